@@ -1,0 +1,1 @@
+//! Batch: walking folders of inputs, extracting them in parallel and writing records.

@@ -1,0 +1,1 @@
+//! Scoring whole records against the page corpus gold (`eval pages`).

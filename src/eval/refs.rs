@@ -1,0 +1,1 @@
+//! Scoring the reference parser against gold reference strings (`eval refs`).

@@ -1,0 +1,55 @@
+//! Extract: the segmented page into the fields of the [`Record`].
+//!
+//! Takes the cleaned lines and their segments (and, for HTML and PDF, the source's own
+//! metadata) and fills the record. Each field is filled once: the source metadata cascade
+//! runs first ([`meta`]), then the text extractors fill what is still empty, recording in
+//! `provenance` where each value came from.
+
+pub mod authors;
+pub mod dates;
+pub mod funding;
+pub mod header;
+pub mod meta;
+pub mod names;
+pub mod pages;
+pub mod reference;
+pub mod references;
+
+use crate::clean::Line;
+use crate::decode::Document;
+use crate::record::Record;
+use crate::segment::{SectionKind, Segment};
+
+/// The page as the extractors see it: lines and the segments over them.
+pub struct Page<'a> {
+    pub lines: &'a [Line],
+    pub segments: &'a [Segment],
+}
+
+impl<'a> Page<'a> {
+    /// Every segment of a kind, in page order.
+    pub fn sections(&self, kind: SectionKind) -> impl Iterator<Item = &'a Segment> + 'a {
+        self.segments.iter().filter(move |s| s.kind == kind)
+    }
+
+    /// The lines of a segment.
+    pub fn lines_of(&self, segment: &Segment) -> &'a [Line] {
+        &self.lines[segment.lines.clone()]
+    }
+
+    /// The first segment of a kind.
+    pub fn first(&self, kind: SectionKind) -> Option<&'a Segment> {
+        self.segments.iter().find(|s| s.kind == kind)
+    }
+}
+
+/// Fills the record from the decoded document and its segmented lines.
+pub fn extract_fields(record: &mut Record, document: &Document, page: &Page<'_>) {
+    meta::fill_from_source_meta(record, &document.meta);
+    header::extract_header(record, page);
+    authors::extract_authors(record, page);
+    funding::extract_funding(record, page);
+    references::extract_reference_list(record, page);
+    references::extract_cited_by_and_related(record, page);
+    header::extract_body(record, page);
+}

@@ -1,0 +1,93 @@
+//! Page ranges: `747–754`, `314–7`, `1338–45`, `e941`, `pp. 1-10`.
+
+/// A parsed page range: first page, last page with abbreviations expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRange {
+    pub first: String,
+    pub last: Option<String>,
+}
+
+/// Parses a page range; the last page is expanded when printed abbreviated
+/// (`1338–45` gives `1345`, `314–7` gives `317`, `C675–82` gives `C682`).
+pub fn parse_page_range(text: &str) -> Option<PageRange> {
+    let t = text
+        .trim()
+        .trim_start_matches("pp.")
+        .trim_start_matches("pp")
+        .trim_start_matches("p.")
+        .trim()
+        .trim_end_matches(['.', ',', ';']);
+    if t.is_empty() {
+        return None;
+    }
+    let split = t
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−'))
+        .map(|(i, c)| (&t[..i], &t[i + c.len_utf8()..]));
+    let (first, last) = match split {
+        Some((a, b)) => (
+            a.trim(),
+            Some(b.trim().trim_start_matches(['-', '–']).trim()),
+        ),
+        None => (t, None),
+    };
+    if first.is_empty() || !first.chars().any(|c| c.is_ascii_digit()) || first.contains(' ') {
+        return None;
+    }
+    let last = match last {
+        Some(l) if !l.is_empty() && !l.contains(' ') => Some(expand_last_page(first, l)),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(PageRange {
+        first: first.to_owned(),
+        last,
+    })
+}
+
+/// Expands an abbreviated last page against the first: `("1338", "45")` gives `"1345"`.
+/// Only digits are borrowed, and only when the result is larger than the first page.
+pub fn expand_last_page(first: &str, last: &str) -> String {
+    let first_digits_at = first.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    let (prefix, first_num) = first.split_at(first_digits_at);
+    let last_num = last.strip_prefix(prefix).unwrap_or(last);
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if all_digits(first_num) && all_digits(last_num) && last_num.len() < first_num.len() {
+        let expanded = format!(
+            "{}{}",
+            &first_num[..first_num.len() - last_num.len()],
+            last_num
+        );
+        if expanded.parse::<u64>().ok() > first_num.parse::<u64>().ok() {
+            return format!("{prefix}{expanded}");
+        }
+    }
+    last.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_ranges() {
+        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+            ("747–754", Some(("747", Some("754")))),
+            ("941–51", Some(("941", Some("951")))),
+            ("1338–45", Some(("1338", Some("1345")))),
+            ("314–7", Some(("314", Some("317")))),
+            ("C675–82", Some(("C675", Some("C682")))),
+            ("pp. 1-10", Some(("1", Some("10")))),
+            ("e941", Some(("e941", None))),
+            ("99–2", Some(("99", Some("2")))),
+            ("1392–8", Some(("1392", Some("1398")))),
+            ("", None),
+            ("abc", None),
+        ];
+        for (text, want) in cases {
+            let got = parse_page_range(text).map(|r| (r.first, r.last));
+            let want = want.map(|(f, l)| (f.to_string(), l.map(str::to_string)));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The pipeline: one document's bytes through load, decode, clean, segment, extract and
+//! the semantic checks, into a [`Record`]. Never panics outward and never fails: a document
+//! that cannot be read gives a record with `status: "failed"` and its reasons.
+
+use crate::clean::clean_lines;
+use crate::decode::{self, Limits};
+use crate::extract::{self, Page};
+use crate::input::{Format, sniff_format};
+use crate::profiles;
+use crate::record::{Problem, Record, Source, Status};
+use crate::segment::segment;
+use crate::validate;
+use sha2::{Digest, Sha256};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::time::Instant;
+
+/// Settings for extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    /// Read the input as this format instead of sniffing it.
+    pub format: Option<Format>,
+}
+
+/// Extracts the record of one document. `path` is recorded as given.
+///
+/// A panic inside a stage is caught and recorded as this document's failure.
+pub fn extract_document(path: &str, bytes: &[u8], options: &Options) -> Record {
+    let source = describe_source(path, bytes);
+    let fallback = source.clone();
+    match catch_unwind(AssertUnwindSafe(|| run_stages(source, bytes, options))) {
+        Ok(record) => record,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            let mut record = Record::empty(fallback);
+            fail(
+                &mut record,
+                "extract",
+                "internal_error",
+                format!("internal error: {reason}"),
+            );
+            record
+        }
+    }
+}
+
+fn describe_source(path: &str, bytes: &[u8]) -> Source {
+    let digest = Sha256::digest(bytes);
+    let mut sha256 = String::with_capacity(64);
+    for byte in digest.iter() {
+        use std::fmt::Write;
+        let _ = write!(sha256, "{byte:02x}");
+    }
+    Source {
+        path: path.to_owned(),
+        format: "text".to_owned(),
+        sha256,
+        bytes: bytes.len() as u64,
+        site: None,
+    }
+}
+
+fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
+    let started = Instant::now();
+    let format = options
+        .format
+        .unwrap_or_else(|| sniff_format(bytes, Some(Path::new(&source.path))));
+    let mut record = Record::empty(source);
+    record.source.format = format.as_str().to_owned();
+
+    let document = match decode::decode(bytes, format, &options.limits) {
+        Ok(document) => document,
+        Err(err) => {
+            fail(&mut record, "decode", err.code(), err.to_string());
+            return record;
+        }
+    };
+    record.warnings.extend(document.warnings.iter().cloned());
+    if let Some(problem) = check_time(started, &options.limits) {
+        record.errors.push(problem);
+        record.status = Status::Failed;
+        return record;
+    }
+
+    let lines = clean_lines(&document.text);
+    let segments = segment(&lines);
+    let profile = profiles::detect_profile(&document, &lines);
+    record.pipeline.profile = profile.name.to_owned();
+    record.source.site = profile.site.map(str::to_owned);
+
+    let page = Page {
+        lines: &lines,
+        segments: &segments,
+    };
+    extract::extract_fields(&mut record, &document, &page);
+    if let Some(problem) = check_time(started, &options.limits) {
+        record.errors.push(problem);
+        record.status = Status::Failed;
+        return record;
+    }
+
+    if let Some(reason) = profiles::not_an_article(&document, &lines, &record) {
+        fail(&mut record, "extract", "not_an_article", reason);
+        return record;
+    }
+    record.warnings.extend(validate::semantic_problems(&record));
+    record.status = if record.warnings.is_empty() {
+        Status::Ok
+    } else {
+        Status::Partial
+    };
+    record
+}
+
+fn check_time(started: Instant, limits: &Limits) -> Option<Problem> {
+    (started.elapsed().as_secs_f64() > limits.max_seconds).then(|| {
+        Problem::new(
+            "extract",
+            "timeout",
+            format!(
+                "took longer than the limit of {} seconds",
+                limits.max_seconds
+            ),
+        )
+    })
+}
+
+/// Marks a record failed with one error.
+pub fn fail(record: &mut Record, stage: &str, code: &str, message: String) {
+    record.errors.push(Problem::new(stage, code, message));
+    record.status = Status::Failed;
+}

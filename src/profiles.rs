@@ -1,0 +1,97 @@
+//! Site profiles: which publisher a page comes from, picked by markers in the page, and
+//! the checks that tell a page is not an article at all (bot challenges, empty shells).
+
+use crate::clean::Line;
+use crate::decode::Document;
+use crate::record::Record;
+
+/// A site profile: its name in `pipeline.profile`, the site for `source.site`, and the
+/// markers that pick it.
+#[derive(Debug, Clone, Copy)]
+pub struct Profile {
+    pub name: &'static str,
+    pub site: Option<&'static str>,
+    /// Substrings of the page text or URL that identify the site.
+    pub markers: &'static [&'static str],
+}
+
+/// Known sites, most specific first.
+pub const PROFILES: &[Profile] = &[
+    Profile {
+        name: "nature",
+        site: Some("nature.com"),
+        markers: &["nature.com", "Springer Nature SharedIt", "Nature Portfolio"],
+    },
+    Profile {
+        name: "springer",
+        site: Some("link.springer.com"),
+        markers: &["link.springer.com", "Springer Link", "springerlink"],
+    },
+];
+
+const GENERIC: Profile = Profile {
+    name: "generic",
+    site: None,
+    markers: &[],
+};
+
+/// Picks the profile whose markers occur in the page.
+pub fn detect_profile(document: &Document, _lines: &[Line]) -> Profile {
+    let head = &document.text[..floor_char_boundary(&document.text, 200_000)];
+    for profile in PROFILES {
+        if profile.markers.iter().any(|m| head.contains(m))
+            || document
+                .meta
+                .canonical_url
+                .as_deref()
+                .is_some_and(|u| profile.markers.iter().any(|m| u.contains(m)))
+        {
+            return *profile;
+        }
+    }
+    GENERIC
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Markers of bot-challenge pages served instead of the article.
+const CHALLENGE_MARKERS: &[&str] = &[
+    "Just a moment...",
+    "Checking your browser before accessing",
+    "Enable JavaScript and cookies to continue",
+    "cf-browser-verification",
+    "challenge-platform",
+    "Attention Required! | Cloudflare",
+];
+
+/// Why the page is not an article, if it is not: a bot challenge, or nothing that makes
+/// an article (no title, no DOI, no authors, no abstract, no references).
+pub fn not_an_article(document: &Document, _lines: &[Line], record: &Record) -> Option<String> {
+    let head = &document.text[..floor_char_boundary(&document.text, 20_000)];
+    let challenge = CHALLENGE_MARKERS.iter().any(|m| head.contains(m))
+        || document
+            .meta
+            .document_title
+            .as_deref()
+            .is_some_and(|t| CHALLENGE_MARKERS.iter().any(|m| t.contains(m)));
+    if challenge && record.doi.is_none() && record.authors.is_empty() {
+        return Some(
+            "the page is a bot-challenge page (\"Just a moment...\"), not the article".to_owned(),
+        );
+    }
+    let has_substance = record.title.is_some()
+        || record.doi.is_some()
+        || !record.authors.is_empty()
+        || record.abstract_text.is_some()
+        || !record.references.is_empty();
+    (!has_substance)
+        .then(|| "no article found: no title, DOI, authors, abstract or references".to_owned())
+}

@@ -1,0 +1,331 @@
+//! Heuristics as data: boilerplate phrases, section headings, link-residue labels and
+//! icon-font names. The tables are plain arrays; the few regexes are compiled once.
+
+use crate::segment::SectionKind;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Whole lines that are site chrome on any site (compared case-insensitively).
+const BOILERPLATE_LINES: &[&str] = &[
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "jump to main content",
+    "jump to navigation",
+    "advertisement",
+    "[image]",
+    "view author publications",
+    "search author on:pubmed google scholar",
+    "you can also search for this author in pubmed google scholar",
+    "download references",
+    "download citation",
+    "download pdf",
+    "reprints and permissions",
+    "rights and permissions",
+    "metrics details",
+    "get shareable link",
+    "copy shareable link to clipboard",
+    "share this article",
+    "sorry, a shareable link is not currently available for this article.",
+    "provided by the springer nature sharedit content-sharing initiative",
+    "anyone you share the following link with will be able to read this",
+    "content:",
+    "access through your institution",
+    "or",
+    "sign in or create an account",
+    "continue with google",
+    "continue with orcid",
+    "[image] continue with google",
+    "[image] continue with orcid",
+    "search",
+    "log in",
+    "menu",
+    "close",
+    "print",
+    "share",
+    "cite",
+    "show authors",
+    "full size image",
+    "full size table",
+    "back to top",
+    "open in new tab",
+    "view full text",
+    "check for updates",
+];
+
+/// Link labels printed after each reference on many sites.
+const LINK_RESIDUE_WORDS: &[&str] = &[
+    "cas",
+    "pubmed",
+    "pubmed central",
+    "google scholar",
+    "article",
+    "crossref",
+    "web of science",
+    "scopus",
+    "math",
+    "mathscinet",
+    "ads",
+    "isi",
+    "medline",
+    "doi",
+    "full text",
+    "view article",
+    "pmc free article",
+    "free full text",
+    "[crossref]",
+    "[pubmed]",
+    "[google scholar]",
+    "[cas]",
+    "[green version]",
+    "[pmc free article]",
+    "[ref list]",
+];
+
+/// Icon-font ligature names that leak into pastes as words.
+const ICON_WORDS: &[&str] = &[
+    "zoom_out_map",
+    "zoom_in",
+    "format_quote",
+    "arrow_forward",
+    "arrow_back",
+    "arrow_drop_down",
+    "expand_more",
+    "expand_less",
+    "open_in_new",
+    "file_download",
+    "get_app",
+    "picture_as_pdf",
+    "share",
+    "close",
+    "menu",
+    "search",
+    "keyboard_arrow_down",
+    "keyboard_arrow_right",
+    "chevron_right",
+    "launch",
+    "mail_outline",
+    "email",
+    "print",
+    "bookmark_border",
+    "info_outline",
+];
+
+/// Section headings and the part of the page they open (compared case-insensitively,
+/// after numbering such as `1.` or `II.` and a trailing colon are removed).
+pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
+    ("abstract", SectionKind::Abstract),
+    ("summary", SectionKind::Abstract),
+    ("structured abstract", SectionKind::Abstract),
+    ("graphical abstract", SectionKind::Abstract),
+    ("references", SectionKind::References),
+    ("reference", SectionKind::References),
+    ("references and notes", SectionKind::References),
+    ("notes and references", SectionKind::References),
+    ("bibliography", SectionKind::References),
+    ("literature cited", SectionKind::References),
+    ("works cited", SectionKind::References),
+    ("cited literature", SectionKind::References),
+    ("acknowledgements", SectionKind::Acknowledgements),
+    ("acknowledgments", SectionKind::Acknowledgements),
+    ("acknowledgement", SectionKind::Acknowledgements),
+    ("acknowledgment", SectionKind::Acknowledgements),
+    ("funding", SectionKind::Funding),
+    ("funding information", SectionKind::Funding),
+    ("funding statement", SectionKind::Funding),
+    ("financial support", SectionKind::Funding),
+    ("author information", SectionKind::AuthorInfo),
+    ("authors and affiliations", SectionKind::AuthorInfo),
+    ("affiliations", SectionKind::AuthorInfo),
+    ("author affiliations", SectionKind::AuthorInfo),
+    ("corresponding author", SectionKind::AuthorInfo),
+    ("corresponding authors", SectionKind::AuthorInfo),
+    ("about this article", SectionKind::ArticleInfo),
+    ("article information", SectionKind::ArticleInfo),
+    ("article info", SectionKind::ArticleInfo),
+    ("publication history", SectionKind::ArticleInfo),
+    ("cite this article", SectionKind::ArticleInfo),
+    ("keywords", SectionKind::Keywords),
+    ("key words", SectionKind::Keywords),
+    ("this article is cited by", SectionKind::CitedBy),
+    ("cited by", SectionKind::CitedBy),
+    ("citing articles", SectionKind::CitedBy),
+    ("articles citing this article", SectionKind::CitedBy),
+    (
+        "similar content being viewed by others",
+        SectionKind::Related,
+    ),
+    ("related articles", SectionKind::Related),
+    ("recommended articles", SectionKind::Related),
+    ("you may also like", SectionKind::Related),
+    ("similar articles", SectionKind::Related),
+    ("related content", SectionKind::Related),
+    ("introduction", SectionKind::Body),
+    ("background", SectionKind::Body),
+    ("methods", SectionKind::Body),
+    ("materials and methods", SectionKind::Body),
+    ("results", SectionKind::Body),
+    ("results and discussion", SectionKind::Body),
+    ("discussion", SectionKind::Body),
+    ("conclusion", SectionKind::Body),
+    ("conclusions", SectionKind::Body),
+    ("main", SectionKind::Body),
+    ("data availability", SectionKind::Body),
+    ("data availability statement", SectionKind::Body),
+    ("code availability", SectionKind::Body),
+    ("supplementary information", SectionKind::Other),
+    ("supplementary material", SectionKind::Other),
+    ("additional information", SectionKind::Other),
+    ("ethics declarations", SectionKind::Other),
+    ("competing interests", SectionKind::Other),
+    ("author contributions", SectionKind::Other),
+    ("rights and permissions", SectionKind::Other),
+    ("powerpoint slides", SectionKind::Other),
+    ("explore content", SectionKind::Footer),
+    ("about the journal", SectionKind::Footer),
+    ("publish with us", SectionKind::Footer),
+    ("quick links", SectionKind::Footer),
+];
+
+static BOILERPLATE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
+
+static LINK_RESIDUE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| LINK_RESIDUE_WORDS.iter().copied().collect());
+
+static ICON_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ICON_WORDS.iter().copied().collect());
+
+/// "PowerPoint slide for Fig. 3", "Figure 2: ..." thumbnails and the like.
+static BOILERPLATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(powerpoint slide for (fig|table)\.? ?\d+|(view|download) (full[- ]size|high[- ]res(olution)?) (image|figure)|©\s*\d{4} springer nature.*|cookies? (settings|policy|preferences))$")
+        .expect("valid boilerplate regex")
+});
+
+/// Whether a whole cleaned line is site chrome.
+pub fn is_boilerplate_line(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    BOILERPLATE_SET.contains(lower.trim_end_matches([' ', '.'].as_slice()).trim())
+        || BOILERPLATE_SET.contains(lower.as_str())
+        || BOILERPLATE_PATTERN.is_match(&lower)
+}
+
+/// Whether a line consists only of reference link labels ("CAS PubMed Google Scholar").
+pub fn is_link_residue(line: &str) -> bool {
+    !link_residue_labels(line).is_empty()
+}
+
+/// The normalised link labels of a residue line, or nothing when the line holds other text.
+/// Labels are the names of record.md: `pubmed`, `pmc`, `cas`, `google_scholar`, `article`, `doi`.
+pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
+    let lower = line.to_lowercase();
+    let mut rest = lower.trim();
+    let mut labels = Vec::new();
+    if rest.is_empty() || rest.len() > 160 {
+        return labels;
+    }
+    'outer: while !rest.is_empty() {
+        // Longest match first so that "pubmed central" wins over "pubmed".
+        let mut best: Option<&str> = None;
+        for word in LINK_RESIDUE_SET.iter() {
+            if rest.starts_with(word)
+                && rest[word.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ' ' || c == ',' || c == '|' || c == '[')
+                && best.is_none_or(|b| word.len() > b.len())
+            {
+                best = Some(word);
+            }
+        }
+        match best {
+            Some(word) => {
+                if let Some(label) = link_label(word) {
+                    if !labels.contains(&label) {
+                        labels.push(label);
+                    }
+                }
+                rest = rest[word.len()..].trim_start_matches([' ', ',', '|']);
+            }
+            None => {
+                labels.clear();
+                break 'outer;
+            }
+        }
+    }
+    labels
+}
+
+fn link_label(word: &str) -> Option<&'static str> {
+    let w = word.trim_matches(['[', ']']);
+    Some(match w {
+        "pubmed" | "medline" => "pubmed",
+        "pubmed central" | "pmc free article" => "pmc",
+        "cas" => "cas",
+        "google scholar" => "google_scholar",
+        "article" | "full text" | "view article" | "free full text" => "article",
+        "crossref" | "doi" => "doi",
+        _ => return None,
+    })
+}
+
+/// Removes icon-font names that leaked in as words.
+pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('_') && line.split(' ').count() > 1 {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    if !line
+        .split(' ')
+        .any(|w| ICON_SET.contains(w) && (w.contains('_') || line.split(' ').count() == 1))
+    {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let kept: Vec<&str> = line
+        .split(' ')
+        .filter(|w| !(ICON_SET.contains(w) && w.contains('_')))
+        .collect();
+    if kept.len() == 1 && ICON_SET.contains(kept[0]) && kept[0].contains('_') {
+        return std::borrow::Cow::Owned(String::new());
+    }
+    std::borrow::Cow::Owned(kept.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_residue_lines() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "CAS PubMed Google Scholar",
+                &["cas", "pubmed", "google_scholar"],
+            ),
+            (
+                "CAS PubMed PubMed Central Google Scholar",
+                &["cas", "pubmed", "pmc", "google_scholar"],
+            ),
+            (
+                "Article CAS Google Scholar",
+                &["article", "cas", "google_scholar"],
+            ),
+            ("[Google Scholar] [CrossRef]", &["google_scholar", "doi"]),
+            ("Google Scholar of the world", &[]),
+            ("Cell Stem Cell 2008; 2:", &[]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(link_residue_labels(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn icon_words_are_removed() {
+        assert_eq!(strip_icon_words("zoom_out_map Figure 1"), "Figure 1");
+        assert_eq!(strip_icon_words("format_quote"), "");
+        assert_eq!(strip_icon_words("the search for"), "the search for");
+    }
+}

@@ -1,0 +1,153 @@
+//! Segment: cleaned lines into the parts of an article page.
+//!
+//! A part starts at a heading line whose text is a known section name (see
+//! [`rules::SECTION_HEADINGS`](crate::rules::SECTION_HEADINGS)), or at any Markdown heading
+//! (an unknown heading inside the article opens a body section). Lines before the first
+//! heading form the header. Gives [`Segment`]s that index into the line list.
+
+use crate::clean::{Line, LineKind};
+use crate::rules::SECTION_HEADINGS;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The parts of an article page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    Header,
+    Abstract,
+    Body,
+    References,
+    Acknowledgements,
+    Funding,
+    AuthorInfo,
+    ArticleInfo,
+    Keywords,
+    CitedBy,
+    Related,
+    /// Supplementary, ethics and other article sections that feed no field.
+    Other,
+    /// Site navigation and footer.
+    Footer,
+}
+
+/// One part of the page: its kind, its heading as printed, and its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub kind: SectionKind,
+    pub heading: Option<String>,
+    /// Index range into the cleaned lines, heading excluded.
+    pub lines: Range<usize>,
+}
+
+static HEADING_KINDS: LazyLock<HashMap<&'static str, SectionKind>> =
+    LazyLock::new(|| SECTION_HEADINGS.iter().copied().collect());
+
+/// The section kind a line opens, if it is a heading.
+pub fn heading_kind(line: &Line) -> Option<SectionKind> {
+    if line.text.len() > 60 {
+        return match line.kind {
+            LineKind::Heading(_) => Some(SectionKind::Body),
+            _ => None,
+        };
+    }
+    let key = heading_key(&line.text);
+    if let Some(kind) = HEADING_KINDS.get(key.as_str()) {
+        return Some(*kind);
+    }
+    match line.kind {
+        LineKind::Heading(_) => Some(SectionKind::Body),
+        _ => None,
+    }
+}
+
+/// Lower-cased heading text without numbering ("2.", "II.", "A.") or a trailing colon.
+fn heading_key(text: &str) -> String {
+    let mut t = text.trim();
+    if let Some((first, rest)) = t.split_once(' ') {
+        let is_number = first
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+            && first.chars().any(|c| c.is_ascii_digit());
+        let is_roman = first.ends_with('.')
+            && first
+                .trim_end_matches('.')
+                .chars()
+                .all(|c| "IVXivx".contains(c))
+            && first.len() > 1;
+        if is_number || is_roman {
+            t = rest.trim();
+        }
+    }
+    t.trim_end_matches([':', '.']).trim().to_lowercase()
+}
+
+/// Splits the page into segments, in page order.
+pub fn segment(lines: &[Line]) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut current = SectionKind::Header;
+    let mut heading: Option<String> = None;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let Some(kind) = heading_kind(line) else {
+            continue;
+        };
+        segments.push(Segment {
+            kind: current,
+            heading: heading.take(),
+            lines: start..i,
+        });
+        current = kind;
+        heading = Some(line.text.clone());
+        start = i + 1;
+    }
+    segments.push(Segment {
+        kind: current,
+        heading,
+        lines: start..lines.len(),
+    });
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_lines;
+
+    #[test]
+    fn splits_at_known_headings() {
+        let text =
+            "Title\nAbstract\nText.\n## Results\nMore.\nReferences\n1. A B. C. J 2001; 1: 2.\n";
+        let lines = clean_lines(text);
+        let kinds: Vec<(SectionKind, Option<String>)> = segment(&lines)
+            .into_iter()
+            .map(|s| (s.kind, s.heading))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (SectionKind::Header, None),
+                (SectionKind::Abstract, Some("Abstract".into())),
+                (SectionKind::Body, Some("Results".into())),
+                (SectionKind::References, Some("References".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_keys_drop_numbering() {
+        let cases = [
+            ("2. Methods", "methods"),
+            ("II. RESULTS", "results"),
+            ("Keywords:", "keywords"),
+            ("Acknowledgements", "acknowledgements"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(heading_key(text), want);
+        }
+    }
+}
