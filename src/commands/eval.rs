@@ -12,12 +12,14 @@ pub struct EvalArgs {
 #[derive(Subcommand)]
 pub enum EvalTarget {
     /// Score the reference parser against a gold JSON Lines file.
-    Refs,
+    Refs(super::eval_refs::EvalRefsArgs),
     /// Score records against a folder of page cases with gold.json.
-    Pages,
+    Pages(super::eval_pages::EvalPagesArgs),
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("not implemented yet")
+    match args.target {
+        EvalTarget::Refs(args) => super::eval_refs::run(args),
+        EvalTarget::Pages(args) => super::eval_pages::run(args),
+    }
 }

@@ -1,6 +1,8 @@
 //! The subcommands of the binary. Each parses its own flags and calls the library.
 
 pub mod eval;
+pub mod eval_pages;
+pub mod eval_refs;
 pub mod extract;
 pub mod refs;
 pub mod validate;

@@ -65,7 +65,11 @@ mod tests {
         ];
         for (bytes, want) in cases {
             let got = decode_text_bytes(bytes);
-            assert_eq!(got.as_deref().map_err(|e| e.clone()), want.clone(), "{bytes:?}");
+            assert_eq!(
+                got.as_deref().map_err(|e| e.clone()),
+                want.clone(),
+                "{bytes:?}"
+            );
         }
     }
 }
