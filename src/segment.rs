@@ -45,6 +45,10 @@ static HEADING_KINDS: LazyLock<HashMap<&'static str, SectionKind>> =
 
 /// The section kind a line opens, if it is a heading.
 pub fn heading_kind(line: &Line) -> Option<SectionKind> {
+    // List items are menus and lists, never section headings.
+    if !matches!(line.kind, LineKind::Text | LineKind::Heading(_)) {
+        return None;
+    }
     if line.text.len() > 60 {
         return match line.kind {
             LineKind::Heading(_) => Some(SectionKind::Body),

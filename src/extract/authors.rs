@@ -1,9 +1,654 @@
-//! Authors and affiliations from the header byline and the "Author information" section.
+//! Authors and affiliations: the header byline (which may be cut with "…"), the "Author
+//! information" section (affiliation blocks with their members, the complete author
+//! list) and the correspondence line, merged so that no author is dropped.
 
 use super::Page;
-use crate::record::Record;
+use super::names::split_given_family;
+use super::text::{join_lines, push_joined};
+use crate::clean::{Line, LineKind};
+use crate::record::{Affiliation, Author, Record};
+use crate::rules;
+use crate::segment::SectionKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One name of a byline, with the labels printed after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BylineName {
+    pub name: String,
+    pub labels: Vec<String>,
+    pub corresponding: bool,
+}
+
+/// A parsed byline: names in order, and whether the list was cut ("…").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Byline {
+    pub names: Vec<BylineName>,
+    pub truncated: bool,
+}
+
+static ORCID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b").expect("orcid regex"));
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("email regex")
+});
+
+/// "Correspondence to Li Shao or Yu-fang Shi." / "Corresponding author: X".
+static CORRESPONDENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\*\s*)?(?:correspondence (?:to|should be addressed to)|corresponding authors?|address correspondence to)\s*:?\s*(?P<names>.+)$")
+        .expect("correspondence regex")
+});
+
+/// A numbered list item: "1. Text".
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<n>\d{1,3})[.)]\s+(?P<text>.+)$").expect("numbered regex"));
+
+/// An affiliation line with a leading label: "1 Department of ...", "a Institute ...".
+static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>[A-Z].{10,})$")
+        .expect("labelled affiliation regex")
+});
 
 /// Fills authors and affiliations.
 pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
-    let _ = (record, page);
+    let header_byline = page
+        .first(SectionKind::Header)
+        .and_then(|h| find_byline(page.lines_of(h)).map(|(_, _, b)| b));
+    let info = parse_author_information(page);
+
+    if record.affiliations.is_empty() {
+        record.affiliations = if info.affiliations.is_empty() {
+            header_affiliations(page)
+        } else {
+            info.affiliations.clone()
+        };
+    }
+
+    if record.authors.is_empty() {
+        let header_names = header_byline
+            .as_ref()
+            .map(|b| b.names.clone())
+            .unwrap_or_default();
+        // The complete list wins when the header list is cut or shorter.
+        let order: Vec<String> = if info.names.len() >= header_names.len() && !info.names.is_empty()
+        {
+            info.names.clone()
+        } else {
+            header_names.iter().map(|n| n.name.clone()).collect()
+        };
+        for name in order {
+            let (given, family) = split_given_family(&name);
+            record.authors.push(Author {
+                name,
+                given,
+                family,
+                ..Author::default()
+            });
+        }
+        if !record.authors.is_empty() {
+            record.note_source("authors", "text", None);
+        }
+        for author in &mut record.authors {
+            let key = name_key(&author.name);
+            if let Some(h) = header_names.iter().find(|h| name_key(&h.name) == key) {
+                author.corresponding |= h.corresponding;
+                for label in &h.labels {
+                    if record.affiliations.iter().any(|a| &a.id == label)
+                        && !author.affiliations.contains(label)
+                    {
+                        author.affiliations.push(label.clone());
+                    }
+                }
+            }
+            for (id, members) in &info.members {
+                if members.iter().any(|m| name_key(m) == key) && !author.affiliations.contains(id) {
+                    author.affiliations.push(id.clone());
+                }
+            }
+        }
+    }
+    for author in &mut record.authors {
+        if info
+            .corresponding
+            .iter()
+            .any(|c| name_key(c) == name_key(&author.name))
+        {
+            author.corresponding = true;
+        }
+        author
+            .affiliations
+            .sort_by_key(|id| id.parse::<u32>().unwrap_or(u32::MAX));
+    }
+    fill_orcids_and_emails(record, page);
+}
+
+/// Where the byline starts in the header lines, if there is one.
+pub fn byline_start(lines: &[Line]) -> Option<usize> {
+    find_byline(lines).map(|(start, _, _)| start)
+}
+
+/// Finds the byline: the first run of lines (bullets or plain lines) that reads as a list
+/// of person names. Gives its start, its end (exclusive) and the parsed names.
+pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
+    for start in 0..lines.len() {
+        let first = &lines[start];
+        if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
+            continue;
+        }
+        let mut joined = String::new();
+        let mut best: Option<(usize, Byline)> = None;
+        let mut end = start;
+        while end < lines.len() && end - start < 40 {
+            let line = &lines[end];
+            if line.is_blank() {
+                break;
+            }
+            if matches!(line.kind, LineKind::Bullet(_)) && !joined.is_empty() {
+                joined.push_str(" • ");
+                joined.push_str(&line.text);
+            } else {
+                push_joined(&mut joined, &line.text);
+            }
+            end += 1;
+            if let Some(byline) = parse_byline(&joined) {
+                best = Some((end, byline));
+            } else if best.is_some() && !could_continue(&line.text) {
+                break;
+            }
+        }
+        if let Some((end, byline)) = best {
+            let has_labels = byline
+                .names
+                .iter()
+                .any(|n| !n.labels.is_empty() || n.corresponding);
+            if byline.names.len() >= 2 || has_labels || byline.truncated {
+                return Some((start, end, byline));
+            }
+        }
+    }
+    None
+}
+
+/// A line that may still be inside a byline even though the text so far does not parse.
+fn could_continue(text: &str) -> bool {
+    text.len() < 60 && text.split_whitespace().count() <= 4
+}
+
+/// Parses a byline such as "Xin Wei1, Xue Yang2 & Li Shao1,*" or a "•"-separated list.
+/// Gives `None` when any part is not a person's name.
+pub fn parse_byline(text: &str) -> Option<Byline> {
+    let mut byline = Byline::default();
+    let normalised = text
+        .replace(" and ", ", ")
+        .replace('&', ",")
+        .replace('•', ",")
+        .replace(';', ",");
+    for raw_item in normalised.split(',') {
+        let item = raw_item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        if item == "…" || item == "..." || item.eq_ignore_ascii_case("et al.") {
+            byline.truncated = true;
+            continue;
+        }
+        let (name, labels, corresponding) = split_labels(item);
+        if name.is_empty() {
+            // Labels alone belong to the name before them ("Xin Wei1,2").
+            let last = byline.names.last_mut()?;
+            last.labels.extend(labels);
+            last.corresponding |= corresponding;
+            continue;
+        }
+        if !is_person_name(&name) {
+            return None;
+        }
+        byline.names.push(BylineName {
+            name,
+            labels,
+            corresponding,
+        });
+    }
+    (!byline.names.is_empty()).then_some(byline)
+}
+
+/// Splits trailing (and leading) affiliation labels and correspondence marks off a name.
+fn split_labels(item: &str) -> (String, Vec<String>, bool) {
+    let mut corresponding = false;
+    let mut labels = Vec::new();
+    let mut words: Vec<&str> = item.split_whitespace().collect();
+    let mut name_words: Vec<String> = Vec::new();
+    // Leading label-only words belong to the previous name.
+    while let Some(first) = words.first() {
+        if is_label_word(first) {
+            collect_labels(first, &mut labels, &mut corresponding);
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    for word in words {
+        if is_label_word(word) {
+            collect_labels(word, &mut labels, &mut corresponding);
+            continue;
+        }
+        // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2".
+        let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
+        if trimmed.len() < word.len() {
+            collect_labels(&word[trimmed.len()..], &mut labels, &mut corresponding);
+        }
+        if !trimmed.is_empty() {
+            name_words.push(trimmed.to_owned());
+        }
+    }
+    (name_words.join(" "), labels, corresponding)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '*' | '†' | '‡' | '§' | '✉' | '#' | '¶')
+}
+
+fn is_label_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || is_mark(c) || c == ',')
+}
+
+fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool) {
+    let mut digits = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            labels.push(std::mem::take(&mut digits));
+        }
+        if matches!(c, '*' | '✉') {
+            *corresponding = true;
+        }
+    }
+}
+
+/// Whether a string reads as a person's name: 2 to 5 words, each capitalised, an
+/// initial, or a name particle, with no word that never occurs in names.
+pub fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || name.len() > 60 {
+        return false;
+    }
+    let mut capitalised = 0;
+    for word in &words {
+        let lower = word.to_lowercase();
+        if rules::is_not_name_word(lower.trim_end_matches('.')) {
+            return false;
+        }
+        if word.chars().any(|c| {
+            c.is_ascii_digit() || matches!(c, '(' | ')' | ':' | '/' | '@' | '|' | '[' | ']')
+        }) {
+            return false;
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else if !super::names::NAME_PARTICLES.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    capitalised >= 2 || words.len() == 2 && capitalised >= 1
+}
+
+/// What the "Author information" part of a page gives.
+#[derive(Debug, Default)]
+struct AuthorInformation {
+    affiliations: Vec<Affiliation>,
+    /// Affiliation id and the names printed under it.
+    members: Vec<(String, Vec<String>)>,
+    /// The complete author list, in order, where the page prints one.
+    names: Vec<String>,
+    corresponding: Vec<String>,
+}
+
+fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
+    let mut info = AuthorInformation::default();
+    let mut pending: Vec<&Line> = Vec::new();
+    let mut pending_id: Option<String> = None;
+    let mut next_id = 1;
+    let flush_affiliation = |pending: &mut Vec<&Line>,
+                             id: Option<String>,
+                             info: &mut AuthorInformation,
+                             next_id: &mut u32| {
+        if pending.is_empty() {
+            return None;
+        }
+        let joined = join_lines(pending.iter().copied());
+        pending.clear();
+        let text = joined.text;
+        if text.len() < 8 {
+            return None;
+        }
+        let id = id.unwrap_or_else(|| next_id.to_string());
+        *next_id += 1;
+        let affiliation = parse_affiliation(&id, &text);
+        info.affiliations.push(affiliation);
+        Some(id)
+    };
+    for segment in page.sections(SectionKind::AuthorInfo) {
+        for line in page.lines_of(segment) {
+            if line.is_blank() {
+                continue;
+            }
+            if let Some(caps) = CORRESPONDENCE.captures(&line.text) {
+                info.corresponding.extend(
+                    caps["names"]
+                        .trim_end_matches('.')
+                        .replace(" or ", ", ")
+                        .replace(" and ", ", ")
+                        .split([',', '&'])
+                        .map(|n| n.trim().to_owned())
+                        .filter(|n| is_person_name(n)),
+                );
+                continue;
+            }
+            if line.text == "Authors" || line.text.starts_with("Search author on") {
+                continue;
+            }
+            // A line of names closes the affiliation above it.
+            if let Some(byline) = parse_byline(&line.text) {
+                if !pending.is_empty() {
+                    let id =
+                        flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                    if let Some(id) = id {
+                        info.members
+                            .push((id, byline.names.iter().map(|n| n.name.clone()).collect()));
+                    }
+                    continue;
+                }
+            }
+            let numbered = NUMBERED.captures(&line.text);
+            if let Some(caps) = &numbered {
+                let text = caps["text"].trim();
+                if is_person_name(text) && pending.is_empty() {
+                    info.names.push(text.to_owned());
+                    continue;
+                }
+                flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                pending_id = Some(caps["n"].to_owned());
+            }
+            pending.push(line);
+        }
+        pending.clear();
+        pending_id = None;
+    }
+    // Numbered affiliation text lines keep their label out of the text.
+    for affiliation in &mut info.affiliations {
+        if let Some(caps) = NUMBERED.captures(&affiliation.text) {
+            if caps["n"] == affiliation.id {
+                let text = caps["text"].to_owned();
+                *affiliation = parse_affiliation(&affiliation.id, &text);
+            }
+        }
+    }
+    info
+}
+
+/// Affiliation lines printed under the byline in the header ("1 Department of ...").
+fn header_affiliations(page: &Page<'_>) -> Vec<Affiliation> {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return Vec::new();
+    };
+    let lines = page.lines_of(header);
+    let Some((_, end, _)) = find_byline(lines) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for line in &lines[end..] {
+        if line.is_blank() {
+            continue;
+        }
+        let Some(caps) = LABELLED_AFFILIATION.captures(&line.text) else {
+            if !out.is_empty() {
+                break;
+            }
+            continue;
+        };
+        let text = caps["text"].trim();
+        if looks_like_affiliation(text) {
+            out.push(parse_affiliation(&caps["id"], text));
+        }
+    }
+    out
+}
+
+fn looks_like_affiliation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    rules::INSTITUTION_WORDS
+        .iter()
+        .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+}
+
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[A-Z]{1,2}-)?(?P<code>\d{3}\s?\d{2,3}|\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
+        .expect("postcode regex")
+});
+
+/// Splits an affiliation into institution, department, city, postcode and country.
+pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
+    let text = text.trim().trim_end_matches(['.', ';']).to_owned();
+    let parts: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut affiliation = Affiliation {
+        id: id.to_owned(),
+        text: text.clone(),
+        ..Affiliation::default()
+    };
+    let mut address_start = parts.len();
+    if let Some(last) = parts.last() {
+        if rules::is_country(last) {
+            affiliation.country = Some((*last).to_owned());
+            address_start -= 1;
+        }
+    }
+    // Walk back over the address parts: postcode, city, state.
+    let mut k = address_start;
+    while k > 1 {
+        let part = parts[k - 1];
+        if looks_like_affiliation(part) {
+            break;
+        }
+        if let Some(m) = POSTCODE.captures(part).and_then(|c| c.name("code")) {
+            if affiliation.postcode.is_none() {
+                affiliation.postcode = Some(m.as_str().to_owned());
+                let rest = part.replace(m.as_str(), "");
+                let rest = rest.trim().trim_matches('-').trim();
+                let has_city_word = rest
+                    .split_whitespace()
+                    .any(|w| w.len() > 2 || w.chars().any(char::is_lowercase));
+                if !rest.is_empty() && has_city_word && affiliation.city.is_none() {
+                    affiliation.city = Some(rest.to_owned());
+                }
+                k -= 1;
+                continue;
+            }
+        }
+        let is_state = part.len() <= 3 && part.chars().all(|c| c.is_ascii_uppercase());
+        if !is_state && affiliation.city.is_none() {
+            affiliation.city = Some(part.to_owned());
+        }
+        k -= 1;
+        if affiliation.city.is_some() && !is_state {
+            break;
+        }
+    }
+    let organisations = &parts[..k];
+    let (departments, institutions): (Vec<&str>, Vec<&str>) = organisations.iter().partition(|p| {
+        let lower = p.to_lowercase();
+        rules::DEPARTMENT_WORDS
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+    });
+    if !departments.is_empty() {
+        affiliation.department = Some(departments.join(", "));
+    }
+    if !institutions.is_empty() {
+        affiliation.institution = Some(institutions.join(", "));
+    }
+    affiliation
+}
+
+fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
+    for segment in page
+        .sections(SectionKind::AuthorInfo)
+        .chain(page.sections(SectionKind::Header))
+    {
+        for line in page.lines_of(segment) {
+            let orcid = ORCID.find(&line.text).map(|m| m.as_str().to_owned());
+            let email = EMAIL.find(&line.text).map(|m| m.as_str().to_owned());
+            if orcid.is_none() && email.is_none() {
+                continue;
+            }
+            // The value belongs to the author whose name is on the same line.
+            let key_line = name_key(&line.text);
+            for author in &mut record.authors {
+                let key = name_key(&author.name);
+                if key.len() > 3 && key_line.contains(&key) {
+                    if author.orcid.is_none() {
+                        author.orcid.clone_from(&orcid);
+                    }
+                    if author.email.is_none() {
+                        author.email.clone_from(&email);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lower-case letters of a name, for matching the same person across lists.
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        let cases: &[(&str, Option<&[(&str, &[&str], bool)]>, bool)] = &[
+            (
+                "Xin Wei1, Xue Yang2 & Li Shao1,*",
+                Some(&[
+                    ("Xin Wei", &["1"], false),
+                    ("Xue Yang", &["2"], false),
+                    ("Li Shao", &["1"], true),
+                ]),
+                false,
+            ),
+            (
+                "Xin Wei1, • Li Shao 1 & • … • Yu-fang Shi 2",
+                Some(&[
+                    ("Xin Wei", &["1"], false),
+                    ("Li Shao", &["1"], false),
+                    ("Yu-fang Shi", &["2"], false),
+                ]),
+                true,
+            ),
+            (
+                "Marjolein van der Meulen and Jan de Vries",
+                Some(&[
+                    ("Marjolein van der Meulen", &[], false),
+                    ("Jan de Vries", &[], false),
+                ]),
+                false,
+            ),
+            ("Acta Pharmacologica Sinica volume 34", None, false),
+            ("Show authors", None, false),
+            (
+                "Julie A. Semon1,2",
+                Some(&[("Julie A. Semon", &["1", "2"], false)]),
+                false,
+            ),
+        ];
+        for (text, want, truncated) in cases {
+            let got = parse_byline(text);
+            match want {
+                None => assert!(got.is_none(), "{text}: {got:?}"),
+                Some(want) => {
+                    let got = got.unwrap_or_else(|| panic!("{text}: no byline"));
+                    let names: Vec<(String, Vec<String>, bool)> = got
+                        .names
+                        .iter()
+                        .map(|n| (n.name.clone(), n.labels.clone(), n.corresponding))
+                        .collect();
+                    let want: Vec<(String, Vec<String>, bool)> = want
+                        .iter()
+                        .map(|(n, l, c)| {
+                            (n.to_string(), l.iter().map(|s| s.to_string()).collect(), *c)
+                        })
+                        .collect();
+                    assert_eq!(names, want, "{text}");
+                    assert_eq!(got.truncated, *truncated, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn affiliations() {
+        let cases = [
+            (
+                "Renji Hospital, Shanghai Jiao Tong University School of Medicine, Shanghai, 200127, China",
+                (
+                    Some("Renji Hospital, Shanghai Jiao Tong University School of Medicine"),
+                    None,
+                    Some("Shanghai"),
+                    Some("200127"),
+                    Some("China"),
+                ),
+            ),
+            (
+                "Department of Biology, University of Somewhere, Boston, MA 02115, USA",
+                (
+                    Some("University of Somewhere"),
+                    Some("Department of Biology"),
+                    Some("Boston"),
+                    Some("02115"),
+                    Some("USA"),
+                ),
+            ),
+            (
+                "Institute of Physics, Hauptstrasse 5, 10115 Berlin, Germany",
+                (
+                    Some("Institute of Physics, Hauptstrasse 5"),
+                    None,
+                    Some("Berlin"),
+                    Some("10115"),
+                    Some("Germany"),
+                ),
+            ),
+        ];
+        for (text, (institution, department, city, postcode, country)) in cases {
+            let a = parse_affiliation("1", text);
+            assert_eq!(
+                (
+                    a.institution.as_deref(),
+                    a.department.as_deref(),
+                    a.city.as_deref(),
+                    a.postcode.as_deref(),
+                    a.country.as_deref()
+                ),
+                (institution, department, city, postcode, country),
+                "{text}"
+            );
+        }
+    }
 }

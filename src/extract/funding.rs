@@ -1,9 +1,331 @@
-//! Funding: funders and their grant numbers from acknowledgement and funding sections.
+//! Funding: funders and their grant numbers, from acknowledgement and funding sections.
+//!
+//! A funding sentence is split into clauses (at `;` and at "and" between funders); each
+//! clause names a funder and, in parentheses or after a cue such as "grant no.", its award
+//! numbers. "Grant No A, B, and C" is three awards.
 
 use super::Page;
-use crate::record::Record;
+use super::text::join_paragraphs;
+use crate::record::{Funding, Record};
+use crate::segment::SectionKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Cue words before award numbers ("Grant No", "grant numbers", "under contract").
+static AWARD_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:grants?|awards?|contracts?|projects?|agreements?|fellowships?)\s*(?:no\.?|nos\.?|numbers?|#|ids?|refs?\.?)?\s*:?\s*|\b(?:no\.?|nos\.?|numbers?)\s*:?\s*")
+        .expect("award cue regex")
+});
+
+/// Cues that introduce the funder of a clause.
+static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:.*?\b(?:supported|funded|financed|sponsored|provided)\s+(?:in part\s+|partly\s+|partially\s+|jointly\s+|financially\s+)?(?:by|through|from)\s+|.*?\b(?:funding|support|grants?)\s+from\s+|.*?\bthanks?\s+(?:to\s+)?)")
+        .expect("funder cue regex")
+});
+
+/// An award number: letters and digits with at least one digit, or a known shape with a space
+/// ("R01 GM123456").
+static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Za-z]{0,12}[-/.]?[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
+});
 
 /// Fills funding and acknowledgements.
 pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
-    let _ = (record, page);
+    let mut texts = Vec::new();
+    for kind in [SectionKind::Funding, SectionKind::Acknowledgements] {
+        for segment in page.sections(kind) {
+            let joined = join_paragraphs(page.lines_of(segment));
+            if joined.text.is_empty() {
+                continue;
+            }
+            if kind == SectionKind::Acknowledgements && record.acknowledgements.is_none() {
+                record.acknowledgements = Some(joined.text.clone());
+                record.note_source("acknowledgements", "text", joined.span);
+            }
+            texts.push(joined.text);
+        }
+    }
+    if !record.funding.is_empty() {
+        return;
+    }
+    for text in &texts {
+        for funding in parse_funding_text(text) {
+            let same = record
+                .funding
+                .iter_mut()
+                .find(|f| f.funder == funding.funder);
+            match same {
+                Some(existing) => {
+                    for id in funding.award_ids {
+                        if !existing.award_ids.contains(&id) {
+                            existing.award_ids.push(id);
+                        }
+                    }
+                }
+                None => record.funding.push(funding),
+            }
+        }
+    }
+    if !record.funding.is_empty() {
+        record.note_source("funding", "text", None);
+    }
+}
+
+/// Parses funding statements into one entry per funder with its award numbers.
+pub fn parse_funding_text(text: &str) -> Vec<Funding> {
+    let mut out = Vec::new();
+    for sentence in split_sentences(text) {
+        let lower = sentence.to_lowercase();
+        let is_funding = [
+            "support",
+            "fund",
+            "grant",
+            "financ",
+            "sponsor",
+            "award",
+            "fellowship",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !is_funding {
+            continue;
+        }
+        for clause in split_clauses(sentence) {
+            if let Some(funding) = parse_clause(clause, sentence) {
+                out.push(funding);
+            }
+        }
+    }
+    out
+}
+
+/// Splits text into sentences at ". " followed by a capital, keeping abbreviations
+/// like "No." and "Dr." inside.
+fn split_sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        let word_start = text[..i].rfind([' ', '(']).map_or(0, |p| p + 1);
+        let word = &text[word_start..i];
+        let abbreviation = matches!(
+            word.to_lowercase().as_str(),
+            "no" | "nos"
+                | "dr"
+                | "prof"
+                | "grant no"
+                | "e.g"
+                | "i.e"
+                | "etc"
+                | "inc"
+                | "ltd"
+                | "co"
+                | "st"
+        ) || word.len() == 1;
+        let next_is_capital = bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase());
+        if !abbreviation && next_is_capital {
+            out.push(text[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+/// Splits a sentence into funder clauses: at semicolons, and at ", and" / " and " only
+/// when what follows starts a new funder (a clause with its own awards).
+fn split_clauses(sentence: &str) -> Vec<&str> {
+    let mut clauses = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth -= 1;
+                // After a closing parenthesis with awards, a following ", and" / "and"
+                // or "," starts the next funder.
+                if depth == 0 {
+                    let rest = &sentence[i + 1..];
+                    let boundary = [", and ", " and ", ", "]
+                        .iter()
+                        .find(|sep| rest.starts_with(**sep));
+                    if let Some(sep) = boundary {
+                        clauses.push(&sentence[start..=i]);
+                        start = i + 1 + sep.len();
+                    }
+                }
+            }
+            ';' if depth == 0 => {
+                clauses.push(&sentence[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < sentence.len() {
+        clauses.push(&sentence[start..]);
+    }
+    clauses
+        .into_iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+fn parse_clause(clause: &str, sentence: &str) -> Option<Funding> {
+    // Awards in parentheses after the funder: "Funder (Grant No A, B and C)".
+    let (funder_part, awards_part) = match clause.find(['(', '[']) {
+        Some(open) => {
+            let close = clause[open..]
+                .find([')', ']'])
+                .map_or(clause.len(), |c| open + c);
+            (&clause[..open], &clause[open + 1..close])
+        }
+        None => match AWARD_CUE.find(clause) {
+            Some(m) if m.start() > 0 => (&clause[..m.start()], &clause[m.start()..]),
+            _ => (clause, ""),
+        },
+    };
+    let award_ids = split_award_ids(awards_part);
+    let funder = clean_funder(funder_part);
+    let funder = funder?;
+    if award_ids.is_empty() && !looks_like_funder(&funder) {
+        return None;
+    }
+    Some(Funding {
+        funder,
+        award_ids,
+        text: Some(sentence.to_owned()),
+    })
+}
+
+/// Splits "Grant No 2011CB966200, 2010CB945600, and 2011CB965100" into the three numbers.
+pub fn split_award_ids(text: &str) -> Vec<String> {
+    let without_cue = AWARD_CUE.replace_all(text, " ");
+    without_cue
+        .replace(" and ", ",")
+        .replace(" & ", ",")
+        .split([',', ';'])
+        .map(|s| {
+            s.trim()
+                .trim_start_matches("and ")
+                .trim()
+                .trim_end_matches('.')
+        })
+        .filter(|s| !s.is_empty() && s.len() <= 40 && AWARD_ID.is_match(s))
+        .filter(|s| !(s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn clean_funder(text: &str) -> Option<String> {
+    let text = FUNDER_CUE.replace(text, "");
+    let mut text = text.trim().trim_end_matches([',', ':', '-']).trim();
+    for prefix in [
+        "and the ",
+        "and ",
+        "the ",
+        "by the ",
+        "by ",
+        "from the ",
+        "from ",
+    ] {
+        if text.len() > prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            text = text[prefix.len()..].trim();
+        }
+    }
+    let text = text.trim_end_matches([',', '.', ':']).trim();
+    let starts_upper = text.chars().next().is_some_and(|c| c.is_uppercase());
+    (text.len() >= 3 && text.len() <= 200 && starts_upper).then(|| text.to_owned())
+}
+
+fn looks_like_funder(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [
+        "foundation",
+        "council",
+        "agency",
+        "ministry",
+        "fund",
+        "institute",
+        "national",
+        "science",
+        "research",
+        "program",
+        "trust",
+        "society",
+        "commission",
+        "office",
+        "department",
+        "nsf",
+        "nih",
+        "erc",
+        "dfg",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn award_ids() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Grant No 2011CB966200, 2010CB945600, and 2011CB965100",
+                &["2011CB966200", "2010CB945600", "2011CB965100"],
+            ),
+            ("Grant No 31171321 and 81101622", &["31171321", "81101622"]),
+            (
+                "Grant No 2012ZX10002-016 and 2012ZX10002011-011",
+                &["2012ZX10002-016", "2012ZX10002011-011"],
+            ),
+            (
+                "grant numbers R01 GM123456 and P30 CA016672",
+                &["R01 GM123456", "P30 CA016672"],
+            ),
+            ("DMR-1420709", &["DMR-1420709"]),
+            ("2015", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_award_ids(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn funders_with_awards() {
+        let cases: &[(&str, &[(&str, &[&str])])] = &[
+            (
+                "This work was supported by the National Science Foundation (grant DMR-1420709) and the Simons Foundation (grant 12345).",
+                &[
+                    ("National Science Foundation", &["DMR-1420709"]),
+                    ("Simons Foundation", &["12345"]),
+                ],
+            ),
+            (
+                "Funded by the Wellcome Trust under grant 098051; and the Medical Research Council grant MR/K001744/1.",
+                &[
+                    ("Wellcome Trust", &["098051"]),
+                    ("Medical Research Council", &["MR/K001744/1"]),
+                ],
+            ),
+            ("We thank our colleagues for helpful discussions.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, Vec<String>)> = parse_funding_text(text)
+                .into_iter()
+                .map(|f| (f.funder, f.award_ids))
+                .collect();
+            let want: Vec<(String, Vec<String>)> = want
+                .iter()
+                .map(|(f, a)| (f.to_string(), a.iter().map(|s| s.to_string()).collect()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }

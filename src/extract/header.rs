@@ -1,15 +1,600 @@
 //! The page header and article information: title, type, journal, volume, pages, dates,
-//! DOI, metrics, keywords, abstract, body sections.
+//! DOI, ISSNs, publisher, metrics, keywords, abstract, access and body sections.
+//!
+//! Reads the header segment (before the first known heading) and the article-information
+//! parts of the page. Values found in reference lists, "cited by" and "related" lists are
+//! never taken for the article's own.
 
-use super::Page;
-use crate::record::Record;
+use super::dates::parse_date;
+use super::pages::parse_page_range;
+use super::text::{join_lines, join_paragraphs};
+use super::{Page, authors};
+use crate::clean::{Line, LineKind};
+use crate::record::{Record, Section};
+use crate::rules;
+use crate::segment::SectionKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Segments that may hold the article's own metadata.
+const OWN_PARTS: &[SectionKind] = &[
+    SectionKind::Header,
+    SectionKind::ArticleInfo,
+    SectionKind::Abstract,
+    SectionKind::Keywords,
+    SectionKind::AuthorInfo,
+    SectionKind::Other,
+    SectionKind::Footer,
+];
+
+/// "Acta Pharmacologica Sinica volume 34, pages 747–754 (2013)",
+/// "Scientific Reports volume 5, Article number: 8123 (2015)".
+static JOURNAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?P<journal>[A-Za-z][^|•]{1,119}?)\s+volume\s+(?P<volume>[\w.]+),\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)",
+    )
+    .expect("journal line regex")
+});
+
+/// "Volume 18, pages 231–234, (2010)" without the journal name.
+static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^volume\s+(?P<volume>[\w.]+)(?:,\s*issue\s+(?P<issue>[\w.-]+))?,\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)",
+    )
+    .expect("volume line regex")
+});
+
+/// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
+static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<label>received|revised|accepted|published online|first published|published in issue|issue date|published|online)\b\s*(?:on\s*)?:?\s*(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2})",
+    )
+    .expect("date event regex")
+});
+
+static DOI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(10\.\d{4,9}/[^\s\]\[<>{}]+)").expect("doi regex"));
+
+static ISSN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<pre>p|e|print|online|electronic)[\s-]?)?ISSN\s*(?P<pre2>\((?:print|online|electronic)\))?\s*:?\s*(?P<issn>\d{4}-\d{3}[\dXx])\b\s*(?:\((?P<post>print|online|electronic)\))?")
+        .expect("issn regex")
+});
+
+static METRIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>[km])?\s+(?P<what>accesses|citations|altmetric|downloads|views)\b")
+        .expect("metric regex")
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[A-Z][^.;|]{2,80}?)\.?$")
+        .expect("copyright regex")
+});
+
+/// "Acta Pharmacologica Sinica (Acta Pharmacol Sin)" in a footer: title and abbreviation.
+static TITLE_WITH_ABBREV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<title>[A-Z][^()]{3,120}?)\s*\((?P<abbrev>[A-Z][^()]{1,60})\)$")
+        .expect("abbrev regex")
+});
+
+/// Phrases that show the page holds only the abstract.
+const PAYWALL_MARKERS: &[&str] = &[
+    "log in or create a free account to read this content",
+    "this is a preview of subscription content",
+    "access through your institution",
+    "buy article pdf",
+    "subscribe to this journal",
+    "purchase this article",
+    "rent or buy this article",
+    "get full access to this article",
+    "access options",
+];
 
 /// Fills title, article type, journal data, dates, DOI, metrics, keywords and abstract.
 pub fn extract_header(record: &mut Record, page: &Page<'_>) {
-    let _ = (record, page);
+    fill_journal_line(record, page);
+    fill_dates(record, page);
+    fill_doi(record, page);
+    fill_issns_and_publisher(record, page);
+    fill_metrics(record, page);
+    fill_keywords(record, page);
+    fill_abstract(record, page);
+    fill_title_and_type(record, page);
+    fill_from_cite_this_article(record, page);
+    if record.year.is_none() {
+        if let Some(date) = record
+            .dates
+            .published
+            .clone()
+            .or(record.dates.issue.clone())
+        {
+            record.year = date.get(..4).and_then(|y| y.parse().ok());
+        }
+    }
 }
 
-/// Fills the body sections.
+/// Lines of the parts that may hold the article's own metadata.
+fn own_lines<'a>(page: &'a Page<'_>) -> impl Iterator<Item = &'a Line> + 'a {
+    page.segments
+        .iter()
+        .filter(|s| OWN_PARTS.contains(&s.kind))
+        .flat_map(move |s| page.lines_of(s).iter())
+}
+
+fn set_text(record: &mut Record, field: &str, line: &Line) {
+    record.note_source(field, "text", Some([line.start, line.end]));
+}
+
+fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        // The line may be broken: try it alone and joined with the next one.
+        let joined = match lines.get(i + 1) {
+            Some(next) if !next.is_blank() => format!("{} {}", line.text, next.text),
+            _ => line.text.clone(),
+        };
+        let found = JOURNAL_LINE
+            .captures(&joined)
+            .map(|c| (c.name("journal").map(|m| m.as_str()), c))
+            .or_else(|| VOLUME_LINE.captures(&joined).map(|c| (None, c)));
+        let Some((journal, caps)) = found else {
+            continue;
+        };
+        let span = Some([line.start, lines.get(i + 1).map_or(line.end, |n| n.end)]);
+        if let Some(journal) = journal {
+            fill_text(record, "journal", |r| &mut r.journal.title, journal, span);
+        }
+        for (name, field, slot) in [
+            ("volume", "volume", slot_volume as Slot),
+            ("issue", "issue", slot_issue),
+            ("article", "article_number", slot_article_number),
+        ] {
+            if let Some(v) = caps.name(name) {
+                fill_text(record, field, slot, v.as_str(), span);
+            }
+        }
+        if let Some(range) = caps
+            .name("pages")
+            .and_then(|p| parse_page_range(p.as_str()))
+        {
+            if record.page_first.is_none() {
+                record.page_first = Some(range.first);
+                record.page_last = range.last;
+                record.note_source("pages", "text", span);
+            }
+        }
+        if record.year.is_none() {
+            record.year = caps.name("year").and_then(|y| y.as_str().parse().ok());
+            record.note_source("year", "text", span);
+        }
+        return;
+    }
+}
+
+fn slot_volume(r: &mut Record) -> &mut Option<String> {
+    &mut r.volume
+}
+fn slot_issue(r: &mut Record) -> &mut Option<String> {
+    &mut r.issue
+}
+fn slot_article_number(r: &mut Record) -> &mut Option<String> {
+    &mut r.article_number
+}
+
+fn fill_dates(record: &mut Record, page: &Page<'_>) {
+    for line in own_lines(page) {
+        if line.is_blank() || line.text.len() > 300 {
+            continue;
+        }
+        for caps in DATE_EVENT.captures_iter(&line.text) {
+            let Some(date) = parse_date(&caps["date"]) else {
+                continue;
+            };
+            let label = caps["label"].to_lowercase();
+            let (field, slot): (&str, Slot) = match label.as_str() {
+                "received" => ("dates.received", |r| &mut r.dates.received),
+                "revised" => ("dates.revised", |r| &mut r.dates.revised),
+                "accepted" => ("dates.accepted", |r| &mut r.dates.accepted),
+                "issue date" | "published in issue" => ("dates.issue", |r| &mut r.dates.issue),
+                _ => ("dates.published", |r| &mut r.dates.published),
+            };
+            fill_text(record, field, slot, &date, Some([line.start, line.end]));
+        }
+    }
+}
+
+fn fill_doi(record: &mut Record, page: &Page<'_>) {
+    if record.doi.is_some() {
+        return;
+    }
+    // A labelled DOI line wins over a DOI merely mentioned.
+    let mut first_seen: Option<(String, [usize; 2])> = None;
+    for line in own_lines(page) {
+        let Some(m) = DOI.find(&line.text) else {
+            continue;
+        };
+        let doi = clean_doi(m.as_str());
+        let lower = line.text.to_lowercase();
+        if lower.starts_with("doi") || lower.starts_with("https://doi.org/") && line.text.len() < 80
+        {
+            record.doi = Some(doi);
+            record.note_source("doi", "text", Some([line.start, line.end]));
+            return;
+        }
+        if first_seen.is_none() {
+            first_seen = Some((doi, [line.start, line.end]));
+        }
+    }
+    if let Some((doi, span)) = first_seen {
+        record.doi = Some(doi);
+        record.note_source("doi", "text", Some(span));
+    }
+}
+
+/// Strips trailing punctuation a sentence adds after a DOI.
+pub fn clean_doi(raw: &str) -> String {
+    let mut doi = raw.trim_end_matches(['.', ',', ';', ':']);
+    if doi.ends_with(')') && doi.matches('(').count() < doi.matches(')').count() {
+        doi = &doi[..doi.len() - 1];
+    }
+    doi.to_owned()
+}
+
+fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
+    let mut publisher: Option<(String, [usize; 2])> = None;
+    for line in own_lines(page) {
+        for caps in ISSN.captures_iter(&line.text) {
+            let kind = caps
+                .name("pre")
+                .or(caps.name("pre2"))
+                .or(caps.name("post"))
+                .map(|m| m.as_str().to_lowercase());
+            let issn = caps["issn"].to_uppercase();
+            let field = match kind.as_deref() {
+                Some(k) if k.contains("print") || k == "p" => "issn_print",
+                Some(_) => "issn_electronic",
+                None => "issn_print",
+            };
+            let slot: Slot = if field == "issn_print" {
+                |r| &mut r.journal.issn_print
+            } else {
+                |r| &mut r.journal.issn_electronic
+            };
+            fill_text(
+                record,
+                &format!("journal.{field}"),
+                slot,
+                &issn,
+                Some([line.start, line.end]),
+            );
+        }
+        if let Some(caps) = COPYRIGHT.captures(&line.text) {
+            let who = caps["who"].trim();
+            if !who.to_lowercase().contains("author") {
+                publisher = Some((who.to_owned(), [line.start, line.end]));
+            }
+        }
+        if record.journal.abbrev.is_none() {
+            if let (Some(title), Some(caps)) = (
+                &record.journal.title,
+                TITLE_WITH_ABBREV.captures(&line.text),
+            ) {
+                if caps["title"].eq_ignore_ascii_case(title) {
+                    let abbrev = caps["abbrev"].to_owned();
+                    fill_text(
+                        record,
+                        "journal.abbrev",
+                        |r| &mut r.journal.abbrev,
+                        &abbrev,
+                        Some([line.start, line.end]),
+                    );
+                }
+            }
+        }
+    }
+    // The last copyright line of the page is the site's publisher.
+    if let Some((who, span)) = publisher {
+        fill_text(
+            record,
+            "journal.publisher",
+            |r| &mut r.journal.publisher,
+            &who,
+            Some(span),
+        );
+    }
+}
+
+fn fill_metrics(record: &mut Record, page: &Page<'_>) {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    for line in page.lines_of(header) {
+        let Some(caps) = METRIC.captures(&line.text) else {
+            continue;
+        };
+        let number: f64 = caps["n"].replace(',', "").parse().unwrap_or(0.0);
+        let scale = match caps.name("unit").map(|u| u.as_str().to_ascii_lowercase()) {
+            Some(u) if u == "k" => 1_000.0,
+            Some(u) if u == "m" => 1_000_000.0,
+            _ => 1.0,
+        };
+        let value = Some((number * scale).round() as u64);
+        let slot = match caps["what"].to_lowercase().as_str() {
+            "accesses" | "downloads" | "views" => &mut record.metrics.accesses,
+            "citations" => &mut record.metrics.citations,
+            _ => &mut record.metrics.altmetric,
+        };
+        if slot.is_none() {
+            *slot = value;
+        }
+    }
+}
+
+fn fill_keywords(record: &mut Record, page: &Page<'_>) {
+    if !record.keywords.is_empty() {
+        return;
+    }
+    if let Some(section) = page.first(SectionKind::Keywords) {
+        let lines = page.lines_of(section);
+        let mut keywords = Vec::new();
+        let mut span: Option<[usize; 2]> = None;
+        for line in lines.iter().filter(|l| !l.is_blank()) {
+            // Bulleted lists give one keyword a bullet; a plain line may hold several.
+            let is_item = matches!(line.kind, LineKind::Bullet(_));
+            if !is_item && (line.text.len() > 200 || keywords.len() > 40) {
+                break;
+            }
+            if is_item {
+                keywords.push(
+                    line.text
+                        .trim()
+                        .trim_end_matches([';', ',', '.'])
+                        .to_owned(),
+                );
+            } else {
+                keywords.extend(split_keyword_line(&line.text));
+            }
+            span = Some([span.map_or(line.start, |s| s[0]), line.end]);
+        }
+        keywords.retain(|k| !k.is_empty() && k.len() < 120);
+        if !keywords.is_empty() {
+            record.keywords = keywords;
+            record.note_source("keywords", "text", span);
+        }
+        return;
+    }
+    // "Keywords: a; b; c" inline in the header or abstract.
+    for line in own_lines(page) {
+        let lower = line.text.to_lowercase();
+        for label in ["keywords:", "key words:", "keywords", "key words"] {
+            if lower.starts_with(label) && line.text.len() > label.len() + 2 {
+                let rest = &line.text[label.len()..];
+                let keywords = split_keyword_line(rest.trim_start_matches([':', ' ']));
+                if !keywords.is_empty() {
+                    record.keywords = keywords;
+                    record.note_source("keywords", "text", Some([line.start, line.end]));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn split_keyword_line(text: &str) -> Vec<String> {
+    let separator = if text.contains(';') {
+        ';'
+    } else if text.contains('·') {
+        '·'
+    } else if text.contains('•') {
+        '•'
+    } else {
+        ','
+    };
+    text.split(separator)
+        .map(|k| k.trim().trim_end_matches('.').trim().to_owned())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+fn fill_abstract(record: &mut Record, page: &Page<'_>) {
+    if record.abstract_text.is_none() {
+        if let Some(section) = page.first(SectionKind::Abstract) {
+            let lines = page.lines_of(section);
+            // Stop at chrome that some sites print inside the abstract block.
+            let end = lines
+                .iter()
+                .position(|l| is_paywall_line(&l.text))
+                .unwrap_or(lines.len());
+            let joined = join_paragraphs(&lines[..end]);
+            if !joined.text.is_empty() {
+                record.abstract_text = Some(joined.text);
+                record.note_source("abstract", "text", joined.span);
+            }
+        }
+    }
+    let body_chars: usize = page
+        .sections(SectionKind::Body)
+        .map(|s| page.lines_of(s).iter().map(|l| l.text.len()).sum::<usize>())
+        .sum();
+    let paywalled = page.lines.iter().any(|l| is_paywall_line(&l.text));
+    record.full_text_available = body_chars > 2_000 && !(paywalled && body_chars < 5_000);
+}
+
+fn is_paywall_line(text: &str) -> bool {
+    if text.len() > 120 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    PAYWALL_MARKERS.iter().any(|m| lower.starts_with(m))
+}
+
+fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    if record.article_type.is_none() {
+        if let Some(line) = lines
+            .iter()
+            .find(|l| rules::article_type(&l.text).is_some())
+        {
+            let kind = rules::article_type(&line.text)
+                .unwrap_or_default()
+                .to_owned();
+            record.article_type = Some(kind);
+            set_text(record, "article_type", line);
+        }
+    }
+    if record.title.is_some() {
+        return;
+    }
+    let Some(byline_start) = authors::byline_start(lines) else {
+        return;
+    };
+    // The title is the block of plain lines right above the byline.
+    let mut start = byline_start;
+    while start > 0 {
+        let line = &lines[start - 1];
+        if line.is_blank() && start == byline_start {
+            start -= 1;
+            continue;
+        }
+        if line.kind != LineKind::Text && !matches!(line.kind, LineKind::Heading(_))
+            || line.is_blank()
+        {
+            break;
+        }
+        if looks_like_metadata(&line.text) {
+            break;
+        }
+        start -= 1;
+        if matches!(line.kind, LineKind::Heading(_)) || byline_start - start >= 6 {
+            break;
+        }
+    }
+    let block: Vec<&Line> = lines[start..byline_start]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .collect();
+    let joined = join_lines(block.iter().copied());
+    let len = joined.text.chars().count();
+    if (8..=400).contains(&len) {
+        record.title = Some(joined.text);
+        record.note_source("title", "text", joined.span);
+    }
+}
+
+/// Header lines that are never part of a title.
+fn looks_like_metadata(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    DATE_EVENT.is_match(text) && text.len() < 60
+        || rules::article_type(text).is_some()
+        || lower.starts_with("doi")
+        || lower.starts_with("http")
+        || lower.contains("open access")
+        || JOURNAL_LINE.is_match(text)
+}
+
+/// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
+static CITE_THIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<abbrev>[A-Z][\w.&:'\- ]{1,80}?)\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{4})\)\.?",
+    )
+    .expect("cite regex")
+});
+
+fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
+    let Some(position) = page
+        .lines
+        .iter()
+        .position(|l| l.text.eq_ignore_ascii_case("cite this article"))
+    else {
+        return;
+    };
+    let block: Vec<&Line> = page.lines[position + 1..]
+        .iter()
+        .take_while(|l| !l.is_blank() && !l.text.eq_ignore_ascii_case("download citation"))
+        .take(8)
+        .collect();
+    let joined = join_lines(block.iter().copied());
+    for caps in CITE_THIS.captures_iter(&joined.text) {
+        let volume_matches = record
+            .volume
+            .as_deref()
+            .is_none_or(|v| v == &caps["volume"]);
+        if !volume_matches {
+            continue;
+        }
+        let abbrev = caps["abbrev"].trim();
+        // The abbreviation is what follows the title's closing period.
+        let abbrev = abbrev.rsplit(". ").next().unwrap_or(abbrev).trim();
+        if !abbrev.is_empty() {
+            fill_text(
+                record,
+                "journal.abbrev",
+                |r| &mut r.journal.abbrev,
+                abbrev,
+                joined.span,
+            );
+        }
+        fill_text(record, "volume", slot_volume, &caps["volume"], joined.span);
+        if record.page_first.is_none() {
+            if let Some(range) = parse_page_range(&caps["pages"]) {
+                record.page_first = Some(range.first);
+                record.page_last = range.last;
+                record.note_source("pages", "text", joined.span);
+            }
+        }
+        if record.year.is_none() {
+            record.year = caps["year"].parse().ok();
+        }
+        break;
+    }
+    if record.doi.is_none() {
+        if let Some(m) = DOI.find(&joined.text) {
+            record.doi = Some(clean_doi(m.as_str()));
+            record.note_source("doi", "text", joined.span);
+        }
+    }
+}
+
+/// Fills the body sections: every body part with its heading and paragraphs.
 pub fn extract_body(record: &mut Record, page: &Page<'_>) {
-    let _ = (record, page);
+    if !record.body.is_empty() {
+        return;
+    }
+    for segment in page.sections(SectionKind::Body) {
+        let joined = join_paragraphs(page.lines_of(segment));
+        if joined.text.is_empty() && segment.heading.is_none() {
+            continue;
+        }
+        record.body.push(Section {
+            heading: segment.heading.clone(),
+            text: joined.text,
+        });
+    }
+}
+
+type Slot = fn(&mut Record) -> &mut Option<String>;
+
+/// Fills an empty string field from the text and records where it came from.
+pub fn fill_text(
+    record: &mut Record,
+    field: &str,
+    slot: Slot,
+    value: &str,
+    span: Option<[usize; 2]>,
+) -> bool {
+    let value = value.trim();
+    if value.is_empty() || slot(record).is_some() {
+        return false;
+    }
+    *slot(record) = Some(value.to_owned());
+    record.note_source(field, "text", span);
+    true
 }

@@ -14,6 +14,7 @@ pub mod names;
 pub mod pages;
 pub mod reference;
 pub mod references;
+pub mod text;
 
 use crate::clean::Line;
 use crate::decode::Document;

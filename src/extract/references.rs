@@ -1,14 +1,307 @@
-//! The reference list split into entries, and the "cited by" and "related" lists.
+//! The reference list split into entries, and the page's "cited by" and "related" lists.
+//!
+//! A list is numbered ("1. ...", "[1] ...") or not. Numbered entries are split where the
+//! next expected number starts a line; unnumbered ones at link-residue lines ("CAS PubMed
+//! Google Scholar") or, for one-entry-per-line sources, at each line. Blank lines inside
+//! an entry (page breaks) are ignored; a line broken after a dash joins without a space.
 
 use super::Page;
-use crate::record::Record;
+use super::dates::parse_date;
+use super::reference::parse_reference;
+use super::text::{join_lines, push_joined};
+use crate::clean::{Line, LineKind};
+use crate::record::{CitedBy, Record, Reference, Related};
+use crate::rules;
+use crate::segment::SectionKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A reference label at the start of a line: "12. ", "[12] ", "12 ".
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)]?)\s+").expect("label regex")
+});
+
+/// "Article Open access 21 March 2022": the type and date line closing a related item.
+static RELATED_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<type>[A-Z][A-Za-z &]{2,40}?)(?:\s+Open access)?\s+(?P<date>\d{1,2} [A-Z][a-z]+ \d{4})$").expect("related regex")
+});
+
+/// "Stem Cell Research & Therapy (2023)": the container and year closing a cited-by item.
+static CONTAINER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<container>.{2,200}?)\s*\((?P<year>\d{4})\)$").expect("container regex")
+});
+
+/// One entry of a reference list before parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawReference {
+    pub number: Option<u32>,
+    pub raw: String,
+    pub links: Vec<&'static str>,
+}
 
 /// Fills the references.
 pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
-    let _ = (record, page);
+    if !record.references.is_empty() {
+        return;
+    }
+    let mut lines: Vec<&Line> = Vec::new();
+    for segment in page.sections(SectionKind::References) {
+        lines.extend(page.lines_of(segment));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    let span = join_lines(lines.iter().copied()).span;
+    for raw in split_reference_list(&lines) {
+        let mut reference = parse_reference(&raw.raw);
+        reference.number = raw.number;
+        reference.raw = raw.raw;
+        reference.links = raw.links.iter().map(|l| (*l).to_owned()).collect();
+        record.references.push(reference);
+    }
+    if !record.references.is_empty() {
+        record.note_source("references", "text", span);
+    }
+}
+
+/// Splits the lines of a reference section into entries.
+pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
+    let content: Vec<&Line> = lines.iter().copied().filter(|l| !l.is_blank()).collect();
+    let numbered = content
+        .iter()
+        .find(|l| l.kind != LineKind::LinkResidue)
+        .and_then(|l| label_of(&l.text))
+        .is_some_and(|(n, _)| n <= 1);
+    if numbered {
+        split_numbered(&content)
+    } else {
+        split_unnumbered(&content)
+    }
+}
+
+fn label_of(text: &str) -> Option<(u32, usize)> {
+    let caps = LABEL.captures(text)?;
+    let n = caps.name("b").or(caps.name("n"))?.as_str().parse().ok()?;
+    Some((n, caps.get(0)?.end()))
+}
+
+fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
+    let mut out: Vec<RawReference> = Vec::new();
+    let mut current: Option<RawReference> = None;
+    let mut expected = 1;
+    for line in lines {
+        if line.kind == LineKind::LinkResidue {
+            if let Some(cur) = current.as_mut() {
+                add_links(cur, &line.text);
+            }
+            continue;
+        }
+        if let Some((n, end)) = label_of(&line.text) {
+            // Only the next number in sequence starts an entry; other numbers at the start
+            // of a line are page numbers or volumes wrapped onto a new line.
+            if n == expected || (current.is_none() && n > 0) {
+                if let Some(done) = current.take() {
+                    out.push(done);
+                }
+                current = Some(RawReference {
+                    number: Some(n),
+                    raw: line.text[end..].trim().to_owned(),
+                    links: Vec::new(),
+                });
+                expected = n + 1;
+                continue;
+            }
+        }
+        match current.as_mut() {
+            Some(cur) => push_joined(&mut cur.raw, &line.text),
+            None => {}
+        }
+    }
+    out.extend(current);
+    out.retain(|r| !r.raw.is_empty());
+    out
+}
+
+fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
+    let has_residue = lines.iter().any(|l| l.kind == LineKind::LinkResidue);
+    let mut out: Vec<RawReference> = Vec::new();
+    let mut current = RawReference::default();
+    for line in lines {
+        if line.kind == LineKind::LinkResidue {
+            if current.raw.is_empty() {
+                if let Some(last) = out.last_mut() {
+                    add_links(last, &line.text);
+                }
+            } else {
+                add_links(&mut current, &line.text);
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        // Without residue lines, each list item or line that starts a new entry does.
+        let starts_entry = !has_residue
+            && !current.raw.is_empty()
+            && (matches!(line.kind, LineKind::Bullet(_))
+                || starts_like_reference(&line.text, &current.raw));
+        if starts_entry {
+            out.push(std::mem::take(&mut current));
+        }
+        push_joined(&mut current.raw, &line.text);
+    }
+    if !current.raw.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a line begins a new entry in a list without labels or residue: the previous
+/// entry ended a sentence and this line opens with a name ("Surname, I." / "Surname I").
+fn starts_like_reference(line: &str, previous: &str) -> bool {
+    static NAME_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[A-Z][\p{L}'’-]+(?:\s(?:van|de|der|von|da|di|le|la)\s[A-Z][\p{L}'’-]+)?,?\s(?:[A-Z]\.|[A-Z]{1,3}\b|[A-Z][a-z]+,)|[A-Z]\.\s?(?:[A-Z]\.\s?)*[A-Z][\p{L}'’-]+,)")
+            .expect("name start regex")
+    });
+    let ended = previous.ends_with('.') || previous.ends_with(')') || previous.len() > 400;
+    ended && NAME_START.is_match(line)
+}
+
+fn add_links(reference: &mut RawReference, text: &str) {
+    for label in rules::link_residue_labels(text) {
+        if !reference.links.contains(&label) {
+            reference.links.push(label);
+        }
+    }
 }
 
 /// Fills `cited_by` and `related`.
 pub fn extract_cited_by_and_related(record: &mut Record, page: &Page<'_>) {
-    let _ = (record, page);
+    if record.cited_by.is_empty() {
+        for segment in page.sections(SectionKind::CitedBy) {
+            record
+                .cited_by
+                .extend(parse_cited_by(page.lines_of(segment)));
+        }
+    }
+    if record.related.is_empty() {
+        for segment in page.sections(SectionKind::Related) {
+            record.related.extend(parse_related(page.lines_of(segment)));
+        }
+    }
+}
+
+/// Items of a "cited by" list: a title (bullet and its continuation lines), authors as
+/// nested bullets, then "Container (Year)".
+fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
+    let mut out = Vec::new();
+    let mut current: Option<CitedBy> = None;
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        match line.kind {
+            LineKind::Bullet(1) => {
+                out.extend(current.take().filter(|c| !c.title.is_empty()));
+                current = Some(CitedBy {
+                    title: line.text.clone(),
+                    ..CitedBy::default()
+                });
+            }
+            LineKind::Bullet(_) => {
+                if let Some(cur) = current.as_mut() {
+                    cur.authors.push(line.text.clone());
+                }
+            }
+            _ => {
+                let Some(cur) = current.as_mut() else {
+                    continue;
+                };
+                if let Some(caps) = CONTAINER_YEAR.captures(&line.text) {
+                    if cur.container_title.is_none() && !cur.authors.is_empty() {
+                        cur.container_title = Some(caps["container"].trim().to_owned());
+                        cur.year = caps["year"].parse().ok();
+                        continue;
+                    }
+                }
+                if cur.authors.is_empty() && cur.container_title.is_none() {
+                    push_joined(&mut cur.title, &line.text);
+                }
+            }
+        }
+    }
+    out.extend(current.filter(|c| !c.title.is_empty()));
+    out
+}
+
+/// Items of a "similar content" list: title lines closed by a "Type [Open access] Date" line.
+fn parse_related(lines: &[Line]) -> Vec<Related> {
+    let mut out = Vec::new();
+    let mut title = String::new();
+    for line in lines {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(caps) = RELATED_META.captures(&line.text) {
+            if !title.is_empty() {
+                out.push(Related {
+                    title: std::mem::take(&mut title),
+                    container_title: None,
+                    date: parse_date(&caps["date"]),
+                });
+            }
+            continue;
+        }
+        push_joined(&mut title, &line.text);
+    }
+    out
+}
+
+/// A reference parsed from a raw string with its list number (for tests and tools).
+pub fn reference_from_raw(number: Option<u32>, raw: &str) -> Reference {
+    let mut reference = parse_reference(raw);
+    reference.number = number;
+    reference
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_lines;
+
+    fn split(text: &str) -> Vec<(Option<u32>, String, Vec<&'static str>)> {
+        let lines = clean_lines(text);
+        let refs: Vec<&Line> = lines.iter().collect();
+        split_reference_list(&refs)
+            .into_iter()
+            .map(|r| (r.number, r.raw, r.links))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_lists_survive_page_breaks_and_residue() {
+        let text = "1. Dezawa M, Ishikawa H. Bone marrow cells. Science 2005; 309: 314–\n7.\nCAS  PubMed  Google Scholar \n2. Pittenger MF, Mackay AM, Beck SC,\n\n\nMosca JD, et al. Multilineage potential. Science 1999; 284:\n\n143–7.\nPubMed \n";
+        assert_eq!(
+            split(text),
+            vec![
+                (Some(1), "Dezawa M, Ishikawa H. Bone marrow cells. Science 2005; 309: 314–7.".to_owned(), vec!["cas", "pubmed", "google_scholar"]),
+                (Some(2), "Pittenger MF, Mackay AM, Beck SC, Mosca JD, et al. Multilineage potential. Science 1999; 284: 143–7.".to_owned(), vec!["pubmed"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_sequence_do_not_split() {
+        let text = "1. Amado LC. Cardiac repair. Proc Natl Acad Sci U S A 2005; 102:\n11474 Suppl.\n2. Next A. Title. J 2001; 1: 2.";
+        let got = split(text);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].1.ends_with("102: 11474 Suppl."));
+    }
+
+    #[test]
+    fn unnumbered_lists_split_at_residue_or_names() {
+        let text = "Bianchi G, Borgonovo G (2011) Title one. Histol Histopathol 26:941–951\nArticle Google Scholar\nProckop DJ (1997) Marrow stromal cells. Science 276:71–74\nArticle Google Scholar";
+        let got = split(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].0, None);
+        assert_eq!(got[1].2, vec!["article", "google_scholar"]);
+        let text = "Smith, J. (2001). A study. Journal A, 1, 2-3.\nJones, K. (2002). Another\nstudy. Journal B, 4, 5-6.";
+        let got = split(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
 }

@@ -1,0 +1,118 @@
+//! Joining cleaned lines back into running text, keeping a map to byte spans of the input.
+
+use crate::clean::{Line, LineKind};
+
+/// Text joined from lines, with the byte span of the input it covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Joined {
+    pub text: String,
+    pub span: Option<[usize; 2]>,
+}
+
+/// Joins lines into one string: a line broken after a dash joins without a space
+/// (`314–` + `7` gives `314–7`), others with one space. Blank lines are skipped.
+pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Joined {
+    let mut text = String::new();
+    let mut span: Option<[usize; 2]> = None;
+    for line in lines {
+        if line.is_blank() || line.text.is_empty() {
+            continue;
+        }
+        push_joined(&mut text, &line.text);
+        span = Some(match span {
+            None => [line.start, line.end],
+            Some([s, _]) => [s, line.end],
+        });
+    }
+    Joined { text, span }
+}
+
+/// Appends a line to running text with the dash rule of [`join_lines`].
+pub fn push_joined(text: &mut String, line: &str) {
+    if text.is_empty() {
+        text.push_str(line);
+        return;
+    }
+    let glue = text.ends_with(['–', '—', '/'])
+        || (text.ends_with('-') && !text.ends_with(" -") && !text.ends_with("--"));
+    if !glue {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
+/// Joins lines into paragraphs separated by a blank line. A blank line (or page break)
+/// followed by a line that starts in lower case continues the paragraph: that is a page
+/// break, not a new paragraph.
+pub fn join_paragraphs(lines: &[Line]) -> Joined {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut pending_break = false;
+    let mut span: Option<[usize; 2]> = None;
+    for line in lines {
+        if line.is_blank() {
+            pending_break = !current.is_empty();
+            continue;
+        }
+        let continues = line
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && !current.ends_with('.'));
+        let heading = matches!(line.kind, LineKind::Heading(_));
+        if (pending_break && !continues) || heading {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        }
+        pending_break = false;
+        push_joined(&mut current, &line.text);
+        if heading {
+            paragraphs.push(std::mem::take(&mut current));
+        }
+        span = Some(match span {
+            None => [line.start, line.end],
+            Some([s, _]) => [s, line.end],
+        });
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    Joined {
+        text: paragraphs.join("\n\n"),
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_lines;
+
+    #[test]
+    fn joins_with_the_dash_rule() {
+        let cases = [
+            ("Science 2005; 309: 314–\n7.", "Science 2005; 309: 314–7."),
+            ("a cell-\nmediated delivery", "a cell-mediated delivery"),
+            ("two\nlines", "two lines"),
+            ("page\n\n\nbreak", "page break"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(join_lines(&clean_lines(input)).text, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_survive_page_breaks() {
+        let cases = [
+            (
+                "One line\nand more.\n\nSecond para.",
+                "One line and more.\n\nSecond para.",
+            ),
+            ("broken across\n\n\nthe page.", "broken across the page."),
+        ];
+        for (input, want) in cases {
+            assert_eq!(join_paragraphs(&clean_lines(input)).text, want, "{input:?}");
+        }
+    }
+}
