@@ -282,7 +282,11 @@ pub fn is_person_name(name: &str) -> bool {
     let mut capitalised = 0;
     for word in &words {
         let lower = word.to_lowercase();
-        if rules::is_not_name_word(lower.trim_end_matches('.')) {
+        let is_initial = word
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-');
+        if !is_initial && rules::is_not_name_word(lower.trim_end_matches('.')) {
             return false;
         }
         if word.chars().any(|c| {
@@ -628,7 +632,7 @@ mod tests {
             (
                 "Institute of Physics, Hauptstrasse 5, 10115 Berlin, Germany",
                 (
-                    Some("Institute of Physics, Hauptstrasse 5"),
+                    Some("Institute of Physics"),
                     None,
                     Some("Berlin"),
                     Some("10115"),

@@ -237,7 +237,14 @@ fn clean_funder(text: &str) -> Option<String> {
             text = text[prefix.len()..].trim();
         }
     }
-    let text = text.trim_end_matches([',', '.', ':']).trim();
+    let mut text = text.trim_end_matches([',', '.', ':']).trim();
+    for suffix in [
+        " under", " through", " via", " with", " by", " from", " for",
+    ] {
+        if let Some(stripped) = text.strip_suffix(suffix) {
+            text = stripped.trim_end_matches(',').trim();
+        }
+    }
     let starts_upper = text.chars().next().is_some_and(|c| c.is_uppercase());
     (text.len() >= 3 && text.len() <= 200 && starts_upper).then(|| text.to_owned())
 }
