@@ -458,34 +458,30 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
             address_start -= 1;
         }
     }
-    // Walk back over the address parts: postcode, city, state.
+    // The address parts sit between the organisations and the country: walk back until
+    // an organisation, keeping at least one organisation.
     let mut k = address_start;
-    while k > 1 {
-        let part = parts[k - 1];
-        if looks_like_affiliation(part) {
+    while k > 1 && address_start - k < 4 && !looks_like_affiliation(parts[k - 1]) {
+        k -= 1;
+    }
+    let address = &parts[k..address_start];
+    for part in address.iter().rev() {
+        if let Some(m) = POSTCODE.captures(part).and_then(|c| c.name("code")) {
+            affiliation.postcode = Some(m.as_str().to_owned());
             break;
         }
-        if let Some(m) = POSTCODE.captures(part).and_then(|c| c.name("code")) {
-            if affiliation.postcode.is_none() {
-                affiliation.postcode = Some(m.as_str().to_owned());
-                let rest = part.replace(m.as_str(), "");
-                let rest = rest.trim().trim_matches('-').trim();
-                let has_city_word = rest
-                    .split_whitespace()
-                    .any(|w| w.len() > 2 || w.chars().any(char::is_lowercase));
-                if !rest.is_empty() && has_city_word && affiliation.city.is_none() {
-                    affiliation.city = Some(rest.to_owned());
-                }
-                k -= 1;
-                continue;
-            }
-        }
-        let is_state = part.len() <= 3 && part.chars().all(|c| c.is_ascii_uppercase());
-        if !is_state && affiliation.city.is_none() {
-            affiliation.city = Some(part.to_owned());
-        }
-        k -= 1;
-        if affiliation.city.is_some() && !is_state {
+    }
+    for part in address.iter().rev() {
+        let rest = match &affiliation.postcode {
+            Some(code) => part.replace(code.as_str(), ""),
+            None => (*part).to_owned(),
+        };
+        let rest = rest.trim().trim_matches('-').trim();
+        let is_state = rest.len() <= 3 && rest.chars().all(|c| c.is_ascii_uppercase());
+        let has_letters = rest.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let is_street = rest.chars().any(|c| c.is_ascii_digit());
+        if !rest.is_empty() && !is_state && has_letters && !is_street {
+            affiliation.city = Some(rest.to_owned());
             break;
         }
     }

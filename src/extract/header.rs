@@ -422,7 +422,27 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
         .map(|s| page.lines_of(s).iter().map(|l| l.text.len()).sum::<usize>())
         .sum();
     let paywalled = page.lines.iter().any(|l| is_paywall_line(&l.text));
-    record.full_text_available = body_chars > 2_000 && !(paywalled && body_chars < 5_000);
+    let has_body = page
+        .sections(SectionKind::Body)
+        .any(|s| page.lines_of(s).iter().map(|l| l.text.len()).sum::<usize>() >= 150);
+    record.full_text_available = has_body && !(paywalled && body_chars < 5_000);
+    if record.open_access.is_none() {
+        let says_open = page
+            .segments
+            .iter()
+            .filter(|s| OWN_PARTS.contains(&s.kind) && s.kind != SectionKind::Footer)
+            .any(|s| {
+                page.lines_of(s).iter().any(|l| {
+                    let lower = l.text.to_lowercase();
+                    lower == "open access" || lower.starts_with("open access this article")
+                })
+            });
+        if says_open {
+            record.open_access = Some(true);
+        } else if paywalled {
+            record.open_access = Some(false);
+        }
+    }
 }
 
 fn is_paywall_line(text: &str) -> bool {
@@ -543,7 +563,8 @@ fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
             );
         }
         fill_text(record, "volume", slot_volume, &caps["volume"], joined.span);
-        if record.page_first.is_none() {
+        let is_article_number = record.article_number.as_deref() == Some(&caps["pages"]);
+        if record.page_first.is_none() && !is_article_number {
             if let Some(range) = parse_page_range(&caps["pages"]) {
                 record.page_first = Some(range.first);
                 record.page_last = range.last;
