@@ -65,6 +65,12 @@ pub fn heading_kind(line: &Line) -> Option<SectionKind> {
     }
 }
 
+/// Whether a heading is a label inside a structured abstract ("Background", "Methods").
+pub fn is_structured_abstract_label(line: &Line) -> bool {
+    line.text.len() < 40
+        && crate::rules::STRUCTURED_ABSTRACT_LABELS.contains(&heading_key(&line.text).as_str())
+}
+
 /// Lower-cased heading text without numbering ("2.", "II.", "A.") or a trailing colon.
 fn heading_key(text: &str) -> String {
     let mut t = text.trim();
@@ -93,6 +99,7 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut current = SectionKind::Header;
     let mut heading: Option<String> = None;
     let mut start = 0;
+    let mut abstract_labels: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -100,6 +107,15 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         let Some(kind) = heading_kind(line) else {
             continue;
         };
+        // A structured abstract's labels stay inside it, each once; a label seen again
+        // (the body's own "Background") ends the abstract.
+        if current == SectionKind::Abstract && is_structured_abstract_label(line) {
+            let key = heading_key(&line.text);
+            if !abstract_labels.contains(&key) {
+                abstract_labels.push(key);
+                continue;
+            }
+        }
         segments.push(Segment {
             kind: current,
             heading: heading.take(),

@@ -70,15 +70,23 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             .as_ref()
             .map(|b| b.names.clone())
             .unwrap_or_default();
-        // The complete list wins when the header list is cut or shorter.
-        let order: Vec<String> = if info.names.len() >= header_names.len() && !info.names.is_empty()
-        {
-            info.names.clone()
+        let header_order: Vec<String> = header_names.iter().map(|n| n.name.clone()).collect();
+        let header_cut = header_byline.as_ref().is_some_and(|b| b.truncated);
+        // The complete list leads when the header list is cut or shorter; names only one
+        // list has are kept, in their place.
+        let (lead, other) = if header_cut || info.names.len() > header_order.len() {
+            (info.names.clone(), header_order)
         } else {
-            header_names.iter().map(|n| n.name.clone()).collect()
+            (header_order, info.names.clone())
         };
+        let mut order = merge_name_lists(lead, &other);
+        order = merge_name_lists(order, &info.groups);
         for name in order {
-            let (given, family) = split_given_family(&name);
+            let (given, family) = if is_group_name(&name) && !is_person_name(&name) {
+                (None, None)
+            } else {
+                split_given_family(&name)
+            };
             record.authors.push(Author {
                 name,
                 given,
@@ -121,6 +129,24 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             .sort_by_key(|id| id.parse::<u32>().unwrap_or(u32::MAX));
     }
     fill_orcids_and_emails(record, page);
+}
+
+/// Merges two lists of the same authors: `lead` keeps its order, and a name only `other`
+/// has goes right after the name it follows there.
+fn merge_name_lists(mut lead: Vec<String>, other: &[String]) -> Vec<String> {
+    let mut previous: Option<usize> = None;
+    for name in other {
+        let key = name_key(name);
+        match lead.iter().position(|n| name_key(n) == key) {
+            Some(pos) => previous = Some(pos),
+            None => {
+                let at = previous.map_or(lead.len(), |p| p + 1);
+                lead.insert(at, name.clone());
+                previous = Some(at);
+            }
+        }
+    }
+    lead
 }
 
 /// Where the byline starts in the header lines, if there is one.
@@ -201,7 +227,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             last.corresponding |= corresponding;
             continue;
         }
-        if !is_person_name(&name) {
+        if !is_person_name(&name) && !is_group_name(&name) {
             return None;
         }
         byline.names.push(BylineName {
@@ -246,7 +272,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '*' | '†' | '‡' | '§' | '✉' | '#' | '¶')
+    matches!(c, '*' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^')
 }
 
 fn is_label_word(word: &str) -> bool {
@@ -304,6 +330,44 @@ pub fn is_person_name(name: &str) -> bool {
     capitalised >= 2 || words.len() == 2 && capitalised >= 1
 }
 
+/// Last words of a group author ("the NORTHSTAR Cohort Study Group").
+const GROUP_WORDS: &[&str] = &[
+    "group",
+    "groups",
+    "consortium",
+    "consortia",
+    "collaboration",
+    "collaborators",
+    "collaborative",
+    "investigators",
+    "network",
+    "committee",
+    "team",
+    "alliance",
+    "initiative",
+    "working party",
+    "study",
+    "program",
+    "programme",
+    "project",
+    "society",
+    "association",
+];
+
+/// Whether a byline item is a group author.
+pub fn is_group_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 14 || name.len() > 150 {
+        return false;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    GROUP_WORDS.contains(&last.as_str()) && capitalised >= 2 && !name.contains(['(', ')', ':'])
+}
+
 /// What the "Author information" part of a page gives.
 #[derive(Debug, Default)]
 struct AuthorInformation {
@@ -312,6 +376,8 @@ struct AuthorInformation {
     members: Vec<(String, Vec<String>)>,
     /// The complete author list, in order, where the page prints one.
     names: Vec<String>,
+    /// Group authors listed under "Consortia".
+    groups: Vec<String>,
     corresponding: Vec<String>,
 }
 
@@ -340,8 +406,17 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         Some(id)
     };
     for segment in page.sections(SectionKind::AuthorInfo) {
+        let is_consortia = segment.heading.as_deref().is_some_and(|h| {
+            h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
+        });
         for line in page.lines_of(segment) {
             if line.is_blank() {
+                continue;
+            }
+            if is_consortia {
+                if is_group_name(&line.text) {
+                    info.groups.push(line.text.clone());
+                }
                 continue;
             }
             if let Some(caps) = CORRESPONDENCE.captures(&line.text) {
@@ -434,7 +509,7 @@ fn looks_like_affiliation(text: &str) -> bool {
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]{1,2}-)?(?P<code>\d{3}\s?\d{2,3}|\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
+    Regex::new(r"\b(?:[A-Z]{1,2}-)?(?P<code>\d{5}-\d{4}|\d{4}-\d{3}|\d{3}\s\d{2,3}|\d{4,6}|[A-Z]\d{2}\s?[A-Z\d]{4}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
         .expect("postcode regex")
 });
 

@@ -410,7 +410,22 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
                 .iter()
                 .position(|l| is_paywall_line(&l.text))
                 .unwrap_or(lines.len());
-            let joined = join_paragraphs(&lines[..end]);
+            // Structured abstracts: the labels go, each part stays a paragraph.
+            let kept: Vec<Line> = lines[..end]
+                .iter()
+                .map(|l| {
+                    if crate::segment::is_structured_abstract_label(l) {
+                        Line {
+                            text: String::new(),
+                            kind: LineKind::Blank,
+                            ..l.clone()
+                        }
+                    } else {
+                        l.clone()
+                    }
+                })
+                .collect();
+            let joined = join_paragraphs(&kept);
             if !joined.text.is_empty() {
                 record.abstract_text = Some(joined.text);
                 record.note_source("abstract", "text", joined.span);
