@@ -93,6 +93,10 @@ fn heading_key(text: &str) -> String {
     t.trim_end_matches([':', '.']).trim().to_lowercase()
 }
 
+fn first_content(lines: &[Line], from: usize) -> usize {
+    lines[from..].iter().position(|l| !l.is_blank()).map_or(lines.len(), |p| from + p)
+}
+
 /// Splits the page into segments, in page order.
 pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut segments = Vec::new();
@@ -100,16 +104,21 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut heading: Option<String> = None;
     let mut start = 0;
     let mut abstract_labels: Vec<String> = Vec::new();
+    // A structured abstract starts with a label right under its heading.
+    let mut structured = false;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
+        }
+        if current == SectionKind::Abstract && i == first_content(lines, start) {
+            structured = is_structured_abstract_label(line);
         }
         let Some(kind) = heading_kind(line) else {
             continue;
         };
         // A structured abstract's labels stay inside it, each once; a label seen again
         // (the body's own "Background") ends the abstract.
-        if current == SectionKind::Abstract && is_structured_abstract_label(line) {
+        if current == SectionKind::Abstract && structured && is_structured_abstract_label(line) {
             let key = heading_key(&line.text);
             if !abstract_labels.contains(&key) {
                 abstract_labels.push(key);
