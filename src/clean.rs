@@ -90,11 +90,19 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize) {
         return;
     }
     let (kind, body) = classify(trimmed);
-    let body = strip_markdown(body);
-    let body = rules::strip_icon_words(&body);
+    let unmarked = strip_markdown(body);
+    let body = rules::strip_icon_words(&unmarked.text);
     let body = collapse_spaces(body.trim());
     if body.is_empty() {
         // A bare bullet, or a line that held only icon names: layout, not content.
+        if !unmarked.residue.is_empty() {
+            lines.push(Line {
+                text: residue_text(&unmarked.residue),
+                kind: LineKind::LinkResidue,
+                start,
+                end,
+            });
+        }
         return;
     }
     if rules::is_boilerplate_line(&body) {
@@ -111,6 +119,22 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize) {
         start,
         end,
     });
+    if !unmarked.residue.is_empty() {
+        lines.push(Line {
+            text: residue_text(&unmarked.residue),
+            kind: LineKind::LinkResidue,
+            start,
+            end,
+        });
+    }
+}
+
+fn residue_text(labels: &[&'static str]) -> String {
+    labels
+        .iter()
+        .map(|l| rules::residue_display(l))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// NFC, no-break and odd spaces folded to a space, soft hyphens and zero-width marks removed.
@@ -168,15 +192,29 @@ fn heading_text(line: &str) -> Option<(LineKind, &str)> {
     None
 }
 
-/// Undoes Markdown inline markup: `[text](url)` gives `text`, image links go,
-/// `**bold**` and `_em_` lose their marks, footnote link markers `[12]` after words stay.
-fn strip_markdown(line: &str) -> Cow<'_, str> {
-    if !line.contains("](") && !line.contains("**") && !line.contains("__") {
-        return Cow::Borrowed(line);
+/// A line with Markdown inline markup undone, and the link-residue labels of links that
+/// were removed from it ("[PubMed](...)" after a reference).
+struct Unmarked<'a> {
+    text: Cow<'a, str>,
+    residue: Vec<&'static str>,
+}
+
+/// Undoes Markdown inline markup: `[text](url)` and `[text][n]` give `text` (adjacent links
+/// are kept apart by a space), image links go, `**bold**`, `_em_` and `*em*` lose their
+/// marks. Links whose label is link residue ("Article", "PubMed", "Google Scholar") are
+/// taken out of the text and reported, so a reference keeps its text clean.
+fn strip_markdown(line: &str) -> Unmarked<'_> {
+    if !line.contains("](") && !line.contains("][") && !line.contains(['*', '_']) {
+        return Unmarked {
+            text: Cow::Borrowed(line),
+            residue: Vec::new(),
+        };
     }
     let mut out = String::with_capacity(line.len());
+    let mut residue = Vec::new();
     let bytes = line.as_bytes();
     let mut i = 0;
+    let mut last_link_end = usize::MAX;
     while i < bytes.len() {
         if bytes[i] == b'!' && bytes.get(i + 1) == Some(&b'[') {
             if let Some((_, after)) = parse_link(line, i + 1) {
@@ -186,8 +224,39 @@ fn strip_markdown(line: &str) -> Cow<'_, str> {
         }
         if bytes[i] == b'[' {
             if let Some((label, after)) = parse_link(line, i) {
-                out.push_str(label);
+                let unmarked_label = strip_markdown(label.trim());
+                let label = unmarked_label.text.trim();
+                let labels = rules::link_residue_labels(label);
+                if !labels.is_empty() && !out.trim().is_empty() {
+                    for l in labels {
+                        if !residue.contains(&l) {
+                            residue.push(l);
+                        }
+                    }
+                } else {
+                    let touches_link = last_link_end == i;
+                    let starts_word = label.starts_with(|c: char| c.is_alphabetic())
+                        || touches_link && label.starts_with(|c: char| c.is_alphanumeric());
+                    if out.ends_with(|c: char| c.is_alphanumeric()) && starts_word {
+                        out.push(' ');
+                    }
+                    out.push_str(label);
+                    // Keep an e-mail address that only the link target gives.
+                    let target = &line[i..after];
+                    if let Some(pos) = target.find("](mailto:") {
+                        let address = target[pos + 9..target.len() - 1]
+                            .split('?')
+                            .next()
+                            .unwrap_or("");
+                        if address.contains('@') && !label.contains('@') {
+                            out.push_str(" (");
+                            out.push_str(address);
+                            out.push(')');
+                        }
+                    }
+                }
                 i = after;
+                last_link_end = after;
                 continue;
             }
         }
@@ -195,29 +264,85 @@ fn strip_markdown(line: &str) -> Cow<'_, str> {
             i += 2;
             continue;
         }
+        if (bytes[i] == b'_' || bytes[i] == b'*') && is_emphasis_marker(line, i) {
+            i += 1;
+            continue;
+        }
         let c = line[i..].chars().next().unwrap_or(' ');
         out.push(c);
         i += c.len_utf8();
     }
-    Cow::Owned(out)
+    Unmarked {
+        text: Cow::Owned(out),
+        residue,
+    }
 }
 
-/// Parses `[label](target)` at `open`; returns the label and the index after `)`.
+/// Whether `_` or `*` at `i` opens or closes emphasis: it touches a word on one side only,
+/// and a partner marker exists on the same line.
+fn is_emphasis_marker(line: &str, i: usize) -> bool {
+    let marker = line.as_bytes()[i] as char;
+    let before = line[..i].chars().next_back();
+    let after = line[i + 1..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let opening = !word(before) && !space(after);
+    let closing = !word(after) && !space(before);
+    if opening && !closing {
+        return line[i + 1..].match_indices(marker).any(|(k, _)| {
+            let at = i + 1 + k;
+            let after_close = line[at + 1..].chars().next();
+            !word(after_close) && at > i + 1
+        });
+    }
+    if closing && !opening {
+        return line[..i].match_indices(marker).any(|(k, _)| {
+            let before_open = line[..k].chars().next_back();
+            !word(before_open) && k + 1 < i
+        });
+    }
+    false
+}
+
+/// Parses `[label](target)` or `[label][ref]` at `open` (labels may hold balanced
+/// brackets, as image links inside links do); returns the label and the index after it.
 fn parse_link(line: &str, open: usize) -> Option<(&str, usize)> {
-    let close = open + line[open..].find("](")?;
-    let label = &line[open + 1..close];
-    if label.contains('[') && !label.contains(']') {
+    let mut depth = 0;
+    let mut label_end = None;
+    for (k, c) in line[open..].char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    label_end = Some(open + k);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let label_end = label_end?;
+    let label = &line[open + 1..label_end];
+    let rest = &line[label_end + 1..];
+    if let Some(reference) = rest.strip_prefix('[') {
+        // Reference-style link: `[label][12]`.
+        let end = reference.find(']')?;
+        let id = &reference[..end];
+        if !id.is_empty() && id.len() < 40 && !id.contains('[') {
+            return Some((label, label_end + 2 + end + 1));
+        }
         return None;
     }
-    let target_start = close + 2;
+    let target = rest.strip_prefix('(')?;
     let mut depth = 1;
-    for (k, c) in line[target_start..].char_indices() {
+    for (k, c) in target.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some((label, target_start + k + 1));
+                    return Some((label, label_end + 2 + k + 1));
                 }
             }
             ' ' if k == 0 => return None,

@@ -182,6 +182,15 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("ethics declarations", SectionKind::Other),
     ("competing interests", SectionKind::Other),
     ("author contributions", SectionKind::Other),
+    ("contributions", SectionKind::Other),
+    ("conflict of interest", SectionKind::Other),
+    ("conflicts of interest", SectionKind::Other),
+    ("declaration of competing interest", SectionKind::Other),
+    ("ethics statement", SectionKind::Other),
+    ("footnotes", SectionKind::Other),
+    ("notes", SectionKind::Other),
+    ("abbreviations", SectionKind::Other),
+    ("comments", SectionKind::Footer),
     ("rights and permissions", SectionKind::Other),
     ("powerpoint slides", SectionKind::Other),
     ("explore content", SectionKind::Footer),
@@ -298,6 +307,18 @@ pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
         }
     }
     labels
+}
+
+/// The printed form of a link label, for residue lines rebuilt from Markdown links.
+pub fn residue_display(label: &str) -> &'static str {
+    match label {
+        "pubmed" => "PubMed",
+        "pmc" => "PubMed Central",
+        "cas" => "CAS",
+        "google_scholar" => "Google Scholar",
+        "article" => "Article",
+        _ => "DOI",
+    }
 }
 
 fn link_label(word: &str) -> Option<&'static str> {

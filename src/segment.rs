@@ -94,13 +94,21 @@ fn heading_key(text: &str) -> String {
 }
 
 fn first_content(lines: &[Line], from: usize) -> usize {
-    lines[from..].iter().position(|l| !l.is_blank()).map_or(lines.len(), |p| from + p)
+    lines[from..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .map_or(lines.len(), |p| from + p)
 }
 
 /// Splits the page into segments, in page order.
+///
+/// Unknown Markdown headings open a body section, except a level-1 heading in the header
+/// (the title) and a heading nested deeper than the heading of the section it sits in
+/// ("### Contributions" under "## Author information").
 pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut current = SectionKind::Header;
+    let mut current_level: Option<u8> = None;
     let mut heading: Option<String> = None;
     let mut start = 0;
     let mut abstract_labels: Vec<String> = Vec::new();
@@ -116,6 +124,17 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         let Some(kind) = heading_kind(line) else {
             continue;
         };
+        let known = HEADING_KINDS.contains_key(heading_key(&line.text).as_str());
+        if let LineKind::Heading(level) = line.kind {
+            if !known {
+                let title_in_header = current == SectionKind::Header && level == 1;
+                let nested =
+                    current != SectionKind::Body && current_level.is_some_and(|l| level > l);
+                if title_in_header || nested {
+                    continue;
+                }
+            }
+        }
         // A structured abstract's labels stay inside it, each once; a label seen again
         // (the body's own "Background") ends the abstract.
         if current == SectionKind::Abstract && structured && is_structured_abstract_label(line) {
@@ -131,6 +150,10 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
             lines: start..i,
         });
         current = kind;
+        current_level = match line.kind {
+            LineKind::Heading(level) => Some(level),
+            _ => None,
+        };
         heading = Some(line.text.clone());
         start = i + 1;
     }

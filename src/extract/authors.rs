@@ -18,6 +18,7 @@ pub struct BylineName {
     pub name: String,
     pub labels: Vec<String>,
     pub corresponding: bool,
+    pub orcid: Option<String>,
 }
 
 /// A parsed byline: names in order, and whether the list was cut ("…").
@@ -101,6 +102,9 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             let key = name_key(&author.name);
             if let Some(h) = header_names.iter().find(|h| name_key(&h.name) == key) {
                 author.corresponding |= h.corresponding;
+                if author.orcid.is_none() {
+                    author.orcid.clone_from(&h.orcid);
+                }
                 for label in &h.labels {
                     if record.affiliations.iter().any(|a| &a.id == label)
                         && !author.affiliations.contains(label)
@@ -219,12 +223,16 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             byline.truncated = true;
             continue;
         }
-        let (name, labels, corresponding) = split_labels(item);
+        let (item, orcid) = take_orcid(item);
+        let (name, labels, corresponding) = split_labels(&item);
         if name.is_empty() {
             // Labels alone belong to the name before them ("Xin Wei1,2").
             let last = byline.names.last_mut()?;
             last.labels.extend(labels);
             last.corresponding |= corresponding;
+            if last.orcid.is_none() {
+                last.orcid = orcid;
+            }
             continue;
         }
         if !is_person_name(&name) && !is_group_name(&name) {
@@ -234,9 +242,23 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             name,
             labels,
             corresponding,
+            orcid,
         });
     }
     (!byline.names.is_empty()).then_some(byline)
+}
+
+/// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
+fn take_orcid(item: &str) -> (String, Option<String>) {
+    let Some(m) = ORCID.find(item) else {
+        return (item.to_owned(), None);
+    };
+    let orcid = m.as_str().to_owned();
+    let kept: Vec<&str> = item
+        .split_whitespace()
+        .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
+        .collect();
+    (kept.join(" "), Some(orcid))
 }
 
 /// Splits trailing (and leading) affiliation labels and correspondence marks off a name.
@@ -420,8 +442,9 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 continue;
             }
             if let Some(caps) = CORRESPONDENCE.captures(&line.text) {
+                let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
                 info.corresponding.extend(
-                    caps["names"]
+                    names
                         .trim_end_matches('.')
                         .replace(" or ", ", ")
                         .replace(" and ", ", ")
@@ -509,7 +532,7 @@ fn looks_like_affiliation(text: &str) -> bool {
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]{1,2}-)?(?P<code>\d{5}-\d{4}|\d{4}-\d{3}|\d{3}\s\d{2,3}|\d{4,6}|[A-Z]\d{2}\s?[A-Z\d]{4}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
+    Regex::new(r"\b(?:[A-Z]{1,2}-)?(?P<code>\d{5}-\d{4}|\d{4}-\d{3}|\d{3}-\d{4}|\d{3}\s\d{2,3}|\d{4,6}|[A-Z]\d{2}\s?[A-Z\d]{4}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)\b")
         .expect("postcode regex")
 });
 

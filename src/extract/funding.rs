@@ -26,7 +26,7 @@ static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// An award number: letters and digits with at least one digit, or a known shape with a space
 /// ("R01 GM123456").
 static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Za-z]{0,12}[-/.]?[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
+    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{2,6}\s\d{2,}|[A-Za-z]{0,12}[-/.]?[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
 });
 
 /// Fills funding and acknowledgements.
@@ -176,22 +176,37 @@ fn split_clauses(sentence: &str) -> Vec<&str> {
 }
 
 fn parse_clause(clause: &str, sentence: &str) -> Option<Funding> {
-    // Awards in parentheses after the funder: "Funder (Grant No A, B and C)".
-    let (funder_part, awards_part) = match clause.find(['(', '[']) {
-        Some(open) => {
-            let close = clause[open..]
-                .find([')', ']'])
-                .map_or(clause.len(), |c| open + c);
-            (&clause[..open], &clause[open + 1..close])
+    // The funder is the text before the first parenthesis or award cue; the awards come
+    // from every parenthesised group and from the text after a cue.
+    let funder_end = clause
+        .find(['(', '['])
+        .into_iter()
+        .chain(AWARD_CUE.find(clause).map(|m| m.start()).filter(|&s| s > 0))
+        .min()
+        .unwrap_or(clause.len());
+    let mut award_ids = Vec::new();
+    let mut rest = &clause[funder_end..];
+    while !rest.is_empty() {
+        match rest.find(['(', '[']) {
+            Some(open) => {
+                let outside = &rest[..open];
+                award_ids.extend(split_award_ids(outside));
+                let close = rest[open..]
+                    .find([')', ']'])
+                    .map_or(rest.len(), |c| open + c);
+                award_ids.extend(split_award_ids(&rest[open + 1..close]));
+                rest = rest.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                if AWARD_CUE.is_match(rest) {
+                    award_ids.extend(split_award_ids(rest));
+                }
+                break;
+            }
         }
-        None => match AWARD_CUE.find(clause) {
-            Some(m) if m.start() > 0 => (&clause[..m.start()], &clause[m.start()..]),
-            _ => (clause, ""),
-        },
-    };
-    let award_ids = split_award_ids(awards_part);
-    let funder = clean_funder(funder_part);
-    let funder = funder?;
+    }
+    award_ids.dedup();
+    let funder = clean_funder(&clause[..funder_end])?;
     if award_ids.is_empty() && !looks_like_funder(&funder) {
         return None;
     }
@@ -205,20 +220,41 @@ fn parse_clause(clause: &str, sentence: &str) -> Option<Funding> {
 /// Splits "Grant No 2011CB966200, 2010CB945600, and 2011CB965100" into the three numbers.
 pub fn split_award_ids(text: &str) -> Vec<String> {
     let without_cue = AWARD_CUE.replace_all(text, " ");
-    without_cue
+    let mut out = Vec::new();
+    for piece in without_cue
         .replace(" and ", ",")
         .replace(" & ", ",")
         .split([',', ';'])
-        .map(|s| {
-            s.trim()
-                .trim_start_matches("and ")
-                .trim()
-                .trim_end_matches('.')
-        })
-        .filter(|s| !s.is_empty() && s.len() <= 40 && AWARD_ID.is_match(s))
-        .filter(|s| !(s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))))
-        .map(str::to_owned)
-        .collect()
+    {
+        let piece = piece
+            .trim()
+            .trim_start_matches("and ")
+            .trim()
+            .trim_end_matches('.');
+        if piece.is_empty() || piece.len() > 40 {
+            continue;
+        }
+        if is_award_id(piece) {
+            out.push(piece.to_owned());
+            continue;
+        }
+        // "JSPS KAKENHI JP20H03156": keep the tokens that are numbers.
+        out.extend(
+            piece
+                .split_whitespace()
+                .filter(|t| is_award_id(t))
+                .map(str::to_owned),
+        );
+    }
+    out
+}
+
+fn is_award_id(text: &str) -> bool {
+    let is_year = text.len() == 4
+        && text
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    AWARD_ID.is_match(text) && !is_year && text.chars().filter(char::is_ascii_digit).count() >= 2
 }
 
 fn clean_funder(text: &str) -> Option<String> {
@@ -322,6 +358,19 @@ mod tests {
                 ],
             ),
             ("We thank our colleagues for helpful discussions.", &[]),
+            (
+                "This work was funded by the Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) under Germany's Excellence Strategy (EXC 2155, project number 390874280) and by the Japan Society for the Promotion of Science (JSPS KAKENHI grant numbers JP20H03156 and JP21K19357).",
+                &[
+                    (
+                        "Deutsche Forschungsgemeinschaft",
+                        &["EXC 2155", "390874280"],
+                    ),
+                    (
+                        "Japan Society for the Promotion of Science",
+                        &["JP20H03156", "JP21K19357"],
+                    ),
+                ],
+            ),
         ];
         for (text, want) in cases {
             let got: Vec<(String, Vec<String>)> = parse_funding_text(text)

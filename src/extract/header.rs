@@ -343,9 +343,16 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
         let lines = page.lines_of(section);
         let mut keywords = Vec::new();
         let mut span: Option<[usize; 2]> = None;
+        let bulleted = lines.iter().any(|l| matches!(l.kind, LineKind::Bullet(_)));
         for line in lines.iter().filter(|l| !l.is_blank()) {
             // Bulleted lists give one keyword a bullet; a plain line may hold several.
             let is_item = matches!(line.kind, LineKind::Bullet(_));
+            if bulleted && !is_item {
+                if keywords.is_empty() {
+                    continue;
+                }
+                break;
+            }
             if !is_item && (line.text.len() > 200 || keywords.len() > 40) {
                 break;
             }
@@ -439,7 +446,7 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
     let paywalled = page.lines.iter().any(|l| is_paywall_line(&l.text));
     let has_body = page
         .sections(SectionKind::Body)
-        .any(|s| page.lines_of(s).iter().map(|l| l.text.len()).sum::<usize>() >= 150);
+        .any(|s| page.lines_of(s).iter().map(|l| l.text.len()).sum::<usize>() >= 80);
     record.full_text_available = has_body && !(paywalled && body_chars < 5_000);
     if record.open_access.is_none() {
         let says_open = page
@@ -553,6 +560,7 @@ fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
     };
     let block: Vec<&Line> = page.lines[position + 1..]
         .iter()
+        .skip_while(|l| l.is_blank())
         .take_while(|l| !l.is_blank() && !l.text.eq_ignore_ascii_case("download citation"))
         .take(8)
         .collect();
