@@ -6,7 +6,9 @@
 //! links and emphasis undone, icon-font names and boilerplate lines dropped.
 
 use crate::rules;
+use regex::Regex;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// What a line is, as far as layout tells.
@@ -42,16 +44,24 @@ impl Line {
 /// Splits and cleans the decoded text.
 pub fn clean_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40);
+    // A capture header or front matter is metadata, not page text.
+    let skip_to = crate::decode::text::capture_header(text).map_or(0, |h| h.end);
+    let footnotes = has_link_footnotes(text);
     let mut offset = 0;
-    let mut in_front_matter = false;
-    for (index, raw_line) in text.split('\n').enumerate() {
+    for raw_line in text.split('\n') {
         let start = offset;
         offset += raw_line.len() + 1;
         let end = start + raw_line.len();
+        if start < skip_to {
+            continue;
+        }
+        if footnotes && is_link_footnote(raw_line) {
+            continue;
+        }
         // A form feed marks a page break; the text after it on the same line still counts.
         let mut rest = raw_line;
         while let Some(pos) = rest.find('\u{c}') {
-            push_line(&mut lines, &rest[..pos], start, end);
+            push_line(&mut lines, &rest[..pos], start, end, footnotes);
             lines.push(Line {
                 text: String::new(),
                 kind: LineKind::PageBreak,
@@ -60,26 +70,54 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             });
             rest = &rest[pos + 1..];
         }
-        let trimmed = rest.trim();
-        // YAML front matter added by scrapers: `---` on the first line up to the next `---`.
-        if index == 0 && trimmed == "---" {
-            in_front_matter = true;
-            continue;
-        }
-        if in_front_matter {
-            if trimmed == "---" || trimmed == "..." {
-                in_front_matter = false;
-            }
-            continue;
-        }
-        push_line(&mut lines, rest, start, end);
+        push_line(&mut lines, rest, start, end, footnotes);
     }
     lines
 }
 
-fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize) {
+/// Whether the dump lists its links as numbered footnotes (`[12]: https://...`).
+fn has_link_footnotes(text: &str) -> bool {
+    text.lines().filter(|l| is_link_footnote(l)).take(3).count() >= 3
+}
+
+/// A link footnote line: `[12]: https://...`.
+fn is_link_footnote(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix('[') else {
+        return false;
+    };
+    let Some((number, target)) = rest.split_once("]:") else {
+        return false;
+    };
+    !number.is_empty()
+        && number.len() < 6
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !target.trim().is_empty()
+}
+
+/// Removes footnote link markers glued to words ("Article[12]", "[12]Article").
+fn strip_footnote_markers(line: &str) -> Cow<'_, str> {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(?P<a>\w)\[\d{1,5}\]|\[\d{1,5}\](?P<b>\w))").expect("marker regex")
+    });
+    MARKER.replace_all(line, "$a$b")
+}
+
+fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
     let trimmed = normalised.trim();
+    let trimmed = trimmed.strip_prefix("> ").unwrap_or(trimmed);
+    // Setext underlines make the line above a heading; a lone rule is layout.
+    if trimmed.len() >= 3
+        && (trimmed.bytes().all(|b| b == b'=') || trimmed.bytes().all(|b| b == b'-'))
+    {
+        let level = if trimmed.starts_with('=') { 1 } else { 2 };
+        if let Some(last) = lines.last_mut().filter(|l| l.kind == LineKind::Text) {
+            last.kind = LineKind::Heading(level);
+        }
+        return;
+    }
+
     if trimmed.is_empty() {
         lines.push(Line {
             text: String::new(),
@@ -91,7 +129,12 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize) {
     }
     let (kind, body) = classify(trimmed);
     let unmarked = strip_markdown(body);
-    let body = rules::strip_icon_words(&unmarked.text);
+    let body = if footnotes {
+        strip_footnote_markers(&unmarked.text)
+    } else {
+        Cow::Borrowed(unmarked.text.as_ref())
+    };
+    let body = rules::strip_icon_words(&body);
     let body = collapse_spaces(body.trim());
     if body.is_empty() {
         // A bare bullet, or a line that held only icon names: layout, not content.

@@ -98,6 +98,12 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
         segments: &segments,
     };
     extract::extract_fields(&mut record, &document, &page);
+    if record.url.is_none() {
+        if let Some(url) = &document.meta.canonical_url {
+            record.url = Some(url.clone());
+            record.note_source("url", "capture", None);
+        }
+    }
     if let Some(problem) = check_time(started, &options.limits) {
         record.errors.push(problem);
         record.status = Status::Failed;

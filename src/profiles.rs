@@ -25,7 +25,12 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         name: "springer",
         site: Some("link.springer.com"),
-        markers: &["link.springer.com", "Springer Link", "springerlink"],
+        markers: &[
+            "link.springer.com",
+            "Springer Link",
+            "Springer Nature Link",
+            "springerlink",
+        ],
     },
 ];
 

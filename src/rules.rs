@@ -52,6 +52,13 @@ const BOILERPLATE_LINES: &[&str] = &[
     "open in new tab",
     "view full text",
     "check for updates",
+    "explore all metrics",
+    "save article",
+    "view saved research",
+    "springer nature",
+    "springer nature link",
+    "aims and scope",
+    "submit manuscript",
 ];
 
 /// Link labels printed after each reference on many sites.
@@ -147,7 +154,6 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("article information", SectionKind::ArticleInfo),
     ("article info", SectionKind::ArticleInfo),
     ("publication history", SectionKind::ArticleInfo),
-    ("cite this article", SectionKind::ArticleInfo),
     ("keywords", SectionKind::Keywords),
     ("key words", SectionKind::Keywords),
     ("this article is cited by", SectionKind::CitedBy),

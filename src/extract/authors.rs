@@ -168,6 +168,7 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
         }
         let mut joined = String::new();
         let mut best: Option<(usize, Byline)> = None;
+        let mut failures = 0;
         let mut end = start;
         while end < lines.len() && end - start < 40 {
             let line = &lines[end];
@@ -183,8 +184,13 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
             end += 1;
             if let Some(byline) = parse_byline(&joined) {
                 best = Some((end, byline));
-            } else if best.is_some() && !could_continue(&line.text) {
-                break;
+                failures = 0;
+            } else {
+                // A name broken across lines fails until its second half arrives.
+                failures += 1;
+                if best.is_none() || failures > 2 || !could_continue(&line.text) {
+                    break;
+                }
             }
         }
         if let Some((end, byline)) = best {
@@ -202,7 +208,7 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
 
 /// A line that may still be inside a byline even though the text so far does not parse.
 fn could_continue(text: &str) -> bool {
-    text.len() < 60 && text.split_whitespace().count() <= 4
+    text.len() < 120
 }
 
 /// Parses a byline such as "Xin Wei1, Xue Yang2 & Li Shao1,*" or a "•"-separated list.
@@ -276,10 +282,16 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             break;
         }
     }
+    let mut after_label = false;
     for word in words {
         if is_label_word(word) {
             collect_labels(word, &mut labels, &mut corresponding);
+            after_label = true;
             continue;
+        }
+        if after_label {
+            // Name words after a label: two names run together, or text that is no name.
+            return (String::from("\u{0}"), labels, corresponding);
         }
         // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2".
         let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));

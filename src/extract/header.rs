@@ -31,7 +31,7 @@ const OWN_PARTS: &[SectionKind] = &[
 /// "Scientific Reports volume 5, Article number: 8123 (2015)".
 static JOURNAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?P<journal>[A-Za-z][^|•]{1,119}?)\s+volume\s+(?P<volume>[\w.]+),\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)",
+        r"(?i)^(?P<journal>[A-Za-z][^|•:]{1,119}?)\s+volume\s+(?P<volume>[\w.]+),\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)",
     )
     .expect("journal line regex")
 });
@@ -66,7 +66,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[A-Z][^.;|]{2,80}?)\.?$")
+    Regex::new(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[A-Z][^.;|]{2,80}?)(?:\.|$)")
         .expect("copyright regex")
 });
 
@@ -310,10 +310,12 @@ fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
 }
 
 fn fill_metrics(record: &mut Record, page: &Page<'_>) {
-    let Some(header) = page.first(SectionKind::Header) else {
-        return;
-    };
-    for line in page.lines_of(header) {
+    let parts = [SectionKind::Header, SectionKind::Abstract];
+    let lines = parts
+        .iter()
+        .filter_map(|k| page.first(*k))
+        .flat_map(|s| page.lines_of(s));
+    for line in lines {
         let Some(caps) = METRIC.captures(&line.text) else {
             continue;
         };
@@ -353,7 +355,9 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 }
                 break;
             }
-            if !is_item && (line.text.len() > 200 || keywords.len() > 40) {
+            if !is_item
+                && (line.text.len() > 200 || keywords.len() > 40 || COPYRIGHT.is_match(&line.text))
+            {
                 break;
             }
             if is_item {
@@ -420,6 +424,7 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
             // Structured abstracts: the labels go, each part stays a paragraph.
             let kept: Vec<Line> = lines[..end]
                 .iter()
+                .filter(|l| !METRIC.is_match(&l.text))
                 .map(|l| {
                     if crate::segment::is_structured_abstract_label(l) {
                         Line {
@@ -481,24 +486,71 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     };
     let lines = page.lines_of(header);
     if record.article_type.is_none() {
-        if let Some(line) = lines
-            .iter()
-            .find(|l| rules::article_type(&l.text).is_some())
-        {
-            let kind = rules::article_type(&line.text)
-                .unwrap_or_default()
-                .to_owned();
-            record.article_type = Some(kind);
-            set_text(record, "article_type", line);
-        }
+        fill_article_type(record, lines);
     }
     if record.title.is_some() {
         return;
     }
-    let Some(byline_start) = authors::byline_start(lines) else {
+    let cited = cite_this_article(page).and_then(|c| c.title);
+    let above_byline =
+        authors::byline_start(lines).and_then(|start| title_block_above(lines, start));
+    // The block above the byline is the title unless the page's own citation says otherwise.
+    let agrees = |text: &str| cited.as_deref().is_none_or(|c| soft_eq(c, text));
+    if let Some(joined) = above_byline.filter(|j| agrees(&j.text)) {
+        record.title = Some(joined.text);
+        record.note_source("title", "text", joined.span);
+        return;
+    }
+    let Some(cited) = cited else {
         return;
     };
-    // The title is the block of plain lines right above the byline.
+    // Find the cited title as printed in the header (one to four lines).
+    for start in 0..lines.len() {
+        for len in 1..=4 {
+            let Some(window) = lines.get(start..start + len) else {
+                break;
+            };
+            if window.iter().any(Line::is_blank) {
+                break;
+            }
+            let joined = join_lines(window);
+            if soft_eq(&joined.text, &cited) {
+                record.title = Some(joined.text);
+                record.note_source("title", "text", joined.span);
+                return;
+            }
+        }
+    }
+    record.title = Some(cited);
+    record.note_source("title", "text:cite-this-article", None);
+}
+
+/// The article type: a type line right above the publication date wins over one further up
+/// ("Article" as a content label, then "Original Paper" next to the date).
+fn fill_article_type(record: &mut Record, lines: &[Line]) {
+    let typed: Vec<(usize, &Line)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| rules::article_type(&l.text).is_some())
+        .collect();
+    let near_date = typed.iter().find(|(i, _)| {
+        lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(2)
+            .any(|l| DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
+    });
+    if let Some((_, line)) = near_date.or(typed.first()) {
+        let kind = rules::article_type(&line.text)
+            .unwrap_or_default()
+            .to_owned();
+        record.article_type = Some(kind);
+        set_text(record, "article_type", line);
+    }
+}
+
+/// The block of plain lines right above the byline.
+fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text::Joined> {
     let mut start = byline_start;
     while start > 0 {
         let line = &lines[start - 1];
@@ -524,11 +576,21 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
         .filter(|l| !l.is_blank())
         .collect();
     let joined = join_lines(block.iter().copied());
-    let len = joined.text.chars().count();
-    if (8..=400).contains(&len) {
-        record.title = Some(joined.text);
-        record.note_source("title", "text", joined.span);
-    }
+    (8..=400)
+        .contains(&joined.text.chars().count())
+        .then_some(joined)
+}
+
+/// Equal after case, punctuation and whitespace are ignored.
+fn soft_eq(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
 }
 
 /// Header lines that are never part of a title.
@@ -545,19 +607,35 @@ fn looks_like_metadata(text: &str) -> bool {
 /// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
 static CITE_THIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<abbrev>[A-Z][\w.&:'\- ]{1,80}?)\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{4})\)\.?",
+        r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]{1,80}?)\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{4})\)\.?",
     )
     .expect("cite regex")
 });
 
-fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
-    let Some(position) = page
-        .lines
-        .iter()
-        .position(|l| l.text.eq_ignore_ascii_case("cite this article"))
-    else {
-        return;
-    };
+/// The author part of such a citation: "Surname, I., Surname, I.J. & Surname, I." or "... et al.".
+static CITE_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\p{L}'’ -]+?, (?:\p{Lu}\p{Ll}?\.-?\s?)+(?:,\s|\s?&\s|\sand\s)?)+(?:\s*et al\.)?\s*",
+    )
+    .expect("cite authors regex")
+});
+
+/// What a "Cite this article" block gives.
+struct CiteThisArticle {
+    title: Option<String>,
+    abbrev: Option<String>,
+    volume: Option<String>,
+    pages: Option<String>,
+    year: Option<i32>,
+    doi: Option<String>,
+    span: Option<[usize; 2]>,
+}
+
+fn cite_this_article(page: &Page<'_>) -> Option<CiteThisArticle> {
+    // The last one: pages link to it from the header too.
+    let position = page.lines.iter().rposition(|l| {
+        l.text.eq_ignore_ascii_case("cite this article") && !matches!(l.kind, LineKind::Bullet(_))
+    })?;
     let block: Vec<&Line> = page.lines[position + 1..]
         .iter()
         .skip_while(|l| l.is_blank())
@@ -565,46 +643,138 @@ fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
         .take(8)
         .collect();
     let joined = join_lines(block.iter().copied());
-    for caps in CITE_THIS.captures_iter(&joined.text) {
-        let volume_matches = record
-            .volume
-            .as_deref()
-            .is_none_or(|v| v == &caps["volume"]);
-        if !volume_matches {
-            continue;
-        }
-        let abbrev = caps["abbrev"].trim();
+    let mut cite = CiteThisArticle {
+        title: None,
+        abbrev: None,
+        volume: None,
+        pages: None,
+        year: None,
+        doi: DOI.find(&joined.text).map(|m| clean_doi(m.as_str())),
+        span: joined.span,
+    };
+    let authors_end = CITE_AUTHORS.find(&joined.text).map_or(0, |m| m.end());
+    if let Some(caps) = CITE_THIS.captures(&joined.text[authors_end..]) {
+        let whole = caps.name("abbrev").map_or("", |m| m.as_str()).trim();
+        let abbrev_at = caps.name("abbrev").map_or(0, |m| m.start());
         // The abbreviation is what follows the title's closing period.
-        let abbrev = abbrev.rsplit(". ").next().unwrap_or(abbrev).trim();
-        if !abbrev.is_empty() {
+        let (title, abbrev) = match whole.rfind(". ") {
+            Some(dot) => {
+                let title_end = authors_end + abbrev_at + dot + 1;
+                (
+                    Some(joined.text[authors_end..title_end].trim().to_owned()),
+                    whole[dot + 2..].trim(),
+                )
+            }
+            None => {
+                let title = joined.text[authors_end..authors_end + abbrev_at].trim();
+                ((!title.is_empty()).then(|| title.to_owned()), whole)
+            }
+        };
+        cite.title = title
+            .map(|t| t.trim_end_matches('.').to_owned())
+            .filter(|t| t.len() >= 8);
+        cite.abbrev = (!abbrev.is_empty()).then(|| abbrev.to_owned());
+        cite.volume = Some(caps["volume"].to_owned());
+        cite.pages = Some(caps["pages"].to_owned());
+        cite.year = caps["year"].parse().ok();
+    }
+    Some(cite)
+}
+
+fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
+    let Some(cite) = cite_this_article(page) else {
+        return;
+    };
+    let span = cite.span;
+    let volume_agrees = match (&record.volume, &cite.volume) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    if volume_agrees {
+        if let Some(abbrev) = &cite.abbrev {
             fill_text(
                 record,
                 "journal.abbrev",
                 |r| &mut r.journal.abbrev,
                 abbrev,
-                joined.span,
+                span,
             );
         }
-        fill_text(record, "volume", slot_volume, &caps["volume"], joined.span);
-        let is_article_number = record.article_number.as_deref() == Some(&caps["pages"]);
-        if record.page_first.is_none() && !is_article_number {
-            if let Some(range) = parse_page_range(&caps["pages"]) {
-                record.page_first = Some(range.first);
-                record.page_last = range.last;
-                record.note_source("pages", "text", joined.span);
+        if let Some(volume) = &cite.volume {
+            fill_text(record, "volume", slot_volume, volume, span);
+        }
+        if let Some(pages) = &cite.pages {
+            let is_article_number = record.article_number.as_deref() == Some(pages.as_str());
+            if record.page_first.is_none() && !is_article_number {
+                if let Some(range) = parse_page_range(pages) {
+                    record.page_first = Some(range.first);
+                    record.page_last = range.last;
+                    record.note_source("pages", "text", span);
+                }
             }
         }
         if record.year.is_none() {
-            record.year = caps["year"].parse().ok();
+            record.year = cite.year;
         }
-        break;
     }
     if record.doi.is_none() {
-        if let Some(m) = DOI.find(&joined.text) {
-            record.doi = Some(clean_doi(m.as_str()));
-            record.note_source("doi", "text", joined.span);
+        if let Some(doi) = cite.doi {
+            record.doi = Some(doi);
+            record.note_source("doi", "text", span);
         }
     }
+    if record.journal.title.is_none() {
+        if let Some(abbrev) = record.journal.abbrev.clone() {
+            fill_journal_from_abbreviation(record, page, &abbrev);
+        }
+    }
+}
+
+/// Finds the journal's full title in the header from its abbreviation: each word of the
+/// abbreviation starts the matching word of the title ("J Appl Phycol" and "Journal of
+/// Applied Phycology"); small words of the title may be left out.
+fn fill_journal_from_abbreviation(record: &mut Record, page: &Page<'_>, abbrev: &str) {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    for line in page.lines_of(header) {
+        if line.text.len() < 60 && abbreviates(abbrev, &line.text) {
+            let title = line.text.clone();
+            fill_text(
+                record,
+                "journal",
+                |r| &mut r.journal.title,
+                &title,
+                Some([line.start, line.end]),
+            );
+            return;
+        }
+    }
+}
+
+/// Whether `abbrev` abbreviates `title` word by word.
+pub fn abbreviates(abbrev: &str, title: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "and", "the", "&", "for", "in", "on", "de", "la", "und", "der",
+    ];
+    let short: Vec<String> = abbrev
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let long: Vec<String> = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.as_str()))
+        .collect();
+    short.len() >= 2
+        && short.len() == long.len()
+        && short
+            .iter()
+            .zip(&long)
+            .all(|(s, l)| l.starts_with(s.as_str()))
 }
 
 /// Fills the body sections: every body part with its heading and paragraphs.

@@ -6,6 +6,11 @@ pub const NAME_PARTICLES: &[&str] = &[
     "ter", "ten", "bin", "ibn", "al", "el", "st", "mac", "zu", "y",
 ];
 
+/// Particles that belong to the family name even when capitalised ("Yann Le Gall").
+const CAPITALISED_PARTICLES: &[&str] = &[
+    "le", "la", "de", "du", "van", "von", "di", "da", "del", "della", "des", "ten", "ter",
+];
+
 /// Suffixes dropped from the family name.
 const NAME_SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
@@ -38,13 +43,15 @@ pub fn split_given_family(name: &str) -> (Option<String>, Option<String>) {
         return (None, Some(words[0].to_owned()));
     }
     let mut family_start = words.len() - 1;
-    while family_start > 1
-        && NAME_PARTICLES.contains(&words[family_start - 1].to_lowercase().as_str())
-        && words[family_start - 1]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
-    {
+    while family_start > 1 {
+        let word = words[family_start - 1];
+        let lower = word.to_lowercase();
+        let particle = NAME_PARTICLES.contains(&lower.as_str())
+            && (word.chars().next().is_some_and(char::is_lowercase)
+                || CAPITALISED_PARTICLES.contains(&lower.as_str()));
+        if !particle {
+            break;
+        }
         family_start -= 1;
     }
     (
@@ -71,6 +78,7 @@ mod tests {
             ("Wei, Xin", Some("Xin"), Some("Wei")),
             ("John Smith Jr.", Some("John"), Some("Smith")),
             ("Plato", None, Some("Plato")),
+            ("Yann Le Gall", Some("Yann"), Some("Le Gall")),
         ];
         for (name, given, family) in cases {
             let (g, f) = split_given_family(name);
