@@ -75,6 +75,29 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// Labels that pages print inline before their text ("Abstract: ...", "Keywords: ...").
+const INLINE_HEADINGS: &[&str] = &[
+    "abstract",
+    "summary",
+    "keywords",
+    "key words",
+    "index terms",
+];
+
+fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
+    let colon = line.find([':', '.', '—'])?;
+    if colon > 12 {
+        return None;
+    }
+    let label = line[..colon].trim();
+    let rest = line[colon..].trim_start_matches([':', '.', '—', ' ']);
+    let known = INLINE_HEADINGS
+        .iter()
+        .any(|h| label.eq_ignore_ascii_case(h));
+    (known && rest.len() >= 3 && label.chars().next().is_some_and(char::is_uppercase))
+        .then_some((label, rest))
+}
+
 /// Whether the dump lists its links as numbered footnotes (`[12]: https://...`).
 fn has_link_footnotes(text: &str) -> bool {
     text.lines().filter(|l| is_link_footnote(l)).take(3).count() >= 3
@@ -126,6 +149,16 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
             end,
         });
         return;
+    }
+    // "Abstract: We study ..." on one line: the label becomes a heading of its own.
+    if let Some((label, rest)) = split_inline_heading(trimmed) {
+        lines.push(Line {
+            text: label.to_owned(),
+            kind: LineKind::Text,
+            start,
+            end,
+        });
+        return push_line(lines, rest, start, end, footnotes);
     }
     let (kind, body) = classify(trimmed);
     let unmarked = strip_markdown(body);

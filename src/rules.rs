@@ -546,6 +546,41 @@ pub const DEPARTMENT_WORDS: &[&str] = &[
     "team",
 ];
 
+/// Starts of lines that annotate a byline name: affiliation, e-mail, roles, equal
+/// contribution notes, close buttons of author pop-ups.
+const BYLINE_ANNOTATIONS: &[&str] = &[
+    "affiliation",
+    "affiliations",
+    "e-mail",
+    "email",
+    "* e-mail",
+    "* email",
+    "roles",
+    "contributed equally",
+    "these authors contributed equally",
+    "x",
+    "×",
+    "orcid",
+    "corresponding author",
+    "find this author",
+    "search for this author",
+    "view orcid",
+    "pub med",
+    "pubmed",
+    "google scholar",
+    "nature.com",
+    "search for articles by this author",
+];
+
+/// Whether a line annotates the byline name above it rather than being a name.
+pub fn is_byline_annotation(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let lower = lower.trim_start_matches(['*', '†', '¤', ' ']);
+    BYLINE_ANNOTATIONS.iter().any(|a| {
+        lower == *a || lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
+    })
+}
+
 /// Country names and the forms pages print them in.
 pub const COUNTRIES: &[&str] = &[
     "Afghanistan",

@@ -93,6 +93,35 @@ fn heading_key(text: &str) -> String {
     t.trim_end_matches([':', '.']).trim().to_lowercase()
 }
 
+/// Lines of a table of contents or a menu: three or more known section names in a row
+/// with nothing between them ("Abstract", "Introduction", "References" in a sidebar).
+fn menu_lines(lines: &[Line]) -> Vec<usize> {
+    let is_known = |line: &Line| {
+        line.kind == LineKind::Text
+            && line.text.len() <= 60
+            && HEADING_KINDS.contains_key(heading_key(&line.text).as_str())
+    };
+    let mut menu = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if is_known(line) {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= 3 {
+            menu.append(&mut run);
+        }
+        run.clear();
+    }
+    if run.len() >= 3 {
+        menu.append(&mut run);
+    }
+    menu
+}
+
 fn first_content(lines: &[Line], from: usize) -> usize {
     lines[from..]
         .iter()
@@ -114,8 +143,9 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut abstract_labels: Vec<String> = Vec::new();
     // A structured abstract starts with a label right under its heading.
     let mut structured = false;
+    let menu = menu_lines(lines);
     for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() {
+        if line.is_blank() || menu.contains(&i) {
             continue;
         }
         if current == SectionKind::Abstract && i == first_content(lines, start) {
@@ -162,7 +192,60 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         heading,
         lines: start..lines.len(),
     });
-    segments
+    fold_menus_into_header(segments, lines)
+}
+
+/// Sidebars and menus print section names ("Abstract", "About the journal", "Cited by")
+/// before the real abstract. Everything before the first abstract that holds prose is the
+/// header.
+fn fold_menus_into_header(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    static SENTENCE_END: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\p{Ll}{2}[.?!] \p{Lu}\p{Ll}").expect("sentence regex")
+    });
+    let is_prose = |segment: &Segment| {
+        let sentences: usize = lines[segment.lines.clone()]
+            .iter()
+            .map(|l| {
+                SENTENCE_END.find_iter(&l.text).count()
+                    + usize::from(l.text.ends_with('.') && l.text.len() > 60)
+            })
+            .sum();
+        sentences >= 2
+    };
+    let Some(real) = segments
+        .iter()
+        .position(|s| s.kind == SectionKind::Abstract && is_prose(s))
+    else {
+        return segments;
+    };
+    if real == 0
+        || segments[..real]
+            .iter()
+            .all(|s| s.kind == SectionKind::Header)
+    {
+        return segments;
+    }
+    // One header over everything before the abstract; author and article information
+    // found there stay readable as their own (overlapping) segments.
+    let header_end = segments[real - 1].lines.end;
+    let mut out = vec![Segment {
+        kind: SectionKind::Header,
+        heading: None,
+        lines: 0..header_end,
+    }];
+    out.extend(
+        segments[..real]
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.kind,
+                    SectionKind::AuthorInfo | SectionKind::ArticleInfo | SectionKind::Keywords
+                )
+            })
+            .cloned(),
+    );
+    out.extend(segments.into_iter().skip(real));
+    out
 }
 
 #[cfg(test)]
@@ -186,6 +269,23 @@ mod tests {
                 (SectionKind::Abstract, Some("Abstract".into())),
                 (SectionKind::Body, Some("Results".into())),
                 (SectionKind::References, Some("References".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn menus_of_section_names_are_not_headings() {
+        let text = "Quick Links\nAbstract\nIntroduction\nReferences\nTitle\nAbstract\nText.\nReferences\n1. A.";
+        let kinds: Vec<SectionKind> = segment(&clean_lines(text))
+            .into_iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SectionKind::Header,
+                SectionKind::Abstract,
+                SectionKind::References
             ]
         );
     }

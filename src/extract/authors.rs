@@ -26,6 +26,8 @@ pub struct BylineName {
 pub struct Byline {
     pub names: Vec<BylineName>,
     pub truncated: bool,
+    /// The last name was joined with "and" or "&".
+    pub joined_with_and: bool,
 }
 
 static ORCID: LazyLock<Regex> =
@@ -161,60 +163,134 @@ pub fn byline_start(lines: &[Line]) -> Option<usize> {
 /// Finds the byline: the first run of lines (bullets or plain lines) that reads as a list
 /// of person names. Gives its start, its end (exclusive) and the parsed names.
 pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
-    for start in 0..lines.len() {
-        let first = &lines[start];
-        if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
+    // Every candidate run is read; the one with the most names wins (menus and sidebars
+    // can look like a short byline).
+    let mut best: Option<(usize, usize, Byline)> = None;
+    let mut start = 0;
+    while start < lines.len() {
+        match byline_at(lines, start) {
+            Some((end, byline)) if qualifies(&byline) => {
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(_, _, b)| byline_score(&byline) > byline_score(b));
+                if better {
+                    best = Some((start, end, byline));
+                }
+                start = end.max(start + 1);
+            }
+            _ => start += 1,
+        }
+    }
+    best
+}
+
+fn qualifies(byline: &Byline) -> bool {
+    let has_labels = byline
+        .names
+        .iter()
+        .any(|n| !n.labels.is_empty() || n.corresponding);
+    byline.names.len() >= 2 || has_labels || byline.truncated
+}
+
+/// How much a run reads like a byline: names count, and labels, correspondence marks and
+/// a closing "and" / "&" are what bylines have and menus lack.
+fn byline_score(byline: &Byline) -> usize {
+    let marked = byline
+        .names
+        .iter()
+        .any(|n| !n.labels.is_empty() || n.corresponding);
+    byline.names.len() * 2
+        + 4 * usize::from(marked)
+        + 3 * usize::from(byline.joined_with_and)
+        + usize::from(byline.truncated)
+}
+
+/// Reads a byline starting at `start`: bullets or plain lines of names, names broken
+/// across lines, and notes printed under each name (skipped). Gives the end of the last
+/// line that was part of it and the names.
+fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
+    let first = &lines[start];
+    if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
+        return None;
+    }
+    let mut accepted = String::new();
+    let mut pending = String::new();
+    let mut pending_lines = 0;
+    let mut skipping = 0usize;
+    let mut best: Option<(usize, Byline)> = None;
+    let mut end = start;
+    while end < lines.len() && end - start < 80 {
+        let line = &lines[end];
+        end += 1;
+        if line.is_blank() {
+            break;
+        }
+        if best.is_some() && rules::is_byline_annotation(&line.text) {
+            skipping = 6;
             continue;
         }
-        let mut joined = String::new();
-        let mut best: Option<(usize, Byline)> = None;
-        let mut failures = 0;
-        let mut end = start;
-        while end < lines.len() && end - start < 40 {
-            let line = &lines[end];
-            if line.is_blank() {
+        if skipping > 0 {
+            // Inside a note: the next line that is a name on its own resumes the byline.
+            if pending.is_empty() && parse_byline(&line.text).is_some() {
+                let candidate = format!("{accepted} • {}", line.text);
+                if let Some(byline) = parse_byline(&candidate) {
+                    accepted = candidate;
+                    best = Some((end, byline));
+                    skipping = 0;
+                    continue;
+                }
+            }
+            skipping -= 1;
+            if skipping == 0 {
                 break;
             }
-            if matches!(line.kind, LineKind::Bullet(_)) && !joined.is_empty() {
-                joined.push_str(" • ");
-                joined.push_str(&line.text);
-            } else {
-                push_joined(&mut joined, &line.text);
-            }
-            end += 1;
-            if let Some(byline) = parse_byline(&joined) {
+            continue;
+        }
+        let mut candidate = accepted.clone();
+        if !pending.is_empty() {
+            push_joined(&mut candidate, &pending);
+        }
+        if matches!(line.kind, LineKind::Bullet(_)) && !candidate.is_empty() {
+            candidate.push_str(" • ");
+            candidate.push_str(&line.text);
+        } else {
+            push_joined(&mut candidate, &line.text);
+        }
+        match parse_byline(&candidate) {
+            Some(byline) => {
+                accepted = candidate;
+                pending.clear();
+                pending_lines = 0;
                 best = Some((end, byline));
-                failures = 0;
-            } else {
+            }
+            None => {
                 // A name broken across lines fails until its second half arrives.
-                failures += 1;
-                if best.is_none() || failures > 2 || !could_continue(&line.text) {
+                push_joined(&mut pending, &line.text);
+                pending_lines += 1;
+                if best.is_none() && pending_lines > 1
+                    || pending_lines > 2
+                    || !could_continue(&line.text)
+                {
                     break;
                 }
             }
         }
-        if let Some((end, byline)) = best {
-            let has_labels = byline
-                .names
-                .iter()
-                .any(|n| !n.labels.is_empty() || n.corresponding);
-            if byline.names.len() >= 2 || has_labels || byline.truncated {
-                return Some((start, end, byline));
-            }
-        }
     }
-    None
+    best
 }
 
 /// A line that may still be inside a byline even though the text so far does not parse.
 fn could_continue(text: &str) -> bool {
-    text.len() < 120
+    text.len() < 400
 }
 
 /// Parses a byline such as "Xin Wei1, Xue Yang2 & Li Shao1,*" or a "•"-separated list.
 /// Gives `None` when any part is not a person's name.
 pub fn parse_byline(text: &str) -> Option<Byline> {
-    let mut byline = Byline::default();
+    let mut byline = Byline {
+        joined_with_and: text.contains(" and ") || text.contains('&'),
+        ..Byline::default()
+    };
     let normalised = text
         .replace(" and ", ", ")
         .replace('&', ",")
@@ -284,6 +360,11 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     }
     let mut after_label = false;
     for word in words {
+        // The e-mail icon of a corresponding author prints as "mail".
+        if word == "mail" || word == "✉" {
+            corresponding = true;
+            continue;
+        }
         if is_label_word(word) {
             collect_labels(word, &mut labels, &mut corresponding);
             after_label = true;
@@ -306,7 +387,10 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '*' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^')
+    matches!(
+        c,
+        '*' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^' | '¤' | '⊥' | '∥' | '‖'
+    )
 }
 
 fn is_label_word(word: &str) -> bool {
@@ -328,6 +412,9 @@ fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool
         }
         if matches!(c, '*' | '✉') {
             *corresponding = true;
+        }
+        if matches!(c, '†' | '‡' | '§' | '¶' | '#' | '⊥' | '∥' | '‖') {
+            labels.push(c.to_string());
         }
     }
 }
@@ -518,12 +605,40 @@ fn header_affiliations(page: &Page<'_>) -> Vec<Affiliation> {
         return Vec::new();
     };
     let mut out = Vec::new();
+    let mut label_alone: Option<&str> = None;
     for line in &lines[end..] {
         if line.is_blank() {
             continue;
         }
+        // A label printed on its own line before its affiliation ("1" then the text).
+        let text = line.text.trim();
+        if text.len() <= 2
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || "*†‡§".contains(c))
+        {
+            label_alone = Some(text);
+            continue;
+        }
+        if let Some(id) = label_alone.take() {
+            if looks_like_affiliation(text) {
+                let text = text
+                    .split("; E-")
+                    .next()
+                    .unwrap_or(text)
+                    .split(";E-")
+                    .next()
+                    .unwrap_or(text);
+                out.push(parse_affiliation(
+                    id,
+                    text.trim().trim_end_matches([',', ';']),
+                ));
+                continue;
+            }
+        }
         let Some(caps) = LABELLED_AFFILIATION.captures(&line.text) else {
-            if !out.is_empty() {
+            // E-mail lines sit between affiliations; anything else ends them.
+            if !out.is_empty() && !line.text.contains('@') {
                 break;
             }
             continue;

@@ -47,7 +47,7 @@ static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<label>received|revised|accepted|published online|first published|published in issue|issue date|published|online)\b\s*(?:on\s*)?:?\s*(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2})",
+        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2})",
     )
     .expect("date event regex")
 });
@@ -100,6 +100,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_abstract(record, page);
     fill_title_and_type(record, page);
     fill_from_cite_this_article(record, page);
+    fill_from_citation_line(record, page);
     if record.year.is_none() {
         if let Some(date) = record
             .dates
@@ -198,7 +199,7 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             let label = caps["label"].to_lowercase();
             let (field, slot): (&str, Slot) = match label.as_str() {
                 "received" => ("dates.received", |r| &mut r.dates.received),
-                "revised" => ("dates.revised", |r| &mut r.dates.revised),
+                l if l.starts_with("revised") => ("dates.revised", |r| &mut r.dates.revised),
                 "accepted" => ("dates.accepted", |r| &mut r.dates.accepted),
                 "issue date" | "published in issue" => ("dates.issue", |r| &mut r.dates.issue),
                 _ => ("dates.published", |r| &mut r.dates.published),
@@ -414,7 +415,10 @@ fn split_keyword_line(text: &str) -> Vec<String> {
 
 fn fill_abstract(record: &mut Record, page: &Page<'_>) {
     if record.abstract_text.is_none() {
-        if let Some(section) = page.first(SectionKind::Abstract) {
+        let first_with_text = page
+            .sections(SectionKind::Abstract)
+            .find(|s| page.lines_of(s).iter().any(|l| !l.is_blank()));
+        if let Some(section) = first_with_text {
             let lines = page.lines_of(section);
             // Stop at chrome that some sites print inside the abstract block.
             let end = lines
@@ -437,7 +441,9 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
                     }
                 })
                 .collect();
-            let joined = join_paragraphs(&kept);
+            let mut joined = join_paragraphs(&kept);
+            // "Abstract" printed apart from the colon that followed it.
+            joined.text = joined.text.trim_start_matches([':', '.', ' ']).to_owned();
             if !joined.text.is_empty() {
                 record.abstract_text = Some(joined.text);
                 record.note_source("abstract", "text", joined.span);
@@ -775,6 +781,81 @@ pub fn abbreviates(abbrev: &str, title: &str) -> bool {
             .iter()
             .zip(&long)
             .all(|(s, l)| l.starts_with(s.as_str()))
+}
+
+/// "Citation: Eberle CA, Forcella F (2014) Title. PLoS ONE 9(11): e113556. doi:..." and the
+/// other ways pages print how to cite them.
+static CITATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
+        .expect("citation line regex")
+});
+
+/// Labels that start a new line of article information and so end a citation.
+static INFO_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z ]{2,30}:\s").expect("info label regex"));
+
+fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
+    let lines = page.lines;
+    let Some((index, caps)) = lines.iter().enumerate().find_map(|(i, l)| {
+        (l.text.len() < 600)
+            .then(|| CITATION_LINE.captures(&l.text).map(|c| (i, c)))
+            .flatten()
+    }) else {
+        return;
+    };
+    let mut text = caps["rest"].to_owned();
+    let mut end = lines[index].end;
+    for line in lines[index + 1..].iter().take(6) {
+        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
+            break;
+        }
+        super::text::push_joined(&mut text, &line.text);
+        end = line.end;
+    }
+    if text.len() < 20 {
+        return;
+    }
+    let span = Some([lines[index].start, end]);
+    let cited = super::reference::parse_reference(&text);
+    let fill_opt = |record: &mut Record, field: &str, slot: Slot, value: &Option<String>| {
+        if let Some(v) = value {
+            fill_text(record, field, slot, v, span);
+        }
+    };
+    fill_opt(
+        record,
+        "journal",
+        |r| &mut r.journal.title,
+        &cited.container_title,
+    );
+    fill_opt(record, "volume", slot_volume, &cited.volume);
+    fill_opt(record, "issue", slot_issue, &cited.issue);
+    fill_opt(
+        record,
+        "article_number",
+        slot_article_number,
+        &cited.article_number,
+    );
+    if record.page_first.is_none()
+        && cited.page_first.is_some()
+        && cited.page_first != record.article_number
+    {
+        record.page_first = cited.page_first.clone();
+        record.page_last = cited.page_last.clone();
+        record.note_source("pages", "text", span);
+    }
+    if record.year.is_none() {
+        record.year = cited.year;
+    }
+    if record.doi.is_none() {
+        if let Some(doi) = &cited.doi {
+            record.doi = Some(doi.clone());
+            record.note_source("doi", "text", span);
+        }
+    }
+    if record.title.is_none() {
+        fill_opt(record, "title", |r| &mut r.title, &cited.title);
+    }
 }
 
 /// Fills the body sections: every body part with its heading and paragraphs.
