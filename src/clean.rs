@@ -215,7 +215,7 @@ fn residue_text(labels: &[&'static str]) -> String {
 
 /// NFC, no-break and odd spaces folded to a space, soft hyphens and zero-width marks removed.
 pub fn normalise_text(raw: &str) -> Cow<'_, str> {
-    let needs_work = raw.chars().any(|c| !c.is_ascii());
+    let needs_work = !raw.is_ascii();
     if !needs_work && !raw.contains('\t') && !raw.contains('\r') {
         return Cow::Borrowed(raw);
     }

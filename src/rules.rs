@@ -361,42 +361,6 @@ pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(kept.join(" "))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn link_residue_lines() {
-        let cases: &[(&str, &[&str])] = &[
-            (
-                "CAS PubMed Google Scholar",
-                &["cas", "pubmed", "google_scholar"],
-            ),
-            (
-                "CAS PubMed PubMed Central Google Scholar",
-                &["cas", "pubmed", "pmc", "google_scholar"],
-            ),
-            (
-                "Article CAS Google Scholar",
-                &["article", "cas", "google_scholar"],
-            ),
-            ("[Google Scholar] [CrossRef]", &["google_scholar", "doi"]),
-            ("Google Scholar of the world", &[]),
-            ("Cell Stem Cell 2008; 2:", &[]),
-        ];
-        for (line, want) in cases {
-            assert_eq!(link_residue_labels(line), *want, "{line}");
-        }
-    }
-
-    #[test]
-    fn icon_words_are_removed() {
-        assert_eq!(strip_icon_words("zoom_out_map Figure 1"), "Figure 1");
-        assert_eq!(strip_icon_words("format_quote"), "");
-        assert_eq!(strip_icon_words("the search for"), "the search for");
-    }
-}
-
 /// Article types as pages label them.
 const ARTICLE_TYPES: &[&str] = &[
     "Article",
@@ -864,4 +828,40 @@ static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
 /// Whether a lower-cased word can never be part of a person's name.
 pub fn is_not_name_word(lower: &str) -> bool {
     NOT_NAME_SET.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_residue_lines() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "CAS PubMed Google Scholar",
+                &["cas", "pubmed", "google_scholar"],
+            ),
+            (
+                "CAS PubMed PubMed Central Google Scholar",
+                &["cas", "pubmed", "pmc", "google_scholar"],
+            ),
+            (
+                "Article CAS Google Scholar",
+                &["article", "cas", "google_scholar"],
+            ),
+            ("[Google Scholar] [CrossRef]", &["google_scholar", "doi"]),
+            ("Google Scholar of the world", &[]),
+            ("Cell Stem Cell 2008; 2:", &[]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(link_residue_labels(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn icon_words_are_removed() {
+        assert_eq!(strip_icon_words("zoom_out_map Figure 1"), "Figure 1");
+        assert_eq!(strip_icon_words("format_quote"), "");
+        assert_eq!(strip_icon_words("the search for"), "the search for");
+    }
 }

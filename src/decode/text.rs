@@ -15,10 +15,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<Document, DecodeError> {
             match key.as_str() {
                 "title" => document.meta.document_title = Some(value.clone()),
                 "url" | "url source" | "source" | "source url" | "link" | "canonical"
-                | "original url" => {
-                    if value.starts_with("http") {
-                        document.meta.canonical_url = Some(value.clone());
-                    }
+                | "original url"
+                    if value.starts_with("http") =>
+                {
+                    document.meta.canonical_url = Some(value.clone());
                 }
                 _ => {}
             }

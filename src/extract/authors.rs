@@ -291,11 +291,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         joined_with_and: text.contains(" and ") || text.contains('&'),
         ..Byline::default()
     };
-    let normalised = text
-        .replace(" and ", ", ")
-        .replace('&', ",")
-        .replace('•', ",")
-        .replace(';', ",");
+    let normalised = text.replace(" and ", ", ").replace(['&', '•', ';'], ",");
     for raw_item in normalised.split(',') {
         let item = raw_item.trim();
         if item.is_empty() {
@@ -768,7 +764,8 @@ mod tests {
 
     #[test]
     fn bylines() {
-        let cases: &[(&str, Option<&[(&str, &[&str], bool)]>, bool)] = &[
+        type Names<'a> = &'a [(&'a str, &'a [&'a str], bool)];
+        let cases: &[(&str, Option<Names>, bool)] = &[
             (
                 "Xin Wei1, Xue Yang2 & Li Shao1,*",
                 Some(&[

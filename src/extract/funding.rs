@@ -342,7 +342,8 @@ mod tests {
 
     #[test]
     fn funders_with_awards() {
-        let cases: &[(&str, &[(&str, &[&str])])] = &[
+        type Funders<'a> = &'a [(&'a str, &'a [&'a str])];
+        let cases: &[(&str, Funders)] = &[
             (
                 "This work was supported by the National Science Foundation (grant DMR-1420709) and the Simons Foundation (grant 12345).",
                 &[

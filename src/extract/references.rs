@@ -112,9 +112,8 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 continue;
             }
         }
-        match current.as_mut() {
-            Some(cur) => push_joined(&mut cur.raw, &line.text),
-            None => {}
+        if let Some(cur) = current.as_mut() {
+            push_joined(&mut cur.raw, &line.text)
         }
     }
     out.extend(current);

@@ -60,10 +60,8 @@ pub fn join_paragraphs(lines: &[Line]) -> Joined {
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && !current.ends_with('.'));
         let heading = matches!(line.kind, LineKind::Heading(_));
-        if (pending_break && !continues) || heading {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
+        if ((pending_break && !continues) || heading) && !current.is_empty() {
+            paragraphs.push(std::mem::take(&mut current));
         }
         pending_break = false;
         push_joined(&mut current, &line.text);
