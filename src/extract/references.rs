@@ -1,6 +1,6 @@
 //! The reference list split into entries, and the page's "cited by" and "related" lists.
 //!
-//! A list is numbered ("1. ...", "[1] ...") or not. Numbered entries are split where the
+//! A list is numbered ("1. ...", "`[1] ...`") or not. Numbered entries are split where the
 //! next expected number starts a line; unnumbered ones at link-residue lines ("CAS PubMed
 //! Google Scholar") or, for one-entry-per-line sources, at each line. Blank lines inside
 //! an entry (page breaks) are ignored; a line broken after a dash joins without a space.
