@@ -213,8 +213,25 @@ fn residue_text(labels: &[&'static str]) -> String {
         .join(" ")
 }
 
+/// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream ("â€™" for
+/// "’", "Ã©" for "é"): the line is encoded back to Windows-1252 bytes and read as UTF-8,
+/// and kept only when that succeeds.
+fn repair_mojibake(line: &str) -> Option<String> {
+    if !(line.contains('Ã') || line.contains("â€") || line.contains('Â')) {
+        return None;
+    }
+    let (bytes, _, had_errors) = encoding_rs::WINDOWS_1252.encode(line);
+    if had_errors {
+        return None;
+    }
+    String::from_utf8(bytes.into_owned()).ok()
+}
+
 /// NFC, no-break and odd spaces folded to a space, soft hyphens and zero-width marks removed.
 pub fn normalise_text(raw: &str) -> Cow<'_, str> {
+    if let Some(repaired) = repair_mojibake(raw) {
+        return Cow::Owned(normalise_text(&repaired).into_owned());
+    }
     let needs_work = !raw.is_ascii();
     if !needs_work && !raw.contains('\t') && !raw.contains('\r') {
         return Cow::Borrowed(raw);

@@ -517,6 +517,7 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
     "affiliations",
     "e-mail",
     "email",
+    "e‐mail",
     "* e-mail",
     "* email",
     "roles",
@@ -534,6 +535,15 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
     "google scholar",
     "nature.com",
     "search for articles by this author",
+    "search for more papers by this author",
+    "correspondence to",
+    "correspondence",
+    "present address",
+    "current address",
+    "deceased",
+    "equal contribution",
+    "http",
+    "https",
 ];
 
 /// Whether a line annotates the byline name above it rather than being a name.

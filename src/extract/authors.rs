@@ -19,6 +19,8 @@ pub struct BylineName {
     pub labels: Vec<String>,
     pub corresponding: bool,
     pub orcid: Option<String>,
+    /// Affiliations printed under the name (pages that list each author with notes).
+    pub affiliation_notes: Vec<String>,
 }
 
 /// A parsed byline: names in order, and whether the list was cut ("…").
@@ -67,6 +69,25 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             info.affiliations.clone()
         };
     }
+    // Affiliations printed under each name give the list and the links at once.
+    let mut noted: Vec<(String, Vec<String>)> = Vec::new();
+    if record.affiliations.is_empty() {
+        for name in header_byline.iter().flat_map(|b| &b.names) {
+            let mut ids = Vec::new();
+            for text in &name.affiliation_notes {
+                let id = match record.affiliations.iter().find(|a| &a.text == text) {
+                    Some(existing) => existing.id.clone(),
+                    None => {
+                        let id = (record.affiliations.len() + 1).to_string();
+                        record.affiliations.push(parse_affiliation(&id, text));
+                        id
+                    }
+                };
+                ids.push(id);
+            }
+            noted.push((name_key(&name.name), ids));
+        }
+    }
 
     if record.authors.is_empty() {
         let header_names = header_byline
@@ -112,6 +133,15 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                         && !author.affiliations.contains(label)
                     {
                         author.affiliations.push(label.clone());
+                    }
+                }
+            }
+            for (key_noted, ids) in &noted {
+                if *key_noted == key {
+                    for id in ids {
+                        if !author.affiliations.contains(id) {
+                            author.affiliations.push(id.clone());
+                        }
                     }
                 }
             }
@@ -218,27 +248,68 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut pending_lines = 0;
     let mut skipping = 0usize;
     let mut best: Option<(usize, Byline)> = None;
+    // Affiliations printed under names: (index of the name, text).
+    let mut notes: Vec<(usize, String)> = Vec::new();
+    let mut note: Option<String> = None;
+    let mut corresponding_at: Vec<usize> = Vec::new();
     let mut end = start;
+    let names_so_far =
+        |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
     while end < lines.len() && end - start < 80 {
         let line = &lines[end];
         end += 1;
         if line.is_blank() {
+            if skipping > 0 {
+                continue;
+            }
             break;
         }
         if best.is_some() && rules::is_byline_annotation(&line.text) {
+            if let Some(text) = note.take() {
+                notes.push((names_so_far(&best) - 1, text));
+            }
+            let lower = line.text.to_lowercase();
+            if lower.starts_with("corresponding author") {
+                corresponding_at.push(names_so_far(&best) - 1);
+            }
+            if lower.starts_with("affiliation") {
+                let rest = line.text.split_once(':').map_or("", |(_, r)| r.trim());
+                note = (!rest.is_empty()).then(|| rest.to_owned());
+            }
             skipping = 6;
             continue;
         }
         if skipping > 0 {
-            // Inside a note: the next line that is a name on its own resumes the byline.
-            if pending.is_empty() && parse_byline(&line.text).is_some() {
+            // Inside notes: the next line that is a name on its own resumes the byline.
+            if let Some(alone) = parse_byline(&line.text) {
+                let known: Vec<String> = best
+                    .as_ref()
+                    .map(|(_, b)| b.names.iter().map(|n| name_key(&n.name)).collect())
+                    .unwrap_or_default();
+                if alone
+                    .names
+                    .iter()
+                    .any(|n| known.contains(&name_key(&n.name)))
+                {
+                    // The list starts over: the page prints it twice.
+                    break;
+                }
                 let candidate = format!("{accepted} • {}", line.text);
                 if let Some(byline) = parse_byline(&candidate) {
+                    if let Some(text) = note.take() {
+                        notes.push((names_so_far(&best) - 1, text));
+                    }
                     accepted = candidate;
                     best = Some((end, byline));
-                    skipping = 0;
+                    // Still among names with notes: only names extend the byline now.
+                    skipping = 6;
                     continue;
                 }
+            }
+            match note.as_mut() {
+                Some(text) => push_joined(text, &line.text),
+                None if looks_like_affiliation(&line.text) => note = Some(line.text.clone()),
+                None => {}
             }
             skipping -= 1;
             if skipping == 0 {
@@ -276,7 +347,25 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             }
         }
     }
-    best
+    if let Some(text) = note.take() {
+        let count = names_so_far(&best);
+        if count > 0 {
+            notes.push((count - 1, text));
+        }
+    }
+    let (end, mut byline) = best?;
+    for index in corresponding_at {
+        if let Some(name) = byline.names.get_mut(index) {
+            name.corresponding = true;
+        }
+    }
+    for (index, text) in notes {
+        if let Some(name) = byline.names.get_mut(index) {
+            name.affiliation_notes
+                .push(text.trim().trim_end_matches([',', ';']).to_owned());
+        }
+    }
+    Some((end, byline))
 }
 
 /// A line that may still be inside a byline even though the text so far does not parse.
@@ -321,6 +410,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             labels,
             corresponding,
             orcid,
+            affiliation_notes: Vec::new(),
         });
     }
     (!byline.names.is_empty()).then_some(byline)
@@ -523,6 +613,10 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         Some(id)
     };
     for segment in page.sections(SectionKind::AuthorInfo) {
+        let lists_affiliations = segment.heading.as_deref().is_some_and(|h| {
+            let h = h.to_lowercase();
+            h.contains("affiliation") || h.contains("author information") || h == "authors"
+        });
         let is_consortia = segment.heading.as_deref().is_some_and(|h| {
             h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
         });
@@ -549,7 +643,10 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 );
                 continue;
             }
-            if line.text == "Authors" || line.text.starts_with("Search author on") {
+            if !lists_affiliations
+                || line.text == "Authors"
+                || line.text.starts_with("Search author on")
+            {
                 continue;
             }
             // A line of names closes the affiliation above it.
