@@ -71,7 +71,8 @@ mod tests {
 
     #[test]
     fn page_ranges() {
-        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+        type Want<'a> = Option<(&'a str, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
             ("747–754", Some(("747", Some("754")))),
             ("941–51", Some(("941", Some("951")))),
             ("1338–45", Some(("1338", Some("1345")))),
