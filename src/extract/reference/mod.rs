@@ -192,7 +192,10 @@ impl<'a> Parser<'a> {
         let mut title: Option<(usize, usize)> = Some((i, title_end));
         if !quoted && title_end >= locator_at.unwrap_or(n) {
             // No sentence end before the locators: `Title, Journal 26` or `Journal 26`.
-            let stop = locator_at.unwrap_or(n);
+            let mut stop = locator_at.unwrap_or(n);
+            while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
+                stop -= 1;
+            }
             let comma = (i..stop)
                 .rev()
                 .find(|&k| self.is_punct(k, ',') && !self.inside_parens(i, k));
@@ -385,12 +388,38 @@ impl<'a> Parser<'a> {
             if k > i && self.is_in_marker(k) {
                 return (k, k, false);
             }
+            if k > i && self.is_publication_parenthetical(k) {
+                // `Title (Oxford University Press, UK, 1989)`: book details in brackets.
+                return (k, k, false);
+            }
             if self.is_sentence_end(k) {
                 return (k + 1, k + 1, false);
             }
             k += 1;
         }
         (n, n, false)
+    }
+
+    /// `(Publisher, City, 1989)` / `(Springer, 2003)`: a parenthesis holding a year and
+    /// something before it.
+    fn is_publication_parenthetical(&self, k: usize) -> bool {
+        if !self.is_punct(k, '(') {
+            return false;
+        }
+        let mut words = 0;
+        for j in k + 1..(k + 20).min(self.toks.len()) {
+            let t = self.toks[j];
+            if t.is_punct(')') {
+                return false;
+            }
+            if let Some(w) = self.word(j) {
+                if year_of(w).is_some() {
+                    return words >= 1 && self.toks[j + 1..].iter().take(3).any(|t| t.is_punct(')'));
+                }
+                words += 1;
+            }
+        }
+        false
     }
 
     /// A locator that cannot be a number inside a title.
@@ -459,6 +488,18 @@ impl<'a> Parser<'a> {
         let bare = w.trim_end_matches('.');
         let capital = bare.starts_with(char::is_uppercase);
         if capital && bare.ends_with("ol") {
+            return false;
+        }
+        // `Int. J. Mod. Phys.`, `Mon. Not. R. Astron. Soc.`: short capitalised words before
+        // another abbreviation.
+        if capital
+            && bare.chars().count() <= 4
+            && self.word(k + 1).is_some_and(|n| {
+                n.ends_with('.')
+                    && n.starts_with(char::is_uppercase)
+                    && n.trim_end_matches('.').chars().count() <= 6
+            })
+        {
             return false;
         }
         if capital

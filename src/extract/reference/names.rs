@@ -90,7 +90,7 @@ impl<'a> Names<'a> {
                 Kind::Word => {
                     self.is_conjunction(i)
                         || self.is_et_al(i)
-                        || self.word(i).is_some_and(|w| w == "In" || w == "in")
+                        || self.word(i).is_some_and(|w| w == "In" || w == "in" || year_of(w).is_some())
                 }
             },
         }
@@ -246,7 +246,7 @@ impl<'a> Names<'a> {
                 .initials_first(i)
                 .or_else(|| self.family_first(i, first))
                 .or_else(|| {
-                    if after_conjunction || self.next_is_conjunction_after_name(i) {
+                    if after_conjunction || (first && self.next_is_conjunction_after_name(i)) {
                         self.given_first(i)
                     } else {
                         None

@@ -92,6 +92,15 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// Pushes a whitespace/punctuation-delimited run: leading dots and quote marks, trailing
 /// closing single quotes become their own tokens.
 fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // `'t Hooft`: an elided particle, not a quote.
+    if matches!(&text[start..end], "'t" | "’t" | "'s" | "d'" | "l'") {
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end,
+        });
+        return;
+    }
     // Leading '.' (".doi", " . ") and opening single quotes.
     while start < end {
         let c = text[start..end].chars().next().unwrap_or(' ');

@@ -5,7 +5,7 @@
 pub const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
     "ter", "ten", "bin", "ibn", "al", "el", "al-", "el-", "y", "zu", "vander", "d'", "l'", "st.",
-    "in't", "in", "'t", "op", "het", "te",
+    "in't", "in", "'t", "op", "het", "te", "degli", "dei", "delle", "do", "das", "e",
 ];
 
 /// Abbreviated words of journal and proceedings titles: a dot after them does not end a
@@ -384,7 +384,10 @@ fn in_table(table: &[&str], word: &str) -> bool {
 /// A name particle (`van`, `de`, `In't`), compared case-insensitively only when it is
 /// printed in lower case (capitalised `Van` at the start of a name is a family word anyway).
 pub fn is_particle(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase) && in_table(PARTICLES, word)
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
+        && in_table(PARTICLES, word)
 }
 
 /// Whether `word` (with its trailing dot) abbreviates a word of a journal title or is a
