@@ -68,7 +68,7 @@ impl<'a> Parser<'a> {
     }
 
     fn is_open_quote(&self, i: usize) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(c)) if matches!(c, '"' | '“' | '„' | '«' | '‘' | '\''))
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(c)) if matches!(c, '"' | '“' | '„' | '«' | '‘' | '\'' | '`'))
     }
 
     /// The text of tokens `[from, to)`, trimmed of surrounding punctuation.
@@ -371,7 +371,7 @@ impl<'a> Parser<'a> {
                 '„' => &['“', '"', '”'],
                 '«' => &['»'],
                 '‘' => &['’', '\''],
-                '\'' => &['\'', '’'],
+                '\'' | '`' => &['\'', '’'],
                 _ => &['"', '”', '“'],
             };
             if let Some(c) = (i + 1..n)
@@ -414,7 +414,8 @@ impl<'a> Parser<'a> {
             }
             if let Some(w) = self.word(j) {
                 if year_of(w).is_some() {
-                    return words >= 1 && self.toks[j + 1..].iter().take(3).any(|t| t.is_punct(')'));
+                    return words >= 1
+                        && self.toks[j + 1..].iter().take(3).any(|t| t.is_punct(')'));
                 }
                 words += 1;
             }
@@ -577,7 +578,6 @@ impl<'a> Parser<'a> {
         if let Some(e) = (a..b).find(|&k| self.is_sentence_end(k)) {
             b = e + 1;
         }
-        let value = self.field(a, b)?;
         if !journal_like && !shape.in_container && self.publisher_like(a, b) {
             shape.publisher = true;
             return None;
@@ -585,7 +585,128 @@ impl<'a> Parser<'a> {
         if !journal_like && !shape.in_container && self.is_genre_note(a, b) {
             return None;
         }
-        Some(value)
+        if !journal_like && !shape.in_container && !self.has_serial_cue(a, b) {
+            // A sentence after a book title without volume or pages: publisher or series.
+            shape.publisher = true;
+            return None;
+        }
+        let b = self.drop_trailers(a, b);
+        self.field(a, b)
+    }
+
+    /// Words that say a text is a serial or proceedings title.
+    fn has_serial_cue(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            self.word(k).is_some_and(|w| {
+                is_conference_word(w)
+                    || is_abbreviation(w) && w.ends_with('.')
+                    || matches!(
+                        w.trim_end_matches(['.', ',']),
+                        "Journal"
+                            | "journal"
+                            | "Review"
+                            | "Reviews"
+                            | "Letters"
+                            | "Transactions"
+                            | "Bulletin"
+                            | "Annals"
+                            | "Quarterly"
+                            | "Magazine"
+                            | "Research"
+                            | "Science"
+                            | "Sciences"
+                            | "Proceedings"
+                            | "Advances"
+                            | "Acta"
+                            | "Archives"
+                            | "Reports"
+                            | "Studies"
+                            | "Medicine"
+                            | "Nature"
+                            | "Times"
+                            | "News"
+                            | "Post"
+                            | "Gazette"
+                            | "Zeitschrift"
+                            | "Revue"
+                            | "Revista"
+                            | "Rivista"
+                            | "Notes"
+                            | "Communications"
+                            | "Series"
+                            | "Physics"
+                            | "Chemistry"
+                            | "Biology"
+                            | "Optics"
+                            | "Economics"
+                    )
+            })
+        })
+    }
+
+    /// Drops trailing place, date and publisher segments from a container:
+    /// `Proceedings of X, Portland, OR` -> `Proceedings of X`; `Book (Berlin, 1996)`.
+    fn drop_trailers(&self, a: usize, mut b: usize) -> usize {
+        loop {
+            while b > a && matches!(self.toks[b - 1].kind, Kind::Punct(c) if c != ')') {
+                b -= 1;
+            }
+            if b > a && self.is_punct(b - 1, ')') {
+                if let Some(open) = (a..b - 1).rev().find(|&k| self.is_punct(k, '(')) {
+                    let inner_trailer = (open + 1..b - 1)
+                        .any(|k| self.is_punct(k, ',') || self.word(k).and_then(year_of).is_some());
+                    if inner_trailer && open > a {
+                        b = open;
+                        continue;
+                    }
+                }
+                return b;
+            }
+            let Some(c) = (a..b)
+                .rev()
+                .find(|&k| self.is_punct(k, ',') && !self.inside_parens(a, k))
+            else {
+                return b;
+            };
+            let head_words = (a..c).filter(|&k| self.word(k).is_some()).count();
+            if head_words < 2 || !self.is_trailer(c + 1, b) {
+                return b;
+            }
+            b = c;
+        }
+    }
+
+    /// A place (`Portland`, `OR`, `New York`), a date, `to appear`, or a publisher.
+    fn is_trailer(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
+        if words.is_empty() || words.len() > 4 {
+            return false;
+        }
+        let joined_lower = |w: &[&str]| {
+            w.iter()
+                .map(|s| s.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let lower = joined_lower(&words);
+        if lower.starts_with("to appear")
+            || lower.starts_with("in press")
+            || lower.starts_with("forthcoming")
+        {
+            return true;
+        }
+        if words.iter().any(|w| is_month(w) || year_of(w).is_some()) {
+            return true;
+        }
+        if self.publisher_like(from, to) {
+            return true;
+        }
+        words.len() <= 3
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !is_conference_word(w)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
     }
 
     fn publisher_like(&self, from: usize, to: usize) -> bool {

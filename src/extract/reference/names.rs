@@ -90,7 +90,9 @@ impl<'a> Names<'a> {
                 Kind::Word => {
                     self.is_conjunction(i)
                         || self.is_et_al(i)
-                        || self.word(i).is_some_and(|w| w == "In" || w == "in" || year_of(w).is_some())
+                        || self
+                            .word(i)
+                            .is_some_and(|w| w == "In" || w == "in" || year_of(w).is_some())
                 }
             },
         }
@@ -235,6 +237,7 @@ impl<'a> Names<'a> {
         };
         let mut i = start;
         let mut after_conjunction = false;
+        let mut given_first_style = false;
         loop {
             if let Some(j) = self.et_al_end(i) {
                 list.et_al = true;
@@ -246,11 +249,22 @@ impl<'a> Names<'a> {
                 .initials_first(i)
                 .or_else(|| self.family_first(i, first))
                 .or_else(|| {
-                    if after_conjunction || (first && self.next_is_conjunction_after_name(i)) {
+                    if after_conjunction
+                        || given_first_style
+                        || (first && self.next_is_conjunction_after_name(i))
+                    {
                         self.given_first(i)
+                    } else if first {
+                        self.lone_given_first(i)
                     } else {
                         None
                     }
+                })
+                .map(|(a, next)| {
+                    if first && a.given.as_deref().is_some_and(|g| !is_initials_run(g)) {
+                        given_first_style = true;
+                    }
+                    (a, next)
                 });
             let Some((author, mut next)) = parsed else {
                 break;
@@ -287,6 +301,16 @@ impl<'a> Names<'a> {
         list
     }
 
+    /// A first author in natural order without a conjunction after it: accepted when the
+    /// name ends the sentence (`Tim Watson. Title`) or another such name follows a comma.
+    fn lone_given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        let (author, next) = self.given_first(i)?;
+        let ends_sentence = self.word(next - 1).is_some_and(|w| w.ends_with('.'));
+        let more = self.is_punct(next, ',')
+            && (self.given_first(next + 1).is_some() || self.initials_first(next + 1).is_some());
+        (ends_sentence || more).then_some((author, next))
+    }
+
     fn next_is_conjunction_after_name(&self, i: usize) -> bool {
         // Two or three name words then `and` / `&` / `,` + name: `Per Berglund and ...`.
         (i + 2..=i + 4).any(|j| {
@@ -319,6 +343,11 @@ impl<'a> Names<'a> {
             }
         }
     }
+}
+
+/// Whether given names are only initials (`G. R.`).
+fn is_initials_run(given: &str) -> bool {
+    given.split_whitespace().all(is_initials)
 }
 
 fn person(family: &str, given: &str) -> RefAuthor {

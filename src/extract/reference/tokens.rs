@@ -56,7 +56,10 @@ fn is_split_punct(c: char) -> bool {
 
 /// Whether a character is an opening or closing quotation mark token.
 pub fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`'
+    )
 }
 
 /// Splits `text` into tokens, appending them to `out` (cleared first).
@@ -104,7 +107,7 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     // Leading '.' (".doi", " . ") and opening single quotes.
     while start < end {
         let c = text[start..end].chars().next().unwrap_or(' ');
-        if c == '.' || c == '\'' || c == '’' || c == '‘' {
+        if c == '.' || c == '\'' || c == '’' || c == '‘' || c == '`' {
             out.push(Token {
                 kind: Kind::Punct(c),
                 start,
