@@ -123,13 +123,41 @@ impl<'a> Names<'a> {
             if p > initials_from {
                 let last_initial = self.word(p - 1).unwrap_or("");
                 let dotted = last_initial.ends_with('.');
+                // `Larry D. Wittie,`: a middle initial inside a natural-order name.
+                let natural_order = !comma
+                    && self
+                        .word(p)
+                        .is_some_and(|w| is_name_word(w) && !is_particle(w) && !is_abbreviation(w))
+                    && (self.word(p).is_some_and(|w| w.ends_with('.')) || self.is_name_end(p + 1));
+                if natural_order {
+                    return None;
+                }
                 if dotted || self.is_name_end(p) {
                     let family = self.span(i, last);
                     let given = self.span(initials_from, p - 1);
                     return Some((person(family, given), p));
                 }
             }
-            if comma && allow_full_given {
+            let first_word = self.word(i).unwrap_or("");
+            let capital_particle = matches!(
+                first_word,
+                "Di" | "De"
+                    | "Van"
+                    | "Von"
+                    | "Da"
+                    | "Del"
+                    | "La"
+                    | "Le"
+                    | "Du"
+                    | "Dos"
+                    | "Mac"
+                    | "St."
+                    | "San"
+                    | "Ten"
+                    | "Ter"
+            );
+            let family_words_ok = k == 1 || capital_particle || is_particle(first_word);
+            if comma && allow_full_given && family_words_ok {
                 // Given names: capitalised words, maybe with initials, up to a separator.
                 let mut q = initials_from;
                 while q < initials_from + 3 {
@@ -164,7 +192,11 @@ impl<'a> Names<'a> {
     /// `I. I. Family` (Elsevier, IEEE, physics).
     fn initials_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
         let mut p = i;
-        while p < i + 4 && self.word(p).is_some_and(is_dotted_initials) {
+        while p < i + 4
+            && self.word(p).is_some_and(|w| {
+                is_dotted_initials(w) || (p > i && w.chars().count() == 1 && is_initials(w))
+            })
+        {
             p += 1;
         }
         if p == i {
