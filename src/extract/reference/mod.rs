@@ -216,8 +216,18 @@ impl<'a> Parser<'a> {
                 container = Some((after_title, stop));
             }
         }
+        if let (Some((a, b)), Some((_, cb))) = (title, container) {
+            if self.is_abbreviated_run(a, b) && container.is_some_and(|(ca, _)| ca == b) {
+                // `Contemp. Phys. 46 277`: what looked like a title is the journal's start.
+                title = None;
+                container = Some((a, cb));
+            }
+        }
         if let Some((a, b)) = title {
-            r.title = self.field(a, b).map(strip_genre_note);
+            r.title = self
+                .field(a, b)
+                .map(strip_genre_note)
+                .map(strip_title_trailer);
             if r.title.as_deref().is_some_and(str::is_empty) {
                 r.title = None;
             }
@@ -437,6 +447,7 @@ impl<'a> Parser<'a> {
         }
         // `26(3)`, `26:941`, `2011;`, `26, 941–51`.
         self.is_punct(k + 1, '(')
+            || self.word(k + 1).is_some_and(locators::is_numberish)
             || self.is_punct(k + 1, ':')
             || self.is_punct(k + 1, ';')
             || (self.is_punct(k + 1, ',') && self.word(k + 2).is_some_and(locators::is_numberish))
@@ -511,6 +522,16 @@ impl<'a> Parser<'a> {
             return false;
         }
         next_starts()
+    }
+
+    /// One or two capitalised abbreviated words (`Contemp.`, `Ann. Inst.`).
+    fn is_abbreviated_run(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
+        !words.is_empty()
+            && words.len() <= 2
+            && words.iter().all(|w| {
+                w.ends_with('.') && w.starts_with(char::is_uppercase) && w.chars().count() <= 9
+            })
     }
 
     /// A short run of capitalised or abbreviated words: a journal title.
@@ -804,6 +825,30 @@ impl<'a> Parser<'a> {
         }
         "other"
     }
+}
+
+/// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
+fn strip_title_trailer(title: String) -> String {
+    const TRAILERS: &[&str] = &[
+        "preprint",
+        "to appear",
+        "in press",
+        "submitted",
+        "unpublished",
+        "in preparation",
+        "forthcoming",
+        "accepted",
+    ];
+    if let Some(comma) = title.rfind(',') {
+        let tail = title[comma + 1..]
+            .trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        if TRAILERS.iter().any(|t| tail.starts_with(t)) {
+            return title[..comma].trim_end().to_owned();
+        }
+    }
+    title
 }
 
 /// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`.

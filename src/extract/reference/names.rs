@@ -191,6 +191,9 @@ impl<'a> Names<'a> {
 
     /// `I. I. Family` (Elsevier, IEEE, physics).
     fn initials_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        if let Some(found) = self.glued_initials(i) {
+            return Some(found);
+        }
         let mut p = i;
         while p < i + 4
             && self.word(p).is_some_and(|w| {
@@ -203,6 +206,22 @@ impl<'a> Names<'a> {
             return None;
         }
         self.family_after_given(i, p)
+    }
+
+    /// `F.Cucker`, `J.-L.Bougeret`: initials glued to the family name in one word.
+    fn glued_initials(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        let w = self.word(i)?;
+        let bare = w.trim_end_matches('.');
+        let cut = bare.rfind('.')? + 1;
+        let (given, family) = (&bare[..cut], &bare[cut..]);
+        if !is_dotted_initials(given) || !is_name_word(family) || family.chars().count() < 2 {
+            return None;
+        }
+        if is_abbreviation(w) && w.ends_with('.') && !family.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let ends = w.ends_with('.') || self.is_name_end(i + 1);
+        ends.then(|| (person(family, given), i + 1))
     }
 
     /// The family words from `p` (after given names from `i`) up to a separator.
@@ -246,6 +265,7 @@ impl<'a> Names<'a> {
         while p < i + 3 {
             match self.word(p) {
                 Some(w) if is_dotted_initials(w) => p += 1,
+                Some(w) if w.chars().count() == 1 && is_initials(w) => p += 1,
                 Some(w)
                     if is_name_word(w)
                         && !is_particle(w)
@@ -339,7 +359,12 @@ impl<'a> Names<'a> {
         let (author, next) = self.given_first(i)?;
         let ends_sentence = self.word(next - 1).is_some_and(|w| w.ends_with('.'));
         let more = self.is_punct(next, ',')
-            && (self.given_first(next + 1).is_some() || self.initials_first(next + 1).is_some());
+            && (self.given_first(next + 1).is_some()
+                || self.initials_first(next + 1).is_some()
+                || self
+                    .toks
+                    .get(next + 1)
+                    .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '“' | '‘' | '`' | '\''))));
         (ends_sentence || more).then_some((author, next))
     }
 
