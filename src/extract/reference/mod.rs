@@ -223,6 +223,28 @@ impl<'a> Parser<'a> {
                 container = Some((a, cb));
             }
         }
+        let mut loc = locators::Locators::default();
+        let mut after_block = n;
+        if let Some(l) = locator_at {
+            let (found, end) = block.read(l);
+            loc = found;
+            after_block = end;
+        }
+        // `Title. Subtitle. Journal 2011; 26: 1–9`: with volume or pages after it, the
+        // journal is the last sentence before the locators; earlier ones extend the title.
+        if let (Some((ta, _)), Some((ca, cb))) = (title, container) {
+            let journal = loc.volume.is_some() || loc.page_first.is_some();
+            let starts_in = matches!(self.word(ca), Some("In" | "in" | "In:" | "in:"));
+            if journal && !starts_in && !quoted {
+                let last_end = (ca..cb.saturating_sub(1))
+                    .rev()
+                    .find(|&k| self.is_sentence_end(k) && (k + 1..cb).any(|j| self.word(j).is_some()));
+                if let Some(e) = last_end {
+                    title = Some((ta, e + 1));
+                    container = Some((e + 1, cb));
+                }
+            }
+        }
         if let Some((a, b)) = title {
             r.title = self
                 .field(a, b)
@@ -232,19 +254,10 @@ impl<'a> Parser<'a> {
                 r.title = None;
             }
         }
-        let has_locators = locator_at.is_some();
-        let mut loc = locators::Locators::default();
-        let mut after_block = n;
-        if let Some(l) = locator_at {
-            let (found, end) = block.read(l);
-            loc = found;
-            after_block = end;
-        }
         if let Some((a, b)) = container {
             let has_volume_or_pages = loc.volume.is_some() || loc.page_first.is_some();
             r.container_title = self.container(a, b, has_volume_or_pages, &mut shape);
         }
-        let _ = has_locators;
         r.volume = loc.volume;
         r.issue = loc.issue;
         r.page_first = loc.page_first;
@@ -785,9 +798,9 @@ impl<'a> Parser<'a> {
             "Diss",
             "Doctoral",
             "Master's",
-            "MSc",
             "Habilitation",
-        ]) {
+        ]) && r.volume.is_none()
+        {
             return "thesis";
         }
         if lower_has(&["report", "Rep", "rep", "Working", "Memorandum"]) && r.volume.is_none() {
@@ -800,7 +813,11 @@ impl<'a> Parser<'a> {
             return "software";
         }
         if let Some(c) = &r.container_title {
-            if c.split_whitespace().any(is_conference_word) {
+            let meeting = c.split_whitespace().any(|w| {
+                let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+                matches!(w.as_str(), "conference" | "conf" | "symposium" | "symp" | "workshop" | "congress" | "meeting" | "colloquium")
+            });
+            if meeting || (r.volume.is_none() && c.split_whitespace().any(is_conference_word)) {
                 return "paper-conference";
             }
             if shape.in_container || shape.editors {
