@@ -62,6 +62,14 @@ pub fn expand_last_page(first: &str, last: &str) -> String {
             return format!("{prefix}{expanded}");
         }
     }
+    // `F31–42`: the letter prefix of the first page carries over to the last.
+    if !prefix.is_empty()
+        && all_digits(first_num)
+        && all_digits(last)
+        && last.parse::<u64>().ok() > first_num.parse::<u64>().ok()
+    {
+        return format!("{prefix}{last}");
+    }
     last.to_owned()
 }
 
@@ -71,13 +79,16 @@ mod tests {
 
     #[test]
     fn page_ranges() {
-        type Range<'a> = Option<(&'a str, Option<&'a str>)>;
-        let cases: &[(&str, Range)] = &[
+        type Want<'a> = Option<(&'a str, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
             ("747–754", Some(("747", Some("754")))),
             ("941–51", Some(("941", Some("951")))),
             ("1338–45", Some(("1338", Some("1345")))),
             ("314–7", Some(("314", Some("317")))),
             ("C675–82", Some(("C675", Some("C682")))),
+            ("F31–42", Some(("F31", Some("F42")))),
+            ("S12–S19", Some(("S12", Some("S19")))),
+            ("58—67", Some(("58", Some("67")))),
             ("pp. 1-10", Some(("1", Some("10")))),
             ("e941", Some(("e941", None))),
             ("99–2", Some(("99", Some("2")))),

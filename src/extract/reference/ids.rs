@@ -1,0 +1,205 @@
+//! Identifiers found anywhere in a reference (DOI, URL, PMID, PMCID, arXiv id) and
+//! access notes ("Accessed 3 May 2020", "[Internet]", "Available from:"): read into
+//! fields, then cut out so the rest of the parser sees only the bibliographic text.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What was found and the string without it.
+#[derive(Debug, Default)]
+pub struct Identifiers {
+    pub doi: Option<String>,
+    pub url: Option<String>,
+    pub pmid: Option<String>,
+    pub pmcid: Option<String>,
+    pub arxiv: Option<String>,
+    /// Whether the reference says it was accessed online (a web page cue).
+    pub accessed: bool,
+}
+
+static DOI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\[?doi\s*[:>]?\s*|https?\s*:\s*//\s*(?:dx\.)?doi\.org/\s*)?\b10\.\s?\d{4,9}/[^\s<>\]]+",
+    )
+    .expect("valid regex")
+});
+static DOI_CORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"10\.\s?\d{4,9}/[^\s<>\]]+").expect("valid regex"));
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:<\s*)?(?:\b(?:url\s*:?\s*)?https?\s*:\s*//|\bwww\.)[^\s<>]+(?:\s*>)?")
+        .expect("valid regex")
+});
+static PMID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bPMID\s*:?\s*(\d{5,9})\b|\bPubMed\s+PMID\s*:?\s*(\d{5,9})\b")
+        .expect("valid regex")
+});
+static PMCID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:PMCID\s*:?\s*)?(PMC\d{5,9})\b").expect("valid regex"));
+static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\[?\barxiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:\s*\[[a-z\-\.]+\])?\]?|\[?\b((?:hep|astro|cond|gr|math|nucl|quant|physics)(?:-[a-z]{2,3})?/\d{7})\]?|\[\s*INSPIRE\s*\]",
+    )
+    .expect("valid regex")
+});
+/// Access notes and link labels that carry no bibliographic field.
+static NOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\[(?:internet|online|serial online|electronic resource|cited[^\]]*|accessed[^\]]*)\]|\((?:accessed|retrieved|cited|last accessed|viewed)\b[^)]*\)|\b(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s*:?\s*(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\.?|\bavailable\s+(?:from|at|online)\s*:?|\bretrieved\s+from\b:?|\bonline\s*:|\bURL\s*:",
+    )
+    .expect("valid regex")
+});
+
+/// Removes trailing `.,;` and an unbalanced closing bracket from an identifier.
+fn trim_identifier(id: &str) -> &str {
+    let mut id = id;
+    loop {
+        let before = id.len();
+        id = id.trim_end_matches(['.', ',', ';', ':', '>', '"', '\'', '’', '”']);
+        for (open, close) in [('(', ')'), ('[', ']')] {
+            if id.ends_with(close) && id.matches(open).count() < id.matches(close).count() {
+                id = &id[..id.len() - 1];
+            }
+        }
+        if id.len() == before {
+            return id;
+        }
+    }
+}
+
+/// Finds the identifiers in `text` and returns them with `text` minus their spans.
+pub fn take_identifiers(text: &str) -> (Identifiers, String) {
+    let mut ids = Identifiers::default();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+
+    if has("10.") {
+        if let Some(m) = DOI.find(text) {
+            let core = DOI_CORE.find(m.as_str()).map(|c| c.as_str()).unwrap_or("");
+            let doi: String = trim_identifier(core)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if doi.len() > 8 {
+                let end = m.start() + m.as_str().len() - (core.len() - trim_identifier(core).len());
+                cuts.push((m.start(), end));
+                ids.doi = Some(doi);
+            }
+        }
+    }
+    let lower_has_url = has("http") || has("www.") || has("HTTP") || has("WWW.");
+    if lower_has_url {
+        for m in URL.find_iter(text) {
+            if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+                continue;
+            }
+            let raw = m.as_str();
+            let trimmed = trim_identifier(raw.trim_start_matches('<').trim());
+            let start_at = trimmed.to_ascii_lowercase().find(['h', 'w']).unwrap_or(0);
+            let url: String = trimmed[start_at..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            cuts.push((m.start(), m.end()));
+            let lower = url.to_ascii_lowercase();
+            if let Some(at) = lower.find("doi.org/") {
+                if ids.doi.is_none() {
+                    ids.doi = Some(url[at + 8..].to_owned());
+                }
+            } else if ids.url.is_none() {
+                ids.url = Some(url);
+            }
+        }
+    }
+    if has("PMID") || has("PubMed") || has("pmid") {
+        if let Some(c) = PMID.captures(text) {
+            let m = c.get(0).expect("whole match");
+            ids.pmid = c.get(1).or_else(|| c.get(2)).map(|g| g.as_str().to_owned());
+            cuts.push((m.start(), m.end()));
+        }
+    }
+    if has("PMC") {
+        if let Some(c) = PMCID.captures(text) {
+            let m = c.get(0).expect("whole match");
+            if !cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+                ids.pmcid = Some(c[1].to_owned());
+                cuts.push((m.start(), m.end()));
+            }
+        }
+    }
+    if has("rXiv") || has("RXIV") || has("/0") || has("/1") || has("/9") || has("INSPIRE") {
+        for c in ARXIV.captures_iter(text) {
+            let m = c.get(0).expect("whole match");
+            if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+                continue;
+            }
+            if ids.arxiv.is_none() {
+                ids.arxiv = c.get(1).or_else(|| c.get(2)).map(|g| g.as_str().to_owned());
+            }
+            cuts.push((m.start(), m.end()));
+        }
+    }
+    for m in NOTES.find_iter(text) {
+        if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+            continue;
+        }
+        let lower = m.as_str().to_ascii_lowercase();
+        if lower.contains("access") || lower.contains("cited") || lower.contains("internet") {
+            ids.accessed = true;
+        }
+        cuts.push((m.start(), m.end()));
+    }
+    if cuts.is_empty() {
+        return (ids, text.to_owned());
+    }
+    cuts.sort_unstable();
+    let mut rest = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e) in cuts {
+        if s > at {
+            rest.push_str(&text[at..s]);
+            rest.push(' ');
+        }
+        at = at.max(e);
+    }
+    if at < text.len() {
+        rest.push_str(&text[at..]);
+    }
+    (ids, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_identifiers() {
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "Title. J 2011;26:1-2. doi:10.1000/abc.1. PMID: 12345678",
+                Some("10.1000/abc.1"),
+                None,
+                Some("12345678"),
+            ),
+            (
+                "Title (2010) https://doi.org/10.1000/X(12)3.",
+                Some("10.1000/X(12)3"),
+                None,
+                None,
+            ),
+            (
+                "Site. Available from: http://example.org/a/b. Accessed 3 May 2020.",
+                None,
+                Some("http://example.org/a/b"),
+                None,
+            ),
+        ];
+        for (text, doi, url, pmid) in cases {
+            let (ids, rest) = take_identifiers(text);
+            assert_eq!(ids.doi.as_deref(), *doi, "{text}");
+            assert_eq!(ids.url.as_deref(), *url, "{text}");
+            assert_eq!(ids.pmid.as_deref(), *pmid, "{text}");
+            assert!(!rest.contains("10.1000"), "{rest}");
+        }
+    }
+}

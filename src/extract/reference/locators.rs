@@ -1,0 +1,438 @@
+//! The locator block after a container title: volume, issue, pages, e-locator and year,
+//! in every printed shape (`2011; 26: 941–51`, `26, 941–951 (2011)`, `26 (2011) 941`,
+//! `26(3), 941–951`, `vol. 26, no. 3, pp. 941–951`, `2008; (10): 3–6`).
+
+use super::tokens::{Kind, Token};
+use super::words::{is_month, year_of};
+use crate::extract::pages::parse_page_range;
+
+/// What a label before a number says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Volume,
+    Issue,
+    Pages,
+}
+
+/// Reads a locator label: `vol.`, `Vol`, `v.`, `no.`, `No`, `issue`, `pp.`, `p.`, `pages`.
+pub fn label_of(word: &str) -> Option<Label> {
+    match word.trim_end_matches('.') {
+        "vol" | "Vol" | "VOL" | "v" | "volume" | "Volume" | "Bd" | "Jg" | "tome" | "t" => {
+            Some(Label::Volume)
+        }
+        "no" | "No" | "NO" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft" | "num" | "Num"
+        | "Nº" | "nº" | "№" => Some(Label::Issue),
+        "pp" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs" | "str" => {
+            Some(Label::Pages)
+        }
+        _ => None,
+    }
+}
+
+/// A label glued to its number: `v.13`, `n.4`, `p.367-390`, `pp.1-10`.
+pub fn glued_label(word: &str) -> Option<(Label, &str)> {
+    let dot = word.find('.')?;
+    let (head, tail) = (&word[..dot], &word[dot + 1..]);
+    if tail.starts_with(|c: char| c.is_ascii_digit()) {
+        label_of(head).map(|l| (l, tail))
+    } else {
+        None
+    }
+}
+
+/// A number-like word: `26`, `941–51`, `e941`, `C675`, `RG4002`, `A27`, `1-2`.
+pub fn is_numberish(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    let digits_from = w
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map(|(i, _)| i)
+        .unwrap_or(w.len());
+    if digits_from > 2 || digits_from == w.len() {
+        return false;
+    }
+    let prefix = &w[..digits_from];
+    if !(prefix.is_empty() || prefix == "e" || prefix.chars().all(|c| c.is_ascii_uppercase())) {
+        return false;
+    }
+    let rest = &w[digits_from..];
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || is_dash(c))
+        && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+}
+
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−' | '~')
+}
+
+fn is_range(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    w.char_indices()
+        .any(|(i, c)| i > 0 && is_dash(c) && i + c.len_utf8() < w.len())
+}
+
+/// The fields read from a locator block.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Locators {
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub page_first: Option<String>,
+    pub page_last: Option<String>,
+    pub article_number: Option<String>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item<'a> {
+    text: &'a str,
+    label: Option<Label>,
+    in_parens: bool,
+    after_colon: bool,
+    before_semicolon: bool,
+    near_month: bool,
+}
+
+pub(crate) struct Block<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl<'a> Block<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Block { text, toks }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        t.is_word().then(|| &self.text[t.start..t.end])
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Whether a locator block starts at token `i`.
+    pub fn starts_at(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        if tok.is_punct('(') {
+            return self.word(i + 1).and_then(year_of).is_some() && self.is_punct(i + 2, ')');
+        }
+        let Some(w) = self.word(i) else {
+            return false;
+        };
+        if let Some(_label) = label_of(w) {
+            return self.word(i + 1).is_some_and(is_numberish)
+                || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish));
+        }
+        if glued_label(w).is_some() {
+            return true;
+        }
+        if is_month(w) {
+            return self.word(i + 1).and_then(year_of).is_some()
+                && !self
+                    .word(i + 2)
+                    .is_some_and(|n| n.starts_with(char::is_alphabetic));
+        }
+        if !is_numberish(w) {
+            return false;
+        }
+        if is_range(w) || w.ends_with(|c: char| is_dash(c)) {
+            return true;
+        }
+        let next = self.toks.get(i + 1);
+        match next.map(|t| t.kind) {
+            None => true,
+            Some(Kind::Punct('(')) => self.word(i + 2).is_some_and(is_numberish),
+            Some(Kind::Punct(':')) => self.word(i + 2).is_some_and(is_numberish),
+            Some(Kind::Punct(';')) => true,
+            Some(Kind::Punct(',')) => self.word(i + 2).is_some_and(|n| {
+                is_numberish(n) || label_of(n).is_some() || is_month(n) || glued_label(n).is_some()
+            }),
+            Some(Kind::Punct('.')) => true,
+            Some(Kind::Punct(')')) => false,
+            Some(Kind::Punct(_)) => w.ends_with('.'),
+            Some(Kind::Word) => {
+                let n = self.word(i + 1).unwrap_or("");
+                w.ends_with('.') && !n.starts_with(char::is_lowercase)
+                    || is_numberish(n)
+                    || is_month(n)
+                    || n.chars().all(is_dash)
+            }
+        }
+    }
+
+    /// Reads the block from token `from`; returns the fields and the index where it stopped.
+    pub fn read(&self, from: usize) -> (Locators, usize) {
+        let mut items: Vec<Item<'a>> = Vec::with_capacity(6);
+        let mut i = from;
+        let mut label: Option<Label> = None;
+        let mut after_colon = false;
+        let mut in_parens = 0usize;
+        let mut near_month = false;
+        let n = self.toks.len();
+        while i < n {
+            let tok = self.toks[i];
+            match tok.kind {
+                Kind::Punct(c) => {
+                    match c {
+                        '(' | '[' => in_parens += 1,
+                        ')' | ']' => in_parens = in_parens.saturating_sub(1),
+                        ':' => after_colon = true,
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
+                }
+                Kind::Word => {}
+            }
+            let w = &self.text[tok.start..tok.end];
+            if let Some(l) = label_of(w) {
+                if self.word(i + 1).is_some_and(is_numberish)
+                    || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
+                {
+                    label = Some(l);
+                    i += 1;
+                    continue;
+                }
+            }
+            let (value_label, value) = match glued_label(w) {
+                Some((l, v)) => (Some(l), v),
+                None => (None, w),
+            };
+            if is_month(w) {
+                near_month = true;
+                i += 1;
+                continue;
+            }
+            if w.chars().all(is_dash) {
+                i += 1;
+                continue;
+            }
+            if !is_numberish(value) {
+                if matches!(
+                    w,
+                    "Suppl" | "Suppl." | "Pt" | "Pt." | "Part" | "suppl" | "suppl."
+                ) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            // `303-` `308` and `941` `–` `951`: a range printed with spaces.
+            let mut end = tok.end;
+            let mut next_i = i + 1;
+            let trimmed = value.trim_end_matches(['.', ',']);
+            if trimmed.ends_with(is_dash) {
+                if let Some(t) = self.toks.get(i + 1).filter(|t| t.is_word()) {
+                    if is_numberish(&self.text[t.start..t.end]) {
+                        end = t.end;
+                        next_i = i + 2;
+                    }
+                }
+            } else if self.word(i + 1).is_some_and(|d| d.chars().all(is_dash))
+                && self.word(i + 2).is_some_and(is_numberish)
+            {
+                end = self.toks[i + 2].end;
+                next_i = i + 3;
+            }
+            let text = if value_label.is_some() {
+                value
+            } else {
+                &self.text[tok.start..end]
+            };
+            let close_parens = in_parens > 0
+                && self.toks.get(next_i).is_some_and(|t| t.is_punct(')'))
+                && i > 0
+                && self.toks[i - 1].is_punct('(');
+            items.push(Item {
+                text,
+                label: label.take().or(value_label),
+                in_parens: close_parens,
+                after_colon,
+                before_semicolon: self.is_punct(next_i, ';'),
+                near_month: near_month || self.word(next_i).is_some_and(is_month),
+            });
+            after_colon = false;
+            near_month = false;
+            i = next_i;
+            if items.len() >= 8 {
+                break;
+            }
+        }
+        (resolve(&items), i)
+    }
+}
+
+fn clean(text: &str) -> &str {
+    text.trim_end_matches(['.', ',', ';', ':'])
+}
+
+fn resolve(items: &[Item<'_>]) -> Locators {
+    let mut loc = Locators::default();
+    let mut used = [false; 8];
+    for (k, item) in items.iter().enumerate() {
+        let Some(label) = item.label else { continue };
+        used[k] = true;
+        let v = clean(item.text);
+        match label {
+            Label::Volume => set_once(&mut loc.volume, v),
+            Label::Issue => set_once(&mut loc.issue, v),
+            Label::Pages => set_pages(&mut loc, v),
+        }
+    }
+    // The year: parenthesised, before `;`, next to a month, else the first bare year.
+    let year_at = {
+        let free = |k: usize| !used[k] && year_of(clean(items[k].text)).is_some();
+        (0..items.len())
+            .find(|&k| free(k) && items[k].in_parens)
+            .or_else(|| {
+                (0..items.len())
+                    .find(|&k| free(k) && (items[k].before_semicolon || items[k].near_month))
+            })
+            .or_else(|| {
+                (0..items.len()).find(|&k| {
+                    free(k)
+                        && !(k + 1 < items.len()
+                            && items[k + 1].in_parens
+                            && loc.volume.is_none()
+                            && k == 0
+                            && year_of(clean(items[k + 1].text)).is_some())
+                })
+            })
+    };
+    if let Some(k) = year_at {
+        used[k] = true;
+        loc.year = year_of(clean(items[k].text));
+    }
+    for (k, item) in items.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let v = clean(item.text);
+        if item.in_parens {
+            if loc.issue.is_none() && loc.page_first.is_none() {
+                loc.issue = Some(v.to_owned());
+            }
+            continue;
+        }
+        if is_range(v) {
+            if loc.page_first.is_none() {
+                set_pages(&mut loc, v);
+            }
+            continue;
+        }
+        if item.after_colon && loc.volume.is_some() && loc.page_first.is_none() {
+            set_pages(&mut loc, v);
+            continue;
+        }
+        if loc.volume.is_none() && loc.page_first.is_none() {
+            loc.volume = Some(v.to_owned());
+        } else if loc.page_first.is_none() && loc.article_number.is_none() {
+            set_pages(&mut loc, v);
+        }
+    }
+    loc
+}
+
+fn set_once(slot: &mut Option<String>, value: &str) {
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(value.to_owned());
+    }
+}
+
+fn set_pages(loc: &mut Locators, value: &str) {
+    if loc.page_first.is_some() {
+        return;
+    }
+    let is_elocator =
+        value.starts_with('e') && value.len() > 1 && value[1..].bytes().all(|b| b.is_ascii_digit());
+    if is_elocator {
+        loc.article_number = Some(value.to_owned());
+    }
+    if let Some(range) = parse_page_range(value) {
+        loc.page_first = Some(range.first);
+        loc.page_last = range.last;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn reads_locator_blocks() {
+        type Want<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<i32>,
+        );
+        let cases: &[(&str, Want)] = &[
+            (
+                "2011; 26: 941–51.",
+                (Some("26"), None, Some("941"), Some("951"), Some(2011)),
+            ),
+            (
+                "26, 941–951 (2011).",
+                (Some("26"), None, Some("941"), Some("951"), Some(2011)),
+            ),
+            (
+                "26 (2011) 941–951.",
+                (Some("26"), None, Some("941"), Some("951"), Some(2011)),
+            ),
+            (
+                "26(3), 941–951.",
+                (Some("26"), Some("3"), Some("941"), Some("951"), None),
+            ),
+            (
+                "vol. 26, no. 3, pp. 941–951, Mar. 2011.",
+                (Some("26"), Some("3"), Some("941"), Some("951"), Some(2011)),
+            ),
+            (
+                "2008; (10): 3–6.",
+                (None, Some("10"), Some("3"), Some("6"), Some(2008)),
+            ),
+            (
+                "195, 503 (1982).",
+                (Some("195"), None, Some("503"), None, Some(1982)),
+            ),
+            (
+                "2010, 78, 1339–1375.",
+                (Some("78"), None, Some("1339"), Some("1375"), Some(2010)),
+            ),
+            (
+                "26, no. 3 (2011): 941–51.",
+                (Some("26"), Some("3"), Some("941"), Some("951"), Some(2011)),
+            ),
+            (
+                "393(1-2):377-391,1993 .",
+                (
+                    Some("393"),
+                    Some("1-2"),
+                    Some("377"),
+                    Some("391"),
+                    Some(1993),
+                ),
+            ),
+        ];
+        for (text, want) in cases {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            let (loc, _) = Block::new(text, &toks).read(0);
+            let got = (
+                loc.volume.as_deref(),
+                loc.issue.as_deref(),
+                loc.page_first.as_deref(),
+                loc.page_last.as_deref(),
+                loc.year,
+            );
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}

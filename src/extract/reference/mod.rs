@@ -1,0 +1,891 @@
+//! One reference string into its fields (authors, title, container, year, volume, issue,
+//! pages, identifiers), for the common citation styles: Vancouver/NLM, AMA, Nature,
+//! Springer, Elsevier, APA, Harvard, Chicago, MLA, IEEE, ACS and physics styles.
+//!
+//! The parse runs in steps over one token list: identifiers are cut out ([`ids`]), the
+//! citation label is skipped, the author list is read ([`names`]), then a year right after
+//! it (author-date styles), the title (quoted, or up to the first sentence end), the
+//! container up to the locator block, and the locator block itself ([`locators`]).
+
+mod ids;
+mod locators;
+mod names;
+mod tokens;
+mod words;
+
+use crate::record::{RefAuthor, Reference};
+use locators::Block;
+use names::Names;
+use tokens::{Kind, Token, is_quote, tokenize};
+use words::{
+    is_abbreviation, is_conference_word, is_initials, is_month, is_organisation_word,
+    is_publisher_word, year_of,
+};
+
+/// Parses one reference string. Never fails: what it cannot read stays empty.
+pub fn parse_reference(raw: &str) -> Reference {
+    let raw = raw.trim();
+    let mut reference = Reference::from_raw(raw);
+    let (ids, text) = ids::take_identifiers(raw);
+    reference.doi = ids.doi;
+    reference.url = ids.url;
+    reference.pmid = ids.pmid;
+    reference.pmcid = ids.pmcid;
+    let mut toks = Vec::with_capacity(64);
+    tokenize(&text, &mut toks);
+    let parser = Parser {
+        text: &text,
+        toks: &toks,
+    };
+    let shape = parser.fill(&mut reference);
+    reference.kind = parser
+        .kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed)
+        .to_owned();
+    reference
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+/// What the middle of the reference turned out to hold.
+#[derive(Default)]
+struct Shape {
+    in_container: bool,
+    editors: bool,
+    publisher: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        t.is_word().then(|| &self.text[t.start..t.end])
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn is_open_quote(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(c)) if matches!(c, '"' | '“' | '„' | '«' | '‘' | '\'' | '`'))
+    }
+
+    /// The text of tokens `[from, to)`, trimmed of surrounding punctuation.
+    fn field(&self, from: usize, to: usize) -> Option<String> {
+        let (mut from, mut to) = (from, to.min(self.toks.len()));
+        while from < to && self.toks[from].kind != Kind::Word && !self.is_open_paren(from) {
+            from += 1;
+        }
+        while to > from
+            && self.toks[to - 1].kind != Kind::Word
+            && !self.is_balanced_close(from, to - 1)
+        {
+            to -= 1;
+        }
+        if from >= to {
+            return None;
+        }
+        let s = &self.text[self.toks[from].start..self.toks[to - 1].end];
+        let s = s.trim_matches(|c: char| {
+            matches!(c, '.' | ',' | ';' | ':') || c.is_whitespace() || is_quote(c)
+        });
+        if s.is_empty() {
+            return None;
+        }
+        let collapsed = if s.contains("  ") || s.contains(['\n', '\t']) {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            s.to_owned()
+        };
+        Some(collapsed)
+    }
+
+    fn is_open_paren(&self, i: usize) -> bool {
+        self.is_punct(i, '(') && self.toks[i + 1..].iter().take(12).any(|t| t.is_punct(')'))
+    }
+
+    fn is_balanced_close(&self, from: usize, i: usize) -> bool {
+        self.is_punct(i, ')') && self.toks[from..i].iter().any(|t| t.is_punct('('))
+    }
+
+    /// A leading citation label: `1.`, `[12]`, `(3)`, `12)`.
+    fn skip_label(&self) -> usize {
+        let t = self.toks;
+        if t.is_empty() {
+            return 0;
+        }
+        if (self.is_punct(0, '[') || self.is_punct(0, '('))
+            && self.word(1).is_some_and(|w| {
+                w.len() <= 5
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+                    && w.chars().any(|c| c.is_ascii_digit())
+            })
+            && (self.is_punct(2, ']') || self.is_punct(2, ')'))
+        {
+            let mut i = 3;
+            if self.is_punct(i, '.') {
+                i += 1;
+            }
+            return i;
+        }
+        if let Some(w) = self.word(0) {
+            let digits = w.trim_end_matches('.');
+            let numeric = !digits.is_empty()
+                && digits.len() <= 4
+                && digits.bytes().all(|b| b.is_ascii_digit());
+            if numeric && (w.ends_with('.') || self.is_punct(1, ')') || self.is_punct(1, '.')) {
+                if year_of(w).is_some() && w.ends_with('.') && digits.len() == 4 {
+                    return 0;
+                }
+                return if self.is_punct(1, ')') || self.is_punct(1, '.') {
+                    2
+                } else {
+                    1
+                };
+            }
+        }
+        0
+    }
+
+    fn fill(&self, r: &mut Reference) -> Shape {
+        let n = self.toks.len();
+        let start = self.skip_label();
+        let names = Names::new(self.text, self.toks);
+        let list = names.parse_list(start);
+        let mut i = list.end;
+        let mut shape = Shape::default();
+        if !list.editors {
+            r.authors = list.authors;
+        } else {
+            shape.editors = true;
+        }
+        r.et_al = list.et_al;
+        if r.authors.is_empty() && !list.editors {
+            if let Some((literal, end)) = self.group_author(start) {
+                r.authors.push(RefAuthor {
+                    literal: Some(literal),
+                    ..RefAuthor::default()
+                });
+                i = end;
+            } else {
+                i = start;
+            }
+        }
+        // Author-date: a year right after the authors.
+        let (year, after_year) = self.head_year(i);
+        if let Some(y) = year {
+            r.year = Some(y);
+        }
+        i = after_year;
+        while i < n
+            && matches!(self.toks[i].kind, Kind::Punct(c) if matches!(c, '.' | ',' | ':' | ';' | ')'))
+        {
+            i += 1;
+        }
+        let block = Block::new(self.text, self.toks);
+
+        // Title.
+        let (title_end, after_title, quoted) = self.title_span(i, &block);
+        let locator_at = (after_title..n).find(|&k| block.starts_at(k));
+        let mut container: Option<(usize, usize)> = None;
+        let mut title: Option<(usize, usize)> = Some((i, title_end));
+        if !quoted && title_end >= locator_at.unwrap_or(n) {
+            // No sentence end before the locators: `Title, Journal 26` or `Journal 26`.
+            let mut stop = locator_at.unwrap_or(n);
+            while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
+                stop -= 1;
+            }
+            let comma = (i..stop)
+                .rev()
+                .find(|&k| self.is_punct(k, ',') && !self.inside_parens(i, k));
+            match comma {
+                Some(c) if locator_at.is_some() => {
+                    title = Some((i, c));
+                    container = Some((c + 1, stop));
+                }
+                _ if locator_at.is_some() && self.looks_like_journal(i, stop) => {
+                    title = None;
+                    container = Some((i, stop));
+                }
+                _ => title = Some((i, stop)),
+            }
+        } else {
+            let stop = locator_at.unwrap_or(n);
+            if after_title < stop {
+                container = Some((after_title, stop));
+            }
+        }
+        if let (Some((a, b)), Some((_, cb))) = (title, container) {
+            if self.is_abbreviated_run(a, b) && container.is_some_and(|(ca, _)| ca == b) {
+                // `Contemp. Phys. 46 277`: what looked like a title is the journal's start.
+                title = None;
+                container = Some((a, cb));
+            }
+        }
+        let mut loc = locators::Locators::default();
+        let mut after_block = n;
+        if let Some(l) = locator_at {
+            let (found, end) = block.read(l);
+            loc = found;
+            after_block = end;
+        }
+        // `Title. Subtitle. Journal 2011; 26: 1–9`: with volume or pages after it, the
+        // journal is the last sentence before the locators; earlier ones extend the title.
+        if let (Some((ta, _)), Some((ca, cb))) = (title, container) {
+            let journal = loc.volume.is_some() || loc.page_first.is_some();
+            let starts_in = matches!(self.word(ca), Some("In" | "in" | "In:" | "in:"));
+            if journal && !starts_in && !quoted {
+                let last_end = (ca..cb.saturating_sub(1))
+                    .rev()
+                    .find(|&k| self.is_sentence_end(k) && (k + 1..cb).any(|j| self.word(j).is_some()));
+                if let Some(e) = last_end {
+                    title = Some((ta, e + 1));
+                    container = Some((e + 1, cb));
+                }
+            }
+        }
+        if let Some((a, b)) = title {
+            r.title = self
+                .field(a, b)
+                .map(strip_genre_note)
+                .map(strip_title_trailer);
+            if r.title.as_deref().is_some_and(str::is_empty) {
+                r.title = None;
+            }
+        }
+        if let Some((a, b)) = container {
+            let has_volume_or_pages = loc.volume.is_some() || loc.page_first.is_some();
+            r.container_title = self.container(a, b, has_volume_or_pages, &mut shape);
+        }
+        r.volume = loc.volume;
+        r.issue = loc.issue;
+        r.page_first = loc.page_first;
+        r.page_last = loc.page_last;
+        r.article_number = loc.article_number;
+        if r.year.is_none() {
+            r.year = loc.year;
+        }
+        if r.year.is_none() {
+            // Books and reports: the year sits with the publisher, often last.
+            let from = title.map(|(_, b)| b).unwrap_or(i).max(i);
+            r.year = (from..n)
+                .rev()
+                .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
+                .find(|&(k, _)| !self.is_range_part(k))
+                .map(|(_, y)| y);
+        }
+        let _ = after_block;
+        shape
+    }
+
+    fn is_range_part(&self, k: usize) -> bool {
+        let dash = |j: usize| {
+            self.word(j)
+                .is_some_and(|w| w.chars().all(locators::is_dash))
+        };
+        (k > 0 && dash(k - 1)) || dash(k + 1)
+    }
+
+    fn inside_parens(&self, from: usize, k: usize) -> bool {
+        let mut depth = 0i32;
+        for t in &self.toks[from..k] {
+            if t.is_punct('(') || t.is_punct('[') {
+                depth += 1;
+            } else if t.is_punct(')') || t.is_punct(']') {
+                depth -= 1;
+            }
+        }
+        depth > 0
+    }
+
+    /// `World Health Organization. Title` or `WHO (2010) Title`: a group as author.
+    fn group_author(&self, start: usize) -> Option<(String, usize)> {
+        let n = self.toks.len();
+        let mut k = start;
+        let mut has_org = false;
+        let mut words = 0;
+        while k < n && words <= 10 {
+            let t = self.toks[k];
+            match t.kind {
+                Kind::Word => {
+                    let w = &self.text[t.start..t.end];
+                    words += 1;
+                    has_org |= is_organisation_word(w);
+                    let acronym = w.trim_end_matches('.').len() >= 2
+                        && w.trim_end_matches('.')
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase());
+                    has_org |= acronym && words == 1;
+                    if w.ends_with('.') && !is_abbreviation(w) && !is_initials(w) {
+                        return (has_org && words >= 1)
+                            .then(|| self.field(start, k + 1))
+                            .flatten()
+                            .map(|s| (s, k + 1));
+                    }
+                }
+                Kind::Punct('(') if self.word(k + 1).and_then(year_of).is_some() => {
+                    return (has_org || (1..=4).contains(&words))
+                        .then(|| self.field(start, k))
+                        .flatten()
+                        .map(|s| (s, k));
+                }
+                Kind::Punct('.') => {
+                    return has_org
+                        .then(|| self.field(start, k))
+                        .flatten()
+                        .map(|s| (s, k + 1));
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A year right after the author list: `(2011)`, `(2011a)`, `2011.`, `, 2011,`,
+    /// `(2011, June 3)`, `(n.d.)`, `(in press)`.
+    fn head_year(&self, i: usize) -> (Option<i32>, usize) {
+        let mut k = i;
+        if self.is_punct(k, ',') || self.is_punct(k, '.') {
+            k += 1;
+        }
+        if self.is_punct(k, '(') || self.is_punct(k, '[') {
+            if let Some(y) = self.word(k + 1).and_then(year_of) {
+                let close = (k + 2..(k + 8).min(self.toks.len()))
+                    .find(|&j| self.is_punct(j, ')') || self.is_punct(j, ']'));
+                return (Some(y), close.map_or(k + 2, |c| c + 1));
+            }
+            let w = self.word(k + 1).unwrap_or("");
+            if matches!(
+                w,
+                "n.d." | "n.d" | "nd" | "in" | "In" | "forthcoming" | "s.d."
+            ) {
+                let close = (k + 1..(k + 5).min(self.toks.len())).find(|&j| self.is_punct(j, ')'));
+                if let Some(c) = close {
+                    return (None, c + 1);
+                }
+            }
+            return (None, i);
+        }
+        if let Some(y) = self.word(k).and_then(year_of) {
+            // Not the volume of a journal right after the authors: `2011, 26` is rare.
+            let next_is_title = !self
+                .word(k + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            if next_is_title {
+                return (Some(y), k + 1);
+            }
+        }
+        (None, i)
+    }
+
+    /// The title from token `i`: quoted, or up to the first sentence end.
+    /// Returns (end of title, start of what follows, quoted).
+    fn title_span(&self, i: usize, block: &Block<'_>) -> (usize, usize, bool) {
+        let n = self.toks.len();
+        if self.is_open_quote(i) {
+            let open = match self.toks[i].kind {
+                Kind::Punct(c) => c,
+                Kind::Word => '"',
+            };
+            let closes: &[char] = match open {
+                '“' => &['”', '"'],
+                '„' => &['“', '"', '”'],
+                '«' => &['»'],
+                '‘' => &['’', '\''],
+                '\'' | '`' => &['\'', '’'],
+                _ => &['"', '”', '“'],
+            };
+            if let Some(c) = (i + 1..n)
+                .find(|&k| matches!(self.toks[k].kind, Kind::Punct(q) if closes.contains(&q)))
+            {
+                return (c + 1, c + 1, true);
+            }
+        }
+        let mut k = i;
+        while k < n {
+            if k > i && block.starts_at(k) && self.locator_is_strong(k) {
+                return (n.max(k), k, false);
+            }
+            if k > i && self.is_in_marker(k) {
+                return (k, k, false);
+            }
+            if k > i && self.is_publication_parenthetical(k) {
+                // `Title (Oxford University Press, UK, 1989)`: book details in brackets.
+                return (k, k, false);
+            }
+            if self.is_sentence_end(k) {
+                return (k + 1, k + 1, false);
+            }
+            k += 1;
+        }
+        (n, n, false)
+    }
+
+    /// `(Publisher, City, 1989)` / `(Springer, 2003)`: a parenthesis holding a year and
+    /// something before it.
+    fn is_publication_parenthetical(&self, k: usize) -> bool {
+        if !self.is_punct(k, '(') {
+            return false;
+        }
+        let mut words = 0;
+        for j in k + 1..(k + 20).min(self.toks.len()) {
+            let t = self.toks[j];
+            if t.is_punct(')') {
+                return false;
+            }
+            if let Some(w) = self.word(j) {
+                if year_of(w).is_some() {
+                    return words >= 1
+                        && self.toks[j + 1..].iter().take(3).any(|t| t.is_punct(')'));
+                }
+                words += 1;
+            }
+        }
+        false
+    }
+
+    /// A locator that cannot be a number inside a title.
+    fn locator_is_strong(&self, k: usize) -> bool {
+        let w = self.word(k).unwrap_or("");
+        if locators::label_of(w).is_some() || locators::glued_label(w).is_some() {
+            return true;
+        }
+        if self.is_punct(k, '(') {
+            return true;
+        }
+        if is_month(w) {
+            return false;
+        }
+        // `26(3)`, `26:941`, `2011;`, `26, 941–51`.
+        self.is_punct(k + 1, '(')
+            || self.word(k + 1).is_some_and(locators::is_numberish)
+            || self.is_punct(k + 1, ':')
+            || self.is_punct(k + 1, ';')
+            || (self.is_punct(k + 1, ',') && self.word(k + 2).is_some_and(locators::is_numberish))
+    }
+
+    /// `In:` / `In` + capital, or `in:` after a comma: the start of a container.
+    fn is_in_marker(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else { return false };
+        let prev_sep = k > 0 && matches!(self.toks[k - 1].kind, Kind::Punct(',' | '.' | ')'));
+        match w {
+            "In:" | "in:" => true,
+            "In" | "in" => {
+                (self.is_punct(k + 1, ':') || prev_sep)
+                    && (self.is_punct(k + 1, ':')
+                        || self
+                            .word(k + 1)
+                            .is_some_and(|n| n.starts_with(char::is_uppercase)))
+            }
+            _ => false,
+        }
+    }
+
+    fn is_sentence_end(&self, k: usize) -> bool {
+        let Some(tok) = self.toks.get(k) else {
+            return false;
+        };
+        if tok.is_punct('.') {
+            return true;
+        }
+        let Some(w) = self.word(k) else { return false };
+        let next_starts = || match self.toks.get(k + 1) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Word => {
+                    let nw = &self.text[t.start..t.end];
+                    nw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                }
+                Kind::Punct(c) => is_quote(c) || matches!(c, '(' | '['),
+            },
+        };
+        if w.ends_with(['?', '!']) {
+            return next_starts();
+        }
+        if !w.ends_with('.') || w.ends_with("..") {
+            return false;
+        }
+        if is_initials(w) || is_abbreviation(w) {
+            return false;
+        }
+        let bare = w.trim_end_matches('.');
+        let capital = bare.starts_with(char::is_uppercase);
+        if capital && bare.ends_with("ol") {
+            return false;
+        }
+        // `Int. J. Mod. Phys.`, `Mon. Not. R. Astron. Soc.`: short capitalised words before
+        // another abbreviation.
+        if capital
+            && bare.chars().count() <= 4
+            && self.word(k + 1).is_some_and(|n| {
+                n.ends_with('.')
+                    && n.starts_with(char::is_uppercase)
+                    && n.trim_end_matches('.').chars().count() <= 6
+            })
+        {
+            return false;
+        }
+        if capital
+            && self
+                .word(k + 1)
+                .is_some_and(|n| locators::is_numberish(n) && !n.ends_with('.'))
+        {
+            return false;
+        }
+        next_starts()
+    }
+
+    /// One or two capitalised abbreviated words (`Contemp.`, `Ann. Inst.`).
+    fn is_abbreviated_run(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
+        !words.is_empty()
+            && words.len() <= 2
+            && words.iter().all(|w| {
+                w.ends_with('.') && w.starts_with(char::is_uppercase) && w.chars().count() <= 9
+            })
+    }
+
+    /// A short run of capitalised or abbreviated words: a journal title.
+    fn looks_like_journal(&self, from: usize, to: usize) -> bool {
+        let mut words = 0;
+        let mut abbreviated = 0;
+        for k in from..to {
+            if let Some(w) = self.word(k) {
+                words += 1;
+                if w.ends_with('.') {
+                    abbreviated += 1;
+                }
+            }
+        }
+        words > 0 && words <= 8 && (abbreviated > 0 || words <= 4)
+    }
+
+    /// The container between the title and the locators, cleaned of `In:`, editors,
+    /// and publisher or place.
+    fn container(
+        &self,
+        from: usize,
+        to: usize,
+        journal_like: bool,
+        shape: &mut Shape,
+    ) -> Option<String> {
+        let mut a = from;
+        while a < to
+            && matches!(self.toks[a].kind, Kind::Punct(c) if c != '(' && !matches!(c, '"' | '“' | '‘'))
+        {
+            a += 1;
+        }
+        if a < to
+            && matches!(
+                self.word(a),
+                Some("In" | "in" | "In:" | "in:" | "Dans" | "dans" | "En" | "en" | "Im")
+            )
+        {
+            shape.in_container = true;
+            a += 1;
+            if self.is_punct(a, ':') {
+                a += 1;
+            }
+            // Editors: `In: Smith J, Doe K (eds) Book` / `In J. Smith (Ed.), Book`.
+            let list = Names::new(self.text, self.toks).parse_list(a);
+            if list.editors && list.end <= to {
+                shape.editors = true;
+                a = list.end;
+            } else if !list.authors.is_empty() && list.end < to && self.is_punct(list.end, ',') {
+                // `In J. Smith, Book` without a mark is rare; keep the text.
+            }
+        }
+        // `Book, edited by X` / `Book, ed. by X`: cut at the editors.
+        let mut b = to;
+        for k in a..to {
+            let w = self.word(k).unwrap_or("");
+            if matches!(w, "edited" | "Edited" | "ed." | "eds." | "Ed." | "Eds.")
+                && self.word(k + 1).is_some_and(|n| n == "by")
+            {
+                b = k;
+                break;
+            }
+        }
+        // The container is the first sentence; what follows is publisher or place.
+        if let Some(e) = (a..b).find(|&k| self.is_sentence_end(k)) {
+            b = e + 1;
+        }
+        if !journal_like && !shape.in_container && self.publisher_like(a, b) {
+            shape.publisher = true;
+            return None;
+        }
+        if !journal_like && !shape.in_container && self.is_genre_note(a, b) {
+            return None;
+        }
+        if !journal_like && !shape.in_container && !self.has_serial_cue(a, b) {
+            // A sentence after a book title without volume or pages: publisher or series.
+            shape.publisher = true;
+            return None;
+        }
+        let b = self.drop_trailers(a, b);
+        self.field(a, b)
+    }
+
+    /// Words that say a text is a serial or proceedings title.
+    fn has_serial_cue(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            self.word(k).is_some_and(|w| {
+                is_conference_word(w)
+                    || is_abbreviation(w) && w.ends_with('.')
+                    || matches!(
+                        w.trim_end_matches(['.', ',']),
+                        "Journal"
+                            | "journal"
+                            | "Review"
+                            | "Reviews"
+                            | "Letters"
+                            | "Transactions"
+                            | "Bulletin"
+                            | "Annals"
+                            | "Quarterly"
+                            | "Magazine"
+                            | "Research"
+                            | "Science"
+                            | "Sciences"
+                            | "Proceedings"
+                            | "Advances"
+                            | "Acta"
+                            | "Archives"
+                            | "Reports"
+                            | "Studies"
+                            | "Medicine"
+                            | "Nature"
+                            | "Times"
+                            | "News"
+                            | "Post"
+                            | "Gazette"
+                            | "Zeitschrift"
+                            | "Revue"
+                            | "Revista"
+                            | "Rivista"
+                            | "Notes"
+                            | "Communications"
+                            | "Series"
+                            | "Physics"
+                            | "Chemistry"
+                            | "Biology"
+                            | "Optics"
+                            | "Economics"
+                    )
+            })
+        })
+    }
+
+    /// Drops trailing place, date and publisher segments from a container:
+    /// `Proceedings of X, Portland, OR` -> `Proceedings of X`; `Book (Berlin, 1996)`.
+    fn drop_trailers(&self, a: usize, mut b: usize) -> usize {
+        loop {
+            while b > a && matches!(self.toks[b - 1].kind, Kind::Punct(c) if c != ')') {
+                b -= 1;
+            }
+            if b > a && self.is_punct(b - 1, ')') {
+                if let Some(open) = (a..b - 1).rev().find(|&k| self.is_punct(k, '(')) {
+                    let inner_trailer = (open + 1..b - 1)
+                        .any(|k| self.is_punct(k, ',') || self.word(k).and_then(year_of).is_some());
+                    if inner_trailer && open > a {
+                        b = open;
+                        continue;
+                    }
+                }
+                return b;
+            }
+            let Some(c) = (a..b)
+                .rev()
+                .find(|&k| self.is_punct(k, ',') && !self.inside_parens(a, k))
+            else {
+                return b;
+            };
+            let head_words = (a..c).filter(|&k| self.word(k).is_some()).count();
+            if head_words < 2 || !self.is_trailer(c + 1, b) {
+                return b;
+            }
+            b = c;
+        }
+    }
+
+    /// A place (`Portland`, `OR`, `New York`), a date, `to appear`, or a publisher.
+    fn is_trailer(&self, from: usize, to: usize) -> bool {
+        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
+        if words.is_empty() || words.len() > 4 {
+            return false;
+        }
+        let joined_lower = |w: &[&str]| {
+            w.iter()
+                .map(|s| s.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let lower = joined_lower(&words);
+        if lower.starts_with("to appear")
+            || lower.starts_with("in press")
+            || lower.starts_with("forthcoming")
+        {
+            return true;
+        }
+        if words.iter().any(|w| is_month(w) || year_of(w).is_some()) {
+            return true;
+        }
+        if self.publisher_like(from, to) {
+            return true;
+        }
+        words.len() <= 3
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !is_conference_word(w)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+    }
+
+    fn publisher_like(&self, from: usize, to: usize) -> bool {
+        let mut words = 0;
+        for k in from..to {
+            if let Some(w) = self.word(k) {
+                words += 1;
+                if is_publisher_word(w) {
+                    return true;
+                }
+            } else if self.is_punct(k, ':') && words <= 3 && words > 0 {
+                // `City: Publisher`
+                return true;
+            }
+        }
+        false
+    }
+
+    fn is_genre_note(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            self.word(k).is_some_and(|w| {
+                let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "thesis"
+                        | "dissertation"
+                        | "report"
+                        | "rep"
+                        | "ph.d"
+                        | "phd"
+                        | "doctoral"
+                        | "master's"
+                )
+            })
+        })
+    }
+
+    fn has_word(&self, pred: impl Fn(&str) -> bool) -> bool {
+        (0..self.toks.len()).any(|k| self.word(k).is_some_and(&pred))
+    }
+
+    /// The CSL type from cues gathered while parsing.
+    fn kind_of(&self, r: &Reference, shape: &Shape, arxiv: bool, accessed: bool) -> &'static str {
+        let lower_has = |needles: &[&str]| {
+            self.has_word(|w| {
+                let w = w.trim_end_matches(['.', ',', ')', ':']);
+                needles.iter().any(|n| w.eq_ignore_ascii_case(n))
+            })
+        };
+        if lower_has(&[
+            "thesis",
+            "dissertation",
+            "Ph.D",
+            "PhD",
+            "Diss",
+            "Doctoral",
+            "Master's",
+            "Habilitation",
+        ]) && r.volume.is_none()
+        {
+            return "thesis";
+        }
+        if lower_has(&["report", "Rep", "rep", "Working", "Memorandum"]) && r.volume.is_none() {
+            return "report";
+        }
+        if lower_has(&["dataset", "data set"]) {
+            return "dataset";
+        }
+        if lower_has(&["software", "package"]) && r.container_title.is_none() {
+            return "software";
+        }
+        if let Some(c) = &r.container_title {
+            let meeting = c.split_whitespace().any(|w| {
+                let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+                matches!(w.as_str(), "conference" | "conf" | "symposium" | "symp" | "workshop" | "congress" | "meeting" | "colloquium")
+            });
+            if meeting || (r.volume.is_none() && c.split_whitespace().any(is_conference_word)) {
+                return "paper-conference";
+            }
+            if shape.in_container || shape.editors {
+                return "chapter";
+            }
+            return "article-journal";
+        }
+        if r.volume.is_some() && r.page_first.is_some() {
+            return "article-journal";
+        }
+        if shape.publisher || shape.editors {
+            return "book";
+        }
+        if r.url.is_some() || accessed {
+            return "webpage";
+        }
+        if arxiv {
+            return "other";
+        }
+        if r.title.is_some() && r.year.is_some() && r.page_first.is_none() {
+            return "book";
+        }
+        "other"
+    }
+}
+
+/// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
+fn strip_title_trailer(title: String) -> String {
+    const TRAILERS: &[&str] = &[
+        "preprint",
+        "to appear",
+        "in press",
+        "submitted",
+        "unpublished",
+        "in preparation",
+        "forthcoming",
+        "accepted",
+    ];
+    if let Some(comma) = title.rfind(',') {
+        let tail = title[comma + 1..]
+            .trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        if TRAILERS.iter().any(|t| tail.starts_with(t)) {
+            return title[..comma].trim_end().to_owned();
+        }
+    }
+    title
+}
+
+/// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`.
+fn strip_genre_note(title: String) -> String {
+    if let Some(open) = title.rfind(['(', '[']) {
+        let note = title[open..].to_ascii_lowercase();
+        if [
+            "dissertation",
+            "thesis",
+            "report",
+            "in press",
+            "abstract",
+            "editorial",
+            "letter",
+        ]
+        .iter()
+        .any(|n| note.contains(n))
+        {
+            return title[..open].trim_end().to_owned();
+        }
+    }
+    title
+}

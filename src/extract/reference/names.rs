@@ -1,0 +1,497 @@
+//! The author list at the head of a reference: persons in any of the printed orders
+//! (`Bianchi G`, `Bianchi, G.`, `G. Bianchi`, `Bianchi, Giovanni`, `Giovanni Bianchi`),
+//! separated by `,` `;` `and` `&`, ended by `et al.`, a year, or the title.
+
+use super::tokens::{Kind, Token};
+use super::words::{
+    is_abbreviation, is_dotted_initials, is_initials, is_name_suffix, is_name_word, is_particle,
+    year_of,
+};
+use crate::record::RefAuthor;
+
+/// The parsed list and where it stopped.
+#[derive(Debug, Default)]
+pub struct AuthorList {
+    pub authors: Vec<RefAuthor>,
+    pub et_al: bool,
+    /// The list is marked `(eds.)`: its persons are editors, not authors.
+    pub editors: bool,
+    /// Index of the first token after the list (and after `et al.` / `(eds.)`).
+    pub end: usize,
+}
+
+pub(crate) struct Names<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl<'a> Names<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Names { text, toks }
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        t.is_word().then(|| &self.text[t.start..t.end])
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn span(&self, from: usize, to_incl: usize) -> &'a str {
+        &self.text[self.toks[from].start..self.toks[to_incl].end]
+    }
+
+    /// `and`, `&`, `und`, `y`, `et` (not `et al`).
+    fn is_conjunction(&self, i: usize) -> bool {
+        if self.is_punct(i, '&') {
+            return true;
+        }
+        match self.word(i) {
+            Some("and" | "And" | "und" | "AND") => true,
+            Some("et") => !self.is_et_al(i),
+            _ => false,
+        }
+    }
+
+    /// `et al.`, `et. al.`, `etal.`, `and others`, `u.a.`: returns the index after it.
+    pub fn et_al_end(&self, i: usize) -> Option<usize> {
+        let w = self.word(i)?;
+        let mut j = match w {
+            "et" | "et." | "Et" => {
+                let next = self.word(i + 1)?;
+                if !next.starts_with("al") || next.len() > 4 {
+                    return None;
+                }
+                i + 2
+            }
+            "etal" | "etal." => i + 1,
+            "u.a." | "u.a" => i + 1,
+            "and" if self.word(i + 1).is_some_and(|n| n.starts_with("others")) => i + 2,
+            _ => return None,
+        };
+        if self.is_punct(j, '.') {
+            j += 1;
+        }
+        Some(j)
+    }
+
+    fn is_et_al(&self, i: usize) -> bool {
+        self.et_al_end(i).is_some()
+    }
+
+    /// Whether token `i` may follow a complete name.
+    fn is_name_end(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Punct(c) => matches!(c, ',' | ';' | '.' | '(' | ':' | '&' | '[' | '"' | '“'),
+                Kind::Word => {
+                    self.is_conjunction(i)
+                        || self.is_et_al(i)
+                        || self
+                            .word(i)
+                            .is_some_and(|w| w == "In" || w == "in" || year_of(w).is_some())
+                }
+            },
+        }
+    }
+
+    /// `Family [,] I. I.` (Vancouver, APA, Nature) or, for the first author,
+    /// `Family, Given Names` (MLA, Chicago).
+    fn family_first(&self, i: usize, allow_full_given: bool) -> Option<(RefAuthor, usize)> {
+        for k in 1..=4 {
+            let last = i + k - 1;
+            let w = self.word(last)?;
+            if w.ends_with('.') || !is_name_word(w) {
+                return None;
+            }
+            if is_particle(w) {
+                continue;
+            }
+            let mut p = last + 1;
+            let comma = self.is_punct(p, ',');
+            if comma {
+                p += 1;
+            }
+            let initials_from = p;
+            while p < initials_from + 4 && self.word(p).is_some_and(is_initials) {
+                // `Bianchi A, Borgonovo G`: undotted initials must end the name.
+                p += 1;
+            }
+            if p > initials_from {
+                let last_initial = self.word(p - 1).unwrap_or("");
+                let dotted = last_initial.ends_with('.');
+                // `Larry D. Wittie,`: a middle initial inside a natural-order name.
+                let natural_order = !comma
+                    && self
+                        .word(p)
+                        .is_some_and(|w| is_name_word(w) && !is_particle(w) && !is_abbreviation(w))
+                    && (self.word(p).is_some_and(|w| w.ends_with('.')) || self.is_name_end(p + 1));
+                if natural_order {
+                    return None;
+                }
+                if dotted || self.is_name_end(p) {
+                    let family = self.span(i, last);
+                    let given = self.span(initials_from, p - 1);
+                    return Some((person(family, given), p));
+                }
+            }
+            let first_word = self.word(i).unwrap_or("");
+            let capital_particle = matches!(
+                first_word,
+                "Di" | "De"
+                    | "Van"
+                    | "Von"
+                    | "Da"
+                    | "Del"
+                    | "La"
+                    | "Le"
+                    | "Du"
+                    | "Dos"
+                    | "Mac"
+                    | "St."
+                    | "San"
+                    | "Ten"
+                    | "Ter"
+            );
+            let family_words_ok = k == 1 || capital_particle || is_particle(first_word);
+            if comma && allow_full_given && family_words_ok {
+                // Given names: capitalised words, maybe with initials, up to a separator.
+                let mut q = initials_from;
+                while q < initials_from + 3 {
+                    match self.word(q) {
+                        Some(g)
+                            if (is_name_word(g) && !is_particle(g) && !is_abbreviation(g))
+                                || is_dotted_initials(g) =>
+                        {
+                            q += 1;
+                            if g.ends_with('.') {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                if q > initials_from
+                    && (self.word(q - 1).is_some_and(|g| g.ends_with('.')) || self.is_name_end(q))
+                {
+                    let family = self.span(i, last);
+                    let given = self.span(initials_from, q - 1);
+                    return Some((person(family, given), q));
+                }
+            }
+            if comma {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `I. I. Family` (Elsevier, IEEE, physics).
+    fn initials_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        if let Some(found) = self.glued_initials(i) {
+            return Some(found);
+        }
+        let mut p = i;
+        while p < i + 4
+            && self.word(p).is_some_and(|w| {
+                is_dotted_initials(w) || (p > i && w.chars().count() == 1 && is_initials(w))
+            })
+        {
+            p += 1;
+        }
+        if p == i {
+            return None;
+        }
+        self.family_after_given(i, p)
+    }
+
+    /// `F.Cucker`, `J.-L.Bougeret`: initials glued to the family name in one word.
+    fn glued_initials(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        let w = self.word(i)?;
+        let bare = w.trim_end_matches('.');
+        let cut = bare.rfind('.')? + 1;
+        let (given, family) = (&bare[..cut], &bare[cut..]);
+        if !is_dotted_initials(given) || !is_name_word(family) || family.chars().count() < 2 {
+            return None;
+        }
+        if is_abbreviation(w) && w.ends_with('.') && !family.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let ends = w.ends_with('.') || self.is_name_end(i + 1);
+        ends.then(|| (person(family, given), i + 1))
+    }
+
+    /// The family words from `p` (after given names from `i`) up to a separator.
+    fn family_after_given(&self, i: usize, p: usize) -> Option<(RefAuthor, usize)> {
+        for k in 1..=3 {
+            let last = p + k - 1;
+            let w = self.word(last)?;
+            if !is_name_word(w) {
+                return None;
+            }
+            let dotted = w.ends_with('.');
+            if dotted {
+                // A family name ends the list with the sentence's dot, but `J. Physiol. 26`
+                // is a journal.
+                let next_is_number = self.word(last + 1).is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_ascii_digit()) && year_of(n).is_none()
+                });
+                if is_abbreviation(w) || next_is_number {
+                    return None;
+                }
+            }
+            if is_particle(w) && !dotted {
+                continue;
+            }
+            if dotted || self.is_name_end(last + 1) {
+                let family = self.span(p, last);
+                let given = self.span(i, p - 1);
+                return Some((person(family, given), last + 1));
+            }
+        }
+        None
+    }
+
+    /// `Giovanni Bianchi`, `Robert J. Smith`, `Marjolein van der Meulen`.
+    fn given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        let first = self.word(i)?;
+        if !is_name_word(first) || is_particle(first) || first.ends_with('.') {
+            return None;
+        }
+        let mut p = i + 1;
+        while p < i + 3 {
+            match self.word(p) {
+                Some(w) if is_dotted_initials(w) => p += 1,
+                Some(w) if w.chars().count() == 1 && is_initials(w) => p += 1,
+                Some(w)
+                    if is_name_word(w)
+                        && !is_particle(w)
+                        && !w.ends_with('.')
+                        && self.word(p + 1).is_some_and(is_name_word)
+                        && !self.is_name_end(p + 1) =>
+                {
+                    p += 1
+                }
+                _ => break,
+            }
+        }
+        self.family_after_given(i, p)
+    }
+
+    /// Parses the list starting at token `start`.
+    pub fn parse_list(&self, start: usize) -> AuthorList {
+        let mut list = AuthorList {
+            end: start,
+            ..AuthorList::default()
+        };
+        let mut i = start;
+        let mut after_conjunction = false;
+        let mut given_first_style = false;
+        loop {
+            if let Some(j) = self.et_al_end(i) {
+                list.et_al = true;
+                list.end = j;
+                break;
+            }
+            let first = list.authors.is_empty();
+            let parsed = self
+                .initials_first(i)
+                .or_else(|| self.family_first(i, first))
+                .or_else(|| {
+                    if after_conjunction
+                        || given_first_style
+                        || (first && self.next_is_conjunction_after_name(i))
+                    {
+                        self.given_first(i)
+                    } else if first {
+                        self.lone_given_first(i)
+                    } else {
+                        None
+                    }
+                })
+                .map(|(a, next)| {
+                    if first && a.given.as_deref().is_some_and(|g| !is_initials_run(g)) {
+                        given_first_style = true;
+                    }
+                    (a, next)
+                });
+            let Some((author, mut next)) = parsed else {
+                break;
+            };
+            list.authors.push(author);
+            // `, Jr.` / `Jr.`
+            if self.is_punct(next, ',') && self.word(next + 1).is_some_and(is_name_suffix) {
+                next += 2;
+            } else if self.word(next).is_some_and(is_name_suffix) {
+                next += 1;
+            }
+            list.end = next;
+            i = next;
+            if let Some(j) = self.et_al_end(i) {
+                list.et_al = true;
+                list.end = j;
+                break;
+            }
+            after_conjunction = false;
+            if self.is_punct(i, ',') || self.is_punct(i, ';') {
+                i += 1;
+                if self.is_conjunction(i) {
+                    i += 1;
+                    after_conjunction = true;
+                }
+            } else if self.is_conjunction(i) {
+                i += 1;
+                after_conjunction = true;
+            } else {
+                break;
+            }
+        }
+        self.take_editor_mark(&mut list);
+        list
+    }
+
+    /// A first author in natural order without a conjunction after it: accepted when the
+    /// name ends the sentence (`Tim Watson. Title`) or another such name follows a comma.
+    fn lone_given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        let (author, next) = self.given_first(i)?;
+        let ends_sentence = self.word(next - 1).is_some_and(|w| w.ends_with('.'));
+        let more = self.is_punct(next, ',')
+            && (self.given_first(next + 1).is_some()
+                || self.initials_first(next + 1).is_some()
+                || self
+                    .toks
+                    .get(next + 1)
+                    .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '“' | '‘' | '`' | '\''))));
+        (ends_sentence || more).then_some((author, next))
+    }
+
+    fn next_is_conjunction_after_name(&self, i: usize) -> bool {
+        // Two or three name words then `and` / `&` / `,` + name: `Per Berglund and ...`.
+        (i + 2..=i + 4).any(|j| {
+            self.is_conjunction(j)
+                && (i..j).all(|k| {
+                    self.word(k)
+                        .is_some_and(|w| is_name_word(w) || is_initials(w))
+                })
+        })
+    }
+
+    fn take_editor_mark(&self, list: &mut AuthorList) {
+        let mut j = list.end;
+        let opened = self.is_punct(j, '(') || self.is_punct(j, '[');
+        if opened || self.is_punct(j, ',') {
+            j += 1;
+        }
+        if let Some(w) = self.word(j) {
+            let bare = w.trim_end_matches('.').to_ascii_lowercase();
+            if matches!(
+                bare.as_str(),
+                "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "dir" | "coord" | "comp"
+            ) {
+                j += 1;
+                if opened && (self.is_punct(j, ')') || self.is_punct(j, ']')) {
+                    j += 1;
+                }
+                list.editors = true;
+                list.end = j;
+            }
+        }
+    }
+}
+
+/// Whether given names are only initials (`G. R.`).
+fn is_initials_run(given: &str) -> bool {
+    given.split_whitespace().all(is_initials)
+}
+
+fn person(family: &str, given: &str) -> RefAuthor {
+    let family = family.trim_end_matches(['.', ',']).trim();
+    let given = given.trim_end_matches(',').trim();
+    RefAuthor {
+        family: Some(family.to_owned()),
+        given: (!given.is_empty()).then(|| given.to_owned()),
+        literal: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn families(text: &str) -> (Vec<String>, bool, String) {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let list = Names::new(text, &toks).parse_list(0);
+        let rest = toks
+            .get(list.end)
+            .map(|t| text[t.start..].to_owned())
+            .unwrap_or_default();
+        (
+            list.authors
+                .iter()
+                .map(|a| a.family.clone().unwrap_or_default())
+                .collect(),
+            list.et_al,
+            rest,
+        )
+    }
+
+    #[test]
+    fn author_lists() {
+        let cases: &[(&str, &[&str], bool, &str)] = &[
+            (
+                "Bianchi G, Borgonovo G, Pistoia V . Title",
+                &["Bianchi", "Borgonovo", "Pistoia"],
+                false,
+                ". Title",
+            ),
+            ("Bianchi, G. et al. Title", &["Bianchi"], true, "Title"),
+            (
+                "G. Bianchi, G. Borgonovo, Title words, J. Phys. 1",
+                &["Bianchi", "Borgonovo"],
+                false,
+                ", Title words, J. Phys. 1",
+            ),
+            (
+                "Romero, C., Paunesku, D., & Dweck, C. (2011).",
+                &["Romero", "Paunesku", "Dweck"],
+                false,
+                "(2011).",
+            ),
+            (
+                "Lakoff, George, and Mark Johnson. Metaphors",
+                &["Lakoff", "Johnson"],
+                false,
+                "Metaphors",
+            ),
+            (
+                "de la Macorra JC, Zare Mehrjardi M. Title",
+                &["de la Macorra", "Zare Mehrjardi"],
+                false,
+                "Title",
+            ),
+            (
+                "C. J. Hamer, Nucl. Phys. B 195",
+                &["Hamer"],
+                false,
+                ", Nucl. Phys. B 195",
+            ),
+            (
+                "Sera, W. E., and C. N. Early. 2003.",
+                &["Sera", "Early"],
+                false,
+                "2003.",
+            ),
+        ];
+        for (text, fams, et_al, rest) in cases {
+            let (got, got_et_al, got_rest) = families(text);
+            assert_eq!(got, *fams, "{text}");
+            assert_eq!(got_et_al, *et_al, "{text}");
+            assert_eq!(got_rest, *rest, "{text}");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Tokens of a reference string: words (with their attached dots, hyphens and
+//! apostrophes) and single punctuation marks, each with its byte span in the string.
+//!
+//! Field values are later cut from the string by span, so they keep the text as printed.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A run of letters, digits and word-internal marks (`J.-P.`, `941–51`, `O'Brien`).
+    Word,
+    /// One punctuation mark: `, ; : ( ) [ ] " “ ” ‘ ’ « » .` (a dot only when it stands
+    /// alone, e.g. after a parenthesis or the seed's `Raffaghello L .`), `&`.
+    Punct(char),
+}
+
+/// One token: kind and byte span `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+fn is_split_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '‘'
+            | '&'
+            | '<'
+            | '>'
+    )
+}
+
+/// Whether a character is an opening or closing quotation mark token.
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`'
+    )
+}
+
+/// Splits `text` into tokens, appending them to `out` (cleared first).
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let mut word_start: Option<usize> = None;
+    let flush = |out: &mut Vec<Token>, start: usize, end: usize| {
+        push_word(text, start, end, out);
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = word_start.take() {
+                flush(out, s, i);
+            }
+        } else if is_split_punct(c) {
+            if let Some(s) = word_start.take() {
+                flush(out, s, i);
+            }
+            out.push(Token {
+                kind: Kind::Punct(c),
+                start: i,
+                end: i + c.len_utf8(),
+            });
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+    }
+    if let Some(s) = word_start {
+        flush(out, s, text.len());
+    }
+}
+
+/// Pushes a whitespace/punctuation-delimited run: leading dots and quote marks, trailing
+/// closing single quotes become their own tokens.
+fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // `'t Hooft`: an elided particle, not a quote.
+    if matches!(&text[start..end], "'t" | "’t" | "'s" | "d'" | "l'") {
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end,
+        });
+        return;
+    }
+    // Leading '.' (".doi", " . ") and opening single quotes.
+    while start < end {
+        let c = text[start..end].chars().next().unwrap_or(' ');
+        if c == '.' || c == '\'' || c == '’' || c == '‘' || c == '`' {
+            out.push(Token {
+                kind: Kind::Punct(c),
+                start,
+                end: start + c.len_utf8(),
+            });
+            start += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if start >= end {
+        return;
+    }
+    // A closing single quote at the end, possibly followed by dots: `Title’.`
+    let mut trailing: [Option<Token>; 2] = [None, None];
+    let body = &text[start..end];
+    let stripped = body.trim_end_matches('.');
+    if stripped.len() < body.len() || !stripped.is_empty() {
+        let last = stripped.chars().next_back();
+        if let Some(q @ ('\'' | '’')) = last {
+            let q_start = start + stripped.len() - q.len_utf8();
+            // Possessive plurals (`students'`) are rare in titles; quotes are common.
+            if q_start > start {
+                let dots_start = start + stripped.len();
+                trailing[0] = Some(Token {
+                    kind: Kind::Punct(q),
+                    start: q_start,
+                    end: dots_start,
+                });
+                if dots_start < end {
+                    trailing[1] = Some(Token {
+                        kind: Kind::Punct('.'),
+                        start: dots_start,
+                        end,
+                    });
+                }
+                end = q_start;
+            }
+        }
+    }
+    out.push(Token {
+        kind: Kind::Word,
+        start,
+        end,
+    });
+    out.extend(trailing.into_iter().flatten());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        toks.iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Bianchi, G. (2011). Title",
+                &["Bianchi", ",", "G.", "(", "2011", ")", ".", "Title"],
+            ),
+            ("Raffaghello L .", &["Raffaghello", "L", "."]),
+            ("26(3):941–51.", &["26", "(", "3", ")", ":", "941–51."]),
+            ("'Title', J", &["'", "Title", "'", ",", "J"]),
+            ("‘Title’. J", &["‘", "Title", "’", ".", "J"]),
+            ("O'Brien J.-P.", &["O'Brien", "J.-P."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), *want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,515 @@
+//! Word tables and word-shape tests the reference parser relies on: initials, name
+//! particles, journal abbreviations, months, labels, organisation and publisher cues.
+
+/// Lower-case particles that start or sit inside a family name.
+pub const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+    "ter", "ten", "bin", "ibn", "al", "el", "al-", "el-", "y", "zu", "vander", "d'", "l'", "st.",
+    "in't", "in", "'t", "op", "het", "te", "degli", "dei", "delle", "do", "das", "e",
+];
+
+/// Abbreviated words of journal and proceedings titles: a dot after them does not end a
+/// sentence. Compared without the dot, case-insensitively.
+const ABBREVIATIONS: &[&str] = &[
+    "acad",
+    "acta",
+    "adv",
+    "agric",
+    "am",
+    "anal",
+    "ann",
+    "annu",
+    "anthropol",
+    "appl",
+    "arch",
+    "assoc",
+    "astron",
+    "astrophys",
+    "bacteriol",
+    "behav",
+    "biochem",
+    "biol",
+    "biophys",
+    "bot",
+    "bull",
+    "cardiol",
+    "chem",
+    "chim",
+    "clin",
+    "cogn",
+    "commun",
+    "comp",
+    "comput",
+    "conf",
+    "cong",
+    "curr",
+    "dept",
+    "dermatol",
+    "dev",
+    "dis",
+    "ecol",
+    "econ",
+    "educ",
+    "electron",
+    "endocrinol",
+    "eng",
+    "environ",
+    "epidemiol",
+    "eur",
+    "evol",
+    "exp",
+    "gastroenterol",
+    "genet",
+    "geol",
+    "geophys",
+    "gynecol",
+    "hematol",
+    "hepatol",
+    "hist",
+    "immunol",
+    "infect",
+    "inf",
+    "inst",
+    "instrum",
+    "int",
+    "intell",
+    "j",
+    "jpn",
+    "lett",
+    "manag",
+    "mater",
+    "math",
+    "mech",
+    "med",
+    "metab",
+    "methods",
+    "microbiol",
+    "mol",
+    "natl",
+    "nephrol",
+    "neurol",
+    "neurosci",
+    "nucl",
+    "nutr",
+    "obstet",
+    "oncol",
+    "oper",
+    "ophthalmol",
+    "opin",
+    "opt",
+    "optim",
+    "otolaryngol",
+    "part",
+    "pathol",
+    "pediatr",
+    "pharm",
+    "pharmacol",
+    "philos",
+    "phys",
+    "physiol",
+    "proc",
+    "psychiatr",
+    "psychol",
+    "quant",
+    "radiol",
+    "rep",
+    "res",
+    "rev",
+    "rheumatol",
+    "sci",
+    "ser",
+    "soc",
+    "sociol",
+    "stat",
+    "statist",
+    "struct",
+    "stud",
+    "suppl",
+    "surg",
+    "symp",
+    "syst",
+    "technol",
+    "theor",
+    "ther",
+    "toxicol",
+    "trans",
+    "univ",
+    "urol",
+    "vet",
+    "virol",
+    "zool",
+    "vs",
+    "e.g",
+    "i.e",
+    "cf",
+    "st",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "no",
+    "vol",
+    "pp",
+    "eds",
+    "ed",
+    "al",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "fig",
+    "ref",
+    "approx",
+    "ca",
+    "sect",
+    "ch",
+    "chap",
+    "pt",
+    "repr",
+    "rev",
+    "n",
+    "s",
+    "u",
+    "engl",
+    "germ",
+    "fr",
+    "mag",
+    "rec",
+    "q",
+    "z",
+    "zh",
+    "ber",
+    "bd",
+    "abh",
+    "akad",
+    "wiss",
+    "nat",
+    "hum",
+    "gen",
+    "syst",
+    "micro",
+    "nano",
+    "lond",
+    "geogr",
+    "meteorol",
+    "oceanogr",
+    "hydrol",
+    "biomed",
+    "mat",
+    "fiz",
+    "izv",
+    "dokl",
+    "sov",
+    "zh.",
+    "ukr",
+    "pis'ma",
+    "prog",
+    "progr",
+    "top",
+    "sel",
+    "fluids",
+];
+
+/// Month names and abbreviations (lower-case, without dot).
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
+/// Words that make a name an organisation (a group author).
+const ORGANISATION_WORDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "association",
+    "society",
+    "institute",
+    "institution",
+    "council",
+    "committee",
+    "group",
+    "agency",
+    "ministry",
+    "office",
+    "commission",
+    "board",
+    "foundation",
+    "consortium",
+    "collaboration",
+    "bureau",
+    "center",
+    "centre",
+    "university",
+    "federation",
+    "network",
+    "service",
+    "services",
+    "administration",
+    "union",
+    "department",
+    "authority",
+    "corporation",
+    "company",
+    "team",
+    "investigators",
+    "working",
+    "project",
+    "academy",
+    "college",
+    "program",
+    "programme",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "nations",
+    "bank",
+    "fund",
+    "forum",
+    "alliance",
+    "initiative",
+    "panel",
+    "taskforce",
+    "trust",
+    "unit",
+];
+
+/// Words that mark a publisher or a publisher's place (`Springer, Berlin`).
+const PUBLISHER_WORDS: &[&str] = &[
+    "press",
+    "publisher",
+    "publishers",
+    "publishing",
+    "publications",
+    "verlag",
+    "books",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co.",
+    "wiley",
+    "springer",
+    "elsevier",
+    "kluwer",
+    "routledge",
+    "sons",
+    "editions",
+    "éditions",
+    "edition",
+    "ed.",
+    "edn",
+    "edn.",
+    "academic",
+    "mcgraw-hill",
+    "prentice",
+    "addison-wesley",
+    "pearson",
+    "sage",
+    "blackwell",
+    "harper",
+    "penguin",
+    "macmillan",
+    "norton",
+    "dover",
+    "cambridge",
+    "oxford",
+    "birkhäuser",
+    "pergamon",
+    "gallimard",
+    "taylor",
+    "francis",
+    "crc",
+    "world",
+    "scientific",
+    "elsevier,",
+    "mit",
+    "springer-verlag",
+    "hill",
+    "house",
+    "univ.",
+    "university",
+];
+
+/// Words that say the container is a conference.
+const CONFERENCE_WORDS: &[&str] = &[
+    "proceedings",
+    "proc.",
+    "proc",
+    "conference",
+    "conf.",
+    "symposium",
+    "symp.",
+    "workshop",
+    "congress",
+    "meeting",
+    "colloquium",
+    "summit",
+];
+
+fn in_table(table: &[&str], word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    table.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// A name particle (`van`, `de`, `In't`), compared case-insensitively only when it is
+/// printed in lower case (capitalised `Van` at the start of a name is a family word anyway).
+pub fn is_particle(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
+        && in_table(PARTICLES, word)
+}
+
+/// Whether `word` (with its trailing dot) abbreviates a word of a journal title or is a
+/// common abbreviation: a dot after it does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    if bare.is_empty() {
+        return true;
+    }
+    if bare.contains('.') {
+        // `e.g`, `U.S`, `J.-P`
+        return true;
+    }
+    in_table(ABBREVIATIONS, bare)
+}
+
+/// Month name or abbreviation.
+pub fn is_month(word: &str) -> bool {
+    in_table(MONTHS, word)
+}
+
+pub fn is_organisation_word(word: &str) -> bool {
+    in_table(ORGANISATION_WORDS, word)
+}
+
+pub fn is_publisher_word(word: &str) -> bool {
+    in_table(PUBLISHER_WORDS, word)
+}
+
+pub fn is_conference_word(word: &str) -> bool {
+    in_table(CONFERENCE_WORDS, word)
+}
+
+/// Initials as printed: `G`, `G.`, `JJ`, `G.R.`, `J.-P.`, `Ch.`, `Yu.`, `OA.`.
+/// Undotted clusters must be upper case and at most four letters.
+pub fn is_initials(word: &str) -> bool {
+    let dotted = word.contains('.');
+    let mut letters = 0usize;
+    let mut chars = word.chars().peekable();
+    let mut prev_upper = false;
+    while let Some(c) = chars.next() {
+        if c.is_uppercase() {
+            letters += 1;
+            prev_upper = true;
+        } else if c.is_lowercase() {
+            // `Ch.`, `Th.`, `Yu.`: one lower-case letter after a capital, then a dot.
+            if !(dotted && prev_upper && chars.peek() == Some(&'.')) {
+                return false;
+            }
+            prev_upper = false;
+        } else if c == '.' || c == '-' || c == '‐' {
+            prev_upper = false;
+        } else {
+            return false;
+        }
+    }
+    letters >= 1 && (dotted || letters <= 4) && letters <= 6
+}
+
+/// Initials that are dotted or hyphenated (`G.`, `J.-P.`): safe before a family name.
+pub fn is_dotted_initials(word: &str) -> bool {
+    word.contains('.') && is_initials(word)
+}
+
+/// A word that can be part of a person's name: capitalised (any script), hyphenated or
+/// with an apostrophe, or a particle.
+pub fn is_name_word(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']);
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if is_particle(w) {
+        return true;
+    }
+    if !(first.is_uppercase() || (first == 'd' || first == 'O') && w.contains('\'')) {
+        return false;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '‐'))
+}
+
+/// A Suffix after a name (`Jr.`, `III`).
+pub fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "Jnr"
+    )
+}
+
+/// A four-digit year 1500–2049, optionally with a letter (`2011a`) and a trailing dot.
+pub fn year_of(word: &str) -> Option<i32> {
+    let w = word.trim_end_matches('.');
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if digits.len() != 4 || w.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
+    (1500..2050).contains(&y).then_some(y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_shapes() {
+        for w in ["G", "G.", "JJ", "G.R.", "J.-P.", "Ch.", "OA.", "A.G."] {
+            assert!(is_initials(w), "{w}");
+        }
+        for w in ["Gr", "Bianchi", "g.", "ABCDE", "2011"] {
+            assert!(!is_initials(w), "{w}");
+        }
+        assert!(is_abbreviation("Phys."));
+        assert!(is_abbreviation("U.S."));
+        assert!(!is_abbreviation("cells."));
+        assert_eq!(year_of("2011a"), Some(2011));
+        assert_eq!(year_of("2011."), Some(2011));
+        assert_eq!(year_of("20111"), None);
+        assert!(is_name_word("Pérez-Higueras"));
+        assert!(is_name_word("van"));
+        assert!(!is_name_word("the"));
+    }
+}
