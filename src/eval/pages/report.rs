@@ -53,6 +53,9 @@ const FIELD_ORDER: &[&str] = &[
     "references.raw",
 ];
 
+/// Failed inputs listed one by one; the rest are only counted.
+const MAX_LISTED_FAILURES: usize = 25;
+
 /// The field groups a floor can be set on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -405,13 +408,29 @@ impl PagesReport {
         let failed: Vec<&CaseResult> = self.results.iter().filter(|r| r.error.is_some()).collect();
         if !failed.is_empty() {
             let _ = writeln!(out, "\nFailed inputs ({})", failed.len());
-            for r in failed {
+            let mut reasons: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+            for r in &failed {
+                let error = r.error.as_deref().unwrap_or_default();
+                let code = error.split_once(':').map_or(error, |(code, _)| code);
+                *reasons.entry((r.kind.name(), code)).or_default() += 1;
+            }
+            for ((kind, code), count) in &reasons {
+                let _ = writeln!(out, "  {kind:<14} {count:>4} × {code}");
+            }
+            for r in failed.iter().take(MAX_LISTED_FAILURES) {
                 let _ = writeln!(
                     out,
                     "{:<36} {:<14} {}",
                     r.case,
                     r.kind.name(),
-                    r.error.as_deref().unwrap_or_default()
+                    one_line(r.error.as_deref().unwrap_or_default(), 160)
+                );
+            }
+            if failed.len() > MAX_LISTED_FAILURES {
+                let _ = writeln!(
+                    out,
+                    "  … {} more (all are in the --json report)",
+                    failed.len() - MAX_LISTED_FAILURES
                 );
             }
         }
@@ -467,11 +486,15 @@ impl PagesReport {
                         ""
                     }
                 );
-                let _ = writeln!(out, "  gold:      {}", miss.gold.as_deref().unwrap_or("—"));
+                let _ = writeln!(
+                    out,
+                    "  gold:      {}",
+                    one_line(miss.gold.as_deref().unwrap_or("—"), 400)
+                );
                 let _ = writeln!(
                     out,
                     "  predicted: {}",
-                    miss.predicted.as_deref().unwrap_or("—")
+                    one_line(miss.predicted.as_deref().unwrap_or("—"), 400)
                 );
             }
         }
@@ -549,6 +572,16 @@ fn ordered_fields(fields: &BTreeMap<String, FieldScore>) -> Vec<(&str, FieldScor
     let mut list: Vec<(&str, FieldScore)> = fields.iter().map(|(f, s)| (f.as_str(), *s)).collect();
     list.sort_by_key(|(f, _)| field_rank(f));
     list
+}
+
+/// Whitespace collapsed and cut to `max` characters, for a table cell.
+fn one_line(text: &str, max: usize) -> String {
+    let mut line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((cut, _)) = line.char_indices().nth(max) {
+        line.truncate(cut);
+        line.push('…');
+    }
+    line
 }
 
 fn fmt_f1(value: Option<f64>) -> String {
