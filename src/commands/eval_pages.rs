@@ -57,6 +57,23 @@ pub fn run(args: EvalPagesArgs) -> anyhow::Result<ExitCode> {
         options: Default::default(),
     };
 
+    // A panic inside the pipeline becomes that input's failure in the report; one line on
+    // stderr is enough (the default hook prints a whole backtrace per input).
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let first_line = message.lines().next().unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("papersift: panic{at}: {first_line}");
+    }));
+
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     if !std::io::stderr().is_terminal() {
         progress.set_draw_target(ProgressDrawTarget::hidden());

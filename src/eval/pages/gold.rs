@@ -152,28 +152,25 @@ pub enum GoldRefAuthor {
 /// Why a gold file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum GoldError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: not a valid gold file: {source}")]
+    #[error("{path}: cannot read: {error}")]
+    Read { path: String, error: std::io::Error },
+    #[error("{path}: not a valid gold file: {error}")]
     Parse {
         path: String,
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
 }
 
 impl Gold {
     /// Reads and parses one `gold.json`.
     pub fn load(path: &Path) -> Result<Gold, GoldError> {
-        let bytes = std::fs::read(path).map_err(|source| GoldError::Read {
+        let bytes = std::fs::read(path).map_err(|error| GoldError::Read {
             path: path.display().to_string(),
-            source,
+            error,
         })?;
-        Gold::parse(&bytes).map_err(|source| GoldError::Parse {
+        Gold::parse(&bytes).map_err(|error| GoldError::Parse {
             path: path.display().to_string(),
-            source,
+            error,
         })
     }
 

@@ -123,11 +123,8 @@ pub struct EvalConfig {
 /// Why the corpus could not be evaluated at all.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{path}: cannot read the corpus folder: {source}")]
-    ReadDir {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot read the corpus folder: {error}")]
+    ReadDir { path: String, error: std::io::Error },
     #[error("{path}: no case folders with a gold.json{filter}")]
     NoCases { path: String, filter: String },
 }
@@ -141,9 +138,9 @@ pub struct CaseDir {
 
 /// The sub-folders of `dir` holding a `gold.json`, sorted by id, filtered by substring.
 pub fn discover_cases(dir: &Path, filters: &[String]) -> Result<Vec<CaseDir>, EvalError> {
-    let read_error = |source| EvalError::ReadDir {
+    let read_error = |error| EvalError::ReadDir {
         path: dir.display().to_string(),
-        source,
+        error,
     };
     let mut cases = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_error)? {

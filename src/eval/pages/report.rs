@@ -499,6 +499,20 @@ impl PagesReport {
             }
         }
         let _ = writeln!(out, "{count} misses of {field}");
+        let known = self.by_field.iter().any(|f| {
+            f.field == field
+                || f.field
+                    .strip_prefix(field)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        });
+        if !known {
+            let fields: Vec<&str> = self.by_field.iter().map(|f| f.field.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "(no field {field:?} was scored in this run; scored fields: {})",
+                fields.join(", ")
+            );
+        }
         out
     }
 
@@ -652,15 +666,12 @@ impl KindFloor {
 /// Why a floors file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum FloorsError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: not a valid floors file: {source}")]
+    #[error("{path}: cannot read: {error}")]
+    Read { path: String, error: std::io::Error },
+    #[error("{path}: not a valid floors file: {error}")]
     Parse {
         path: String,
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
     #[error("{path}: unknown input kind {kind:?} (one of {known})")]
     UnknownKind {
@@ -679,14 +690,14 @@ pub enum FloorsError {
 impl Floors {
     pub fn load(path: &Path) -> Result<Floors, FloorsError> {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| FloorsError::Read {
+        let bytes = std::fs::read(path).map_err(|error| FloorsError::Read {
             path: shown.clone(),
-            source,
+            error,
         })?;
         let floors: Floors =
-            serde_json::from_slice(&bytes).map_err(|source| FloorsError::Parse {
+            serde_json::from_slice(&bytes).map_err(|error| FloorsError::Parse {
                 path: shown.clone(),
-                source,
+                error,
             })?;
         for (kind, floor) in &floors.kinds {
             if kind.parse::<InputKind>().is_err() {
