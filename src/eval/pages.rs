@@ -1,1 +1,0 @@
-//! Scoring whole records against the page corpus gold (`eval pages`).
