@@ -1,0 +1,345 @@
+//! HTML decoding with `scraper`: the visible DOM as light Markdown text, plus the head's
+//! meta tags and JSON-LD blocks.
+//!
+//! Bytes are decoded by the page's own charset ([`charset`]), parsed by html5ever (which
+//! copes with fragments and truncated pages), the out-of-band metadata gathered
+//! ([`head`]) and the body written as Markdown lines ([`markdown`]) with site chrome left
+//! out ([`chrome`]). The article title is made the first heading of the text, so the
+//! shared text extractors find it even when the page has no meta tags.
+
+pub mod charset;
+pub mod chrome;
+pub mod head;
+pub mod markdown;
+pub mod markup;
+
+use super::{DecodeError, Document, Limits, SourceMeta};
+use crate::record::Problem;
+use markdown::{OutKind, OutLine};
+use scraper::Html;
+
+/// How many times deeper than the walk limit the raw markup may nest before it is refused
+/// unparsed: html5ever's tree building slows down with depth (scope checks walk the stack
+/// of open elements), so absurd nesting is caught by a cheap scan first.
+const PARSE_DEPTH_FACTOR: usize = 8;
+
+/// Decodes an HTML page.
+pub fn decode_html(bytes: &[u8], limits: &Limits) -> Result<Document, DecodeError> {
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    let decoded = charset::decode_page_bytes(bytes);
+    let mut warnings = Vec::new();
+    if let Some(note) = decoded.note {
+        warnings.push(Problem::new("decode", "charset", note));
+    }
+    let depth_cap = limits.max_html_depth.max(16);
+    if markup::raw_nesting_depth(&decoded.text, depth_cap * PARSE_DEPTH_FACTOR)
+        > depth_cap * PARSE_DEPTH_FACTOR
+    {
+        return Err(DecodeError::TooDeep(limits.max_html_depth));
+    }
+    let html = Html::parse_document(&markup::close_self_closing_tags(&decoded.text));
+    let meta = head::collect_source_meta(&html);
+    let rendered = markdown::render_markdown(&html, limits.max_html_depth);
+    if rendered.truncated_at_depth {
+        warnings.push(Problem::new(
+            "decode",
+            "html_too_deep",
+            format!(
+                "elements nested deeper than {} were left out of the text",
+                limits.max_html_depth
+            ),
+        ));
+    }
+    let mut lines = rendered.lines;
+    make_title_first_heading(&mut lines, &meta);
+    Ok(Document {
+        text: write_lines(&lines),
+        meta,
+        warnings,
+    })
+}
+
+/// PDF bytes or binary junk saved under an HTML name.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"%PDF-") {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    // UTF-16 pages have NULs too, but they start with a BOM.
+    nul * 20 > sample.len() && encoding_rs::Encoding::for_bom(bytes).is_none()
+}
+
+/// Makes the article title the first heading: the heading (or, failing that, the line)
+/// that matches the page's declared title becomes level 1, and headings before it become
+/// plain lines. A line that holds the title among a few other words (`Title: ...`,
+/// `March 2014 An analysis ...`) is split around it. Without a declared title the first
+/// `#` heading is taken as the title.
+fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
+    let candidates = title_candidates(meta);
+    let folded: Vec<String> = candidates.iter().map(|c| fold(c)).collect();
+    let matches_title = |text: &str| {
+        let text = fold(text);
+        !text.is_empty() && folded.contains(&text)
+    };
+    let exact = lines
+        .iter()
+        .position(|l| matches!(l.kind, OutKind::Heading(_)) && matches_title(&l.text))
+        .or_else(|| {
+            lines
+                .iter()
+                .position(|l| l.kind == OutKind::Text && matches_title(&l.text))
+        });
+    let title_at = match exact {
+        Some(at) => Some(at),
+        None => split_title_out(lines, &folded)
+            .or_else(|| lines.iter().position(|l| l.kind == OutKind::Heading(1))),
+    };
+    let Some(title_at) = title_at else {
+        return;
+    };
+    for line in &mut lines[..title_at] {
+        line.kind = OutKind::Text;
+    }
+    lines[title_at].kind = OutKind::Heading(1);
+    lines[title_at].blank_after = true;
+}
+
+/// Most characters (letters and digits) a line may hold beside the title for the title
+/// to be split out of it.
+const TITLE_LINE_MAX_EXTRA: usize = 40;
+
+/// Finds the first line that holds a declared title with a few other words, splits it into
+/// up to three lines (before, title, after) and returns the title line's index.
+fn split_title_out(lines: &mut Vec<OutLine>, folded_titles: &[String]) -> Option<usize> {
+    for (index, line) in lines.iter().enumerate() {
+        let line_len = line.text.chars().filter(|c| c.is_alphanumeric()).count();
+        for title in folded_titles {
+            let title_len = title.chars().count();
+            if line_len <= title_len || line_len > title_len + TITLE_LINE_MAX_EXTRA {
+                continue;
+            }
+            let Some((start, end)) = find_folded(&line.text, title) else {
+                continue;
+            };
+            let before = line.text[..start].trim().to_owned();
+            let after = line.text[end..].trim().to_owned();
+            let title_text = line.text[start..end].trim().to_owned();
+            let kind = line.kind;
+            let blank_after = line.blank_after;
+            let mut replacement = Vec::with_capacity(3);
+            if !before.is_empty() {
+                replacement.push(OutLine {
+                    text: before,
+                    kind: OutKind::Text,
+                    blank_after: false,
+                });
+            }
+            let title_index = index + replacement.len();
+            replacement.push(OutLine {
+                text: title_text,
+                kind,
+                blank_after: true,
+            });
+            if !after.is_empty() {
+                replacement.push(OutLine {
+                    text: after,
+                    kind: OutKind::Text,
+                    blank_after,
+                });
+            }
+            lines.splice(index..=index, replacement);
+            return Some(title_index);
+        }
+    }
+    None
+}
+
+/// Byte range of `text` whose folded form (see [`fold`]) is `folded`, starting and ending
+/// on letters or digits.
+fn find_folded(text: &str, folded: &str) -> Option<(usize, usize)> {
+    let first = folded.chars().next()?;
+    let starts = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_alphanumeric() && c.to_lowercase().next() == Some(first));
+    for (start, _) in starts {
+        let mut want = folded.chars().peekable();
+        let mut end = start;
+        for (i, c) in text[start..].char_indices() {
+            if want.peek().is_none() {
+                break;
+            }
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut matched = true;
+            for lower in c.to_lowercase() {
+                if want.next() != Some(lower) {
+                    matched = false;
+                    break;
+                }
+            }
+            if !matched {
+                break;
+            }
+            end = start + i + c.len_utf8();
+        }
+        if want.peek().is_none() {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// The page's declared titles: meta titles and the `<title>` with
+/// and without its site suffix (`Title | Journal`).
+fn title_candidates(meta: &SourceMeta) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in [
+        "citation_title",
+        "dc.title",
+        "og:title",
+        "twitter:title",
+        "prism.title",
+    ] {
+        if let Some(v) = meta.first(name) {
+            out.push(v.to_owned());
+        }
+    }
+    if let Some(title) = &meta.document_title {
+        out.push(title.clone());
+        for sep in [" | ", " - ", " – ", " — ", " : "] {
+            if let Some((head, _)) = title.split_once(sep) {
+                out.push(head.to_owned());
+            }
+            if let Some((_, tail)) = title.rsplit_once(sep) {
+                out.push(tail.to_owned());
+            }
+        }
+    }
+    out.retain(|c| c.chars().filter(|c| c.is_alphabetic()).count() >= 8);
+    out
+}
+
+/// Lower-case letters and digits only, for comparing titles across markup differences.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn write_lines(lines: &[OutLine]) -> String {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 9).sum());
+    for line in lines {
+        if let OutKind::Heading(level) = line.kind {
+            for _ in 0..level {
+                out.push('#');
+            }
+            out.push(' ');
+        }
+        out.push_str(&line.text);
+        out.push('\n');
+        if line.blank_after {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(html: &str) -> Document {
+        decode_html(html.as_bytes(), &Limits::default()).expect("decodes")
+    }
+
+    #[test]
+    fn the_declared_title_becomes_the_first_heading() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "<title>Cells in space | Journal</title><h2>Journal</h2><h2>Cells in space</h2><p>x</p>",
+                "Journal\n\n# Cells in space\n\nx\n\n",
+            ),
+            (
+                "<meta name=\"citation_title\" content=\"Cells in space\"><div class=\"t\">Cells in space</div><h2>Intro</h2>",
+                "# Cells in space\n\n## Intro\n\n",
+            ),
+            (
+                "<meta name=\"dc.title\" content=\"An analysis of things\"><p>March 2014 An analysis of things<br>Matt Holzer</p>",
+                "March 2014\n# An analysis of things\n\nMatt Holzer\n\n",
+            ),
+            (
+                "<meta name=\"dc.title\" content=\"BERT: Pre-training\"><h1>Title:BERT: Pre-training</h1>",
+                "Title:\n# BERT: Pre-training\n\n",
+            ),
+            (
+                "<h3>Site</h3><h1>Some Title Here</h1><p>x</p>",
+                "Site\n\n# Some Title Here\n\nx\n\n",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(decode(html).text, *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn fragments_and_truncated_pages_decode() {
+        let cases = [
+            "<div class=\"page-body\"><h2>Results</h2><p>We found",
+            "<html><head><meta name=\"dc.title\" content=\"T\"><title>T</ti",
+            "<p>caf\u{e9}</p></div></div></body>",
+        ];
+        for html in cases {
+            let doc = decode(html);
+            assert!(!doc.text.contains('<'), "{html} gave {:?}", doc.text);
+        }
+        assert_eq!(decode(cases[0]).text, "## Results\n\nWe found\n\n");
+    }
+
+    #[test]
+    fn refuses_binary() {
+        let limits = Limits::default();
+        assert_eq!(
+            decode_html(b"%PDF-1.4\n...", &limits).err(),
+            Some(DecodeError::Binary)
+        );
+    }
+
+    #[test]
+    fn absurd_nesting_is_refused_without_overflowing_the_stack() {
+        let depth = 100_000;
+        let mut page = String::with_capacity(depth * 11 + 64);
+        page.push_str("<html><body>");
+        for _ in 0..depth {
+            page.push_str("<div>");
+        }
+        page.push_str("deep text");
+        for _ in 0..depth {
+            page.push_str("</div>");
+        }
+        let limits = Limits::default();
+        let got = decode_html(page.as_bytes(), &limits);
+        assert_eq!(got.err(), Some(DecodeError::TooDeep(limits.max_html_depth)));
+    }
+
+    #[test]
+    fn moderately_deep_nesting_is_walked_to_the_limit_with_a_warning() {
+        let limits = Limits {
+            max_html_depth: 64,
+            ..Limits::default()
+        };
+        let mut page = String::from("<p>top</p>");
+        for _ in 0..200 {
+            page.push_str("<span>");
+        }
+        page.push_str("deep text");
+        let doc = decode_html(page.as_bytes(), &limits).expect("decodes");
+        assert!(doc.text.contains("top"));
+        assert!(!doc.text.contains("deep text"));
+        assert!(doc.warnings.iter().any(|w| w.code == "html_too_deep"));
+    }
+}
