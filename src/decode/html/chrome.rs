@@ -156,6 +156,20 @@ const ARTICLE_PARTS: &[&str] = &[
 
 /// The subset of [`ARTICLE_PARTS`] so specific that a chrome-looking container holding
 /// one of them is kept (a sidebar that carries the article's affiliations or dates).
+/// Class/id parts of a reference list or entry.
+const REFERENCE_PARTS: &[&str] = &[
+    "references",
+    "reference",
+    "reflist",
+    "ref",
+    "refs",
+    "bibliography",
+    "biblio",
+    "citation",
+    "citations",
+    "bibr",
+];
+
 const STRONG_ARTICLE_PARTS: &[&str] = &[
     "abstract",
     "affiliation",
@@ -211,6 +225,7 @@ struct Tables {
     strong_article_parts: HashSet<&'static str>,
     author_items: HashSet<&'static str>,
     author_groups: HashSet<&'static str>,
+    reference_parts: HashSet<&'static str>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
@@ -222,6 +237,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
     strong_article_parts: STRONG_ARTICLE_PARTS.iter().copied().collect(),
     author_items: AUTHOR_ITEM_TOKENS.iter().copied().collect(),
     author_groups: AUTHOR_GROUP_TOKENS.iter().copied().collect(),
+    reference_parts: REFERENCE_PARTS.iter().copied().collect(),
 });
 
 /// What the class/id tokens of one element say about it.
@@ -232,6 +248,8 @@ pub struct TokenVerdict {
     pub strong_article: bool,
     pub author_item: bool,
     pub author_group: bool,
+    /// A reference list or one reference.
+    pub reference: bool,
 }
 
 /// True for elements whose content is never visible text.
@@ -303,6 +321,9 @@ pub fn judge_tokens(element: &Element) -> TokenVerdict {
             }
             if tables.author_groups.contains(part.as_str()) {
                 verdict.author_group = true;
+            }
+            if tables.reference_parts.contains(part.as_str()) {
+                verdict.reference = true;
             }
         }
         // Joined parts catch `articleInfo`, `ref-list`, `site-footer` spelled any way.

@@ -93,6 +93,10 @@ const CONTENT_MAX_LINK_SHARE: f64 = 0.3;
 const LAYOUT_CELL_MIN_CHARS: u32 = 600;
 const LAYOUT_CELL_MIN_BLOCKS: u32 = 3;
 
+/// A list under a list item with at most this much text, nearly all in links, is link
+/// residue (`CAS ISI PubMed`) and is written as one line.
+const INLINE_LIST_MAX_CHARS: u32 = 120;
+
 /// Forms larger than this hold the page (old ASP.NET pages wrap everything in one).
 const FORM_MAX_CHROME_CHARS: u32 = 2000;
 
@@ -195,6 +199,12 @@ struct Frame {
     article: bool,
     author_group: bool,
     author_item: bool,
+    item: bool,
+    references: bool,
+    inline_list: bool,
+    reference_item: bool,
+    residue: bool,
+    link: bool,
 }
 
 struct Writer {
@@ -213,6 +223,15 @@ struct Writer {
     article: usize,
     author_groups: usize,
     author_items: usize,
+    /// Open list items.
+    items: usize,
+    /// Open reference-list containers (their author spans are not a byline).
+    references: usize,
+    /// Open items of a reference list: written on one line whatever their inner blocks.
+    reference_items: usize,
+    /// Length of `current` when the last link closed: a link right after it is a separate
+    /// label (`CrossRef` `Medline`), not one word.
+    link_end: Option<usize>,
 }
 
 impl Writer {
@@ -320,6 +339,10 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
         article: 0,
         author_groups: 0,
         author_items: 0,
+        items: 0,
+        references: 0,
+        reference_items: 0,
+        link_end: None,
     };
     let mut frames: Vec<Frame> = Vec::with_capacity(64);
     let mut truncated = false;
@@ -404,12 +427,41 @@ fn open_element(
         w.break_line(false);
         return None;
     }
+    if tag == "a" && is_glyph_link(node) {
+        return None;
+    }
     let mut frame = Frame::default();
+    if tag == "a" {
+        if w.link_end == Some(w.current.len()) || is_label_glued_to_text(w, node) {
+            w.space();
+        }
+        frame.link = true;
+    }
+    if w.reference_items > 0
+        && matches!(tag, "li" | "div" | "ul" | "ol" | "p")
+        && !(verdict.article || verdict.reference || verdict.author_item)
+        && stat.links > 0
+        && stat.text_chars <= INLINE_LIST_MAX_CHARS
+        && f64::from(stat.link_chars) >= LINK_DENSE_SHARE * f64::from(stat.text_chars)
+        && short_text(node, 4 * INLINE_LIST_MAX_CHARS as usize)
+            .is_some_and(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        // Link labels after a reference ("Article | PDF | View Record in Scopus"): a line
+        // of their own after the reference's line.
+        w.flush(false);
+        frame.residue = true;
+    }
     if matches!(tag, "article" | "main") || element.attr("role") == Some("main") {
         w.article += 1;
         frame.article = true;
     }
-    if let Some(level) = heading_level(tag) {
+    // A container that holds the title (`div.citation` around a header) is no reference.
+    if verdict.reference && !stat.has_h1 {
+        w.references += 1;
+        frame.references = true;
+    }
+    // A heading inside a list item (an affiliation, an author's name) is item text.
+    if let Some(level) = heading_level(tag).filter(|_| w.items == 0) {
         w.break_line(false);
         if w.flatten == 0 {
             w.heading = Some(level);
@@ -420,6 +472,18 @@ fn open_element(
         return Some(frame);
     }
     match tag {
+        "ul" | "ol" | "menu"
+            if w.items > 0
+                && stat.links > 0
+                && stat.text_chars <= INLINE_LIST_MAX_CHARS
+                && f64::from(stat.link_chars) >= LINK_DENSE_SHARE * f64::from(stat.text_chars) =>
+        {
+            // Link labels under an item ("CAS ISI PubMed"): one line of their own.
+            w.break_line(false);
+            w.flatten += 1;
+            frame.inline_list = true;
+            return Some(frame);
+        }
         "ul" | "ol" | "menu" => {
             w.break_line(false);
             let start = element
@@ -437,6 +501,9 @@ fn open_element(
         }
         "li" => {
             w.break_line(false);
+            let is_reference_item = w.references > 0 && w.items == 0 && w.flatten == 0;
+            w.items += 1;
+            frame.item = true;
             if w.flatten == 0 {
                 let level = w.lists.len();
                 w.prefix = Some(match w.lists.last_mut() {
@@ -450,6 +517,13 @@ fn open_element(
                     }
                     _ => Prefix::Bullet(level.max(1)),
                 });
+            }
+            if is_reference_item {
+                // Structured references put authors, title and source in blocks of their
+                // own; the reference stays one line.
+                w.flatten += 1;
+                w.reference_items += 1;
+                frame.reference_item = true;
             }
             frame.block = true;
             return Some(frame);
@@ -514,6 +588,8 @@ fn open_element(
         frame.block = true;
         frame.paragraph = is_paragraph(tag);
     } else if w.author_items == 0
+        && w.items == 0
+        && w.references == 0
         && w.flatten == 0
         && (verdict.author_item || (w.author_groups > 0 && starts_author_in_group(node)))
     {
@@ -530,6 +606,27 @@ fn open_element(
 }
 
 fn close_element(w: &mut Writer, frame: Frame) {
+    if frame.link {
+        w.link_end = Some(w.current.len());
+    }
+    if frame.residue {
+        w.flush(false);
+    }
+    if frame.reference_item {
+        w.flatten = w.flatten.saturating_sub(1);
+        w.reference_items = w.reference_items.saturating_sub(1);
+    }
+    if frame.inline_list {
+        w.flatten = w.flatten.saturating_sub(1);
+        w.break_line(false);
+        return;
+    }
+    if frame.item {
+        w.items = w.items.saturating_sub(1);
+    }
+    if frame.references {
+        w.references = w.references.saturating_sub(1);
+    }
     if frame.article {
         w.article = w.article.saturating_sub(1);
     }
@@ -616,6 +713,42 @@ fn is_chrome(
         return true;
     }
     false
+}
+
+/// A link labelled like a button (`View Article`, `Email author`) written right after a
+/// word: a separate label, not the end of that word.
+fn is_label_glued_to_text(w: &Writer, node: NodeRef<'_, Node>) -> bool {
+    if w.pending_space || !w.current.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    short_text(node, 40).is_some_and(|t| {
+        let t = t.trim_start();
+        t.starts_with(|c: char| c.is_uppercase())
+            && t.chars().take_while(|c| c.is_alphabetic()).count() >= 3
+    })
+}
+
+/// A link whose whole text is a glyph (`↵`, `^`, `↑`): a jump back into the text.
+fn is_glyph_link(node: NodeRef<'_, Node>) -> bool {
+    let Some(text) = short_text(node, 16) else {
+        return false;
+    };
+    let text = text.trim();
+    !text.is_empty() && text.chars().count() <= 2 && !text.chars().any(char::is_alphanumeric)
+}
+
+/// The text of a subtree when it is at most `limit` bytes long.
+fn short_text(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            text.push_str(t);
+            if text.len() > limit {
+                return None;
+            }
+        }
+    }
+    Some(text)
 }
 
 /// In a byline container, a direct child link or name span starts a new author.
@@ -764,6 +897,29 @@ mod tests {
                 "Xin Wei1, Erica Lang 1,2",
             ),
             ("<pre>a  b\nc</pre>", "a b\nc"),
+            (
+                "<p>x <a>CrossRef</a><a>Medline</a></p>",
+                "x CrossRef Medline",
+            ),
+            (
+                "<ol><li><span class=\"author\">Levy, D.</span>, <span class=\"author\">Kim, W.</span> A title. \
+                 <ul><li><a>CAS</a></li><li><a>PubMed</a></li></ul></li></ol>",
+                "1. Levy, D., Kim, W. A title.\nCAS PubMed",
+            ),
+            (
+                "<ol class=\"references\"><li><a href=\"#r1\">↵</a><ul><li class=\"author\">B. Adhikari</li>\
+                 <li><p>Polymers</p></li><li><p>Prog. Polym. Sci., 29 (2004)</p></li>\
+                 <li><a>Article</a> | <a>PDF</a></li></ul><div><a>Scopus</a></div></li><li>Next ref</li></ol>",
+                "1. B. Adhikari Polymers Prog. Polym. Sci., 29 (2004)\nArticle | PDF\nScopus\n2. Next ref",
+            ),
+            (
+                "<ol><li><h3>Univ A, Town</h3></li><li><h3>Univ B</h3></li></ol>",
+                "1. Univ A, Town\n2. Univ B",
+            ),
+            (
+                "<div class=\"references\"><p><span class=\"author\">Levy D</span>, <span class=\"author\">Kim W</span>. Title.</p></div>",
+                "Levy D, Kim W. Title.",
+            ),
         ];
         for (html, want) in cases {
             assert_eq!(render(html), *want, "{html}");

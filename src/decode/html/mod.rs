@@ -16,7 +16,9 @@ pub mod markup;
 use super::{DecodeError, Document, Limits, SourceMeta};
 use crate::record::Problem;
 use markdown::{OutKind, OutLine};
+use regex::Regex;
 use scraper::Html;
+use std::sync::LazyLock;
 
 /// How many times deeper than the walk limit the raw markup may nest before it is refused
 /// unparsed: html5ever's tree building slows down with depth (scope checks walk the stack
@@ -79,19 +81,23 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// `#` heading is taken as the title.
 fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
     let candidates = title_candidates(meta);
-    let folded: Vec<String> = candidates.iter().map(|c| fold(c)).collect();
-    let matches_title = |text: &str| {
-        let text = fold(text);
-        !text.is_empty() && folded.contains(&text)
-    };
-    let exact = lines
+    let folded: Vec<String> = candidates
         .iter()
-        .position(|l| matches!(l.kind, OutKind::Heading(_)) && matches_title(&l.text))
-        .or_else(|| {
-            lines
-                .iter()
-                .position(|l| l.kind == OutKind::Text && matches_title(&l.text))
-        });
+        .map(|c| fold(&MARKUP_TAG.replace_all(c, "")))
+        .collect();
+    // Candidates in order of trust: a citation title beats an og:title that may be the
+    // site's name.
+    let exact = folded.iter().find_map(|title| {
+        let matches = |text: &str| fold(text) == *title;
+        lines
+            .iter()
+            .position(|l| matches!(l.kind, OutKind::Heading(_)) && matches(&l.text))
+            .or_else(|| {
+                lines
+                    .iter()
+                    .position(|l| l.kind == OutKind::Text && matches(&l.text))
+            })
+    });
     let title_at = match exact {
         Some(at) => Some(at),
         None => split_title_out(lines, &folded)
@@ -105,7 +111,17 @@ fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
     }
     lines[title_at].kind = OutKind::Heading(1);
     lines[title_at].blank_after = true;
+    // The title is the only level-1 heading.
+    for line in &mut lines[title_at + 1..] {
+        if line.kind == OutKind::Heading(1) {
+            line.kind = OutKind::Heading(2);
+        }
+    }
 }
+
+/// Markup left inside a meta title (`<i>Aedes aegypti</i>`).
+static MARKUP_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>").unwrap());
 
 /// Most characters (letters and digits) a line may hold beside the title for the title
 /// to be split out of it.
@@ -114,9 +130,9 @@ const TITLE_LINE_MAX_EXTRA: usize = 40;
 /// Finds the first line that holds a declared title with a few other words, splits it into
 /// up to three lines (before, title, after) and returns the title line's index.
 fn split_title_out(lines: &mut Vec<OutLine>, folded_titles: &[String]) -> Option<usize> {
-    for (index, line) in lines.iter().enumerate() {
-        let line_len = line.text.chars().filter(|c| c.is_alphanumeric()).count();
-        for title in folded_titles {
+    for title in folded_titles {
+        for (index, line) in lines.iter().enumerate() {
+            let line_len = line.text.chars().filter(|c| c.is_alphanumeric()).count();
             let title_len = title.chars().count();
             if line_len <= title_len || line_len > title_len + TITLE_LINE_MAX_EXTRA {
                 continue;
@@ -231,16 +247,25 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Line starts that the text pipeline reads as Markdown structure.
+const MARKDOWN_MARKERS: &[&str] = &["* ", "- ", "+ ", "# ", "## ", "### ", "#### "];
+
 fn write_lines(lines: &[OutLine]) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 9).sum());
     for line in lines {
+        let mut text = line.text.as_str();
         if let OutKind::Heading(level) = line.kind {
             for _ in 0..level {
                 out.push('#');
             }
             out.push(' ');
+        } else if let Some(marker) = MARKDOWN_MARKERS.iter().find(|m| text.starts_with(**m)) {
+            // Page text that starts like Markdown ("* E-mail: ...", "# of cases") would be
+            // read back as a list item or heading: drop the space after the mark.
+            out.push_str(marker.trim_end());
+            text = text[marker.len()..].trim_start();
         }
-        out.push_str(&line.text);
+        out.push_str(text);
         out.push('\n');
         if line.blank_after {
             out.push('\n');
@@ -277,12 +302,29 @@ mod tests {
                 "Title:\n# BERT: Pre-training\n\n",
             ),
             (
+                "<meta property=\"og:title\" content=\"Journal of Things\"><meta name=\"citation_title\" content=\"Cells in space\">\
+                 <h1>Journal of Things</h1><h1>Cells in space</h1>",
+                "Journal of Things\n\n# Cells in space\n\n",
+            ),
+            (
                 "<h3>Site</h3><h1>Some Title Here</h1><p>x</p>",
                 "Site\n\n# Some Title Here\n\nx\n\n",
             ),
         ];
         for (html, want) in cases {
             assert_eq!(decode(html).text, *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn page_text_that_looks_like_markdown_is_not_read_as_structure() {
+        let cases = [
+            ("<p>* E-mail: a@b.org</p>", "*E-mail: a@b.org\n\n"),
+            ("<p># of cases</p>", "#of cases\n\n"),
+            ("<ul><li>- dash</li></ul>", "• - dash\n\n"),
+        ];
+        for (html, want) in cases {
+            assert_eq!(decode(html).text, want, "{html}");
         }
     }
 
