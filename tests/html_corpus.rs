@@ -89,6 +89,60 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
+/// The page with every `<meta>` tag and JSON-LD block removed (the "HTML without meta"
+/// evaluation mode): the visible text alone must carry title and authors.
+fn strip_meta(html: &str) -> String {
+    let meta = regex::Regex::new(r"(?is)<meta\b[^>]*>").unwrap();
+    let json_ld =
+        regex::Regex::new(r#"(?is)<script[^>]*application/ld\+json[^>]*>.*?</script>"#).unwrap();
+    let html = meta.replace_all(html, "");
+    json_ld.replace_all(&html, "").into_owned()
+}
+
+/// Without meta tags the title must still be the first `#` heading of the text.
+#[test]
+fn title_is_the_first_heading_without_meta_tags() {
+    let Some(pages) = corpus_pages() else {
+        return;
+    };
+    let mut checked = 0;
+    let mut agreed = 0;
+    let mut misses = Vec::new();
+    for page in &pages {
+        let Ok(gold_text) = std::fs::read_to_string(page.join("gold.json")) else {
+            continue;
+        };
+        let gold: Value = serde_json::from_str(&gold_text).expect("gold json");
+        let Some(title) = gold["title"].as_str() else {
+            continue;
+        };
+        let html =
+            String::from_utf8_lossy(&std::fs::read(page.join("source.html")).unwrap()).into_owned();
+        let doc = decode_html(strip_meta(&html).as_bytes(), &Limits::default()).expect("decodes");
+        let first = doc
+            .text
+            .lines()
+            .find(|l| l.starts_with("# "))
+            .unwrap_or("")
+            .trim_start_matches("# ");
+        checked += 1;
+        if norm(first) == norm(title) {
+            agreed += 1;
+        } else {
+            misses.push(format!("{}: {first:?}", page.display()));
+        }
+    }
+    println!("title as first heading without meta: {agreed}/{checked}");
+    for miss in &misses {
+        println!("  {miss}");
+    }
+    // Floor: most pages print their title as the first heading.
+    assert!(
+        agreed * 10 >= checked * 8,
+        "only {agreed}/{checked} titles: {misses:#?}"
+    );
+}
+
 /// Per-field agreement of the metadata cascade with gold. Informational: prints a table.
 #[test]
 #[ignore = "prints a report; run with --ignored --nocapture"]
@@ -218,4 +272,83 @@ fn report_meta_agreement() {
     for (field, (scored, agreed)) in &totals {
         println!("{field:22} {agreed:3}/{scored:3}");
     }
+}
+
+/// How much of the gold a page's visible text carries once its meta tags are gone: author
+/// family names on list lines, affiliation texts, abstract start, reference count.
+/// Informational: prints a table.
+#[test]
+#[ignore = "prints a report; run with --ignored --nocapture"]
+fn report_visible_fields_without_meta() {
+    let Some(pages) = corpus_pages() else {
+        return;
+    };
+    let (mut authors_total, mut authors_listed, mut authors_seen) = (0, 0, 0);
+    let (mut affs_total, mut affs_seen) = (0, 0);
+    let (mut abstracts_total, mut abstracts_seen) = (0, 0);
+    for page in &pages {
+        let Ok(gold_text) = std::fs::read_to_string(page.join("gold.json")) else {
+            continue;
+        };
+        let gold: Value = serde_json::from_str(&gold_text).expect("gold json");
+        let html =
+            String::from_utf8_lossy(&std::fs::read(page.join("source.html")).unwrap()).into_owned();
+        let doc = decode_html(strip_meta(&html).as_bytes(), &Limits::default()).expect("decodes");
+        let text_norm = norm(&doc.text);
+        let list_lines: Vec<String> = doc
+            .text
+            .lines()
+            .filter(|l| l.starts_with("• ") || l.starts_with("○ "))
+            .map(norm)
+            .collect();
+        let case = page.file_name().unwrap().to_string_lossy().to_string();
+        let mut unlisted = Vec::new();
+        for author in gold["authors"].as_array().into_iter().flatten() {
+            let family = norm(author["family"].as_str().unwrap_or(""));
+            if family.is_empty() {
+                continue;
+            }
+            authors_total += 1;
+            if text_norm.contains(&family) {
+                authors_seen += 1;
+            }
+            if list_lines.iter().any(|l| l.contains(&family)) {
+                authors_listed += 1;
+            } else {
+                unlisted.push(family);
+            }
+        }
+        if !unlisted.is_empty() {
+            println!("{case}: authors not on list lines: {}", unlisted.join(", "));
+        }
+        for aff in gold["affiliations"].as_array().into_iter().flatten() {
+            let text: String = norm(aff["text"].as_str().unwrap_or(""))
+                .chars()
+                .take(30)
+                .collect();
+            if text.is_empty() {
+                continue;
+            }
+            affs_total += 1;
+            if text_norm.contains(&text) {
+                affs_seen += 1;
+            } else {
+                println!("{case}: affiliation not in text: {text}");
+            }
+        }
+        if let Some(start) = gold["abstract_starts"].as_str() {
+            let start: String = norm(start).chars().take(40).collect();
+            abstracts_total += 1;
+            if text_norm.contains(&start) {
+                abstracts_seen += 1;
+            } else {
+                println!("{case}: abstract start not in text");
+            }
+        }
+    }
+    println!("\nwithout meta tags, in the visible text:");
+    println!("author family names present     {authors_seen}/{authors_total}");
+    println!("author family names on • lines  {authors_listed}/{authors_total}");
+    println!("affiliation texts present       {affs_seen}/{affs_total}");
+    println!("abstract starts present         {abstracts_seen}/{abstracts_total}");
 }

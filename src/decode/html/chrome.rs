@@ -165,7 +165,6 @@ const REFERENCE_PARTS: &[&str] = &[
     "refs",
     "bibliography",
     "biblio",
-    "citation",
     "citations",
     "bibr",
 ];
@@ -199,6 +198,9 @@ const AUTHOR_ITEM_TOKENS: &[&str] = &[
     "loa__item",
     "al-author-name",
     "author-link",
+    "highwire-citation-author",
+    "citation-author",
+    "c-article-author",
 ];
 
 /// Class/id parts of a byline container (a group of authors).
@@ -214,6 +216,9 @@ const AUTHOR_GROUP_TOKENS: &[&str] = &[
     "loa",
     "author-names",
     "al-authors-list",
+    "contributor-list",
+    "contributors",
+    "contrib-list",
 ];
 
 struct Tables {

@@ -205,6 +205,7 @@ struct Frame {
     reference_item: bool,
     residue: bool,
     link: bool,
+    article_part: bool,
 }
 
 struct Writer {
@@ -229,6 +230,9 @@ struct Writer {
     references: usize,
     /// Open items of a reference list: written on one line whatever their inner blocks.
     reference_items: usize,
+    /// Open elements that are parts of the article (authors, abstract, references...):
+    /// class names below them do not make chrome.
+    article_parts: usize,
     /// Length of `current` when the last link closed: a link right after it is a separate
     /// label (`CrossRef` `Medline`), not one word.
     link_end: Option<usize>,
@@ -342,6 +346,7 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
         items: 0,
         references: 0,
         reference_items: 0,
+        article_parts: 0,
         link_end: None,
     };
     let mut frames: Vec<Frame> = Vec::with_capacity(64);
@@ -420,7 +425,15 @@ fn open_element(
     }
     let verdict = chrome::judge_tokens(element);
     let stat = stats.get(&node.id()).copied().unwrap_or_default();
-    if is_chrome(element, tag, verdict, stat, w.article > 0) {
+    let mut frame = Frame::default();
+    if is_chrome(
+        element,
+        tag,
+        verdict,
+        stat,
+        w.article > 0,
+        w.article_parts > 0,
+    ) {
         return None;
     }
     if tag == "br" {
@@ -430,7 +443,10 @@ fn open_element(
     if tag == "a" && is_glyph_link(node) {
         return None;
     }
-    let mut frame = Frame::default();
+    if verdict.article || verdict.author_item || verdict.author_group {
+        w.article_parts += 1;
+        frame.article_part = true;
+    }
     if tag == "a" {
         if w.link_end == Some(w.current.len()) || is_label_glued_to_text(w, node) {
             w.space();
@@ -491,7 +507,8 @@ fn open_element(
                 .and_then(|s| s.trim().parse::<i64>().ok())
                 .unwrap_or(1);
             w.lists.push(ListFrame {
-                ordered: tag == "ol",
+                // An author list numbered only by markup is a byline, not a ranking.
+                ordered: tag == "ol" && !verdict.author_group,
                 next: start,
             });
             frame.list = true;
@@ -606,6 +623,9 @@ fn open_element(
 }
 
 fn close_element(w: &mut Writer, frame: Frame) {
+    if frame.article_part {
+        w.article_parts = w.article_parts.saturating_sub(1);
+    }
     if frame.link {
         w.link_end = Some(w.current.len());
     }
@@ -676,16 +696,18 @@ fn is_chrome(
     verdict: TokenVerdict,
     stat: Stats,
     in_article: bool,
+    in_article_part: bool,
 ) -> bool {
     if matches!(tag, "html" | "body" | "main" | "article") {
         return false;
     }
     // The article's own parts are kept even when the site hides them until clicked.
-    let article_like = verdict.article || verdict.author_item;
-    if chrome::is_hidden(element) && !article_like {
+    let article_like = verdict.article || verdict.author_item || verdict.author_group;
+    if chrome::is_hidden(element) && !article_like && !in_article_part {
         return true;
     }
-    let protected = article_like || stat.has_article_part || stat.has_h1;
+    // Inside an author list or reference list a `name-search` link is the author's name.
+    let protected = article_like || in_article_part || stat.has_article_part || stat.has_h1;
     match tag {
         "nav" => return true,
         "aside" => return !protected,

@@ -80,29 +80,43 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// `March 2014 An analysis ...`) is split around it. Without a declared title the first
 /// `#` heading is taken as the title.
 fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
-    let candidates = title_candidates(meta);
-    let folded: Vec<String> = candidates
-        .iter()
-        .map(|c| fold(&MARKUP_TAG.replace_all(c, "")))
-        .collect();
-    // Candidates in order of trust: a citation title beats an og:title that may be the
-    // site's name.
-    let exact = folded.iter().find_map(|title| {
-        let matches = |text: &str| fold(text) == *title;
-        lines
+    let (whole, parts) = title_candidates(meta);
+    let fold_all = |titles: &[String]| -> Vec<String> {
+        titles
             .iter()
-            .position(|l| matches!(l.kind, OutKind::Heading(_)) && matches(&l.text))
-            .or_else(|| {
-                lines
-                    .iter()
-                    .position(|l| l.kind == OutKind::Text && matches(&l.text))
-            })
-    });
-    let title_at = match exact {
-        Some(at) => Some(at),
-        None => split_title_out(lines, &folded)
-            .or_else(|| lines.iter().position(|l| l.kind == OutKind::Heading(1))),
+            .map(|c| fold(&MARKUP_TAG.replace_all(c, "")))
+            .collect()
     };
+    let whole = fold_all(&whole);
+    let parts = fold_all(&parts);
+    let find = |titles: &[String], matches: &dyn Fn(&str, &str) -> bool| {
+        // Titles in order of trust (a citation title beats an og:title that may be the
+        // site's name); headings before plain lines.
+        titles.iter().find_map(|title| {
+            lines
+                .iter()
+                .position(|l| matches!(l.kind, OutKind::Heading(_)) && matches(&l.text, title))
+                .or_else(|| {
+                    lines
+                        .iter()
+                        .position(|l| l.kind == OutKind::Text && matches(&l.text, title))
+                })
+        })
+    };
+    let exact = |text: &str, title: &str| fold(text) == title;
+    // The start or end of a declared title: `<title>` strings carry the journal's name and
+    // volume after the article's title.
+    let partial = |text: &str, title: &str| {
+        let text = fold(text);
+        text.len() >= TITLE_PART_MIN_CHARS
+            && text.len() * 5 >= title.len() * 2
+            && (title.starts_with(&text) || title.ends_with(&text))
+    };
+    let title_at = find(&whole, &exact)
+        .or_else(|| find(&whole, &partial))
+        .or_else(|| find(&parts, &exact))
+        .or_else(|| split_title_out(lines, &whole))
+        .or_else(|| lines.iter().position(|l| l.kind == OutKind::Heading(1)));
     let Some(title_at) = title_at else {
         return;
     };
@@ -122,6 +136,9 @@ fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
 /// Markup left inside a meta title (`<i>Aedes aegypti</i>`).
 static MARKUP_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>").unwrap());
+
+/// Fewest letters and digits of a heading taken as part of a declared title.
+const TITLE_PART_MIN_CHARS: usize = 20;
 
 /// Most characters (letters and digits) a line may hold beside the title for the title
 /// to be split out of it.
@@ -209,10 +226,11 @@ fn find_folded(text: &str, folded: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The page's declared titles: meta titles and the `<title>` with
-/// and without its site suffix (`Title | Journal`).
-fn title_candidates(meta: &SourceMeta) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The page's declared titles: meta titles and the `<title>` whole, then the pieces of
+/// the `<title>` between separators (`Title | Journal | Full Text`).
+fn title_candidates(meta: &SourceMeta) -> (Vec<String>, Vec<String>) {
+    let mut whole: Vec<String> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     for name in [
         "citation_title",
         "dc.title",
@@ -221,22 +239,26 @@ fn title_candidates(meta: &SourceMeta) -> Vec<String> {
         "prism.title",
     ] {
         if let Some(v) = meta.first(name) {
-            out.push(v.to_owned());
+            whole.push(v.to_owned());
         }
     }
     if let Some(title) = &meta.document_title {
-        out.push(title.clone());
-        for sep in [" | ", " - ", " – ", " — ", " : "] {
-            if let Some((head, _)) = title.split_once(sep) {
-                out.push(head.to_owned());
-            }
-            if let Some((_, tail)) = title.rsplit_once(sep) {
-                out.push(tail.to_owned());
+        // `[1810.04805] Title`: an archive id before the title.
+        let title = match title.strip_prefix('[').and_then(|t| t.split_once(']')) {
+            Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+            _ => title.as_str(),
+        };
+        whole.push(title.to_owned());
+        for sep in [" | ", " - ", " – ", " — ", " : ", ": "] {
+            if title.contains(sep) {
+                parts.extend(title.split(sep).map(str::to_owned));
             }
         }
     }
-    out.retain(|c| c.chars().filter(|c| c.is_alphabetic()).count() >= 8);
-    out
+    let letters = |c: &String| c.chars().filter(|c| c.is_alphabetic()).count();
+    whole.retain(|c| letters(c) >= 8);
+    parts.retain(|c| letters(c) >= TITLE_PART_MIN_CHARS);
+    (whole, parts)
 }
 
 /// Lower-case letters and digits only, for comparing titles across markup differences.
@@ -286,8 +308,8 @@ mod tests {
     fn the_declared_title_becomes_the_first_heading() {
         let cases: &[(&str, &str)] = &[
             (
-                "<title>Cells in space | Journal</title><h2>Journal</h2><h2>Cells in space</h2><p>x</p>",
-                "Journal\n\n# Cells in space\n\nx\n\n",
+                "<title>Cells in outer space and time | Journal</title><h2>Journal</h2><h2>Cells in outer space and time</h2><p>x</p>",
+                "Journal\n\n# Cells in outer space and time\n\nx\n\n",
             ),
             (
                 "<meta name=\"citation_title\" content=\"Cells in space\"><div class=\"t\">Cells in space</div><h2>Intro</h2>",
