@@ -210,6 +210,8 @@ const AUTHOR_GROUP_TOKENS: &[&str] = &[
     "authors-list",
     "author_gp",
     "author-group",
+    "html-author-group",
+    "authors-group",
     "authorgroup",
     "contrib-group",
     "byline",

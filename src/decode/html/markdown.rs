@@ -114,6 +114,9 @@ static TABLES: LazyLock<(
 static ITEM_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])(?:\s|$)").unwrap());
 
+/// Separators between authors in a plain-text byline.
+static AUTHOR_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;&]|\band\b").unwrap());
+
 /// Lines that are only separators left between author items (`,`, `and`, `&`).
 static SEPARATOR_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:[\s,;.&·•|]|and)*$").unwrap());
@@ -206,6 +209,8 @@ struct Frame {
     residue: bool,
     link: bool,
     article_part: bool,
+    byline_text: bool,
+    superscript: bool,
 }
 
 struct Writer {
@@ -230,6 +235,10 @@ struct Writer {
     references: usize,
     /// Open items of a reference list: written on one line whatever their inner blocks.
     reference_items: usize,
+    /// Open bylines of plain text (names and superscripts, no per-author markup).
+    byline_text: usize,
+    /// Open `<sup>` elements.
+    superscripts: usize,
     /// Open elements that are parts of the article (authors, abstract, references...):
     /// class names below them do not make chrome.
     article_parts: usize,
@@ -249,6 +258,20 @@ impl Writer {
                 first = false;
                 self.push_words(piece);
             }
+            return;
+        }
+        if self.byline_text > 0 && self.superscripts == 0 && self.author_items == 0 {
+            // A byline of plain text: each separator ends one author's line.
+            let mut from = 0;
+            for separator in AUTHOR_SEPARATOR.find_iter(text) {
+                self.push_words(&text[from..separator.end()]);
+                if !self.current.trim().is_empty() {
+                    self.flush(false);
+                    self.prefix = Some(Prefix::Bullet(1));
+                }
+                from = separator.end();
+            }
+            self.push_words(&text[from..]);
             return;
         }
         self.push_words(text);
@@ -347,6 +370,8 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
         references: 0,
         reference_items: 0,
         article_parts: 0,
+        byline_text: 0,
+        superscripts: 0,
         link_end: None,
     };
     let mut frames: Vec<Frame> = Vec::with_capacity(64);
@@ -475,6 +500,26 @@ fn open_element(
     if verdict.reference && !stat.has_h1 {
         w.references += 1;
         frame.references = true;
+    }
+    if tag == "sup" {
+        w.superscripts += 1;
+        frame.superscript = true;
+    }
+    if verdict.author_group
+        && stat.blocks <= 1
+        && w.items == 0
+        && w.references == 0
+        && w.flatten == 0
+        && w.byline_text == 0
+    {
+        // A byline with no markup per author ("A 1, B 2 and C 1"): split at separators.
+        w.flush(false);
+        w.prefix = Some(Prefix::Bullet(1));
+        w.byline_text += 1;
+        frame.byline_text = true;
+        frame.block = true;
+        frame.paragraph = true;
+        return Some(frame);
     }
     // A heading inside a list item (an affiliation, an author's name) is item text.
     if let Some(level) = heading_level(tag).filter(|_| w.items == 0) {
@@ -615,7 +660,9 @@ fn open_element(
         w.flush(false);
         w.prefix = Some(Prefix::Bullet(1));
     }
-    if verdict.author_item && w.flatten == 0 {
+    // A block marked as one author may hold the whole byline (`div.hlFld-ContribAuthor`);
+    // only inline author marks bound one author.
+    if verdict.author_item && w.flatten == 0 && !is_block(tag) {
         w.author_items += 1;
         frame.author_item = true;
     }
@@ -623,6 +670,15 @@ fn open_element(
 }
 
 fn close_element(w: &mut Writer, frame: Frame) {
+    if frame.superscript {
+        w.superscripts = w.superscripts.saturating_sub(1);
+    }
+    if frame.byline_text {
+        w.byline_text = w.byline_text.saturating_sub(1);
+        w.flush(true);
+        w.prefix = None;
+        return;
+    }
     if frame.article_part {
         w.article_parts = w.article_parts.saturating_sub(1);
     }
@@ -750,13 +806,18 @@ fn is_label_glued_to_text(w: &Writer, node: NodeRef<'_, Node>) -> bool {
     })
 }
 
-/// A link whose whole text is a glyph (`↵`, `^`, `↑`): a jump back into the text.
+/// Link texts that only jump back into the article text.
+const BACK_LINK_GLYPHS: &[&str] = &["↵", "^", "↑", "⤴", "⬆", "▲", "⇧", "back"];
+
+/// A link whose whole text is a back-link glyph (`↵`, `^`): a jump back into the text.
+/// Footnote marks (`†`, `*`) are content and stay.
 fn is_glyph_link(node: NodeRef<'_, Node>) -> bool {
-    let Some(text) = short_text(node, 16) else {
-        return false;
-    };
-    let text = text.trim();
-    !text.is_empty() && text.chars().count() <= 2 && !text.chars().any(char::is_alphanumeric)
+    short_text(node, 16).is_some_and(|text| {
+        let text = text.trim();
+        BACK_LINK_GLYPHS
+            .iter()
+            .any(|g| text.eq_ignore_ascii_case(g))
+    })
 }
 
 /// The text of a subtree when it is at most `limit` bytes long.
@@ -1010,7 +1071,15 @@ mod tests {
             ),
             (
                 "<div class=\"author_gp\"><a>Jacob T. Bushong</a>, <a>Eric C. Miller</a>, and <a>D. Brian Arnall</a></div>",
-                "• Jacob T. Bushong,\n• Eric C. Miller, and\n• D. Brian Arnall",
+                "• Jacob T. Bushong,\n• Eric C. Miller,\n• D. Brian Arnall",
+            ),
+            (
+                "<div class=\"html-author-group\">Barbara Laddomada <sup>1</sup>, Laura Del Coco <sup>2,*</sup> and Antonio Logrieco <sup>3</sup></div><p>Next</p>",
+                "• Barbara Laddomada 1,\n• Laura Del Coco 2,* and\n• Antonio Logrieco 3\nNext",
+            ),
+            (
+                "<h5 class=\"authors\">T. Nomura, X.-X. Zhang, and S. Seki</h5>",
+                "• T. Nomura,\n• X.-X. Zhang,\n• S. Seki",
             ),
             (
                 "<p><span itemprop=\"author\"><span>Ahmet Engin</span><sup>1</sup></span>, \
