@@ -33,10 +33,11 @@ pub fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, n)| n)
 }
 
-/// Parses `05 June 2013`, `June 5, 2013`, `June 2013`, `2013-06-05`, `2013/06`, `2013`.
+/// Parses `05 June 2013`, `June 5, 2013`, `June 2013`, `2013-06-05`, `2013/06`, `2013`,
+/// `2013/06/05`, `2013-6-5` and ISO timestamps (`2013-06-05T10:00:00Z`, the time dropped).
 /// Never invents a day or month that the text does not give.
 pub fn parse_date(text: &str) -> Option<String> {
-    let t = text.trim().trim_end_matches(['.', ',']);
+    let t = strip_time_of_day(text.trim()).trim_end_matches(['.', ',']);
     let tokens: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-' || c == '.')
         .filter(|s| !s.is_empty())
@@ -83,6 +84,27 @@ pub fn parse_date(text: &str) -> Option<String> {
     format_date(year, month, day)
 }
 
+/// Drops a time of day after a numeric date: `2013-06-05T10:00:00+02:00`,
+/// `2013-06-05 10:00:00`.
+fn strip_time_of_day(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let starts_with_year = bytes.len() > 4 && bytes[..4].iter().all(u8::is_ascii_digit);
+    if !starts_with_year {
+        return text;
+    }
+    if let Some(t) = text.find('T') {
+        if text[t + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return &text[..t];
+        }
+    }
+    if let Some(colon) = text.find(':') {
+        if let Some(space) = text[..colon].rfind(' ') {
+            return &text[..space];
+        }
+    }
+    text
+}
+
 fn format_date(year: u32, month: Option<u32>, day: Option<u32>) -> Option<String> {
     match (month, day) {
         (None, _) => Some(format!("{year:04}")),
@@ -110,6 +132,12 @@ mod tests {
             ("13 March 2013.", Some("2013-03-13")),
             ("next week", None),
             ("32 June 2013", None),
+            ("2013/06/05", Some("2013-06-05")),
+            ("2013-6-5", Some("2013-06-05")),
+            ("2013-06-05T10:00:00Z", Some("2013-06-05")),
+            ("2023-02-03T00:00:00+02:00", Some("2023-02-03")),
+            ("2013-06-05 10:00:00", Some("2013-06-05")),
+            ("2013-06", Some("2013-06")),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), want, "{text}");

@@ -1,0 +1,1094 @@
+//! The visible DOM as light Markdown: what the shared text pipeline reads.
+//!
+//! Headings become `#` lines, every block element its own line (one paragraph is one line,
+//! inline text joined by single spaces), list items `•` / `○` lines (numbered `12. ` in an
+//! ordered list unless the item prints its own label), table rows one line with ` | `
+//! between cells, `<br>` a line break. Chrome (see [`super::chrome`]) is left out.
+//!
+//! The walk is iterative with an explicit stack and stops descending at
+//! [`Limits::max_html_depth`](crate::decode::Limits), so no page can overflow the stack.
+//! A first pass (also iterative) sizes every element's text and link text, for the
+//! link-density test and to know which containers hold article parts.
+
+use super::chrome::{self, TokenVerdict};
+use ego_tree::NodeRef;
+use regex::Regex;
+use scraper::{Html, Node};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Block elements: each starts and ends a line.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+];
+
+/// Blocks followed by a blank line (paragraph-like).
+const PARAGRAPH_TAGS: &[&str] = &[
+    "p",
+    "blockquote",
+    "figcaption",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// A link-dense block: at least this many links ...
+const LINK_DENSE_MIN_LINKS: u32 = 4;
+/// ... and at least this share of its text inside links ...
+const LINK_DENSE_SHARE: f64 = 0.8;
+/// ... and at most this much text (a bigger block is content, whatever its links).
+const LINK_DENSE_MAX_CHARS: u32 = 6000;
+
+/// A block with more text than this ...
+const CONTENT_MIN_CHARS: u32 = 2500;
+/// ... and less than this share of it in links is content, not chrome.
+const CONTENT_MAX_LINK_SHARE: f64 = 0.3;
+
+/// A table cell with more text than this, or more blocks than [`LAYOUT_CELL_MIN_BLOCKS`],
+/// is page layout: its content is written as blocks, not as one cell.
+const LAYOUT_CELL_MIN_CHARS: u32 = 600;
+const LAYOUT_CELL_MIN_BLOCKS: u32 = 3;
+
+/// A list under a list item with at most this much text, nearly all in links, is link
+/// residue (`CAS ISI PubMed`) and is written as one line.
+const INLINE_LIST_MAX_CHARS: u32 = 120;
+
+/// Forms larger than this hold the page (old ASP.NET pages wrap everything in one).
+const FORM_MAX_CHROME_CHARS: u32 = 2000;
+
+static TABLES: LazyLock<(
+    std::collections::HashSet<&'static str>,
+    std::collections::HashSet<&'static str>,
+)> = LazyLock::new(|| {
+    (
+        BLOCK_TAGS.iter().copied().collect(),
+        PARAGRAPH_TAGS.iter().copied().collect(),
+    )
+});
+
+/// A printed list label at the start of an item: `12.`, `[12]`, `12)`, `(12)`.
+static ITEM_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])(?:\s|$)").unwrap());
+
+/// Separators between authors in a plain-text byline.
+static AUTHOR_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;&]|\band\b").unwrap());
+
+/// Lines that are only separators left between author items (`,`, `and`, `&`).
+static SEPARATOR_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:[\s,;.&·•|]|and)*$").unwrap());
+
+fn is_block(tag: &str) -> bool {
+    TABLES.0.contains(tag)
+}
+
+fn is_paragraph(tag: &str) -> bool {
+    TABLES.1.contains(tag)
+}
+
+fn heading_level(tag: &str) -> Option<u8> {
+    match tag {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// Sizes of one element's subtree, from the first pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    text_chars: u32,
+    link_chars: u32,
+    links: u32,
+    /// The subtree holds an element with a strong article class (abstract, references...).
+    has_article_part: bool,
+    has_h1: bool,
+    /// The subtree holds an `h1` or `h2`.
+    has_top_heading: bool,
+    /// Block elements in the subtree (a table cell holding several is page layout).
+    blocks: u32,
+}
+
+/// What one output line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutKind {
+    Text,
+    Heading(u8),
+}
+
+/// One line of output before it is written.
+#[derive(Debug, Clone)]
+pub struct OutLine {
+    pub text: String,
+    pub kind: OutKind,
+    pub blank_after: bool,
+}
+
+/// The walk's result: lines and whether the depth limit cut it short.
+pub struct Rendered {
+    pub lines: Vec<OutLine>,
+    pub truncated_at_depth: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    Bullet(usize),
+    Number(i64),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ListFrame {
+    ordered: bool,
+    next: i64,
+}
+
+/// What closing an element must undo.
+#[derive(Debug, Clone, Copy, Default)]
+struct Frame {
+    block: bool,
+    paragraph: bool,
+    heading: bool,
+    list: bool,
+    row: bool,
+    cell: bool,
+    pre: bool,
+    article: bool,
+    author_group: bool,
+    author_item: bool,
+    item: bool,
+    references: bool,
+    inline_list: bool,
+    reference_item: bool,
+    residue: bool,
+    link: bool,
+    article_part: bool,
+    byline_text: bool,
+    superscript: bool,
+}
+
+struct Writer {
+    lines: Vec<OutLine>,
+    current: String,
+    pending_space: bool,
+    prefix: Option<Prefix>,
+    heading: Option<u8>,
+    /// Inside a heading or table cell: block boundaries are spaces.
+    flatten: usize,
+    lists: Vec<ListFrame>,
+    /// Cells seen in each open table row.
+    rows: Vec<usize>,
+    pre: usize,
+    /// Open `<article>` / `<main>` elements (the article's own header and footer).
+    article: usize,
+    author_groups: usize,
+    author_items: usize,
+    /// Open list items.
+    items: usize,
+    /// Open reference-list containers (their author spans are not a byline).
+    references: usize,
+    /// Open items of a reference list: written on one line whatever their inner blocks.
+    reference_items: usize,
+    /// Open bylines of plain text (names and superscripts, no per-author markup).
+    byline_text: usize,
+    /// Open `<sup>` elements.
+    superscripts: usize,
+    /// Open elements that are parts of the article (authors, abstract, references...):
+    /// class names below them do not make chrome.
+    article_parts: usize,
+    /// Length of `current` when the last link closed: a link right after it is a separate
+    /// label (`CrossRef` `Medline`), not one word.
+    link_end: Option<usize>,
+}
+
+impl Writer {
+    fn push_text(&mut self, text: &str) {
+        if self.pre > 0 && text.contains('\n') {
+            let mut first = true;
+            for piece in text.split('\n') {
+                if !first {
+                    self.break_line(false);
+                }
+                first = false;
+                self.push_words(piece);
+            }
+            return;
+        }
+        if self.byline_text > 0 && self.superscripts == 0 && self.author_items == 0 {
+            // A byline of plain text: each separator ends one author's line.
+            let mut from = 0;
+            for separator in AUTHOR_SEPARATOR.find_iter(text) {
+                self.push_words(&text[from..separator.end()]);
+                if !self.current.trim().is_empty() {
+                    self.flush(false);
+                    self.prefix = Some(Prefix::Bullet(1));
+                }
+                from = separator.end();
+            }
+            self.push_words(&text[from..]);
+            return;
+        }
+        self.push_words(text);
+    }
+
+    fn push_words(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        for word in text.split_whitespace() {
+            if self.pending_space && !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            self.pending_space = true;
+            self.current.push_str(word);
+        }
+        self.pending_space = text.ends_with(char::is_whitespace)
+            || (self.pending_space && text.split_whitespace().next().is_none());
+    }
+
+    fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    /// Ends the current line (a block boundary). Inside a heading or cell it is a space.
+    fn break_line(&mut self, blank_after: bool) {
+        if self.flatten > 0 {
+            self.space();
+            return;
+        }
+        self.flush(blank_after);
+    }
+
+    fn flush(&mut self, blank_after: bool) {
+        self.pending_space = false;
+        let text = self.current.trim();
+        if text.is_empty() || SEPARATOR_LINE.is_match(text) {
+            self.current.clear();
+            if blank_after {
+                if let Some(last) = self.lines.last_mut() {
+                    last.blank_after = true;
+                }
+            }
+            return;
+        }
+        let text = match self.prefix.take() {
+            Some(Prefix::Bullet(level)) => {
+                if ITEM_LABEL.is_match(text) {
+                    text.to_owned()
+                } else if level <= 1 {
+                    format!("• {text}")
+                } else {
+                    format!("○ {text}")
+                }
+            }
+            Some(Prefix::Number(n)) => {
+                if ITEM_LABEL.is_match(text) || text.starts_with(|c: char| c.is_ascii_digit()) {
+                    text.to_owned()
+                } else {
+                    format!("{n}. {text}")
+                }
+            }
+            None => text.to_owned(),
+        };
+        let kind = match self.heading {
+            Some(level) => OutKind::Heading(level),
+            None => OutKind::Text,
+        };
+        self.lines.push(OutLine {
+            text,
+            kind,
+            blank_after,
+        });
+        self.current.clear();
+    }
+}
+
+/// Renders the visible body of a parsed page as Markdown lines.
+pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
+    let root = html.tree.root();
+    let stats = measure(root);
+    let mut w = Writer {
+        lines: Vec::with_capacity(256),
+        current: String::with_capacity(256),
+        pending_space: false,
+        prefix: None,
+        heading: None,
+        flatten: 0,
+        lists: Vec::new(),
+        rows: Vec::new(),
+        pre: 0,
+        article: 0,
+        author_groups: 0,
+        author_items: 0,
+        items: 0,
+        references: 0,
+        reference_items: 0,
+        article_parts: 0,
+        byline_text: 0,
+        superscripts: 0,
+        link_end: None,
+    };
+    let mut frames: Vec<Frame> = Vec::with_capacity(64);
+    let mut truncated = false;
+    let mut node = root;
+    'walk: loop {
+        // Open `node`; descend into it when it is entered and has children.
+        let descend = match node.value() {
+            Node::Text(text) => {
+                w.push_text(text);
+                None
+            }
+            Node::Element(_) | Node::Document | Node::Fragment => {
+                match open_element(&mut w, node, &stats) {
+                    Some(frame) => {
+                        if frames.len() >= max_depth && node.has_children() {
+                            truncated = true;
+                            close_element(&mut w, frame);
+                            None
+                        } else if let Some(child) = node.first_child() {
+                            frames.push(frame);
+                            Some(child)
+                        } else {
+                            close_element(&mut w, frame);
+                            None
+                        }
+                    }
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(child) = descend {
+            node = child;
+            continue;
+        }
+        // Move on: the next sibling, or close parents until one has a next sibling.
+        loop {
+            if node == root {
+                break 'walk;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                break;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    if let Some(frame) = frames.pop() {
+                        close_element(&mut w, frame);
+                    }
+                }
+                None => break 'walk,
+            }
+        }
+    }
+    w.flush(false);
+    Rendered {
+        lines: w.lines,
+        truncated_at_depth: truncated,
+    }
+}
+
+/// Opens an element: `None` when it is skipped whole.
+fn open_element(
+    w: &mut Writer,
+    node: NodeRef<'_, Node>,
+    stats: &HashMap<ego_tree::NodeId, Stats>,
+) -> Option<Frame> {
+    let Some(element) = node.value().as_element() else {
+        return Some(Frame::default());
+    };
+    let tag = element.name();
+    if chrome::is_never_text(tag) && !(tag == "button" && is_section_toggle(element)) {
+        return None;
+    }
+    let verdict = chrome::judge_tokens(element);
+    let stat = stats.get(&node.id()).copied().unwrap_or_default();
+    let mut frame = Frame::default();
+    if is_chrome(
+        element,
+        tag,
+        verdict,
+        stat,
+        w.article > 0,
+        w.article_parts > 0,
+    ) {
+        return None;
+    }
+    if tag == "br" {
+        w.break_line(false);
+        return None;
+    }
+    if tag == "a" && is_glyph_link(node) {
+        return None;
+    }
+    if verdict.article || verdict.author_item || verdict.author_group {
+        w.article_parts += 1;
+        frame.article_part = true;
+    }
+    if tag == "a" {
+        if w.link_end == Some(w.current.len()) || is_label_glued_to_text(w, node) {
+            w.space();
+        }
+        frame.link = true;
+    }
+    if w.reference_items > 0
+        && matches!(tag, "li" | "div" | "ul" | "ol" | "p")
+        && !(verdict.article || verdict.reference || verdict.author_item)
+        && stat.links > 0
+        && stat.text_chars <= INLINE_LIST_MAX_CHARS
+        && f64::from(stat.link_chars) >= LINK_DENSE_SHARE * f64::from(stat.text_chars)
+        && short_text(node, 4 * INLINE_LIST_MAX_CHARS as usize)
+            .is_some_and(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        // Link labels after a reference ("Article | PDF | View Record in Scopus"): a line
+        // of their own after the reference's line.
+        w.flush(false);
+        frame.residue = true;
+    }
+    if matches!(tag, "article" | "main") || element.attr("role") == Some("main") {
+        w.article += 1;
+        frame.article = true;
+    }
+    // A container that holds the title (`div.citation` around a header) is no reference.
+    if verdict.reference && !stat.has_h1 {
+        w.references += 1;
+        frame.references = true;
+    }
+    if tag == "sup" {
+        w.superscripts += 1;
+        frame.superscript = true;
+    }
+    if verdict.author_group
+        && stat.blocks <= 1
+        && w.items == 0
+        && w.references == 0
+        && w.flatten == 0
+        && w.byline_text == 0
+    {
+        // A byline with no markup per author ("A 1, B 2 and C 1"): split at separators.
+        w.flush(false);
+        w.prefix = Some(Prefix::Bullet(1));
+        w.byline_text += 1;
+        frame.byline_text = true;
+        frame.block = true;
+        frame.paragraph = true;
+        return Some(frame);
+    }
+    // A heading inside a list item (an affiliation, an author's name) is item text.
+    if let Some(level) = heading_level(tag).filter(|_| w.items == 0) {
+        w.break_line(false);
+        if w.flatten == 0 {
+            w.heading = Some(level);
+        }
+        w.flatten += 1;
+        frame.heading = true;
+        frame.paragraph = true;
+        return Some(frame);
+    }
+    match tag {
+        "ul" | "ol" | "menu"
+            if w.items > 0
+                && stat.links > 0
+                && stat.text_chars <= INLINE_LIST_MAX_CHARS
+                && f64::from(stat.link_chars) >= LINK_DENSE_SHARE * f64::from(stat.text_chars) =>
+        {
+            // Link labels under an item ("CAS ISI PubMed"): one line of their own.
+            w.break_line(false);
+            w.flatten += 1;
+            frame.inline_list = true;
+            return Some(frame);
+        }
+        "ul" | "ol" | "menu" => {
+            w.break_line(false);
+            let start = element
+                .attr("start")
+                .and_then(|s| s.trim().parse::<i64>().ok())
+                .unwrap_or(1);
+            w.lists.push(ListFrame {
+                // An author list numbered only by markup is a byline, not a ranking.
+                ordered: tag == "ol" && !verdict.author_group,
+                next: start,
+            });
+            frame.list = true;
+            frame.block = true;
+            frame.paragraph = true;
+            return Some(frame);
+        }
+        "li" => {
+            w.break_line(false);
+            let is_reference_item = w.references > 0 && w.items == 0 && w.flatten == 0;
+            w.items += 1;
+            frame.item = true;
+            if w.flatten == 0 {
+                let level = w.lists.len();
+                w.prefix = Some(match w.lists.last_mut() {
+                    Some(list) if list.ordered => {
+                        let n = element
+                            .attr("value")
+                            .and_then(|v| v.trim().parse::<i64>().ok())
+                            .unwrap_or(list.next);
+                        list.next = n + 1;
+                        Prefix::Number(n)
+                    }
+                    _ => Prefix::Bullet(level.max(1)),
+                });
+            }
+            if is_reference_item {
+                // Structured references put authors, title and source in blocks of their
+                // own; the reference stays one line.
+                w.flatten += 1;
+                w.reference_items += 1;
+                frame.reference_item = true;
+            }
+            frame.block = true;
+            return Some(frame);
+        }
+        "tr" => {
+            w.break_line(false);
+            w.rows.push(0);
+            frame.row = true;
+            frame.block = true;
+            return Some(frame);
+        }
+        "td" | "th" => {
+            let stat = stats.get(&node.id()).copied().unwrap_or_default();
+            if stat.text_chars > LAYOUT_CELL_MIN_CHARS || stat.blocks >= LAYOUT_CELL_MIN_BLOCKS {
+                // A layout cell: a block like any other.
+                w.break_line(false);
+                frame.block = true;
+                return Some(frame);
+            }
+            let flat = w.flatten > 0;
+            let earlier_cells = w.rows.last_mut().map(|cells| {
+                *cells += 1;
+                *cells - 1
+            });
+            if earlier_cells.is_some_and(|n| n > 0) && !flat && !w.current.trim().is_empty() {
+                w.current.push_str(" | ");
+                w.pending_space = false;
+            } else {
+                w.space();
+            }
+            w.flatten += 1;
+            frame.cell = true;
+            return Some(frame);
+        }
+        "button" => {
+            if w.flatten > 0 {
+                return None;
+            }
+            w.break_line(false);
+            w.heading = Some(3);
+            w.flatten += 1;
+            frame.heading = true;
+            frame.paragraph = true;
+            return Some(frame);
+        }
+        "pre" => {
+            w.break_line(false);
+            w.pre += 1;
+            frame.pre = true;
+            frame.block = true;
+            frame.paragraph = true;
+            return Some(frame);
+        }
+        _ => {}
+    }
+    if verdict.author_group {
+        w.author_groups += 1;
+        frame.author_group = true;
+    }
+    if is_block(tag) {
+        w.break_line(false);
+        frame.block = true;
+        frame.paragraph = is_paragraph(tag);
+    } else if w.author_items == 0
+        && w.items == 0
+        && w.references == 0
+        && w.flatten == 0
+        && (verdict.author_item || (w.author_groups > 0 && starts_author_in_group(node)))
+    {
+        // One author of a byline: a list item of its own, affiliation marks and the
+        // separator after it stay on its line.
+        w.flush(false);
+        w.prefix = Some(Prefix::Bullet(1));
+    }
+    // A block marked as one author may hold the whole byline (`div.hlFld-ContribAuthor`);
+    // only inline author marks bound one author.
+    if verdict.author_item && w.flatten == 0 && !is_block(tag) {
+        w.author_items += 1;
+        frame.author_item = true;
+    }
+    Some(frame)
+}
+
+fn close_element(w: &mut Writer, frame: Frame) {
+    if frame.superscript {
+        w.superscripts = w.superscripts.saturating_sub(1);
+    }
+    if frame.byline_text {
+        w.byline_text = w.byline_text.saturating_sub(1);
+        w.flush(true);
+        w.prefix = None;
+        return;
+    }
+    if frame.article_part {
+        w.article_parts = w.article_parts.saturating_sub(1);
+    }
+    if frame.link {
+        w.link_end = Some(w.current.len());
+    }
+    if frame.residue {
+        w.flush(false);
+    }
+    if frame.reference_item {
+        w.flatten = w.flatten.saturating_sub(1);
+        w.reference_items = w.reference_items.saturating_sub(1);
+    }
+    if frame.inline_list {
+        w.flatten = w.flatten.saturating_sub(1);
+        w.break_line(false);
+        return;
+    }
+    if frame.item {
+        w.items = w.items.saturating_sub(1);
+    }
+    if frame.references {
+        w.references = w.references.saturating_sub(1);
+    }
+    if frame.article {
+        w.article = w.article.saturating_sub(1);
+    }
+    if frame.author_item {
+        w.author_items = w.author_items.saturating_sub(1);
+    }
+    if frame.author_group {
+        w.author_groups = w.author_groups.saturating_sub(1);
+        w.break_line(true);
+    }
+    if frame.heading {
+        w.flatten = w.flatten.saturating_sub(1);
+        if w.flatten == 0 {
+            w.flush(true);
+            w.heading = None;
+        }
+        return;
+    }
+    if frame.cell {
+        w.flatten = w.flatten.saturating_sub(1);
+        w.space();
+        return;
+    }
+    if frame.row {
+        w.rows.pop();
+    }
+    if frame.list {
+        w.lists.pop();
+    }
+    if frame.pre {
+        w.pre = w.pre.saturating_sub(1);
+    }
+    if frame.block {
+        w.break_line(frame.paragraph);
+    }
+}
+
+/// An accordion toggle names the section it opens ("Acknowledgements and Disclosures").
+fn is_section_toggle(element: &scraper::node::Element) -> bool {
+    element.attr("aria-controls").is_some() || element.attr("aria-expanded").is_some()
+}
+
+/// True when an element is page chrome to be skipped whole.
+fn is_chrome(
+    element: &scraper::node::Element,
+    tag: &str,
+    verdict: TokenVerdict,
+    stat: Stats,
+    in_article: bool,
+    in_article_part: bool,
+) -> bool {
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    // The article's own parts are kept even when the site hides them until clicked.
+    let article_like = verdict.article || verdict.author_item || verdict.author_group;
+    if chrome::is_hidden(element) && !article_like && !in_article_part {
+        return true;
+    }
+    // Inside an author list or reference list a `name-search` link is the author's name.
+    let protected = article_like || in_article_part || stat.has_article_part || stat.has_h1;
+    match tag {
+        "nav" => return true,
+        "aside" => return !protected,
+        "header" | "footer" => return !(in_article || protected),
+        "form" => return stat.text_chars < FORM_MAX_CHROME_CHARS && !protected,
+        _ => {}
+    }
+    if chrome::has_chrome_role(element) && !protected {
+        return true;
+    }
+    // A large block with little of its text in links is content, whatever its class says
+    // (`toc-section`, `related-content` wrappers around the whole article).
+    let is_content_sized = stat.text_chars > CONTENT_MIN_CHARS
+        && f64::from(stat.link_chars) < CONTENT_MAX_LINK_SHARE * f64::from(stat.text_chars);
+    if verdict.chrome && !protected && !is_content_sized {
+        return true;
+    }
+    if !protected
+        && !stat.has_top_heading
+        && matches!(tag, "div" | "ul" | "ol" | "section" | "table")
+        && stat.links >= LINK_DENSE_MIN_LINKS
+        && stat.text_chars <= LINK_DENSE_MAX_CHARS
+        && f64::from(stat.link_chars) >= LINK_DENSE_SHARE * f64::from(stat.text_chars)
+    {
+        return true;
+    }
+    false
+}
+
+/// A link labelled like a button (`View Article`, `Email author`) written right after a
+/// word: a separate label, not the end of that word.
+fn is_label_glued_to_text(w: &Writer, node: NodeRef<'_, Node>) -> bool {
+    if w.pending_space || !w.current.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    short_text(node, 40).is_some_and(|t| {
+        let t = t.trim_start();
+        t.starts_with(|c: char| c.is_uppercase())
+            && t.chars().take_while(|c| c.is_alphabetic()).count() >= 3
+    })
+}
+
+/// Link texts that only jump back into the article text.
+const BACK_LINK_GLYPHS: &[&str] = &["↵", "^", "↑", "⤴", "⬆", "▲", "⇧", "back"];
+
+/// A link whose whole text is a back-link glyph (`↵`, `^`): a jump back into the text.
+/// Footnote marks (`†`, `*`) are content and stay.
+fn is_glyph_link(node: NodeRef<'_, Node>) -> bool {
+    short_text(node, 16).is_some_and(|text| {
+        let text = text.trim();
+        BACK_LINK_GLYPHS
+            .iter()
+            .any(|g| text.eq_ignore_ascii_case(g))
+    })
+}
+
+/// The text of a subtree when it is at most `limit` bytes long.
+fn short_text(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            text.push_str(t);
+            if text.len() > limit {
+                return None;
+            }
+        }
+    }
+    Some(text)
+}
+
+/// In a byline container, a direct child link or name span starts a new author.
+fn starts_author_in_group(node: NodeRef<'_, Node>) -> bool {
+    let Some(element) = node.value().as_element() else {
+        return false;
+    };
+    if !matches!(element.name(), "a" | "span" | "strong" | "b") {
+        return false;
+    }
+    let parent_is_group = node
+        .parent()
+        .and_then(|p| p.value().as_element().map(chrome::judge_tokens))
+        .is_some_and(|v| v.author_group);
+    if !parent_is_group {
+        return false;
+    }
+    // A name has letters and starts upper-case; affiliation marks and separators do not.
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            text.push_str(t);
+            if text.len() > 80 {
+                break;
+            }
+        }
+    }
+    let text = text.trim();
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// First pass: sizes of every element's subtree, bottom-up, without recursion.
+fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
+    let mut stats: HashMap<ego_tree::NodeId, Stats> = HashMap::new();
+    // Stack of (node id, accumulated stats, is link, is skipped).
+    let mut stack: Vec<(ego_tree::NodeId, Stats, bool)> = Vec::with_capacity(64);
+    let mut skipped_depth: Option<usize> = None;
+    for edge in root.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Element(element) => {
+                    let tag = element.name();
+                    if skipped_depth.is_none() && chrome::is_never_text(tag) {
+                        skipped_depth = Some(stack.len());
+                    }
+                    let verdict = chrome::judge_tokens(element);
+                    let own = Stats {
+                        has_article_part: verdict.strong_article,
+                        has_h1: tag == "h1",
+                        has_top_heading: matches!(tag, "h1" | "h2"),
+                        blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
+                        ..Stats::default()
+                    };
+                    stack.push((node.id(), own, tag == "a"));
+                }
+                Node::Text(text) if skipped_depth.is_none() => {
+                    let chars = text.trim().chars().count() as u32;
+                    if let Some(top) = stack.last_mut() {
+                        top.1.text_chars += chars;
+                    }
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if !node.value().is_element() {
+                    continue;
+                }
+                let Some((id, mut own, is_link)) = stack.pop() else {
+                    continue;
+                };
+                if skipped_depth == Some(stack.len()) {
+                    skipped_depth = None;
+                    own = Stats::default();
+                }
+                if is_link {
+                    own.links += 1;
+                    own.link_chars = own.text_chars;
+                }
+                stats.insert(id, own);
+                if let Some(parent) = stack.last_mut() {
+                    parent.1.text_chars += own.text_chars;
+                    parent.1.link_chars += own.link_chars;
+                    parent.1.links += own.links;
+                    parent.1.has_article_part |= own.has_article_part;
+                    parent.1.has_h1 |= own.has_h1;
+                    parent.1.has_top_heading |= own.has_top_heading;
+                    parent.1.blocks += own.blocks;
+                }
+            }
+        }
+    }
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(html: &str) -> String {
+        let page = Html::parse_document(html);
+        let rendered = render_markdown(&page, 512);
+        rendered
+            .lines
+            .iter()
+            .map(|l| match l.kind {
+                OutKind::Heading(n) => format!("{} {}", "#".repeat(n as usize), l.text),
+                OutKind::Text => l.text.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn renders_blocks_as_markdown_lines() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "<h1>A  title</h1><p>One\n  paragraph <i>with</i> <b>inline</b>\ntext.</p>",
+                "# A title\nOne paragraph with inline text.",
+            ),
+            ("<h3>Methods <small>(new)</small></h3>", "### Methods (new)"),
+            ("<p>line one<br>line two</p>", "line one\nline two"),
+            (
+                "<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>",
+                "• a\n• b\n○ c",
+            ),
+            (
+                "<ol start=\"3\"><li>Smith J. A paper.</li><li value=\"9\">Doe K.</li></ol>",
+                "3. Smith J. A paper.\n9. Doe K.",
+            ),
+            (
+                "<ol><li><span>12.</span> Smith J.</li></ol>",
+                "12. Smith J.",
+            ),
+            ("<ul><li>[4] Doe K.</li></ul>", "[4] Doe K."),
+            (
+                "<table><tr><th>a</th><th>b</th></tr><tr><td><p>1</p></td><td>2</td></tr></table>",
+                "a | b\n1 | 2",
+            ),
+            (
+                "<dl><dt>Received</dt><dd>5 June 2013</dd></dl>",
+                "Received\n5 June 2013",
+            ),
+            (
+                "<p>Xin Wei<sup>1</sup>, Erica Lang <sup>1,2</sup></p>",
+                "Xin Wei1, Erica Lang 1,2",
+            ),
+            ("<pre>a  b\nc</pre>", "a b\nc"),
+            (
+                "<p>x <a>CrossRef</a><a>Medline</a></p>",
+                "x CrossRef Medline",
+            ),
+            (
+                "<ol><li><span class=\"author\">Levy, D.</span>, <span class=\"author\">Kim, W.</span> A title. \
+                 <ul><li><a>CAS</a></li><li><a>PubMed</a></li></ul></li></ol>",
+                "1. Levy, D., Kim, W. A title.\nCAS PubMed",
+            ),
+            (
+                "<ol class=\"references\"><li><a href=\"#r1\">↵</a><ul><li class=\"author\">B. Adhikari</li>\
+                 <li><p>Polymers</p></li><li><p>Prog. Polym. Sci., 29 (2004)</p></li>\
+                 <li><a>Article</a> | <a>PDF</a></li></ul><div><a>Scopus</a></div></li><li>Next ref</li></ol>",
+                "1. B. Adhikari Polymers Prog. Polym. Sci., 29 (2004)\nArticle | PDF\nScopus\n2. Next ref",
+            ),
+            (
+                "<ol><li><h3>Univ A, Town</h3></li><li><h3>Univ B</h3></li></ol>",
+                "1. Univ A, Town\n2. Univ B",
+            ),
+            (
+                "<div class=\"references\"><p><span class=\"author\">Levy D</span>, <span class=\"author\">Kim W</span>. Title.</p></div>",
+                "Levy D, Kim W. Title.",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(render(html), *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn skips_chrome_and_hidden_parts() {
+        let cases: &[(&str, &str)] = &[
+            ("<nav><a>Home</a></nav><p>Body</p>", "Body"),
+            (
+                "<script>var x;</script><style>p{}</style><p>Body</p>",
+                "Body",
+            ),
+            (
+                "<div hidden>secret</div><div aria-hidden=\"true\">x</div><p>Body</p>",
+                "Body",
+            ),
+            (
+                "<div class=\"cookie-banner\">We use cookies</div><p>Body</p>",
+                "Body",
+            ),
+            (
+                "<header><a>Journal</a></header><article><header><h1>T</h1></header><p>B</p></article><footer>(c) Site</footer>",
+                "# T\nB",
+            ),
+            (
+                "<div class=\"related-articles\"><h2>Related</h2><p>Other</p></div><p>Body</p>",
+                "Body",
+            ),
+            (
+                "<aside><p>Ad</p></aside><aside class=\"article-info\"><p>Received 2013</p></aside>",
+                "Received 2013",
+            ),
+            (
+                "<div><a>One</a> <a>Two</a> <a>Three</a> <a>Four</a></div><p>Body</p>",
+                "Body",
+            ),
+            (
+                "<div class=\"references\"><a>One</a> <a>Two</a> <a>Three</a> <a>Four</a></div>",
+                "One Two Three Four",
+            ),
+            // Inline display:none hides accordion bodies: kept.
+            (
+                "<div style=\"display:none\">Kept</div><p>Body</p>",
+                "Kept\nBody",
+            ),
+            (
+                "<form><input><label>Search</label></form><p>Body</p>",
+                "Body",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(render(html), *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn puts_each_author_of_a_byline_on_its_own_line() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "<div class=\"authors\"><span class=\"author\">Xin Wei</span><sup>1</sup>, \
+                 <span class=\"author\">Erica Lang</span><sup>2</sup> and \
+                 <span class=\"author\">Bo Li</span></div>",
+                "• Xin Wei1,\n• Erica Lang2 and\n• Bo Li",
+            ),
+            (
+                "<div class=\"author_gp\"><a>Jacob T. Bushong</a>, <a>Eric C. Miller</a>, and <a>D. Brian Arnall</a></div>",
+                "• Jacob T. Bushong,\n• Eric C. Miller,\n• D. Brian Arnall",
+            ),
+            (
+                "<div class=\"html-author-group\">Barbara Laddomada <sup>1</sup>, Laura Del Coco <sup>2,*</sup> and Antonio Logrieco <sup>3</sup></div><p>Next</p>",
+                "• Barbara Laddomada 1,\n• Laura Del Coco 2,* and\n• Antonio Logrieco 3\nNext",
+            ),
+            (
+                "<h5 class=\"authors\">T. Nomura, X.-X. Zhang, and S. Seki</h5>",
+                "• T. Nomura,\n• X.-X. Zhang,\n• S. Seki",
+            ),
+            (
+                "<p><span itemprop=\"author\"><span>Ahmet Engin</span><sup>1</sup></span>, \
+                 <span itemprop=\"author\"><span>Zafer Evis</span><sup>1</sup></span></p>",
+                "• Ahmet Engin1,\n• Zafer Evis1",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(render(html), *want, "{html}");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Cheap scans of raw markup before parsing: how deep it nests (to refuse absurd pages
+//! before html5ever spends quadratic time on them), and XHTML-style self-closing tags.
+//!
+//! HTML ignores the `/` in `<object .../>` or `<div/>`, so everything after such a tag
+//! would become its child; pages written as XHTML rely on the slash, and an `<a/>` or
+//! `<object/>` then swallows the rest of the article. [`close_self_closing_tags`] writes
+//! the end tag out so html5ever sees what the author meant.
+
+use memchr::memchr;
+use std::borrow::Cow;
+
+/// Elements that never have children: their `/>` is already right.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "image", "frame", "basefont", "isindex",
+];
+
+/// Elements whose end tag is implied by what follows: they do not nest.
+const IMPLIED_END_TAGS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rtc", "rp",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
+/// One tag found by the scanner.
+struct Tag<'a> {
+    name: &'a str,
+    closing: bool,
+    self_closing: bool,
+    /// Byte offset just after the tag's `>`.
+    end: usize,
+}
+
+/// Walks the tags of raw markup, skipping comments and raw-text element content.
+struct TagScanner<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> TagScanner<'a> {
+    fn new(text: &'a str) -> Self {
+        TagScanner { text, at: 0 }
+    }
+}
+
+impl<'a> Iterator for TagScanner<'a> {
+    type Item = Tag<'a>;
+
+    fn next(&mut self) -> Option<Tag<'a>> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let lt = self.at + memchr(b'<', &bytes[self.at..])?;
+            let rest = &bytes[lt + 1..];
+            if rest.starts_with(b"!--") {
+                self.at =
+                    memchr::memmem::find(&bytes[lt..], b"-->").map_or(bytes.len(), |e| lt + e + 3);
+                continue;
+            }
+            let closing = rest.first() == Some(&b'/');
+            let name_start = lt + 1 + usize::from(closing);
+            let name_len = bytes[name_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+                .count();
+            if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+                self.at = lt + 1;
+                continue;
+            }
+            let end = tag_end(bytes, name_start + name_len);
+            let name = &self.text[name_start..name_start + name_len];
+            let self_closing = !closing && end >= 2 && bytes[end - 2] == b'/';
+            self.at = end;
+            if !closing
+                && !self_closing
+                && RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+            {
+                self.at =
+                    find_end_tag(&bytes[end..], name.as_bytes()).map_or(bytes.len(), |i| end + i);
+            }
+            return Some(Tag {
+                name,
+                closing,
+                self_closing,
+                end,
+            });
+        }
+    }
+}
+
+/// Offset just past the `>` that ends a tag, honouring quoted attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (i, &b) in bytes[from..].iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return from + i + 1,
+            None => {}
+        }
+    }
+    bytes.len()
+}
+
+/// Offset of `</name` (any case) in `bytes`.
+fn find_end_tag(bytes: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(pos) = memchr::memmem::find(&bytes[from..], b"</") {
+        let at = from + pos;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+fn is_one_of(name: &str, table: &[&str]) -> bool {
+    table.iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
+/// A cheap over-estimate of how deep the raw markup nests, stopping once past `stop_at`.
+pub fn raw_nesting_depth(text: &str, stop_at: usize) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for tag in TagScanner::new(text) {
+        if tag.self_closing
+            || is_one_of(tag.name, VOID_TAGS)
+            || is_one_of(tag.name, IMPLIED_END_TAGS)
+        {
+            continue;
+        }
+        if tag.closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if deepest > stop_at {
+                break;
+            }
+        }
+    }
+    deepest
+}
+
+/// Writes `</name>` after every self-closing tag of a non-void element.
+pub fn close_self_closing_tags(text: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for tag in TagScanner::new(text) {
+        if !tag.self_closing || is_one_of(tag.name, VOID_TAGS) {
+            continue;
+        }
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 256));
+        out.push_str(&text[copied..tag.end]);
+        out.push_str("</");
+        out.push_str(tag.name);
+        out.push('>');
+        copied = tag.end;
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closes_self_closing_tags_of_non_void_elements() {
+        let cases = [
+            (
+                "<object data=\"x\"/><p>a</p>",
+                "<object data=\"x\"/></object><p>a</p>",
+            ),
+            ("<a name=\"s1\"/>text", "<a name=\"s1\"/></a>text"),
+            ("<br/><img src=\"x\"/>", "<br/><img src=\"x\"/>"),
+            ("<a title=\"a/>b\">x</a>", "<a title=\"a/>b\">x</a>"),
+            (
+                "<script>if (a</b) {}</script><div/>",
+                "<script>if (a</b) {}</script><div/></div>",
+            ),
+            ("<!-- <div/> --><p>", "<!-- <div/> --><p>"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(close_self_closing_tags(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn estimates_nesting_depth() {
+        let cases = [
+            ("<div><div><span>x</span></div></div>", 3),
+            ("<p>a<p>b<p>c<br><img>", 0),
+            ("<ul><li>a<li>b</ul>", 1),
+            ("<script>\"<div><div><div>\"</script><div></div>", 1),
+            ("<div/><div/>", 0),
+        ];
+        for (input, want) in cases {
+            assert_eq!(raw_nesting_depth(input, 100), want, "{input}");
+        }
+    }
+}
