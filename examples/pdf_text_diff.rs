@@ -60,6 +60,9 @@ fn main() {
             };
             let reference =
                 std::fs::read_to_string(case.join(format!("{kind}.txt"))).unwrap_or_default();
+            if std::env::var_os("PDF_TIME_LOAD").is_some() {
+                time_phases(&name, kind, &bytes);
+            }
             let t = Instant::now();
             let result = decode_pdf(&bytes, &limits);
             let ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -187,4 +190,30 @@ fn line_scores(got: &str, want: &str) -> (f64, f64) {
         f64::NAN
     };
     (found as f64 / want.len() as f64, lcs / want.len() as f64)
+}
+
+/// Times the phases of decoding one PDF (load, content streams, words, lines).
+fn time_phases(name: &str, kind: &str, bytes: &[u8]) {
+    use papersift::decode::pdf::{content, layout};
+    let t = Instant::now();
+    let Ok(doc) = lopdf::Document::load_mem(bytes) else {
+        return;
+    };
+    let load = t.elapsed().as_secs_f64() * 1000.0;
+    let (mut streams, mut words, mut lines) = (0.0, 0.0, 0.0);
+    let mut fonts = content::FontCache::default();
+    for (_, id) in doc.get_pages() {
+        let t = Instant::now();
+        let data = doc.get_page_content(id);
+        streams += t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
+        let page = content::page_words(&doc, id, &data, &mut fonts);
+        words += t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
+        let _ = layout::build_lines(&page);
+        lines += t.elapsed().as_secs_f64() * 1000.0;
+    }
+    eprintln!(
+        "{name} {kind}: load {load:.1} ms, streams {streams:.1}, words {words:.1}, lines {lines:.1}"
+    );
 }

@@ -861,3 +861,83 @@ fn is_delimiter(b: u8) -> bool {
             b'<' | b'>' | b'[' | b']' | b'/' | b'(' | b')' | b'%' | b'{' | b'}'
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(cmap: &CMap, code: u32) -> Option<String> {
+        let mut out = String::new();
+        cmap.push_text(code, &mut out).then_some(out)
+    }
+
+    #[test]
+    fn parses_cmap_sections() {
+        let cmap = CMap::parse(
+            b"/CIDInit /ProcSet findresource begin\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              3 beginbfchar\n<0003> <0020>\n<0044> <FB01>\n<0050> <D835DC00>\nendbfchar\n\
+              2 beginbfrange\n<0010> <0012> <0041>\n<0020> <0021> [<00E9> <00660066>]\nendbfrange\n\
+              1 beginbfrange\n<1000> <FFFF> <4E00>\nendbfrange\nendcmap",
+        );
+        let cases: &[(u32, Option<&str>)] = &[
+            (0x03, Some(" ")),
+            (0x44, Some("\u{FB01}")),
+            (0x50, Some("\u{1D400}")),
+            (0x10, Some("A")),
+            (0x12, Some("C")),
+            (0x13, None),
+            (0x20, Some("\u{E9}")),
+            (0x21, Some("ff")),
+            (0x1000, Some("\u{4E00}")),
+            (0x1002, Some("\u{4E02}")),
+            (0x0fff, None),
+        ];
+        for (code, want) in cases {
+            assert_eq!(text_of(&cmap, *code).as_deref(), *want, "code {code:#x}");
+        }
+    }
+
+    #[test]
+    fn parses_one_byte_cmap_with_comments() {
+        let cmap =
+            CMap::parse(b"% a comment <01> <0041>\n2 beginbfchar <01> <0042> <02> /fi endbfchar");
+        assert_eq!(text_of(&cmap, 1).as_deref(), Some("B"));
+        assert_eq!(text_of(&cmap, 2).as_deref(), Some("fi"));
+        assert!(CMap::parse(b"garbage <<< [[ (unclosed").is_empty());
+    }
+
+    #[test]
+    fn decodes_glyph_names() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("fi", Some("fi")),
+            ("ffl", Some("ffl")),
+            ("quoteright", Some("\u{2019}")),
+            ("endash", Some("\u{2013}")),
+            ("eacute", Some("\u{E9}")),
+            ("Udieresis", Some("\u{DC}")),
+            ("ccedilla", Some("\u{E7}")),
+            ("scaron", Some("\u{161}")),
+            ("uni00E9", Some("\u{E9}")),
+            ("uni00660069", Some("fi")),
+            ("u1D400", Some("\u{1D400}")),
+            ("a", Some("a")),
+            ("Q.sc", Some("Q")),
+            ("three", Some("3")),
+            ("bullet", Some("\u{2022}")),
+            ("glyph1234", None),
+            ("", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(glyph_name_text(name.as_bytes()).as_deref(), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn base_encodings_differ_where_they_should() {
+        assert_eq!(&*base_table(BaseEncoding::WinAnsi)[0x93], "\u{201C}");
+        assert_eq!(&*base_table(BaseEncoding::Standard)[0x27], "\u{2019}");
+        assert_eq!(&*base_table(BaseEncoding::Standard)[0xAE], "fi");
+        assert_eq!(&*base_table(BaseEncoding::MacRoman)[0x8E], "\u{E9}");
+        assert_eq!(&*base_table(BaseEncoding::WinAnsi)[0x81], "");
+    }
+}

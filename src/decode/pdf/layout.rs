@@ -332,3 +332,165 @@ fn precedes(blocks: &[Block], a: usize, b: usize) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page from `(text, x0, baseline, size)` words; each glyph is `0.5 * size` wide.
+    fn page(words: &[(&str, f32, f32, f32)]) -> PageText {
+        let mut page = PageText::default();
+        for (text, x0, y, size) in words {
+            let start = page.text.len() as u32;
+            page.text.push_str(text);
+            page.words.push(Word {
+                x0: *x0,
+                x1: x0 + text.chars().count() as f32 * 0.5 * size,
+                y: *y,
+                size: *size,
+                start,
+                end: page.text.len() as u32,
+            });
+        }
+        page
+    }
+
+    fn texts(words: &[(&str, f32, f32, f32)]) -> Vec<String> {
+        build_lines(&page(words))
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    /// A case name, its words as `(text, x0, baseline, size)`, and the lines wanted.
+    type LineCase<'a> = (&'a str, &'a [(&'a str, f32, f32, f32)], &'a [&'a str]);
+
+    #[test]
+    fn builds_lines() {
+        let cases: &[LineCase] = &[
+            (
+                "words on one baseline, spaced",
+                &[("Hello", 10.0, 100.0, 10.0), ("world", 38.0, 100.5, 10.0)],
+                &["Hello world"],
+            ),
+            (
+                "touching words glue",
+                &[("Hel", 10.0, 100.0, 10.0), ("lo", 25.0, 100.0, 10.0)],
+                &["Hello"],
+            ),
+            (
+                "lines top to bottom",
+                &[("second", 10.0, 120.0, 10.0), ("first", 10.0, 100.0, 10.0)],
+                &["first", "second"],
+            ),
+            (
+                "superscript joins its line",
+                &[
+                    ("Xin", 10.0, 100.0, 10.0),
+                    ("Wei", 28.0, 100.0, 10.0),
+                    ("1", 43.0, 96.0, 6.0),
+                    ("Next", 10.0, 114.0, 10.0),
+                ],
+                &["Xin Wei1", "Next"],
+            ),
+            (
+                "subscript joins its line",
+                &[
+                    ("H", 10.0, 100.0, 10.0),
+                    ("2", 15.0, 102.5, 6.0),
+                    ("O", 18.0, 100.0, 10.0),
+                ],
+                &["H2O"],
+            ),
+            (
+                "list bullet stays with its item",
+                &[
+                    ("•", 10.0, 100.0, 10.0),
+                    ("item", 40.0, 100.0, 10.0),
+                    ("•", 10.0, 114.0, 10.0),
+                    ("two", 40.0, 114.0, 10.0),
+                ],
+                &["• item", "• two"],
+            ),
+        ];
+        for (name, words, want) in cases {
+            assert_eq!(texts(words), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn reads_left_column_before_right() {
+        // Two columns on a shared baseline grid under a full-width title; a full-width
+        // footnote under both.
+        let mut words = vec![("A title across both columns of the page", 10.0, 50.0, 14.0)];
+        for i in 0..5 {
+            let y = 100.0 + 12.0 * i as f32;
+            words.push((
+                ["left0", "left1", "left2", "left3", "left4"][i],
+                10.0,
+                y,
+                10.0,
+            ));
+            words.push((
+                ["right0", "right1", "right2", "right3", "right4"][i],
+                200.0,
+                y,
+                10.0,
+            ));
+        }
+        words.push((
+            "A footnote under both columns of the page that is long",
+            10.0,
+            200.0,
+            10.0,
+        ));
+        let got = texts(&words);
+        let want = [
+            "A title across both columns of the page",
+            "left0",
+            "left1",
+            "left2",
+            "left3",
+            "left4",
+            "right0",
+            "right1",
+            "right2",
+            "right3",
+            "right4",
+            "A footnote under both columns of the page that is long",
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn full_width_block_between_columns_splits_them() {
+        let mut words = Vec::new();
+        for (i, y) in [100.0, 112.0].iter().enumerate() {
+            words.push((["a1", "a2"][i], 10.0, *y, 10.0));
+            words.push((["b1", "b2"][i], 200.0, *y, 10.0));
+        }
+        words.push((
+            "Figure 1. A caption that spans the whole width of the page",
+            10.0,
+            150.0,
+            10.0,
+        ));
+        for (i, y) in [200.0, 212.0].iter().enumerate() {
+            words.push((["c1", "c2"][i], 10.0, *y, 10.0));
+            words.push((["d1", "d2"][i], 200.0, *y, 10.0));
+        }
+        let got = texts(&words);
+        let want = [
+            "a1",
+            "a2",
+            "b1",
+            "b2",
+            "Figure 1. A caption that spans the whole width of the page",
+            "c1",
+            "c2",
+            "d1",
+            "d2",
+        ];
+        assert_eq!(got, want);
+    }
+}

@@ -53,9 +53,6 @@ fn decode_unguarded(
     limits: &Limits,
     started: Instant,
 ) -> Result<Document, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
     let doc = PdfDocument::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => DecodeError::Encrypted,
         other => DecodeError::CorruptPdf(other.to_string()),
@@ -320,4 +317,185 @@ fn unescape_xml(text: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&apos;", "'")
         .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Stream, dictionary};
+
+    fn op(operator: &str, operands: Vec<Object>) -> Operation {
+        Operation::new(operator, operands)
+    }
+
+    fn text_op(text: &[u8]) -> Operation {
+        op("Tj", vec![Object::string_literal(text.to_vec())])
+    }
+
+    /// A two-page PDF: plain lines, a ligature mapped by ToUnicode, a superscript.
+    fn sample_pdf() -> Vec<u8> {
+        let mut doc = PdfDocument::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let plain = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+        });
+        let cmap = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 beginbfchar\n<01> <FB01>\nendbfchar\n".to_vec(),
+        ));
+        let ligatures = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
+        });
+        let resources = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => plain, "F2" => ligatures },
+        });
+        let first = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 700.into()]),
+                text_op(b"Hello world"),
+                op("ET", vec![]),
+                op("BT", vec![]),
+                op("Tf", vec!["F2".into(), 12.into()]),
+                op("Td", vec![72.into(), 680.into()]),
+                text_op(b"\x01"),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                text_op(b"sh and chips"),
+                op("ET", vec![]),
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 660.into()]),
+                text_op(b"Xin Wei"),
+                op("Tf", vec!["F1".into(), 7.into()]),
+                op("Ts", vec![5.into()]),
+                text_op(b"1"),
+                op("ET", vec![]),
+            ],
+        };
+        let second = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 700.into()]),
+                text_op(b"Page two"),
+                op("ET", vec![]),
+            ],
+        };
+        let mut kids = Vec::new();
+        for content in [first, second] {
+            let stream = doc.add_object(Stream::new(
+                dictionary! {},
+                content.encode().unwrap_or_default(),
+            ));
+            kids.push(Object::Reference(doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+            })));
+        }
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => kids, "Count" => 2,
+                "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        let info = doc.add_object(dictionary! {
+            "Title" => Object::string_literal("A test title"), "Author" => Object::string_literal("Xin Wei"),
+        });
+        doc.trailer.set("Root", catalog);
+        doc.trailer.set("Info", info);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saving to memory");
+        bytes
+    }
+
+    #[test]
+    fn decodes_built_pdf() {
+        let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
+        assert_eq!(
+            doc.text,
+            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\n\u{c}"
+        );
+        assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
+        assert_eq!(doc.meta.first("pdf.author"), Some("Xin Wei"));
+        assert!(doc.warnings.is_empty());
+    }
+
+    #[test]
+    fn page_limit_reads_first_pages_and_warns() {
+        let limits = Limits {
+            max_pdf_pages: 1,
+            ..Limits::default()
+        };
+        let doc = decode_pdf(&sample_pdf(), &limits).expect("decodes");
+        assert_eq!(doc.text, "Hello world\nfish and chips\nXin Wei1\n\u{c}");
+        assert_eq!(doc.warnings.len(), 1);
+        assert_eq!(doc.warnings[0].code, "page_limit");
+    }
+
+    #[test]
+    fn refuses_bad_bytes() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "corrupt_pdf"),
+            (
+                b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+                "corrupt_pdf",
+            ),
+            (b"not a pdf at all", "corrupt_pdf"),
+        ];
+        for (bytes, code) in cases {
+            let got = decode_pdf(bytes, &Limits::default()).map(|d| d.text);
+            assert_eq!(
+                got.map_err(|e| e.code()),
+                Err(*code),
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn rejoins_only_broken_words() {
+        let line = |text: &str, block: usize| Line {
+            text: text.to_owned(),
+            x0: 0.0,
+            x1: 100.0,
+            y: 0.0,
+            size: 10.0,
+            block,
+        };
+        type Case<'a> = (&'a [(&'a str, usize)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                &[("a hyphen-", 0), ("ated word here", 0)],
+                &["a hyphenated", "word here"],
+            ),
+            (
+                &[("ends in Anti-", 0), ("Body", 0)],
+                &["ends in Anti-", "Body"],
+            ),
+            (
+                &[("other block-", 0), ("ated", 1)],
+                &["other block-", "ated"],
+            ),
+            (&[("a dash -", 0), ("next", 0)], &["a dash -", "next"]),
+            (&[("one-", 0), ("word", 0)], &["oneword", ""]),
+        ];
+        for (input, want) in cases {
+            let mut lines: Vec<Line> = input.iter().map(|(t, b)| line(t, *b)).collect();
+            rejoin_hyphenated(&mut lines);
+            let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(got, *want);
+        }
+    }
+
+    #[test]
+    fn reads_xmp_values() {
+        let xmp = r#"<x:xmpmeta><rdf:Description prism:doi="10.1/abc"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B</rdf:li></rdf:Alt></dc:title></rdf:Description></x:xmpmeta>"#;
+        assert_eq!(xmp_value(xmp, "dc:title").as_deref(), Some("A & B"));
+        assert_eq!(xmp_value(xmp, "prism:doi").as_deref(), Some("10.1/abc"));
+        assert_eq!(xmp_value(xmp, "dc:creator"), None);
+    }
 }
