@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::{Font, deref};
+use super::lexer::{Operand, for_each_operation};
 
 /// A run of glyphs with no space in it, on one baseline.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -139,103 +139,105 @@ struct Interpreter<'a> {
 
 impl<'a> Interpreter<'a> {
     fn run(&mut self, content: &[u8], resources: &[&'a Dictionary], ctm: Matrix) {
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
         let mut gs = GraphicsState::new(ctm);
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
-        for op in &content.operations {
+        for_each_operation(content, |operator, args, strings| {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
-                return;
+                return false;
             }
-            let args = &op.operands;
-            let num = |i: usize| args.get(i).and_then(|o| o.as_float().ok()).unwrap_or(0.0);
-            match op.operator.as_str() {
-                "q" => stack.push(gs.clone()),
-                "Q" => {
+            let num = |i: usize| args.get(i).and_then(Operand::number).unwrap_or(0.0);
+            let string = |o: &Operand| match *o {
+                Operand::Str(a, b) => Some(&strings[a as usize..b as usize]),
+                _ => None,
+            };
+            match operator {
+                b"q" => stack.push(gs.clone()),
+                b"Q" => {
                     if let Some(saved) = stack.pop() {
                         gs = saved;
                     }
                 }
-                "cm" if args.len() == 6 => {
+                b"cm" if args.len() == 6 => {
                     let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
                     gs.ctm = mul(&m, &gs.ctm);
                 }
-                "BT" => {
+                b"BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;
                 }
-                "Tc" => gs.char_spacing = num(0),
-                "Tw" => gs.word_spacing = num(0),
-                "Tz" => gs.horizontal_scale = num(0) / 100.0,
-                "TL" => gs.leading = num(0),
-                "Ts" => gs.rise = num(0),
-                "Tf" => {
-                    if let Some(Object::Name(name)) = args.first() {
+                b"Tc" => gs.char_spacing = num(0),
+                b"Tw" => gs.word_spacing = num(0),
+                b"Tz" => gs.horizontal_scale = num(0) / 100.0,
+                b"TL" => gs.leading = num(0),
+                b"Ts" => gs.rise = num(0),
+                b"Tf" => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         gs.font = self.font(resources, name);
                     }
                     gs.font_size = num(1);
                 }
-                "Td" => {
+                b"Td" => {
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, num(0), num(1)], &tlm);
                     tm = tlm;
                 }
-                "TD" => {
+                b"TD" => {
                     gs.leading = -num(1);
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, num(0), num(1)], &tlm);
                     tm = tlm;
                 }
-                "Tm" if args.len() == 6 => {
+                b"Tm" if args.len() == 6 => {
                     tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
                     tm = tlm;
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
                 }
-                "Tj" => {
-                    if let Some(Object::String(bytes, _)) = args.first() {
+                b"Tj" => {
+                    if let Some(bytes) = args.first().and_then(string) {
                         self.show(&gs, &mut tm, bytes);
                     }
                 }
-                "'" | "\"" => {
-                    if op.operator == "\"" {
+                b"'" | b"\"" => {
+                    if operator == b"\"" {
                         gs.word_spacing = num(0);
                         gs.char_spacing = num(1);
                     }
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
-                    if let Some(Object::String(bytes, _)) = args.last() {
+                    if let Some(bytes) = args.last().and_then(string) {
                         self.show(&gs, &mut tm, bytes);
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = args.first() {
-                        for item in items {
-                            match item {
-                                Object::String(bytes, _) => self.show(&gs, &mut tm, bytes),
-                                Object::Integer(_) | Object::Real(_) => {
-                                    let adjust = item.as_float().unwrap_or(0.0);
-                                    let dx = -adjust / 1000.0 * gs.font_size * gs.horizontal_scale;
-                                    tm[4] += dx * tm[0];
-                                    tm[5] += dx * tm[1];
+                b"TJ" => {
+                    for item in args {
+                        match item {
+                            Operand::Str(..) => {
+                                if let Some(bytes) = string(item) {
+                                    self.show(&gs, &mut tm, bytes);
                                 }
-                                _ => {}
                             }
+                            Operand::Number(adjust) => {
+                                let dx = -adjust / 1000.0 * gs.font_size * gs.horizontal_scale;
+                                tm[4] += dx * tm[0];
+                                tm[5] += dx * tm[1];
+                            }
+                            _ => {}
                         }
                     }
                 }
-                "Do" => {
-                    if let Some(Object::Name(name)) = args.first() {
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         self.form(resources, name, &gs.ctm);
                     }
                 }
                 _ => {}
             }
-        }
+            true
+        });
     }
 
     /// Looks a font up in the resources, decoding it once per document.

@@ -11,6 +11,7 @@
 pub mod content;
 pub mod fonts;
 pub mod layout;
+pub mod lexer;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
