@@ -336,7 +336,7 @@ mod tests {
             ),
             (b"(a\\(b\\)c\\101\\n) Tj", &["Tj (a(b)cA\n)"]),
             (b"(nested (parens)) Tj", &["Tj (nested (parens))"]),
-            (b"<0041 42> Tj <4> Tj", &["Tj (AB)", "Tj (@)"]),
+            (b"<41 4 2> Tj <4> Tj", &["Tj (AB)", "Tj (@)"]),
             (b"[(A) -250 (B)] TJ", &["TJ [ (A) -250 (B) ]"]),
             (b"-.5 +3 1e2 x", &["x -0.5 3 100"]),
             (
