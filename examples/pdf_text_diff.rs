@@ -28,6 +28,18 @@ fn main() {
             filters.push(arg);
         }
     }
+    if let Some(spec) = std::env::var_os("PDF_WORDS") {
+        // PDF_WORDS=path.pdf:page:needle prints the words of a page near a needle.
+        let spec = spec.to_string_lossy().into_owned();
+        let mut parts = spec.splitn(3, ':');
+        let (path, page, needle) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or("1"),
+            parts.next().unwrap_or(""),
+        );
+        print_words(path, page.parse().unwrap_or(1), needle);
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pages");
     let Ok(entries) = std::fs::read_dir(&root) else {
         eprintln!("corpus not found at {}; nothing to compare", root.display());
@@ -216,4 +228,35 @@ fn time_phases(name: &str, kind: &str, bytes: &[u8]) {
     eprintln!(
         "{name} {kind}: load {load:.1} ms, streams {streams:.1}, words {words:.1}, lines {lines:.1}"
     );
+}
+
+fn print_words(path: &str, page_no: u32, needle: &str) {
+    use papersift::decode::pdf::content;
+    let Ok(bytes) = std::fs::read(path) else {
+        return;
+    };
+    let Ok(doc) = lopdf::Document::load_mem(&bytes) else {
+        return;
+    };
+    let Some(&id) = doc.get_pages().get(&page_no) else {
+        return;
+    };
+    let data = doc.get_page_content(id);
+    let page = content::page_words(&doc, id, &data, &mut content::FontCache::default());
+    let hits: Vec<usize> = (0..page.words.len())
+        .filter(|&i| page.word_text(&page.words[i]).contains(needle))
+        .collect();
+    for &h in hits.iter().take(3) {
+        for w in &page.words[h.saturating_sub(3)..(h + 6).min(page.words.len())] {
+            println!(
+                "{:>8.2} {:>8.2} y {:>8.2} size {:>5.2} {:?}",
+                w.x0,
+                w.x1,
+                w.y,
+                w.size,
+                page.word_text(w)
+            );
+        }
+        println!("--");
+    }
 }

@@ -82,7 +82,10 @@ impl Fragment {
 
 /// Builds the lines of a page in reading order.
 pub fn build_lines(page: &PageText) -> Vec<Line> {
-    let fragments = attach_scripts(baseline_fragments(page), page);
+    let fragments: Vec<Fragment> = baseline_fragments(page)
+        .into_iter()
+        .filter(|f| !f.words.is_empty())
+        .collect();
     let blocks = build_blocks(&fragments);
     let order = reading_order(&fragments, &blocks);
     let mut lines = Vec::with_capacity(fragments.len());
@@ -102,100 +105,117 @@ pub fn build_lines(page: &PageText) -> Vec<Line> {
     lines
 }
 
-/// Groups words by baseline, then splits each baseline at gutter-wide gaps.
+/// Groups words by baseline, moves superscripts and subscripts to the baseline they belong
+/// to, then splits each baseline into fragments at gutter-wide gaps. Words drawn over
+/// others (overprinted or hidden text) go to a fragment of their own.
 fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
     let mut words = page.words.clone();
     words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut fragments = Vec::new();
-    let mut group: Vec<Word> = Vec::new();
-    let flush = |group: &mut Vec<Word>, fragments: &mut Vec<Fragment>| {
+    let mut groups: Vec<Vec<Word>> = Vec::new();
+    for word in words {
+        match groups.last_mut() {
+            Some(group)
+                if (word.y - group[0].y).abs()
+                    <= BASELINE_TOLERANCE * group[0].size.min(word.size) =>
+            {
+                group.push(word)
+            }
+            _ => groups.push(vec![word]),
+        }
+    }
+    for group in &mut groups {
         group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let mut current: Option<Fragment> = None;
-        for &word in group.iter() {
-            if let Some(frag) = &mut current {
+    }
+    attach_scripts(&mut groups);
+    let mut fragments: Vec<Fragment> = Vec::new();
+    for group in &groups {
+        let first_fragment = fragments.len();
+        for &word in group {
+            let limit = FRAGMENT_GAP * word.size.max(1.0);
+            let mut target: Option<usize> = None;
+            for (k, frag) in fragments[first_fragment..].iter().enumerate() {
                 let gap = word.x0 - frag.x1;
-                if gap <= FRAGMENT_GAP * frag.size.min(word.size).max(1.0)
-                    || (gap <= LABEL_GAP * word.size && frag.char_count(page) <= LABEL_CHARS)
-                {
-                    frag.push(word);
-                    continue;
+                let fits = gap >= -0.3 * word.size
+                    && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
+                        || (k == 0
+                            && gap <= LABEL_GAP * word.size
+                            && frag.char_count(page) <= LABEL_CHARS));
+                if fits && target.is_none_or(|t| fragments[first_fragment + t].x1 < frag.x1) {
+                    target = Some(k);
                 }
             }
-            fragments.extend(current.take());
-            current = Some(Fragment::new(word));
+            match target {
+                Some(k) => fragments[first_fragment + k].push(word),
+                None => fragments.push(Fragment::new(word)),
+            }
         }
-        fragments.extend(current);
-        group.clear();
-    };
-    for word in words {
-        if let Some(first) = group.first()
-            && (word.y - first.y).abs() > BASELINE_TOLERANCE * first.size.min(word.size)
-        {
-            flush(&mut group, &mut fragments);
-        }
-        group.push(word);
     }
-    flush(&mut group, &mut fragments);
     fragments
 }
 
-/// Moves superscript and subscript fragments into the line they sit on.
-fn attach_scripts(mut fragments: Vec<Fragment>, page: &PageText) -> Vec<Fragment> {
-    let _ = page;
-    let mut merged_into: Vec<Option<usize>> = vec![None; fragments.len()];
-    for i in 0..fragments.len() {
-        let f = &fragments[i];
-        let mut best: Option<(usize, f32)> = None;
-        for (j, g) in fragments.iter().enumerate() {
-            if i == j || merged_into[j].is_some() || f.size > 0.9 * g.size {
-                continue;
-            }
-            let raise = g.y - f.y;
-            let is_script = (raise > 0.1 * g.size && raise < 0.75 * g.size)
-                || (-raise > 0.1 * g.size && -raise < 0.45 * g.size);
-            if !is_script
-                || f.x0 < g.x0 - 0.5 * g.size
-                || f.x0 > g.x1 + 0.6 * g.size
-                || f.x1 > g.x1 + 3.0 * g.size
-            {
-                continue;
-            }
-            if best.is_none_or(|(_, d)| raise.abs() < d) {
-                best = Some((j, raise.abs()));
-            }
-        }
-        if let Some((j, _)) = best {
-            merged_into[i] = Some(j);
-        }
-    }
-    for i in 0..fragments.len() {
-        // Follow chains (a script of a script) to the line that stays.
-        let mut target = merged_into[i];
-        let mut hops = 0;
-        while let Some(t) = target {
-            match merged_into[t] {
-                Some(next) if hops < 8 => {
-                    target = Some(next);
-                    hops += 1;
+/// Moves each small raised or lowered word next to a word of a nearby baseline group into
+/// that group (superscripts and subscripts), so "Wei" + "1" stay one line.
+fn attach_scripts(groups: &mut [Vec<Word>]) {
+    let sizes: Vec<f32> = groups
+        .iter()
+        .map(|g| g.iter().map(|w| w.size).fold(0.0, f32::max))
+        .collect();
+    let baselines: Vec<f32> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .find(|w| w.size >= sizes_max(g) * 0.95)
+                .map_or(g[0].y, |w| w.y)
+        })
+        .collect();
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..groups.len() {
+        for (k, w) in groups[i].iter().enumerate() {
+            let mut best: Option<(usize, f32)> = None;
+            for j in i.saturating_sub(4)..(i + 5).min(groups.len()) {
+                let size = sizes[j];
+                if j == i || w.size > 0.9 * size {
+                    continue;
                 }
-                _ => break,
+                let raise = baselines[j] - w.y;
+                let is_script = (raise > 0.1 * size && raise < 0.75 * size)
+                    || (-raise > 0.1 * size && -raise < 0.45 * size);
+                let adjacent = || {
+                    groups[j].iter().any(|g| {
+                        let after = w.x0 - g.x1;
+                        let before = g.x0 - w.x1;
+                        (-0.5 * size..=1.0 * size).contains(&after)
+                            || (-0.5 * size..=1.0 * size).contains(&before)
+                    })
+                };
+                if is_script && best.is_none_or(|(_, d)| raise.abs() < d) && adjacent() {
+                    best = Some((j, raise.abs()));
+                }
+            }
+            if let Some((j, _)) = best {
+                moves.push((i, k, j));
             }
         }
-        if let Some(t) = target
-            && t != i
-            && merged_into[t].is_none()
-        {
-            let words = std::mem::take(&mut fragments[i].words);
-            let (x0, x1) = (fragments[i].x0, fragments[i].x1);
-            let g = &mut fragments[t];
-            g.x0 = g.x0.min(x0);
-            g.x1 = g.x1.max(x1);
-            g.words.extend(words);
-            g.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        }
     }
-    fragments.retain(|f| !f.words.is_empty());
-    fragments
+    if moves.is_empty() {
+        return;
+    }
+    let mut touched = Vec::new();
+    for &(i, k, j) in moves.iter().rev() {
+        let mut word = groups[i].remove(k);
+        word.y = baselines[j];
+        groups[j].push(word);
+        touched.push(j);
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for j in touched {
+        groups[j].sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+}
+
+fn sizes_max(group: &[Word]) -> f32 {
+    group.iter().map(|w| w.size).fold(0.0, f32::max)
 }
 
 /// The text of a fragment: words in x order, a space where the gap is wide enough.
