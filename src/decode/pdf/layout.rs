@@ -32,6 +32,11 @@ const FRAGMENT_GAP: f32 = 1.5;
 /// to [`LABEL_GAP`] (list bullets, reference numbers).
 const LABEL_CHARS: usize = 4;
 const LABEL_GAP: f32 = 5.0;
+/// Gutter search: bin width (device units), the fewest baselines with a gap there, and the
+/// narrowest gap (in font sizes) that counts.
+const GUTTER_BIN: f32 = 2.0;
+const GUTTER_MIN_LINES: usize = 8;
+const GUTTER_MIN_GAP: f32 = 0.6;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
@@ -127,6 +132,8 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
         group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     attach_scripts(&mut groups);
+    let gutters = find_gutters(&groups);
+    let crosses_gutter = |x0: f32, x1: f32| gutters.iter().any(|&g| x0 < g && g < x1);
     let mut fragments: Vec<Fragment> = Vec::new();
     for group in &groups {
         let first_fragment = fragments.len();
@@ -135,7 +142,9 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
             let mut target: Option<usize> = None;
             for (k, frag) in fragments[first_fragment..].iter().enumerate() {
                 let gap = word.x0 - frag.x1;
+                let gutter = gap >= GUTTER_MIN_GAP * word.size && crosses_gutter(frag.x1, word.x0);
                 let fits = gap >= -0.3 * word.size
+                    && !gutter
                     && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
                         || (k == 0
                             && gap <= LABEL_GAP * word.size
@@ -151,6 +160,58 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
         }
     }
     fragments
+}
+
+/// Finds column gutters: x positions that many baselines leave empty with a wide gap while
+/// few cover them with a word. Only the middle of the text width is searched, where the
+/// gutters of two- and three-column pages lie. Returns the gutters' centres.
+fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
+    let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
+    for w in groups.iter().flatten() {
+        left = left.min(w.x0);
+        right = right.max(w.x1);
+    }
+    let width = right - left;
+    if !(width > 0.0) || groups.len() < GUTTER_MIN_LINES {
+        return Vec::new();
+    }
+    let bins = ((width / GUTTER_BIN) as usize).clamp(1, 4000);
+    let bin_of =
+        |x: f32| (((x - left) / width) * bins as f32).clamp(0.0, bins as f32 - 1.0) as usize;
+    let mut gaps = vec![0u32; bins];
+    let mut covers = vec![0u32; bins];
+    for group in groups {
+        for (k, w) in group.iter().enumerate() {
+            for c in &mut covers[bin_of(w.x0)..=bin_of(w.x1)] {
+                *c += 1;
+            }
+            if let Some(next) = group.get(k + 1)
+                && next.x0 - w.x1 >= GUTTER_MIN_GAP * w.size
+            {
+                let (a, b) = (bin_of(w.x1) + 1, bin_of(next.x0));
+                if a < b {
+                    for g in &mut gaps[a..b] {
+                        *g += 1;
+                    }
+                }
+            }
+        }
+    }
+    let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= 3 * covers[i];
+    let mut centres = Vec::new();
+    let (lo, hi) = (bins / 4, bins * 3 / 4);
+    let mut i = lo;
+    while i < hi {
+        if is_gutter(i) {
+            let start = i;
+            while i < hi && is_gutter(i) {
+                i += 1;
+            }
+            centres.push(left + (start + i) as f32 / 2.0 / bins as f32 * width);
+        }
+        i += 1;
+    }
+    centres
 }
 
 /// Moves each small raised or lowered word next to a word of a nearby baseline group into
