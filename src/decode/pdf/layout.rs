@@ -544,6 +544,31 @@ mod tests {
     }
 
     #[test]
+    fn narrow_gutter_shared_by_many_lines_splits_columns() {
+        // A gutter of 1.2 font sizes: narrower than a fragment gap, found by its alignment.
+        let names: Vec<[String; 6]> = (0..10)
+            .map(|i| ["La", "Lb", "Lc", "Ra", "Rb", "Rc"].map(|w| format!("{w}{i}")))
+            .collect();
+        let mut words = Vec::new();
+        for (i, row) in names.iter().enumerate() {
+            let y = 100.0 + 12.0 * i as f32;
+            for (k, x) in [10.0, 28.0, 46.0, 73.0, 91.0, 109.0]
+                .into_iter()
+                .enumerate()
+            {
+                words.push((row[k].as_str(), x, y, 10.0));
+            }
+        }
+        let got = texts(&words);
+        let mut want: Vec<String> = names
+            .iter()
+            .map(|r| format!("{} {} {}", r[0], r[1], r[2]))
+            .collect();
+        want.extend(names.iter().map(|r| format!("{} {} {}", r[3], r[4], r[5])));
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn full_width_block_between_columns_splits_them() {
         let mut words = Vec::new();
         for (i, y) in [100.0, 112.0].iter().enumerate() {

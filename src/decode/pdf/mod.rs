@@ -13,7 +13,7 @@ pub mod fonts;
 pub mod layout;
 pub mod lexer;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
 
@@ -100,10 +100,15 @@ fn decode_unguarded(
         page_lines.push((build_lines(&words), page_height(&doc, page_id)));
     }
     drop_running_lines(&mut page_lines);
+    let vocabulary = if typeset {
+        document_vocabulary(&page_lines)
+    } else {
+        HashSet::new()
+    };
     let mut text = String::new();
     for (lines, _) in &mut page_lines {
         if typeset {
-            rejoin_hyphenated(lines);
+            rejoin_hyphenated(lines, &vocabulary);
         }
         for line in lines.iter() {
             if !line.text.is_empty() {
@@ -205,14 +210,40 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f32)]) {
     }
 }
 
+/// The words of a document, lower-cased and stripped of surrounding punctuation, for
+/// telling broken words from hyphenated compounds.
+fn document_vocabulary(pages: &[(Vec<Line>, f32)]) -> HashSet<String> {
+    let has_candidates = pages
+        .iter()
+        .flat_map(|(lines, _)| lines)
+        .any(|l| l.text.ends_with('-'));
+    if !has_candidates {
+        return HashSet::new();
+    }
+    pages
+        .iter()
+        .flat_map(|(lines, _)| lines)
+        .flat_map(|l| l.text.split_whitespace())
+        .map(word_core)
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn word_core(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
 /// Rejoins a word split by a hyphen at a line end when the next line of the same block goes
-/// on in lower case: the rest of the word moves up, so lines stay lines.
-fn rejoin_hyphenated(lines: &mut [Line]) {
+/// on in lower case: the rest of the word moves up, so lines stay lines. The hyphen stays
+/// when the document spells the word with it elsewhere and never without ("odorant-binding").
+fn rejoin_hyphenated(lines: &mut [Line], vocabulary: &HashSet<String>) {
     for i in 0..lines.len().saturating_sub(1) {
         if lines[i].block != lines[i + 1].block {
             continue;
         }
         let text = &lines[i].text;
+        let soft = text.ends_with('\u{AD}');
         let Some(stem) = text
             .strip_suffix('-')
             .or_else(|| text.strip_suffix('\u{AD}'))
@@ -226,7 +257,16 @@ fn rejoin_hyphenated(lines: &mut [Line]) {
         }
         let split = next.find(' ').unwrap_or(next.len());
         let (rest, remainder) = next.split_at(split);
-        let joined = format!("{stem}{rest}");
+        let stem_word = stem.rsplit(' ').next().map(word_core).unwrap_or_default();
+        let rest_word = word_core(rest);
+        let keep_hyphen = !soft
+            && vocabulary.contains(&format!("{stem_word}-{rest_word}").to_lowercase())
+            && !vocabulary.contains(&format!("{stem_word}{rest_word}").to_lowercase());
+        let joined = if keep_hyphen {
+            format!("{stem}-{rest}")
+        } else {
+            format!("{stem}{rest}")
+        };
         let remainder = remainder.trim_start().to_owned();
         lines[i].text = joined;
         lines[i + 1].text = remainder;
@@ -483,10 +523,24 @@ mod tests {
             ),
             (&[("a dash -", 0), ("next", 0)], &["a dash -", "next"]),
             (&[("one-", 0), ("word", 0)], &["oneword", ""]),
+            (
+                &[("the odorant-", 0), ("binding protein", 0)],
+                &["the odorant-binding", "protein"],
+            ),
+            (&[("soft\u{AD}", 0), ("ware", 0)], &["software", ""]),
         ];
+        let vocabulary: HashSet<String> = ["odorant-binding", "hyphen-ated"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let vocabulary = {
+            let mut v = vocabulary;
+            v.insert("hyphenated".to_owned());
+            v
+        };
         for (input, want) in cases {
             let mut lines: Vec<Line> = input.iter().map(|(t, b)| line(t, *b)).collect();
-            rejoin_hyphenated(&mut lines);
+            rejoin_hyphenated(&mut lines, &vocabulary);
             let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(got, *want);
         }
