@@ -1,0 +1,602 @@
+//! Positioned words to lines in reading order.
+//!
+//! Words on one baseline become a line fragment; a fragment ends at a gap wide enough to be a
+//! column gutter. Raised or lowered smaller fragments (superscripts, subscripts) join the line
+//! they sit on. Fragments stacked closely above each other with overlapping x ranges form
+//! blocks, and the blocks are put in reading order with Breuel's rules: a block comes before
+//! another that it overlaps horizontally and sits above, and before one entirely to its right
+//! unless something between them in height spans both (a full-width heading or figure). So a
+//! two-column page reads the left column fully, then the right one.
+
+use super::content::{PageText, Word};
+
+/// One line of text with its box; y grows downwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Largest font size on the line.
+    pub size: f32,
+    /// Index of the block the line belongs to, in reading order.
+    pub block: usize,
+}
+
+/// Baselines closer than this (in font sizes) are one baseline.
+const BASELINE_TOLERANCE: f32 = 0.3;
+/// A gap wider than this (in font sizes) splits a baseline into fragments.
+const FRAGMENT_GAP: f32 = 1.5;
+/// A fragment this short (in characters) at the left joins its neighbour across any gap up
+/// to [`LABEL_GAP`] (list bullets, reference numbers).
+const LABEL_CHARS: usize = 4;
+const LABEL_GAP: f32 = 5.0;
+/// Gutter search: bin width (device units), the fewest baselines with a gap there, and the
+/// narrowest gap (in font sizes) that counts.
+const GUTTER_BIN: f32 = 2.0;
+const GUTTER_MIN_LINES: usize = 8;
+const GUTTER_MIN_GAP: f32 = 0.6;
+/// A gap wider than this (in font sizes) between words is a space.
+const SPACE_GAP: f32 = 0.1;
+/// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
+const MAX_ORDERED_BLOCKS: usize = 400;
+
+#[derive(Debug, Clone)]
+struct Fragment {
+    words: Vec<Word>,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+}
+
+impl Fragment {
+    fn new(word: Word) -> Self {
+        Fragment {
+            x0: word.x0,
+            x1: word.x1,
+            y: word.y,
+            size: word.size,
+            words: vec![word],
+        }
+    }
+
+    fn push(&mut self, word: Word) {
+        self.x0 = self.x0.min(word.x0);
+        self.x1 = self.x1.max(word.x1);
+        self.size = self.size.max(word.size);
+        self.words.push(word);
+    }
+
+    fn top(&self) -> f32 {
+        self.y - 0.8 * self.size
+    }
+
+    fn bottom(&self) -> f32 {
+        self.y + 0.25 * self.size
+    }
+
+    fn char_count(&self, page: &PageText) -> usize {
+        self.words
+            .iter()
+            .map(|w| page.word_text(w).chars().count())
+            .sum()
+    }
+}
+
+/// Builds the lines of a page in reading order.
+pub fn build_lines(page: &PageText) -> Vec<Line> {
+    let fragments: Vec<Fragment> = baseline_fragments(page)
+        .into_iter()
+        .filter(|f| !f.words.is_empty())
+        .collect();
+    let blocks = build_blocks(&fragments);
+    let order = reading_order(&fragments, &blocks);
+    let mut lines = Vec::with_capacity(fragments.len());
+    for (rank, &b) in order.iter().enumerate() {
+        for &f in &blocks[b].lines {
+            let frag = &fragments[f];
+            lines.push(Line {
+                text: fragment_text(frag, page),
+                x0: frag.x0,
+                x1: frag.x1,
+                y: frag.y,
+                size: frag.size,
+                block: rank,
+            });
+        }
+    }
+    lines
+}
+
+/// Groups words by baseline, moves superscripts and subscripts to the baseline they belong
+/// to, then splits each baseline into fragments at gutter-wide gaps. Words drawn over
+/// others (overprinted or hidden text) go to a fragment of their own.
+fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
+    let mut words = page.words.clone();
+    words.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<Word>> = Vec::new();
+    for word in words {
+        match groups.last_mut() {
+            Some(group)
+                if (word.y - group[0].y).abs()
+                    <= BASELINE_TOLERANCE * group[0].size.min(word.size) =>
+            {
+                group.push(word)
+            }
+            _ => groups.push(vec![word]),
+        }
+    }
+    for group in &mut groups {
+        group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    attach_scripts(&mut groups);
+    let gutters = find_gutters(&groups);
+    let crosses_gutter = |x0: f32, x1: f32| gutters.iter().any(|&g| x0 < g && g < x1);
+    let mut fragments: Vec<Fragment> = Vec::new();
+    for group in &groups {
+        let first_fragment = fragments.len();
+        for &word in group {
+            let limit = FRAGMENT_GAP * word.size.max(1.0);
+            let mut target: Option<usize> = None;
+            for (k, frag) in fragments[first_fragment..].iter().enumerate() {
+                let gap = word.x0 - frag.x1;
+                let gutter = gap >= GUTTER_MIN_GAP * word.size && crosses_gutter(frag.x1, word.x0);
+                let fits = gap >= -0.3 * word.size
+                    && !gutter
+                    && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
+                        || (k == 0
+                            && gap <= LABEL_GAP * word.size
+                            && frag.char_count(page) <= LABEL_CHARS));
+                if fits && target.is_none_or(|t| fragments[first_fragment + t].x1 < frag.x1) {
+                    target = Some(k);
+                }
+            }
+            match target {
+                Some(k) => fragments[first_fragment + k].push(word),
+                None => fragments.push(Fragment::new(word)),
+            }
+        }
+    }
+    fragments
+}
+
+/// Finds column gutters: x positions that many baselines leave empty with a wide gap while
+/// few cover them with a word. Only the middle of the text width is searched, where the
+/// gutters of two- and three-column pages lie. Returns the gutters' centres.
+fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
+    let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
+    for w in groups.iter().flatten() {
+        left = left.min(w.x0);
+        right = right.max(w.x1);
+    }
+    let width = right - left;
+    if !(width > 0.0) || groups.len() < GUTTER_MIN_LINES {
+        return Vec::new();
+    }
+    let bins = ((width / GUTTER_BIN) as usize).clamp(1, 4000);
+    let bin_of =
+        |x: f32| (((x - left) / width) * bins as f32).clamp(0.0, bins as f32 - 1.0) as usize;
+    let mut gaps = vec![0u32; bins];
+    let mut covers = vec![0u32; bins];
+    for group in groups {
+        for (k, w) in group.iter().enumerate() {
+            for c in &mut covers[bin_of(w.x0)..=bin_of(w.x1)] {
+                *c += 1;
+            }
+            if let Some(next) = group.get(k + 1)
+                && next.x0 - w.x1 >= GUTTER_MIN_GAP * w.size
+            {
+                let (a, b) = (bin_of(w.x1) + 1, bin_of(next.x0));
+                if a < b {
+                    for g in &mut gaps[a..b] {
+                        *g += 1;
+                    }
+                }
+            }
+        }
+    }
+    let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= 3 * covers[i];
+    let mut centres = Vec::new();
+    let (lo, hi) = (bins / 4, bins * 3 / 4);
+    let mut i = lo;
+    while i < hi {
+        if is_gutter(i) {
+            let start = i;
+            while i < hi && is_gutter(i) {
+                i += 1;
+            }
+            centres.push(left + (start + i) as f32 / 2.0 / bins as f32 * width);
+        }
+        i += 1;
+    }
+    centres
+}
+
+/// Moves each small raised or lowered word next to a word of a nearby baseline group into
+/// that group (superscripts and subscripts), so "Wei" + "1" stay one line.
+fn attach_scripts(groups: &mut [Vec<Word>]) {
+    let sizes: Vec<f32> = groups
+        .iter()
+        .map(|g| g.iter().map(|w| w.size).fold(0.0, f32::max))
+        .collect();
+    let baselines: Vec<f32> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .find(|w| w.size >= sizes_max(g) * 0.95)
+                .map_or(g[0].y, |w| w.y)
+        })
+        .collect();
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..groups.len() {
+        for (k, w) in groups[i].iter().enumerate() {
+            let mut best: Option<(usize, f32)> = None;
+            for j in i.saturating_sub(4)..(i + 5).min(groups.len()) {
+                let size = sizes[j];
+                if j == i || w.size > 0.9 * size {
+                    continue;
+                }
+                let raise = baselines[j] - w.y;
+                let is_script = (raise > 0.1 * size && raise < 0.75 * size)
+                    || (-raise > 0.1 * size && -raise < 0.45 * size);
+                let adjacent = || {
+                    groups[j].iter().any(|g| {
+                        let after = w.x0 - g.x1;
+                        let before = g.x0 - w.x1;
+                        (-0.5 * size..=1.0 * size).contains(&after)
+                            || (-0.5 * size..=1.0 * size).contains(&before)
+                    })
+                };
+                if is_script && best.is_none_or(|(_, d)| raise.abs() < d) && adjacent() {
+                    best = Some((j, raise.abs()));
+                }
+            }
+            if let Some((j, _)) = best {
+                moves.push((i, k, j));
+            }
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    let mut touched = Vec::new();
+    for &(i, k, j) in moves.iter().rev() {
+        let mut word = groups[i].remove(k);
+        word.y = baselines[j];
+        groups[j].push(word);
+        touched.push(j);
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for j in touched {
+        groups[j].sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+}
+
+fn sizes_max(group: &[Word]) -> f32 {
+    group.iter().map(|w| w.size).fold(0.0, f32::max)
+}
+
+/// The text of a fragment: words in x order, a space where the gap is wide enough.
+fn fragment_text(frag: &Fragment, page: &PageText) -> String {
+    let mut text = String::new();
+    let mut prev: Option<&Word> = None;
+    for w in &frag.words {
+        if let Some(p) = prev
+            && w.x0 - p.x1 > SPACE_GAP * p.size.min(w.size)
+        {
+            text.push(' ');
+        }
+        text.push_str(page.word_text(w));
+        prev = Some(w);
+    }
+    text
+}
+
+#[derive(Debug)]
+struct Block {
+    lines: Vec<usize>,
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+}
+
+/// Stacks fragments into blocks: each joins the block whose last line sits just above it
+/// and overlaps it horizontally.
+fn build_blocks(fragments: &[Fragment]) -> Vec<Block> {
+    let mut order: Vec<usize> = (0..fragments.len()).collect();
+    order.sort_by(|&a, &b| {
+        fragments[a]
+            .y
+            .total_cmp(&fragments[b].y)
+            .then(fragments[a].x0.total_cmp(&fragments[b].x0))
+    });
+    let mut blocks: Vec<Block> = Vec::new();
+    for &f in &order {
+        let frag = &fragments[f];
+        let mut joined = false;
+        for block in blocks.iter_mut().rev() {
+            let last = &fragments[*block.lines.last().unwrap_or(&f)];
+            let step = frag.y - last.y;
+            if step > 2.0 * last.size.max(frag.size) {
+                continue;
+            }
+            let overlap = frag.x1.min(last.x1) - frag.x0.max(last.x0);
+            let similar = frag.size <= last.size * 1.3 && last.size <= frag.size * 1.3;
+            if step > 0.3 * last.size && overlap > 0.0 && similar {
+                block.lines.push(f);
+                block.x0 = block.x0.min(frag.x0);
+                block.x1 = block.x1.max(frag.x1);
+                block.bottom = block.bottom.max(frag.bottom());
+                joined = true;
+                break;
+            }
+        }
+        if !joined {
+            blocks.push(Block {
+                lines: vec![f],
+                x0: frag.x0,
+                x1: frag.x1,
+                top: frag.top(),
+                bottom: frag.bottom(),
+            });
+        }
+    }
+    blocks
+}
+
+/// Orders blocks by Breuel's rules with a topological sort; ties go to the highest block.
+fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
+    let _ = fragments;
+    let n = blocks.len();
+    let mut by_top: Vec<usize> = (0..n).collect();
+    by_top.sort_by(|&a, &b| {
+        blocks[a]
+            .top
+            .total_cmp(&blocks[b].top)
+            .then(blocks[a].x0.total_cmp(&blocks[b].x0))
+    });
+    if n > MAX_ORDERED_BLOCKS {
+        return by_top;
+    }
+    let mut before = vec![false; n * n];
+    let mut indegree = vec![0usize; n];
+    for a in 0..n {
+        for b in 0..n {
+            if a != b && precedes(blocks, a, b) {
+                before[a * n + b] = true;
+                indegree[b] += 1;
+            }
+        }
+    }
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    while order.len() < n {
+        let next = by_top
+            .iter()
+            .copied()
+            .find(|&b| !done[b] && indegree[b] == 0)
+            .or_else(|| by_top.iter().copied().find(|&b| !done[b]));
+        let Some(next) = next else { break };
+        done[next] = true;
+        order.push(next);
+        for b in 0..n {
+            if before[next * n + b] && indegree[b] > 0 {
+                indegree[b] -= 1;
+            }
+        }
+    }
+    order
+}
+
+fn x_overlap(a: &Block, b: &Block) -> bool {
+    a.x1.min(b.x1) - a.x0.max(b.x0) > 0.0
+}
+
+fn precedes(blocks: &[Block], a: usize, b: usize) -> bool {
+    let (ba, bb) = (&blocks[a], &blocks[b]);
+    if x_overlap(ba, bb) {
+        return (ba.top + ba.bottom) < (bb.top + bb.bottom);
+    }
+    if ba.x1 <= bb.x0 {
+        let lo = ba.top.min(bb.top);
+        let hi = ba.bottom.max(bb.bottom);
+        return !blocks.iter().enumerate().any(|(c, bc)| {
+            c != a && c != b && {
+                let mid = (bc.top + bc.bottom) / 2.0;
+                mid > lo && mid < hi && x_overlap(bc, ba) && x_overlap(bc, bb)
+            }
+        });
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page from `(text, x0, baseline, size)` words; each glyph is `0.5 * size` wide.
+    fn page(words: &[(&str, f32, f32, f32)]) -> PageText {
+        let mut page = PageText::default();
+        for (text, x0, y, size) in words {
+            let start = page.text.len() as u32;
+            page.text.push_str(text);
+            page.words.push(Word {
+                x0: *x0,
+                x1: x0 + text.chars().count() as f32 * 0.5 * size,
+                y: *y,
+                size: *size,
+                start,
+                end: page.text.len() as u32,
+            });
+        }
+        page
+    }
+
+    fn texts(words: &[(&str, f32, f32, f32)]) -> Vec<String> {
+        build_lines(&page(words))
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    /// A case name, its words as `(text, x0, baseline, size)`, and the lines wanted.
+    type LineCase<'a> = (&'a str, &'a [(&'a str, f32, f32, f32)], &'a [&'a str]);
+
+    #[test]
+    fn builds_lines() {
+        let cases: &[LineCase] = &[
+            (
+                "words on one baseline, spaced",
+                &[("Hello", 10.0, 100.0, 10.0), ("world", 38.0, 100.5, 10.0)],
+                &["Hello world"],
+            ),
+            (
+                "touching words glue",
+                &[("Hel", 10.0, 100.0, 10.0), ("lo", 25.0, 100.0, 10.0)],
+                &["Hello"],
+            ),
+            (
+                "lines top to bottom",
+                &[("second", 10.0, 120.0, 10.0), ("first", 10.0, 100.0, 10.0)],
+                &["first", "second"],
+            ),
+            (
+                "superscript joins its line",
+                &[
+                    ("Xin", 10.0, 100.0, 10.0),
+                    ("Wei", 28.0, 100.0, 10.0),
+                    ("1", 43.0, 96.0, 6.0),
+                    ("Next", 10.0, 114.0, 10.0),
+                ],
+                &["Xin Wei1", "Next"],
+            ),
+            (
+                "subscript joins its line",
+                &[
+                    ("H", 10.0, 100.0, 10.0),
+                    ("2", 15.0, 102.5, 6.0),
+                    ("O", 18.0, 100.0, 10.0),
+                ],
+                &["H2O"],
+            ),
+            (
+                "list bullet stays with its item",
+                &[
+                    ("•", 10.0, 100.0, 10.0),
+                    ("item", 40.0, 100.0, 10.0),
+                    ("•", 10.0, 114.0, 10.0),
+                    ("two", 40.0, 114.0, 10.0),
+                ],
+                &["• item", "• two"],
+            ),
+        ];
+        for (name, words, want) in cases {
+            assert_eq!(texts(words), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn reads_left_column_before_right() {
+        // Two columns on a shared baseline grid under a full-width title; a full-width
+        // footnote under both.
+        let mut words = vec![("A title across both columns of the page", 10.0, 50.0, 14.0)];
+        for i in 0..5 {
+            let y = 100.0 + 12.0 * i as f32;
+            words.push((
+                ["left0", "left1", "left2", "left3", "left4"][i],
+                10.0,
+                y,
+                10.0,
+            ));
+            words.push((
+                ["right0", "right1", "right2", "right3", "right4"][i],
+                200.0,
+                y,
+                10.0,
+            ));
+        }
+        words.push((
+            "A footnote under both columns of the page that is long",
+            10.0,
+            200.0,
+            10.0,
+        ));
+        let got = texts(&words);
+        let want = [
+            "A title across both columns of the page",
+            "left0",
+            "left1",
+            "left2",
+            "left3",
+            "left4",
+            "right0",
+            "right1",
+            "right2",
+            "right3",
+            "right4",
+            "A footnote under both columns of the page that is long",
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn narrow_gutter_shared_by_many_lines_splits_columns() {
+        // A gutter of 1.2 font sizes: narrower than a fragment gap, found by its alignment.
+        let names: Vec<[String; 6]> = (0..10)
+            .map(|i| ["La", "Lb", "Lc", "Ra", "Rb", "Rc"].map(|w| format!("{w}{i}")))
+            .collect();
+        let mut words = Vec::new();
+        for (i, row) in names.iter().enumerate() {
+            let y = 100.0 + 12.0 * i as f32;
+            for (k, x) in [10.0, 28.0, 46.0, 73.0, 91.0, 109.0]
+                .into_iter()
+                .enumerate()
+            {
+                words.push((row[k].as_str(), x, y, 10.0));
+            }
+        }
+        let got = texts(&words);
+        let mut want: Vec<String> = names
+            .iter()
+            .map(|r| format!("{} {} {}", r[0], r[1], r[2]))
+            .collect();
+        want.extend(names.iter().map(|r| format!("{} {} {}", r[3], r[4], r[5])));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn full_width_block_between_columns_splits_them() {
+        let mut words = Vec::new();
+        for (i, y) in [100.0, 112.0].iter().enumerate() {
+            words.push((["a1", "a2"][i], 10.0, *y, 10.0));
+            words.push((["b1", "b2"][i], 200.0, *y, 10.0));
+        }
+        words.push((
+            "Figure 1. A caption that spans the whole width of the page",
+            10.0,
+            150.0,
+            10.0,
+        ));
+        for (i, y) in [200.0, 212.0].iter().enumerate() {
+            words.push((["c1", "c2"][i], 10.0, *y, 10.0));
+            words.push((["d1", "d2"][i], 200.0, *y, 10.0));
+        }
+        let got = texts(&words);
+        let want = [
+            "a1",
+            "a2",
+            "b1",
+            "b2",
+            "Figure 1. A caption that spans the whole width of the page",
+            "c1",
+            "c2",
+            "d1",
+            "d2",
+        ];
+        assert_eq!(got, want);
+    }
+}

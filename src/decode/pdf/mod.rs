@@ -1,0 +1,556 @@
+//! PDF decoding with `lopdf`: text rebuilt in reading order from text positions.
+//!
+//! [`decode_pdf`] parses the file once, then per page runs the content stream through
+//! [`content`] (fonts from [`fonts`], cached per document) to get positioned words, and
+//! [`layout`] to get lines in reading order. Running headers and footers (the same text at
+//! the same place on most pages) are dropped, and words hyphenated across a line end are
+//! rejoined when the PDF was typeset (browser prints only break at real hyphens). Pages are
+//! written like `pdftotext` does: each line ends with `\n`, each page with `\f`. The Info
+//! dictionary and XMP packet give the document title and a few meta tags.
+
+pub mod content;
+pub mod fonts;
+pub mod layout;
+pub mod lexer;
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::Instant;
+
+use lopdf::{Document as PdfDocument, Object, ObjectId};
+
+use self::content::{FontCache, page_words};
+use self::layout::{Line, build_lines};
+use super::{DecodeError, Document, Limits, SourceMeta};
+use crate::record::Problem;
+
+/// Most bytes one page's content streams may inflate to.
+const MAX_PAGE_CONTENT_BYTES: usize = 64 * 1024 * 1024;
+/// Share of the page height at the top and bottom where running headers and footers sit.
+const MARGIN_SHARE: f32 = 0.12;
+/// A header or footer repeats on at least this share of pages (and on three or more).
+const REPEAT_SHARE: f32 = 0.4;
+
+/// Decodes a PDF.
+pub fn decode_pdf(bytes: &[u8], limits: &Limits) -> Result<Document, DecodeError> {
+    let started = Instant::now();
+    match catch_unwind(AssertUnwindSafe(|| {
+        decode_unguarded(bytes, limits, started)
+    })) {
+        Ok(result) => result,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "the parser failed".to_owned());
+            Err(DecodeError::CorruptPdf(reason))
+        }
+    }
+}
+
+fn decode_unguarded(
+    bytes: &[u8],
+    limits: &Limits,
+    started: Instant,
+) -> Result<Document, DecodeError> {
+    let doc = PdfDocument::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => DecodeError::Encrypted,
+        other => DecodeError::CorruptPdf(other.to_string()),
+    })?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(DecodeError::Encrypted);
+    }
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(DecodeError::CorruptPdf(
+            "the document has no pages".to_owned(),
+        ));
+    }
+    let mut warnings = Vec::new();
+    if pages.len() > limits.max_pdf_pages {
+        warnings.push(Problem::new(
+            "decode",
+            "page_limit",
+            format!(
+                "read the first {} of {} pages",
+                limits.max_pdf_pages,
+                pages.len()
+            ),
+        ));
+    }
+    let meta = source_meta(&doc);
+    let typeset = !is_browser_print(&doc);
+    let mut fonts = FontCache::default();
+    let mut page_lines: Vec<(Vec<Line>, f32)> = Vec::new();
+    for &page_id in pages.values().take(limits.max_pdf_pages) {
+        if started.elapsed().as_secs_f64() > limits.max_seconds {
+            return Err(DecodeError::Timeout(limits.max_seconds));
+        }
+        let Ok(content) = doc.get_page_content_with_limit(page_id, MAX_PAGE_CONTENT_BYTES) else {
+            warnings.push(Problem::new(
+                "decode",
+                "page_content",
+                "a page's content could not be read",
+            ));
+            page_lines.push((Vec::new(), 792.0));
+            continue;
+        };
+        let words = page_words(&doc, page_id, &content, &mut fonts);
+        page_lines.push((build_lines(&words), page_height(&doc, page_id)));
+    }
+    drop_running_lines(&mut page_lines);
+    let vocabulary = if typeset {
+        document_vocabulary(&page_lines)
+    } else {
+        HashSet::new()
+    };
+    let mut text = String::new();
+    for (lines, _) in &mut page_lines {
+        if typeset {
+            rejoin_hyphenated(lines, &vocabulary);
+        }
+        for line in lines.iter() {
+            if !line.text.is_empty() {
+                text.push_str(&line.text);
+                text.push('\n');
+            }
+        }
+        text.push('\u{c}');
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(DecodeError::NoText);
+    }
+    Ok(Document {
+        text,
+        meta,
+        warnings,
+    })
+}
+
+/// Chromium and other browsers write Skia; they never hyphenate words themselves.
+fn is_browser_print(doc: &PdfDocument) -> bool {
+    let info = info_string(doc, b"Producer").unwrap_or_default()
+        + &info_string(doc, b"Creator").unwrap_or_default();
+    [
+        "Skia",
+        "Chrome",
+        "Chromium",
+        "Mozilla",
+        "WebKit",
+        "wkhtmltopdf",
+    ]
+    .iter()
+    .any(|p| info.contains(p))
+}
+
+fn page_height(doc: &PdfDocument, page_id: ObjectId) -> f32 {
+    let mut id = page_id;
+    for _ in 0..32 {
+        let Ok(dict) = doc.get_dictionary(id) else {
+            break;
+        };
+        if let Some(b) =
+            fonts::deref(doc, dict.get(b"MediaBox").ok()).and_then(|o| o.as_array().ok())
+            && b.len() == 4
+        {
+            let n = |i: usize| {
+                fonts::deref(doc, b.get(i))
+                    .and_then(|o| o.as_float().ok())
+                    .unwrap_or(0.0)
+            };
+            return (n(3) - n(1)).abs().max(1.0);
+        }
+        match dict.get(b"Parent").and_then(Object::as_reference) {
+            Ok(parent) => id = parent,
+            Err(_) => break,
+        }
+    }
+    792.0
+}
+
+/// Lines in the top or bottom margin whose text (digits aside) repeats at the same height on
+/// many pages are running headers, footers or page numbers.
+fn drop_running_lines(pages: &mut [(Vec<Line>, f32)]) {
+    if pages.len() < 3 {
+        return;
+    }
+    let key = |line: &Line, height: f32| -> Option<(String, i32)> {
+        let y = line.y.rem_euclid(height);
+        if y > height * MARGIN_SHARE && y < height * (1.0 - MARGIN_SHARE) {
+            return None;
+        }
+        let text: String = line
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    '#'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        Some((text, (y / 4.0).round() as i32))
+    };
+    let mut counts: HashMap<(String, i32), usize> = HashMap::new();
+    for (lines, height) in pages.iter() {
+        let mut seen: Vec<(String, i32)> = lines.iter().filter_map(|l| key(l, *height)).collect();
+        seen.sort();
+        seen.dedup();
+        for k in seen {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let needed = ((pages.len() as f32 * REPEAT_SHARE).ceil() as usize).max(3);
+    for (lines, height) in pages.iter_mut() {
+        let h = *height;
+        lines.retain(|l| key(l, h).is_none_or(|k| counts.get(&k).copied().unwrap_or(0) < needed));
+    }
+}
+
+/// The words of a document, lower-cased and stripped of surrounding punctuation, for
+/// telling broken words from hyphenated compounds.
+fn document_vocabulary(pages: &[(Vec<Line>, f32)]) -> HashSet<String> {
+    let has_candidates = pages
+        .iter()
+        .flat_map(|(lines, _)| lines)
+        .any(|l| l.text.ends_with('-'));
+    if !has_candidates {
+        return HashSet::new();
+    }
+    pages
+        .iter()
+        .flat_map(|(lines, _)| lines)
+        .flat_map(|l| l.text.split_whitespace())
+        .map(word_core)
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn word_core(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+/// Rejoins a word split by a hyphen at a line end when the next line of the same block goes
+/// on in lower case: the rest of the word moves up, so lines stay lines. The hyphen stays
+/// when the document spells the word with it elsewhere and never without ("odorant-binding").
+fn rejoin_hyphenated(lines: &mut [Line], vocabulary: &HashSet<String>) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i].block != lines[i + 1].block {
+            continue;
+        }
+        let text = &lines[i].text;
+        let soft = text.ends_with('\u{AD}');
+        let Some(stem) = text
+            .strip_suffix('-')
+            .or_else(|| text.strip_suffix('\u{AD}'))
+        else {
+            continue;
+        };
+        let broken_word = stem.chars().rev().take(2).all(char::is_lowercase);
+        let next = &lines[i + 1].text;
+        if !broken_word || !next.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let split = next.find(' ').unwrap_or(next.len());
+        let (rest, remainder) = next.split_at(split);
+        let stem_word = stem.rsplit(' ').next().map(word_core).unwrap_or_default();
+        let rest_word = word_core(rest);
+        let keep_hyphen = !soft
+            && vocabulary.contains(&format!("{stem_word}-{rest_word}").to_lowercase())
+            && !vocabulary.contains(&format!("{stem_word}{rest_word}").to_lowercase());
+        let joined = if keep_hyphen {
+            format!("{stem}-{rest}")
+        } else {
+            format!("{stem}{rest}")
+        };
+        let remainder = remainder.trim_start().to_owned();
+        lines[i].text = joined;
+        lines[i + 1].text = remainder;
+    }
+}
+
+fn info_string(doc: &PdfDocument, key: &[u8]) -> Option<String> {
+    let info = fonts::deref(doc, doc.trailer.get(b"Info").ok())?
+        .as_dict()
+        .ok()?;
+    let value = fonts::deref(doc, info.get(key).ok())?;
+    let text = lopdf::decode_text_string(value).ok()?;
+    let text = text.trim().replace('\0', "");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The Info dictionary's title, subject, keywords and author, and the XMP packet's
+/// `dc:title` and `prism:doi`.
+fn source_meta(doc: &PdfDocument) -> SourceMeta {
+    let mut meta = SourceMeta {
+        document_title: info_string(doc, b"Title"),
+        ..SourceMeta::default()
+    };
+    for (key, tag) in [
+        (&b"Subject"[..], "pdf.subject"),
+        (b"Keywords", "pdf.keywords"),
+        (b"Author", "pdf.author"),
+    ] {
+        if let Some(value) = info_string(doc, key) {
+            meta.tags.push((tag.to_owned(), value));
+        }
+    }
+    if let Some(xmp) = xmp_packet(doc) {
+        if let Some(title) = xmp_value(&xmp, "dc:title") {
+            meta.tags.push(("dc.title".to_owned(), title));
+        }
+        if let Some(doi) = xmp_value(&xmp, "prism:doi") {
+            meta.tags.push(("prism.doi".to_owned(), doi));
+        }
+    }
+    meta
+}
+
+fn xmp_packet(doc: &PdfDocument) -> Option<String> {
+    let catalog = doc.catalog().ok()?;
+    let stream = fonts::deref(doc, catalog.get(b"Metadata").ok())?
+        .as_stream()
+        .ok()?;
+    let bytes = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The text of an XMP property, written as an element (with an `rdf:Alt`/`rdf:Seq` list or
+/// plain text inside) or as an attribute.
+fn xmp_value(xmp: &str, property: &str) -> Option<String> {
+    let open = format!("<{property}");
+    if let Some(start) = xmp.find(&open) {
+        let after = &xmp[start + open.len()..];
+        if after.starts_with('>') || after.starts_with(' ') {
+            let close = format!("</{property}>");
+            let body_start = after.find('>')? + 1;
+            let body = &after[body_start..after.find(&close).unwrap_or(after.len())];
+            let inner = match body.find("<rdf:li") {
+                Some(li) => {
+                    let li = &body[li..];
+                    let text_start = li.find('>')? + 1;
+                    &li[text_start..li.find("</rdf:li>").unwrap_or(li.len())]
+                }
+                None => body,
+            };
+            let value = unescape_xml(inner.trim());
+            if !value.is_empty() && !value.contains('<') {
+                return Some(value);
+            }
+        }
+    }
+    let attr = format!("{property}=\"");
+    let start = xmp.find(&attr)? + attr.len();
+    let end = xmp[start..].find('"')? + start;
+    let value = unescape_xml(xmp[start..end].trim());
+    (!value.is_empty()).then_some(value)
+}
+
+fn unescape_xml(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Stream, dictionary};
+
+    fn op(operator: &str, operands: Vec<Object>) -> Operation {
+        Operation::new(operator, operands)
+    }
+
+    fn text_op(text: &[u8]) -> Operation {
+        op("Tj", vec![Object::string_literal(text.to_vec())])
+    }
+
+    /// A two-page PDF: plain lines, a ligature mapped by ToUnicode, a superscript.
+    fn sample_pdf() -> Vec<u8> {
+        let mut doc = PdfDocument::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let plain = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+        });
+        let cmap = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 beginbfchar\n<01> <FB01>\nendbfchar\n".to_vec(),
+        ));
+        let ligatures = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
+        });
+        let resources = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => plain, "F2" => ligatures },
+        });
+        let first = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 700.into()]),
+                text_op(b"Hello world"),
+                op("ET", vec![]),
+                op("BT", vec![]),
+                op("Tf", vec!["F2".into(), 12.into()]),
+                op("Td", vec![72.into(), 680.into()]),
+                text_op(b"\x01"),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                text_op(b"sh and chips"),
+                op("ET", vec![]),
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 660.into()]),
+                text_op(b"Xin Wei"),
+                op("Tf", vec!["F1".into(), 7.into()]),
+                op("Ts", vec![5.into()]),
+                text_op(b"1"),
+                op("ET", vec![]),
+            ],
+        };
+        let second = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 700.into()]),
+                text_op(b"Page two"),
+                op("ET", vec![]),
+            ],
+        };
+        let mut kids = Vec::new();
+        for content in [first, second] {
+            let stream = doc.add_object(Stream::new(
+                dictionary! {},
+                content.encode().unwrap_or_default(),
+            ));
+            kids.push(Object::Reference(doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+            })));
+        }
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => kids, "Count" => 2,
+                "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        let info = doc.add_object(dictionary! {
+            "Title" => Object::string_literal("A test title"), "Author" => Object::string_literal("Xin Wei"),
+        });
+        doc.trailer.set("Root", catalog);
+        doc.trailer.set("Info", info);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saving to memory");
+        bytes
+    }
+
+    #[test]
+    fn decodes_built_pdf() {
+        let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
+        assert_eq!(
+            doc.text,
+            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\n\u{c}"
+        );
+        assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
+        assert_eq!(doc.meta.first("pdf.author"), Some("Xin Wei"));
+        assert!(doc.warnings.is_empty());
+    }
+
+    #[test]
+    fn page_limit_reads_first_pages_and_warns() {
+        let limits = Limits {
+            max_pdf_pages: 1,
+            ..Limits::default()
+        };
+        let doc = decode_pdf(&sample_pdf(), &limits).expect("decodes");
+        assert_eq!(doc.text, "Hello world\nfish and chips\nXin Wei1\n\u{c}");
+        assert_eq!(doc.warnings.len(), 1);
+        assert_eq!(doc.warnings[0].code, "page_limit");
+    }
+
+    #[test]
+    fn refuses_bad_bytes() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "corrupt_pdf"),
+            (
+                b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+                "corrupt_pdf",
+            ),
+            (b"not a pdf at all", "corrupt_pdf"),
+        ];
+        for (bytes, code) in cases {
+            let got = decode_pdf(bytes, &Limits::default()).map(|d| d.text);
+            assert_eq!(
+                got.map_err(|e| e.code()),
+                Err(*code),
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn rejoins_only_broken_words() {
+        let line = |text: &str, block: usize| Line {
+            text: text.to_owned(),
+            x0: 0.0,
+            x1: 100.0,
+            y: 0.0,
+            size: 10.0,
+            block,
+        };
+        type Case<'a> = (&'a [(&'a str, usize)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                &[("a hyphen-", 0), ("ated word here", 0)],
+                &["a hyphenated", "word here"],
+            ),
+            (
+                &[("ends in Anti-", 0), ("Body", 0)],
+                &["ends in Anti-", "Body"],
+            ),
+            (
+                &[("other block-", 0), ("ated", 1)],
+                &["other block-", "ated"],
+            ),
+            (&[("a dash -", 0), ("next", 0)], &["a dash -", "next"]),
+            (&[("one-", 0), ("word", 0)], &["oneword", ""]),
+            (
+                &[("the odorant-", 0), ("binding protein", 0)],
+                &["the odorant-binding", "protein"],
+            ),
+            (&[("soft\u{AD}", 0), ("ware", 0)], &["software", ""]),
+        ];
+        let vocabulary: HashSet<String> = ["odorant-binding", "hyphen-ated"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let vocabulary = {
+            let mut v = vocabulary;
+            v.insert("hyphenated".to_owned());
+            v
+        };
+        for (input, want) in cases {
+            let mut lines: Vec<Line> = input.iter().map(|(t, b)| line(t, *b)).collect();
+            rejoin_hyphenated(&mut lines, &vocabulary);
+            let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(got, *want);
+        }
+    }
+
+    #[test]
+    fn reads_xmp_values() {
+        let xmp = r#"<x:xmpmeta><rdf:Description prism:doi="10.1/abc"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B</rdf:li></rdf:Alt></dc:title></rdf:Description></x:xmpmeta>"#;
+        assert_eq!(xmp_value(xmp, "dc:title").as_deref(), Some("A & B"));
+        assert_eq!(xmp_value(xmp, "prism:doi").as_deref(), Some("10.1/abc"));
+        assert_eq!(xmp_value(xmp, "dc:creator"), None);
+    }
+}

@@ -1,0 +1,125 @@
+//! Every PDF of the dev corpus decodes without panicking, and the bad inputs fail with the
+//! right `DecodeError`. Skips with a message when `../shared/corpus` is absent.
+
+use std::path::{Path, PathBuf};
+
+use papersift::decode::pdf::decode_pdf;
+use papersift::decode::{DecodeError, Limits};
+
+fn corpus() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if root.is_dir() {
+        Some(root)
+    } else {
+        eprintln!("skipping: corpus not found at {}", root.display());
+        None
+    }
+}
+
+#[test]
+fn every_corpus_pdf_decodes_with_text() {
+    let Some(root) = corpus() else { return };
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("pages"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        checked += 1;
+        match decode_pdf(&bytes, &Limits::default()) {
+            Ok(doc) => {
+                let words = doc.text.split_whitespace().count();
+                if words < 50 {
+                    failures.push(format!("{}: only {words} words", path.display()));
+                }
+                if doc.text.contains(['\u{FB01}', '\u{FB02}', '\u{FB00}']) {
+                    failures.push(format!(
+                        "{}: ligature glyphs left in the text",
+                        path.display()
+                    ));
+                }
+            }
+            Err(e) => failures.push(format!("{}: {e}", path.display())),
+        }
+    }
+    assert!(checked > 0, "no PDFs found under the corpus");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} PDFs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn bad_inputs_give_the_right_error() {
+    let Some(root) = corpus() else { return };
+    let bad = root.join("bad-inputs");
+    let cases: &[(&str, fn(&DecodeError) -> bool)] = &[
+        ("corrupt-ijsem-052902-0.pdf", |e| {
+            matches!(e, DecodeError::CorruptPdf(_) | DecodeError::NoText)
+        }),
+        ("empty.pdf", |e| matches!(e, DecodeError::CorruptPdf(_))),
+        ("empty.html", |e| matches!(e, DecodeError::CorruptPdf(_))),
+        ("cloudflare-acs-acscombsci-5b00087.html", |e| {
+            matches!(e, DecodeError::CorruptPdf(_))
+        }),
+    ];
+    for (name, expected) in cases {
+        let Ok(bytes) = std::fs::read(bad.join(name)) else {
+            eprintln!("skipping {name}: not present");
+            continue;
+        };
+        match decode_pdf(&bytes, &Limits::default()) {
+            Ok(doc) => panic!(
+                "{name}: decoded to {} bytes of text, expected an error",
+                doc.text.len()
+            ),
+            Err(e) => assert!(expected(&e), "{name}: unexpected error {e:?}"),
+        }
+    }
+}
+
+#[test]
+fn pdf_bytes_named_html_and_the_challenge_print_decode() {
+    let Some(root) = corpus() else { return };
+    for name in [
+        "binary-pdf-named-as.html",
+        "cloudflare-acs-acscombsci-5b00087.print.pdf",
+    ] {
+        let Ok(bytes) = std::fs::read(root.join("bad-inputs").join(name)) else {
+            continue;
+        };
+        let doc = decode_pdf(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!doc.text.trim().is_empty(), "{name}: no text");
+    }
+}
+
+#[test]
+fn a_tiny_time_limit_times_out() {
+    let Some(root) = corpus() else { return };
+    let Some(path) = walkdir::WalkDir::new(root.join("pages"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .find(|p| p.file_name().is_some_and(|n| n == "print.pdf"))
+    else {
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("readable");
+    let limits = Limits {
+        max_seconds: 0.0,
+        ..Limits::default()
+    };
+    assert_eq!(
+        decode_pdf(&bytes, &limits).err(),
+        Some(DecodeError::Timeout(0.0))
+    );
+}
