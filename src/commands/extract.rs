@@ -39,7 +39,7 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub stdin: bool,
     /// With --stdin: items are separated by NUL bytes instead of newlines.
-    #[arg(short = '0', long = "null", requires = "stdin")]
+    #[arg(short = '0', long = "null")]
     pub null: bool,
     /// Only files whose path (relative to the folder given) matches this glob; repeatable.
     #[arg(long, value_name = "GLOB")]
@@ -82,6 +82,10 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if args.null && !args.stdin {
+        eprintln!("papersift: -0/--null only applies to --stdin");
+        return Ok(ExitCode::Usage);
+    }
     if args.resume && args.output.is_none() && args.jsonl.as_ref().is_none_or(|p| is_dash(p)) {
         eprintln!("papersift: --resume needs -o DIR or --jsonl FILE");
         return Ok(ExitCode::Usage);
