@@ -1,6 +1,7 @@
 //! Walking: files and folders given on the command line into a lazy stream of [`Input`]s.
 //!
-//! Folders are walked recursively in file-name order (walkdir), hidden entries are skipped,
+//! Folders are walked recursively (walkdir, in directory order: sorting would hold a whole
+//! folder's entries in memory), hidden entries are skipped,
 //! `--include` / `--exclude` globs are matched against the path relative to the folder
 //! given, and files are recognised by extension or, failing that, by their first bytes
 //! (HTML, PDF or readable text; images, archives and other binaries are left alone).
@@ -147,7 +148,6 @@ fn walk_root(
     let walk_root = root.clone();
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(follow_links)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(move |entry| {
             if entry.depth() == 0 {
