@@ -1,6 +1,7 @@
 //! The summary of a batch: counts by status, format and site profile, throughput, the
-//! slowest documents and every failure with its reasons. Built record by record, so only
-//! the failures and a fixed number of slow documents are kept, never all records.
+//! slowest documents and the failures with their reasons. Built record by record, so only
+//! a bounded number of failures and slow documents is kept, never all records: memory stays
+//! flat even when a million pages fail (their records carry the details).
 
 use crate::record::{Problem, Record, Status};
 use serde::Serialize;
@@ -9,6 +10,12 @@ use std::fmt::Write as _;
 
 /// How many of the slowest documents the summary keeps.
 pub const SLOWEST_KEPT: usize = 10;
+
+/// How many failures the summary lists by path; the rest are only counted.
+pub const FAILURES_KEPT: usize = 10_000;
+
+/// How many failures the readable summary on stderr lists.
+const FAILURES_SHOWN: usize = 20;
 
 /// What a batch did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -33,8 +40,12 @@ pub struct Summary {
     pub megabytes_per_second: f64,
     /// The slowest documents, slowest first.
     pub slowest: Vec<Timing>,
-    /// Every failed document with its errors.
+    /// Errors by `code`, over every failed record.
+    pub by_error: BTreeMap<String, u64>,
+    /// The failed documents with their errors (the first [`FAILURES_KEPT`]).
     pub failures: Vec<Failure>,
+    /// Failed documents beyond [`FAILURES_KEPT`], counted but not listed.
+    pub failures_omitted: u64,
     /// The batch was stopped (Ctrl-C) before every input was processed.
     pub interrupted: bool,
 }
@@ -65,10 +76,17 @@ impl Summary {
         bump(&mut self.by_format, &record.source.format);
         bump(&mut self.by_profile, &record.pipeline.profile);
         if record.status == Status::Failed {
-            self.failures.push(Failure {
-                path: record.source.path.clone(),
-                errors: record.errors.clone(),
-            });
+            for error in &record.errors {
+                bump(&mut self.by_error, &error.code);
+            }
+            if self.failures.len() < FAILURES_KEPT {
+                self.failures.push(Failure {
+                    path: record.source.path.clone(),
+                    errors: record.errors.clone(),
+                });
+            } else {
+                self.failures_omitted += 1;
+            }
         }
         self.note_time(&record.source.path, seconds);
     }
@@ -125,6 +143,7 @@ impl Summary {
             ("status", &self.by_status),
             ("format", &self.by_format),
             ("profile", &self.by_profile),
+            ("error", &self.by_error),
         ] {
             if !counts.is_empty() {
                 let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
@@ -134,13 +153,20 @@ impl Summary {
         if let Some(slowest) = self.slowest.first() {
             let _ = writeln!(out, "  slowest: {} ({:.2}s)", slowest.path, slowest.seconds);
         }
-        for failure in &self.failures {
+        for failure in self.failures.iter().take(FAILURES_SHOWN) {
             let reasons: Vec<String> = failure
                 .errors
                 .iter()
                 .map(|e| format!("{}: {}", e.code, e.message))
                 .collect();
             let _ = writeln!(out, "  failed: {}: {}", failure.path, reasons.join("; "));
+        }
+        let unlisted = self.failed().saturating_sub(FAILURES_SHOWN as u64);
+        if unlisted > 0 {
+            let _ = writeln!(
+                out,
+                "  ... and {unlisted} more failures (--summary FILE lists them; each record has its errors)"
+            );
         }
         out
     }
@@ -210,5 +236,7 @@ mod tests {
         summary.finish(2.0);
         assert_eq!(summary.files_per_second, 15.0);
         assert!(summary.render().contains("failed: f7: empty"));
+        assert_eq!(summary.by_error["empty"], 5);
+        assert_eq!(summary.failures_omitted, 0);
     }
 }

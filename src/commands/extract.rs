@@ -262,8 +262,13 @@ impl Progress {
         let bar = ProgressBar::with_draw_target(None, target);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files, {per_sec}, ETA {eta} {msg}",
+                "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} files, {rate}, ETA {eta} {msg}",
             )
+            .map(|style| {
+                style.with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} files/s", state.per_sec());
+                })
+            })
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
@@ -287,13 +292,13 @@ impl Progress {
     }
 
     fn note(&self, event: &Event<'_>) {
+        self.bar.inc(1);
         if let Event::Done { record, .. } = event
             && record.status == Status::Failed
         {
             let failed = self.failed.fetch_add(1, Ordering::Relaxed) + 1;
             self.bar.set_message(format!("({failed} failed)"));
         }
-        self.bar.inc(1);
     }
 
     fn finish(&self) {
