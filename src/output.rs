@@ -298,6 +298,43 @@ mod tests {
         }
     }
 
+    fn record(path: &str, sha256: &str) -> Record {
+        Record::empty(crate::record::Source {
+            path: path.to_owned(),
+            format: "text".to_owned(),
+            sha256: sha256.to_owned(),
+            bytes: 1,
+            site: None,
+        })
+    }
+
+    #[test]
+    fn written_records_are_found_again_only_for_the_same_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = Input::from_path("in/a.txt".into(), "a.txt".into());
+        let (old, new) = ("a".repeat(64), "b".repeat(64));
+
+        let folder = FolderSink::new(dir.path().join("out"), false).unwrap();
+        assert!(!folder.is_done(&input, &old));
+        folder.write(&input, &record("in/a.txt", &old)).unwrap();
+        assert!(folder.is_done(&input, &old));
+        assert!(!folder.is_done(&input, &new), "changed content is redone");
+
+        let jsonl = dir.path().join("out.jsonl");
+        let sink = JsonLinesSink::open(&jsonl, false).unwrap();
+        sink.write(&input, &record("in/a.txt", &old)).unwrap();
+        drop(sink);
+        let resumed = JsonLinesSink::open(&jsonl, true).unwrap();
+        assert_eq!(resumed.resumed_records(), 1);
+        assert!(resumed.is_done(&input, &old));
+        assert!(!resumed.is_done(&input, &new));
+        let other = Input::from_path("in/b.txt".into(), "b.txt".into());
+        assert!(
+            !resumed.is_done(&other, &old),
+            "same bytes under another path is redone"
+        );
+    }
+
     #[test]
     fn atomic_writes_leave_no_temporary_files() {
         let dir = tempfile::tempdir().unwrap();
