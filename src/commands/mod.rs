@@ -20,6 +20,8 @@ pub enum ExitCode {
     Usage = 2,
     /// Some documents failed or did not validate; the others were processed.
     SomeFailed = 3,
+    /// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+    Interrupted = 130,
 }
 
 /// Prints the record schema.

@@ -1,1 +1,0 @@
-//! Batch: walking folders of inputs, extracting them in parallel and writing records.

@@ -1,0 +1,107 @@
+//! Properties of the whole pipeline on generated input (proptest; case counts are kept
+//! small so `cargo test` stays fast — the fuzz targets in `fuzz/` go deeper):
+//! - any bytes, in any format, give a record that validates against the schema;
+//! - extraction never invents text: the title, DOI and author names of a record read from
+//!   a text page occur in that page.
+
+use papersift::input::Format;
+use papersift::pipeline::{Options, extract_document};
+use papersift::record::Status;
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+fn assert_valid(record: &papersift::Record) -> Result<(), TestCaseError> {
+    let value = serde_json::to_value(record).expect("a record serialises");
+    let findings = papersift::validate::schema_findings(&value);
+    prop_assert!(findings.is_empty(), "schema findings: {findings:?}");
+    prop_assert!(
+        !record.errors.iter().any(|e| e.code == "internal_error"),
+        "a stage panicked: {:?}",
+        record.errors
+    );
+    prop_assert_eq!(record.status == Status::Failed, !record.errors.is_empty());
+    Ok(())
+}
+
+/// Lines that look like parts of an article page, so generated pages reach the extractors.
+fn page_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Abstract".to_owned()),
+        Just("References".to_owned()),
+        Just("Skip to main content".to_owned()),
+        Just("Article | Open access | Published: 12 March 2019".to_owned()),
+        "[A-Z][a-z]{2,9}( [a-z]{2,9}){2,9}",
+        "[A-Z]\\. [A-Z][a-z]{2,9}(, [A-Z]\\. [A-Z][a-z]{2,9}){0,3}( & [A-Z]\\. [A-Z][a-z]{2,9})?",
+        "DOI: (https://doi.org/)?10\\.[0-9]{4,5}/[a-z0-9.]{3,12}",
+        "[0-9]{1,2}\\. [A-Z][a-z]+ [A-Z]{1,2}, [A-Z][a-z]+ [A-Z]\\. [A-Z][a-z ]{5,30}\\. [A-Z][a-z]+ [0-9]{4}; [0-9]{1,3}: [0-9]{1,4}[–-][0-9]{1,4}\\.",
+        "Received: [0-9]{1,2} (January|June|October) 20[0-2][0-9]",
+        "[\\PC]{0,60}",
+    ]
+}
+
+fn page() -> impl Strategy<Value = String> {
+    prop::collection::vec(page_line(), 0..40).prop_map(|lines| lines.join("\n"))
+}
+
+/// Text as the "does it occur in the input" check compares it: Unicode-normalised, lower
+/// case, without whitespace or hyphens (lines may be rejoined and hyphenation repaired).
+fn squeeze(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '‐' | '‑'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_give_a_valid_record(
+        bytes in prop::collection::vec(any::<u8>(), 0..4096),
+        format in prop::sample::select(vec![None, Some(Format::Text), Some(Format::Html), Some(Format::Pdf)]),
+    ) {
+        let options = Options { format, ..Options::default() };
+        let record = extract_document("prop.bin", &bytes, &options);
+        assert_valid(&record)?;
+        prop_assert_eq!(record.source.bytes, bytes.len() as u64);
+    }
+
+    #[test]
+    fn html_shaped_bytes_give_a_valid_record(
+        body in page(),
+        title in "[\\PC]{0,40}",
+        depth in 0usize..64,
+    ) {
+        let html = format!(
+            "<!DOCTYPE html><html><head><title>{title}</title><meta name=\"citation_title\" content=\"{title}\"></head><body>{}{}{}</body></html>",
+            "<div>".repeat(depth),
+            body.replace('\n', "<br>\n"),
+            "</div>".repeat(depth),
+        );
+        let record = extract_document("prop.html", html.as_bytes(), &Options::default());
+        assert_valid(&record)?;
+    }
+
+    #[test]
+    fn text_extraction_invents_nothing(text in page()) {
+        let record = extract_document("prop.txt", text.as_bytes(), &Options::default());
+        assert_valid(&record)?;
+        let input = squeeze(&text);
+        let mut found: Vec<(&str, &str)> = Vec::new();
+        if let Some(title) = &record.title {
+            found.push(("title", title));
+        }
+        if let Some(doi) = &record.doi {
+            found.push(("doi", doi));
+        }
+        for author in &record.authors {
+            found.push(("author", &author.name));
+        }
+        for (field, value) in found {
+            prop_assert!(
+                input.contains(&squeeze(value)),
+                "{field} {value:?} does not occur in the input {text:?}"
+            );
+        }
+    }
+}
