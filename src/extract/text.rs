@@ -33,8 +33,12 @@ pub fn push_joined(text: &mut String, line: &str) {
         text.push_str(line);
         return;
     }
-    let glue = text.ends_with(['–', '—', '/'])
-        || (text.ends_with('-') && !text.ends_with(" -") && !text.ends_with("--"));
+    // A dash right after a word or number breaks a word or range ("314–", "cell-");
+    // a dash after a space is punctuation ("joint —") and keeps its space.
+    let before_dash = text.chars().rev().nth(1);
+    let glue = (text.ends_with(['–', '—', '-', '/'])
+        && before_dash.is_some_and(|c| !c.is_whitespace()))
+        && !text.ends_with("--");
     if !glue {
         text.push(' ');
     }
@@ -93,6 +97,7 @@ mod tests {
             ("Science 2005; 309: 314–\n7.", "Science 2005; 309: 314–7."),
             ("a cell-\nmediated delivery", "a cell-mediated delivery"),
             ("two\nlines", "two lines"),
+            ("artificial joint —\nex vivo", "artificial joint — ex vivo"),
             ("page\n\n\nbreak", "page break"),
         ];
         for (input, want) in cases {
