@@ -169,6 +169,22 @@ const SCORER_CASES: &[ScorerCase] = &[
         c(1, 0, 0),
     ),
     (
+        "a more precise date matches a year-only gold date under soft matching",
+        r#"{"gold_fields":["dates.published"],"dates":{"published":"2009"}}"#,
+        |r| r.dates.published = Some("2009-02-01".into()),
+        "dates.published",
+        c(1, 0, 0),
+        c(0, 1, 1),
+    ),
+    (
+        "a less precise date does not match a full gold date",
+        r#"{"gold_fields":["dates.published"],"dates":{"published":"2009-02-01"}}"#,
+        |r| r.dates.published = Some("2009".into()),
+        "dates.published",
+        c(0, 1, 1),
+        c(0, 1, 1),
+    ),
+    (
         "keywords are a set",
         r#"{"gold_fields":["keywords"],"keywords":["zebra","Yak","xerus"]}"#,
         |r| r.keywords = vec!["xerus".into(), "yak".into(), "walrus".into()],
@@ -208,6 +224,34 @@ const SCORER_CASES: &[ScorerCase] = &[
         },
         "abstract",
         c(1, 0, 0),
+        c(0, 1, 1),
+    ),
+    (
+        "a gold end cut with an ellipsis only has to occur in the abstract",
+        r#"{"gold_fields":["abstract_starts","abstract_ends"],
+            "abstract_starts":"We measured the tides","abstract_ends":"of two moons. Th..."}"#,
+        |r| {
+            r.abstract_text =
+                Some("We measured the tides of two moons. Their flexing heats the shell.".into())
+        },
+        "abstract",
+        c(1, 0, 0),
+        c(1, 0, 0),
+    ),
+    (
+        "a label glued to the gold start is skipped under soft matching",
+        r#"{"gold_fields":["abstract_starts"],"abstract_starts":"AbstractWe measured the tides"}"#,
+        |r| r.abstract_text = Some("We measured the tides of two moons.".into()),
+        "abstract",
+        c(1, 0, 0),
+        c(0, 1, 1),
+    ),
+    (
+        "an abstract that only contains the gold start does not match",
+        r#"{"gold_fields":["abstract_starts"],"abstract_starts":"We measured the tides"}"#,
+        |r| r.abstract_text = Some("Cookie banner. We measured the tides of two moons.".into()),
+        "abstract",
+        c(0, 1, 1),
         c(0, 1, 1),
     ),
     (
