@@ -169,6 +169,22 @@ const SCORER_CASES: &[ScorerCase] = &[
         c(1, 0, 0),
     ),
     (
+        "a more precise date matches a year-only gold date under soft matching",
+        r#"{"gold_fields":["dates.published"],"dates":{"published":"2009"}}"#,
+        |r| r.dates.published = Some("2009-02-01".into()),
+        "dates.published",
+        c(1, 0, 0),
+        c(0, 1, 1),
+    ),
+    (
+        "a less precise date does not match a full gold date",
+        r#"{"gold_fields":["dates.published"],"dates":{"published":"2009-02-01"}}"#,
+        |r| r.dates.published = Some("2009".into()),
+        "dates.published",
+        c(0, 1, 1),
+        c(0, 1, 1),
+    ),
+    (
         "keywords are a set",
         r#"{"gold_fields":["keywords"],"keywords":["zebra","Yak","xerus"]}"#,
         |r| r.keywords = vec!["xerus".into(), "yak".into(), "walrus".into()],
@@ -208,6 +224,34 @@ const SCORER_CASES: &[ScorerCase] = &[
         },
         "abstract",
         c(1, 0, 0),
+        c(0, 1, 1),
+    ),
+    (
+        "a gold end cut with an ellipsis only has to occur in the abstract",
+        r#"{"gold_fields":["abstract_starts","abstract_ends"],
+            "abstract_starts":"We measured the tides","abstract_ends":"of two moons. Th..."}"#,
+        |r| {
+            r.abstract_text =
+                Some("We measured the tides of two moons. Their flexing heats the shell.".into())
+        },
+        "abstract",
+        c(1, 0, 0),
+        c(1, 0, 0),
+    ),
+    (
+        "a label glued to the gold start is skipped under soft matching",
+        r#"{"gold_fields":["abstract_starts"],"abstract_starts":"AbstractWe measured the tides"}"#,
+        |r| r.abstract_text = Some("We measured the tides of two moons.".into()),
+        "abstract",
+        c(1, 0, 0),
+        c(0, 1, 1),
+    ),
+    (
+        "an abstract that only contains the gold start does not match",
+        r#"{"gold_fields":["abstract_starts"],"abstract_starts":"We measured the tides"}"#,
+        |r| r.abstract_text = Some("Cookie banner. We measured the tides of two moons.".into()),
+        "abstract",
+        c(0, 1, 1),
         c(0, 1, 1),
     ),
     (
@@ -808,4 +852,80 @@ fn every_corpus_gold_scores_perfectly_against_itself_and_zero_against_nothing() 
         }
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+fn run_binary(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_papersift"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("run papersift")
+}
+
+#[test]
+fn command_exits_3_below_a_floor_and_writes_the_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("pages");
+    write_corpus(&corpus);
+    let high = dir.path().join("high.json");
+    // The made-up case has no references: nothing counted is a soft F1 of 0.
+    std::fs::write(&high, r#"{"kinds":{"dump.txt":{"references":0.5}}}"#).unwrap();
+    let low = dir.path().join("low.json");
+    std::fs::write(&low, r#"{"kinds":{"dump.txt":0.0}}"#).unwrap();
+    let json = dir.path().join("report.json");
+
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let args = |floors: &Path| {
+        vec![
+            os("eval"),
+            os("pages"),
+            corpus.clone().into_os_string(),
+            os("--case"),
+            os("0001"),
+            os("--kind"),
+            os("dump.txt"),
+            os("--floors"),
+            floors.as_os_str().to_owned(),
+            os("--json"),
+            json.clone().into_os_string(),
+        ]
+    };
+    let refs = |v: &[std::ffi::OsString]| {
+        v.iter()
+            .map(|s| s.as_os_str().to_owned())
+            .collect::<Vec<_>>()
+    };
+
+    let high_args = refs(&args(&high));
+    let output = run_binary(&high_args.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("BELOW FLOOR: dump.txt (references fields)"),
+        "{stderr}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).expect("JSON report");
+    assert_eq!(report["by_kind"][0]["name"], "dump.txt");
+    assert_eq!(report["results"].as_array().map(Vec::len), Some(1));
+
+    let low_args = refs(&args(&low));
+    let output = run_binary(&low_args.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("By input kind"), "{stdout}");
+
+    let output = run_binary(&[
+        os("eval").as_os_str(),
+        os("pages").as_os_str(),
+        corpus.as_os_str(),
+        os("--kind").as_os_str(),
+        os("print.doc").as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -235,22 +235,22 @@ const SCALAR_FIELDS: &[(&str, ScalarReader, Comparator)] = &[
     (
         "dates.received",
         |g, r| (g.dates.received.clone(), r.dates.received.clone()),
-        text_eq,
+        date_eq,
     ),
     (
         "dates.revised",
         |g, r| (g.dates.revised.clone(), r.dates.revised.clone()),
-        text_eq,
+        date_eq,
     ),
     (
         "dates.accepted",
         |g, r| (g.dates.accepted.clone(), r.dates.accepted.clone()),
-        text_eq,
+        date_eq,
     ),
     (
         "dates.published",
         |g, r| (g.dates.published.clone(), r.dates.published.clone()),
-        text_eq,
+        date_eq,
     ),
 ];
 
@@ -322,6 +322,17 @@ fn text_eq(mode: Mode, a: &str, b: &str) -> bool {
         Mode::Strict => strict(a) == strict(b),
         Mode::Soft => soft(a) == soft(b),
     }
+}
+
+/// Dates: equal; under soft matching a prediction more precise than a partial gold date
+/// also matches (`2009` and `2009-02-01`: meta tags often give only the year).
+fn date_eq(mode: Mode, gold: &str, predicted: &str) -> bool {
+    let (gold, predicted) = (strict(gold), strict(predicted));
+    gold == predicted
+        || (mode == Mode::Soft
+            && predicted
+                .strip_prefix(gold.as_str())
+                .is_some_and(|rest| rest.starts_with('-')))
 }
 
 fn doi_eq(mode: Mode, a: &str, b: &str) -> bool {
@@ -559,25 +570,61 @@ fn score_abstract(scorer: &mut Scorer, gold: &Gold, record: &Record) {
 }
 
 /// Whether an abstract starts with `starts` and ends with `ends` after normalisation.
+///
+/// A gold end cut with an ellipsis (`"... method. Th..."`, from a truncated meta
+/// description) only has to occur in the text. Under soft matching a leading label
+/// (`Background`, `Abstract`) on either side is skipped.
 pub fn abstract_matches(mode: Mode, text: &str, starts: Option<&str>, ends: Option<&str>) -> bool {
-    match mode {
-        Mode::Strict => {
-            let text = strict(text);
-            starts.is_none_or(|s| text.starts_with(&strict(s)))
-                && ends.is_none_or(|e| text.ends_with(&strict(e)))
+    let (ends, truncated) = match ends.map(strip_ellipsis) {
+        Some((e, truncated)) => (Some(e), truncated),
+        None => (None, false),
+    };
+    let norm = |s: &str| match mode {
+        Mode::Strict => strict(s),
+        Mode::Soft => soft(s),
+    };
+    let text = norm(text);
+    let starts_ok = starts.is_none_or(|s| {
+        let s = norm(s);
+        match mode {
+            Mode::Strict => text.starts_with(&s),
+            Mode::Soft => {
+                let (text_body, gold_body) = (skip_label(&text), skip_label(&s));
+                [text.as_str(), text_body]
+                    .iter()
+                    .any(|t| t.starts_with(s.as_str()) || t.starts_with(gold_body))
+            }
         }
-        Mode::Soft => {
-            let text = soft(text);
-            let starts_ok = starts.is_none_or(|s| {
-                let s = soft(s);
-                text.starts_with(&s)
-                    || LEADING_ABSTRACT_LABELS
-                        .iter()
-                        .any(|label| text.strip_prefix(label).is_some_and(|t| t.starts_with(&s)))
-            });
-            starts_ok && ends.is_none_or(|e| text.ends_with(&soft(e)))
+    });
+    let ends_ok = ends.is_none_or(|e| {
+        let e = norm(e);
+        if truncated {
+            text.contains(&e)
+        } else {
+            text.ends_with(&e)
+        }
+    });
+    starts_ok && ends_ok
+}
+
+/// A gold abstract end without its trailing ellipsis, and whether it had one.
+fn strip_ellipsis(end: &str) -> (&str, bool) {
+    let trimmed = end.trim_end();
+    for ellipsis in ["...", "…"] {
+        if let Some(cut) = trimmed.strip_suffix(ellipsis) {
+            return (cut, true);
         }
     }
+    (end, false)
+}
+
+/// Soft text without a leading structured-abstract label.
+fn skip_label(soft_text: &str) -> &str {
+    LEADING_ABSTRACT_LABELS
+        .iter()
+        .find_map(|label| soft_text.strip_prefix(label))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(soft_text)
 }
 
 fn abbreviate_abstract(text: &str) -> String {
