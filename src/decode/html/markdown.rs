@@ -154,6 +154,8 @@ struct Stats {
     has_top_heading: bool,
     /// Block elements in the subtree (a table cell holding several is page layout).
     blocks: u32,
+    /// The subtree below the element marks authors one by one.
+    has_author_item: bool,
 }
 
 /// What one output line is.
@@ -448,7 +450,11 @@ fn open_element(
     if chrome::is_never_text(tag) && !(tag == "button" && is_section_toggle(element)) {
         return None;
     }
-    let verdict = chrome::judge_tokens(element);
+    let mut verdict = chrome::judge_tokens(element);
+    // A byline is a block; an `id="authors"` on a link is only an anchor.
+    if !is_block(tag) && heading_level(tag).is_none() {
+        verdict.author_group = false;
+    }
     let stat = stats.get(&node.id()).copied().unwrap_or_default();
     let mut frame = Frame::default();
     if is_chrome(
@@ -502,11 +508,18 @@ fn open_element(
         frame.references = true;
     }
     if tag == "sup" {
+        let in_byline = w.author_items > 0 || w.author_groups > 0 || w.byline_text > 0;
+        if in_byline && w.superscripts == 0 && is_letter_label_after_word(w, node) {
+            // "Rotariu<sup>a</sup>" would read as the name "Rotariua": keep the label apart.
+            w.space();
+        }
         w.superscripts += 1;
         frame.superscript = true;
     }
     if verdict.author_group
         && stat.blocks <= 1
+        && !stat.has_author_item
+        && w.author_items == 0
         && w.items == 0
         && w.references == 0
         && w.flatten == 0
@@ -520,6 +533,10 @@ fn open_element(
         frame.block = true;
         frame.paragraph = true;
         return Some(frame);
+    }
+    if verdict.author_group {
+        w.author_groups += 1;
+        frame.author_group = true;
     }
     // A heading inside a list item (an affiliation, an author's name) is item text.
     if let Some(level) = heading_level(tag).filter(|_| w.items == 0) {
@@ -640,10 +657,6 @@ fn open_element(
             return Some(frame);
         }
         _ => {}
-    }
-    if verdict.author_group {
-        w.author_groups += 1;
-        frame.author_group = true;
     }
     if is_block(tag) {
         w.break_line(false);
@@ -806,6 +819,14 @@ fn is_label_glued_to_text(w: &Writer, node: NodeRef<'_, Node>) -> bool {
     })
 }
 
+/// A superscript label that starts with a lower-case letter (`a`, `b,c`) right after a
+/// letter.
+fn is_letter_label_after_word(w: &Writer, node: NodeRef<'_, Node>) -> bool {
+    !w.pending_space
+        && w.current.ends_with(char::is_alphabetic)
+        && short_text(node, 12).is_some_and(|t| t.trim_start().starts_with(char::is_lowercase))
+}
+
 /// Link texts that only jump back into the article text.
 const BACK_LINK_GLYPHS: &[&str] = &["↵", "^", "↑", "⤴", "⬆", "▲", "⇧", "back"];
 
@@ -867,8 +888,8 @@ fn starts_author_in_group(node: NodeRef<'_, Node>) -> bool {
 /// First pass: sizes of every element's subtree, bottom-up, without recursion.
 fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
     let mut stats: HashMap<ego_tree::NodeId, Stats> = HashMap::new();
-    // Stack of (node id, accumulated stats, is link, is skipped).
-    let mut stack: Vec<(ego_tree::NodeId, Stats, bool)> = Vec::with_capacity(64);
+    // Stack of (node id, accumulated stats, is a link, is an author item).
+    let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;
     for edge in root.traverse() {
         match edge {
@@ -886,7 +907,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                         blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
                         ..Stats::default()
                     };
-                    stack.push((node.id(), own, tag == "a"));
+                    stack.push((node.id(), own, tag == "a", verdict.author_item));
                 }
                 Node::Text(text) if skipped_depth.is_none() => {
                     let chars = text.trim().chars().count() as u32;
@@ -900,7 +921,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                 if !node.value().is_element() {
                     continue;
                 }
-                let Some((id, mut own, is_link)) = stack.pop() else {
+                let Some((id, mut own, is_link, own_author_item)) = stack.pop() else {
                     continue;
                 };
                 if skipped_depth == Some(stack.len()) {
@@ -920,6 +941,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                     parent.1.has_h1 |= own.has_h1;
                     parent.1.has_top_heading |= own.has_top_heading;
                     parent.1.blocks += own.blocks;
+                    parent.1.has_author_item |= own.has_author_item || own_author_item;
                 }
             }
         }
@@ -1076,6 +1098,17 @@ mod tests {
             (
                 "<div class=\"html-author-group\">Barbara Laddomada <sup>1</sup>, Laura Del Coco <sup>2,*</sup> and Antonio Logrieco <sup>3</sup></div><p>Next</p>",
                 "• Barbara Laddomada 1,\n• Laura Del Coco 2,* and\n• Antonio Logrieco 3\nNext",
+            ),
+            (
+                "<div class=\"authors\"><span class=\"contrib\"><a id=\"authors\">Carl Recsei</a></span>, \
+                 <span class=\"contrib\"><a id=\"authors\">Bun Chan</a><sup>*</sup><sup>†</sup>, and </span>\
+                 <span class=\"contrib\"><a id=\"authors\">Chris McErlean</a><sup>*</sup></span></div>",
+                "• Carl Recsei,\n• Bun Chan*†, and\n• Chris McErlean*",
+            ),
+            (
+                "<ul class=\"authorGroup\"><li>Lucian Rotariu<a><sup>a</sup></a><sup>, </sup><a><sup>b</sup></a></li>\
+                 <li>Xin Wei<sup>1</sup></li></ul>",
+                "• Lucian Rotariu a, b\n• Xin Wei1",
             ),
             (
                 "<h5 class=\"authors\">T. Nomura, X.-X. Zhang, and S. Seki</h5>",
