@@ -367,6 +367,13 @@ fn fill_highwire(record: &mut Record, meta: &SourceMeta) {
             record.note_source("funding", "meta:citation_funding_source", None);
         }
     }
+    if record.funding.is_empty() {
+        let funding = funders_from_tags(meta);
+        if !funding.is_empty() {
+            record.funding = merge_funders(funding);
+            record.note_source("funding", "meta:citation_funder", None);
+        }
+    }
     if record.references.is_empty() {
         let references: Vec<Reference> = meta
             .all("citation_reference")
@@ -551,6 +558,39 @@ fn parse_funding_source(content: &str) -> Option<Funding> {
         award_ids,
         text: None,
     })
+}
+
+/// Tags naming a funder on their own, each followed by its grant number tags.
+const FUNDER_TAGS: &[&str] = &["citation_funder", "dc.contributor.funder", "dc.funder"];
+const GRANT_TAGS: &[&str] = &["citation_grant_number", "citation_grant", "dc.grant"];
+
+/// Funders from single tags (`citation_funder`, `DC.contributor.funder`), with the grant
+/// number tags that follow each.
+fn funders_from_tags(meta: &SourceMeta) -> Vec<Funding> {
+    let mut out: Vec<Funding> = Vec::new();
+    for (name, value) in &meta.tags {
+        let value = collapse(value);
+        if value.is_empty() {
+            continue;
+        }
+        if FUNDER_TAGS.contains(&name.as_str()) {
+            out.push(Funding {
+                funder: value,
+                award_ids: Vec::new(),
+                text: None,
+            });
+        } else if GRANT_TAGS.contains(&name.as_str()) {
+            if let Some(last) = out.last_mut() {
+                last.award_ids.extend(
+                    value
+                        .split([',', ';'])
+                        .map(collapse)
+                        .filter(|v| !v.is_empty()),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// One entry per funder, award ids gathered.
@@ -931,6 +971,21 @@ fn fill_json_ld(record: &mut Record, article: &Value) {
             record.note_source("keywords", SOURCE, None);
         }
     }
+    if record.funding.is_empty() {
+        let funding: Vec<Funding> = ld_list(article.get("funder"))
+            .into_iter()
+            .filter_map(ld_text)
+            .map(|funder| Funding {
+                funder,
+                award_ids: Vec::new(),
+                text: None,
+            })
+            .collect();
+        if !funding.is_empty() {
+            record.funding = merge_funders(funding);
+            record.note_source("funding", SOURCE, None);
+        }
+    }
     if record.authors.is_empty() {
         fill_json_ld_authors(record, article);
     }
@@ -1273,6 +1328,34 @@ mod tests {
         fill_from_source_meta(&mut r, &m);
         assert_eq!(r.funding.len(), 1);
         assert_eq!(r.funding[0].award_ids, ["31572647", "31001"]);
+    }
+
+    #[test]
+    fn single_funder_tags_collect_their_grants() {
+        let m = meta(
+            &[
+                ("dc.contributor.funder", "Wellcome Trust"),
+                ("citation_grant_number", "WT100, WT200"),
+                ("citation_funder", "NSF"),
+            ],
+            &[],
+        );
+        let mut r = empty_record();
+        fill_from_source_meta(&mut r, &m);
+        let got: Vec<(&str, Vec<&str>)> = r
+            .funding
+            .iter()
+            .map(|f| {
+                (
+                    f.funder.as_str(),
+                    f.award_ids.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![("Wellcome Trust", vec!["WT100", "WT200"]), ("NSF", vec![])]
+        );
     }
 
     #[test]
