@@ -47,6 +47,7 @@ const CHROME_ROLES: &[&str] = &[
     "navigation",
     "banner",
     "contentinfo",
+    "complementary",
     "search",
     "dialog",
     "alertdialog",

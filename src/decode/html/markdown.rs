@@ -149,7 +149,8 @@ struct Stats {
     links: u32,
     /// The subtree holds an element with a strong article class (abstract, references...).
     has_article_part: bool,
-    has_h1: bool,
+    /// `h1` elements in the subtree: one is the page's title, several are teasers.
+    h1s: u32,
     /// The subtree holds an `h1` or `h2`.
     has_top_heading: bool,
     /// Block elements in the subtree (a table cell holding several is page layout).
@@ -503,7 +504,7 @@ fn open_element(
         frame.article = true;
     }
     // A container that holds the title (`div.citation` around a header) is no reference.
-    if verdict.reference && !stat.has_h1 {
+    if verdict.reference && stat.h1s == 0 {
         w.references += 1;
         frame.references = true;
     }
@@ -776,7 +777,7 @@ fn is_chrome(
         return true;
     }
     // Inside an author list or reference list a `name-search` link is the author's name.
-    let protected = article_like || in_article_part || stat.has_article_part || stat.has_h1;
+    let protected = article_like || in_article_part || stat.has_article_part || stat.h1s == 1;
     match tag {
         "nav" => return true,
         "aside" => return !protected,
@@ -902,7 +903,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                     let verdict = chrome::judge_tokens(element);
                     let own = Stats {
                         has_article_part: verdict.strong_article,
-                        has_h1: tag == "h1",
+                        h1s: u32::from(tag == "h1"),
                         has_top_heading: matches!(tag, "h1" | "h2"),
                         blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
                         ..Stats::default()
@@ -938,7 +939,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                     parent.1.link_chars += own.link_chars;
                     parent.1.links += own.links;
                     parent.1.has_article_part |= own.has_article_part;
-                    parent.1.has_h1 |= own.has_h1;
+                    parent.1.h1s += own.h1s;
                     parent.1.has_top_heading |= own.has_top_heading;
                     parent.1.blocks += own.blocks;
                     parent.1.has_author_item |= own.has_author_item || own_author_item;
@@ -1054,6 +1055,10 @@ mod tests {
             (
                 "<div class=\"related-articles\"><h2>Related</h2><p>Other</p></div><p>Body</p>",
                 "Body",
+            ),
+            (
+                "<div class=\"related-content\"><article><h1>Other A</h1></article><article><h1>Other B</h1></article></div><h1>Title</h1>",
+                "# Title",
             ),
             (
                 "<aside><p>Ad</p></aside><aside class=\"article-info\"><p>Received 2013</p></aside>",
