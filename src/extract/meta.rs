@@ -1358,6 +1358,32 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any tag soup fills the record without panicking and with usable values only.
+        #[test]
+        fn never_panics_on_odd_tags(
+            tags in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "citation_author", "citation_author_institution", "citation_date",
+                        "citation_firstpage", "citation_doi", "citation_reference",
+                        "citation_funding_source", "dc.creator", "prism.volume", "og:title",
+                        "citation_issn", "citation_keywords",
+                    ]),
+                    "\\PC{0,40}",
+                ),
+                0..20,
+            )
+        ) {
+            let pairs: Vec<(&str, &str)> =
+                tags.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let mut r = empty_record();
+            fill_from_source_meta(&mut r, &meta(&pairs, &[]));
+            proptest::prop_assert!(r.title.as_deref() != Some(""));
+            proptest::prop_assert!(r.doi.as_deref().is_none_or(|d| d.starts_with("10.")));
+        }
+    }
+
     #[test]
     fn normalises_dois() {
         let cases = [
