@@ -173,6 +173,9 @@ pub fn fill_from_source_meta(record: &mut Record, meta: &SourceMeta) {
     }
     fill_scalars(record, &folded, PRISM);
     fill_scalars(record, &folded, OPEN_GRAPH);
+    if record.abstract_text.is_none() {
+        fill_abstract_from_description(record, &folded);
+    }
     if record.url.is_none() {
         if let Some(url) = meta
             .canonical_url
@@ -184,6 +187,34 @@ pub fn fill_from_source_meta(record: &mut Record, meta: &SourceMeta) {
         }
     }
     fill_year(record, &folded);
+}
+
+/// Page descriptions that may hold the whole abstract, in order.
+const DESCRIPTION_TAGS: &[&str] = &["description", "og:description", "twitter:description"];
+
+/// Shortest description taken as an abstract: shorter ones are teasers or site blurbs.
+const DESCRIPTION_MIN_CHARS: usize = 250;
+
+/// Last resort for the abstract: a page description long enough to be the abstract itself
+/// and not cut short (`…`).
+fn fill_abstract_from_description(record: &mut Record, meta: &SourceMeta) {
+    for tag in DESCRIPTION_TAGS {
+        let Some(value) = meta.first(tag).and_then(|v| normalise("abstract", v)) else {
+            continue;
+        };
+        let cut_short = value.ends_with('…') || value.ends_with("...");
+        // "R. Florian, H. Hassan, ... Proceedings of ...": a citation, not an abstract.
+        let opening: String = value.chars().take(80).collect();
+        let starts_with_authors = record
+            .authors
+            .first()
+            .and_then(|a| a.family.as_deref())
+            .is_some_and(|family| opening.contains(family));
+        if value.chars().count() >= DESCRIPTION_MIN_CHARS && !cut_short && !starts_with_authors {
+            set_field(record, "abstract", value, &format!("meta:{tag}"));
+            return;
+        }
+    }
 }
 
 /// Meta tags with Dublin Core spellings folded: `DC:Title`, `dcterms.title` give `dc.title`.
@@ -274,6 +305,11 @@ fn normalise(field: &str, raw: &str) -> Option<String> {
         "abstract" => {
             let plain = collapse(&TAG.replace_all(&text, " "));
             let plain = ABSTRACT_LABEL.replace(&plain, "").into_owned();
+            // "AbstractFood packaging ...": a label glued to the first word.
+            let plain = match plain.strip_prefix("Abstract") {
+                Some(rest) if rest.starts_with(char::is_uppercase) => rest.to_owned(),
+                _ => plain,
+            };
             (plain.len() > 20).then_some(plain)
         }
         "title" | "journal.title" => {
@@ -1160,6 +1196,33 @@ mod tests {
                 ("year", "meta:citation_publication_date"),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_description_stands_in_for_a_missing_abstract() {
+        let long = "We investigated the role of a gene in development. ".repeat(6);
+        let cut = format!("{long}…");
+        let citation = format!("R. Florian, H. Hassan. {long}");
+        let cases = [
+            (vec![("description", long.as_str())], true),
+            (
+                vec![("description", "A short teaser about the article.")],
+                false,
+            ),
+            (vec![("og:description", cut.as_str())], false),
+            (
+                vec![
+                    ("citation_author", "Florian, R."),
+                    ("description", citation.as_str()),
+                ],
+                false,
+            ),
+        ];
+        for (tags, want) in cases {
+            let mut r = empty_record();
+            fill_from_source_meta(&mut r, &meta(&tags, &[]));
+            assert_eq!(r.abstract_text.is_some(), want, "{tags:?}");
+        }
     }
 
     #[test]
