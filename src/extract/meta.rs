@@ -173,6 +173,9 @@ pub fn fill_from_source_meta(record: &mut Record, meta: &SourceMeta) {
     }
     fill_scalars(record, &folded, PRISM);
     fill_scalars(record, &folded, OPEN_GRAPH);
+    if record.abstract_text.is_none() {
+        fill_abstract_from_description(record, &folded);
+    }
     if record.url.is_none() {
         if let Some(url) = meta
             .canonical_url
@@ -184,6 +187,34 @@ pub fn fill_from_source_meta(record: &mut Record, meta: &SourceMeta) {
         }
     }
     fill_year(record, &folded);
+}
+
+/// Page descriptions that may hold the whole abstract, in order.
+const DESCRIPTION_TAGS: &[&str] = &["description", "og:description", "twitter:description"];
+
+/// Shortest description taken as an abstract: shorter ones are teasers or site blurbs.
+const DESCRIPTION_MIN_CHARS: usize = 250;
+
+/// Last resort for the abstract: a page description long enough to be the abstract itself
+/// and not cut short (`…`).
+fn fill_abstract_from_description(record: &mut Record, meta: &SourceMeta) {
+    for tag in DESCRIPTION_TAGS {
+        let Some(value) = meta.first(tag).and_then(|v| normalise("abstract", v)) else {
+            continue;
+        };
+        let cut_short = value.ends_with('…') || value.ends_with("...");
+        // "R. Florian, H. Hassan, ... Proceedings of ...": a citation, not an abstract.
+        let opening: String = value.chars().take(80).collect();
+        let starts_with_authors = record
+            .authors
+            .first()
+            .and_then(|a| a.family.as_deref())
+            .is_some_and(|family| opening.contains(family));
+        if value.chars().count() >= DESCRIPTION_MIN_CHARS && !cut_short && !starts_with_authors {
+            set_field(record, "abstract", value, &format!("meta:{tag}"));
+            return;
+        }
+    }
 }
 
 /// Meta tags with Dublin Core spellings folded: `DC:Title`, `dcterms.title` give `dc.title`.
@@ -274,6 +305,11 @@ fn normalise(field: &str, raw: &str) -> Option<String> {
         "abstract" => {
             let plain = collapse(&TAG.replace_all(&text, " "));
             let plain = ABSTRACT_LABEL.replace(&plain, "").into_owned();
+            // "AbstractFood packaging ...": a label glued to the first word.
+            let plain = match plain.strip_prefix("Abstract") {
+                Some(rest) if rest.starts_with(char::is_uppercase) => rest.to_owned(),
+                _ => plain,
+            };
             (plain.len() > 20).then_some(plain)
         }
         "title" | "journal.title" => {
@@ -365,6 +401,13 @@ fn fill_highwire(record: &mut Record, meta: &SourceMeta) {
         if !funding.is_empty() {
             record.funding = merge_funders(funding);
             record.note_source("funding", "meta:citation_funding_source", None);
+        }
+    }
+    if record.funding.is_empty() {
+        let funding = funders_from_tags(meta);
+        if !funding.is_empty() {
+            record.funding = merge_funders(funding);
+            record.note_source("funding", "meta:citation_funder", None);
         }
     }
     if record.references.is_empty() {
@@ -551,6 +594,39 @@ fn parse_funding_source(content: &str) -> Option<Funding> {
         award_ids,
         text: None,
     })
+}
+
+/// Tags naming a funder on their own, each followed by its grant number tags.
+const FUNDER_TAGS: &[&str] = &["citation_funder", "dc.contributor.funder", "dc.funder"];
+const GRANT_TAGS: &[&str] = &["citation_grant_number", "citation_grant", "dc.grant"];
+
+/// Funders from single tags (`citation_funder`, `DC.contributor.funder`), with the grant
+/// number tags that follow each.
+fn funders_from_tags(meta: &SourceMeta) -> Vec<Funding> {
+    let mut out: Vec<Funding> = Vec::new();
+    for (name, value) in &meta.tags {
+        let value = collapse(value);
+        if value.is_empty() {
+            continue;
+        }
+        if FUNDER_TAGS.contains(&name.as_str()) {
+            out.push(Funding {
+                funder: value,
+                award_ids: Vec::new(),
+                text: None,
+            });
+        } else if GRANT_TAGS.contains(&name.as_str()) {
+            if let Some(last) = out.last_mut() {
+                last.award_ids.extend(
+                    value
+                        .split([',', ';'])
+                        .map(collapse)
+                        .filter(|v| !v.is_empty()),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// One entry per funder, award ids gathered.
@@ -931,6 +1007,21 @@ fn fill_json_ld(record: &mut Record, article: &Value) {
             record.note_source("keywords", SOURCE, None);
         }
     }
+    if record.funding.is_empty() {
+        let funding: Vec<Funding> = ld_list(article.get("funder"))
+            .into_iter()
+            .filter_map(ld_text)
+            .map(|funder| Funding {
+                funder,
+                award_ids: Vec::new(),
+                text: None,
+            })
+            .collect();
+        if !funding.is_empty() {
+            record.funding = merge_funders(funding);
+            record.note_source("funding", SOURCE, None);
+        }
+    }
     if record.authors.is_empty() {
         fill_json_ld_authors(record, article);
     }
@@ -1108,6 +1199,33 @@ mod tests {
     }
 
     #[test]
+    fn a_long_description_stands_in_for_a_missing_abstract() {
+        let long = "We investigated the role of a gene in development. ".repeat(6);
+        let cut = format!("{long}…");
+        let citation = format!("R. Florian, H. Hassan. {long}");
+        let cases = [
+            (vec![("description", long.as_str())], true),
+            (
+                vec![("description", "A short teaser about the article.")],
+                false,
+            ),
+            (vec![("og:description", cut.as_str())], false),
+            (
+                vec![
+                    ("citation_author", "Florian, R."),
+                    ("description", citation.as_str()),
+                ],
+                false,
+            ),
+        ];
+        for (tags, want) in cases {
+            let mut r = empty_record();
+            fill_from_source_meta(&mut r, &meta(&tags, &[]));
+            assert_eq!(r.abstract_text.is_some(), want, "{tags:?}");
+        }
+    }
+
+    #[test]
     fn never_overwrites_a_filled_field() {
         let mut r = empty_record();
         r.title = Some("From text".into());
@@ -1273,6 +1391,60 @@ mod tests {
         fill_from_source_meta(&mut r, &m);
         assert_eq!(r.funding.len(), 1);
         assert_eq!(r.funding[0].award_ids, ["31572647", "31001"]);
+    }
+
+    #[test]
+    fn single_funder_tags_collect_their_grants() {
+        let m = meta(
+            &[
+                ("dc.contributor.funder", "Wellcome Trust"),
+                ("citation_grant_number", "WT100, WT200"),
+                ("citation_funder", "NSF"),
+            ],
+            &[],
+        );
+        let mut r = empty_record();
+        fill_from_source_meta(&mut r, &m);
+        let got: Vec<(&str, Vec<&str>)> = r
+            .funding
+            .iter()
+            .map(|f| {
+                (
+                    f.funder.as_str(),
+                    f.award_ids.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![("Wellcome Trust", vec!["WT100", "WT200"]), ("NSF", vec![])]
+        );
+    }
+
+    proptest::proptest! {
+        /// Any tag soup fills the record without panicking and with usable values only.
+        #[test]
+        fn never_panics_on_odd_tags(
+            tags in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "citation_author", "citation_author_institution", "citation_date",
+                        "citation_firstpage", "citation_doi", "citation_reference",
+                        "citation_funding_source", "dc.creator", "prism.volume", "og:title",
+                        "citation_issn", "citation_keywords",
+                    ]),
+                    "\\PC{0,40}",
+                ),
+                0..20,
+            )
+        ) {
+            let pairs: Vec<(&str, &str)> =
+                tags.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let mut r = empty_record();
+            fill_from_source_meta(&mut r, &meta(&pairs, &[]));
+            proptest::prop_assert!(r.title.as_deref() != Some(""));
+            proptest::prop_assert!(r.doi.as_deref().is_none_or(|d| d.starts_with("10.")));
+        }
     }
 
     #[test]

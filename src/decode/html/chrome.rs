@@ -47,6 +47,7 @@ const CHROME_ROLES: &[&str] = &[
     "navigation",
     "banner",
     "contentinfo",
+    "complementary",
     "search",
     "dialog",
     "alertdialog",
@@ -103,6 +104,10 @@ const CHROME_PARTS: &[&str] = &[
     "toolbar",
     "tools",
     "jumplinks",
+    "overlay",
+    "popover",
+    "popup",
+    "modal",
 ];
 
 /// Whole class/id tokens of boilerplate containers (too short or too common as parts).
@@ -151,7 +156,6 @@ const ARTICLE_PARTS: &[&str] = &[
     "kwd",
     "history",
     "articleinfo",
-    "fulltext",
 ];
 
 /// The subset of [`ARTICLE_PARTS`] so specific that a chrome-looking container holding

@@ -149,11 +149,14 @@ struct Stats {
     links: u32,
     /// The subtree holds an element with a strong article class (abstract, references...).
     has_article_part: bool,
-    has_h1: bool,
+    /// `h1` elements in the subtree: one is the page's title, several are teasers.
+    h1s: u32,
     /// The subtree holds an `h1` or `h2`.
     has_top_heading: bool,
     /// Block elements in the subtree (a table cell holding several is page layout).
     blocks: u32,
+    /// The subtree below the element marks authors one by one.
+    has_author_item: bool,
 }
 
 /// What one output line is.
@@ -448,7 +451,11 @@ fn open_element(
     if chrome::is_never_text(tag) && !(tag == "button" && is_section_toggle(element)) {
         return None;
     }
-    let verdict = chrome::judge_tokens(element);
+    let mut verdict = chrome::judge_tokens(element);
+    // A byline is a block; an `id="authors"` on a link is only an anchor.
+    if !is_block(tag) && heading_level(tag).is_none() {
+        verdict.author_group = false;
+    }
     let stat = stats.get(&node.id()).copied().unwrap_or_default();
     let mut frame = Frame::default();
     if is_chrome(
@@ -497,16 +504,23 @@ fn open_element(
         frame.article = true;
     }
     // A container that holds the title (`div.citation` around a header) is no reference.
-    if verdict.reference && !stat.has_h1 {
+    if verdict.reference && stat.h1s == 0 {
         w.references += 1;
         frame.references = true;
     }
     if tag == "sup" {
+        let in_byline = w.author_items > 0 || w.author_groups > 0 || w.byline_text > 0;
+        if in_byline && w.superscripts == 0 && is_letter_label_after_word(w, node) {
+            // "Rotariu<sup>a</sup>" would read as the name "Rotariua": keep the label apart.
+            w.space();
+        }
         w.superscripts += 1;
         frame.superscript = true;
     }
     if verdict.author_group
         && stat.blocks <= 1
+        && !stat.has_author_item
+        && w.author_items == 0
         && w.items == 0
         && w.references == 0
         && w.flatten == 0
@@ -520,6 +534,10 @@ fn open_element(
         frame.block = true;
         frame.paragraph = true;
         return Some(frame);
+    }
+    if verdict.author_group {
+        w.author_groups += 1;
+        frame.author_group = true;
     }
     // A heading inside a list item (an affiliation, an author's name) is item text.
     if let Some(level) = heading_level(tag).filter(|_| w.items == 0) {
@@ -641,10 +659,6 @@ fn open_element(
         }
         _ => {}
     }
-    if verdict.author_group {
-        w.author_groups += 1;
-        frame.author_group = true;
-    }
     if is_block(tag) {
         w.break_line(false);
         frame.block = true;
@@ -763,7 +777,7 @@ fn is_chrome(
         return true;
     }
     // Inside an author list or reference list a `name-search` link is the author's name.
-    let protected = article_like || in_article_part || stat.has_article_part || stat.has_h1;
+    let protected = article_like || in_article_part || stat.has_article_part || stat.h1s == 1;
     match tag {
         "nav" => return true,
         "aside" => return !protected,
@@ -804,6 +818,14 @@ fn is_label_glued_to_text(w: &Writer, node: NodeRef<'_, Node>) -> bool {
         t.starts_with(|c: char| c.is_uppercase())
             && t.chars().take_while(|c| c.is_alphabetic()).count() >= 3
     })
+}
+
+/// A superscript label that starts with a lower-case letter (`a`, `b,c`) right after a
+/// letter.
+fn is_letter_label_after_word(w: &Writer, node: NodeRef<'_, Node>) -> bool {
+    !w.pending_space
+        && w.current.ends_with(char::is_alphabetic)
+        && short_text(node, 12).is_some_and(|t| t.trim_start().starts_with(char::is_lowercase))
 }
 
 /// Link texts that only jump back into the article text.
@@ -867,8 +889,8 @@ fn starts_author_in_group(node: NodeRef<'_, Node>) -> bool {
 /// First pass: sizes of every element's subtree, bottom-up, without recursion.
 fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
     let mut stats: HashMap<ego_tree::NodeId, Stats> = HashMap::new();
-    // Stack of (node id, accumulated stats, is link, is skipped).
-    let mut stack: Vec<(ego_tree::NodeId, Stats, bool)> = Vec::with_capacity(64);
+    // Stack of (node id, accumulated stats, is a link, is an author item).
+    let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;
     for edge in root.traverse() {
         match edge {
@@ -881,12 +903,12 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                     let verdict = chrome::judge_tokens(element);
                     let own = Stats {
                         has_article_part: verdict.strong_article,
-                        has_h1: tag == "h1",
+                        h1s: u32::from(tag == "h1"),
                         has_top_heading: matches!(tag, "h1" | "h2"),
                         blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
                         ..Stats::default()
                     };
-                    stack.push((node.id(), own, tag == "a"));
+                    stack.push((node.id(), own, tag == "a", verdict.author_item));
                 }
                 Node::Text(text) if skipped_depth.is_none() => {
                     let chars = text.trim().chars().count() as u32;
@@ -900,7 +922,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                 if !node.value().is_element() {
                     continue;
                 }
-                let Some((id, mut own, is_link)) = stack.pop() else {
+                let Some((id, mut own, is_link, own_author_item)) = stack.pop() else {
                     continue;
                 };
                 if skipped_depth == Some(stack.len()) {
@@ -917,9 +939,10 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                     parent.1.link_chars += own.link_chars;
                     parent.1.links += own.links;
                     parent.1.has_article_part |= own.has_article_part;
-                    parent.1.has_h1 |= own.has_h1;
+                    parent.1.h1s += own.h1s;
                     parent.1.has_top_heading |= own.has_top_heading;
                     parent.1.blocks += own.blocks;
+                    parent.1.has_author_item |= own.has_author_item || own_author_item;
                 }
             }
         }
@@ -1034,6 +1057,10 @@ mod tests {
                 "Body",
             ),
             (
+                "<div class=\"related-content\"><article><h1>Other A</h1></article><article><h1>Other B</h1></article></div><h1>Title</h1>",
+                "# Title",
+            ),
+            (
                 "<aside><p>Ad</p></aside><aside class=\"article-info\"><p>Received 2013</p></aside>",
                 "Received 2013",
             ),
@@ -1076,6 +1103,17 @@ mod tests {
             (
                 "<div class=\"html-author-group\">Barbara Laddomada <sup>1</sup>, Laura Del Coco <sup>2,*</sup> and Antonio Logrieco <sup>3</sup></div><p>Next</p>",
                 "• Barbara Laddomada 1,\n• Laura Del Coco 2,* and\n• Antonio Logrieco 3\nNext",
+            ),
+            (
+                "<div class=\"authors\"><span class=\"contrib\"><a id=\"authors\">Carl Recsei</a></span>, \
+                 <span class=\"contrib\"><a id=\"authors\">Bun Chan</a><sup>*</sup><sup>†</sup>, and </span>\
+                 <span class=\"contrib\"><a id=\"authors\">Chris McErlean</a><sup>*</sup></span></div>",
+                "• Carl Recsei,\n• Bun Chan*†, and\n• Chris McErlean*",
+            ),
+            (
+                "<ul class=\"authorGroup\"><li>Lucian Rotariu<a><sup>a</sup></a><sup>, </sup><a><sup>b</sup></a></li>\
+                 <li>Xin Wei<sup>1</sup></li></ul>",
+                "• Lucian Rotariu a, b\n• Xin Wei1",
             ),
             (
                 "<h5 class=\"authors\">T. Nomura, X.-X. Zhang, and S. Seki</h5>",

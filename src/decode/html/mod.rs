@@ -364,6 +364,27 @@ mod tests {
         assert_eq!(decode(cases[0]).text, "## Results\n\nWe found\n\n");
     }
 
+    proptest::proptest! {
+        /// Any mix of tags, attributes, entities and text decodes without panicking.
+        #[test]
+        fn never_panics_on_tag_soup(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<div>", "</div>", "<p>", "<li>", "<ul>", "</ol>", "<ol start=3>", "<h1>",
+                    "</h2>", "<table><tr><td>", "</td>", "<br/>", "<a href=x>", "</a>",
+                    "<sup>1</sup>", "<span class=\"author\">", "<div class=\"authors\">",
+                    "<div class=\"references\">", "<script>x</script>", "<object/>", "<!--",
+                    "-->", "&amp;", "é", "Title", " ", ",", " and ", "\n", "<meta charset=x>",
+                    "<meta name=citation_title content=T>", "<button aria-expanded=true>",
+                ]),
+                0..80,
+            )
+        ) {
+            let page: String = pieces.concat();
+            let _ = decode_html(page.as_bytes(), &Limits { max_html_depth: 16, ..Limits::default() });
+        }
+    }
+
     #[test]
     fn refuses_binary() {
         let limits = Limits::default();
