@@ -269,7 +269,10 @@ fn clean_funder(text: &str) -> Option<String> {
         "from the ",
         "from ",
     ] {
-        if text.len() > prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        let starts = text
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+        if text.len() > prefix.len() && starts {
             text = text[prefix.len()..].trim();
         }
     }

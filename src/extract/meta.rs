@@ -1254,7 +1254,8 @@ mod tests {
         );
         let mut r = empty_record();
         fill_from_source_meta(&mut r, &m);
-        let authors: Vec<(&str, Option<&str>, Option<&str>, Vec<&str>)> = r
+        type AuthorView<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Vec<&'a str>);
+        let authors: Vec<AuthorView> = r
             .authors
             .iter()
             .map(|a| {
