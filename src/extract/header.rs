@@ -101,6 +101,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_title_and_type(record, page);
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
+    fill_from_journal_reference(record, page);
     if record.year.is_none() {
         if let Some(date) = record
             .dates
@@ -855,6 +856,78 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     }
     if record.title.is_none() {
         fill_opt(record, "title", |r| &mut r.title, &cited.title);
+    }
+}
+
+/// A line that may be the article's own journal reference: a year and other numbers.
+static JOURNAL_REFERENCE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:1[89]|20)\d{2}\b.*\d|\d.*\b(?:1[89]|20)\d{2}\b").expect("journal reference hint regex")
+});
+
+/// Header lines such as "J. Phys. Chem. A, 2001, 105 (13), pp 3365–3370" or
+/// "Metabolites 2014, 4(4), 932-945; doi:..." read with the reference parser: the line that
+/// gives a container, a volume and a page or article number fills what is still empty.
+fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
+    let wanted = record.journal.title.is_none() || record.volume.is_none() || record.page_first.is_none();
+    if !wanted {
+        return;
+    }
+    let parts = [SectionKind::Header, SectionKind::ArticleInfo];
+    let mut best: Option<(usize, crate::record::Reference, [usize; 2])> = None;
+    for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
+        for line in page.lines_of(segment) {
+            let text = line.text.as_str();
+            if !(12..=250).contains(&text.len()) || !JOURNAL_REFERENCE_HINT.is_match(text) {
+                continue;
+            }
+            let lower = text.to_lowercase();
+            if DATE_EVENT.is_match(text) && !lower.contains("vol") || lower.starts_with("©") || lower.contains("copyright") {
+                continue;
+            }
+            let cited = super::reference::parse_reference(text);
+            let Some(container) = cited.container_title.as_deref() else {
+                continue;
+            };
+            let has_locator = cited.page_first.is_some() || cited.article_number.is_some();
+            if cited.volume.is_none() || !has_locator || container.len() > 100 || cited.year.is_none() {
+                continue;
+            }
+            // A reference to another work names authors or a title; the page's own does not.
+            if !cited.authors.is_empty() || cited.title.as_deref().is_some_and(|t| t.len() > 40) {
+                continue;
+            }
+            let score = [cited.issue.is_some(), cited.page_last.is_some(), cited.doi.is_some()]
+                .iter()
+                .filter(|b| **b)
+                .count();
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, cited, [line.start, line.end]));
+            }
+        }
+    }
+    let Some((_, cited, span)) = best else {
+        return;
+    };
+    let span = Some(span);
+    if let Some(container) = &cited.container_title {
+        fill_text(record, "journal", |r| &mut r.journal.title, container, span);
+    }
+    for (field, slot, value) in [
+        ("volume", slot_volume as Slot, &cited.volume),
+        ("issue", slot_issue, &cited.issue),
+        ("article_number", slot_article_number, &cited.article_number),
+    ] {
+        if let Some(v) = value {
+            fill_text(record, field, slot, v, span);
+        }
+    }
+    if record.page_first.is_none() && cited.page_first.is_some() && cited.page_first != record.article_number {
+        record.page_first = cited.page_first.clone();
+        record.page_last = cited.page_last.clone();
+        record.note_source("pages", "text", span);
+    }
+    if record.year.is_none() {
+        record.year = cited.year;
     }
 }
 
