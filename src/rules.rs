@@ -88,6 +88,19 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "[green version]",
     "[pmc free article]",
     "[ref list]",
+    "pubmed/ncbi",
+    "openurl",
+    "abstract/free full text",
+    "view record in scopus",
+    "google preview",
+    "worldcat",
+    "chemport",
+    "inspire",
+    "zentralblatt math",
+    "europe pmc",
+    "search in google scholar",
+    "publisher site",
+    "find it",
 ];
 
 /// Icon-font ligature names that leak into pastes as words.
@@ -246,9 +259,6 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
 static BOILERPLATE_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
 
-static LINK_RESIDUE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| LINK_RESIDUE_WORDS.iter().copied().collect());
-
 static ICON_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ICON_WORDS.iter().copied().collect());
 
@@ -271,48 +281,44 @@ pub fn is_boilerplate_line(line: &str) -> bool {
 
 /// Whether a line consists only of reference link labels ("CAS PubMed Google Scholar").
 pub fn is_link_residue(line: &str) -> bool {
-    !link_residue_labels(line).is_empty()
+    parse_link_residue(line).is_some()
 }
 
 /// The normalised link labels of a residue line, or nothing when the line holds other text.
 /// Labels are the names of record.md: `pubmed`, `pmc`, `cas`, `google_scholar`, `article`, `doi`.
 pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
+    parse_link_residue(line).unwrap_or_default()
+}
+
+/// Reads a line made only of link labels, separated by spaces, commas or bars, or run
+/// together ("OpenUrlCrossRefMedlineWeb of Science"). `None` when anything else is there.
+fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     let lower = line.to_lowercase();
     let mut rest = lower.trim();
-    let mut labels = Vec::new();
     if rest.is_empty() || rest.len() > 160 {
-        return labels;
+        return None;
     }
-    'outer: while !rest.is_empty() {
+    let starts_with_word = |text: &str| LINK_RESIDUE_WORDS.iter().any(|w| text.starts_with(w));
+    let mut labels = Vec::new();
+    while !rest.is_empty() {
         // Longest match first so that "pubmed central" wins over "pubmed".
-        let mut best: Option<&str> = None;
-        for word in LINK_RESIDUE_SET.iter() {
-            if rest.starts_with(word)
-                && rest[word.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c == ' ' || c == ',' || c == '|' || c == '[')
-                && best.is_none_or(|b| word.len() > b.len())
-            {
-                best = Some(word);
-            }
-        }
-        match best {
-            Some(word) => {
-                if let Some(label) = link_label(word) {
-                    if !labels.contains(&label) {
-                        labels.push(label);
-                    }
+        let word = LINK_RESIDUE_WORDS
+            .iter()
+            .filter(|word| {
+                rest.starts_with(**word) && {
+                    let next = &rest[word.len()..];
+                    next.is_empty() || next.starts_with([' ', ',', '|', '[']) || starts_with_word(next)
                 }
-                rest = rest[word.len()..].trim_start_matches([' ', ',', '|']);
-            }
-            None => {
-                labels.clear();
-                break 'outer;
+            })
+            .max_by_key(|word| word.len())?;
+        if let Some(label) = link_label(word) {
+            if !labels.contains(&label) {
+                labels.push(label);
             }
         }
+        rest = rest[word.len()..].trim_start_matches([' ', ',', '|']);
     }
-    labels
+    Some(labels)
 }
 
 /// The printed form of a link label, for residue lines rebuilt from Markdown links.
@@ -330,7 +336,7 @@ pub fn residue_display(label: &str) -> &'static str {
 fn link_label(word: &str) -> Option<&'static str> {
     let w = word.trim_matches(['[', ']']);
     Some(match w {
-        "pubmed" | "medline" => "pubmed",
+        "pubmed" | "medline" | "pubmed/ncbi" => "pubmed",
         "pubmed central" | "pmc free article" => "pmc",
         "cas" => "cas",
         "google scholar" => "google_scholar",
@@ -861,6 +867,9 @@ mod tests {
             ),
             ("[Google Scholar] [CrossRef]", &["google_scholar", "doi"]),
             ("Google Scholar of the world", &[]),
+            ("OpenUrlCrossRefMedlineWeb of Science", &["doi", "pubmed"]),
+            ("View Article PubMed/NCBI Google Scholar", &["article", "pubmed", "google_scholar"]),
+            ("Articles of note", &[]),
             ("Cell Stem Cell 2008; 2:", &[]),
         ];
         for (line, want) in cases {

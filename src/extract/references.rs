@@ -160,7 +160,8 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
         Regex::new(r"^(?:[A-Z][\p{L}'’-]+(?:\s(?:van|de|der|von|da|di|le|la)\s[A-Z][\p{L}'’-]+)?,?\s(?:[A-Z]\.|[A-Z]{1,3}\b|[A-Z][a-z]+,)|[A-Z]\.\s?(?:[A-Z]\.\s?)*[A-Z][\p{L}'’-]+,)")
             .expect("name start regex")
     });
-    let ended = previous.ends_with('.') || previous.ends_with(')') || previous.len() > 400;
+    // A finished entry ends a sentence or with its locator ("1:229-231", "e7775").
+    let ended = previous.ends_with(['.', ')']) || previous.ends_with(|c: char| c.is_ascii_digit()) || previous.len() > 400;
     ended && NAME_START.is_match(line)
 }
 
