@@ -197,7 +197,7 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
             }
         }
     }
-    let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= 3 * covers[i];
+    let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= covers[i];
     let mut centres = Vec::new();
     let (lo, hi) = (bins / 4, bins * 3 / 4);
     let mut i = lo;
