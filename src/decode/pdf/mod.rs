@@ -28,7 +28,8 @@ use crate::record::Problem;
 const MAX_PAGE_CONTENT_BYTES: usize = 64 * 1024 * 1024;
 /// Share of the page height at the top and bottom where running headers and footers sit.
 const MARGIN_SHARE: f32 = 0.12;
-/// A header or footer repeats on at least this share of pages (and on three or more).
+/// A header or footer repeats on at least this share of pages (and on two or more; running
+/// heads often alternate between even and odd pages).
 const REPEAT_SHARE: f32 = 0.4;
 
 /// Decodes a PDF.
@@ -203,7 +204,7 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f32)]) {
             *counts.entry(k).or_default() += 1;
         }
     }
-    let needed = ((pages.len() as f32 * REPEAT_SHARE).ceil() as usize).max(3);
+    let needed = ((pages.len() as f32 * REPEAT_SHARE).ceil() as usize).max(2);
     for (lines, height) in pages.iter_mut() {
         let h = *height;
         lines.retain(|l| key(l, h).is_none_or(|k| counts.get(&k).copied().unwrap_or(0) < needed));
@@ -252,20 +253,22 @@ fn rejoin_hyphenated(lines: &mut [Line], vocabulary: &HashSet<String>) {
         };
         let broken_word = stem.chars().rev().take(2).all(char::is_lowercase);
         let next = &lines[i + 1].text;
-        if !broken_word || !next.chars().next().is_some_and(char::is_lowercase) {
+        let Some(first) = next.chars().next().filter(|c| c.is_alphanumeric()) else {
             continue;
-        }
+        };
         let split = next.find(' ').unwrap_or(next.len());
         let (rest, remainder) = next.split_at(split);
         let stem_word = stem.rsplit(' ').next().map(word_core).unwrap_or_default();
         let rest_word = word_core(rest);
-        let keep_hyphen = !soft
+        let compound = !soft
             && vocabulary.contains(&format!("{stem_word}-{rest_word}").to_lowercase())
             && !vocabulary.contains(&format!("{stem_word}{rest_word}").to_lowercase());
-        let joined = if keep_hyphen {
+        let joined = if compound {
             format!("{stem}-{rest}")
-        } else {
+        } else if broken_word && first.is_lowercase() {
             format!("{stem}{rest}")
+        } else {
+            continue;
         };
         let remainder = remainder.trim_start().to_owned();
         lines[i].text = joined;
@@ -528,8 +531,10 @@ mod tests {
                 &["the odorant-binding", "protein"],
             ),
             (&[("soft\u{AD}", 0), ("ware", 0)], &["software", ""]),
+            (&[("in n-", 0), ("hexane and", 0)], &["in n-hexane", "and"]),
+            (&[("in x-", 0), ("ray", 0)], &["in x-", "ray"]),
         ];
-        let vocabulary: HashSet<String> = ["odorant-binding", "hyphen-ated"]
+        let vocabulary: HashSet<String> = ["odorant-binding", "hyphen-ated", "n-hexane"]
             .into_iter()
             .map(String::from)
             .collect();
