@@ -172,7 +172,7 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
         right = right.max(w.x1);
     }
     let width = right - left;
-    if !(width > 0.0) || groups.len() < GUTTER_MIN_LINES {
+    if width.is_nan() || width <= 0.0 || groups.len() < GUTTER_MIN_LINES {
         return Vec::new();
     }
     let bins = ((width / GUTTER_BIN) as usize).clamp(1, 4000);
