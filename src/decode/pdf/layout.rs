@@ -35,8 +35,12 @@ const LABEL_GAP: f32 = 5.0;
 /// Gutter search: bin width (device units), the fewest baselines with a gap there, and the
 /// narrowest gap (in font sizes) that counts.
 const GUTTER_BIN: f32 = 2.0;
-const GUTTER_MIN_LINES: usize = 8;
+const GUTTER_MIN_LINES: usize = 5;
 const GUTTER_MIN_GAP: f32 = 0.6;
+/// A gap also splits a baseline when this many of the baselines within
+/// [`LOCAL_GUTTER_REACH`] above or below have a wide gap at the same place.
+const LOCAL_GUTTER_LINES: usize = 2;
+const LOCAL_GUTTER_REACH: usize = 3;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
@@ -134,15 +138,45 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
     attach_scripts(&mut groups);
     let gutters = find_gutters(&groups);
     let crosses_gutter = |x0: f32, x1: f32| gutters.iter().any(|&g| x0 < g && g < x1);
+    // Wide gaps per baseline, for gutters shared by a few neighbouring baselines only
+    // (two-column text under a figure whose labels hide the page-wide gutter).
+    let wide_gaps: Vec<Vec<(f32, f32)>> = groups
+        .iter()
+        .map(|g| {
+            g.windows(2)
+                .filter(|w| w[1].x0 - w[0].x1 >= GUTTER_MIN_GAP * w[0].size)
+                .map(|w| (w[0].x1, w[1].x0))
+                .collect()
+        })
+        .collect();
+    // The column on the right of a gutter starts at the same x on every line, unlike the
+    // words after the wide spaces of justified text.
+    let local_gutter = |i: usize, x0: f32, x1: f32, size: f32| {
+        let mid = (x0 + x1) / 2.0;
+        let lo = i.saturating_sub(LOCAL_GUTTER_REACH);
+        let hi = (i + LOCAL_GUTTER_REACH + 1).min(groups.len());
+        (lo..hi)
+            .filter(|&j| {
+                j != i
+                    && wide_gaps[j]
+                        .iter()
+                        .any(|&(a, b)| a < mid && mid < b && (b - x1).abs() <= 0.2 * size)
+            })
+            .count()
+            >= LOCAL_GUTTER_LINES
+    };
     let mut fragments: Vec<Fragment> = Vec::new();
-    for group in &groups {
+    for (gi, group) in groups.iter().enumerate() {
         let first_fragment = fragments.len();
         for &word in group {
             let limit = FRAGMENT_GAP * word.size.max(1.0);
             let mut target: Option<usize> = None;
             for (k, frag) in fragments[first_fragment..].iter().enumerate() {
                 let gap = word.x0 - frag.x1;
-                let gutter = gap >= GUTTER_MIN_GAP * word.size && crosses_gutter(frag.x1, word.x0);
+                let gutter = gap >= GUTTER_MIN_GAP * word.size
+                    && (crosses_gutter(frag.x1, word.x0)
+                        || (frag.char_count(page) > LABEL_CHARS
+                            && local_gutter(gi, frag.x1, word.x0, word.size)));
                 let fits = gap >= -0.3 * word.size
                     && !gutter
                     && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
