@@ -379,7 +379,24 @@ mod tests {
 
     /// A two-page PDF: plain lines, a ligature mapped by ToUnicode, a superscript.
     fn sample_pdf() -> Vec<u8> {
+        save(&mut sample_document())
+    }
+
+    fn save(doc: &mut PdfDocument) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saving to memory");
+        bytes
+    }
+
+    fn sample_document() -> PdfDocument {
         let mut doc = PdfDocument::with_version("1.5");
+        doc.trailer.set(
+            "ID",
+            Object::Array(vec![
+                Object::string_literal(b"0123456789abcdef".to_vec()),
+                Object::string_literal(b"fedcba9876543210".to_vec()),
+            ]),
+        );
         let pages_id = doc.new_object_id();
         let plain = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
@@ -450,9 +467,32 @@ mod tests {
         });
         doc.trailer.set("Root", catalog);
         doc.trailer.set("Info", info);
-        let mut bytes = Vec::new();
-        doc.save_to(&mut bytes).expect("saving to memory");
-        bytes
+        doc
+    }
+
+    fn encrypted_pdf(user_password: &str) -> Vec<u8> {
+        let mut doc = sample_document();
+        let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "owner",
+            user_password,
+            key_length: 128,
+            permissions: lopdf::Permissions::all(),
+        })
+        .expect("encryption state");
+        doc.encrypt(&state).expect("encrypts");
+        save(&mut doc)
+    }
+
+    #[test]
+    fn encrypted_pdfs_open_with_an_empty_password_or_fail_clearly() {
+        let open =
+            decode_pdf(&encrypted_pdf(""), &Limits::default()).expect("empty user password opens");
+        assert!(open.text.starts_with("Hello world\n"), "{:?}", open.text);
+        assert_eq!(
+            decode_pdf(&encrypted_pdf("secret"), &Limits::default()).err(),
+            Some(DecodeError::Encrypted)
+        );
     }
 
     #[test]
