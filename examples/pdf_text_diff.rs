@@ -28,6 +28,18 @@ fn main() {
             filters.push(arg);
         }
     }
+    if let Some(path) = std::env::var_os("PDF_META") {
+        // PDF_META=path.pdf prints the document title and meta tags.
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        match decode_pdf(&bytes, &Limits::default()) {
+            Ok(doc) => println!(
+                "title: {:?}\ntags: {:?}",
+                doc.meta.document_title, doc.meta.tags
+            ),
+            Err(e) => println!("error: {e}"),
+        }
+        return;
+    }
     if let Some(spec) = std::env::var_os("PDF_WORDS") {
         // PDF_WORDS=path.pdf:page:needle prints the words of a page near a needle.
         let spec = spec.to_string_lossy().into_owned();

@@ -290,7 +290,7 @@ fn info_string(doc: &PdfDocument, key: &[u8]) -> Option<String> {
 /// `dc:title` and `prism:doi`.
 fn source_meta(doc: &PdfDocument) -> SourceMeta {
     let mut meta = SourceMeta {
-        document_title: info_string(doc, b"Title"),
+        document_title: info_string(doc, b"Title").filter(|t| !is_placeholder_title(t)),
         ..SourceMeta::default()
     };
     for (key, tag) in [
@@ -303,7 +303,7 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
         }
     }
     if let Some(xmp) = xmp_packet(doc) {
-        if let Some(title) = xmp_value(&xmp, "dc:title") {
+        if let Some(title) = xmp_value(&xmp, "dc:title").filter(|t| !is_placeholder_title(t)) {
             meta.tags.push(("dc.title".to_owned(), title));
         }
         if let Some(doi) = xmp_value(&xmp, "prism:doi") {
@@ -311,6 +311,33 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
         }
     }
     meta
+}
+
+/// Titles that authoring tools write instead of the document's title.
+const PLACEHOLDER_TITLE_PREFIXES: &[&str] =
+    &["microsoft word - ", "microsoft powerpoint - ", "untitled"];
+const PLACEHOLDER_TITLES: &[&str] = &[
+    "title",
+    "document",
+    "article",
+    "paper",
+    "manuscript",
+    "no title",
+];
+const PLACEHOLDER_TITLE_SUFFIXES: &[&str] = &[
+    ".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd", ".qxd", ".rtf", ".eps",
+];
+
+fn is_placeholder_title(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    lower.len() < 4
+        || PLACEHOLDER_TITLES.contains(&lower.as_str())
+        || PLACEHOLDER_TITLE_PREFIXES
+            .iter()
+            .any(|p| lower.starts_with(p))
+        || PLACEHOLDER_TITLE_SUFFIXES
+            .iter()
+            .any(|s| lower.ends_with(s))
 }
 
 fn xmp_packet(doc: &PdfDocument) -> Option<String> {
@@ -588,6 +615,32 @@ mod tests {
             rejoin_hyphenated(&mut lines, &vocabulary);
             let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(got, *want);
+        }
+    }
+
+    #[test]
+    fn recognises_placeholder_titles() {
+        let cases = [
+            ("Microsoft Word - 02. 206.doc", true),
+            ("untitled", true),
+            ("paper_final_v3.pdf", true),
+            ("Title", true),
+            (
+                "A core outcome set for clinical trials on non-specific low back pain",
+                false,
+            ),
+            (
+                "Document analysis of things that matter in a long title",
+                false,
+            ),
+            ("Microsoft PowerPoint - slides", true),
+            (
+                "Titles of nobility and the politics of honour in early modern Europe",
+                false,
+            ),
+        ];
+        for (title, placeholder) in cases {
+            assert_eq!(is_placeholder_title(title), placeholder, "{title}");
         }
     }
 
