@@ -340,6 +340,36 @@ fn is_placeholder_title(title: &str) -> bool {
             .any(|s| lower.ends_with(s))
 }
 
+/// Some producers write a PDF string's escapes into XMP: `\\376\\377\\000T...` is UTF-16BE.
+fn decode_octal_utf16(text: &str) -> Option<String> {
+    if !text.starts_with("\\376\\377") {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let raw = text.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\\'
+            && i + 3 < raw.len()
+            && raw[i + 1..i + 4].iter().all(|b| (b'0'..=b'7').contains(b))
+        {
+            let v = raw[i + 1..i + 4]
+                .iter()
+                .fold(0u32, |acc, b| acc * 8 + u32::from(b - b'0'));
+            bytes.push(v as u8);
+            i += 4;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+        .collect();
+    Some(String::from_utf16_lossy(&units))
+}
+
 fn xmp_packet(doc: &PdfDocument) -> Option<String> {
     let catalog = doc.catalog().ok()?;
     let stream = fonts::deref(doc, catalog.get(b"Metadata").ok())?
@@ -383,6 +413,7 @@ fn xmp_value(xmp: &str, property: &str) -> Option<String> {
 }
 
 fn unescape_xml(text: &str) -> String {
+    let text = decode_octal_utf16(text).unwrap_or_else(|| text.to_owned());
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -650,5 +681,7 @@ mod tests {
         assert_eq!(xmp_value(xmp, "dc:title").as_deref(), Some("A & B"));
         assert_eq!(xmp_value(xmp, "prism:doi").as_deref(), Some("10.1/abc"));
         assert_eq!(xmp_value(xmp, "dc:creator"), None);
+        let escaped = r#"<dc:title>\376\377\000O\000K</dc:title>"#;
+        assert_eq!(xmp_value(escaped, "dc:title").as_deref(), Some("OK"));
     }
 }
