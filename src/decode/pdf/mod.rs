@@ -500,6 +500,19 @@ mod tests {
                 op("Td", vec![72.into(), 700.into()]),
                 text_op(b"Page two"),
                 op("ET", vec![]),
+                // A dieresis drawn back over the "u" (WinAnsi 0xA8) makes one letter.
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 680.into()]),
+                op(
+                    "TJ",
+                    vec![Object::Array(vec![
+                        Object::string_literal(b"Gu".to_vec()),
+                        550.into(),
+                        Object::string_literal(b"\xA8nter".to_vec()),
+                    ])],
+                ),
+                op("ET", vec![]),
             ],
         };
         let mut kids = Vec::new();
@@ -558,7 +571,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\n\u{c}"
+            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\nG\u{FC}nter\n\u{c}"
         );
         assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
         assert_eq!(doc.meta.first("pdf.author"), Some("Xin Wei"));
