@@ -55,7 +55,11 @@ fn decode_unguarded(
     limits: &Limits,
     started: Instant,
 ) -> Result<Document, DecodeError> {
-    let doc = PdfDocument::load_mem(bytes).map_err(|e| match e {
+    let options = lopdf::LoadOptions {
+        filter: Some(skip_unneeded_object),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = PdfDocument::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => DecodeError::Encrypted,
         other => DecodeError::CorruptPdf(other.to_string()),
     })?;
@@ -127,6 +131,20 @@ fn decode_unguarded(
         meta,
         warnings,
     })
+}
+
+/// Drops objects text extraction never reads (the structure tree of tagged PDFs, link
+/// annotations) as they are loaded, so they cost no memory or teardown.
+fn skip_unneeded_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Dictionary(dict) = object
+        && let Ok(kind) = dict.get(b"Type").and_then(Object::as_name)
+        && matches!(kind, b"StructElem" | b"Annot" | b"MCR" | b"OBJR")
+    {
+        return None;
+    }
+    // lopdf keeps its own copy of top-level objects and takes the returned one only for
+    // members of object streams; returning a clone is right for both.
+    Some((id, object.clone()))
 }
 
 /// Chromium and other browsers write Skia; they never hyphenate words themselves.
