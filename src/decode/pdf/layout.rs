@@ -396,11 +396,17 @@ fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
     if n > MAX_ORDERED_BLOCKS {
         return by_top;
     }
+    let mut by_mid: Vec<(f32, usize)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| ((b.top + b.bottom) / 2.0, i))
+        .collect();
+    by_mid.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut before = vec![false; n * n];
     let mut indegree = vec![0usize; n];
     for a in 0..n {
         for b in 0..n {
-            if a != b && precedes(blocks, a, b) {
+            if a != b && precedes(blocks, &by_mid, a, b) {
                 before[a * n + b] = true;
                 indegree[b] += 1;
             }
@@ -430,7 +436,9 @@ fn x_overlap(a: &Block, b: &Block) -> bool {
     a.x1.min(b.x1) - a.x0.max(b.x0) > 0.0
 }
 
-fn precedes(blocks: &[Block], a: usize, b: usize) -> bool {
+/// Breuel's rules; `by_mid` holds the blocks' vertical centres, sorted, to find the blocks
+/// between two others quickly.
+fn precedes(blocks: &[Block], by_mid: &[(f32, usize)], a: usize, b: usize) -> bool {
     let (ba, bb) = (&blocks[a], &blocks[b]);
     if x_overlap(ba, bb) {
         return (ba.top + ba.bottom) < (bb.top + bb.bottom);
@@ -438,12 +446,13 @@ fn precedes(blocks: &[Block], a: usize, b: usize) -> bool {
     if ba.x1 <= bb.x0 {
         let lo = ba.top.min(bb.top);
         let hi = ba.bottom.max(bb.bottom);
-        return !blocks.iter().enumerate().any(|(c, bc)| {
-            c != a && c != b && {
-                let mid = (bc.top + bc.bottom) / 2.0;
-                mid > lo && mid < hi && x_overlap(bc, ba) && x_overlap(bc, bb)
-            }
-        });
+        let start = by_mid.partition_point(|&(mid, _)| mid <= lo);
+        return !by_mid[start..]
+            .iter()
+            .take_while(|&&(mid, _)| mid < hi)
+            .any(|&(_, c)| {
+                c != a && c != b && x_overlap(&blocks[c], ba) && x_overlap(&blocks[c], bb)
+            });
     }
     false
 }
