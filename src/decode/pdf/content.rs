@@ -29,6 +29,9 @@ pub struct Word {
     /// Byte range of the word's text in [`PageText::text`].
     pub start: u32,
     pub end: u32,
+    /// Where a space glyph after the word ends: a word that starts there is a new word even
+    /// when the gap is tiny (thin spaces).
+    pub space_end: Option<f32>,
 }
 
 /// The words of one page and the text they index into.
@@ -404,6 +407,11 @@ impl<'a> Interpreter<'a> {
             text.truncate(before);
             self.flush_pending_accent(size);
             if had_space {
+                if let Some(word) = &mut self.current
+                    && x1 > x0
+                {
+                    word.space_end = Some(x1);
+                }
                 self.finish_word();
             }
             return;
@@ -505,6 +513,7 @@ impl<'a> Interpreter<'a> {
             size,
             start: before as u32,
             end,
+            space_end: None,
         });
     }
 

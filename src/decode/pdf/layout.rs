@@ -319,7 +319,8 @@ fn fragment_text(frag: &Fragment, page: &PageText) -> String {
     let mut prev: Option<&Word> = None;
     for w in &frag.words {
         if let Some(p) = prev
-            && w.x0 - p.x1 > SPACE_GAP * p.size.min(w.size)
+            && (w.x0 - p.x1 > SPACE_GAP * p.size.min(w.size)
+                || p.space_end.is_some_and(|end| w.x0 >= end - 0.05 * p.size))
         {
             text.push(' ');
         }
@@ -474,6 +475,7 @@ mod tests {
                 size: *size,
                 start,
                 end: page.text.len() as u32,
+                space_end: None,
             });
         }
         page
@@ -540,6 +542,22 @@ mod tests {
         for (name, words, want) in cases {
             assert_eq!(texts(words), *want, "{name}");
         }
+    }
+
+    #[test]
+    fn a_space_glyph_breaks_words_only_when_the_next_word_starts_after_it() {
+        // "16" then a thin space glyph ending at 21, then ":" at 21 (a word break); "methy"
+        // then a space glyph whose width runs past the next word's start (no break).
+        let mut p = page(&[
+            ("16", 10.0, 100.0, 10.0),
+            (":", 21.0, 100.0, 10.0),
+            ("methy", 10.0, 120.0, 10.0),
+            ("lammonium", 35.0, 120.0, 10.0),
+        ]);
+        p.words[0].space_end = Some(21.0);
+        p.words[2].space_end = Some(37.5);
+        let got: Vec<String> = build_lines(&p).into_iter().map(|l| l.text).collect();
+        assert_eq!(got, ["16 :", "methylammonium"]);
     }
 
     #[test]
