@@ -484,8 +484,28 @@ mod tests {
         let ligatures = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
         });
+        // A Form XObject drawing its own text, moved down 100 units by its matrix.
+        let form_content = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 760.into()]),
+                text_op(b"From a form"),
+                op("ET", vec![]),
+            ],
+        };
+        let form = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), Object::Integer(-100)],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => plain } },
+            },
+            form_content.encode().unwrap_or_default(),
+        ));
         let resources = doc.add_object(dictionary! {
             "Font" => dictionary! { "F1" => plain, "F2" => ligatures },
+            "XObject" => dictionary! { "X1" => form },
         });
         let first = Content {
             operations: vec![
@@ -531,6 +551,9 @@ mod tests {
                     ])],
                 ),
                 op("ET", vec![]),
+                op("q", vec![]),
+                op("Do", vec!["X1".into()]),
+                op("Q", vec![]),
             ],
         };
         let mut kids = Vec::new();
@@ -589,7 +612,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\nG\u{FC}nter\n\u{c}"
+            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
         );
         assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
         assert_eq!(doc.meta.first("pdf.author"), Some("Xin Wei"));
