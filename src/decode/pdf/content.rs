@@ -39,6 +39,8 @@ pub struct Word {
 pub struct PageText {
     pub words: Vec<Word>,
     pub text: String,
+    /// Runs of text drawn at an angle (margin stamps, turned table heads), in drawing order.
+    pub rotated: Vec<String>,
 }
 
 impl PageText {
@@ -126,6 +128,8 @@ pub fn page_words(
         forms: Vec::new(),
         last_glyph: (0.0, 0.0),
         pending_accent: None,
+        rotated_end: (f32::NAN, f32::NAN),
+        scratch: String::new(),
     };
     run.run(content, &resources, IDENTITY);
     run.flush_pending_accent(0.0);
@@ -145,6 +149,10 @@ struct Interpreter<'a> {
     last_glyph: (f32, f32),
     /// A spacing accent waiting for the letter it is drawn over.
     pending_accent: Option<PendingAccent>,
+    /// Where the last glyph of turned text ended.
+    rotated_end: (f32, f32),
+    /// Reused buffer for one glyph's text.
+    scratch: String,
 }
 
 struct PendingAccent {
@@ -383,6 +391,10 @@ impl<'a> Interpreter<'a> {
                 let (x0, y0) = apply(&m, dx, gs.rise);
                 let (x1, _) = apply(&m, dx + advance * gs.horizontal_scale, gs.rise);
                 self.glyph(&font, code, x0, x1, -y0, size);
+            } else if size > 0.0 {
+                let start = apply(&m, dx, gs.rise);
+                let end = apply(&m, dx + advance * gs.horizontal_scale, gs.rise);
+                self.rotated_glyph(&font, code, start, end, size);
             }
             dx += (advance + spacing) * gs.horizontal_scale;
         }
@@ -479,6 +491,46 @@ impl<'a> Interpreter<'a> {
             }
         }
         self.join(before, x0, x1, y, size);
+    }
+
+    /// Adds a glyph of turned text to the current rotated run, or starts a new run when it
+    /// does not continue where the last glyph ended.
+    fn rotated_glyph(
+        &mut self,
+        font: &Font,
+        code: u32,
+        start: (f32, f32),
+        end: (f32, f32),
+        size: f32,
+    ) {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        font.push_text(code, &mut text);
+        let is_space = text.chars().all(char::is_whitespace);
+        let distance = (start.0 - self.rotated_end.0).hypot(start.1 - self.rotated_end.1);
+        let runs = &mut self.page.rotated;
+        match runs.last_mut() {
+            Some(run) if distance <= size => {
+                if (is_space || distance > WORD_GAP * size)
+                    && !run.ends_with(' ')
+                    && !run.is_empty()
+                {
+                    run.push(' ');
+                }
+            }
+            _ => runs.push(String::new()),
+        }
+        if let Some(run) = runs.last_mut()
+            && !is_space
+        {
+            if text.chars().any(needs_normalizing) {
+                run.push_str(&normalize_glyph_text(&text));
+            } else {
+                run.push_str(&text);
+            }
+        }
+        self.rotated_end = end;
+        self.scratch = text;
     }
 
     /// Places a waiting accent that no letter came under as a glyph of its own.

@@ -102,7 +102,25 @@ fn decode_unguarded(
             continue;
         };
         let words = page_words(&doc, page_id, &content, &mut fonts);
-        page_lines.push((build_lines(&words), page_height(&doc, page_id)));
+        let height = page_height(&doc, page_id);
+        let mut lines = build_lines(&words);
+        // Turned text comes after the page's lines, one line per run, away from the margins
+        // that running-head detection looks at.
+        let block = lines.last().map_or(0, |l| l.block + 1);
+        for (k, run) in words.rotated.iter().enumerate() {
+            let text = run.trim();
+            if text.chars().any(char::is_alphanumeric) {
+                lines.push(Line {
+                    text: text.to_owned(),
+                    x0: 0.0,
+                    x1: 0.0,
+                    y: height / 2.0,
+                    size: 0.0,
+                    block: block + k,
+                });
+            }
+        }
+        page_lines.push((lines, height));
     }
     drop_running_lines(&mut page_lines);
     let vocabulary = if typeset {
@@ -529,6 +547,22 @@ mod tests {
                 op("Ts", vec![5.into()]),
                 text_op(b"1"),
                 op("ET", vec![]),
+                // A stamp turned 90 degrees in the left margin.
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 10.into()]),
+                op(
+                    "Tm",
+                    vec![
+                        0.into(),
+                        1.into(),
+                        Object::Integer(-1),
+                        0.into(),
+                        30.into(),
+                        300.into(),
+                    ],
+                ),
+                text_op(b"arXiv:1234.5678v1"),
+                op("ET", vec![]),
             ],
         };
         let second = Content {
@@ -612,7 +646,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
+            "Hello world\nfish and chips\nXin Wei1\narXiv:1234.5678v1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
         );
         assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
         assert_eq!(doc.meta.first("pdf.author"), Some("Xin Wei"));
@@ -626,7 +660,10 @@ mod tests {
             ..Limits::default()
         };
         let doc = decode_pdf(&sample_pdf(), &limits).expect("decodes");
-        assert_eq!(doc.text, "Hello world\nfish and chips\nXin Wei1\n\u{c}");
+        assert_eq!(
+            doc.text,
+            "Hello world\nfish and chips\nXin Wei1\narXiv:1234.5678v1\n\u{c}"
+        );
         assert_eq!(doc.warnings.len(), 1);
         assert_eq!(doc.warnings[0].code, "page_limit");
     }
