@@ -28,6 +28,18 @@ fn main() {
             filters.push(arg);
         }
     }
+    if let Some(path) = std::env::var_os("PDF_META") {
+        // PDF_META=path.pdf prints the document title and meta tags.
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        match decode_pdf(&bytes, &Limits::default()) {
+            Ok(doc) => println!(
+                "title: {:?}\ntags: {:?}",
+                doc.meta.document_title, doc.meta.tags
+            ),
+            Err(e) => println!("error: {e}"),
+        }
+        return;
+    }
     if let Some(spec) = std::env::var_os("PDF_WORDS") {
         // PDF_WORDS=path.pdf:page:needle prints the words of a page near a needle.
         let spec = spec.to_string_lossy().into_owned();
@@ -41,6 +53,30 @@ fn main() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pages");
+    if let Some(rounds) = std::env::var_os("PDF_BENCH") {
+        // PDF_BENCH=N decodes every print.pdf N times and reports throughput only.
+        let rounds: usize = rounds.to_string_lossy().parse().unwrap_or(1);
+        let files: Vec<Vec<u8>> = std::fs::read_dir(&root)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|e| std::fs::read(e.path().join("print.pdf")).ok())
+            .collect();
+        let t = Instant::now();
+        for _ in 0..rounds {
+            for bytes in &files {
+                let _ = decode_pdf(bytes, &Limits::default());
+            }
+        }
+        let n = (rounds * files.len()) as f64;
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{n} decodes in {secs:.2} s wall: {:.1} PDFs/s, {:.2} ms each",
+            n / secs,
+            secs * 1000.0 / n
+        );
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(&root) else {
         eprintln!("corpus not found at {}; nothing to compare", root.display());
         return;

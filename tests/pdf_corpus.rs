@@ -123,3 +123,28 @@ fn a_tiny_time_limit_times_out() {
         Some(DecodeError::Timeout(0.0))
     );
 }
+
+#[test]
+fn truncated_and_damaged_pdfs_fail_cleanly() {
+    let Some(root) = corpus() else { return };
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(root.join("pages"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.file_name().is_some_and(|n| n == "publisher.pdf"))
+        .collect();
+    paths.sort();
+    for path in paths.iter().take(4) {
+        let bytes = std::fs::read(path).expect("readable");
+        for share in [0.1, 0.5, 0.9] {
+            let cut = (bytes.len() as f64 * share) as usize;
+            // Any outcome but a panic or a hang is fine; most cuts still read some pages.
+            let _ = decode_pdf(&bytes[..cut], &Limits::default());
+        }
+        let mut flipped = bytes.clone();
+        for i in (1000..flipped.len()).step_by(997) {
+            flipped[i] ^= 0x5a;
+        }
+        let _ = decode_pdf(&flipped, &Limits::default());
+    }
+}

@@ -29,6 +29,9 @@ pub struct Word {
     /// Byte range of the word's text in [`PageText::text`].
     pub start: u32,
     pub end: u32,
+    /// Where a space glyph after the word ends: a word that starts there is a new word even
+    /// when the gap is tiny (thin spaces).
+    pub space_end: Option<f32>,
 }
 
 /// The words of one page and the text they index into.
@@ -36,6 +39,8 @@ pub struct Word {
 pub struct PageText {
     pub words: Vec<Word>,
     pub text: String,
+    /// Runs of text drawn at an angle (margin stamps, turned table heads), in drawing order.
+    pub rotated: Vec<String>,
 }
 
 impl PageText {
@@ -121,8 +126,13 @@ pub fn page_words(
         current: None,
         operations: 0,
         forms: Vec::new(),
+        last_glyph: (0.0, 0.0),
+        pending_accent: None,
+        rotated_end: (f32::NAN, f32::NAN),
+        scratch: String::new(),
     };
     run.run(content, &resources, IDENTITY);
+    run.flush_pending_accent(0.0);
     run.finish_word();
     run.page
 }
@@ -135,6 +145,42 @@ struct Interpreter<'a> {
     operations: usize,
     /// Form XObjects being run, against cycles.
     forms: Vec<ObjectId>,
+    /// Left and right edge of the last glyph added to the current word.
+    last_glyph: (f32, f32),
+    /// A spacing accent waiting for the letter it is drawn over.
+    pending_accent: Option<PendingAccent>,
+    /// Where the last glyph of turned text ended.
+    rotated_end: (f32, f32),
+    /// Reused buffer for one glyph's text.
+    scratch: String,
+}
+
+struct PendingAccent {
+    accent: char,
+    mark: char,
+    x0: f32,
+    x1: f32,
+    y: f32,
+}
+
+/// The combining mark of a spacing accent glyph, or of a combining mark itself.
+fn combining_mark(c: char) -> Option<char> {
+    Some(match c {
+        '\u{A8}' => '\u{308}',
+        '\u{B4}' => '\u{301}',
+        '\u{2C6}' => '\u{302}',
+        '\u{2DC}' => '\u{303}',
+        '\u{B8}' => '\u{327}',
+        '\u{2C7}' => '\u{30C}',
+        '\u{2DA}' => '\u{30A}',
+        '\u{AF}' => '\u{304}',
+        '\u{2D8}' => '\u{306}',
+        '\u{2D9}' => '\u{307}',
+        '\u{2DD}' => '\u{30B}',
+        '\u{2DB}' => '\u{328}',
+        '\u{300}'..='\u{36F}' => c,
+        _ => return None,
+    })
 }
 
 impl<'a> Interpreter<'a> {
@@ -345,6 +391,10 @@ impl<'a> Interpreter<'a> {
                 let (x0, y0) = apply(&m, dx, gs.rise);
                 let (x1, _) = apply(&m, dx + advance * gs.horizontal_scale, gs.rise);
                 self.glyph(&font, code, x0, x1, -y0, size);
+            } else if size > 0.0 {
+                let start = apply(&m, dx, gs.rise);
+                let end = apply(&m, dx + advance * gs.horizontal_scale, gs.rise);
+                self.rotated_glyph(&font, code, start, end, size);
             }
             dx += (advance + spacing) * gs.horizontal_scale;
         }
@@ -367,7 +417,13 @@ impl<'a> Interpreter<'a> {
         if added.chars().all(|c| c.is_whitespace() || c.is_control()) {
             let had_space = added.chars().any(char::is_whitespace);
             text.truncate(before);
+            self.flush_pending_accent(size);
             if had_space {
+                if let Some(word) = &mut self.current
+                    && x1 > x0
+                {
+                    word.space_end = Some(x1);
+                }
                 self.finish_word();
             }
             return;
@@ -377,7 +433,119 @@ impl<'a> Interpreter<'a> {
             text.truncate(before);
             text.push_str(&fixed);
         }
-        let end = text.len() as u32;
+        let mut chars = text[before..].chars();
+        let single = chars.next().filter(|_| chars.as_str().is_empty());
+        if let Some((accent, mark)) = single.and_then(|c| combining_mark(c).map(|m| (c, m))) {
+            text.truncate(before);
+            // An accent drawn over the glyph before it joins that glyph ("u" + "¨" = "ü");
+            // otherwise it waits for the glyph it is drawn over next.
+            let centre = (x0 + x1) / 2.0;
+            if let Some(word) = &mut self.current
+                && (y - word.y).abs() <= 0.6 * size
+                && centre >= self.last_glyph.0 - 0.1 * size
+                && centre <= self.last_glyph.1 + 0.1 * size
+                && let Some(base) = text.chars().next_back()
+                && let Some(composed) = unicode_normalization::char::compose(base, mark)
+            {
+                text.pop();
+                text.push(composed);
+                word.end = text.len() as u32;
+                return;
+            }
+            self.pending_accent = Some(PendingAccent {
+                accent,
+                mark,
+                x0,
+                x1,
+                y,
+            });
+            return;
+        }
+        let mut before = before;
+        if let Some(pending) = self.pending_accent.take() {
+            let centre = (pending.x0 + pending.x1) / 2.0;
+            let over = centre >= x0 - 0.1 * size
+                && centre <= x1 + 0.1 * size
+                && (pending.y - y).abs() <= 0.6 * size;
+            let base = text[before..].chars().next();
+            match base
+                .filter(|_| over)
+                .and_then(|b| unicode_normalization::char::compose(b, pending.mark))
+            {
+                Some(composed) => {
+                    let base_len = base.map_or(0, char::len_utf8);
+                    text.replace_range(
+                        before..before + base_len,
+                        composed.encode_utf8(&mut [0; 4]),
+                    );
+                }
+                None => {
+                    // Not an accent over a letter after all: place it as a glyph of its own.
+                    let saved = text[before..].to_owned();
+                    text.truncate(before);
+                    text.push(pending.accent);
+                    self.join(before, pending.x0, pending.x1, pending.y, size);
+                    before = self.page.text.len();
+                    self.page.text.push_str(&saved);
+                }
+            }
+        }
+        self.join(before, x0, x1, y, size);
+    }
+
+    /// Adds a glyph of turned text to the current rotated run, or starts a new run when it
+    /// does not continue where the last glyph ended.
+    fn rotated_glyph(
+        &mut self,
+        font: &Font,
+        code: u32,
+        start: (f32, f32),
+        end: (f32, f32),
+        size: f32,
+    ) {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        font.push_text(code, &mut text);
+        let is_space = text.chars().all(char::is_whitespace);
+        let distance = (start.0 - self.rotated_end.0).hypot(start.1 - self.rotated_end.1);
+        let runs = &mut self.page.rotated;
+        match runs.last_mut() {
+            Some(run) if distance <= size => {
+                if (is_space || distance > WORD_GAP * size)
+                    && !run.ends_with(' ')
+                    && !run.is_empty()
+                {
+                    run.push(' ');
+                }
+            }
+            _ => runs.push(String::new()),
+        }
+        if let Some(run) = runs.last_mut()
+            && !is_space
+        {
+            if text.chars().any(needs_normalizing) {
+                run.push_str(&normalize_glyph_text(&text));
+            } else {
+                run.push_str(&text);
+            }
+        }
+        self.rotated_end = end;
+        self.scratch = text;
+    }
+
+    /// Places a waiting accent that no letter came under as a glyph of its own.
+    fn flush_pending_accent(&mut self, size: f32) {
+        if let Some(pending) = self.pending_accent.take() {
+            let before = self.page.text.len();
+            self.page.text.push(pending.accent);
+            self.join(before, pending.x0, pending.x1, pending.y, size);
+        }
+    }
+
+    /// Adds the glyph text at `before..` to the current word, or ends it and starts another.
+    fn join(&mut self, before: usize, x0: f32, x1: f32, y: f32, size: f32) {
+        self.last_glyph = (x0, x1);
+        let end = self.page.text.len() as u32;
         if let Some(word) = &mut self.current {
             let gap = x0 - word.x1;
             let ref_size = word.size.min(size);
@@ -397,6 +565,7 @@ impl<'a> Interpreter<'a> {
             size,
             start: before as u32,
             end,
+            space_end: None,
         });
     }
 

@@ -34,7 +34,12 @@ enum Widths {
         widths: Vec<f32>,
     },
     Cid(HashMap<u32, f32>),
+    /// CID widths indexed by code when the codes are few and small; NaN where unknown.
+    Dense(Vec<f32>),
 }
+
+/// Codes below this are looked up in flat tables instead of hash maps.
+const DENSE_LIMIT: u32 = 8192;
 
 impl Font {
     /// Builds a font from its dictionary. Never fails: what cannot be read is left out.
@@ -133,7 +138,7 @@ impl Font {
             two_byte,
             to_unicode,
             simple: None,
-            widths: Widths::Cid(widths),
+            widths: dense_widths(widths),
             default_width,
             scale: 0.001,
         }
@@ -165,9 +170,25 @@ impl Font {
                 .copied()
                 .unwrap_or(self.default_width),
             Widths::Cid(map) => map.get(&code).copied().unwrap_or(self.default_width),
+            Widths::Dense(table) => match table.get(code as usize) {
+                Some(w) if !w.is_nan() => *w,
+                _ => self.default_width,
+            },
         };
         w * self.scale
     }
+}
+
+fn dense_widths(map: HashMap<u32, f32>) -> Widths {
+    let max = map.keys().copied().max().unwrap_or(0);
+    if max >= DENSE_LIMIT {
+        return Widths::Cid(map);
+    }
+    let mut table = vec![f32::NAN; max as usize + 1];
+    for (code, w) in map {
+        table[code as usize] = w;
+    }
+    Widths::Dense(table)
 }
 
 fn parse_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
@@ -611,6 +632,8 @@ pub fn glyph_name_text(name: &[u8]) -> Option<std::borrow::Cow<'static, str>> {
 #[derive(Debug, Default)]
 pub struct CMap {
     chars: HashMap<u32, Box<str>>,
+    /// `chars` as a flat table when every code is below [`DENSE_LIMIT`].
+    dense: Vec<Option<Box<str>>>,
     /// Large ranges: first code, last code, the text of the first code (its last character
     /// counts up with the code).
     ranges: Vec<(u32, u32, Box<str>)>,
@@ -626,12 +649,17 @@ impl CMap {
     }
 
     fn is_empty(&self) -> bool {
-        self.chars.is_empty() && self.ranges.is_empty() && !self.identity
+        self.chars.is_empty() && self.dense.is_empty() && self.ranges.is_empty() && !self.identity
     }
 
     /// Appends the text for a code to `out`; false when the code is not mapped.
     pub fn push_text(&self, code: u32, out: &mut String) -> bool {
-        if let Some(text) = self.chars.get(&code) {
+        if !self.dense.is_empty() {
+            if let Some(Some(text)) = self.dense.get(code as usize) {
+                out.push_str(text);
+                return true;
+            }
+        } else if let Some(text) = self.chars.get(&code) {
             out.push_str(text);
             return true;
         }
@@ -718,6 +746,14 @@ impl CMap {
                 }
                 _ => i += 1,
             }
+        }
+        let max = cmap.chars.keys().copied().max().unwrap_or(0);
+        if !cmap.chars.is_empty() && max < DENSE_LIMIT {
+            let mut dense = vec![None; max as usize + 1];
+            for (code, text) in std::mem::take(&mut cmap.chars) {
+                dense[code as usize] = Some(text);
+            }
+            cmap.dense = dense;
         }
         cmap
     }

@@ -35,8 +35,12 @@ const LABEL_GAP: f32 = 5.0;
 /// Gutter search: bin width (device units), the fewest baselines with a gap there, and the
 /// narrowest gap (in font sizes) that counts.
 const GUTTER_BIN: f32 = 2.0;
-const GUTTER_MIN_LINES: usize = 8;
+const GUTTER_MIN_LINES: usize = 5;
 const GUTTER_MIN_GAP: f32 = 0.6;
+/// A gap also splits a baseline when this many of the baselines within
+/// [`LOCAL_GUTTER_REACH`] above or below have a wide gap at the same place.
+const LOCAL_GUTTER_LINES: usize = 2;
+const LOCAL_GUTTER_REACH: usize = 3;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
@@ -134,15 +138,45 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
     attach_scripts(&mut groups);
     let gutters = find_gutters(&groups);
     let crosses_gutter = |x0: f32, x1: f32| gutters.iter().any(|&g| x0 < g && g < x1);
+    // Wide gaps per baseline, for gutters shared by a few neighbouring baselines only
+    // (two-column text under a figure whose labels hide the page-wide gutter).
+    let wide_gaps: Vec<Vec<(f32, f32)>> = groups
+        .iter()
+        .map(|g| {
+            g.windows(2)
+                .filter(|w| w[1].x0 - w[0].x1 >= GUTTER_MIN_GAP * w[0].size)
+                .map(|w| (w[0].x1, w[1].x0))
+                .collect()
+        })
+        .collect();
+    // The column on the right of a gutter starts at the same x on every line, unlike the
+    // words after the wide spaces of justified text.
+    let local_gutter = |i: usize, x0: f32, x1: f32, size: f32| {
+        let mid = (x0 + x1) / 2.0;
+        let lo = i.saturating_sub(LOCAL_GUTTER_REACH);
+        let hi = (i + LOCAL_GUTTER_REACH + 1).min(groups.len());
+        (lo..hi)
+            .filter(|&j| {
+                j != i
+                    && wide_gaps[j]
+                        .iter()
+                        .any(|&(a, b)| a < mid && mid < b && (b - x1).abs() <= 0.2 * size)
+            })
+            .count()
+            >= LOCAL_GUTTER_LINES
+    };
     let mut fragments: Vec<Fragment> = Vec::new();
-    for group in &groups {
+    for (gi, group) in groups.iter().enumerate() {
         let first_fragment = fragments.len();
         for &word in group {
             let limit = FRAGMENT_GAP * word.size.max(1.0);
             let mut target: Option<usize> = None;
             for (k, frag) in fragments[first_fragment..].iter().enumerate() {
                 let gap = word.x0 - frag.x1;
-                let gutter = gap >= GUTTER_MIN_GAP * word.size && crosses_gutter(frag.x1, word.x0);
+                let gutter = gap >= GUTTER_MIN_GAP * word.size
+                    && (crosses_gutter(frag.x1, word.x0)
+                        || (frag.char_count(page) > LABEL_CHARS
+                            && local_gutter(gi, frag.x1, word.x0, word.size)));
                 let fits = gap >= -0.3 * word.size
                     && !gutter
                     && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
@@ -172,9 +206,7 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
         right = right.max(w.x1);
     }
     let width = right - left;
-    if width.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater)
-        || groups.len() < GUTTER_MIN_LINES
-    {
+    if width.is_nan() || width <= 0.0 || groups.len() < GUTTER_MIN_LINES {
         return Vec::new();
     }
     let bins = ((width / GUTTER_BIN) as usize).clamp(1, 4000);
@@ -199,7 +231,7 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
             }
         }
     }
-    let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= 3 * covers[i];
+    let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= covers[i];
     let mut centres = Vec::new();
     let (lo, hi) = (bins / 4, bins * 3 / 4);
     let mut i = lo;
@@ -287,7 +319,8 @@ fn fragment_text(frag: &Fragment, page: &PageText) -> String {
     let mut prev: Option<&Word> = None;
     for w in &frag.words {
         if let Some(p) = prev
-            && w.x0 - p.x1 > SPACE_GAP * p.size.min(w.size)
+            && (w.x0 - p.x1 > SPACE_GAP * p.size.min(w.size)
+                || p.space_end.is_some_and(|end| w.x0 >= end - 0.05 * p.size))
         {
             text.push(' ');
         }
@@ -364,11 +397,17 @@ fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
     if n > MAX_ORDERED_BLOCKS {
         return by_top;
     }
+    let mut by_mid: Vec<(f32, usize)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| ((b.top + b.bottom) / 2.0, i))
+        .collect();
+    by_mid.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut before = vec![false; n * n];
     let mut indegree = vec![0usize; n];
     for a in 0..n {
         for b in 0..n {
-            if a != b && precedes(blocks, a, b) {
+            if a != b && precedes(blocks, &by_mid, a, b) {
                 before[a * n + b] = true;
                 indegree[b] += 1;
             }
@@ -398,7 +437,9 @@ fn x_overlap(a: &Block, b: &Block) -> bool {
     a.x1.min(b.x1) - a.x0.max(b.x0) > 0.0
 }
 
-fn precedes(blocks: &[Block], a: usize, b: usize) -> bool {
+/// Breuel's rules; `by_mid` holds the blocks' vertical centres, sorted, to find the blocks
+/// between two others quickly.
+fn precedes(blocks: &[Block], by_mid: &[(f32, usize)], a: usize, b: usize) -> bool {
     let (ba, bb) = (&blocks[a], &blocks[b]);
     if x_overlap(ba, bb) {
         return (ba.top + ba.bottom) < (bb.top + bb.bottom);
@@ -406,12 +447,13 @@ fn precedes(blocks: &[Block], a: usize, b: usize) -> bool {
     if ba.x1 <= bb.x0 {
         let lo = ba.top.min(bb.top);
         let hi = ba.bottom.max(bb.bottom);
-        return !blocks.iter().enumerate().any(|(c, bc)| {
-            c != a && c != b && {
-                let mid = (bc.top + bc.bottom) / 2.0;
-                mid > lo && mid < hi && x_overlap(bc, ba) && x_overlap(bc, bb)
-            }
-        });
+        let start = by_mid.partition_point(|&(mid, _)| mid <= lo);
+        return !by_mid[start..]
+            .iter()
+            .take_while(|&&(mid, _)| mid < hi)
+            .any(|&(_, c)| {
+                c != a && c != b && x_overlap(&blocks[c], ba) && x_overlap(&blocks[c], bb)
+            });
     }
     false
 }
@@ -433,6 +475,7 @@ mod tests {
                 size: *size,
                 start,
                 end: page.text.len() as u32,
+                space_end: None,
             });
         }
         page
@@ -499,6 +542,22 @@ mod tests {
         for (name, words, want) in cases {
             assert_eq!(texts(words), *want, "{name}");
         }
+    }
+
+    #[test]
+    fn a_space_glyph_breaks_words_only_when_the_next_word_starts_after_it() {
+        // "16" then a thin space glyph ending at 21, then ":" at 21 (a word break); "methy"
+        // then a space glyph whose width runs past the next word's start (no break).
+        let mut p = page(&[
+            ("16", 10.0, 100.0, 10.0),
+            (":", 21.0, 100.0, 10.0),
+            ("methy", 10.0, 120.0, 10.0),
+            ("lammonium", 35.0, 120.0, 10.0),
+        ]);
+        p.words[0].space_end = Some(21.0);
+        p.words[2].space_end = Some(37.5);
+        let got: Vec<String> = build_lines(&p).into_iter().map(|l| l.text).collect();
+        assert_eq!(got, ["16 :", "methylammonium"]);
     }
 
     #[test]

@@ -28,7 +28,8 @@ use crate::record::Problem;
 const MAX_PAGE_CONTENT_BYTES: usize = 64 * 1024 * 1024;
 /// Share of the page height at the top and bottom where running headers and footers sit.
 const MARGIN_SHARE: f32 = 0.12;
-/// A header or footer repeats on at least this share of pages (and on three or more).
+/// A header or footer repeats on at least this share of pages (and on two or more; running
+/// heads often alternate between even and odd pages).
 const REPEAT_SHARE: f32 = 0.4;
 
 /// Decodes a PDF.
@@ -54,7 +55,11 @@ fn decode_unguarded(
     limits: &Limits,
     started: Instant,
 ) -> Result<Document, DecodeError> {
-    let doc = PdfDocument::load_mem(bytes).map_err(|e| match e {
+    let options = lopdf::LoadOptions {
+        filter: Some(skip_unneeded_object),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = PdfDocument::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => DecodeError::Encrypted,
         other => DecodeError::CorruptPdf(other.to_string()),
     })?;
@@ -97,7 +102,25 @@ fn decode_unguarded(
             continue;
         };
         let words = page_words(&doc, page_id, &content, &mut fonts);
-        page_lines.push((build_lines(&words), page_height(&doc, page_id)));
+        let height = page_height(&doc, page_id);
+        let mut lines = build_lines(&words);
+        // Turned text comes after the page's lines, one line per run, away from the margins
+        // that running-head detection looks at.
+        let block = lines.last().map_or(0, |l| l.block + 1);
+        for (k, run) in words.rotated.iter().enumerate() {
+            let text = run.trim();
+            if text.chars().any(char::is_alphanumeric) {
+                lines.push(Line {
+                    text: text.to_owned(),
+                    x0: 0.0,
+                    x1: 0.0,
+                    y: height / 2.0,
+                    size: 0.0,
+                    block: block + k,
+                });
+            }
+        }
+        page_lines.push((lines, height));
     }
     drop_running_lines(&mut page_lines);
     let vocabulary = if typeset {
@@ -126,6 +149,20 @@ fn decode_unguarded(
         meta,
         warnings,
     })
+}
+
+/// Drops objects text extraction never reads (the structure tree of tagged PDFs, link
+/// annotations) as they are loaded, so they cost no memory or teardown.
+fn skip_unneeded_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Dictionary(dict) = object
+        && let Ok(kind) = dict.get(b"Type").and_then(Object::as_name)
+        && matches!(kind, b"StructElem" | b"Annot" | b"MCR" | b"OBJR")
+    {
+        return None;
+    }
+    // lopdf keeps its own copy of top-level objects and takes the returned one only for
+    // members of object streams; returning a clone is right for both.
+    Some((id, object.clone()))
 }
 
 /// Chromium and other browsers write Skia; they never hyphenate words themselves.
@@ -203,7 +240,7 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f32)]) {
             *counts.entry(k).or_default() += 1;
         }
     }
-    let needed = ((pages.len() as f32 * REPEAT_SHARE).ceil() as usize).max(3);
+    let needed = ((pages.len() as f32 * REPEAT_SHARE).ceil() as usize).max(2);
     for (lines, height) in pages.iter_mut() {
         let h = *height;
         lines.retain(|l| key(l, h).is_none_or(|k| counts.get(&k).copied().unwrap_or(0) < needed));
@@ -252,20 +289,22 @@ fn rejoin_hyphenated(lines: &mut [Line], vocabulary: &HashSet<String>) {
         };
         let broken_word = stem.chars().rev().take(2).all(char::is_lowercase);
         let next = &lines[i + 1].text;
-        if !broken_word || !next.chars().next().is_some_and(char::is_lowercase) {
+        let Some(first) = next.chars().next().filter(|c| c.is_alphanumeric()) else {
             continue;
-        }
+        };
         let split = next.find(' ').unwrap_or(next.len());
         let (rest, remainder) = next.split_at(split);
         let stem_word = stem.rsplit(' ').next().map(word_core).unwrap_or_default();
         let rest_word = word_core(rest);
-        let keep_hyphen = !soft
+        let compound = !soft
             && vocabulary.contains(&format!("{stem_word}-{rest_word}").to_lowercase())
             && !vocabulary.contains(&format!("{stem_word}{rest_word}").to_lowercase());
-        let joined = if keep_hyphen {
+        let joined = if compound {
             format!("{stem}-{rest}")
-        } else {
+        } else if broken_word && first.is_lowercase() {
             format!("{stem}{rest}")
+        } else {
+            continue;
         };
         let remainder = remainder.trim_start().to_owned();
         lines[i].text = joined;
@@ -287,7 +326,7 @@ fn info_string(doc: &PdfDocument, key: &[u8]) -> Option<String> {
 /// `dc:title` and `prism:doi`.
 fn source_meta(doc: &PdfDocument) -> SourceMeta {
     let mut meta = SourceMeta {
-        document_title: info_string(doc, b"Title"),
+        document_title: info_string(doc, b"Title").filter(|t| !is_placeholder_title(t)),
         ..SourceMeta::default()
     };
     for (key, tag) in [
@@ -300,7 +339,7 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
         }
     }
     if let Some(xmp) = xmp_packet(doc) {
-        if let Some(title) = xmp_value(&xmp, "dc:title") {
+        if let Some(title) = xmp_value(&xmp, "dc:title").filter(|t| !is_placeholder_title(t)) {
             meta.tags.push(("dc.title".to_owned(), title));
         }
         if let Some(doi) = xmp_value(&xmp, "prism:doi") {
@@ -308,6 +347,63 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
         }
     }
     meta
+}
+
+/// Titles that authoring tools write instead of the document's title.
+const PLACEHOLDER_TITLE_PREFIXES: &[&str] =
+    &["microsoft word - ", "microsoft powerpoint - ", "untitled"];
+const PLACEHOLDER_TITLES: &[&str] = &[
+    "title",
+    "document",
+    "article",
+    "paper",
+    "manuscript",
+    "no title",
+];
+const PLACEHOLDER_TITLE_SUFFIXES: &[&str] = &[
+    ".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd", ".qxd", ".rtf", ".eps",
+];
+
+fn is_placeholder_title(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    lower.len() < 4
+        || PLACEHOLDER_TITLES.contains(&lower.as_str())
+        || PLACEHOLDER_TITLE_PREFIXES
+            .iter()
+            .any(|p| lower.starts_with(p))
+        || PLACEHOLDER_TITLE_SUFFIXES
+            .iter()
+            .any(|s| lower.ends_with(s))
+}
+
+/// Some producers write a PDF string's escapes into XMP: `\\376\\377\\000T...` is UTF-16BE.
+fn decode_octal_utf16(text: &str) -> Option<String> {
+    if !text.starts_with("\\376\\377") {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let raw = text.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\\'
+            && i + 3 < raw.len()
+            && raw[i + 1..i + 4].iter().all(|b| (b'0'..=b'7').contains(b))
+        {
+            let v = raw[i + 1..i + 4]
+                .iter()
+                .fold(0u32, |acc, b| acc * 8 + u32::from(b - b'0'));
+            bytes.push(v as u8);
+            i += 4;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+        .collect();
+    Some(String::from_utf16_lossy(&units))
 }
 
 fn xmp_packet(doc: &PdfDocument) -> Option<String> {
@@ -353,6 +449,7 @@ fn xmp_value(xmp: &str, property: &str) -> Option<String> {
 }
 
 fn unescape_xml(text: &str) -> String {
+    let text = decode_octal_utf16(text).unwrap_or_else(|| text.to_owned());
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -376,7 +473,24 @@ mod tests {
 
     /// A two-page PDF: plain lines, a ligature mapped by ToUnicode, a superscript.
     fn sample_pdf() -> Vec<u8> {
+        save(&mut sample_document())
+    }
+
+    fn save(doc: &mut PdfDocument) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saving to memory");
+        bytes
+    }
+
+    fn sample_document() -> PdfDocument {
         let mut doc = PdfDocument::with_version("1.5");
+        doc.trailer.set(
+            "ID",
+            Object::Array(vec![
+                Object::string_literal(b"0123456789abcdef".to_vec()),
+                Object::string_literal(b"fedcba9876543210".to_vec()),
+            ]),
+        );
         let pages_id = doc.new_object_id();
         let plain = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
@@ -388,8 +502,28 @@ mod tests {
         let ligatures = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
         });
+        // A Form XObject drawing its own text, moved down 100 units by its matrix.
+        let form_content = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 760.into()]),
+                text_op(b"From a form"),
+                op("ET", vec![]),
+            ],
+        };
+        let form = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), Object::Integer(-100)],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => plain } },
+            },
+            form_content.encode().unwrap_or_default(),
+        ));
         let resources = doc.add_object(dictionary! {
             "Font" => dictionary! { "F1" => plain, "F2" => ligatures },
+            "XObject" => dictionary! { "X1" => form },
         });
         let first = Content {
             operations: vec![
@@ -413,6 +547,22 @@ mod tests {
                 op("Ts", vec![5.into()]),
                 text_op(b"1"),
                 op("ET", vec![]),
+                // A stamp turned 90 degrees in the left margin.
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 10.into()]),
+                op(
+                    "Tm",
+                    vec![
+                        0.into(),
+                        1.into(),
+                        Object::Integer(-1),
+                        0.into(),
+                        30.into(),
+                        300.into(),
+                    ],
+                ),
+                text_op(b"arXiv:1234.5678v1"),
+                op("ET", vec![]),
             ],
         };
         let second = Content {
@@ -422,6 +572,22 @@ mod tests {
                 op("Td", vec![72.into(), 700.into()]),
                 text_op(b"Page two"),
                 op("ET", vec![]),
+                // A dieresis drawn back over the "u" (WinAnsi 0xA8) makes one letter.
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 12.into()]),
+                op("Td", vec![72.into(), 680.into()]),
+                op(
+                    "TJ",
+                    vec![Object::Array(vec![
+                        Object::string_literal(b"Gu".to_vec()),
+                        550.into(),
+                        Object::string_literal(b"\xA8nter".to_vec()),
+                    ])],
+                ),
+                op("ET", vec![]),
+                op("q", vec![]),
+                op("Do", vec!["X1".into()]),
+                op("Q", vec![]),
             ],
         };
         let mut kids = Vec::new();
@@ -447,9 +613,32 @@ mod tests {
         });
         doc.trailer.set("Root", catalog);
         doc.trailer.set("Info", info);
-        let mut bytes = Vec::new();
-        doc.save_to(&mut bytes).expect("saving to memory");
-        bytes
+        doc
+    }
+
+    fn encrypted_pdf(user_password: &str) -> Vec<u8> {
+        let mut doc = sample_document();
+        let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "owner",
+            user_password,
+            key_length: 128,
+            permissions: lopdf::Permissions::all(),
+        })
+        .expect("encryption state");
+        doc.encrypt(&state).expect("encrypts");
+        save(&mut doc)
+    }
+
+    #[test]
+    fn encrypted_pdfs_open_with_an_empty_password_or_fail_clearly() {
+        let open =
+            decode_pdf(&encrypted_pdf(""), &Limits::default()).expect("empty user password opens");
+        assert!(open.text.starts_with("Hello world\n"), "{:?}", open.text);
+        assert_eq!(
+            decode_pdf(&encrypted_pdf("secret"), &Limits::default()).err(),
+            Some(DecodeError::Encrypted)
+        );
     }
 
     #[test]
@@ -457,7 +646,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nXin Wei1\n\u{c}Page two\n\u{c}"
+            "Hello world\nfish and chips\nXin Wei1\narXiv:1234.5678v1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
         );
         assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
         assert_eq!(doc.meta.first("pdf.author"), Some("Xin Wei"));
@@ -471,7 +660,10 @@ mod tests {
             ..Limits::default()
         };
         let doc = decode_pdf(&sample_pdf(), &limits).expect("decodes");
-        assert_eq!(doc.text, "Hello world\nfish and chips\nXin Wei1\n\u{c}");
+        assert_eq!(
+            doc.text,
+            "Hello world\nfish and chips\nXin Wei1\narXiv:1234.5678v1\n\u{c}"
+        );
         assert_eq!(doc.warnings.len(), 1);
         assert_eq!(doc.warnings[0].code, "page_limit");
     }
@@ -528,8 +720,10 @@ mod tests {
                 &["the odorant-binding", "protein"],
             ),
             (&[("soft\u{AD}", 0), ("ware", 0)], &["software", ""]),
+            (&[("in n-", 0), ("hexane and", 0)], &["in n-hexane", "and"]),
+            (&[("in x-", 0), ("ray", 0)], &["in x-", "ray"]),
         ];
-        let vocabulary: HashSet<String> = ["odorant-binding", "hyphen-ated"]
+        let vocabulary: HashSet<String> = ["odorant-binding", "hyphen-ated", "n-hexane"]
             .into_iter()
             .map(String::from)
             .collect();
@@ -547,10 +741,38 @@ mod tests {
     }
 
     #[test]
+    fn recognises_placeholder_titles() {
+        let cases = [
+            ("Microsoft Word - 02. 206.doc", true),
+            ("untitled", true),
+            ("paper_final_v3.pdf", true),
+            ("Title", true),
+            (
+                "A core outcome set for clinical trials on non-specific low back pain",
+                false,
+            ),
+            (
+                "Document analysis of things that matter in a long title",
+                false,
+            ),
+            ("Microsoft PowerPoint - slides", true),
+            (
+                "Titles of nobility and the politics of honour in early modern Europe",
+                false,
+            ),
+        ];
+        for (title, placeholder) in cases {
+            assert_eq!(is_placeholder_title(title), placeholder, "{title}");
+        }
+    }
+
+    #[test]
     fn reads_xmp_values() {
         let xmp = r#"<x:xmpmeta><rdf:Description prism:doi="10.1/abc"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B</rdf:li></rdf:Alt></dc:title></rdf:Description></x:xmpmeta>"#;
         assert_eq!(xmp_value(xmp, "dc:title").as_deref(), Some("A & B"));
         assert_eq!(xmp_value(xmp, "prism:doi").as_deref(), Some("10.1/abc"));
         assert_eq!(xmp_value(xmp, "dc:creator"), None);
+        let escaped = r#"<dc:title>\376\377\000O\000K</dc:title>"#;
+        assert_eq!(xmp_value(escaped, "dc:title").as_deref(), Some("OK"));
     }
 }
