@@ -307,7 +307,9 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
             .filter(|word| {
                 rest.starts_with(**word) && {
                     let next = &rest[word.len()..];
-                    next.is_empty() || next.starts_with([' ', ',', '|', '[']) || starts_with_word(next)
+                    next.is_empty()
+                        || next.starts_with([' ', ',', '|', '['])
+                        || starts_with_word(next)
                 }
             })
             .max_by_key(|word| word.len())?;
@@ -868,7 +870,10 @@ mod tests {
             ("[Google Scholar] [CrossRef]", &["google_scholar", "doi"]),
             ("Google Scholar of the world", &[]),
             ("OpenUrlCrossRefMedlineWeb of Science", &["doi", "pubmed"]),
-            ("View Article PubMed/NCBI Google Scholar", &["article", "pubmed", "google_scholar"]),
+            (
+                "View Article PubMed/NCBI Google Scholar",
+                &["article", "pubmed", "google_scholar"],
+            ),
             ("Articles of note", &[]),
             ("Cell Stem Cell 2008; 2:", &[]),
         ];

@@ -62,7 +62,8 @@ fn every_corpus_pdf_decodes_with_text() {
 fn bad_inputs_give_the_right_error() {
     let Some(root) = corpus() else { return };
     let bad = root.join("bad-inputs");
-    let cases: &[(&str, fn(&DecodeError) -> bool)] = &[
+    type Expect = fn(&DecodeError) -> bool;
+    let cases: &[(&str, Expect)] = &[
         ("corrupt-ijsem-052902-0.pdf", |e| {
             matches!(e, DecodeError::CorruptPdf(_) | DecodeError::NoText)
         }),

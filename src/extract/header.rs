@@ -861,14 +861,16 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
 
 /// A line that may be the article's own journal reference: a year and other numbers.
 static JOURNAL_REFERENCE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:1[89]|20)\d{2}\b.*\d|\d.*\b(?:1[89]|20)\d{2}\b").expect("journal reference hint regex")
+    Regex::new(r"\b(?:1[89]|20)\d{2}\b.*\d|\d.*\b(?:1[89]|20)\d{2}\b")
+        .expect("journal reference hint regex")
 });
 
 /// Header lines such as "J. Phys. Chem. A, 2001, 105 (13), pp 3365–3370" or
 /// "Metabolites 2014, 4(4), 932-945; doi:..." read with the reference parser: the line that
 /// gives a container, a volume and a page or article number fills what is still empty.
 fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
-    let wanted = record.journal.title.is_none() || record.volume.is_none() || record.page_first.is_none();
+    let wanted =
+        record.journal.title.is_none() || record.volume.is_none() || record.page_first.is_none();
     if !wanted {
         return;
     }
@@ -881,7 +883,10 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
                 continue;
             }
             let lower = text.to_lowercase();
-            if DATE_EVENT.is_match(text) && !lower.contains("vol") || lower.starts_with("©") || lower.contains("copyright") {
+            if DATE_EVENT.is_match(text) && !lower.contains("vol")
+                || lower.starts_with("©")
+                || lower.contains("copyright")
+            {
                 continue;
             }
             let cited = super::reference::parse_reference(text);
@@ -889,17 +894,25 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
                 continue;
             };
             let has_locator = cited.page_first.is_some() || cited.article_number.is_some();
-            if cited.volume.is_none() || !has_locator || container.len() > 100 || cited.year.is_none() {
+            if cited.volume.is_none()
+                || !has_locator
+                || container.len() > 100
+                || cited.year.is_none()
+            {
                 continue;
             }
             // A reference to another work names authors or a title; the page's own does not.
             if !cited.authors.is_empty() || cited.title.as_deref().is_some_and(|t| t.len() > 40) {
                 continue;
             }
-            let score = [cited.issue.is_some(), cited.page_last.is_some(), cited.doi.is_some()]
-                .iter()
-                .filter(|b| **b)
-                .count();
+            let score = [
+                cited.issue.is_some(),
+                cited.page_last.is_some(),
+                cited.doi.is_some(),
+            ]
+            .iter()
+            .filter(|b| **b)
+            .count();
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, cited, [line.start, line.end]));
             }
@@ -921,7 +934,10 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
             fill_text(record, field, slot, v, span);
         }
     }
-    if record.page_first.is_none() && cited.page_first.is_some() && cited.page_first != record.article_number {
+    if record.page_first.is_none()
+        && cited.page_first.is_some()
+        && cited.page_first != record.article_number
+    {
         record.page_first = cited.page_first.clone();
         record.page_last = cited.page_last.clone();
         record.note_source("pages", "text", span);

@@ -161,7 +161,9 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
             .expect("name start regex")
     });
     // A finished entry ends a sentence or with its locator ("1:229-231", "e7775").
-    let ended = previous.ends_with(['.', ')']) || previous.ends_with(|c: char| c.is_ascii_digit()) || previous.len() > 400;
+    let ended = previous.ends_with(['.', ')'])
+        || previous.ends_with(|c: char| c.is_ascii_digit())
+        || previous.len() > 400;
     ended && NAME_START.is_match(line)
 }
 
