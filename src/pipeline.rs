@@ -98,6 +98,16 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
         segments: &segments,
     };
     extract::extract_fields(&mut record, &document, &page);
+    if record.title.is_none() {
+        let page_title = document
+            .meta
+            .first("pdf.title")
+            .or(document.meta.document_title.as_deref());
+        if let Some(title) = page_title.and_then(title_from_page_title) {
+            record.title = Some(title);
+            record.note_source("title", "document-title", None);
+        }
+    }
     if record.url.is_none() {
         if let Some(url) = &document.meta.canonical_url {
             record.url = Some(url.clone());
@@ -123,6 +133,20 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
     record
 }
 
+/// The article title inside a page or document title: the longest part between the site
+/// names that pages put around it ("Title | Nature", "Title : Nature : Nature Research").
+pub fn title_from_page_title(page_title: &str) -> Option<String> {
+    let mut marked = page_title.to_owned();
+    for separator in [" | ", " : ", " – ", " — ", " - "] {
+        marked = marked.replace(separator, "\u{1}");
+    }
+    let part = marked
+        .split('\u{1}')
+        .map(str::trim)
+        .max_by_key(|part| part.chars().count())?;
+    (part.chars().count() >= 15 && part.contains(' ')).then(|| part.to_owned())
+}
+
 fn check_time(started: Instant, limits: &Limits) -> Option<Problem> {
     (started.elapsed().as_secs_f64() > limits.max_seconds).then(|| {
         Problem::new(
@@ -140,4 +164,28 @@ fn check_time(started: Instant, limits: &Limits) -> Option<Problem> {
 pub fn fail(record: &mut Record, stage: &str, code: &str, message: String) {
     record.errors.push(Problem::new(stage, code, message));
     record.status = Status::Failed;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_inside_page_titles() {
+        let cases = [
+            (
+                "Deleted in colorectal carcinoma suppresses metastasis : Nature : Nature Research",
+                Some("Deleted in colorectal carcinoma suppresses metastasis"),
+            ),
+            ("A study of things | PLOS ONE", Some("A study of things")),
+            ("Nature", None),
+        ];
+        for (page_title, want) in cases {
+            assert_eq!(
+                title_from_page_title(page_title).as_deref(),
+                want,
+                "{page_title}"
+            );
+        }
+    }
 }

@@ -340,7 +340,9 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
     }
     if let Some(xmp) = xmp_packet(doc) {
         if let Some(title) = xmp_value(&xmp, "dc:title").filter(|t| !is_placeholder_title(t)) {
-            meta.tags.push(("dc.title".to_owned(), title));
+            // The article's title is read from the text; a browser print's metadata title
+            // is the page's <title>, with the site's name around it.
+            meta.tags.push(("pdf.title".to_owned(), title));
         }
         if let Some(doi) = xmp_value(&xmp, "prism:doi") {
             meta.tags.push(("prism.doi".to_owned(), doi));
