@@ -93,9 +93,15 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
     record.pipeline.profile = profile.name.to_owned();
     record.source.site = profile.site.map(str::to_owned);
 
+    let title_hint = document
+        .meta
+        .first("pdf.title")
+        .or(document.meta.document_title.as_deref())
+        .and_then(title_from_page_title);
     let page = Page {
         lines: &lines,
         segments: &segments,
+        title_hint,
     };
     extract::extract_fields(&mut record, &document, &page);
     if record.title.is_none() {

@@ -498,6 +498,13 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     if record.title.is_some() {
         return;
     }
+    if let Some(hint) = &page.title_hint {
+        if let Some(joined) = find_printed(lines, hint) {
+            record.title = Some(joined.text);
+            record.note_source("title", "text", joined.span);
+            return;
+        }
+    }
     let cited = cite_this_article(page).and_then(|c| c.title);
     let above_byline =
         authors::byline_start(lines).and_then(|start| title_block_above(lines, start));
@@ -511,7 +518,18 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     let Some(cited) = cited else {
         return;
     };
-    // Find the cited title as printed in the header (one to four lines).
+    if let Some(joined) = find_printed(lines, &cited) {
+        record.title = Some(joined.text);
+        record.note_source("title", "text", joined.span);
+        return;
+    }
+    record.title = Some(cited);
+    record.note_source("title", "text:cite-this-article", None);
+}
+
+/// Finds a title as printed in the header: one to four lines whose text equals it when
+/// case, punctuation and spaces are ignored.
+fn find_printed(lines: &[Line], title: &str) -> Option<super::text::Joined> {
     for start in 0..lines.len() {
         for len in 1..=4 {
             let Some(window) = lines.get(start..start + len) else {
@@ -521,15 +539,12 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
                 break;
             }
             let joined = join_lines(window);
-            if soft_eq(&joined.text, &cited) {
-                record.title = Some(joined.text);
-                record.note_source("title", "text", joined.span);
-                return;
+            if soft_eq(&joined.text, title) {
+                return Some(joined);
             }
         }
     }
-    record.title = Some(cited);
-    record.note_source("title", "text:cite-this-article", None);
+    None
 }
 
 /// The article type: a type line right above the publication date wins over one further up

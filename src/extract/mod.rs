@@ -25,6 +25,9 @@ use crate::segment::{SectionKind, Segment};
 pub struct Page<'a> {
     pub lines: &'a [Line],
     pub segments: &'a [Segment],
+    /// The article title as the document's own title gives it (the page's `<title>` or a
+    /// PDF's metadata title with the site's name cut away), to find it in the text.
+    pub title_hint: Option<String>,
 }
 
 impl<'a> Page<'a> {
