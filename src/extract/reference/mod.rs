@@ -236,10 +236,14 @@ impl<'a> Parser<'a> {
             let journal = loc.volume.is_some() || loc.page_first.is_some();
             let starts_in = matches!(self.word(ca), Some("In" | "in" | "In:" | "in:"));
             if journal && !starts_in && !quoted {
-                let last_end = (ca..cb.saturating_sub(1))
-                    .rev()
-                    .find(|&k| self.is_sentence_end(k) && (k + 1..cb).any(|j| self.word(j).is_some()));
-                if let Some(e) = last_end {
+                let last_end = (ca..cb.saturating_sub(1)).rev().find(|&k| {
+                    self.is_sentence_end(k) && (k + 1..cb).any(|j| self.word(j).is_some())
+                });
+                let sentence_like = |e: usize| {
+                    let words: Vec<&str> = (ca..=e).filter_map(|k| self.word(k)).collect();
+                    words.len() >= 3 && words.iter().any(|w| w.starts_with(char::is_lowercase))
+                };
+                if let Some(e) = last_end.filter(|&e| sentence_like(e)) {
                     title = Some((ta, e + 1));
                     container = Some((e + 1, cb));
                 }
@@ -815,7 +819,17 @@ impl<'a> Parser<'a> {
         if let Some(c) = &r.container_title {
             let meeting = c.split_whitespace().any(|w| {
                 let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
-                matches!(w.as_str(), "conference" | "conf" | "symposium" | "symp" | "workshop" | "congress" | "meeting" | "colloquium")
+                matches!(
+                    w.as_str(),
+                    "conference"
+                        | "conf"
+                        | "symposium"
+                        | "symp"
+                        | "workshop"
+                        | "congress"
+                        | "meeting"
+                        | "colloquium"
+                )
             });
             if meeting || (r.volume.is_none() && c.split_whitespace().any(is_conference_word)) {
                 return "paper-conference";
