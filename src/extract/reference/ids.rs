@@ -138,7 +138,10 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             cuts.push((m.start(), m.end()));
         }
     }
-    for m in NOTES.find_iter(text) {
+    let may_have_notes = ["ccess", "vailab", "etriev", "nternet", "nline", "URL", "ited", "iewed", "ECTRONIC", "lectronic"]
+        .iter()
+        .any(|n| has(n));
+    for m in NOTES.find_iter(if may_have_notes { text } else { "" }) {
         if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
             continue;
         }

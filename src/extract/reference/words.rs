@@ -1,6 +1,9 @@
 //! Word tables and word-shape tests the reference parser relies on: initials, name
 //! particles, journal abbreviations, months, labels, organisation and publisher cues.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Lower-case particles that start or sit inside a family name.
 pub const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
@@ -482,10 +485,38 @@ const CONFERENCE_WORDS: &[&str] = &[
     "summit",
 ];
 
-fn in_table(table: &[&str], word: &str) -> bool {
-    let w = word.trim_end_matches(['.', ',']);
-    table.iter().any(|t| t.eq_ignore_ascii_case(w))
+/// A word table compiled once into a set of lower-case entries.
+struct WordSet(HashSet<String>);
+
+impl WordSet {
+    fn new(table: &[&str]) -> Self {
+        WordSet(table.iter().map(|w| w.to_lowercase()).collect())
+    }
+
+    /// Case-insensitive lookup without allocating for short ASCII words.
+    fn contains(&self, word: &str) -> bool {
+        let w = word.trim_end_matches(['.', ',']);
+        if w.is_empty() {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        if w.len() <= buf.len() && w.is_ascii() {
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+            return self.0.contains(lower);
+        }
+        self.0.contains(&w.to_lowercase())
+    }
 }
+
+static PARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PARTICLES));
+static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
+static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTHS));
+static ORGANISATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORGANISATION_WORDS));
+static PUBLISHER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PUBLISHER_WORDS));
+static CONFERENCE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONFERENCE_WORDS));
 
 /// A name particle (`van`, `de`, `In't`), compared case-insensitively only when it is
 /// printed in lower case (capitalised `Van` at the start of a name is a family word anyway).
@@ -493,7 +524,7 @@ pub fn is_particle(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
-        && in_table(PARTICLES, word)
+        && PARTICLE_SET.contains(word)
 }
 
 /// Whether `word` (with its trailing dot) abbreviates a word of a journal title or is a
@@ -507,24 +538,24 @@ pub fn is_abbreviation(word: &str) -> bool {
         // `e.g`, `U.S`, `J.-P`
         return true;
     }
-    in_table(ABBREVIATIONS, bare)
+    ABBREVIATION_SET.contains(bare)
 }
 
 /// Month name or abbreviation.
 pub fn is_month(word: &str) -> bool {
-    in_table(MONTHS, word)
+    MONTH_SET.contains(word)
 }
 
 pub fn is_organisation_word(word: &str) -> bool {
-    in_table(ORGANISATION_WORDS, word)
+    ORGANISATION_SET.contains(word)
 }
 
 pub fn is_publisher_word(word: &str) -> bool {
-    in_table(PUBLISHER_WORDS, word)
+    PUBLISHER_SET.contains(word)
 }
 
 pub fn is_conference_word(word: &str) -> bool {
-    in_table(CONFERENCE_WORDS, word)
+    CONFERENCE_SET.contains(word)
 }
 
 /// Initials as printed: `G`, `G.`, `JJ`, `G.R.`, `J.-P.`, `Ch.`, `Yu.`, `OA.`.
