@@ -41,7 +41,11 @@ const fn p(family: &'static str, initials: &'static str, given: &'static str) ->
 
 const WORKS: &[Work] = &[
     Work {
-        authors: &[p("Moretti", "L", "Lucia"), p("Castellano", "P", "Paolo"), p("Ferri", "A", "Anna")],
+        authors: &[
+            p("Moretti", "L", "Lucia"),
+            p("Castellano", "P", "Paolo"),
+            p("Ferri", "A", "Anna"),
+        ],
         title: "Stromal signals in regenerating tissue: a review",
         journal: "Tissue Regeneration Reviews",
         abbrev: "Tissue Regen. Rev.",
@@ -65,7 +69,10 @@ const WORKS: &[Work] = &[
         last: "130",
     },
     Work {
-        authors: &[p("van der Berg", "J", "Johanna"), p("de Souza", "MA", "Marco")],
+        authors: &[
+            p("van der Berg", "J", "Johanna"),
+            p("de Souza", "MA", "Marco"),
+        ],
         title: "Coastal erosion in the North Sea after 2010",
         journal: "Journal of Coastal Studies",
         abbrev: "J. Coast. Stud.",
@@ -77,7 +84,11 @@ const WORKS: &[Work] = &[
         last: "59",
     },
     Work {
-        authors: &[p("Müller", "K", "Katrin"), p("Øster", "H", "Henrik"), p("Łukasik", "P", "Piotr")],
+        authors: &[
+            p("Müller", "K", "Katrin"),
+            p("Øster", "H", "Henrik"),
+            p("Łukasik", "P", "Piotr"),
+        ],
         title: "Heat tolerance in alpine beetles",
         journal: "Ecological Entomology",
         abbrev: "Ecol. Entomol.",
@@ -113,7 +124,10 @@ const WORKS: &[Work] = &[
         last: "530",
     },
     Work {
-        authors: &[p("Zare Mehrjardi", "M", "Mohammad"), p("Karimi", "S", "Sara")],
+        authors: &[
+            p("Zare Mehrjardi", "M", "Mohammad"),
+            p("Karimi", "S", "Sara"),
+        ],
         title: "Three-dimensional imaging of fetal brain anomalies",
         journal: "Pediatric Radiology",
         abbrev: "Pediatr. Radiol.",
@@ -169,13 +183,21 @@ const WORKS: &[Work] = &[
 
 /// `1338`, `1345` -> `1338–45`.
 fn abbreviated(first: &str, last: &str) -> String {
-    let common = first.bytes().zip(last.bytes()).take_while(|(a, b)| a == b).count();
+    let common = first
+        .bytes()
+        .zip(last.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
     let keep = common.min(first.len().saturating_sub(1));
     format!("{first}–{}", &last[keep.min(last.len() - 1)..])
 }
 
 fn dotted(initials: &str) -> String {
-    initials.chars().map(|c| format!("{c}.")).collect::<Vec<_>>().join(" ")
+    initials
+        .chars()
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn join_last(names: &[String], sep: &str, last_sep: &str) -> String {
@@ -208,7 +230,11 @@ fn expect(w: &Work, container: &str, issue: bool) -> Expect {
 }
 
 fn vancouver(w: &Work) -> (String, Expect) {
-    let names: Vec<String> = w.authors.iter().map(|a| format!("{} {}", a.family, a.initials)).collect();
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{} {}", a.family, a.initials))
+        .collect();
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
@@ -227,7 +253,11 @@ fn vancouver(w: &Work) -> (String, Expect) {
 }
 
 fn ama(w: &Work) -> (String, Expect) {
-    let names: Vec<String> = w.authors.iter().map(|a| format!("{} {}", a.family, a.initials)).collect();
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{} {}", a.family, a.initials))
+        .collect();
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
@@ -247,8 +277,11 @@ fn ama(w: &Work) -> (String, Expect) {
 }
 
 fn nature(w: &Work) -> (String, Expect) {
-    let names: Vec<String> =
-        w.authors.iter().map(|a| format!("{}, {}", a.family, dotted(a.initials))).collect();
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{}, {}", a.family, dotted(a.initials)))
+        .collect();
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
@@ -267,7 +300,11 @@ fn nature(w: &Work) -> (String, Expect) {
 }
 
 fn springer(w: &Work) -> (String, Expect) {
-    let names: Vec<String> = w.authors.iter().map(|a| format!("{} {}", a.family, a.initials)).collect();
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{} {}", a.family, a.initials))
+        .collect();
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
@@ -307,14 +344,31 @@ fn elsevier(w: &Work) -> (String, Expect) {
 }
 
 fn apa(w: &Work) -> (String, Expect) {
-    let names: Vec<String> =
-        w.authors.iter().map(|a| format!("{}, {}", a.family, dotted(a.initials))).collect();
-    let authors = if names.len() > 1 { join_last(&names, ", ", ", & ") } else { names[0].clone() };
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{}, {}", a.family, dotted(a.initials)))
+        .collect();
+    let authors = if names.len() > 1 {
+        join_last(&names, ", ", ", & ")
+    } else {
+        names[0].clone()
+    };
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
             "{} ({}). {}{} {}, {}({}), {}–{}. https://doi.org/10.5555/inv.{}.{}",
-            authors, w.year, w.title, title_end, w.journal, w.volume, w.issue, w.first, w.last, w.year, w.first
+            authors,
+            w.year,
+            w.title,
+            title_end,
+            w.journal,
+            w.volume,
+            w.issue,
+            w.first,
+            w.last,
+            w.year,
+            w.first
         ),
         expect(w, w.journal, true),
     )
@@ -351,7 +405,11 @@ fn chicago(w: &Work) -> (String, Expect) {
             format!("{} {}", a.given, a.family)
         });
     }
-    let authors = if names.len() == 2 { names.join(", and ") } else { join_last(&names, ", ", ", and ") };
+    let authors = if names.len() == 2 {
+        names.join(", and ")
+    } else {
+        join_last(&names, ", ", ", and ")
+    };
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
@@ -373,16 +431,27 @@ fn chicago(w: &Work) -> (String, Expect) {
 fn mla(w: &Work) -> (String, Expect) {
     let a0 = &w.authors[0];
     let (authors, families, et_al) = match w.authors.len() {
-        1 => (format!("{}, {}", a0.family, a0.given), vec![a0.family], false),
+        1 => (
+            format!("{}, {}", a0.family, a0.given),
+            vec![a0.family],
+            false,
+        ),
         2 => {
             let a1 = &w.authors[1];
             (
-                format!("{}, {}, and {} {}", a0.family, a0.given, a1.given, a1.family),
+                format!(
+                    "{}, {}, and {} {}",
+                    a0.family, a0.given, a1.given, a1.family
+                ),
                 vec![a0.family, a1.family],
                 false,
             )
         }
-        _ => (format!("{}, {}, et al", a0.family, a0.given), vec![a0.family], true),
+        _ => (
+            format!("{}, {}, et al", a0.family, a0.given),
+            vec![a0.family],
+            true,
+        ),
     };
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     let mut e = expect(w, w.journal, true);
@@ -398,9 +467,16 @@ fn mla(w: &Work) -> (String, Expect) {
 }
 
 fn ieee(w: &Work) -> (String, Expect) {
-    let names: Vec<String> =
-        w.authors.iter().map(|a| format!("{} {}", dotted(a.initials), a.family)).collect();
-    let authors = if names.len() == 2 { names.join(" and ") } else { join_last(&names, ", ", ", and ") };
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{} {}", dotted(a.initials), a.family))
+        .collect();
+    let authors = if names.len() == 2 {
+        names.join(" and ")
+    } else {
+        join_last(&names, ", ", ", and ")
+    };
     let title_end = if w.title.ends_with('?') { "" } else { "," };
     (
         format!(
@@ -421,8 +497,11 @@ fn ieee(w: &Work) -> (String, Expect) {
 }
 
 fn acs(w: &Work) -> (String, Expect) {
-    let names: Vec<String> =
-        w.authors.iter().map(|a| format!("{}, {}", a.family, dotted(a.initials))).collect();
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{}, {}", a.family, dotted(a.initials)))
+        .collect();
     let title_end = if w.title.ends_with('?') { "" } else { "." };
     (
         format!(
@@ -442,13 +521,23 @@ fn acs(w: &Work) -> (String, Expect) {
 }
 
 fn physics(w: &Work) -> (String, Expect) {
-    let names: Vec<String> =
-        w.authors.iter().map(|a| format!("{} {}", dotted(a.initials), a.family)).collect();
-    let authors = if names.len() == 2 { names.join(" and ") } else { join_last(&names, ", ", ", and ") };
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{} {}", dotted(a.initials), a.family))
+        .collect();
+    let authors = if names.len() == 2 {
+        names.join(" and ")
+    } else {
+        join_last(&names, ", ", ", and ")
+    };
     let mut e = expect(w, w.abbrev.trim_end_matches('.'), false);
     e.title = None;
     (
-        format!("{}, {} {}, {} ({}).", authors, w.abbrev, w.volume, w.first, w.year),
+        format!(
+            "{}, {} {}, {} ({}).",
+            authors, w.abbrev, w.volume, w.first, w.year
+        ),
         e,
     )
 }
@@ -458,8 +547,16 @@ fn check_style(name: &str, style: Style) {
     for w in WORKS {
         let (raw, e) = style(w);
         let r = parse_reference(&raw);
-        let families: Vec<&str> = r.authors.iter().filter_map(|a| a.family.as_deref()).collect();
-        let last = if name == "physics" { None } else { Some(w.last) };
+        let families: Vec<&str> = r
+            .authors
+            .iter()
+            .filter_map(|a| a.family.as_deref())
+            .collect();
+        let last = if name == "physics" {
+            None
+        } else {
+            Some(w.last)
+        };
         let got = (
             families,
             r.et_al,
@@ -483,7 +580,18 @@ fn check_style(name: &str, style: Style) {
             last,
         );
         let got_title_plain = got.2.map(|t| t.trim_end_matches('?'));
-        if (got.0.clone(), got.1, got_title_plain, got.3, got.4, got.5, got.6, got.7, got.8) != want {
+        if (
+            got.0.clone(),
+            got.1,
+            got_title_plain,
+            got.3,
+            got.4,
+            got.5,
+            got.6,
+            got.7,
+            got.8,
+        ) != want
+        {
             failures.push(format!("{name}: {raw}\n   got: {got:?}\n  want: {want:?}"));
         }
     }
@@ -544,7 +652,11 @@ fn apa_dois_are_read() {
     for w in WORKS {
         let (raw, _) = apa(w);
         let r = parse_reference(&raw);
-        assert_eq!(r.doi, Some(format!("10.5555/inv.{}.{}", w.year, w.first)), "{raw}");
+        assert_eq!(
+            r.doi,
+            Some(format!("10.5555/inv.{}.{}", w.year, w.first)),
+            "{raw}"
+        );
         assert_eq!(r.kind, "article-journal", "{raw}");
     }
 }
@@ -577,7 +689,14 @@ fn check_cases(cases: &[Case]) {
             r.year,
             r.page_first.as_deref().map(|f| (f, r.page_last.as_deref())),
         );
-        let want = (c.kind, c.families.to_vec(), c.title, c.container, c.year, c.pages);
+        let want = (
+            c.kind,
+            c.families.to_vec(),
+            c.title,
+            c.container,
+            c.year,
+            c.pages,
+        );
         if got != want {
             failures.push(format!("{}\n   got: {got:?}\n  want: {want:?}", c.raw));
         }
@@ -730,11 +849,15 @@ fn reference_details() {
             pages: Some(("3", Some("6"))),
         },
     ]);
-    let r = parse_reference("Haddad S, Novak J. Bile acids and the gut. Gastroenterology 2008; (10): 3–6. doi: 10.5555/gastro.2008.10 PMID: 18765432");
+    let r = parse_reference(
+        "Haddad S, Novak J. Bile acids and the gut. Gastroenterology 2008; (10): 3–6. doi: 10.5555/gastro.2008.10 PMID: 18765432",
+    );
     assert_eq!(r.doi.as_deref(), Some("10.5555/gastro.2008.10"));
     assert_eq!(r.pmid.as_deref(), Some("18765432"));
     assert_eq!((r.volume, r.issue.as_deref()), (None, Some("10")));
-    let r = parse_reference("12. Rossi G, Bianco F, et al. Heart failure in 2020: what changed? Eur Heart J 2021; 42: e941.");
+    let r = parse_reference(
+        "12. Rossi G, Bianco F, et al. Heart failure in 2020: what changed? Eur Heart J 2021; 42: e941.",
+    );
     assert!(r.et_al);
     assert_eq!(r.article_number.as_deref(), Some("e941"));
 }
@@ -743,7 +866,10 @@ fn reference_details() {
 /// back in the seed's layout must give the raw string, so every field is right.
 #[test]
 fn seed_vancouver_references_round_trip() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/000_c2a3dabf78ba8002.refs.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/000_c2a3dabf78ba8002.refs.txt"
+    );
     let text = std::fs::read_to_string(path).expect("samples/000_c2a3dabf78ba8002.refs.txt");
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 108);
@@ -753,9 +879,19 @@ fn seed_vancouver_references_round_trip() {
         let names: Vec<String> = r
             .authors
             .iter()
-            .map(|a| format!("{} {}", a.family.as_deref().unwrap_or("?"), a.given.as_deref().unwrap_or("?")))
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    a.family.as_deref().unwrap_or("?"),
+                    a.given.as_deref().unwrap_or("?")
+                )
+            })
             .collect();
-        let authors = if r.et_al { format!("{}, et al.", names.join(", ")) } else { format!("{} .", names.join(", ")) };
+        let authors = if r.et_al {
+            format!("{}, et al.", names.join(", "))
+        } else {
+            format!("{} .", names.join(", "))
+        };
         let title = r.title.clone().unwrap_or_default();
         let title_end = if title.ends_with(['?', '!']) { "" } else { "." };
         let volume = match (&r.volume, &r.issue) {
@@ -780,12 +916,19 @@ fn seed_vancouver_references_round_trip() {
             failures.push(format!("{raw}\n  rendered: {rendered} ({})", r.kind));
         }
     }
-    assert!(failures.is_empty(), "{} of 108 wrong:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of 108 wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// `…; 26: 941–51.` -> `…; 26: 941–951.` using the library's own page expansion.
 fn expand_pages_in(raw: &str) -> String {
-    let Some(colon) = raw.rfind(": ") else { return raw.to_owned() };
+    let Some(colon) = raw.rfind(": ") else {
+        return raw.to_owned();
+    };
     let (head, tail) = raw.split_at(colon + 2);
     let pages = tail.trim_end_matches('.');
     match papersift::extract::pages::parse_page_range(pages) {

@@ -782,38 +782,25 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn has_word(&self, pred: impl Fn(&str) -> bool) -> bool {
-        (0..self.toks.len()).any(|k| self.word(k).is_some_and(&pred))
-    }
-
     /// The CSL type from cues gathered while parsing.
     fn kind_of(&self, r: &Reference, shape: &Shape, arxiv: bool, accessed: bool) -> &'static str {
-        let lower_has = |needles: &[&str]| {
-            self.has_word(|w| {
-                let w = w.trim_end_matches(['.', ',', ')', ':']);
-                needles.iter().any(|n| w.eq_ignore_ascii_case(n))
-            })
-        };
-        if lower_has(&[
-            "thesis",
-            "dissertation",
-            "Ph.D",
-            "PhD",
-            "Diss",
-            "Doctoral",
-            "Master's",
-            "Habilitation",
-        ]) && r.volume.is_none()
-        {
+        let mut genres = [false; 4];
+        for k in 0..self.toks.len() {
+            if let Some(g) = self.word(k).and_then(words::genre_of) {
+                genres[g as usize] = true;
+            }
+        }
+        let has = |g: words::Genre| genres[g as usize];
+        if has(words::Genre::Thesis) && r.volume.is_none() {
             return "thesis";
         }
-        if lower_has(&["report", "Rep", "rep", "Working", "Memorandum"]) && r.volume.is_none() {
+        if has(words::Genre::Report) && r.volume.is_none() {
             return "report";
         }
-        if lower_has(&["dataset", "data set"]) {
+        if has(words::Genre::Dataset) {
             return "dataset";
         }
-        if lower_has(&["software", "package"]) && r.container_title.is_none() {
+        if has(words::Genre::Software) && r.container_title.is_none() {
             return "software";
         }
         if let Some(c) = &r.container_title {

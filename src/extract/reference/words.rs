@@ -650,3 +650,63 @@ mod tests {
         assert!(!is_name_word("the"));
     }
 }
+
+/// A word that names the kind of a work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Genre {
+    Thesis,
+    Report,
+    Dataset,
+    Software,
+}
+
+const GENRE_WORDS: &[(&str, Genre)] = &[
+    ("thesis", Genre::Thesis),
+    ("dissertation", Genre::Thesis),
+    ("ph.d", Genre::Thesis),
+    ("phd", Genre::Thesis),
+    ("diss", Genre::Thesis),
+    ("doctoral", Genre::Thesis),
+    ("master's", Genre::Thesis),
+    ("habilitation", Genre::Thesis),
+    ("report", Genre::Report),
+    ("rep", Genre::Report),
+    ("working", Genre::Report),
+    ("memorandum", Genre::Report),
+    ("dataset", Genre::Dataset),
+    ("software", Genre::Software),
+    ("package", Genre::Software),
+];
+
+static GENRE_SETS: LazyLock<[WordSet; 4]> = LazyLock::new(|| {
+    let of = |g: Genre| {
+        let words: Vec<&str> = GENRE_WORDS
+            .iter()
+            .filter(|(_, x)| *x == g)
+            .map(|(w, _)| *w)
+            .collect();
+        WordSet::new(&words)
+    };
+    [
+        of(Genre::Thesis),
+        of(Genre::Report),
+        of(Genre::Dataset),
+        of(Genre::Software),
+    ]
+});
+
+/// The genre a word names, if any (`dissertation`, `Tech. Rep.`, `dataset`).
+pub fn genre_of(word: &str) -> Option<Genre> {
+    let w = word.trim_end_matches(['.', ',', ')', ':']);
+    let sets = &*GENRE_SETS;
+    [
+        Genre::Thesis,
+        Genre::Report,
+        Genre::Dataset,
+        Genre::Software,
+    ]
+    .into_iter()
+    .zip(sets.iter())
+    .find(|(_, set)| set.contains(w))
+    .map(|(g, _)| g)
+}
