@@ -1,7 +1,8 @@
 //! Word tables and word-shape tests the reference parser relies on: initials, name
 //! particles, journal abbreviations, months, labels, organisation and publisher cues.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Lower-case particles that start or sit inside a family name.
@@ -485,29 +486,79 @@ const CONFERENCE_WORDS: &[&str] = &[
     "summit",
 ];
 
-/// A word table compiled once into a set of lower-case entries.
-struct WordSet(HashSet<String>);
+/// FNV-1a: word tables are looked up for almost every token, SipHash is too slow there.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A word table compiled once: lower-case entries with a value, plus cheap prefilters
+/// (longest entry, first letters) so most tokens are rejected without hashing.
+struct WordSet {
+    map: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
+    max_len: usize,
+    first_bytes: [bool; 256],
+}
 
 impl WordSet {
     fn new(table: &[&str]) -> Self {
-        WordSet(table.iter().map(|w| w.to_lowercase()).collect())
+        Self::with_values(&table.iter().map(|w| (*w, 0u8)).collect::<Vec<_>>())
+    }
+
+    fn with_values(table: &[(&str, u8)]) -> Self {
+        let mut set = WordSet {
+            map: HashMap::default(),
+            max_len: 0,
+            first_bytes: [false; 256],
+        };
+        for (w, v) in table {
+            let lower = w.to_lowercase();
+            set.max_len = set.max_len.max(lower.len());
+            set.first_bytes[usize::from(lower.as_bytes()[0])] = true;
+            set.map.insert(lower.into_boxed_str(), *v);
+        }
+        set
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
     }
 
     /// Case-insensitive lookup without allocating for short ASCII words.
-    fn contains(&self, word: &str) -> bool {
+    fn get(&self, word: &str) -> Option<u8> {
         let w = word.trim_end_matches(['.', ',']);
-        if w.is_empty() {
-            return false;
+        let first = *w.as_bytes().first()?;
+        if w.len() > self.max_len
+            || !self.first_bytes[usize::from(first.to_ascii_lowercase())] && first.is_ascii()
+        {
+            return None;
         }
         let mut buf = [0u8; 32];
         if w.len() <= buf.len() && w.is_ascii() {
             for (b, c) in buf.iter_mut().zip(w.bytes()) {
                 *b = c.to_ascii_lowercase();
             }
-            let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-            return self.0.contains(lower);
+            // ASCII bytes are valid UTF-8.
+            let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+            return self.map.get(lower).copied();
         }
-        self.0.contains(&w.to_lowercase())
+        self.map.get(w.to_lowercase().as_str()).copied()
     }
 }
 
@@ -678,35 +729,22 @@ const GENRE_WORDS: &[(&str, Genre)] = &[
     ("package", Genre::Software),
 ];
 
-static GENRE_SETS: LazyLock<[WordSet; 4]> = LazyLock::new(|| {
-    let of = |g: Genre| {
-        let words: Vec<&str> = GENRE_WORDS
-            .iter()
-            .filter(|(_, x)| *x == g)
-            .map(|(w, _)| *w)
-            .collect();
-        WordSet::new(&words)
-    };
-    [
-        of(Genre::Thesis),
-        of(Genre::Report),
-        of(Genre::Dataset),
-        of(Genre::Software),
-    ]
+static GENRE_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let table: Vec<(&str, u8)> = GENRE_WORDS.iter().map(|(w, g)| (*w, *g as u8)).collect();
+    WordSet::with_values(&table)
 });
 
 /// The genre a word names, if any (`dissertation`, `Tech. Rep.`, `dataset`).
 pub fn genre_of(word: &str) -> Option<Genre> {
     let w = word.trim_end_matches(['.', ',', ')', ':']);
-    let sets = &*GENRE_SETS;
-    [
-        Genre::Thesis,
-        Genre::Report,
-        Genre::Dataset,
-        Genre::Software,
-    ]
-    .into_iter()
-    .zip(sets.iter())
-    .find(|(_, set)| set.contains(w))
-    .map(|(g, _)| g)
+    GENRE_SET.get(w).and_then(|v| {
+        [
+            Genre::Thesis,
+            Genre::Report,
+            Genre::Dataset,
+            Genre::Software,
+        ]
+        .into_iter()
+        .find(|g| *g as u8 == v)
+    })
 }
