@@ -314,7 +314,7 @@ fn resolve(items: &[Item<'_>]) -> Locators {
         }
         let v = clean(item.text);
         if item.in_parens {
-            if loc.issue.is_none() && loc.page_first.is_none() {
+            if loc.issue.is_none() && !pages_before(items, k) {
                 loc.issue = Some(v.to_owned());
             }
             continue;
@@ -329,13 +329,20 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             set_pages(&mut loc, v);
             continue;
         }
-        if loc.volume.is_none() && loc.page_first.is_none() {
+        if loc.volume.is_none() && !pages_before(items, k) {
             loc.volume = Some(v.to_owned());
         } else if loc.page_first.is_none() && loc.article_number.is_none() {
             set_pages(&mut loc, v);
         }
     }
     loc
+}
+
+/// Whether pages were printed before item `k` (a number after the pages is not a volume).
+fn pages_before(items: &[Item<'_>], k: usize) -> bool {
+    items[..k]
+        .iter()
+        .any(|i| i.label == Some(Label::Pages) || is_range(clean(i.text)))
 }
 
 fn set_once(slot: &mut Option<String>, value: &str) {

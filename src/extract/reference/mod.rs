@@ -272,12 +272,22 @@ impl<'a> Parser<'a> {
         }
         if r.year.is_none() {
             // Books and reports: the year sits with the publisher, often last.
+            // The title is searched last: a year printed in it is not the work's year.
             let from = title.map(|(_, b)| b).unwrap_or(i).max(i);
-            r.year = (from..n)
+            let after_title = (from..n)
                 .rev()
                 .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
                 .find(|&(k, _)| !self.is_range_part(k))
                 .map(|(_, y)| y);
+            // ... unless the title ran to the end of the reference (`Report X, 2017.`).
+            let title_ends_reference = title.is_some_and(|(_, b)| b >= n);
+            r.year = after_title.or_else(|| {
+                if title_ends_reference {
+                    self.word(n - 1).and_then(year_of)
+                } else {
+                    None
+                }
+            });
         }
         let _ = after_block;
         shape
@@ -538,6 +548,26 @@ impl<'a> Parser<'a> {
         {
             return false;
         }
+        // ISO 4 abbreviations are truncated words ending in a consonant: `Regen. Rev.`,
+        // `J. Coast. Stud.`; a full title word before a journal rarely is that short.
+        let truncated = bare.chars().count() <= 6
+            && bare
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouyAEIOUYs".contains(c));
+        let after_lowercase = k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| p.starts_with(char::is_lowercase));
+        if capital
+            && truncated
+            && !after_lowercase
+            && self.word(k + 1).is_some_and(|n| {
+                n.ends_with('.') && n.starts_with(char::is_uppercase) && !is_initials(n)
+            })
+        {
+            return false;
+        }
         next_starts()
     }
 
@@ -625,7 +655,6 @@ impl<'a> Parser<'a> {
         }
         if !journal_like && !shape.in_container && !self.has_serial_cue(a, b) {
             // A sentence after a book title without volume or pages: publisher or series.
-            shape.publisher = true;
             return None;
         }
         let b = self.drop_trailers(a, b);
@@ -832,11 +861,13 @@ impl<'a> Parser<'a> {
         if shape.publisher || shape.editors {
             return "book";
         }
+        // Preprints have no CSL type of their own in the record contract.
+        let preprint = arxiv || r.url.as_deref().is_some_and(|u| u.contains("arxiv.org"));
+        if preprint {
+            return "other";
+        }
         if r.url.is_some() || accessed {
             return "webpage";
-        }
-        if arxiv {
-            return "other";
         }
         if r.title.is_some() && r.year.is_some() && r.page_first.is_none() {
             return "book";

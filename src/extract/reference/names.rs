@@ -4,8 +4,8 @@
 
 use super::tokens::{Kind, Token};
 use super::words::{
-    is_abbreviation, is_dotted_initials, is_initials, is_name_suffix, is_name_word, is_particle,
-    year_of,
+    is_abbreviation, is_dotted_initials, is_initials, is_name_suffix, is_name_word,
+    is_organisation_word, is_particle, year_of,
 };
 use crate::record::RefAuthor;
 
@@ -100,7 +100,12 @@ impl<'a> Names<'a> {
 
     /// `Family [,] I. I.` (Vancouver, APA, Nature) or, for the first author,
     /// `Family, Given Names` (MLA, Chicago).
-    fn family_first(&self, i: usize, allow_full_given: bool) -> Option<(RefAuthor, usize)> {
+    fn family_first(
+        &self,
+        i: usize,
+        allow_full_given: bool,
+        natural_ok: bool,
+    ) -> Option<(RefAuthor, usize)> {
         for k in 1..=4 {
             let last = i + k - 1;
             let w = self.word(last)?;
@@ -124,7 +129,8 @@ impl<'a> Names<'a> {
                 let last_initial = self.word(p - 1).unwrap_or("");
                 let dotted = last_initial.ends_with('.');
                 // `Larry D. Wittie,`: a middle initial inside a natural-order name.
-                let natural_order = !comma
+                let natural_order = natural_ok
+                    && !comma
                     && self
                         .word(p)
                         .is_some_and(|w| is_name_word(w) && !is_particle(w) && !is_abbreviation(w))
@@ -239,7 +245,10 @@ impl<'a> Names<'a> {
                 let next_is_number = self.word(last + 1).is_some_and(|n| {
                     n.starts_with(|c: char| c.is_ascii_digit()) && year_of(n).is_none()
                 });
-                if is_abbreviation(w) || next_is_number {
+                let next_is_abbreviation = self.word(last + 1).is_some_and(|n| {
+                    n.ends_with('.') && n.starts_with(char::is_uppercase) && !is_initials(n)
+                });
+                if is_abbreviation(w) || next_is_number || next_is_abbreviation {
                     return None;
                 }
             }
@@ -257,6 +266,9 @@ impl<'a> Names<'a> {
 
     /// `Giovanni Bianchi`, `Robert J. Smith`, `Marjolein van der Meulen`.
     fn given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        if (i..i + 4).any(|k| self.word(k).is_some_and(is_organisation_word)) {
+            return None;
+        }
         let first = self.word(i)?;
         if !is_name_word(first) || is_particle(first) || first.ends_with('.') {
             return None;
@@ -299,7 +311,9 @@ impl<'a> Names<'a> {
             let first = list.authors.is_empty();
             let parsed = self
                 .initials_first(i)
-                .or_else(|| self.family_first(i, first))
+                .or_else(|| {
+                    self.family_first(i, first, first || given_first_style || after_conjunction)
+                })
                 .or_else(|| {
                     if after_conjunction
                         || given_first_style
