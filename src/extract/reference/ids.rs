@@ -54,9 +54,15 @@ static NOTES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Removes trailing `.,;` and an unbalanced closing bracket from an identifier.
+/// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
+/// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`).
 fn trim_identifier(id: &str) -> &str {
     let mut id = id;
+    for glue in [".URL", ",URL", "URL", ",arXiv", ",http", ".http"] {
+        if let Some(at) = id.find(glue) {
+            id = &id[..at];
+        }
+    }
     loop {
         let before = id.len();
         id = id.trim_end_matches(['.', ',', ';', ':', '>', '"', '\'', '’', '”']);

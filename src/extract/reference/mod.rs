@@ -172,6 +172,17 @@ impl<'a> Parser<'a> {
                 i = start;
             }
         }
+        // `A. Author et al. (Fermi-LAT),`: a collaboration named after the list.
+        if !r.authors.is_empty() && self.is_punct(i, '(') {
+            if let Some(close) = (i + 1..(i + 8).min(n)).find(|&k| self.is_punct(k, ')')) {
+                let has_year = (i + 1..close).any(|k| self.word(k).and_then(year_of).is_some());
+                let next_sep = close + 1 >= n
+                    || matches!(self.toks[close + 1].kind, Kind::Punct(',' | '.' | ':'));
+                if !has_year && next_sep {
+                    i = close + 1;
+                }
+            }
+        }
         // Author-date: a year right after the authors.
         let (year, after_year) = self.head_year(i);
         if let Some(y) = year {
@@ -502,7 +513,8 @@ impl<'a> Parser<'a> {
             return false;
         };
         if tok.is_punct('.') {
-            return true;
+            // `Phys .Rev .B` (PDF extraction): a dot glued to the next word is not an end.
+            return self.toks.get(k + 1).is_none_or(|n| n.start > tok.end);
         }
         let Some(w) = self.word(k) else { return false };
         let next_starts = || match self.toks.get(k + 1) {
