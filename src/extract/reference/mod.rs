@@ -261,6 +261,11 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some((a, b)) = title {
+            let b = if locator_at.is_none() && !quoted {
+                self.drop_trailers(a, b)
+            } else {
+                b
+            };
             r.title = self
                 .field(a, b)
                 .map(strip_genre_note)
@@ -478,10 +483,17 @@ impl<'a> Parser<'a> {
             return true;
         }
         if self.is_punct(k, '(') {
-            return true;
+            // `Kelly's (1997) suggestion`: a year in a title runs on in lower case.
+            return !self
+                .word(k + 3)
+                .is_some_and(|n| n.starts_with(char::is_lowercase));
         }
         if is_month(w) {
             return false;
+        }
+        if k > 0 && self.is_punct(k - 1, ',') && w.contains(|c: char| locators::is_dash(c)) {
+            // `…, Title, STACS, 163-174.`
+            return true;
         }
         // `26(3)`, `26:941`, `2011;`, `26, 941–51`.
         self.is_punct(k + 1, '(')
@@ -924,6 +936,9 @@ fn strip_genre_note(title: String) -> String {
             "abstract",
             "editorial",
             "letter",
+            "ed.)",
+            "edition",
+            "edn",
         ]
         .iter()
         .any(|n| note.contains(n))

@@ -302,6 +302,7 @@ impl<'a> Names<'a> {
         let mut i = start;
         let mut after_conjunction = false;
         let mut given_first_style = false;
+        let mut inverted_full_style = false;
         loop {
             if let Some(j) = self.et_al_end(i) {
                 list.et_al = true;
@@ -312,7 +313,11 @@ impl<'a> Names<'a> {
             let parsed = self
                 .initials_first(i)
                 .or_else(|| {
-                    self.family_first(i, first, first || given_first_style || after_conjunction)
+                    self.family_first(
+                        i,
+                        first || inverted_full_style,
+                        first || given_first_style || after_conjunction,
+                    )
                 })
                 .or_else(|| {
                     if after_conjunction
@@ -335,6 +340,13 @@ impl<'a> Names<'a> {
             let Some((author, mut next)) = parsed else {
                 break;
             };
+            // `Webber, Bonnie Lynn and Mays, Eric`: every name inverted with full given names.
+            if first
+                && self.is_punct(i + 1, ',')
+                && author.given.as_deref().is_some_and(|g| !is_initials_run(g))
+            {
+                inverted_full_style = true;
+            }
             list.authors.push(author);
             // `, Jr.` / `Jr.`
             if self.is_punct(next, ',') && self.word(next + 1).is_some_and(is_name_suffix) {

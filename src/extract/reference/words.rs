@@ -54,7 +54,6 @@ const ABBREVIATIONS: &[&str] = &[
     "ecol",
     "econ",
     "educ",
-    "electron",
     "endocrinol",
     "eng",
     "environ",
@@ -86,7 +85,6 @@ const ABBREVIATIONS: &[&str] = &[
     "mech",
     "med",
     "metab",
-    "methods",
     "microbiol",
     "mol",
     "natl",
@@ -103,7 +101,6 @@ const ABBREVIATIONS: &[&str] = &[
     "opt",
     "optim",
     "otolaryngol",
-    "part",
     "pathol",
     "pediatr",
     "pharm",
@@ -213,9 +210,7 @@ const ABBREVIATIONS: &[&str] = &[
     "pis'ma",
     "prog",
     "progr",
-    "top",
     "sel",
-    "fluids",
     "bus",
     "regen",
     "coast",
@@ -224,7 +219,6 @@ const ABBREVIATIONS: &[&str] = &[
     "front",
     "quart",
     "roy",
-    "meteor",
     "rept",
     "rel",
     "grav",
@@ -258,7 +252,6 @@ const ABBREVIATIONS: &[&str] = &[
     "macromol",
     "neurophysiol",
     "physik",
-    "pure",
     "rend",
     "sem",
     "publ",
@@ -295,9 +288,7 @@ const ABBREVIATIONS: &[&str] = &[
     "psychosom",
     "pers",
     "abnorm",
-    "consult",
     "couns",
-    "manage",
     "financ",
     "polit",
     "lit",
@@ -305,9 +296,6 @@ const ABBREVIATIONS: &[&str] = &[
     "philol",
     "archaeol",
     "paleontol",
-    "mineral",
-    "petrol",
-    "sediment",
     "tecton",
     "volcanol",
     "seismol",
@@ -593,8 +581,22 @@ pub fn is_abbreviation(word: &str) -> bool {
         // `e.g`, `U.S`, `J.-P`
         return true;
     }
+    if bare.starts_with(char::is_lowercase) {
+        return LOWER_ABBREVIATION_SET.contains(bare);
+    }
     ABBREVIATION_SET.contains(bare)
 }
+
+/// Abbreviations printed in lower case; a lower-case word with a dot is otherwise a
+/// sentence end (`methods.`).
+const LOWER_ABBREVIATIONS: &[&str] = &[
+    "vs", "e.g", "i.e", "cf", "etc", "al", "pp", "vol", "no", "ed", "eds", "approx", "ca", "ch",
+    "chap", "pt", "repr", "rev", "n", "s", "u", "p", "fig", "ref", "sect", "suppl", "jr", "sr",
+    "nr", "op", "cit", "ibid", "viz", "v", "vols", "edn", "trans", "transl", "comp", "ser", "st",
+];
+
+static LOWER_ABBREVIATION_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(LOWER_ABBREVIATIONS));
 
 /// Month name or abbreviation.
 pub fn is_month(word: &str) -> bool {
