@@ -157,9 +157,14 @@ impl<'a> Block<'a> {
             Some(Kind::Punct(_)) => w.ends_with('.'),
             Some(Kind::Word) => {
                 let n = self.word(i + 1).unwrap_or("");
+                // `2011 Jan;` is a date, `1994 Winter USENIX Conference` a name.
+                let month_date = is_month(n)
+                    && !self
+                        .word(i + 2)
+                        .is_some_and(|m| m.starts_with(char::is_uppercase));
                 w.ends_with('.') && !n.starts_with(char::is_lowercase)
                     || is_numberish(n)
-                    || is_month(n)
+                    || month_date
                     || n.chars().all(is_dash)
             }
         }

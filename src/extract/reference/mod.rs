@@ -583,6 +583,14 @@ impl<'a> Parser<'a> {
             && self
                 .word(k - 1)
                 .is_some_and(|p| p.starts_with(char::is_lowercase));
+        // `Proc. Intl. Workshop`: a truncated word inside a run of abbreviations.
+        let after_abbreviation = k > 0
+            && self.word(k - 1).is_some_and(|p| {
+                p.ends_with('.') && p.starts_with(char::is_uppercase) && is_abbreviation(p)
+            });
+        if capital && truncated && after_abbreviation {
+            return false;
+        }
         if capital
             && truncated
             && !after_lowercase
@@ -651,8 +659,11 @@ impl<'a> Parser<'a> {
             if list.editors && list.end <= to {
                 shape.editors = true;
                 a = list.end;
-            } else if !list.authors.is_empty() && list.end < to && self.is_punct(list.end, ',') {
-                // `In J. Smith, Book` without a mark is rare; keep the text.
+            } else if let Some(after) = self.after_editor_mark(a, to) {
+                // `In Rumelhart, D. E., & The PDP research group (Eds.), Book`: names the
+                // list parser cannot read, ended by the editors' mark.
+                shape.editors = true;
+                a = after;
             }
         }
         // `Book, edited by X` / `Book, ed. by X`: cut at the editors.
@@ -683,6 +694,27 @@ impl<'a> Parser<'a> {
         }
         let b = self.drop_trailers(a, b);
         self.field(a, b)
+    }
+
+    /// The token after an editors' mark `(Eds.),` / `(ed.)` / `editors,` in `[from, to)`.
+    fn after_editor_mark(&self, from: usize, to: usize) -> Option<usize> {
+        let is_mark = |w: &str| {
+            matches!(
+                w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+                "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg"
+            )
+        };
+        let k = (from..to).find(|&k| self.word(k).is_some_and(is_mark))?;
+        let mut j = k + 1;
+        if self.is_punct(j, ')') || self.is_punct(j, ']') {
+            j += 1;
+        }
+        while j < to && matches!(self.toks[j].kind, Kind::Punct(',' | ':' | '.')) {
+            j += 1;
+        }
+        // Only when names (capitalised words, initials) come before the mark.
+        let before = (from..k).filter(|&x| self.word(x).is_some()).count();
+        (before >= 1 && j < to).then_some(j)
     }
 
     /// Words that say a text is a serial or proceedings title.
