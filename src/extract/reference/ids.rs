@@ -54,6 +54,12 @@ static NOTES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A one-pass test for words that start access notes, so [`NOTES`] runs only when needed.
+static NOTE_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ccess|vailab|etriev|nternet|nline|url|cited|iewed|lectronic")
+        .expect("valid regex")
+});
+
 /// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
 /// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`).
 fn trim_identifier(id: &str) -> &str {
@@ -149,20 +155,7 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             cuts.push((m.start(), m.end()));
         }
     }
-    let may_have_notes = [
-        "ccess",
-        "vailab",
-        "etriev",
-        "nternet",
-        "nline",
-        "URL",
-        "ited",
-        "iewed",
-        "ECTRONIC",
-        "lectronic",
-    ]
-    .iter()
-    .any(|n| has(n));
+    let may_have_notes = NOTE_CUES.is_match(text);
     for m in NOTES.find_iter(if may_have_notes { text } else { "" }) {
         if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
             continue;
