@@ -149,6 +149,10 @@ impl<'a> Block<'a> {
             Some(Kind::Punct('(')) => self.word(i + 2).is_some_and(is_numberish),
             Some(Kind::Punct(':')) => self.word(i + 2).is_some_and(is_numberish),
             Some(Kind::Punct(';')) => true,
+            Some(Kind::Punct(',')) if self.is_punct(i + 2, '(') => {
+                // `347, (1995), 2235-2243`
+                self.word(i + 3).and_then(year_of).is_some()
+            }
             Some(Kind::Punct(',')) => self.word(i + 2).is_some_and(|n| {
                 is_numberish(n) || label_of(n).is_some() || is_month(n) || glued_label(n).is_some()
             }),
@@ -164,6 +168,7 @@ impl<'a> Block<'a> {
                         .is_some_and(|m| m.starts_with(char::is_uppercase));
                 w.ends_with('.') && !n.starts_with(char::is_lowercase)
                     || is_numberish(n)
+                    || label_of(n).is_some()
                     || month_date
                     || n.chars().all(is_dash)
             }

@@ -500,7 +500,10 @@ impl<'a> Parser<'a> {
             || self.word(k + 1).is_some_and(locators::is_numberish)
             || self.is_punct(k + 1, ':')
             || self.is_punct(k + 1, ';')
-            || (self.is_punct(k + 1, ',') && self.word(k + 2).is_some_and(locators::is_numberish))
+            || (self.is_punct(k + 1, ',')
+                && self
+                    .word(k + 2)
+                    .is_some_and(|n| locators::is_numberish(n) || locators::label_of(n).is_some()))
     }
 
     /// `In:` / `In` + capital, or `in:` after a comma: the start of a container.
