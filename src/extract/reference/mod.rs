@@ -168,6 +168,13 @@ impl<'a> Parser<'a> {
                     ..RefAuthor::default()
                 });
                 i = end;
+                // `LIGO Collaboration, B. P. Abbott et al., Title`: persons after the group.
+                let more = names.parse_list(i);
+                if !more.authors.is_empty() && !more.editors {
+                    r.authors.extend(more.authors);
+                    r.et_al |= more.et_al;
+                    i = more.end;
+                }
             } else {
                 i = start;
             }
@@ -207,9 +214,14 @@ impl<'a> Parser<'a> {
             while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
                 stop -= 1;
             }
-            let comma = (i..stop)
-                .rev()
-                .find(|&k| self.is_punct(k, ',') && !self.inside_parens(i, k));
+            let comma = (i..stop).rev().find(|&k| {
+                // A container starts with a capital (`, Phys. Rev.`), not `, and …`.
+                self.is_punct(k, ',')
+                    && !self.inside_parens(i, k)
+                    && !self.word(k + 1).is_some_and(|w| {
+                        w.starts_with(char::is_lowercase) && !matches!(w, "in" | "in:")
+                    })
+            });
             match comma {
                 Some(c) if locator_at.is_some() => {
                     title = Some((i, c));
@@ -365,6 +377,10 @@ impl<'a> Parser<'a> {
                         .then(|| self.field(start, k))
                         .flatten()
                         .map(|s| (s, k + 1));
+                }
+                // `ALICE Collaboration, Title` / `Fluke Corporation, Manual`.
+                Kind::Punct(',') if has_org && words <= 5 => {
+                    return self.field(start, k).map(|s| (s, k + 1));
                 }
                 _ => {}
             }
