@@ -144,6 +144,16 @@ impl<'a> Parser<'a> {
                     1
                 };
             }
+            // `14 Bard, A. J. & …`: a bare number before the first author.
+            if numeric
+                && digits.len() <= 3
+                && self
+                    .word(1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase))
+                && (self.is_punct(2, ',') || self.word(2).is_some_and(is_initials))
+            {
+                return 1;
+            }
         }
         0
     }

@@ -116,6 +116,9 @@ impl<'a> Names<'a> {
                 continue;
             }
             let mut p = last + 1;
+            if self.word(p).is_some_and(is_name_suffix) && self.is_punct(p + 1, ',') {
+                p += 1;
+            }
             let comma = self.is_punct(p, ',');
             if comma {
                 p += 1;
@@ -170,7 +173,10 @@ impl<'a> Names<'a> {
                     match self.word(q) {
                         Some(g)
                             if (is_name_word(g) && !is_particle(g) && !is_abbreviation(g))
-                                || is_dotted_initials(g) =>
+                                || is_dotted_initials(g)
+                                || (q > initials_from
+                                    && g.chars().count() == 1
+                                    && is_initials(g)) =>
                         {
                             q += 1;
                             if g.ends_with('.') {
@@ -209,6 +215,19 @@ impl<'a> Names<'a> {
             p += 1;
         }
         if p == i {
+            // `H Johansson, P Sjolander`: one undotted initial before a family name.
+            let single = self
+                .word(i)
+                .is_some_and(|w| w.chars().count() == 1 && is_initials(w));
+            let family_then_sep = self
+                .word(i + 1)
+                .is_some_and(|w| is_name_word(w) && !is_particle(w))
+                && (self.is_punct(i + 2, ',')
+                    || self.is_conjunction(i + 2)
+                    || self.is_punct(i + 2, ':'));
+            if single && family_then_sep {
+                return self.family_after_given(i, i + 1);
+            }
             return None;
         }
         self.family_after_given(i, p)
@@ -320,11 +339,17 @@ impl<'a> Names<'a> {
                     )
                 })
                 .or_else(|| {
-                    if after_conjunction
-                        || given_first_style
-                        || (first && self.next_is_conjunction_after_name(i))
-                    {
+                    if after_conjunction || (first && self.next_is_conjunction_after_name(i)) {
                         self.given_first(i)
+                    } else if given_first_style {
+                        // `Alena Ledeneva, How Russia Really Works:` is a title.
+                        self.given_first(i).filter(|&(_, next)| {
+                            self.is_punct(next, ',')
+                                || self.is_punct(next, ';')
+                                || self.is_conjunction(next)
+                                || self.et_al_end(next).is_some()
+                                || self.word(next - 1).is_some_and(|w| w.ends_with('.'))
+                        })
                     } else if first {
                         self.lone_given_first(i)
                     } else {
@@ -364,6 +389,10 @@ impl<'a> Names<'a> {
             after_conjunction = false;
             if self.is_punct(i, ',') || self.is_punct(i, ';') {
                 i += 1;
+                // `Staples JE,, Kubota KA,,`
+                while self.is_punct(i, ',') {
+                    i += 1;
+                }
                 if self.is_conjunction(i) {
                     i += 1;
                     after_conjunction = true;
