@@ -56,10 +56,11 @@ pub fn is_numberish(word: &str) -> bool {
         return false;
     }
     let rest = &w[digits_from..];
+    // `3/4`, `1999/2000`, `75.1` (volume.issue) are numbers too.
     rest.starts_with(|c: char| c.is_ascii_digit())
         && rest
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || is_dash(c))
+            .all(|c| c.is_ascii_alphanumeric() || is_dash(c) || c == '/' || c == '.')
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
 }
 

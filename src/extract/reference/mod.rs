@@ -52,6 +52,8 @@ struct Parser<'a> {
 /// What the middle of the reference turned out to hold.
 #[derive(Default)]
 struct Shape {
+    /// The title was quoted: what follows it is a container even without volume or pages.
+    quoted_title: bool,
     in_container: bool,
     editors: bool,
     publisher: bool,
@@ -298,6 +300,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((a, b)) = container {
             let has_volume_or_pages = loc.volume.is_some() || loc.page_first.is_some();
+            shape.quoted_title = quoted;
             r.container_title = self.container(a, b, has_volume_or_pages, &mut shape);
         }
         r.volume = loc.volume;
@@ -672,6 +675,17 @@ impl<'a> Parser<'a> {
         {
             a += 1;
         }
+        // `Trans. Nicholas Rand. Critical Inquiry`: a translator's or editor's sentence.
+        if matches!(
+            self.word(a),
+            Some("Trans." | "Translated" | "Edited" | "Ed." | "Tr.")
+        ) {
+            if let Some(e) = (a + 1..to)
+                .find(|&k| self.is_sentence_end(k) && !self.word(k).is_some_and(is_initials))
+            {
+                a = e + 1;
+            }
+        }
         if a < to
             && matches!(
                 self.word(a),
@@ -717,7 +731,8 @@ impl<'a> Parser<'a> {
         if !journal_like && !shape.in_container && self.is_genre_note(a, b) {
             return None;
         }
-        if !journal_like && !shape.in_container && !self.has_serial_cue(a, b) {
+        if !journal_like && !shape.in_container && !shape.quoted_title && !self.has_serial_cue(a, b)
+        {
             // A sentence after a book title without volume or pages: publisher or series.
             return None;
         }
