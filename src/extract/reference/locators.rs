@@ -64,6 +64,12 @@ pub fn is_numberish(word: &str) -> bool {
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
 }
 
+/// `-151`: a dash glued to a number, the second half of a spaced range.
+fn is_dash_number(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_dash) && is_numberish(chars.as_str())
+}
+
 pub fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−' | '~')
 }
@@ -172,6 +178,7 @@ impl<'a> Block<'a> {
                     || label_of(n).is_some()
                     || month_date
                     || n.chars().all(is_dash)
+                    || is_dash_number(n)
             }
         }
     }
@@ -244,6 +251,10 @@ impl<'a> Block<'a> {
                         next_i = i + 2;
                     }
                 }
+            } else if self.word(i + 1).is_some_and(is_dash_number) {
+                // `123 -151` (PDF extraction): the dash glued to the last page.
+                end = self.toks[i + 1].end;
+                next_i = i + 2;
             } else if self.word(i + 1).is_some_and(|d| d.chars().all(is_dash))
                 && self.word(i + 2).is_some_and(is_numberish)
             {

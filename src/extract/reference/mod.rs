@@ -2,10 +2,10 @@
 //! pages, identifiers), for the common citation styles: Vancouver/NLM, AMA, Nature,
 //! Springer, Elsevier, APA, Harvard, Chicago, MLA, IEEE, ACS and physics styles.
 //!
-//! The parse runs in steps over one token list: identifiers are cut out ([`ids`]), the
-//! citation label is skipped, the author list is read ([`names`]), then a year right after
+//! The parse runs in steps over one token list: identifiers are cut out (`ids`), the
+//! citation label is skipped, the author list is read (`names`), then a year right after
 //! it (author-date styles), the title (quoted, or up to the first sentence end), the
-//! container up to the locator block, and the locator block itself ([`locators`]).
+//! container up to the locator block, and the locator block itself (`locators`).
 
 mod ids;
 mod locators;
