@@ -78,13 +78,26 @@ pub fn read_gold(path: &str, text: &str) -> Result<Vec<GoldReference>, GoldError
         .collect()
 }
 
-/// Counts for one field in one mode.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+/// Counts for one field in one mode (serialised with precision, recall and F1).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Counts {
     pub tp: usize,
     pub fp: usize,
-    #[serde(rename = "fn")]
     pub fn_: usize,
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Counts", 6)?;
+        s.serialize_field("tp", &self.tp)?;
+        s.serialize_field("fp", &self.fp)?;
+        s.serialize_field("fn", &self.fn_)?;
+        s.serialize_field("precision", &self.precision())?;
+        s.serialize_field("recall", &self.recall())?;
+        s.serialize_field("f1", &self.f1())?;
+        s.end()
+    }
 }
 
 impl Counts {

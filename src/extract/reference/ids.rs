@@ -19,39 +19,56 @@ pub struct Identifiers {
 
 static DOI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\[?doi\s*[:>]?\s*|https?\s*:\s*//\s*(?:dx\.)?doi\.org/\s*)?\b10\.\s?\d{4,9}/[^\s<>\]]+",
+        r"(?i)(?:\[?doi\s*[:>]?\s*|https?\s*:\s*//\s*(?:dx\.)?doi\.org/\s*)?(?-u:\b)10\.\s?\d{4,9}/[^\s<>\]]+",
     )
     .expect("valid regex")
 });
 static DOI_CORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"10\.\s?\d{4,9}/[^\s<>\]]+").expect("valid regex"));
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:<\s*)?(?:\b(?:url\s*:?\s*)?https?\s*:\s*//|\bwww\.)[^\s<>]+(?:\s*>)?")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?:<\s*)?(?:(?-u:\b)(?:url\s*:?\s*)?https?\s*:\s*//|(?-u:\b)www\.)[^\s<>]+(?:\s*>)?",
+    )
+    .expect("valid regex")
 });
 static PMID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bPMID\s*:?\s*(\d{5,9})\b|\bPubMed\s+PMID\s*:?\s*(\d{5,9})\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)PMID\s*:?\s*(\d{5,9})(?-u:\b)|(?-u:\b)PubMed\s+PMID\s*:?\s*(\d{5,9})(?-u:\b)",
+    )
+    .expect("valid regex")
 });
-static PMCID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:PMCID\s*:?\s*)?(PMC\d{5,9})\b").expect("valid regex"));
+static PMCID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:PMCID\s*:?\s*)?(PMC\d{5,9})(?-u:\b)").expect("valid regex")
+});
 static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\[?\barxiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:\s*\[[a-z\-\.]+\])?\]?|\[?\b((?:hep|astro|cond|gr|math|nucl|quant|physics)(?:-[a-z]{2,3})?/\d{7})\]?|\[\s*INSPIRE\s*\]",
+        r"(?i)\[?(?-u:\b)arxiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:\s*\[[a-z\-\.]+\])?\]?|\[?(?-u:\b)((?:hep|astro|cond|gr|math|nucl|quant|physics)(?:-[a-z]{2,3})?/\d{7})\]?|\[\s*INSPIRE\s*\]",
     )
     .expect("valid regex")
 });
 /// Access notes and link labels that carry no bibliographic field.
 static NOTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\[(?:internet|online|serial online|electronic resource|cited[^\]]*|accessed[^\]]*)\]|\((?:accessed|retrieved|cited|last accessed|viewed)\b[^)]*\)|\b(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s*:?\s*(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\.?|\bavailable\s+(?:from|at|online)\s*:?|\bretrieved\s+from\b:?|\bonline\s*:|\bURL\s*:",
+        r"(?i)\[(?:internet|online|serial online|electronic resource|cited[^\]]*|accessed[^\]]*)\]|\((?:accessed|retrieved|cited|last accessed|viewed)(?-u:\b)[^)]*\)|(?-u:\b)(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s*:?\s*(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\.?|(?-u:\b)available\s+(?:from|at|online)\s*:?|(?-u:\b)retrieved\s+from(?-u:\b):?|(?-u:\b)online\s*:|(?-u:\b)URL\s*:",
     )
     .expect("valid regex")
 });
 
-/// Removes trailing `.,;` and an unbalanced closing bracket from an identifier.
+/// A one-pass test for words that start access notes, so [`NOTES`] runs only when needed.
+static NOTE_CUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ccess|vailab|etriev|nternet|nline|url|cited|iewed|lectronic")
+        .expect("valid regex")
+});
+
+/// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
+/// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`).
 fn trim_identifier(id: &str) -> &str {
     let mut id = id;
+    for glue in [".URL", ",URL", "URL", ",arXiv", ",http", ".http"] {
+        if let Some(at) = id.find(glue) {
+            id = &id[..at];
+        }
+    }
     loop {
         let before = id.len();
         id = id.trim_end_matches(['.', ',', ';', ':', '>', '"', '\'', '’', '”']);
@@ -70,7 +87,7 @@ fn trim_identifier(id: &str) -> &str {
 pub fn take_identifiers(text: &str) -> (Identifiers, String) {
     let mut ids = Identifiers::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let has = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    let has = |needle: &str| text.contains(needle);
 
     if has("10.") {
         if let Some(m) = DOI.find(text) {
@@ -138,7 +155,8 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             cuts.push((m.start(), m.end()));
         }
     }
-    for m in NOTES.find_iter(text) {
+    let may_have_notes = NOTE_CUES.is_match(text);
+    for m in NOTES.find_iter(if may_have_notes { text } else { "" }) {
         if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
             continue;
         }

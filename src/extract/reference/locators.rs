@@ -56,11 +56,18 @@ pub fn is_numberish(word: &str) -> bool {
         return false;
     }
     let rest = &w[digits_from..];
+    // `3/4`, `1999/2000`, `75.1` (volume.issue) are numbers too.
     rest.starts_with(|c: char| c.is_ascii_digit())
         && rest
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || is_dash(c))
+            .all(|c| c.is_ascii_alphanumeric() || is_dash(c) || c == '/' || c == '.')
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+}
+
+/// `-151`: a dash glued to a number, the second half of a spaced range.
+fn is_dash_number(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_dash) && is_numberish(chars.as_str())
 }
 
 pub fn is_dash(c: char) -> bool {
@@ -149,6 +156,10 @@ impl<'a> Block<'a> {
             Some(Kind::Punct('(')) => self.word(i + 2).is_some_and(is_numberish),
             Some(Kind::Punct(':')) => self.word(i + 2).is_some_and(is_numberish),
             Some(Kind::Punct(';')) => true,
+            Some(Kind::Punct(',')) if self.is_punct(i + 2, '(') => {
+                // `347, (1995), 2235-2243`
+                self.word(i + 3).and_then(year_of).is_some()
+            }
             Some(Kind::Punct(',')) => self.word(i + 2).is_some_and(|n| {
                 is_numberish(n) || label_of(n).is_some() || is_month(n) || glued_label(n).is_some()
             }),
@@ -157,10 +168,17 @@ impl<'a> Block<'a> {
             Some(Kind::Punct(_)) => w.ends_with('.'),
             Some(Kind::Word) => {
                 let n = self.word(i + 1).unwrap_or("");
+                // `2011 Jan;` is a date, `1994 Winter USENIX Conference` a name.
+                let month_date = is_month(n)
+                    && !self
+                        .word(i + 2)
+                        .is_some_and(|m| m.starts_with(char::is_uppercase));
                 w.ends_with('.') && !n.starts_with(char::is_lowercase)
                     || is_numberish(n)
-                    || is_month(n)
+                    || label_of(n).is_some()
+                    || month_date
                     || n.chars().all(is_dash)
+                    || is_dash_number(n)
             }
         }
     }
@@ -233,6 +251,10 @@ impl<'a> Block<'a> {
                         next_i = i + 2;
                     }
                 }
+            } else if self.word(i + 1).is_some_and(is_dash_number) {
+                // `123 -151` (PDF extraction): the dash glued to the last page.
+                end = self.toks[i + 1].end;
+                next_i = i + 2;
             } else if self.word(i + 1).is_some_and(|d| d.chars().all(is_dash))
                 && self.word(i + 2).is_some_and(is_numberish)
             {
@@ -314,7 +336,7 @@ fn resolve(items: &[Item<'_>]) -> Locators {
         }
         let v = clean(item.text);
         if item.in_parens {
-            if loc.issue.is_none() && loc.page_first.is_none() {
+            if loc.issue.is_none() && !pages_before(items, k) {
                 loc.issue = Some(v.to_owned());
             }
             continue;
@@ -329,13 +351,20 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             set_pages(&mut loc, v);
             continue;
         }
-        if loc.volume.is_none() && loc.page_first.is_none() {
+        if loc.volume.is_none() && !pages_before(items, k) {
             loc.volume = Some(v.to_owned());
         } else if loc.page_first.is_none() && loc.article_number.is_none() {
             set_pages(&mut loc, v);
         }
     }
     loc
+}
+
+/// Whether pages were printed before item `k` (a number after the pages is not a volume).
+fn pages_before(items: &[Item<'_>], k: usize) -> bool {
+    items[..k]
+        .iter()
+        .any(|i| i.label == Some(Label::Pages) || is_range(clean(i.text)))
 }
 
 fn set_once(slot: &mut Option<String>, value: &str) {

@@ -2,10 +2,10 @@
 //! pages, identifiers), for the common citation styles: Vancouver/NLM, AMA, Nature,
 //! Springer, Elsevier, APA, Harvard, Chicago, MLA, IEEE, ACS and physics styles.
 //!
-//! The parse runs in steps over one token list: identifiers are cut out ([`ids`]), the
-//! citation label is skipped, the author list is read ([`names`]), then a year right after
+//! The parse runs in steps over one token list: identifiers are cut out (`ids`), the
+//! citation label is skipped, the author list is read (`names`), then a year right after
 //! it (author-date styles), the title (quoted, or up to the first sentence end), the
-//! container up to the locator block, and the locator block itself ([`locators`]).
+//! container up to the locator block, and the locator block itself (`locators`).
 
 mod ids;
 mod locators;
@@ -52,6 +52,8 @@ struct Parser<'a> {
 /// What the middle of the reference turned out to hold.
 #[derive(Default)]
 struct Shape {
+    /// The title was quoted: what follows it is a container even without volume or pages.
+    quoted_title: bool,
     in_container: bool,
     editors: bool,
     publisher: bool,
@@ -144,6 +146,16 @@ impl<'a> Parser<'a> {
                     1
                 };
             }
+            // `14 Bard, A. J. & …`: a bare number before the first author.
+            if numeric
+                && digits.len() <= 3
+                && self
+                    .word(1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase))
+                && (self.is_punct(2, ',') || self.word(2).is_some_and(is_initials))
+            {
+                return 1;
+            }
         }
         0
     }
@@ -168,8 +180,26 @@ impl<'a> Parser<'a> {
                     ..RefAuthor::default()
                 });
                 i = end;
+                // `LIGO Collaboration, B. P. Abbott et al., Title`: persons after the group.
+                let more = names.parse_list(i);
+                if !more.authors.is_empty() && !more.editors {
+                    r.authors.extend(more.authors);
+                    r.et_al |= more.et_al;
+                    i = more.end;
+                }
             } else {
                 i = start;
+            }
+        }
+        // `A. Author et al. (Fermi-LAT),`: a collaboration named after the list.
+        if !r.authors.is_empty() && self.is_punct(i, '(') {
+            if let Some(close) = (i + 1..(i + 8).min(n)).find(|&k| self.is_punct(k, ')')) {
+                let has_year = (i + 1..close).any(|k| self.word(k).and_then(year_of).is_some());
+                let next_sep = close + 1 >= n
+                    || matches!(self.toks[close + 1].kind, Kind::Punct(',' | '.' | ':'));
+                if !has_year && next_sep {
+                    i = close + 1;
+                }
             }
         }
         // Author-date: a year right after the authors.
@@ -196,9 +226,14 @@ impl<'a> Parser<'a> {
             while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
                 stop -= 1;
             }
-            let comma = (i..stop)
-                .rev()
-                .find(|&k| self.is_punct(k, ',') && !self.inside_parens(i, k));
+            let comma = (i..stop).rev().find(|&k| {
+                // A container starts with a capital (`, Phys. Rev.`), not `, and …`.
+                self.is_punct(k, ',')
+                    && !self.inside_parens(i, k)
+                    && !self.word(k + 1).is_some_and(|w| {
+                        w.starts_with(char::is_lowercase) && !matches!(w, "in" | "in:")
+                    })
+            });
             match comma {
                 Some(c) if locator_at.is_some() => {
                     title = Some((i, c));
@@ -239,13 +274,22 @@ impl<'a> Parser<'a> {
                 let last_end = (ca..cb.saturating_sub(1)).rev().find(|&k| {
                     self.is_sentence_end(k) && (k + 1..cb).any(|j| self.word(j).is_some())
                 });
-                if let Some(e) = last_end {
+                let sentence_like = |e: usize| {
+                    let words: Vec<&str> = (ca..=e).filter_map(|k| self.word(k)).collect();
+                    words.len() >= 3 && words.iter().any(|w| w.starts_with(char::is_lowercase))
+                };
+                if let Some(e) = last_end.filter(|&e| sentence_like(e)) {
                     title = Some((ta, e + 1));
                     container = Some((e + 1, cb));
                 }
             }
         }
         if let Some((a, b)) = title {
+            let b = if locator_at.is_none() && !quoted {
+                self.drop_trailers(a, b)
+            } else {
+                b
+            };
             r.title = self
                 .field(a, b)
                 .map(strip_genre_note)
@@ -256,6 +300,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((a, b)) = container {
             let has_volume_or_pages = loc.volume.is_some() || loc.page_first.is_some();
+            shape.quoted_title = quoted;
             r.container_title = self.container(a, b, has_volume_or_pages, &mut shape);
         }
         r.volume = loc.volume;
@@ -268,12 +313,22 @@ impl<'a> Parser<'a> {
         }
         if r.year.is_none() {
             // Books and reports: the year sits with the publisher, often last.
+            // The title is searched last: a year printed in it is not the work's year.
             let from = title.map(|(_, b)| b).unwrap_or(i).max(i);
-            r.year = (from..n)
+            let after_title = (from..n)
                 .rev()
                 .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
                 .find(|&(k, _)| !self.is_range_part(k))
                 .map(|(_, y)| y);
+            // ... unless the title ran to the end of the reference (`Report X, 2017.`).
+            let title_ends_reference = title.is_some_and(|(_, b)| b >= n);
+            r.year = after_title.or_else(|| {
+                if title_ends_reference {
+                    self.word(n - 1).and_then(year_of)
+                } else {
+                    None
+                }
+            });
         }
         let _ = after_block;
         shape
@@ -335,6 +390,10 @@ impl<'a> Parser<'a> {
                         .then(|| self.field(start, k))
                         .flatten()
                         .map(|s| (s, k + 1));
+                }
+                // `ALICE Collaboration, Title` / `Fluke Corporation, Manual`.
+                Kind::Punct(',') if has_org && words <= 5 => {
+                    return self.field(start, k).map(|s| (s, k + 1));
                 }
                 _ => {}
             }
@@ -453,17 +512,27 @@ impl<'a> Parser<'a> {
             return true;
         }
         if self.is_punct(k, '(') {
-            return true;
+            // `Kelly's (1997) suggestion`: a year in a title runs on in lower case.
+            return !self
+                .word(k + 3)
+                .is_some_and(|n| n.starts_with(char::is_lowercase));
         }
         if is_month(w) {
             return false;
+        }
+        if k > 0 && self.is_punct(k - 1, ',') && w.contains(|c: char| locators::is_dash(c)) {
+            // `…, Title, STACS, 163-174.`
+            return true;
         }
         // `26(3)`, `26:941`, `2011;`, `26, 941–51`.
         self.is_punct(k + 1, '(')
             || self.word(k + 1).is_some_and(locators::is_numberish)
             || self.is_punct(k + 1, ':')
             || self.is_punct(k + 1, ';')
-            || (self.is_punct(k + 1, ',') && self.word(k + 2).is_some_and(locators::is_numberish))
+            || (self.is_punct(k + 1, ',')
+                && self
+                    .word(k + 2)
+                    .is_some_and(|n| locators::is_numberish(n) || locators::label_of(n).is_some()))
     }
 
     /// `In:` / `In` + capital, or `in:` after a comma: the start of a container.
@@ -488,7 +557,8 @@ impl<'a> Parser<'a> {
             return false;
         };
         if tok.is_punct('.') {
-            return true;
+            // `Phys .Rev .B` (PDF extraction): a dot glued to the next word is not an end.
+            return self.toks.get(k + 1).is_none_or(|n| n.start > tok.end);
         }
         let Some(w) = self.word(k) else { return false };
         let next_starts = || match self.toks.get(k + 1) {
@@ -531,6 +601,34 @@ impl<'a> Parser<'a> {
             && self
                 .word(k + 1)
                 .is_some_and(|n| locators::is_numberish(n) && !n.ends_with('.'))
+        {
+            return false;
+        }
+        // ISO 4 abbreviations are truncated words ending in a consonant: `Regen. Rev.`,
+        // `J. Coast. Stud.`; a full title word before a journal rarely is that short.
+        let truncated = bare.chars().count() <= 6
+            && bare
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouyAEIOUYs".contains(c));
+        let after_lowercase = k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| p.starts_with(char::is_lowercase));
+        // `Proc. Intl. Workshop`: a truncated word inside a run of abbreviations.
+        let after_abbreviation = k > 0
+            && self.word(k - 1).is_some_and(|p| {
+                p.ends_with('.') && p.starts_with(char::is_uppercase) && is_abbreviation(p)
+            });
+        if capital && truncated && after_abbreviation {
+            return false;
+        }
+        if capital
+            && truncated
+            && !after_lowercase
+            && self.word(k + 1).is_some_and(|n| {
+                n.ends_with('.') && n.starts_with(char::is_uppercase) && !is_initials(n)
+            })
         {
             return false;
         }
@@ -577,6 +675,17 @@ impl<'a> Parser<'a> {
         {
             a += 1;
         }
+        // `Trans. Nicholas Rand. Critical Inquiry`: a translator's or editor's sentence.
+        if matches!(
+            self.word(a),
+            Some("Trans." | "Translated" | "Edited" | "Ed." | "Tr.")
+        ) {
+            if let Some(e) = (a + 1..to)
+                .find(|&k| self.is_sentence_end(k) && !self.word(k).is_some_and(is_initials))
+            {
+                a = e + 1;
+            }
+        }
         if a < to
             && matches!(
                 self.word(a),
@@ -593,8 +702,11 @@ impl<'a> Parser<'a> {
             if list.editors && list.end <= to {
                 shape.editors = true;
                 a = list.end;
-            } else if !list.authors.is_empty() && list.end < to && self.is_punct(list.end, ',') {
-                // `In J. Smith, Book` without a mark is rare; keep the text.
+            } else if let Some(after) = self.after_editor_mark(a, to) {
+                // `In Rumelhart, D. E., & The PDP research group (Eds.), Book`: names the
+                // list parser cannot read, ended by the editors' mark.
+                shape.editors = true;
+                a = after;
             }
         }
         // `Book, edited by X` / `Book, ed. by X`: cut at the editors.
@@ -619,13 +731,34 @@ impl<'a> Parser<'a> {
         if !journal_like && !shape.in_container && self.is_genre_note(a, b) {
             return None;
         }
-        if !journal_like && !shape.in_container && !self.has_serial_cue(a, b) {
+        if !journal_like && !shape.in_container && !shape.quoted_title && !self.has_serial_cue(a, b)
+        {
             // A sentence after a book title without volume or pages: publisher or series.
-            shape.publisher = true;
             return None;
         }
         let b = self.drop_trailers(a, b);
         self.field(a, b)
+    }
+
+    /// The token after an editors' mark `(Eds.),` / `(ed.)` / `editors,` in `[from, to)`.
+    fn after_editor_mark(&self, from: usize, to: usize) -> Option<usize> {
+        let is_mark = |w: &str| {
+            matches!(
+                w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+                "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg"
+            )
+        };
+        let k = (from..to).find(|&k| self.word(k).is_some_and(is_mark))?;
+        let mut j = k + 1;
+        if self.is_punct(j, ')') || self.is_punct(j, ']') {
+            j += 1;
+        }
+        while j < to && matches!(self.toks[j].kind, Kind::Punct(',' | ':' | '.')) {
+            j += 1;
+        }
+        // Only when names (capitalised words, initials) come before the mark.
+        let before = (from..k).filter(|&x| self.word(x).is_some()).count();
+        (before >= 1 && j < to).then_some(j)
     }
 
     /// Words that say a text is a serial or proceedings title.
@@ -778,38 +911,25 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn has_word(&self, pred: impl Fn(&str) -> bool) -> bool {
-        (0..self.toks.len()).any(|k| self.word(k).is_some_and(&pred))
-    }
-
     /// The CSL type from cues gathered while parsing.
     fn kind_of(&self, r: &Reference, shape: &Shape, arxiv: bool, accessed: bool) -> &'static str {
-        let lower_has = |needles: &[&str]| {
-            self.has_word(|w| {
-                let w = w.trim_end_matches(['.', ',', ')', ':']);
-                needles.iter().any(|n| w.eq_ignore_ascii_case(n))
-            })
-        };
-        if lower_has(&[
-            "thesis",
-            "dissertation",
-            "Ph.D",
-            "PhD",
-            "Diss",
-            "Doctoral",
-            "Master's",
-            "Habilitation",
-        ]) && r.volume.is_none()
-        {
+        let mut genres = [false; 4];
+        for k in 0..self.toks.len() {
+            if let Some(g) = self.word(k).and_then(words::genre_of) {
+                genres[g as usize] = true;
+            }
+        }
+        let has = |g: words::Genre| genres[g as usize];
+        if has(words::Genre::Thesis) && r.volume.is_none() {
             return "thesis";
         }
-        if lower_has(&["report", "Rep", "rep", "Working", "Memorandum"]) && r.volume.is_none() {
+        if has(words::Genre::Report) && r.volume.is_none() {
             return "report";
         }
-        if lower_has(&["dataset", "data set"]) {
+        if has(words::Genre::Dataset) {
             return "dataset";
         }
-        if lower_has(&["software", "package"]) && r.container_title.is_none() {
+        if has(words::Genre::Software) && r.container_title.is_none() {
             return "software";
         }
         if let Some(c) = &r.container_title {
@@ -841,11 +961,13 @@ impl<'a> Parser<'a> {
         if shape.publisher || shape.editors {
             return "book";
         }
+        // Preprints have no CSL type of their own in the record contract.
+        let preprint = arxiv || r.url.as_deref().is_some_and(|u| u.contains("arxiv.org"));
+        if preprint {
+            return "other";
+        }
         if r.url.is_some() || accessed {
             return "webpage";
-        }
-        if arxiv {
-            return "other";
         }
         if r.title.is_some() && r.year.is_some() && r.page_first.is_none() {
             return "book";
@@ -890,6 +1012,9 @@ fn strip_genre_note(title: String) -> String {
             "abstract",
             "editorial",
             "letter",
+            "ed.)",
+            "edition",
+            "edn",
         ]
         .iter()
         .any(|n| note.contains(n))

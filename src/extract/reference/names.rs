@@ -4,8 +4,8 @@
 
 use super::tokens::{Kind, Token};
 use super::words::{
-    is_abbreviation, is_dotted_initials, is_initials, is_name_suffix, is_name_word, is_particle,
-    year_of,
+    is_abbreviation, is_dotted_initials, is_initials, is_name_suffix, is_name_word,
+    is_organisation_word, is_particle, year_of,
 };
 use crate::record::RefAuthor;
 
@@ -100,7 +100,12 @@ impl<'a> Names<'a> {
 
     /// `Family [,] I. I.` (Vancouver, APA, Nature) or, for the first author,
     /// `Family, Given Names` (MLA, Chicago).
-    fn family_first(&self, i: usize, allow_full_given: bool) -> Option<(RefAuthor, usize)> {
+    fn family_first(
+        &self,
+        i: usize,
+        allow_full_given: bool,
+        natural_ok: bool,
+    ) -> Option<(RefAuthor, usize)> {
         for k in 1..=4 {
             let last = i + k - 1;
             let w = self.word(last)?;
@@ -111,6 +116,9 @@ impl<'a> Names<'a> {
                 continue;
             }
             let mut p = last + 1;
+            if self.word(p).is_some_and(is_name_suffix) && self.is_punct(p + 1, ',') {
+                p += 1;
+            }
             let comma = self.is_punct(p, ',');
             if comma {
                 p += 1;
@@ -124,7 +132,8 @@ impl<'a> Names<'a> {
                 let last_initial = self.word(p - 1).unwrap_or("");
                 let dotted = last_initial.ends_with('.');
                 // `Larry D. Wittie,`: a middle initial inside a natural-order name.
-                let natural_order = !comma
+                let natural_order = natural_ok
+                    && !comma
                     && self
                         .word(p)
                         .is_some_and(|w| is_name_word(w) && !is_particle(w) && !is_abbreviation(w))
@@ -164,7 +173,10 @@ impl<'a> Names<'a> {
                     match self.word(q) {
                         Some(g)
                             if (is_name_word(g) && !is_particle(g) && !is_abbreviation(g))
-                                || is_dotted_initials(g) =>
+                                || is_dotted_initials(g)
+                                || (q > initials_from
+                                    && g.chars().count() == 1
+                                    && is_initials(g)) =>
                         {
                             q += 1;
                             if g.ends_with('.') {
@@ -203,6 +215,19 @@ impl<'a> Names<'a> {
             p += 1;
         }
         if p == i {
+            // `H Johansson, P Sjolander`: one undotted initial before a family name.
+            let single = self
+                .word(i)
+                .is_some_and(|w| w.chars().count() == 1 && is_initials(w));
+            let family_then_sep = self
+                .word(i + 1)
+                .is_some_and(|w| is_name_word(w) && !is_particle(w))
+                && (self.is_punct(i + 2, ',')
+                    || self.is_conjunction(i + 2)
+                    || self.is_punct(i + 2, ':'));
+            if single && family_then_sep {
+                return self.family_after_given(i, i + 1);
+            }
             return None;
         }
         self.family_after_given(i, p)
@@ -239,7 +264,10 @@ impl<'a> Names<'a> {
                 let next_is_number = self.word(last + 1).is_some_and(|n| {
                     n.starts_with(|c: char| c.is_ascii_digit()) && year_of(n).is_none()
                 });
-                if is_abbreviation(w) || next_is_number {
+                let next_is_abbreviation = self.word(last + 1).is_some_and(|n| {
+                    n.ends_with('.') && n.starts_with(char::is_uppercase) && !is_initials(n)
+                });
+                if is_abbreviation(w) || next_is_number || next_is_abbreviation {
                     return None;
                 }
             }
@@ -257,6 +285,9 @@ impl<'a> Names<'a> {
 
     /// `Giovanni Bianchi`, `Robert J. Smith`, `Marjolein van der Meulen`.
     fn given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+        if (i..i + 4).any(|k| self.word(k).is_some_and(is_organisation_word)) {
+            return None;
+        }
         let first = self.word(i)?;
         if !is_name_word(first) || is_particle(first) || first.ends_with('.') {
             return None;
@@ -290,6 +321,7 @@ impl<'a> Names<'a> {
         let mut i = start;
         let mut after_conjunction = false;
         let mut given_first_style = false;
+        let mut inverted_full_style = false;
         loop {
             if let Some(j) = self.et_al_end(i) {
                 list.et_al = true;
@@ -299,13 +331,25 @@ impl<'a> Names<'a> {
             let first = list.authors.is_empty();
             let parsed = self
                 .initials_first(i)
-                .or_else(|| self.family_first(i, first))
                 .or_else(|| {
-                    if after_conjunction
-                        || given_first_style
-                        || (first && self.next_is_conjunction_after_name(i))
-                    {
+                    self.family_first(
+                        i,
+                        first || inverted_full_style,
+                        first || given_first_style || after_conjunction,
+                    )
+                })
+                .or_else(|| {
+                    if after_conjunction || (first && self.next_is_conjunction_after_name(i)) {
                         self.given_first(i)
+                    } else if given_first_style {
+                        // `Alena Ledeneva, How Russia Really Works:` is a title.
+                        self.given_first(i).filter(|&(_, next)| {
+                            self.is_punct(next, ',')
+                                || self.is_punct(next, ';')
+                                || self.is_conjunction(next)
+                                || self.et_al_end(next).is_some()
+                                || self.word(next - 1).is_some_and(|w| w.ends_with('.'))
+                        })
                     } else if first {
                         self.lone_given_first(i)
                     } else {
@@ -321,6 +365,13 @@ impl<'a> Names<'a> {
             let Some((author, mut next)) = parsed else {
                 break;
             };
+            // `Webber, Bonnie Lynn and Mays, Eric`: every name inverted with full given names.
+            if first
+                && self.is_punct(i + 1, ',')
+                && author.given.as_deref().is_some_and(|g| !is_initials_run(g))
+            {
+                inverted_full_style = true;
+            }
             list.authors.push(author);
             // `, Jr.` / `Jr.`
             if self.is_punct(next, ',') && self.word(next + 1).is_some_and(is_name_suffix) {
@@ -338,6 +389,10 @@ impl<'a> Names<'a> {
             after_conjunction = false;
             if self.is_punct(i, ',') || self.is_punct(i, ';') {
                 i += 1;
+                // `Staples JE,, Kubota KA,,`
+                while self.is_punct(i, ',') {
+                    i += 1;
+                }
                 if self.is_conjunction(i) {
                     i += 1;
                     after_conjunction = true;

@@ -96,7 +96,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// closing single quotes become their own tokens.
 fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
     // `'t Hooft`: an elided particle, not a quote.
-    if matches!(&text[start..end], "'t" | "’t" | "'s" | "d'" | "l'") {
+    let run = &text[start..end];
+    let short_year = (run.len() == 3 && run.starts_with('\'')
+        || run.len() == 5 && run.starts_with('’'))
+        && run.bytes().rev().take(2).all(|b| b.is_ascii_digit());
+    // `'t Hooft` (an elided particle) and `Supercomputing '89` (a short year) are words.
+    if short_year || matches!(run, "'t" | "’t" | "'s" | "d'" | "l'") {
         out.push(Token {
             kind: Kind::Word,
             start,

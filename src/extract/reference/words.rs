@@ -1,6 +1,10 @@
 //! Word tables and word-shape tests the reference parser relies on: initials, name
 //! particles, journal abbreviations, months, labels, organisation and publisher cues.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 /// Lower-case particles that start or sit inside a family name.
 pub const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
@@ -50,7 +54,6 @@ const ABBREVIATIONS: &[&str] = &[
     "ecol",
     "econ",
     "educ",
-    "electron",
     "endocrinol",
     "eng",
     "environ",
@@ -82,7 +85,6 @@ const ABBREVIATIONS: &[&str] = &[
     "mech",
     "med",
     "metab",
-    "methods",
     "microbiol",
     "mol",
     "natl",
@@ -99,7 +101,6 @@ const ABBREVIATIONS: &[&str] = &[
     "opt",
     "optim",
     "otolaryngol",
-    "part",
     "pathol",
     "pediatr",
     "pharm",
@@ -209,9 +210,110 @@ const ABBREVIATIONS: &[&str] = &[
     "pis'ma",
     "prog",
     "progr",
-    "top",
     "sel",
-    "fluids",
+    "bus",
+    "regen",
+    "coast",
+    "marit",
+    "accel",
+    "front",
+    "quart",
+    "roy",
+    "rept",
+    "rel",
+    "grav",
+    "cosmol",
+    "nuovo",
+    "cim",
+    "sol",
+    "solidi",
+    "ibid",
+    "jetp",
+    "eksp",
+    "teor",
+    "fiz",
+    "usp",
+    "nauk",
+    "sb",
+    "funct",
+    "geom",
+    "topol",
+    "diff",
+    "eq",
+    "equ",
+    "ergod",
+    "dyn",
+    "numer",
+    "spectrosc",
+    "cryst",
+    "surf",
+    "catal",
+    "polym",
+    "macromol",
+    "neurophysiol",
+    "physik",
+    "rend",
+    "sem",
+    "publ",
+    "mem",
+    "amer",
+    "ital",
+    "nachr",
+    "angew",
+    "reine",
+    "lect",
+    "softw",
+    "lang",
+    "netw",
+    "artif",
+    "recogn",
+    "vis",
+    "graph",
+    "robot",
+    "autom",
+    "inform",
+    "ieee",
+    "acm",
+    "siam",
+    "biomech",
+    "orthop",
+    "neurosurg",
+    "anesth",
+    "anesthesiol",
+    "emerg",
+    "intern",
+    "fam",
+    "prev",
+    "nurs",
+    "psychosom",
+    "pers",
+    "abnorm",
+    "couns",
+    "financ",
+    "polit",
+    "lit",
+    "ling",
+    "philol",
+    "archaeol",
+    "paleontol",
+    "tecton",
+    "volcanol",
+    "seismol",
+    "atmos",
+    "limnol",
+    "hydrobiol",
+    "ornithol",
+    "entomol",
+    "parasitol",
+    "mycol",
+    "phytopathol",
+    "agron",
+    "hortic",
+    "ecotoxicol",
+    "biotechnol",
+    "bioeng",
+    "pharmacokinet",
+    "transl",
 ];
 
 /// Month names and abbreviations (lower-case, without dot).
@@ -376,10 +478,88 @@ const CONFERENCE_WORDS: &[&str] = &[
     "summit",
 ];
 
-fn in_table(table: &[&str], word: &str) -> bool {
-    let w = word.trim_end_matches(['.', ',']);
-    table.iter().any(|t| t.eq_ignore_ascii_case(w))
+/// FNV-1a: word tables are looked up for almost every token, SipHash is too slow there.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
+
+/// A word table compiled once: lower-case entries with a value, plus cheap prefilters
+/// (longest entry, first letters) so most tokens are rejected without hashing.
+struct WordSet {
+    map: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
+    max_len: usize,
+    first_bytes: [bool; 256],
+}
+
+impl WordSet {
+    fn new(table: &[&str]) -> Self {
+        Self::with_values(&table.iter().map(|w| (*w, 0u8)).collect::<Vec<_>>())
+    }
+
+    fn with_values(table: &[(&str, u8)]) -> Self {
+        let mut set = WordSet {
+            map: HashMap::default(),
+            max_len: 0,
+            first_bytes: [false; 256],
+        };
+        for (w, v) in table {
+            let lower = w.to_lowercase();
+            set.max_len = set.max_len.max(lower.len());
+            set.first_bytes[usize::from(lower.as_bytes()[0])] = true;
+            set.map.insert(lower.into_boxed_str(), *v);
+        }
+        set
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// Case-insensitive lookup without allocating for short ASCII words.
+    fn get(&self, word: &str) -> Option<u8> {
+        let w = word.trim_end_matches(['.', ',']);
+        let first = *w.as_bytes().first()?;
+        if w.len() > self.max_len
+            || !self.first_bytes[usize::from(first.to_ascii_lowercase())] && first.is_ascii()
+        {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        if w.len() <= buf.len() && w.is_ascii() {
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            // ASCII bytes are valid UTF-8.
+            let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+            return self.map.get(lower).copied();
+        }
+        self.map.get(w.to_lowercase().as_str()).copied()
+    }
+}
+
+static PARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PARTICLES));
+static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
+static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MONTHS));
+static ORGANISATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORGANISATION_WORDS));
+static PUBLISHER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PUBLISHER_WORDS));
+static CONFERENCE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONFERENCE_WORDS));
 
 /// A name particle (`van`, `de`, `In't`), compared case-insensitively only when it is
 /// printed in lower case (capitalised `Van` at the start of a name is a family word anyway).
@@ -387,7 +567,7 @@ pub fn is_particle(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
-        && in_table(PARTICLES, word)
+        && PARTICLE_SET.contains(word)
 }
 
 /// Whether `word` (with its trailing dot) abbreviates a word of a journal title or is a
@@ -401,24 +581,38 @@ pub fn is_abbreviation(word: &str) -> bool {
         // `e.g`, `U.S`, `J.-P`
         return true;
     }
-    in_table(ABBREVIATIONS, bare)
+    if bare.starts_with(char::is_lowercase) {
+        return LOWER_ABBREVIATION_SET.contains(bare);
+    }
+    ABBREVIATION_SET.contains(bare)
 }
+
+/// Abbreviations printed in lower case; a lower-case word with a dot is otherwise a
+/// sentence end (`methods.`).
+const LOWER_ABBREVIATIONS: &[&str] = &[
+    "vs", "e.g", "i.e", "cf", "etc", "al", "pp", "vol", "no", "ed", "eds", "approx", "ca", "ch",
+    "chap", "pt", "repr", "rev", "n", "s", "u", "p", "fig", "ref", "sect", "suppl", "jr", "sr",
+    "nr", "op", "cit", "ibid", "viz", "v", "vols", "edn", "trans", "transl", "comp", "ser", "st",
+];
+
+static LOWER_ABBREVIATION_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(LOWER_ABBREVIATIONS));
 
 /// Month name or abbreviation.
 pub fn is_month(word: &str) -> bool {
-    in_table(MONTHS, word)
+    MONTH_SET.contains(word)
 }
 
 pub fn is_organisation_word(word: &str) -> bool {
-    in_table(ORGANISATION_WORDS, word)
+    ORGANISATION_SET.contains(word)
 }
 
 pub fn is_publisher_word(word: &str) -> bool {
-    in_table(PUBLISHER_WORDS, word)
+    PUBLISHER_SET.contains(word)
 }
 
 pub fn is_conference_word(word: &str) -> bool {
-    in_table(CONFERENCE_WORDS, word)
+    CONFERENCE_SET.contains(word)
 }
 
 /// Initials as printed: `G`, `G.`, `JJ`, `G.R.`, `J.-P.`, `Ch.`, `Yu.`, `OA.`.
@@ -512,4 +706,51 @@ mod tests {
         assert!(is_name_word("van"));
         assert!(!is_name_word("the"));
     }
+}
+
+/// A word that names the kind of a work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Genre {
+    Thesis,
+    Report,
+    Dataset,
+    Software,
+}
+
+const GENRE_WORDS: &[(&str, Genre)] = &[
+    ("thesis", Genre::Thesis),
+    ("dissertation", Genre::Thesis),
+    ("ph.d", Genre::Thesis),
+    ("phd", Genre::Thesis),
+    ("diss", Genre::Thesis),
+    ("doctoral", Genre::Thesis),
+    ("master's", Genre::Thesis),
+    ("habilitation", Genre::Thesis),
+    ("report", Genre::Report),
+    ("rep", Genre::Report),
+    ("working", Genre::Report),
+    ("memorandum", Genre::Report),
+    ("dataset", Genre::Dataset),
+    ("software", Genre::Software),
+    ("package", Genre::Software),
+];
+
+static GENRE_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let table: Vec<(&str, u8)> = GENRE_WORDS.iter().map(|(w, g)| (*w, *g as u8)).collect();
+    WordSet::with_values(&table)
+});
+
+/// The genre a word names, if any (`dissertation`, `Tech. Rep.`, `dataset`).
+pub fn genre_of(word: &str) -> Option<Genre> {
+    let w = word.trim_end_matches(['.', ',', ')', ':']);
+    GENRE_SET.get(w).and_then(|v| {
+        [
+            Genre::Thesis,
+            Genre::Report,
+            Genre::Dataset,
+            Genre::Software,
+        ]
+        .into_iter()
+        .find(|g| *g as u8 == v)
+    })
 }
