@@ -72,6 +72,7 @@ fn stages(c: &mut Criterion) {
             let page = Page {
                 lines: &lines,
                 segments: &segments,
+                title_hint: None,
             };
             b.iter(|| {
                 let mut record = empty_record(&name, &bytes);
