@@ -585,7 +585,9 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         {
             break;
         }
-        if looks_like_metadata(&line.text) {
+        let section_name =
+            line.kind == LineKind::Text && crate::segment::heading_kind(line).is_some();
+        if looks_like_metadata(&line.text) || section_name {
             break;
         }
         start -= 1;

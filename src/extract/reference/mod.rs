@@ -323,7 +323,7 @@ impl<'a> Parser<'a> {
             // ... unless the title ran to the end of the reference (`Report X, 2017.`).
             let title_ends_reference = title.is_some_and(|(_, b)| b >= n);
             r.year = after_title.or_else(|| {
-                if title_ends_reference {
+                if title_ends_reference && n > 0 {
                     self.word(n - 1).and_then(year_of)
                 } else {
                     None

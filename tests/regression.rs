@@ -1,0 +1,38 @@
+//! One regression test per bug fixed, named after what it protects.
+
+use papersift::pipeline::{Options, extract_document};
+
+/// Pages that once crashed a stage (caught as `internal_error`) or came out failed.
+#[test]
+fn pages_that_once_panicked_extract_cleanly() {
+    let cases: &[(&str, &str)] = &[
+        // The reference parser subtracted past zero on a DOI-only line read as a citation.
+        ("doi_only_header", "DOI: 10.1800/a.0"),
+        // Funder names were cut inside a multi-byte character.
+        (
+            "funder_with_non_ascii_start",
+            "Acknowledgements\nThis work was supported by th’e Fondation (grant 123456).\n",
+        ),
+        (
+            "funder_prefix_boundary",
+            "Funding\nby é Foundation grant 12345; and the Ünited Council (grant 99-77).\n",
+        ),
+    ];
+    for (name, page) in cases {
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let crashed = record.errors.iter().any(|e| e.code == "internal_error");
+        assert!(!crashed, "{name}: {:?}", record.errors);
+    }
+}
+
+/// A dash after a space is punctuation: joining a reference broken after it keeps the space.
+#[test]
+fn spaced_dash_at_a_line_end_keeps_its_space() {
+    let page = "References\n1. Ohgushi H, Tanaka Y. Tissue engineered ceramic artificial joint —\nex vivo osteogenic differentiation. Biomaterials 2005; 26: 4654–61.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert!(
+        record.references[0].raw.contains("joint — ex vivo"),
+        "{}",
+        record.references[0].raw
+    );
+}
