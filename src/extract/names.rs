@@ -42,6 +42,17 @@ pub fn split_given_family(name: &str) -> (Option<String>, Option<String>) {
     if words.len() == 1 {
         return (None, Some(words[0].to_owned()));
     }
+    // "Ueyama Y", "Lang N P", "van der Linden MC": family first, initials after.
+    let initials_from = words
+        .iter()
+        .rposition(|w| !is_initials(w))
+        .map_or(0, |last_word| last_word + 1);
+    if initials_from > 0 && initials_from < words.len() && words[initials_from - 1].chars().any(char::is_lowercase) {
+        return (
+            Some(words[initials_from..].join(" ")),
+            Some(words[..initials_from].join(" ")),
+        );
+    }
     let mut family_start = words.len() - 1;
     while family_start > 1 {
         let word = words[family_start - 1];
@@ -58,6 +69,15 @@ pub fn split_given_family(name: &str) -> (Option<String>, Option<String>) {
         Some(words[..family_start].join(" ")),
         Some(words[family_start..].join(" ")),
     )
+}
+
+/// Initials as printed: "Y", "NP", "B.E.", "J.-P.".
+fn is_initials(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.len() <= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && word.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
 }
 
 #[cfg(test)]
@@ -79,6 +99,10 @@ mod tests {
             ("John Smith Jr.", Some("John"), Some("Smith")),
             ("Plato", None, Some("Plato")),
             ("Yann Le Gall", Some("Yann"), Some("Le Gall")),
+            ("Ueyama Y", Some("Y"), Some("Ueyama")),
+            ("Pjetursson B E", Some("B E"), Some("Pjetursson")),
+            ("van der Linden MC", Some("MC"), Some("van der Linden")),
+            ("Julie A. Semon", Some("Julie A."), Some("Semon")),
         ];
         for (name, given, family) in cases {
             let (g, f) = split_given_family(name);
