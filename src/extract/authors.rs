@@ -152,13 +152,18 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
+    // Marks the byline prints (correspondence, ORCID) hold whatever filled the names.
+    let byline_names: &[BylineName] = header_byline.as_ref().map_or(&[], |b| &b.names);
     for author in &mut record.authors {
-        if info
-            .corresponding
-            .iter()
-            .any(|c| name_key(c) == name_key(&author.name))
-        {
+        let key = name_key(&author.name);
+        if info.corresponding.iter().any(|c| name_key(c) == key) {
             author.corresponding = true;
+        }
+        if let Some(printed) = byline_names.iter().find(|n| name_key(&n.name) == key) {
+            author.corresponding |= printed.corresponding;
+            if author.orcid.is_none() {
+                author.orcid.clone_from(&printed.orcid);
+            }
         }
         author
             .affiliations
