@@ -19,7 +19,7 @@ static AWARD_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cues that introduce the funder of a clause.
 static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:.*?\b(?:supported|funded|financed|sponsored|provided)\s+(?:in part\s+|partly\s+|partially\s+|jointly\s+|financially\s+)?(?:by|through|from)\s+|.*?\b(?:funding|support|grants?)\s+from\s+|.*?\bthanks?\s+(?:to\s+)?)")
+    Regex::new(r"(?i)^(?:.*?\b(?:supported|funded|financed|sponsored|provided)\s+(?:in part\s+|partly\s+|partially\s+|jointly\s+|financially\s+)?(?:by|through|from)\s+|.*?\b(?:funding|support|grants?|gifts?|donations?|contributions?)\s+from\s+|.*?\bthanks?\s+(?:to\s+)?)")
         .expect("funder cue regex")
 });
 
@@ -31,10 +31,11 @@ static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Fills funding and acknowledgements.
 pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
-    let mut texts = Vec::new();
+    let mut texts: Vec<(String, bool)> = Vec::new();
     for kind in [SectionKind::Funding, SectionKind::Acknowledgements] {
         for segment in page.sections(kind) {
-            let joined = join_paragraphs(page.lines_of(segment));
+            let lines = page.lines_of(segment);
+            let joined = join_paragraphs(lines);
             if joined.text.is_empty() {
                 continue;
             }
@@ -42,14 +43,22 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
                 record.acknowledgements = Some(joined.text.clone());
                 record.note_source("acknowledgements", "text", joined.span);
             }
-            texts.push(joined.text);
+            if kind == SectionKind::Funding {
+                // A funding section lists funders as lines ("Funder (award)") with the
+                // people funded as list items under them.
+                for paragraph in joined.text.split("\n\n") {
+                    texts.push((paragraph.to_owned(), true));
+                }
+            } else {
+                texts.push((joined.text, false));
+            }
         }
     }
     if !record.funding.is_empty() {
         return;
     }
-    for text in &texts {
-        for funding in parse_funding_text(text) {
+    for (text, in_funding_section) in &texts {
+        for funding in parse_funding(text, *in_funding_section) {
             let same = record
                 .funding
                 .iter_mut()
@@ -73,27 +82,30 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
 
 /// Parses funding statements into one entry per funder with its award numbers.
 pub fn parse_funding_text(text: &str) -> Vec<Funding> {
+    parse_funding(text, false)
+}
+
+/// As [`parse_funding_text`]; inside a funding section every sentence may name a funder,
+/// without a cue word such as "supported by".
+fn parse_funding(text: &str, in_funding_section: bool) -> Vec<Funding> {
+    const CUES: &[&str] = &[
+        "support",
+        "fund",
+        "grant",
+        "financ",
+        "sponsor",
+        "award",
+        "fellowship",
+        "gift",
+    ];
     let mut out = Vec::new();
     for sentence in split_sentences(text) {
         let lower = sentence.to_lowercase();
-        let is_funding = [
-            "support",
-            "fund",
-            "grant",
-            "financ",
-            "sponsor",
-            "award",
-            "fellowship",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if !is_funding {
+        if !in_funding_section && !CUES.iter().any(|w| lower.contains(w)) {
             continue;
         }
         for clause in split_clauses(sentence) {
-            if let Some(funding) = parse_clause(clause, sentence) {
-                out.push(funding);
-            }
+            out.extend(parse_clause(clause, sentence));
         }
     }
     out
@@ -175,7 +187,7 @@ fn split_clauses(sentence: &str) -> Vec<&str> {
         .collect()
 }
 
-fn parse_clause(clause: &str, sentence: &str) -> Option<Funding> {
+fn parse_clause(clause: &str, sentence: &str) -> Vec<Funding> {
     // The funder is the text before the first parenthesis or award cue; the awards come
     // from every parenthesised group and from the text after a cue.
     let funder_end = clause
@@ -206,15 +218,33 @@ fn parse_clause(clause: &str, sentence: &str) -> Option<Funding> {
         }
     }
     award_ids.dedup();
-    let funder = clean_funder(&clause[..funder_end])?;
+    let Some(funder) = clean_funder(&clause[..funder_end]) else {
+        return Vec::new();
+    };
     if award_ids.is_empty() && !looks_like_funder(&funder) {
-        return None;
+        return Vec::new();
     }
-    Some(Funding {
-        funder,
-        award_ids,
-        text: Some(sentence.to_owned()),
-    })
+    // "Fuji Flavor Co. and Bedoukian Research Inc.": two funders when neither half is a
+    // single word ("Bill and Melinda Gates Foundation" stays one).
+    let halves: Vec<&str> = funder.split(" and ").collect();
+    let separate = award_ids.is_empty()
+        && halves.len() == 2
+        && halves
+            .iter()
+            .all(|h| h.split_whitespace().count() >= 2 && h.starts_with(char::is_uppercase));
+    let names: Vec<String> = if separate {
+        halves.iter().map(|h| (*h).to_owned()).collect()
+    } else {
+        vec![funder]
+    };
+    names
+        .into_iter()
+        .map(|funder| Funding {
+            funder,
+            award_ids: award_ids.clone(),
+            text: Some(sentence.to_owned()),
+        })
+        .collect()
 }
 
 /// Splits "Grant No 2011CB966200, 2010CB945600, and 2011CB965100" into the three numbers.
@@ -258,7 +288,15 @@ fn is_award_id(text: &str) -> bool {
 }
 
 fn clean_funder(text: &str) -> Option<String> {
-    let text = FUNDER_CUE.replace(text, "");
+    // Cues can follow each other ("supported in part from gifts from X").
+    let mut text = text.to_owned();
+    for _ in 0..3 {
+        let stripped = FUNDER_CUE.replace(&text, "").into_owned();
+        if stripped == text {
+            break;
+        }
+        text = stripped;
+    }
     let mut text = text.trim().trim_end_matches([',', ':', '-']).trim();
     for prefix in [
         "and the ",
@@ -285,6 +323,17 @@ fn clean_funder(text: &str) -> Option<String> {
         }
     }
     let starts_upper = text.chars().next().is_some_and(|c| c.is_uppercase());
+    // A sentence about the funders is no funder's name.
+    let lower = format!(" {} ", text.to_lowercase());
+    let sentence_like = text.split_whitespace().count() > 14
+        || [
+            " had ", " has ", " no role", " was ", " were ", " is ", " are ", " declare",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    if sentence_like {
+        return None;
+    }
     (text.len() >= 3 && text.len() <= 200 && starts_upper).then(|| text.to_owned())
 }
 
@@ -362,6 +411,10 @@ mod tests {
                 ],
             ),
             ("We thank our colleagues for helpful discussions.", &[]),
+            (
+                "This work was supported in part from unrestricted gifts from Fuji Flavor Co. and Bedoukian Research Inc.",
+                &[("Fuji Flavor Co.", &[]), ("Bedoukian Research Inc", &[])],
+            ),
             (
                 "This work was funded by the Deutsche Forschungsgemeinschaft (DFG, German Research Foundation) under Germany's Excellence Strategy (EXC 2155, project number 390874280) and by the Japan Society for the Promotion of Science (JSPS KAKENHI grant numbers JP20H03156 and JP21K19357).",
                 &[

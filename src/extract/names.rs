@@ -47,7 +47,10 @@ pub fn split_given_family(name: &str) -> (Option<String>, Option<String>) {
         .iter()
         .rposition(|w| !is_initials(w))
         .map_or(0, |last_word| last_word + 1);
-    if initials_from > 0 && initials_from < words.len() && words[initials_from - 1].chars().any(char::is_lowercase) {
+    if initials_from > 0
+        && initials_from < words.len()
+        && words[initials_from - 1].chars().any(char::is_lowercase)
+    {
         return (
             Some(words[initials_from..].join(" ")),
             Some(words[..initials_from].join(" ")),
@@ -77,7 +80,9 @@ fn is_initials(word: &str) -> bool {
     !letters.is_empty()
         && letters.len() <= 3
         && letters.iter().all(|c| c.is_uppercase())
-        && word.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '-')
 }
 
 #[cfg(test)]
