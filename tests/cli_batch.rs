@@ -744,3 +744,56 @@ fn ctrl_c_stops_cleanly_with_valid_output_and_exit_130() {
         records.len()
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The real bad inputs of the dev corpus
+
+#[test]
+fn real_bad_inputs_each_give_a_failed_record_with_a_reason() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bad-inputs");
+    if !corpus.is_dir() {
+        eprintln!("skipping: {} is absent", corpus.display());
+        return;
+    }
+    let output = run(&[
+        "extract",
+        corpus.to_str().unwrap(),
+        "--exclude",
+        "*.md",
+        "-q",
+    ]);
+    let records = json_lines(&output.stdout);
+    let inputs = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            !name.to_string_lossy().ends_with(".md")
+        })
+        .count();
+    assert_eq!(records.len(), inputs, "one record per input");
+    for record in &records {
+        let path = path_of(record);
+        assert!(
+            papersift::validate::schema_findings(record).is_empty(),
+            "{path}"
+        );
+        let name = Path::new(&path)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        // Pages that hold no article at all; the others (a truncated head, a body fragment,
+        // a PDF under an .html name) may yield something.
+        let unusable = ["empty.", "cloudflare-", "not-an-article-", "corrupt-"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix));
+        if unusable {
+            assert_eq!(record["status"], "failed", "{name}");
+        }
+        if record["status"] == "failed" {
+            let message = record["errors"][0]["message"].as_str().unwrap_or("");
+            assert!(!message.is_empty(), "{name} says why it failed");
+        }
+    }
+    assert_eq!(code(&output), 3);
+}
