@@ -126,6 +126,7 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
         return record;
     }
 
+    validate::drop_malformed_values(&mut record);
     if let Some(reason) = profiles::not_an_article(&document, &lines, &record) {
         fail(&mut record, "extract", "not_an_article", reason);
         return record;

@@ -92,11 +92,20 @@ pub fn not_an_article(document: &Document, _lines: &[Line], record: &Record) -> 
             "the page is a bot-challenge page (\"Just a moment...\"), not the article".to_owned(),
         );
     }
-    let has_substance = record.title.is_some()
-        || record.doi.is_some()
-        || !record.authors.is_empty()
-        || record.abstract_text.is_some()
-        || !record.references.is_empty();
-    (!has_substance)
-        .then(|| "no article found: no title, DOI, authors, abstract or references".to_owned())
+    // A title alone makes no article (a trial registry, a news index); a DOI does, and so
+    // do two of authors, abstract, references and journal data.
+    let evidence = [
+        !record.authors.is_empty(),
+        record.abstract_text.is_some(),
+        !record.references.is_empty(),
+        record.journal.title.is_some() && (record.volume.is_some() || record.page_first.is_some()),
+    ]
+    .iter()
+    .filter(|e| **e)
+    .count();
+    let has_substance = record.doi.is_some() || evidence >= 2;
+    (!has_substance).then(|| {
+        "no article found: no DOI, and not two of authors, abstract, references, journal data"
+            .to_owned()
+    })
 }

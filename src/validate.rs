@@ -126,6 +126,86 @@ pub fn semantic_findings(record: &Record) -> Vec<Finding> {
     out
 }
 
+/// Drops values that break the schema's patterns (a DOI cut down to `10.1000/`, an ISSN
+/// with a letter, a date out of shape) so that every record written validates; each drop
+/// is a warning.
+pub fn drop_malformed_values(record: &mut Record) {
+    static ISSN: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^\d{4}-\d{3}[\dX]$").expect("issn regex"));
+    static ORCID: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$").expect("orcid regex")
+    });
+    static DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+            .expect("date regex")
+    });
+    static PMID: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^\d{1,9}$").expect("pmid regex"));
+    static PMCID: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^PMC\d+$").expect("pmcid regex"));
+    let mut dropped: Vec<String> = Vec::new();
+    let mut check = |name: &str, slot: &mut Option<String>, ok: &dyn Fn(&str) -> bool| {
+        if let Some(value) = slot.as_deref() {
+            if value.trim().is_empty() || !ok(value) {
+                dropped.push(format!("{name} {value:?}"));
+                *slot = None;
+            }
+        }
+    };
+    check("doi", &mut record.doi, &is_valid_doi);
+    check("journal.issn_print", &mut record.journal.issn_print, &|v| {
+        ISSN.is_match(v)
+    });
+    check(
+        "journal.issn_electronic",
+        &mut record.journal.issn_electronic,
+        &|v| ISSN.is_match(v),
+    );
+    check("pmid", &mut record.pmid, &|v| PMID.is_match(v));
+    check("pmcid", &mut record.pmcid, &|v| PMCID.is_match(v));
+    check("dates.received", &mut record.dates.received, &|v| {
+        DATE.is_match(v)
+    });
+    check("dates.revised", &mut record.dates.revised, &|v| {
+        DATE.is_match(v)
+    });
+    check("dates.accepted", &mut record.dates.accepted, &|v| {
+        DATE.is_match(v)
+    });
+    check("dates.published", &mut record.dates.published, &|v| {
+        DATE.is_match(v)
+    });
+    check("dates.issue", &mut record.dates.issue, &|v| {
+        DATE.is_match(v)
+    });
+    for author in &mut record.authors {
+        check("authors.orcid", &mut author.orcid, &|v| ORCID.is_match(v));
+    }
+    for reference in &mut record.references {
+        check("references.doi", &mut reference.doi, &is_valid_doi);
+        check("references.pmid", &mut reference.pmid, &|v| {
+            PMID.is_match(v)
+        });
+        check("references.pmcid", &mut reference.pmcid, &|v| {
+            PMCID.is_match(v)
+        });
+        if reference.year.is_some_and(|y| !(1000..=2100).contains(&y)) {
+            reference.year = None;
+        }
+    }
+    if let Some(year) = record.year.filter(|y| !(1000..=2100).contains(y)) {
+        dropped.push(format!("year {year}"));
+        record.year = None;
+    }
+    for value in dropped {
+        record.warnings.push(Problem::new(
+            "validate",
+            "malformed_value",
+            format!("dropped malformed {value}"),
+        ));
+    }
+}
+
 /// The semantic checks as record warnings.
 pub fn semantic_problems(record: &Record) -> Vec<Problem> {
     semantic_findings(record)

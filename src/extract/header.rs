@@ -911,11 +911,9 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
                 continue;
             };
             let has_locator = cited.page_first.is_some() || cited.article_number.is_some();
-            if cited.volume.is_none()
-                || !has_locator
-                || container.len() > 100
-                || cited.year.is_none()
-            {
+            // Journal names have no commas; a container with one is a misread citation.
+            let odd_container = container.len() > 100 || container.contains([',', ';']);
+            if cited.volume.is_none() || !has_locator || odd_container || cited.year.is_none() {
                 continue;
             }
             // A reference to another work names authors or a title; the page's own does not.
