@@ -182,6 +182,14 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         return;
     }
     if rules::is_boilerplate_line(&body) {
+        // A blank in its place: the lines around removed chrome were not adjacent, and
+        // must not be joined as if they were.
+        lines.push(Line {
+            text: String::new(),
+            kind: LineKind::Blank,
+            start,
+            end,
+        });
         return;
     }
     let kind = if kind == LineKind::Text && rules::is_link_residue(&body) {

@@ -128,8 +128,16 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
 
     validate::drop_malformed_values(&mut record);
     if let Some(reason) = profiles::not_an_article(&document, &lines, &record) {
-        fail(&mut record, "extract", "not_an_article", reason);
-        return record;
+        // A page with its title and little else is kept as partial; without a title, or
+        // when the page says it is something else, there is no article.
+        let registry = reason.contains("registry") || reason.contains("bot-challenge");
+        if record.title.is_none() || registry {
+            fail(&mut record, "extract", "not_an_article", reason);
+            return record;
+        }
+        record
+            .warnings
+            .push(Problem::new("extract", "thin_record", reason));
     }
     record.warnings.extend(validate::semantic_problems(&record));
     record.status = if record.warnings.is_empty() {

@@ -77,6 +77,17 @@ const CHALLENGE_MARKERS: &[&str] = &[
     "Attention Required! | Cloudflare",
 ];
 
+/// Markers of pages that describe something other than an article: trial registry
+/// records, search result and table-of-contents pages.
+const NOT_ARTICLE_MARKERS: &[&str] = &[
+    "ClinicalTrials.gov Identifier:",
+    "Study Record Detail",
+    "EU Clinical Trials Register",
+    "ISRCTN registry",
+    "Search results for",
+    "Table of Contents Alerts",
+];
+
 /// Why the page is not an article, if it is not: a bot challenge, or nothing that makes
 /// an article (no title, no DOI, no authors, no abstract, no references).
 pub fn not_an_article(document: &Document, _lines: &[Line], record: &Record) -> Option<String> {
@@ -94,8 +105,12 @@ pub fn not_an_article(document: &Document, _lines: &[Line], record: &Record) -> 
     }
     // A title alone makes no article (a trial registry, a news index); a DOI does, and so
     // do two of authors, abstract, references and journal data.
+    if NOT_ARTICLE_MARKERS.iter().any(|m| head.contains(m)) && record.doi.is_none() {
+        return Some("the page is a registry or index record, not an article".to_owned());
+    }
     let evidence = [
         !record.authors.is_empty(),
+        record.title.is_some() && !record.authors.is_empty(),
         record.abstract_text.is_some(),
         !record.references.is_empty(),
         record.journal.title.is_some() && (record.volume.is_some() || record.page_first.is_some()),
