@@ -190,10 +190,19 @@ fn split_clauses(sentence: &str) -> Vec<&str> {
 fn parse_clause(clause: &str, sentence: &str) -> Vec<Funding> {
     // The funder is the text before the first parenthesis or award cue; the awards come
     // from every parenthesised group and from the text after a cue.
+    // A cue word counts only when an award number follows it: "project" is also a word
+    // of funder names ("Key Basic Research Project") and of sentences ("This project was").
+    let cue_with_number = AWARD_CUE.find_iter(clause).find(|m| {
+        m.start() > 0
+            && clause[m.end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|token| token.chars().any(|c| c.is_ascii_digit()))
+    });
     let funder_end = clause
         .find(['(', '['])
         .into_iter()
-        .chain(AWARD_CUE.find(clause).map(|m| m.start()).filter(|&s| s > 0))
+        .chain(cue_with_number.map(|m| m.start()))
         .min()
         .unwrap_or(clause.len());
     let mut award_ids = Vec::new();
@@ -411,6 +420,19 @@ mod tests {
                 ],
             ),
             ("We thank our colleagues for helpful discussions.", &[]),
+            (
+                "This project was supported by the Key Basic Research Project of China (Grant No 2011CB966200 and 2010CB945600); Key Project of the Natural Science Foundation of Hunan (Grant No 81030041).",
+                &[
+                    (
+                        "Key Basic Research Project of China",
+                        &["2011CB966200", "2010CB945600"],
+                    ),
+                    (
+                        "Key Project of the Natural Science Foundation of Hunan",
+                        &["81030041"],
+                    ),
+                ],
+            ),
             (
                 "This work was supported in part from unrestricted gifts from Fuji Flavor Co. and Bedoukian Research Inc.",
                 &[("Fuji Flavor Co.", &[]), ("Bedoukian Research Inc", &[])],
