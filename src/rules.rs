@@ -284,6 +284,33 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         || BOILERPLATE_PATTERN.is_match(&lower)
 }
 
+/// Phrases of account, access and search chrome: a line holding one is never part of a
+/// title or byline.
+const CHROME_PHRASES: &[&str] = &[
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "institution:",
+    "access provided",
+    "access by",
+    "search for",
+    "advanced search",
+    "my account",
+    "subscribe",
+    "cookies",
+    "go mobile",
+];
+
+/// Whether a short line is account, access or search chrome.
+pub fn is_site_chrome(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    CHROME_PHRASES.iter().any(|p| lower.contains(p))
+}
+
 /// Whether a line consists only of reference link labels ("CAS PubMed Google Scholar").
 pub fn is_link_residue(line: &str) -> bool {
     parse_link_residue(line).is_some()

@@ -243,6 +243,13 @@ fn byline_score(byline: &Byline) -> usize {
 /// Reads a byline starting at `start`: bullets or plain lines of names, names broken
 /// across lines, and notes printed under each name (skipped). Gives the end of the last
 /// line that was part of it and the names.
+/// A byline printed as an ordered list ("1. Matthias Labrenz1,"): the list number goes.
+fn without_list_number(text: &str) -> &str {
+    static LIST_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}\.\s+").expect("list number regex"));
+    LIST_NUMBER.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let first = &lines[start];
     if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
@@ -263,6 +270,18 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     while end < lines.len() && end - start < 80 {
         let line = &lines[end];
         end += 1;
+        let listed;
+        let line = if line.kind == LineKind::Text
+            && without_list_number(&line.text).len() < line.text.len()
+        {
+            listed = Line {
+                text: without_list_number(&line.text).to_owned(),
+                ..line.clone()
+            };
+            &listed
+        } else {
+            line
+        };
         if line.is_blank() {
             if skipping > 0 {
                 continue;
@@ -709,7 +728,7 @@ fn header_affiliations(page: &Page<'_>) -> Vec<Affiliation> {
             continue;
         }
         // A label printed on its own line before its affiliation ("1" then the text).
-        let text = line.text.trim();
+        let text = without_list_number(line.text.trim());
         if text.len() <= 2
             && text
                 .chars()
@@ -734,7 +753,17 @@ fn header_affiliations(page: &Page<'_>) -> Vec<Affiliation> {
                 continue;
             }
         }
-        let Some(caps) = LABELLED_AFFILIATION.captures(&line.text) else {
+        let Some(caps) = LABELLED_AFFILIATION.captures(text) else {
+            // An affiliation broken over lines goes on until its country.
+            if let Some(last) = out.last_mut() {
+                let open = last.country.is_none() && !text.contains('@') && text.len() < 200;
+                if open && !rules::is_byline_annotation(text) {
+                    let mut joined = last.text.clone();
+                    push_joined(&mut joined, text);
+                    *last = parse_affiliation(&last.id, &joined);
+                    continue;
+                }
+            }
             // E-mail lines sit between affiliations; anything else ends them.
             if !out.is_empty() && !line.text.contains('@') {
                 break;
@@ -742,7 +771,9 @@ fn header_affiliations(page: &Page<'_>) -> Vec<Affiliation> {
             continue;
         };
         let text = caps["text"].trim();
-        if looks_like_affiliation(text) {
+        // Inside a list of labelled affiliations, a labelled line is one even without an
+        // institution word ("Arbeitsbereich ... Zentrum").
+        if looks_like_affiliation(text) || !out.is_empty() {
             out.push(parse_affiliation(&caps["id"], text));
         }
     }

@@ -587,7 +587,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         }
         let section_name =
             line.kind == LineKind::Text && crate::segment::heading_kind(line).is_some();
-        if looks_like_metadata(&line.text) || section_name {
+        if looks_like_metadata(&line.text) || section_name || rules::is_site_chrome(&line.text) {
             break;
         }
         start -= 1;
