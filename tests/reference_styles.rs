@@ -946,3 +946,115 @@ fn expand_pages_in(raw: &str) -> String {
         None => raw.to_owned(),
     }
 }
+
+#[test]
+fn group_authors_end_at_their_sentence() {
+    check_cases(&[
+        // A group author ends the list: capitalised title words after it are no names.
+        Case {
+            raw: "Global Council for Ocean Health/International Institute for Reef Science. Coral, Sponge, Mangrove Habitat and Climate: a Regional Outlook. Expert Synthesis Report (GCOH, 2021).",
+            kind: "report",
+            families: &["Global Council for Ocean Health/International Institute for Reef Science"],
+            title: Some("Coral, Sponge, Mangrove Habitat and Climate: a Regional Outlook"),
+            container: None,
+            year: Some(2021),
+            pages: None,
+        },
+        // `Collaborators` and kin make a group, not a family name.
+        Case {
+            raw: "Seagrass Mapping Collaborators. Regional loss of seagrass meadows since 1990: a systematic analysis. Mar Ecol Rev 12, 101–109 (2021).",
+            kind: "article-journal",
+            families: &["Seagrass Mapping Collaborators"],
+            title: Some("Regional loss of seagrass meadows since 1990: a systematic analysis"),
+            container: Some("Mar Ecol Rev"),
+            year: Some(2021),
+            pages: Some(("101", Some("109"))),
+        },
+        // Nature-style chapter without its own title: `in Book (eds …) pages (Publisher, year)`.
+        Case {
+            raw: "Ruiz, A. B., Holm, K. & Sato, M. in Field Methods in Limnology: A Practical Guide (eds Berg, L. C. et al.) 201–219 (Harbour Press, 2004).",
+            kind: "chapter",
+            families: &["Ruiz", "Holm", "Sato"],
+            title: None,
+            container: Some("Field Methods in Limnology: A Practical Guide"),
+            year: Some(2004),
+            pages: Some(("201", Some("219"))),
+        },
+    ]);
+}
+
+/// Journal header lines: the date between journal and volume stays out of the journal.
+#[test]
+fn journal_header_locators() {
+    type Row = (
+        &'static str,
+        &'static str,
+        i32,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let rows: &[Row] = &[
+        (
+            "Ann Coast Res. 2015 March; 22(3): 140–151.",
+            "Ann Coast Res",
+            2015,
+            "22",
+            "3",
+            "140",
+            "151",
+        ),
+        (
+            "Hale R, Moss T. Drift of sediment plumes. Ann Coast Res. 2015 Mar 4; 22(3): 140–151.",
+            "Ann Coast Res",
+            2015,
+            "22",
+            "3",
+            "140",
+            "151",
+        ),
+        (
+            "J. Mar. Chem. B, 2003, 47 (9), pp 1201–1209",
+            "J. Mar. Chem. B",
+            2003,
+            "47",
+            "9",
+            "1201",
+            "1209",
+        ),
+        (
+            "Lakes 2016, 8(2), 310-322; doi:10.5555/lakes8020310",
+            "Lakes",
+            2016,
+            "8",
+            "2",
+            "310",
+            "322",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(raw, container, year, volume, issue, first, last) in rows {
+        let r = parse_reference(raw);
+        let got = (
+            r.container_title.as_deref(),
+            r.year,
+            r.volume.as_deref(),
+            r.issue.as_deref(),
+            r.page_first.as_deref(),
+            r.page_last.as_deref(),
+        );
+        let want = (
+            Some(container),
+            Some(year),
+            Some(volume),
+            Some(issue),
+            Some(first),
+            Some(last),
+        );
+        if got != want {
+            failures.push(format!("{raw}\n   got: {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -15,7 +15,7 @@ mod words;
 
 use crate::record::{RefAuthor, Reference};
 use locators::Block;
-use names::Names;
+use names::{AuthorList, Names};
 use tokens::{Kind, Token, is_quote, tokenize};
 use words::{
     is_abbreviation, is_conference_word, is_initials, is_month, is_organisation_word,
@@ -181,7 +181,13 @@ impl<'a> Parser<'a> {
                 });
                 i = end;
                 // `LIGO Collaboration, B. P. Abbott et al., Title`: persons after the group.
-                let more = names.parse_list(i);
+                // A group that ends its sentence ends the list: `Fund. Diet, Nutrition, …`
+                // is the title.
+                let more = if self.is_punct(end.wrapping_sub(1), ',') {
+                    names.parse_list(i)
+                } else {
+                    AuthorList::default()
+                };
                 if !more.authors.is_empty() && !more.editors {
                     r.authors.extend(more.authors);
                     r.et_al |= more.et_al;
@@ -220,7 +226,17 @@ impl<'a> Parser<'a> {
         let locator_at = (after_title..n).find(|&k| block.starts_at(k));
         let mut container: Option<(usize, usize)> = None;
         let mut title: Option<(usize, usize)> = Some((i, title_end));
-        if !quoted && title_end >= locator_at.unwrap_or(n) {
+        if i > start && self.is_in_marker_at_start(i) {
+            // `Taylor, J. in Book Title (eds …) 315–322`: a chapter printed without its own
+            // title; what follows `in` is the book.
+            let (book_end, _, _) = self.title_span(i + 1, &block);
+            let mut stop = book_end.min(locator_at.unwrap_or(n));
+            while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
+                stop -= 1;
+            }
+            title = None;
+            container = Some((i, stop));
+        } else if !quoted && title_end >= locator_at.unwrap_or(n) {
             // No sentence end before the locators: `Title, Journal 26` or `Journal 26`.
             let mut stop = locator_at.unwrap_or(n);
             while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
@@ -535,6 +551,20 @@ impl<'a> Parser<'a> {
                     .is_some_and(|n| locators::is_numberish(n) || locators::label_of(n).is_some()))
     }
 
+    /// `in Book` / `In: Book` right where a title would start (after the authors).
+    fn is_in_marker_at_start(&self, k: usize) -> bool {
+        match self.word(k) {
+            Some("In:" | "in:") => true,
+            Some("In" | "in") => {
+                self.is_punct(k + 1, ':')
+                    || self
+                        .word(k + 1)
+                        .is_some_and(|n| n.starts_with(char::is_uppercase))
+            }
+            _ => false,
+        }
+    }
+
     /// `In:` / `In` + capital, or `in:` after a comma: the start of a container.
     fn is_in_marker(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else { return false };
@@ -709,10 +739,21 @@ impl<'a> Parser<'a> {
                 a = after;
             }
         }
-        // `Book, edited by X` / `Book, ed. by X`: cut at the editors.
+        // `Book, edited by X` / `Book, ed. by X` / `Book (eds X et al.)`: cut at the editors.
         let mut b = to;
         for k in a..to {
             let w = self.word(k).unwrap_or("");
+            if self.is_punct(k, '(')
+                && self.word(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.trim_end_matches('.').to_ascii_lowercase().as_str(),
+                        "ed" | "eds" | "editor" | "editors" | "hrsg"
+                    )
+                })
+            {
+                b = k;
+                break;
+            }
             if matches!(w, "edited" | "Edited" | "ed." | "eds." | "Ed." | "Eds.")
                 && self.word(k + 1).is_some_and(|n| n == "by")
             {
@@ -736,8 +777,49 @@ impl<'a> Parser<'a> {
             // A sentence after a book title without volume or pages: publisher or series.
             return None;
         }
+        let b = self.drop_trailing_date(a, b);
         let b = self.drop_trailers(a, b);
         self.field(a, b)
+    }
+
+    /// `J Korean Surg Soc. 2011 October`: a publication date printed between the journal
+    /// and its volume is not part of the journal's name.
+    fn drop_trailing_date(&self, a: usize, b: usize) -> usize {
+        let mut k = b;
+        let mut cut = b;
+        let mut has_year = false;
+        while k > a {
+            match self.toks[k - 1].kind {
+                Kind::Punct(',' | '.' | ';' | ':') => {}
+                Kind::Word => {
+                    let w = self.word(k - 1).unwrap_or("");
+                    let bare = w.trim_end_matches(['.', ',']);
+                    if year_of(bare).is_some() && bare.len() == 4 {
+                        has_year = true;
+                    } else if !(is_month(w)
+                        || is_month(bare)
+                        || bare.len() <= 2 && bare.chars().all(|c| c.is_ascii_digit()))
+                    {
+                        break;
+                    }
+                    cut = k - 1;
+                }
+                _ => break,
+            }
+            k -= 1;
+        }
+        // Only after a separator: `Interspeech 2019` names a meeting.
+        let separated = cut > a
+            && match self.toks[cut - 1].kind {
+                Kind::Punct(_) => true,
+                Kind::Word => self.word(cut - 1).is_some_and(|w| w.ends_with(['.', ','])),
+            };
+        let words_before = (a..cut).any(|j| self.word(j).is_some());
+        if has_year && separated && words_before {
+            cut
+        } else {
+            b
+        }
     }
 
     /// The token after an editors' mark `(Eds.),` / `(ed.)` / `editors,` in `[from, to)`.
@@ -749,6 +831,10 @@ impl<'a> Parser<'a> {
             )
         };
         let k = (from..to).find(|&k| self.word(k).is_some_and(is_mark))?;
+        if k > 0 && self.is_punct(k - 1, '(') && !self.is_punct(k + 1, ')') {
+            // `Book (eds Innis, M. A. et al.)`: the editors follow the book.
+            return None;
+        }
         let mut j = k + 1;
         if self.is_punct(j, ')') || self.is_punct(j, ']') {
             j += 1;
