@@ -1058,3 +1058,28 @@ fn journal_header_locators() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// PDF extraction glues sentence ends to the next sentence: `Title.JHEP`, `title .Rev .Mod`.
+#[test]
+fn glued_sentence_ends_split_title_and_journal() {
+    check_cases(&[
+        Case {
+            raw: "Holm, K. and Sato, M.: Spectral flows of layered crystals.JHEP 1304 ,022 ( 2013).",
+            kind: "article-journal",
+            families: &["Holm", "Sato"],
+            title: Some("Spectral flows of layered crystals"),
+            container: Some("JHEP"),
+            year: Some(2013),
+            pages: Some(("022", None)),
+        },
+        Case {
+            raw: "K. Holm. Ordering of spins in disordered lattices .Rev .Mod .Phys .,81 :101-140, May 2009 .",
+            kind: "article-journal",
+            families: &["Holm"],
+            title: Some("Ordering of spins in disordered lattices"),
+            container: Some("Rev .Mod .Phys"),
+            year: Some(2009),
+            pages: Some(("101", Some("140"))),
+        },
+    ]);
+}

@@ -587,8 +587,21 @@ impl<'a> Parser<'a> {
             return false;
         };
         if tok.is_punct('.') {
-            // `Phys .Rev .B` (PDF extraction): a dot glued to the next word is not an end.
-            return self.toks.get(k + 1).is_none_or(|n| n.start > tok.end);
+            // `Phys .Rev .B` (PDF extraction): a dot glued to the next word belongs to the
+            // word before it; it ends a sentence only after a full word (`classical .Rev`).
+            if self.toks.get(k + 1).is_none_or(|n| n.start > tok.end) {
+                return true;
+            }
+            let full_word_before = k > 0
+                && self.word(k - 1).is_some_and(|p| {
+                    let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+                    p.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && (p.starts_with(char::is_lowercase) && letters >= 4 || letters >= 8)
+                });
+            return full_word_before
+                && self
+                    .word(k + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase));
         }
         let Some(w) = self.word(k) else { return false };
         let next_starts = || match self.toks.get(k + 1) {
