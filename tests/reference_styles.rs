@@ -1083,3 +1083,28 @@ fn glued_sentence_ends_split_title_and_journal() {
         },
     ]);
 }
+
+/// Acronyms that end a title, and titles that start with `In`.
+#[test]
+fn title_ends_and_leading_in() {
+    check_cases(&[
+        Case {
+            raw: "Lund, P. K. and Okafor, N. Dating of lake cores using OSL. Journal of Quaternary Methods, 14(2) 201-215, March 2008.",
+            kind: "article-journal",
+            families: &["Lund", "Okafor"],
+            title: Some("Dating of lake cores using OSL"),
+            container: Some("Journal of Quaternary Methods"),
+            year: Some(2008),
+            pages: Some(("201", Some("215"))),
+        },
+        Case {
+            raw: "Kessler, A. In Search of Lost Rivers. Chicago: Lakeshore Press, 2001.",
+            kind: "book",
+            families: &["Kessler"],
+            title: Some("In Search of Lost Rivers"),
+            container: None,
+            year: Some(2001),
+            pages: None,
+        },
+    ]);
+}

@@ -18,8 +18,8 @@ use locators::Block;
 use names::{AuthorList, Names};
 use tokens::{Kind, Token, is_quote, tokenize};
 use words::{
-    is_abbreviation, is_conference_word, is_initials, is_month, is_organisation_word,
-    is_publisher_word, year_of,
+    is_abbreviation, is_conference_word, is_dotted_initials, is_initials, is_month,
+    is_organisation_word, is_particle, is_publisher_word, year_of,
 };
 
 /// Parses one reference string. Never fails: what it cannot read stays empty.
@@ -555,11 +555,16 @@ impl<'a> Parser<'a> {
     fn is_in_marker_at_start(&self, k: usize) -> bool {
         match self.word(k) {
             Some("In:" | "in:") => true,
-            Some("In" | "in") => {
+            Some("in") => {
                 self.is_punct(k + 1, ':')
                     || self
                         .word(k + 1)
                         .is_some_and(|n| n.starts_with(char::is_uppercase))
+            }
+            // Capitalised `In` often starts a title (`In Search of …`); before a colon or
+            // an editor's initials (`In H. V. Smith, editor`) it starts a book.
+            Some("In") => {
+                self.is_punct(k + 1, ':') || self.word(k + 1).is_some_and(is_dotted_initials)
             }
             _ => false,
         }
@@ -620,10 +625,21 @@ impl<'a> Parser<'a> {
         if !w.ends_with('.') || w.ends_with("..") {
             return false;
         }
+        let bare = w.trim_end_matches('.');
+        // `… using ACTA. ACM Transactions`: an acronym after a lower-case title word ends
+        // the title; initials follow a family name.
+        let acronym_after_lowercase = bare.len() >= 2
+            && bare.chars().all(|c| c.is_ascii_uppercase())
+            && k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| p.starts_with(char::is_lowercase) && !is_particle(p));
+        if acronym_after_lowercase && !is_abbreviation(w) {
+            return next_starts();
+        }
         if is_initials(w) || is_abbreviation(w) {
             return false;
         }
-        let bare = w.trim_end_matches('.');
         let capital = bare.starts_with(char::is_uppercase);
         if capital && bare.ends_with("ol") {
             return false;
