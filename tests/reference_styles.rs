@@ -1108,3 +1108,28 @@ fn title_ends_and_leading_in() {
         },
     ]);
 }
+
+/// `Title, Proc. of …` / `Title, IEEE Transactions on …`: the serial starts at the comma.
+#[test]
+fn comma_before_serial_name_ends_title() {
+    check_cases(&[
+        Case {
+            raw: "R. Dahl, S. Iyer, Adaptive caching for sensor meshes, Proc. of Int. Mesh Conf., Oslo, October, 2003.",
+            kind: "paper-conference",
+            families: &["Dahl", "Iyer"],
+            title: Some("Adaptive caching for sensor meshes"),
+            container: Some("Proc. of Int. Mesh Conf"),
+            year: Some(2003),
+            pages: None,
+        },
+        Case {
+            raw: "Lund, P., Okafor, N., Spectral coding for optical meshes, IEEE Transactions on Photonic Networks, 12(4), 301-310, 2006.",
+            kind: "article-journal",
+            families: &["Lund", "Okafor"],
+            title: Some("Spectral coding for optical meshes"),
+            container: Some("IEEE Transactions on Photonic Networks"),
+            year: Some(2006),
+            pages: Some(("301", Some("310"))),
+        },
+    ]);
+}

@@ -274,6 +274,23 @@ impl<'a> Parser<'a> {
                 container = Some((a, cb));
             }
         }
+        // `Title, Proc. of X Conf.` / `Title, IEEE Transactions on X`: a comma before words
+        // that only start a serial ends an unquoted title.
+        if let (Some((a, b)), false) = (title, quoted) {
+            let cut = (a + 2..b).find(|&k| {
+                self.is_punct(k, ',')
+                    && !self.inside_parens(a, k)
+                    && self.word(k + 1).is_some_and(starts_serial_name)
+            });
+            if let Some(k) = cut {
+                let end = match container {
+                    Some((ca, cb)) if ca >= b => cb,
+                    _ => b,
+                };
+                title = Some((a, k));
+                container = Some((k + 1, end));
+            }
+        }
         let mut loc = locators::Locators::default();
         let mut after_block = n;
         if let Some(l) = locator_at {
@@ -1092,6 +1109,14 @@ impl<'a> Parser<'a> {
 }
 
 /// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
+/// Words that open a proceedings or journal name (`Proc. of …`, `IEEE Transactions on …`).
+fn starts_serial_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Proc." | "Proc" | "Proceedings" | "Transactions" | "Journal" | "IEEE" | "ACM"
+    )
+}
+
 fn strip_title_trailer(title: String) -> String {
     const TRAILERS: &[&str] = &[
         "preprint",
