@@ -1133,3 +1133,17 @@ fn comma_before_serial_name_ends_title() {
         },
     ]);
 }
+
+/// Physics author-year lines from PDFs: no separator before a journal printed `Eur .Phys .J`.
+#[test]
+fn spaced_journal_abbreviations_end_title() {
+    check_cases(&[Case {
+        raw: "Holm K P et al 2014 Shell-model estimates of decay widths in light nuclei Eur .Phys .J .A 50 1 -12",
+        kind: "article-journal",
+        families: &["Holm"],
+        title: Some("Shell-model estimates of decay widths in light nuclei"),
+        container: Some("Eur .Phys .J .A"),
+        year: Some(2014),
+        pages: Some(("1", Some("12"))),
+    }]);
+}

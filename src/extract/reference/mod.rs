@@ -291,6 +291,18 @@ impl<'a> Parser<'a> {
                 container = Some((k + 1, end));
             }
         }
+        // `… cluster model J .Phys .G :Nucl .Part .Phys .40` (PDF extraction, no separator
+        // before the journal): a run of spaced abbreviations ends an unquoted title.
+        if let (Some((a, b)), false) = (title, quoted) {
+            if let Some(s) = self.spaced_abbreviation_tail(a, b) {
+                let end = match container {
+                    Some((ca, cb)) if ca >= b => cb,
+                    _ => b,
+                };
+                title = Some((a, s));
+                container = Some((s, end));
+            }
+        }
         let mut loc = locators::Locators::default();
         let mut after_block = n;
         if let Some(l) = locator_at {
@@ -566,6 +578,42 @@ impl<'a> Parser<'a> {
                 && self
                     .word(k + 2)
                     .is_some_and(|n| locators::is_numberish(n) || locators::label_of(n).is_some()))
+    }
+
+    /// The start of a trailing run `Eur .Phys .J .A` in `[from, to)`: capitalised short words
+    /// each followed by a dot glued to the next word. Needs two such dots and a title before.
+    fn spaced_abbreviation_tail(&self, from: usize, to: usize) -> Option<usize> {
+        let abbreviation_word = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().count() <= 6
+                    && w.chars().all(char::is_alphabetic)
+            })
+        };
+        let mut k = to;
+        while k > from && matches!(self.toks[k - 1].kind, Kind::Punct('.' | ',')) {
+            k -= 1;
+        }
+        if k == from || !abbreviation_word(k - 1) {
+            return None;
+        }
+        let mut start = k - 1;
+        let mut glued = 0;
+        // Walk back over `X .` pairs: a dot spaced from the word before and glued to the next.
+        while start >= from + 3 {
+            let dot = self.toks[start - 1];
+            let before = self.toks[start - 2];
+            let spaced_glued = matches!(dot.kind, Kind::Punct('.' | ':'))
+                && dot.end == self.toks[start].start
+                && dot.start > before.end;
+            if !(spaced_glued && abbreviation_word(start - 2)) {
+                break;
+            }
+            start -= 2;
+            glued += 1;
+        }
+        let title_words = (from..start).filter(|&j| self.word(j).is_some()).count();
+        (glued >= 2 && title_words >= 3).then_some(start)
     }
 
     /// `in Book` / `In: Book` right where a title would start (after the authors).
