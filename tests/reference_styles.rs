@@ -1147,3 +1147,38 @@ fn spaced_journal_abbreviations_end_title() {
         pages: Some(("1", Some("12"))),
     }]);
 }
+
+/// Genre notes are no containers; special-issue themes are no part of a journal's name; a
+/// title word ending in `ol` before `In` ends the title.
+#[test]
+fn genre_notes_and_special_issues() {
+    check_cases(&[
+        Case {
+            raw: "C. Dahl and K. Holm. Lease Handling in Mesh Caches. Technical Report TR9712, University of Tallinn, 1997.",
+            kind: "report",
+            families: &["Dahl", "Holm"],
+            title: Some("Lease Handling in Mesh Caches"),
+            container: None,
+            year: Some(1997),
+            pages: None,
+        },
+        Case {
+            raw: "A. Lund and N. Okafor, \"Scheduling in sensor meshes\", IEEE Transactions on Embedded Systems: Special Issue on Wireless Control, 14(2), 1999.",
+            kind: "article-journal",
+            families: &["Lund", "Okafor"],
+            title: Some("Scheduling in sensor meshes"),
+            container: Some("IEEE Transactions on Embedded Systems"),
+            year: Some(1999),
+            pages: None,
+        },
+        Case {
+            raw: "K. Holm and P. Lund. A Lightweight Commit Protocol. In Proceedings of the Workshop on Mesh Storage, pages 12-19, Oslo, 1995.",
+            kind: "paper-conference",
+            families: &["Holm", "Lund"],
+            title: Some("A Lightweight Commit Protocol"),
+            container: Some("Proceedings of the Workshop on Mesh Storage"),
+            year: Some(1995),
+            pages: Some(("12", Some("19"))),
+        },
+    ]);
+}

@@ -706,7 +706,8 @@ impl<'a> Parser<'a> {
             return false;
         }
         let capital = bare.starts_with(char::is_uppercase);
-        if capital && bare.ends_with("ol") {
+        // `Biol.`, `Pharmacol.` are abbreviations; `Protocol.` before `In` ends a title.
+        if capital && bare.ends_with("ol") && !matches!(self.word(k + 1), Some("In" | "In:")) {
             return false;
         }
         // `Int. J. Mod. Phys.`, `Mon. Not. R. Astron. Soc.`: short capitalised words before
@@ -833,6 +834,11 @@ impl<'a> Parser<'a> {
                 a = after;
             }
         }
+        // `Technical Report TR 95-50, Univ.` / `PhD thesis, Univ.`: a genre note names no
+        // container, even with pages after it.
+        if !shape.in_container && self.starts_genre_note(a) {
+            return None;
+        }
         // `Book, edited by X` / `Book, ed. by X` / `Book (eds X et al.)`: cut at the editors.
         let mut b = to;
         for k in a..to {
@@ -858,6 +864,14 @@ impl<'a> Parser<'a> {
         // The container is the first sentence; what follows is publisher or place.
         if let Some(e) = (a..b).find(|&k| self.is_sentence_end(k)) {
             b = e + 1;
+        }
+        // `IEEE Transactions on X, Special Issue on Y`: the issue's theme is no part of it.
+        if let Some(k) = (a + 1..b).find(|&k| {
+            matches!(self.toks[k].kind, Kind::Punct(',' | ':'))
+                && self.word(k + 1) == Some("Special")
+                && self.word(k + 2).is_some_and(|w| w.starts_with("Issue"))
+        }) {
+            b = k;
         }
         if !journal_like && !shape.in_container && self.publisher_like(a, b) {
             shape.publisher = true;
@@ -1070,6 +1084,27 @@ impl<'a> Parser<'a> {
             }
         }
         false
+    }
+
+    /// `Technical Report …`, `Tech. Rep.`, `TR 1069`, `PhD thesis`, `Draft Paper` at `k`.
+    fn starts_genre_note(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else { return false };
+        let next = self
+            .word(k + 1)
+            .map(|n| n.trim_end_matches(['.', ',']).to_ascii_lowercase());
+        let next_is = |words: &[&str]| next.as_deref().is_some_and(|n| words.contains(&n));
+        match w.trim_end_matches(['.', ',']) {
+            "Technical" | "Tech" => next_is(&["report", "rep", "note", "memo", "memorandum"]),
+            "TR" => self
+                .word(k + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
+            "PhD" | "Ph.D" | "Doctoral" | "Master's" | "Masters" | "MSc" | "MS" => {
+                next_is(&["thesis", "dissertation"])
+            }
+            "Draft" => next_is(&["paper", "report", "version"]),
+            "Internet-Draft" | "Unpublished" => true,
+            _ => false,
+        }
     }
 
     fn is_genre_note(&self, from: usize, to: usize) -> bool {
