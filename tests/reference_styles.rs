@@ -1182,3 +1182,17 @@ fn genre_notes_and_special_issues() {
         },
     ]);
 }
+
+/// Wikipedia-style `(Month Year)` after the authors is the date, not part of the title.
+#[test]
+fn month_year_after_authors() {
+    check_cases(&[Case {
+        raw: "Holm, Karin; Lund, Per (March 2004). \"Caching in sensor meshes\". Journal of Mesh Computing 7 (2). doi:10.5555/jmc.2004.7",
+        kind: "article-journal",
+        families: &["Holm", "Lund"],
+        title: Some("Caching in sensor meshes"),
+        container: Some("Journal of Mesh Computing"),
+        year: Some(2004),
+        pages: None,
+    }]);
+}

@@ -461,6 +461,16 @@ impl<'a> Parser<'a> {
                 return (Some(y), close.map_or(k + 2, |c| c + 1));
             }
             let w = self.word(k + 1).unwrap_or("");
+            // `(December 1998)` / `(June 3, 2011)`.
+            if is_month(w) {
+                let dated = (k + 2..(k + 6).min(self.toks.len())).find_map(|j| {
+                    let y = self.word(j).and_then(year_of)?;
+                    self.is_punct(j + 1, ')').then_some((y, j + 2))
+                });
+                if let Some((y, after)) = dated {
+                    return (Some(y), after);
+                }
+            }
             if matches!(
                 w,
                 "n.d." | "n.d" | "nd" | "in" | "In" | "forthcoming" | "s.d."
