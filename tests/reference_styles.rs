@@ -1163,6 +1163,15 @@ fn genre_notes_and_special_issues() {
             pages: None,
         },
         Case {
+            raw: "C. Dahl and K. Holm. Lease Renewal in Mesh Caches. Technical Report 97-12, University of Tallinn, 1997.",
+            kind: "report",
+            families: &["Dahl", "Holm"],
+            title: Some("Lease Renewal in Mesh Caches"),
+            container: None,
+            year: Some(1997),
+            pages: None,
+        },
+        Case {
             raw: "A. Lund and N. Okafor, \"Scheduling in sensor meshes\", IEEE Transactions on Embedded Systems: Special Issue on Wireless Control, 14(2), 1999.",
             kind: "article-journal",
             families: &["Lund", "Okafor"],

@@ -223,7 +223,8 @@ impl<'a> Parser<'a> {
 
         // Title.
         let (title_end, after_title, quoted) = self.title_span(i, &block);
-        let locator_at = (after_title..n).find(|&k| block.starts_at(k));
+        let locator_at =
+            (after_title..n).find(|&k| block.starts_at(k) && !self.is_report_number(k));
         let mut container: Option<(usize, usize)> = None;
         let mut title: Option<(usize, usize)> = Some((i, title_end));
         if i > start && self.is_in_marker_at_start(i) {
@@ -1094,6 +1095,19 @@ impl<'a> Parser<'a> {
             }
         }
         false
+    }
+
+    /// `Technical Report 92-43` / `TR 97-12`: a report's number, not pages.
+    fn is_report_number(&self, k: usize) -> bool {
+        let genre = |j: usize| {
+            self.word(j)
+                .is_some_and(|w| matches!(w.trim_end_matches('.'), "Technical" | "Tech"))
+        };
+        match k.checked_sub(1).and_then(|p| self.word(p)) {
+            Some("TR") => true,
+            Some("Report" | "report" | "Rep." | "Memo") => k >= 2 && genre(k - 2),
+            _ => false,
+        }
     }
 
     /// `Technical Report …`, `Tech. Rep.`, `TR 1069`, `PhD thesis`, `Draft Paper` at `k`.
