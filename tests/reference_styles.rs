@@ -946,3 +946,262 @@ fn expand_pages_in(raw: &str) -> String {
         None => raw.to_owned(),
     }
 }
+
+#[test]
+fn group_authors_end_at_their_sentence() {
+    check_cases(&[
+        // A group author ends the list: capitalised title words after it are no names.
+        Case {
+            raw: "Global Council for Ocean Health/International Institute for Reef Science. Coral, Sponge, Mangrove Habitat and Climate: a Regional Outlook. Expert Synthesis Report (GCOH, 2021).",
+            kind: "report",
+            families: &["Global Council for Ocean Health/International Institute for Reef Science"],
+            title: Some("Coral, Sponge, Mangrove Habitat and Climate: a Regional Outlook"),
+            container: None,
+            year: Some(2021),
+            pages: None,
+        },
+        // `Collaborators` and kin make a group, not a family name.
+        Case {
+            raw: "Seagrass Mapping Collaborators. Regional loss of seagrass meadows since 1990: a systematic analysis. Mar Ecol Rev 12, 101–109 (2021).",
+            kind: "article-journal",
+            families: &["Seagrass Mapping Collaborators"],
+            title: Some("Regional loss of seagrass meadows since 1990: a systematic analysis"),
+            container: Some("Mar Ecol Rev"),
+            year: Some(2021),
+            pages: Some(("101", Some("109"))),
+        },
+        // Nature-style chapter without its own title: `in Book (eds …) pages (Publisher, year)`.
+        Case {
+            raw: "Ruiz, A. B., Holm, K. & Sato, M. in Field Methods in Limnology: A Practical Guide (eds Berg, L. C. et al.) 201–219 (Harbour Press, 2004).",
+            kind: "chapter",
+            families: &["Ruiz", "Holm", "Sato"],
+            title: None,
+            container: Some("Field Methods in Limnology: A Practical Guide"),
+            year: Some(2004),
+            pages: Some(("201", Some("219"))),
+        },
+    ]);
+}
+
+/// Journal header lines: the date between journal and volume stays out of the journal.
+#[test]
+fn journal_header_locators() {
+    type Row = (
+        &'static str,
+        &'static str,
+        i32,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let rows: &[Row] = &[
+        (
+            "Ann Coast Res. 2015 March; 22(3): 140–151.",
+            "Ann Coast Res",
+            2015,
+            "22",
+            "3",
+            "140",
+            "151",
+        ),
+        (
+            "Hale R, Moss T. Drift of sediment plumes. Ann Coast Res. 2015 Mar 4; 22(3): 140–151.",
+            "Ann Coast Res",
+            2015,
+            "22",
+            "3",
+            "140",
+            "151",
+        ),
+        (
+            "J. Mar. Chem. B, 2003, 47 (9), pp 1201–1209",
+            "J. Mar. Chem. B",
+            2003,
+            "47",
+            "9",
+            "1201",
+            "1209",
+        ),
+        (
+            "Lakes 2016, 8(2), 310-322; doi:10.5555/lakes8020310",
+            "Lakes",
+            2016,
+            "8",
+            "2",
+            "310",
+            "322",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(raw, container, year, volume, issue, first, last) in rows {
+        let r = parse_reference(raw);
+        let got = (
+            r.container_title.as_deref(),
+            r.year,
+            r.volume.as_deref(),
+            r.issue.as_deref(),
+            r.page_first.as_deref(),
+            r.page_last.as_deref(),
+        );
+        let want = (
+            Some(container),
+            Some(year),
+            Some(volume),
+            Some(issue),
+            Some(first),
+            Some(last),
+        );
+        if got != want {
+            failures.push(format!("{raw}\n   got: {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// PDF extraction glues sentence ends to the next sentence: `Title.JHEP`, `title .Rev .Mod`.
+#[test]
+fn glued_sentence_ends_split_title_and_journal() {
+    check_cases(&[
+        Case {
+            raw: "Holm, K. and Sato, M.: Spectral flows of layered crystals.JHEP 1304 ,022 ( 2013).",
+            kind: "article-journal",
+            families: &["Holm", "Sato"],
+            title: Some("Spectral flows of layered crystals"),
+            container: Some("JHEP"),
+            year: Some(2013),
+            pages: Some(("022", None)),
+        },
+        Case {
+            raw: "K. Holm. Ordering of spins in disordered lattices .Rev .Mod .Phys .,81 :101-140, May 2009 .",
+            kind: "article-journal",
+            families: &["Holm"],
+            title: Some("Ordering of spins in disordered lattices"),
+            container: Some("Rev .Mod .Phys"),
+            year: Some(2009),
+            pages: Some(("101", Some("140"))),
+        },
+    ]);
+}
+
+/// Acronyms that end a title, and titles that start with `In`.
+#[test]
+fn title_ends_and_leading_in() {
+    check_cases(&[
+        Case {
+            raw: "Lund, P. K. and Okafor, N. Dating of lake cores using OSL. Journal of Quaternary Methods, 14(2) 201-215, March 2008.",
+            kind: "article-journal",
+            families: &["Lund", "Okafor"],
+            title: Some("Dating of lake cores using OSL"),
+            container: Some("Journal of Quaternary Methods"),
+            year: Some(2008),
+            pages: Some(("201", Some("215"))),
+        },
+        Case {
+            raw: "Kessler, A. In Search of Lost Rivers. Chicago: Lakeshore Press, 2001.",
+            kind: "book",
+            families: &["Kessler"],
+            title: Some("In Search of Lost Rivers"),
+            container: None,
+            year: Some(2001),
+            pages: None,
+        },
+    ]);
+}
+
+/// `Title, Proc. of …` / `Title, IEEE Transactions on …`: the serial starts at the comma.
+#[test]
+fn comma_before_serial_name_ends_title() {
+    check_cases(&[
+        Case {
+            raw: "R. Dahl, S. Iyer, Adaptive caching for sensor meshes, Proc. of Int. Mesh Conf., Oslo, October, 2003.",
+            kind: "paper-conference",
+            families: &["Dahl", "Iyer"],
+            title: Some("Adaptive caching for sensor meshes"),
+            container: Some("Proc. of Int. Mesh Conf"),
+            year: Some(2003),
+            pages: None,
+        },
+        Case {
+            raw: "Lund, P., Okafor, N., Spectral coding for optical meshes, IEEE Transactions on Photonic Networks, 12(4), 301-310, 2006.",
+            kind: "article-journal",
+            families: &["Lund", "Okafor"],
+            title: Some("Spectral coding for optical meshes"),
+            container: Some("IEEE Transactions on Photonic Networks"),
+            year: Some(2006),
+            pages: Some(("301", Some("310"))),
+        },
+    ]);
+}
+
+/// Physics author-year lines from PDFs: no separator before a journal printed `Eur .Phys .J`.
+#[test]
+fn spaced_journal_abbreviations_end_title() {
+    check_cases(&[Case {
+        raw: "Holm K P et al 2014 Shell-model estimates of decay widths in light nuclei Eur .Phys .J .A 50 1 -12",
+        kind: "article-journal",
+        families: &["Holm"],
+        title: Some("Shell-model estimates of decay widths in light nuclei"),
+        container: Some("Eur .Phys .J .A"),
+        year: Some(2014),
+        pages: Some(("1", Some("12"))),
+    }]);
+}
+
+/// Genre notes are no containers; special-issue themes are no part of a journal's name; a
+/// title word ending in `ol` before `In` ends the title.
+#[test]
+fn genre_notes_and_special_issues() {
+    check_cases(&[
+        Case {
+            raw: "C. Dahl and K. Holm. Lease Handling in Mesh Caches. Technical Report TR9712, University of Tallinn, 1997.",
+            kind: "report",
+            families: &["Dahl", "Holm"],
+            title: Some("Lease Handling in Mesh Caches"),
+            container: None,
+            year: Some(1997),
+            pages: None,
+        },
+        Case {
+            raw: "C. Dahl and K. Holm. Lease Renewal in Mesh Caches. Technical Report 97-12, University of Tallinn, 1997.",
+            kind: "report",
+            families: &["Dahl", "Holm"],
+            title: Some("Lease Renewal in Mesh Caches"),
+            container: None,
+            year: Some(1997),
+            pages: None,
+        },
+        Case {
+            raw: "A. Lund and N. Okafor, \"Scheduling in sensor meshes\", IEEE Transactions on Embedded Systems: Special Issue on Wireless Control, 14(2), 1999.",
+            kind: "article-journal",
+            families: &["Lund", "Okafor"],
+            title: Some("Scheduling in sensor meshes"),
+            container: Some("IEEE Transactions on Embedded Systems"),
+            year: Some(1999),
+            pages: None,
+        },
+        Case {
+            raw: "K. Holm and P. Lund. A Lightweight Commit Protocol. In Proceedings of the Workshop on Mesh Storage, pages 12-19, Oslo, 1995.",
+            kind: "paper-conference",
+            families: &["Holm", "Lund"],
+            title: Some("A Lightweight Commit Protocol"),
+            container: Some("Proceedings of the Workshop on Mesh Storage"),
+            year: Some(1995),
+            pages: Some(("12", Some("19"))),
+        },
+    ]);
+}
+
+/// Wikipedia-style `(Month Year)` after the authors is the date, not part of the title.
+#[test]
+fn month_year_after_authors() {
+    check_cases(&[Case {
+        raw: "Holm, Karin; Lund, Per (March 2004). \"Caching in sensor meshes\". Journal of Mesh Computing 7 (2). doi:10.5555/jmc.2004.7",
+        kind: "article-journal",
+        families: &["Holm", "Lund"],
+        title: Some("Caching in sensor meshes"),
+        container: Some("Journal of Mesh Computing"),
+        year: Some(2004),
+        pages: None,
+    }]);
+}

@@ -224,6 +224,17 @@ impl<'a> Block<'a> {
             if is_month(w) {
                 near_month = true;
                 i += 1;
+                // `2015 Mar 4; 22(3)`: the day of a PubMed date is no volume.
+                let day = self.word(i).filter(|d| {
+                    d.len() <= 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                });
+                let after_year = i >= 2 && self.word(i - 2).and_then(year_of).is_some();
+                if day.is_some()
+                    && after_year
+                    && (self.is_punct(i + 1, ';') || self.is_punct(i + 1, ','))
+                {
+                    i += 1;
+                }
                 continue;
             }
             if w.chars().all(is_dash) {

@@ -15,11 +15,11 @@ mod words;
 
 use crate::record::{RefAuthor, Reference};
 use locators::Block;
-use names::Names;
+use names::{AuthorList, Names};
 use tokens::{Kind, Token, is_quote, tokenize};
 use words::{
-    is_abbreviation, is_conference_word, is_initials, is_month, is_organisation_word,
-    is_publisher_word, year_of,
+    is_abbreviation, is_conference_word, is_dotted_initials, is_initials, is_month,
+    is_organisation_word, is_particle, is_publisher_word, year_of,
 };
 
 /// Parses one reference string. Never fails: what it cannot read stays empty.
@@ -181,7 +181,13 @@ impl<'a> Parser<'a> {
                 });
                 i = end;
                 // `LIGO Collaboration, B. P. Abbott et al., Title`: persons after the group.
-                let more = names.parse_list(i);
+                // A group that ends its sentence ends the list: `Fund. Diet, Nutrition, …`
+                // is the title.
+                let more = if self.is_punct(end.wrapping_sub(1), ',') {
+                    names.parse_list(i)
+                } else {
+                    AuthorList::default()
+                };
                 if !more.authors.is_empty() && !more.editors {
                     r.authors.extend(more.authors);
                     r.et_al |= more.et_al;
@@ -217,10 +223,21 @@ impl<'a> Parser<'a> {
 
         // Title.
         let (title_end, after_title, quoted) = self.title_span(i, &block);
-        let locator_at = (after_title..n).find(|&k| block.starts_at(k));
+        let locator_at =
+            (after_title..n).find(|&k| block.starts_at(k) && !self.is_report_number(k));
         let mut container: Option<(usize, usize)> = None;
         let mut title: Option<(usize, usize)> = Some((i, title_end));
-        if !quoted && title_end >= locator_at.unwrap_or(n) {
+        if i > start && self.is_in_marker_at_start(i) {
+            // `Taylor, J. in Book Title (eds …) 315–322`: a chapter printed without its own
+            // title; what follows `in` is the book.
+            let (book_end, _, _) = self.title_span(i + 1, &block);
+            let mut stop = book_end.min(locator_at.unwrap_or(n));
+            while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
+                stop -= 1;
+            }
+            title = None;
+            container = Some((i, stop));
+        } else if !quoted && title_end >= locator_at.unwrap_or(n) {
             // No sentence end before the locators: `Title, Journal 26` or `Journal 26`.
             let mut stop = locator_at.unwrap_or(n);
             while stop > i && matches!(self.toks[stop - 1].kind, Kind::Punct(c) if c != ')') {
@@ -256,6 +273,35 @@ impl<'a> Parser<'a> {
                 // `Contemp. Phys. 46 277`: what looked like a title is the journal's start.
                 title = None;
                 container = Some((a, cb));
+            }
+        }
+        // `Title, Proc. of X Conf.` / `Title, IEEE Transactions on X`: a comma before words
+        // that only start a serial ends an unquoted title.
+        if let (Some((a, b)), false) = (title, quoted) {
+            let cut = (a + 2..b).find(|&k| {
+                self.is_punct(k, ',')
+                    && !self.inside_parens(a, k)
+                    && self.word(k + 1).is_some_and(starts_serial_name)
+            });
+            if let Some(k) = cut {
+                let end = match container {
+                    Some((ca, cb)) if ca >= b => cb,
+                    _ => b,
+                };
+                title = Some((a, k));
+                container = Some((k + 1, end));
+            }
+        }
+        // `… cluster model J .Phys .G :Nucl .Part .Phys .40` (PDF extraction, no separator
+        // before the journal): a run of spaced abbreviations ends an unquoted title.
+        if let (Some((a, b)), false) = (title, quoted) {
+            if let Some(s) = self.spaced_abbreviation_tail(a, b) {
+                let end = match container {
+                    Some((ca, cb)) if ca >= b => cb,
+                    _ => b,
+                };
+                title = Some((a, s));
+                container = Some((s, end));
             }
         }
         let mut loc = locators::Locators::default();
@@ -416,6 +462,16 @@ impl<'a> Parser<'a> {
                 return (Some(y), close.map_or(k + 2, |c| c + 1));
             }
             let w = self.word(k + 1).unwrap_or("");
+            // `(December 1998)` / `(June 3, 2011)`.
+            if is_month(w) {
+                let dated = (k + 2..(k + 6).min(self.toks.len())).find_map(|j| {
+                    let y = self.word(j).and_then(year_of)?;
+                    self.is_punct(j + 1, ')').then_some((y, j + 2))
+                });
+                if let Some((y, after)) = dated {
+                    return (Some(y), after);
+                }
+            }
             if matches!(
                 w,
                 "n.d." | "n.d" | "nd" | "in" | "In" | "forthcoming" | "s.d."
@@ -535,6 +591,61 @@ impl<'a> Parser<'a> {
                     .is_some_and(|n| locators::is_numberish(n) || locators::label_of(n).is_some()))
     }
 
+    /// The start of a trailing run `Eur .Phys .J .A` in `[from, to)`: capitalised short words
+    /// each followed by a dot glued to the next word. Needs two such dots and a title before.
+    fn spaced_abbreviation_tail(&self, from: usize, to: usize) -> Option<usize> {
+        let abbreviation_word = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().count() <= 6
+                    && w.chars().all(char::is_alphabetic)
+            })
+        };
+        let mut k = to;
+        while k > from && matches!(self.toks[k - 1].kind, Kind::Punct('.' | ',')) {
+            k -= 1;
+        }
+        if k == from || !abbreviation_word(k - 1) {
+            return None;
+        }
+        let mut start = k - 1;
+        let mut glued = 0;
+        // Walk back over `X .` pairs: a dot spaced from the word before and glued to the next.
+        while start >= from + 3 {
+            let dot = self.toks[start - 1];
+            let before = self.toks[start - 2];
+            let spaced_glued = matches!(dot.kind, Kind::Punct('.' | ':'))
+                && dot.end == self.toks[start].start
+                && dot.start > before.end;
+            if !(spaced_glued && abbreviation_word(start - 2)) {
+                break;
+            }
+            start -= 2;
+            glued += 1;
+        }
+        let title_words = (from..start).filter(|&j| self.word(j).is_some()).count();
+        (glued >= 2 && title_words >= 3).then_some(start)
+    }
+
+    /// `in Book` / `In: Book` right where a title would start (after the authors).
+    fn is_in_marker_at_start(&self, k: usize) -> bool {
+        match self.word(k) {
+            Some("In:" | "in:") => true,
+            Some("in") => {
+                self.is_punct(k + 1, ':')
+                    || self
+                        .word(k + 1)
+                        .is_some_and(|n| n.starts_with(char::is_uppercase))
+            }
+            // Capitalised `In` often starts a title (`In Search of …`); before a colon or
+            // an editor's initials (`In H. V. Smith, editor`) it starts a book.
+            Some("In") => {
+                self.is_punct(k + 1, ':') || self.word(k + 1).is_some_and(is_dotted_initials)
+            }
+            _ => false,
+        }
+    }
+
     /// `In:` / `In` + capital, or `in:` after a comma: the start of a container.
     fn is_in_marker(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else { return false };
@@ -557,8 +668,21 @@ impl<'a> Parser<'a> {
             return false;
         };
         if tok.is_punct('.') {
-            // `Phys .Rev .B` (PDF extraction): a dot glued to the next word is not an end.
-            return self.toks.get(k + 1).is_none_or(|n| n.start > tok.end);
+            // `Phys .Rev .B` (PDF extraction): a dot glued to the next word belongs to the
+            // word before it; it ends a sentence only after a full word (`classical .Rev`).
+            if self.toks.get(k + 1).is_none_or(|n| n.start > tok.end) {
+                return true;
+            }
+            let full_word_before = k > 0
+                && self.word(k - 1).is_some_and(|p| {
+                    let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+                    p.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && (p.starts_with(char::is_lowercase) && letters >= 4 || letters >= 8)
+                });
+            return full_word_before
+                && self
+                    .word(k + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase));
         }
         let Some(w) = self.word(k) else { return false };
         let next_starts = || match self.toks.get(k + 1) {
@@ -577,12 +701,24 @@ impl<'a> Parser<'a> {
         if !w.ends_with('.') || w.ends_with("..") {
             return false;
         }
+        let bare = w.trim_end_matches('.');
+        // `… using ACTA. ACM Transactions`: an acronym after a lower-case title word ends
+        // the title; initials follow a family name.
+        let acronym_after_lowercase = bare.len() >= 2
+            && bare.chars().all(|c| c.is_ascii_uppercase())
+            && k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| p.starts_with(char::is_lowercase) && !is_particle(p));
+        if acronym_after_lowercase && !is_abbreviation(w) {
+            return next_starts();
+        }
         if is_initials(w) || is_abbreviation(w) {
             return false;
         }
-        let bare = w.trim_end_matches('.');
         let capital = bare.starts_with(char::is_uppercase);
-        if capital && bare.ends_with("ol") {
+        // `Biol.`, `Pharmacol.` are abbreviations; `Protocol.` before `In` ends a title.
+        if capital && bare.ends_with("ol") && !matches!(self.word(k + 1), Some("In" | "In:")) {
             return false;
         }
         // `Int. J. Mod. Phys.`, `Mon. Not. R. Astron. Soc.`: short capitalised words before
@@ -709,10 +845,26 @@ impl<'a> Parser<'a> {
                 a = after;
             }
         }
-        // `Book, edited by X` / `Book, ed. by X`: cut at the editors.
+        // `Technical Report TR 95-50, Univ.` / `PhD thesis, Univ.`: a genre note names no
+        // container, even with pages after it.
+        if !shape.in_container && self.starts_genre_note(a) {
+            return None;
+        }
+        // `Book, edited by X` / `Book, ed. by X` / `Book (eds X et al.)`: cut at the editors.
         let mut b = to;
         for k in a..to {
             let w = self.word(k).unwrap_or("");
+            if self.is_punct(k, '(')
+                && self.word(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.trim_end_matches('.').to_ascii_lowercase().as_str(),
+                        "ed" | "eds" | "editor" | "editors" | "hrsg"
+                    )
+                })
+            {
+                b = k;
+                break;
+            }
             if matches!(w, "edited" | "Edited" | "ed." | "eds." | "Ed." | "Eds.")
                 && self.word(k + 1).is_some_and(|n| n == "by")
             {
@@ -723,6 +875,14 @@ impl<'a> Parser<'a> {
         // The container is the first sentence; what follows is publisher or place.
         if let Some(e) = (a..b).find(|&k| self.is_sentence_end(k)) {
             b = e + 1;
+        }
+        // `IEEE Transactions on X, Special Issue on Y`: the issue's theme is no part of it.
+        if let Some(k) = (a + 1..b).find(|&k| {
+            matches!(self.toks[k].kind, Kind::Punct(',' | ':'))
+                && self.word(k + 1) == Some("Special")
+                && self.word(k + 2).is_some_and(|w| w.starts_with("Issue"))
+        }) {
+            b = k;
         }
         if !journal_like && !shape.in_container && self.publisher_like(a, b) {
             shape.publisher = true;
@@ -736,8 +896,49 @@ impl<'a> Parser<'a> {
             // A sentence after a book title without volume or pages: publisher or series.
             return None;
         }
+        let b = self.drop_trailing_date(a, b);
         let b = self.drop_trailers(a, b);
         self.field(a, b)
+    }
+
+    /// `J Korean Surg Soc. 2011 October`: a publication date printed between the journal
+    /// and its volume is not part of the journal's name.
+    fn drop_trailing_date(&self, a: usize, b: usize) -> usize {
+        let mut k = b;
+        let mut cut = b;
+        let mut has_year = false;
+        while k > a {
+            match self.toks[k - 1].kind {
+                Kind::Punct(',' | '.' | ';' | ':') => {}
+                Kind::Word => {
+                    let w = self.word(k - 1).unwrap_or("");
+                    let bare = w.trim_end_matches(['.', ',']);
+                    if year_of(bare).is_some() && bare.len() == 4 {
+                        has_year = true;
+                    } else if !(is_month(w)
+                        || is_month(bare)
+                        || bare.len() <= 2 && bare.chars().all(|c| c.is_ascii_digit()))
+                    {
+                        break;
+                    }
+                    cut = k - 1;
+                }
+                _ => break,
+            }
+            k -= 1;
+        }
+        // Only after a separator: `Interspeech 2019` names a meeting.
+        let separated = cut > a
+            && match self.toks[cut - 1].kind {
+                Kind::Punct(_) => true,
+                Kind::Word => self.word(cut - 1).is_some_and(|w| w.ends_with(['.', ','])),
+            };
+        let words_before = (a..cut).any(|j| self.word(j).is_some());
+        if has_year && separated && words_before {
+            cut
+        } else {
+            b
+        }
     }
 
     /// The token after an editors' mark `(Eds.),` / `(ed.)` / `editors,` in `[from, to)`.
@@ -749,6 +950,10 @@ impl<'a> Parser<'a> {
             )
         };
         let k = (from..to).find(|&k| self.word(k).is_some_and(is_mark))?;
+        if k > 0 && self.is_punct(k - 1, '(') && !self.is_punct(k + 1, ')') {
+            // `Book (eds Innis, M. A. et al.)`: the editors follow the book.
+            return None;
+        }
         let mut j = k + 1;
         if self.is_punct(j, ')') || self.is_punct(j, ']') {
             j += 1;
@@ -892,6 +1097,40 @@ impl<'a> Parser<'a> {
         false
     }
 
+    /// `Technical Report 92-43` / `TR 97-12`: a report's number, not pages.
+    fn is_report_number(&self, k: usize) -> bool {
+        let genre = |j: usize| {
+            self.word(j)
+                .is_some_and(|w| matches!(w.trim_end_matches('.'), "Technical" | "Tech"))
+        };
+        match k.checked_sub(1).and_then(|p| self.word(p)) {
+            Some("TR") => true,
+            Some("Report" | "report" | "Rep." | "Memo") => k >= 2 && genre(k - 2),
+            _ => false,
+        }
+    }
+
+    /// `Technical Report …`, `Tech. Rep.`, `TR 1069`, `PhD thesis`, `Draft Paper` at `k`.
+    fn starts_genre_note(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else { return false };
+        let next = self
+            .word(k + 1)
+            .map(|n| n.trim_end_matches(['.', ',']).to_ascii_lowercase());
+        let next_is = |words: &[&str]| next.as_deref().is_some_and(|n| words.contains(&n));
+        match w.trim_end_matches(['.', ',']) {
+            "Technical" | "Tech" => next_is(&["report", "rep", "note", "memo", "memorandum"]),
+            "TR" => self
+                .word(k + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())),
+            "PhD" | "Ph.D" | "Doctoral" | "Master's" | "Masters" | "MSc" | "MS" => {
+                next_is(&["thesis", "dissertation"])
+            }
+            "Draft" => next_is(&["paper", "report", "version"]),
+            "Internet-Draft" | "Unpublished" => true,
+            _ => false,
+        }
+    }
+
     fn is_genre_note(&self, from: usize, to: usize) -> bool {
         (from..to).any(|k| {
             self.word(k).is_some_and(|w| {
@@ -977,6 +1216,14 @@ impl<'a> Parser<'a> {
 }
 
 /// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
+/// Words that open a proceedings or journal name (`Proc. of …`, `IEEE Transactions on …`).
+fn starts_serial_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Proc." | "Proc" | "Proceedings" | "Transactions" | "Journal" | "IEEE" | "ACM"
+    )
+}
+
 fn strip_title_trailer(title: String) -> String {
     const TRAILERS: &[&str] = &[
         "preprint",

@@ -126,6 +126,20 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     if start >= end {
         return;
     }
+    // `Strings.JHEP` / `hierar-chies.Commun` (PDF extraction): a sentence end glued to the
+    // next sentence. Split after the dot; addresses (`/`, `@`) stay whole.
+    let body = &text[start..end];
+    if !body.contains(['/', '@']) {
+        if let Some(dot) = glued_sentence_end(body) {
+            out.push(Token {
+                kind: Kind::Word,
+                start,
+                end: start + dot + 1,
+            });
+            push_word(text, start + dot + 1, end, out);
+            return;
+        }
+    }
     // A closing single quote at the end, possibly followed by dots: `Title’.`
     let mut trailing: [Option<Token>; 2] = [None, None];
     let body = &text[start..end];
@@ -161,6 +175,16 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     out.extend(trailing.into_iter().flatten());
 }
 
+/// The byte index of a dot with three lower-case letters before it and a capital after it.
+fn glued_sentence_end(body: &str) -> Option<usize> {
+    let bytes = body.as_bytes();
+    (3..bytes.len().saturating_sub(1)).find(|&i| {
+        bytes[i] == b'.'
+            && bytes[i - 3..i].iter().all(u8::is_ascii_lowercase)
+            && bytes[i + 1].is_ascii_uppercase()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +207,8 @@ mod tests {
             ("'Title', J", &["'", "Title", "'", ",", "J"]),
             ("‘Title’. J", &["‘", "Title", "’", ".", "J"]),
             ("O'Brien J.-P.", &["O'Brien", "J.-P."]),
+            ("Strings.JHEP 12", &["Strings.", "JHEP", "12"]),
+            ("doi.org/Abc", &["doi.org/Abc"]),
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");
