@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn doi_syntax() {
         let cases = [
-            ("10.1038/aps.2013.50", true),
+            ("10.1038/xyz.2019.77", true),
             ("10.1000.10/abc", true),
             ("10.12/x", false),
             ("doi:10.1038/x", false),

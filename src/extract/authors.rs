@@ -39,7 +39,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("email regex")
 });
 
-/// "Correspondence to Li Shao or Yu-fang Shi." / "Corresponding author: X".
+/// "Correspondence to Jun Park or Ai-ling Wu." / "Corresponding author: X".
 static CORRESPONDENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\*\s*)?(?:correspondence (?:to|should be addressed to)|corresponding authors?|address correspondence to)\s*:?\s*(?P<names>.+)$")
         .expect("correspondence regex")
@@ -397,7 +397,7 @@ fn could_continue(text: &str) -> bool {
     text.len() < 400
 }
 
-/// Parses a byline such as "Xin Wei1, Xue Yang2 & Li Shao1,*" or a "•"-separated list.
+/// Parses a byline such as "Mei Lin1, Hao Zhang2 & Jun Park1,*" or a "•"-separated list.
 /// Gives `None` when any part is not a person's name.
 pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut byline = Byline {
@@ -417,7 +417,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         let (item, orcid) = take_orcid(item);
         let (name, labels, corresponding) = split_labels(&item);
         if name.is_empty() {
-            // Labels alone belong to the name before them ("Xin Wei1,2").
+            // Labels alone belong to the name before them ("Mei Lin1,2").
             let last = byline.names.last_mut()?;
             last.labels.extend(labels);
             last.corresponding |= corresponding;
@@ -900,20 +900,20 @@ mod tests {
         type Names<'a> = &'a [(&'a str, &'a [&'a str], bool)];
         let cases: &[(&str, Option<Names>, bool)] = &[
             (
-                "Xin Wei1, Xue Yang2 & Li Shao1,*",
+                "Mei Lin1, Hao Zhang2 & Jun Park1,*",
                 Some(&[
-                    ("Xin Wei", &["1"], false),
-                    ("Xue Yang", &["2"], false),
-                    ("Li Shao", &["1"], true),
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], false),
+                    ("Jun Park", &["1"], true),
                 ]),
                 false,
             ),
             (
-                "Xin Wei1, • Li Shao 1 & • … • Yu-fang Shi 2",
+                "Mei Lin1, • Jun Park 1 & • … • Ai-ling Wu 2",
                 Some(&[
-                    ("Xin Wei", &["1"], false),
-                    ("Li Shao", &["1"], false),
-                    ("Yu-fang Shi", &["2"], false),
+                    ("Mei Lin", &["1"], false),
+                    ("Jun Park", &["1"], false),
+                    ("Ai-ling Wu", &["2"], false),
                 ]),
                 true,
             ),

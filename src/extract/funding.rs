@@ -256,7 +256,7 @@ fn parse_clause(clause: &str, sentence: &str) -> Vec<Funding> {
         .collect()
 }
 
-/// Splits "Grant No 2011CB966200, 2010CB945600, and 2011CB965100" into the three numbers.
+/// Splits "Grant No 2015CB112233, 2014CB554433, and 2016CB778899" into the three numbers.
 pub fn split_award_ids(text: &str) -> Vec<String> {
     let without_cue = AWARD_CUE.replace_all(text, " ");
     let mut out = Vec::new();
@@ -381,8 +381,8 @@ mod tests {
     fn award_ids() {
         let cases: &[(&str, &[&str])] = &[
             (
-                "Grant No 2011CB966200, 2010CB945600, and 2011CB965100",
-                &["2011CB966200", "2010CB945600", "2011CB965100"],
+                "Grant No 2015CB112233, 2014CB554433, and 2016CB778899",
+                &["2015CB112233", "2014CB554433", "2016CB778899"],
             ),
             ("Grant No 31171321 and 81101622", &["31171321", "81101622"]),
             (
@@ -421,11 +421,11 @@ mod tests {
             ),
             ("We thank our colleagues for helpful discussions.", &[]),
             (
-                "This project was supported by the Key Basic Research Project of China (Grant No 2011CB966200 and 2010CB945600); Key Project of the Natural Science Foundation of Hunan (Grant No 81030041).",
+                "This project was supported by the Key Basic Research Project of China (Grant No 2015CB112233 and 2014CB554433); Key Project of the Natural Science Foundation of Hunan (Grant No 81030041).",
                 &[
                     (
                         "Key Basic Research Project of China",
-                        &["2011CB966200", "2010CB945600"],
+                        &["2015CB112233", "2014CB554433"],
                     ),
                     (
                         "Key Project of the Natural Science Foundation of Hunan",

@@ -1270,7 +1270,7 @@ mod tests {
         assert_eq!(
             authors,
             vec![
-                ("Xin Wei", Some("Xin"), Some("Wei"), vec!["1", "2"]),
+                ("Mei Lin", Some("Mei"), Some("Lin"), vec!["1", "2"]),
                 (
                     "Erica van der Lang",
                     Some("Erica"),

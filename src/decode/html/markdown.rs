@@ -999,8 +999,8 @@ mod tests {
                 "Received\n5 June 2013",
             ),
             (
-                "<p>Xin Wei<sup>1</sup>, Erica Lang <sup>1,2</sup></p>",
-                "Xin Wei1, Erica Lang 1,2",
+                "<p>Mei Lin<sup>1</sup>, Erica Lang <sup>1,2</sup></p>",
+                "Mei Lin1, Erica Lang 1,2",
             ),
             ("<pre>a  b\nc</pre>", "a b\nc"),
             (
@@ -1091,10 +1091,10 @@ mod tests {
     fn puts_each_author_of_a_byline_on_its_own_line() {
         let cases: &[(&str, &str)] = &[
             (
-                "<div class=\"authors\"><span class=\"author\">Xin Wei</span><sup>1</sup>, \
+                "<div class=\"authors\"><span class=\"author\">Mei Lin</span><sup>1</sup>, \
                  <span class=\"author\">Erica Lang</span><sup>2</sup> and \
                  <span class=\"author\">Bo Li</span></div>",
-                "• Xin Wei1,\n• Erica Lang2 and\n• Bo Li",
+                "• Mei Lin1,\n• Erica Lang2 and\n• Bo Li",
             ),
             (
                 "<div class=\"author_gp\"><a>Jacob T. Bushong</a>, <a>Eric C. Miller</a>, and <a>D. Brian Arnall</a></div>",
@@ -1112,8 +1112,8 @@ mod tests {
             ),
             (
                 "<ul class=\"authorGroup\"><li>Lucian Rotariu<a><sup>a</sup></a><sup>, </sup><a><sup>b</sup></a></li>\
-                 <li>Xin Wei<sup>1</sup></li></ul>",
-                "• Lucian Rotariu a, b\n• Xin Wei1",
+                 <li>Mei Lin<sup>1</sup></li></ul>",
+                "• Lucian Rotariu a, b\n• Mei Lin1",
             ),
             (
                 "<h5 class=\"authors\">T. Nomura, X.-X. Zhang, and S. Seki</h5>",
