@@ -377,7 +377,7 @@ fn fill_highwire(record: &mut Record, meta: &SourceMeta) {
         fill_highwire_authors(record, meta);
     }
     if record.authors.is_empty() {
-        // One tag for all: "Wei, Xin; Lang, Erica".
+        // One tag for all: "Lin, Mei; Lang, Erica".
         if let Some(all) = meta.first("citation_authors") {
             let authors = authors_from_names(all.split(';'));
             if !authors.is_empty() {
@@ -1239,7 +1239,7 @@ mod tests {
     fn highwire_authors_carry_their_institutions() {
         let m = meta(
             &[
-                ("citation_author", "Wei, Xin 1,*"),
+                ("citation_author", "Lin, Mei 1,*"),
                 ("citation_author_institution", "Univ A"),
                 ("citation_author_institution", "Univ B"),
                 (

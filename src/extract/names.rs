@@ -100,7 +100,7 @@ mod tests {
                 Some("Marjolein"),
                 Some("van der Meulen"),
             ),
-            ("Wei, Xin", Some("Mei"), Some("Lin")),
+            ("Lin, Mei", Some("Mei"), Some("Lin")),
             ("John Smith Jr.", Some("John"), Some("Smith")),
             ("Plato", None, Some("Plato")),
             ("Yann Le Gall", Some("Yann"), Some("Le Gall")),

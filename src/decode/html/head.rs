@@ -150,7 +150,7 @@ mod tests {
         let page = r#"<html><head><title> A  study </title>
             <meta name="Citation_Title" content="A study of things">
             <meta property="og:url" content="https://example.org/og">
-            <meta name="dc.creator" content="Wei, Xin">
+            <meta name="dc.creator" content="Lin, Mei">
             <meta name="empty" content="  ">
             <link rel="canonical" href="https://example.org/a">
             <script type="application/ld+json">{"@context":"https://schema.org",
@@ -164,7 +164,7 @@ mod tests {
             vec![
                 ("citation_title".to_owned(), "A study of things".to_owned()),
                 ("og:url".to_owned(), "https://example.org/og".to_owned()),
-                ("dc.creator".to_owned(), "Wei, Xin".to_owned()),
+                ("dc.creator".to_owned(), "Lin, Mei".to_owned()),
                 ("position".to_owned(), "1".to_owned()),
             ]
         );
