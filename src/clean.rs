@@ -479,7 +479,7 @@ mod tests {
         let cases: &[(&str, &[(&str, LineKind)])] = &[
             ("Skip to main content\nTitle", &[("Title", LineKind::Text)]),
             ("## References", &[("References", LineKind::Heading(2))]),
-            ("•  Xin Wei1,", &[("Xin Wei1,", LineKind::Bullet(1))]),
+            ("•  Mei Lin1,", &[("Mei Lin1,", LineKind::Bullet(1))]),
             ("○  Erica Lang", &[("Erica Lang", LineKind::Bullet(2))]),
             (
                 "see [the paper](https://x.org/a_(b)) now",

@@ -10,13 +10,13 @@
 //! use papersift::pipeline::{extract_document, Options};
 //!
 //! let page = "Skip to main content\n\
-//!     DOI: https://doi.org/10.1038/aps.2013.50\n\
+//!     DOI: https://doi.org/10.1038/xyz.2019.77\n\
 //!     Abstract\n\
 //!     We study things.\n\
 //!     References\n\
 //!     1. Bianchi G, Borgonovo G. Immunosuppressive cells. Histol Histopathol 2011; 26: 941–51.\n";
 //! let record = extract_document("page.txt", page.as_bytes(), &Options::default());
-//! assert_eq!(record.doi.as_deref(), Some("10.1038/aps.2013.50"));
+//! assert_eq!(record.doi.as_deref(), Some("10.1038/xyz.2019.77"));
 //! assert_eq!(record.references.len(), 1);
 //! assert_eq!(record.references[0].page_last.as_deref(), Some("951"));
 //! ```

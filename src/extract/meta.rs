@@ -1297,7 +1297,7 @@ mod tests {
                 r#"{"@type":"WebPage","mainEntity":{"@type":"ScholarlyArticle",
                 "headline":"Other","datePublished":"2023-02-03T00:00:00Z",
                 "pageStart":"224","pageEnd":"226",
-                "sameAs":"https://doi.org/10.1038/d41586-023-00288-7",
+                "sameAs":"https://doi.org/10.1038/d00000-020-01234-5",
                 "keywords":["AI","Publishing"],
                 "isPartOf":{"@type":["PublicationVolume","Periodical"],"volumeNumber":"614",
                    "name":"Nature","issn":["1476-4687","0028-0836"]},
@@ -1309,7 +1309,7 @@ mod tests {
         fill_from_source_meta(&mut r, &m);
         assert_eq!(r.title.as_deref(), Some("T"));
         assert_eq!(r.dates.published.as_deref(), Some("2023-02-03"));
-        assert_eq!(r.doi.as_deref(), Some("10.1038/d41586-023-00288-7"));
+        assert_eq!(r.doi.as_deref(), Some("10.1038/d00000-020-01234-5"));
         assert_eq!(r.volume.as_deref(), Some("614"));
         assert_eq!(r.journal.title.as_deref(), Some("Nature"));
         assert_eq!(
@@ -1452,13 +1452,13 @@ mod tests {
     fn normalises_dois() {
         let cases = [
             (
-                "https://doi.org/10.1038/nature11263",
-                Some("10.1038/nature11263"),
+                "https://doi.org/10.1038/nature00001",
+                Some("10.1038/nature00001"),
             ),
             ("doi:10.1000/xyz.", Some("10.1000/xyz")),
             (
-                "info:doi/10.1371/journal.pone.0113556",
-                Some("10.1371/journal.pone.0113556"),
+                "info:doi/10.1371/journal.pone.0000001",
+                Some("10.1371/journal.pone.0000001"),
             ),
             ("ISSN 1234-5678", None),
         ];

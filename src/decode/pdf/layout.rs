@@ -512,12 +512,12 @@ mod tests {
             (
                 "superscript joins its line",
                 &[
-                    ("Xin", 10.0, 100.0, 10.0),
-                    ("Wei", 28.0, 100.0, 10.0),
+                    ("Mei", 10.0, 100.0, 10.0),
+                    ("Lin", 28.0, 100.0, 10.0),
                     ("1", 43.0, 96.0, 6.0),
                     ("Next", 10.0, 114.0, 10.0),
                 ],
-                &["Xin Wei1", "Next"],
+                &["Mei Lin1", "Next"],
             ),
             (
                 "subscript joins its line",
