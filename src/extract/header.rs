@@ -27,20 +27,23 @@ const OWN_PARTS: &[SectionKind] = &[
     SectionKind::Footer,
 ];
 
+/// The locator both journal lines end with: "pages 747–754 (2013)" or "Article number: 8123 (2015)".
+const LOCATOR_AND_YEAR: &str = r",\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)";
+
 /// "Acta Pharmacologica Sinica volume 34, pages 747–754 (2013)",
 /// "Scientific Reports volume 5, Article number: 8123 (2015)".
 static JOURNAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?P<journal>[A-Za-z][^|•:]{1,119}?)\s+volume\s+(?P<volume>[\w.]+),\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?P<journal>[A-Za-z][^|•:]{{1,119}}?)\s+volume\s+(?P<volume>[\w.]+){LOCATOR_AND_YEAR}"
+    ))
     .expect("journal line regex")
 });
 
 /// "Volume 18, pages 231–234, (2010)" without the journal name.
 static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^volume\s+(?P<volume>[\w.]+)(?:,\s*issue\s+(?P<issue>[\w.-]+))?,\s*(?:(?:pages?|pp\.?)\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)|article\s+number:?\s*(?P<article>[\w.-]+))\s*,?\s*\((?P<year>\d{4})\)",
-    )
+    Regex::new(&format!(
+        r"(?i)^volume\s+(?P<volume>[\w.]+)(?:,\s*issue\s+(?P<issue>[\w.-]+))?{LOCATOR_AND_YEAR}"
+    ))
     .expect("volume line regex")
 });
 
