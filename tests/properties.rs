@@ -8,6 +8,7 @@ use papersift::input::Format;
 use papersift::pipeline::{Options, extract_document};
 use papersift::record::Status;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use unicode_normalization::UnicodeNormalization;
 
 fn assert_valid(record: &papersift::Record) -> Result<(), TestCaseError> {
@@ -44,16 +45,35 @@ fn page() -> impl Strategy<Value = String> {
 }
 
 /// Text as the "does it occur in the input" check compares it: Unicode-normalised, lower
-/// case, without whitespace or hyphens (lines may be rejoined and hyphenation repaired).
+/// case, letters and digits only (lines may be rejoined, hyphenation repaired and Markdown
+/// emphasis or link brackets removed; none of that invents a letter).
 fn squeeze(text: &str) -> String {
     text.nfkc()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '‐' | '‑'))
+        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
+/// A fixed seed keeps `cargo test` repeatable; set `PROPTEST_CASES` or `PROPTEST_RNG_SEED`
+/// to explore further (for example `PROPTEST_CASES=20000 cargo test --test properties`).
+fn config() -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let exploring = ["PROPTEST_CASES", "PROPTEST_RNG_SEED"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some());
+    if exploring {
+        base
+    } else {
+        ProptestConfig {
+            cases: 64,
+            rng_seed: RngSeed::Fixed(0x5eed_0f_5ee0),
+            ..base
+        }
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn any_bytes_give_a_valid_record(

@@ -488,6 +488,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
         if trimmed.len() < word.len() {
             collect_labels(&word[trimmed.len()..], &mut labels, &mut corresponding);
+            after_label = true;
         }
         if !trimmed.is_empty() {
             name_words.push(trimmed.to_owned());
@@ -927,6 +928,8 @@ mod tests {
             ),
             ("Acta Pharmacologica Sinica volume 34", None, false),
             ("Show authors", None, false),
+            // A label glued inside a name is no label: nothing may be cut out of a name.
+            ("J0 B. Smith", None, false),
             (
                 "Julie A. Semon1,2",
                 Some(&[("Julie A. Semon", &["1", "2"], false)]),
