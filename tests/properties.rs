@@ -66,7 +66,7 @@ fn config() -> ProptestConfig {
     } else {
         ProptestConfig {
             cases: 64,
-            rng_seed: RngSeed::Fixed(0x5eed_0f_5ee0),
+            rng_seed: RngSeed::Fixed(0x5eed_f00d),
             ..base
         }
     }
