@@ -16,9 +16,11 @@ use crate::segment::SectionKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A reference label at the start of a line: "12. ", "[12] ", "12 ".
+/// A reference label at the start of a line: "12. ", "[12] ", "12 ", or a line that is
+/// only a label ("12." once a back-link arrow after it is removed).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)]?)\s+").expect("label regex")
+    Regex::new(r"^(?:\[(?P<b>\d{1,4})\](?:\s+|$)|(?P<n>\d{1,4})(?:[.)](?:\s+|$)|\s+))")
+        .expect("label regex")
 });
 
 /// "Article Open access 21 March 2022": the type and date line closing a related item.
@@ -85,10 +87,19 @@ fn label_of(text: &str) -> Option<(u32, usize)> {
     Some((n, caps.get(0)?.end()))
 }
 
+/// Splits a numbered list. Some sites print each label on a line of its own and number
+/// the authors inside an entry as a list of their own ("3." / "1. Smith AB," / "2. Jones
+/// C" / ". 1985 Title..."): there only a label alone on its line starts an entry, and the
+/// inner numbers are dropped.
 fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
+    let labels_alone = lines
+        .iter()
+        .find_map(|l| label_of(&l.text).map(|(_, end)| end >= l.text.len()))
+        .unwrap_or(false);
     let mut out: Vec<RawReference> = Vec::new();
     let mut current: Option<RawReference> = None;
     let mut expected = 1;
+    let mut inner_expected = 1;
     for line in lines {
         if line.kind == LineKind::LinkResidue {
             if let Some(cur) = current.as_mut() {
@@ -96,24 +107,33 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
             }
             continue;
         }
-        if let Some((n, end)) = label_of(&line.text) {
+        let mut text = line.text.as_str();
+        if let Some((n, end)) = label_of(text) {
+            let alone = end >= text.len();
             // Only the next number in sequence starts an entry; other numbers at the start
             // of a line are page numbers or volumes wrapped onto a new line.
-            if n == expected || (current.is_none() && n > 0) {
+            let starts_entry =
+                (n == expected || (current.is_none() && n > 0)) && (alone || !labels_alone);
+            if starts_entry {
                 if let Some(done) = current.take() {
                     out.push(done);
                 }
                 current = Some(RawReference {
                     number: Some(n),
-                    raw: line.text[end..].trim().to_owned(),
+                    raw: text[end..].trim().to_owned(),
                     links: Vec::new(),
                 });
                 expected = n + 1;
+                inner_expected = 1;
                 continue;
+            }
+            if labels_alone && n == inner_expected && !alone {
+                text = text[end..].trim();
+                inner_expected += 1;
             }
         }
         if let Some(cur) = current.as_mut() {
-            push_joined(&mut cur.raw, &line.text)
+            push_joined(&mut cur.raw, text)
         }
     }
     out.extend(current);
@@ -293,6 +313,22 @@ mod tests {
         let got = split(text);
         assert_eq!(got.len(), 2);
         assert!(got[0].1.ends_with("102: 11474 Suppl."));
+    }
+
+    #[test]
+    fn labels_alone_on_their_lines_with_numbered_authors() {
+        let text = "1. ↵\n1. Moreau AB,\n2. Lindqvist C\n. 1999 A first title. J. Invented Res. 12, 34–56.\n2. ↵\n1. Okafor D\n. 2004 A book of tests. Utopia: Press.\n3.\nHale E, Rios F. Third title. J Invented Res 2010;3:1-9.";
+        let got = split(text);
+        let raws: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            raws,
+            vec![
+                "Moreau AB, Lindqvist C. 1999 A first title. J. Invented Res. 12, 34–56.",
+                "Okafor D. 2004 A book of tests. Utopia: Press.",
+                "Hale E, Rios F. Third title. J Invented Res 2010;3:1-9.",
+            ]
+        );
+        assert_eq!(got[2].0, Some(3));
     }
 
     #[test]

@@ -38,11 +38,20 @@ pub fn push_joined(text: &mut String, line: &str) {
     let before_dash = text.chars().rev().nth(1);
     let glue = (text.ends_with(['–', '—', '-', '/'])
         && before_dash.is_some_and(|c| !c.is_whitespace()))
-        && !text.ends_with("--");
+        && !text.ends_with("--")
+        || starts_with_closing_punctuation(line);
     if !glue {
         text.push(' ');
     }
     text.push_str(line);
+}
+
+/// A line that opens with punctuation closing the previous one (". 2014 Title", ", 12–15"):
+/// the line break fell just before it, so it joins without a space.
+fn starts_with_closing_punctuation(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(chars.next(), Some('.' | ',' | ';' | ':' | ')'))
+        && chars.next().is_none_or(char::is_whitespace)
 }
 
 /// Joins lines into paragraphs separated by a blank line. A blank line (or page break)
