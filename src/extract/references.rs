@@ -132,8 +132,12 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 inner_expected += 1;
             }
         }
+        let (text, residue) = split_glued_residue(text);
         if let Some(cur) = current.as_mut() {
-            push_joined(&mut cur.raw, text)
+            push_joined(&mut cur.raw, text);
+            if let Some(residue) = residue {
+                add_links(cur, residue);
+            }
         }
     }
     out.extend(current);
@@ -165,7 +169,13 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         if starts_entry {
             out.push(std::mem::take(&mut current));
         }
-        push_joined(&mut current.raw, &line.text);
+        let (text, residue) = split_glued_residue(&line.text);
+        push_joined(&mut current.raw, text);
+        if let Some(residue) = residue {
+            // Residue glued to the entry's last line ends the entry as a residue line does.
+            add_links(&mut current, residue);
+            out.push(std::mem::take(&mut current));
+        }
     }
     if !current.raw.is_empty() {
         out.push(current);
@@ -185,6 +195,25 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
         || previous.ends_with(|c: char| c.is_ascii_digit())
         || previous.len() > 400;
     ended && NAME_START.is_match(line)
+}
+
+/// Splits link labels glued to the end of an entry's last line ("317:531–538View Article",
+/// "2019.Google Scholar") from the text before them.
+fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
+    let tail_start = text.len().saturating_sub(80);
+    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < tail_start) {
+        if !c.is_uppercase() || i == 0 {
+            continue;
+        }
+        let glued_after = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit() || matches!(p, '.' | ')'));
+        if glued_after && rules::is_link_residue(&text[i..]) {
+            return (&text[..i], Some(&text[i..]));
+        }
+    }
+    (text, None)
 }
 
 fn add_links(reference: &mut RawReference, text: &str) {
@@ -329,6 +358,19 @@ mod tests {
             ]
         );
         assert_eq!(got[2].0, Some(3));
+    }
+
+    #[test]
+    fn residue_glued_to_an_entry_is_split_off() {
+        let text = "Moreau AB (2004) A first title. J Invent 317:531–538View Article\nOkafor D (1999) Second title. Invent Lett 2:1–9Google Scholar";
+        let got = split(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].1,
+            "Moreau AB (2004) A first title. J Invent 317:531–538"
+        );
+        assert_eq!(got[0].2, vec!["article"]);
+        assert_eq!(got[1].2, vec!["google_scholar"]);
     }
 
     #[test]
