@@ -101,6 +101,9 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "search in google scholar",
     "publisher site",
     "find it",
+    "pubmed abstract",
+    "publisher full text",
+    "biomed central full text",
 ];
 
 /// Icon-font ligature names that leak into pastes as words.
@@ -370,11 +373,13 @@ pub fn residue_display(label: &str) -> &'static str {
 fn link_label(word: &str) -> Option<&'static str> {
     let w = word.trim_matches(['[', ']']);
     Some(match w {
-        "pubmed" | "medline" | "pubmed/ncbi" => "pubmed",
+        "pubmed" | "medline" | "pubmed/ncbi" | "pubmed abstract" => "pubmed",
         "pubmed central" | "pmc free article" => "pmc",
         "cas" => "cas",
         "google scholar" => "google_scholar",
-        "article" | "full text" | "view article" | "free full text" => "article",
+        "article" | "full text" | "view article" | "free full text" | "publisher full text" => {
+            "article"
+        }
         "crossref" | "doi" => "doi",
         _ => return None,
     })

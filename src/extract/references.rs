@@ -23,6 +23,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("label regex")
 });
 
+/// A year as references print it.
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)\d{2}\b").expect("year regex"));
+
 /// "Article Open access 21 March 2022": the type and date line closing a related item.
 static RELATED_META: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<type>[A-Z][A-Za-z &]{2,40}?)(?:\s+Open access)?\s+(?P<date>\d{1,2} [A-Z][a-z]+ \d{4})$").expect("related regex")
@@ -48,7 +52,11 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
     }
     let mut lines: Vec<&Line> = Vec::new();
     for segment in page.sections(SectionKind::References) {
-        lines.extend(page.lines_of(segment));
+        let section = page.lines_of(segment);
+        // A "References" menu entry or tab opens a section with no year in it: no list.
+        if section.iter().any(|l| YEAR.is_match(&l.text)) {
+            lines.extend(section);
+        }
     }
     if lines.is_empty() {
         return;
@@ -197,20 +205,23 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
     ended && NAME_START.is_match(line)
 }
 
-/// Splits link labels glued to the end of an entry's last line ("317:531–538View Article",
-/// "2019.Google Scholar") from the text before them.
+/// Splits link labels that follow the end of an entry on its last line
+/// ("317:531–538View Article", "41:429-40. PubMed Abstract | Publisher Full Text") from
+/// the text before them. The labels must follow a number or closing punctuation.
 fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
-    let tail_start = text.len().saturating_sub(80);
+    let tail_start = text.len().saturating_sub(100);
     for (i, c) in text.char_indices().skip_while(|(i, _)| *i < tail_start) {
         if !c.is_uppercase() || i == 0 {
             continue;
         }
-        let glued_after = text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit() || matches!(p, '.' | ')'));
-        if glued_after && rules::is_link_residue(&text[i..]) {
-            return (&text[..i], Some(&text[i..]));
+        let before = text[..i].trim_end_matches(' ');
+        let ends_entry = text.len() - before.len() - (text.len() - i) <= 1
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit() || matches!(p, '.' | ')'));
+        if ends_entry && rules::is_link_residue(&text[i..]) {
+            return (before, Some(&text[i..]));
         }
     }
     (text, None)
@@ -362,9 +373,10 @@ mod tests {
 
     #[test]
     fn residue_glued_to_an_entry_is_split_off() {
-        let text = "Moreau AB (2004) A first title. J Invent 317:531–538View Article\nOkafor D (1999) Second title. Invent Lett 2:1–9Google Scholar";
+        let text = "Moreau AB (2004) A first title. J Invent 317:531–538View Article\nOkafor D (1999) Second title. Invent Lett 2:1–9Google Scholar\nHale E: Third title. Invent Rev 2011, 41:429-40. PubMed Abstract | Publisher Full Text";
         let got = split(text);
-        assert_eq!(got.len(), 2);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].1, "Hale E: Third title. Invent Rev 2011, 41:429-40.");
         assert_eq!(
             got[0].1,
             "Moreau AB (2004) A first title. J Invent 317:531–538"
