@@ -300,7 +300,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                 let rest = line.text.split_once(':').map_or("", |(_, r)| r.trim());
                 note = (!rest.is_empty()).then(|| rest.to_owned());
             }
-            skipping = 6;
+            skipping = NOTE_LINES;
             continue;
         }
         if skipping > 0 {
@@ -326,7 +326,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     accepted = candidate;
                     best = Some((end, byline));
                     // Still among names with notes: only names extend the byline now.
-                    skipping = 6;
+                    skipping = NOTE_LINES;
                     continue;
                 }
             }
@@ -340,6 +340,32 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                 break;
             }
             continue;
+        }
+        // A name printed twice in a row (the name, then its author card): the card's
+        // lines that follow are notes under the name.
+        if let Some((_, byline)) = &best {
+            let repeated = parse_byline(&line.text).is_some_and(|alone| {
+                alone.names.len() == 1
+                    && byline
+                        .names
+                        .last()
+                        .is_some_and(|last| name_key(&last.name) == name_key(&alone.names[0].name))
+            });
+            if repeated && pending.is_empty() {
+                skipping = NOTE_LINES;
+                continue;
+            }
+        }
+        // One name alone on a line, then a line listing names: the first line is a title
+        // or heading above the byline, not the start of a name broken across lines.
+        if pending.is_empty()
+            && !accepted.is_empty()
+            && !has_separator(&accepted)
+            && has_separator(&line.text)
+            && line.text.starts_with(char::is_uppercase)
+            && line.kind == LineKind::Text
+        {
+            break;
         }
         let mut candidate = accepted.clone();
         if !pending.is_empty() {
@@ -359,10 +385,12 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                 best = Some((end, byline));
             }
             None => {
-                // A name broken across lines fails until its second half arrives.
+                // A name broken across lines fails until its second half arrives; a byline
+                // that opens with a broken name has a list separator on its first line
+                // (else the line is a title or heading just above the names).
                 push_joined(&mut pending, &line.text);
                 pending_lines += 1;
-                if best.is_none() && pending_lines > 1
+                if best.is_none() && (pending_lines > 1 || !has_separator(&line.text))
                     || pending_lines > 2
                     || !could_continue(&line.text)
                 {
@@ -390,6 +418,15 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         }
     }
     Some((end, byline))
+}
+
+/// How many lines of notes (affiliations, e-mail, "More by ...") may follow a name before
+/// the next name resumes the byline.
+const NOTE_LINES: usize = 6;
+
+/// Whether a text separates names as bylines do.
+fn has_separator(text: &str) -> bool {
+    text.contains([',', '&', ';', '•']) || text.contains(" and ")
 }
 
 /// A line that may still be inside a byline even though the text so far does not parse.
@@ -957,6 +994,34 @@ mod tests {
                     assert_eq!(got.truncated, *truncated, "{text}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn byline_starts_below_a_title_case_line() {
+        // (page text, first name of the byline, number of names)
+        let cases: &[(&str, &str, usize)] = &[
+            (
+                "Spinning Wave Resonance\nA. Moreau, B. Lindqvist, and C. Okafor",
+                "A. Moreau",
+                3,
+            ),
+            (
+                "Mei Lindqvist\n1, Dara Okafor1 & Jun\nMoreau2",
+                "Mei Lindqvist",
+                3,
+            ),
+            (
+                "Dara Okafor*\nDara Okafor\nInstitute of Invented Studies, Utopia\nMore by Dara Okafor\nJun Moreau*\nJun Moreau",
+                "Dara Okafor",
+                2,
+            ),
+        ];
+        for (text, first, count) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let (_, _, byline) = find_byline(&lines).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(byline.names[0].name, *first, "{text}");
+            assert_eq!(byline.names.len(), *count, "{text}: {:?}", byline.names);
         }
     }
 

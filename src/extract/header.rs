@@ -577,10 +577,13 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
 /// The block of plain lines right above the byline.
 fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text::Joined> {
     let mut start = byline_start;
+    let mut gap = 0;
     while start > 0 {
         let line = &lines[start - 1];
-        if line.is_blank() && start == byline_start {
+        // Blank lines and a page break may stand between the title and the names.
+        if line.is_blank() && start + gap == byline_start && gap < 8 {
             start -= 1;
+            gap += 1;
             continue;
         }
         if line.kind != LineKind::Text && !matches!(line.kind, LineKind::Heading(_))
@@ -594,7 +597,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
             break;
         }
         start -= 1;
-        if matches!(line.kind, LineKind::Heading(_)) || byline_start - start >= 6 {
+        if matches!(line.kind, LineKind::Heading(_)) || byline_start - start >= 6 + gap {
             break;
         }
     }
