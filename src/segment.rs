@@ -180,6 +180,7 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
             lines: start..i,
         });
         current = kind;
+        abstract_labels.clear();
         current_level = match line.kind {
             LineKind::Heading(level) => Some(level),
             _ => None,
@@ -287,6 +288,24 @@ mod tests {
                 SectionKind::Abstract,
                 SectionKind::References
             ]
+        );
+    }
+
+    #[test]
+    fn every_structured_abstract_keeps_its_labels() {
+        // A sidebar's short structured abstract, then the article's own.
+        let text = "Abstract\nBackground\nShort.\nTitle line\nAbstract\nBackground\nPain is common. It costs a lot.\nMethods\nWe asked. They answered.\nBackground\nBody text.";
+        let kinds: Vec<(SectionKind, Option<String>)> = segment(&clean_lines(text))
+            .into_iter()
+            .map(|s| (s.kind, s.heading))
+            .collect();
+        assert_eq!(
+            kinds.last(),
+            Some(&(SectionKind::Body, Some("Background".into())))
+        );
+        assert_eq!(
+            kinds[kinds.len() - 2],
+            (SectionKind::Abstract, Some("Abstract".into()))
         );
     }
 
