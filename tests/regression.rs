@@ -36,3 +36,29 @@ fn spaced_dash_at_a_line_end_keeps_its_space() {
         record.references[0].raw
     );
 }
+
+/// Numbered affiliations without a dot after the label ("1 Department ...") are split,
+/// the last one included, and end at their country.
+#[test]
+fn numbered_affiliations_without_dots_split_and_end_at_their_country() {
+    let page = "A Study of Invented Things\nMei Lindqvist1*, Dara Okafor2 and Jun Moreau1\nAuthor Affiliations\n1 Department of Invented Studies, University of Utopia, 1234 Utopia, Norway\n2 Institute of Examples, Example University, Lisbon,\nPortugal\nFor all author emails, please log on.\nAbstract\nWe invented things. They worked well.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let texts: Vec<&str> = record
+        .affiliations
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+            "Institute of Examples, Example University, Lisbon, Portugal",
+        ]
+    );
+    let ids: Vec<Vec<String>> = record
+        .authors
+        .iter()
+        .map(|a| a.affiliations.clone())
+        .collect();
+    assert_eq!(ids, vec![vec!["1"], vec!["2"], vec!["1"]]);
+}

@@ -682,6 +682,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         let is_consortia = segment.heading.as_deref().is_some_and(|h| {
             h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
         });
+        let mut next_label = 1;
         for line in page.lines_of(segment) {
             if line.is_blank() {
                 continue;
@@ -723,25 +724,58 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                     continue;
                 }
             }
-            let numbered = NUMBERED.captures(&line.text);
-            if let Some(caps) = &numbered {
-                let text = caps["text"].trim();
+            // "1. Name" or "1. Department ..."; or "1 Department ..." when it is the next
+            // label of the list.
+            let numbered = NUMBERED
+                .captures(&line.text)
+                .map(|c| (c.name("n"), c.name("text")))
+                .or_else(|| {
+                    LABELLED_AFFILIATION
+                        .captures(&line.text)
+                        .filter(|c| c["id"].parse::<u32>().ok() == Some(next_label))
+                        .map(|c| (c.name("id"), c.name("text")))
+                });
+            if let Some((Some(n), Some(text))) = numbered {
+                let text = text.as_str().trim();
                 if is_person_name(text) && pending.is_empty() {
                     info.names.push(text.to_owned());
                     continue;
                 }
                 flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
-                pending_id = Some(caps["n"].to_owned());
+                pending_id = Some(n.as_str().to_owned());
+                next_label = n.as_str().parse::<u32>().map_or(next_label, |n| n + 1);
             }
             pending.push(line);
         }
+        // The last of a numbered list ends with the section; unnumbered text left over
+        // with no names under it is no affiliation.
+        if pending_id.is_some() {
+            // It ends at its country; what follows is other article information.
+            let ends_at = (1..=pending.len().min(4)).find(|&k| {
+                let text = join_lines(pending[..k].iter().copied()).text;
+                parse_affiliation("", &text)
+                    .country
+                    .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
+            });
+            pending.truncate(ends_at.unwrap_or(1));
+            let text = join_lines(pending.iter().copied()).text;
+            if looks_like_affiliation(&text) {
+                flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+            }
+        }
         pending.clear();
-        pending_id = None;
     }
     // Numbered affiliation text lines keep their label out of the text.
     for affiliation in &mut info.affiliations {
-        if let Some(caps) = NUMBERED.captures(&affiliation.text) {
-            if caps["n"] == affiliation.id {
+        let caps = NUMBERED
+            .captures(&affiliation.text)
+            .or_else(|| LABELLED_AFFILIATION.captures(&affiliation.text));
+        if let Some(caps) = caps {
+            let n = caps
+                .name("n")
+                .or(caps.name("id"))
+                .map_or("", |m| m.as_str());
+            if n == affiliation.id {
                 let text = caps["text"].to_owned();
                 *affiliation = parse_affiliation(&affiliation.id, &text);
             }
