@@ -340,9 +340,11 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     // Most lines are prose: an ASCII line that starts with no label's first letter is
     // turned away before the lower-cased copy (lower-casing keeps ASCII lengths).
     if line.is_ascii() {
-        let trimmed = line.trim();
-        let first = trimmed.bytes().next()?.to_ascii_lowercase();
-        if trimmed.len() > 160 || !LINK_RESIDUE_WORDS.iter().any(|w| w.as_bytes()[0] == first) {
+        let trimmed = line.trim().as_bytes();
+        let starts_with_label = |w: &&str| {
+            trimmed.len() >= w.len() && trimmed[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        };
+        if trimmed.len() > 160 || !LINK_RESIDUE_WORDS.iter().any(starts_with_label) {
             return None;
         }
     }
@@ -351,14 +353,18 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     if rest.is_empty() || rest.len() > 160 {
         return None;
     }
-    let starts_with_word = |text: &str| LINK_RESIDUE_WORDS.iter().any(|w| text.starts_with(w));
+    // The first-byte test spares most of the string comparisons.
+    let starts_with = |text: &str, word: &str| {
+        text.as_bytes().first() == word.as_bytes().first() && text.starts_with(word)
+    };
+    let starts_with_word = |text: &str| LINK_RESIDUE_WORDS.iter().any(|w| starts_with(text, w));
     let mut labels = Vec::new();
     while !rest.is_empty() {
         // Longest match first so that "pubmed central" wins over "pubmed".
         let word = LINK_RESIDUE_WORDS
             .iter()
             .filter(|word| {
-                rest.starts_with(**word) && {
+                starts_with(rest, word) && {
                     let next = &rest[word.len()..];
                     next.is_empty()
                         || next.starts_with([' ', ',', '|', '['])
