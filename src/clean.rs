@@ -9,7 +9,7 @@ use crate::rules;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// What a line is, as far as layout tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,29 +237,62 @@ fn repair_mojibake(line: &str) -> Option<String> {
 
 /// NFC, no-break and odd spaces folded to a space, soft hyphens and zero-width marks removed.
 pub fn normalise_text(raw: &str) -> Cow<'_, str> {
-    if let Some(repaired) = repair_mojibake(raw) {
-        return Cow::Owned(normalise_text(&repaired).into_owned());
-    }
-    let needs_work = !raw.is_ascii();
-    if !needs_work && !raw.contains('\t') && !raw.contains('\r') {
+    // An ASCII line holds no mojibake and is already NFC: only tabs and CRs can change.
+    let ascii = raw.is_ascii();
+    if ascii && !raw.contains(['\t', '\r']) {
         return Cow::Borrowed(raw);
     }
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.nfc() {
-        match c {
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
-                out.push(' ')
-            }
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r' | '↵' => {}
-            '\u{fb00}' => out.push_str("ff"),
-            '\u{fb01}' => out.push_str("fi"),
-            '\u{fb02}' => out.push_str("fl"),
-            '\u{fb03}' => out.push_str("ffi"),
-            '\u{fb04}' => out.push_str("ffl"),
-            _ => out.push(c),
+    if !ascii {
+        if let Some(repaired) = repair_mojibake(raw) {
+            return Cow::Owned(normalise_text(&repaired).into_owned());
         }
     }
-    Cow::Owned(out)
+    // Most lines are already NFC (the quick check is exact when it says yes), which spares
+    // the decompose-and-recompose pass and, when no character is folded, the copy.
+    if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        if raw.chars().all(|c| fold_char(c) == Fold::Keep) {
+            return Cow::Borrowed(raw);
+        }
+        return Cow::Owned(fold_chars(raw.chars(), raw.len()));
+    }
+    Cow::Owned(fold_chars(raw.nfc(), raw.len()))
+}
+
+/// What [`normalise_text`] does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    Keep,
+    Space,
+    Drop,
+    Spell(&'static str),
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
+            Fold::Space
+        }
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\r' | '↵' => Fold::Drop,
+        '\u{fb00}' => Fold::Spell("ff"),
+        '\u{fb01}' => Fold::Spell("fi"),
+        '\u{fb02}' => Fold::Spell("fl"),
+        '\u{fb03}' => Fold::Spell("ffi"),
+        '\u{fb04}' => Fold::Spell("ffl"),
+        _ => Fold::Keep,
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for c in chars {
+        match fold_char(c) {
+            Fold::Keep => out.push(c),
+            Fold::Space => out.push(' '),
+            Fold::Drop => {}
+            Fold::Spell(letters) => out.push_str(letters),
+        }
+    }
+    out
 }
 
 fn classify(line: &str) -> (LineKind, &str) {
@@ -454,6 +487,9 @@ fn parse_link(line: &str, open: usize) -> Option<(&str, usize)> {
 }
 
 fn collapse_spaces(s: &str) -> String {
+    if !s.contains("  ") {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
     for c in s.chars() {

@@ -278,13 +278,25 @@ static BOILERPLATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a whole cleaned line is site chrome.
 pub fn is_boilerplate_line(line: &str) -> bool {
-    if line.len() > 120 {
+    const MAX_LEN: usize = 120;
+    if line.len() > MAX_LEN {
         return false;
     }
-    let lower = line.to_lowercase();
+    if line.is_ascii() {
+        // Every line of a page comes here: lower-case ASCII ones on the stack, not the heap.
+        let mut buf = [0u8; MAX_LEN];
+        let lower = &mut buf[..line.len()];
+        lower.copy_from_slice(line.as_bytes());
+        lower.make_ascii_lowercase();
+        return is_lowercase_boilerplate(std::str::from_utf8(lower).expect("ASCII is UTF-8"));
+    }
+    is_lowercase_boilerplate(&line.to_lowercase())
+}
+
+fn is_lowercase_boilerplate(lower: &str) -> bool {
     BOILERPLATE_SET.contains(lower.trim_end_matches([' ', '.'].as_slice()).trim())
-        || BOILERPLATE_SET.contains(lower.as_str())
-        || BOILERPLATE_PATTERN.is_match(&lower)
+        || BOILERPLATE_SET.contains(lower)
+        || BOILERPLATE_PATTERN.is_match(lower)
 }
 
 /// Phrases of account, access and search chrome: a line holding one is never part of a
@@ -328,19 +340,34 @@ pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
 /// Reads a line made only of link labels, separated by spaces, commas or bars, or run
 /// together ("OpenUrlCrossRefMedlineWeb of Science"). `None` when anything else is there.
 fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
+    // Most lines are prose: an ASCII line that starts with no label's first letter is
+    // turned away before the lower-cased copy (lower-casing keeps ASCII lengths).
+    if line.is_ascii() {
+        let trimmed = line.trim().as_bytes();
+        let starts_with_label = |w: &&str| {
+            trimmed.len() >= w.len() && trimmed[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        };
+        if trimmed.len() > 160 || !LINK_RESIDUE_WORDS.iter().any(starts_with_label) {
+            return None;
+        }
+    }
     let lower = line.to_lowercase();
     let mut rest = lower.trim();
     if rest.is_empty() || rest.len() > 160 {
         return None;
     }
-    let starts_with_word = |text: &str| LINK_RESIDUE_WORDS.iter().any(|w| text.starts_with(w));
+    // The first-byte test spares most of the string comparisons.
+    let starts_with = |text: &str, word: &str| {
+        text.as_bytes().first() == word.as_bytes().first() && text.starts_with(word)
+    };
+    let starts_with_word = |text: &str| LINK_RESIDUE_WORDS.iter().any(|w| starts_with(text, w));
     let mut labels = Vec::new();
     while !rest.is_empty() {
         // Longest match first so that "pubmed central" wins over "pubmed".
         let word = LINK_RESIDUE_WORDS
             .iter()
             .filter(|word| {
-                rest.starts_with(**word) && {
+                starts_with(rest, word) && {
                     let next = &rest[word.len()..];
                     next.is_empty()
                         || next.starts_with([' ', ',', '|', '['])
@@ -387,12 +414,13 @@ fn link_label(word: &str) -> Option<&'static str> {
 
 /// Removes icon-font names that leaked in as words.
 pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains('_') && line.split(' ').count() > 1 {
+    let one_word = !line.contains(' ');
+    if !line.contains('_') && !one_word {
         return std::borrow::Cow::Borrowed(line);
     }
     if !line
         .split(' ')
-        .any(|w| ICON_SET.contains(w) && (w.contains('_') || line.split(' ').count() == 1))
+        .any(|w| ICON_SET.contains(w) && (w.contains('_') || one_word))
     {
         return std::borrow::Cow::Borrowed(line);
     }

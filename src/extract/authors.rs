@@ -57,14 +57,19 @@ static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Fills authors and affiliations.
 pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
-    let header_byline = page
-        .first(SectionKind::Header)
-        .and_then(|h| find_byline(page.lines_of(h)).map(|(_, _, b)| b));
+    let header_lines = page.first(SectionKind::Header).map(|h| page.lines_of(h));
+    // Read once: the byline search tries every line of the header.
+    let (header_byline, byline_end) = match header_lines.and_then(find_byline) {
+        Some((_, end, byline)) => (Some(byline), Some(end)),
+        None => (None, None),
+    };
     let info = parse_author_information(page);
 
     if record.affiliations.is_empty() {
         record.affiliations = if info.affiliations.is_empty() {
-            header_affiliations(page)
+            header_lines
+                .zip(byline_end)
+                .map_or_else(Vec::new, |(lines, end)| header_affiliations(lines, end))
         } else {
             info.affiliations.clone()
         };
@@ -785,14 +790,8 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
 }
 
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
-fn header_affiliations(page: &Page<'_>) -> Vec<Affiliation> {
-    let Some(header) = page.first(SectionKind::Header) else {
-        return Vec::new();
-    };
-    let lines = page.lines_of(header);
-    let Some((_, end, _)) = find_byline(lines) else {
-        return Vec::new();
-    };
+/// `end` is where the byline of the header `lines` ends.
+fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
     let mut out = Vec::new();
     let mut label_alone: Option<&str> = None;
     for line in &lines[end..] {

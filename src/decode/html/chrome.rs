@@ -7,7 +7,8 @@
 //! `article`, `recommendations`). Tables hold lower-case parts or whole tokens.
 
 use scraper::node::Element;
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Elements whose content is never visible text.
@@ -230,25 +231,11 @@ const AUTHOR_GROUP_TOKENS: &[&str] = &[
 struct Tables {
     never_text: HashSet<&'static str>,
     chrome_roles: HashSet<&'static str>,
-    chrome_parts: HashSet<&'static str>,
-    chrome_tokens: HashSet<&'static str>,
-    article_parts: HashSet<&'static str>,
-    strong_article_parts: HashSet<&'static str>,
-    author_items: HashSet<&'static str>,
-    author_groups: HashSet<&'static str>,
-    reference_parts: HashSet<&'static str>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
     never_text: NEVER_TEXT_TAGS.iter().copied().collect(),
     chrome_roles: CHROME_ROLES.iter().copied().collect(),
-    chrome_parts: CHROME_PARTS.iter().copied().collect(),
-    chrome_tokens: CHROME_TOKENS.iter().copied().collect(),
-    article_parts: ARTICLE_PARTS.iter().copied().collect(),
-    strong_article_parts: STRONG_ARTICLE_PARTS.iter().copied().collect(),
-    author_items: AUTHOR_ITEM_TOKENS.iter().copied().collect(),
-    author_groups: AUTHOR_GROUP_TOKENS.iter().copied().collect(),
-    reference_parts: REFERENCE_PARTS.iter().copied().collect(),
 });
 
 /// What the class/id tokens of one element say about it.
@@ -291,62 +278,91 @@ pub fn has_chrome_role(element: &Element) -> bool {
     })
 }
 
+/// Which of the class/id tables a word is in, as bits: every element of a page has its
+/// tokens judged (twice), so one look-up per word answers all the tables at once.
+const IN_CHROME_TOKENS: u8 = 1 << 0;
+const IN_CHROME_PARTS: u8 = 1 << 1;
+const IN_ARTICLE_PARTS: u8 = 1 << 2;
+const IN_STRONG_ARTICLE_PARTS: u8 = 1 << 3;
+const IN_AUTHOR_ITEMS: u8 = 1 << 4;
+const IN_AUTHOR_GROUPS: u8 = 1 << 5;
+const IN_REFERENCE_PARTS: u8 = 1 << 6;
+
+static WORD_TABLES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut words = HashMap::new();
+    for (table, bit) in [
+        (CHROME_TOKENS, IN_CHROME_TOKENS),
+        (CHROME_PARTS, IN_CHROME_PARTS),
+        (ARTICLE_PARTS, IN_ARTICLE_PARTS),
+        (STRONG_ARTICLE_PARTS, IN_STRONG_ARTICLE_PARTS),
+        (AUTHOR_ITEM_TOKENS, IN_AUTHOR_ITEMS),
+        (AUTHOR_GROUP_TOKENS, IN_AUTHOR_GROUPS),
+        (REFERENCE_PARTS, IN_REFERENCE_PARTS),
+    ] {
+        for word in table {
+            *words.entry(*word).or_insert(0) |= bit;
+        }
+    }
+    words
+});
+
+/// The tables a (lower-case) word is in.
+fn tables_of(word: &str) -> u8 {
+    WORD_TABLES.get(word).copied().unwrap_or(0)
+}
+
+fn ascii_lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Reads the class, id and itemprop tokens of one element.
 pub fn judge_tokens(element: &Element) -> TokenVerdict {
     let mut verdict = TokenVerdict::default();
-    let tables = &*TABLES;
-    if element
-        .attr("itemprop")
-        .is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author"))
-    {
+    // One pass over the attributes rather than a search per name. (The HTML parser gives
+    // `class`, `id` and `itemprop` no namespace and keeps the first of duplicates, so this
+    // finds what `element.attr(name)` would.)
+    let (mut class, mut id, mut itemprop) = (None, None, None);
+    for (name, value) in element.attrs() {
+        match name {
+            "class" => class = class.or(Some(value)),
+            "id" => id = id.or(Some(value)),
+            "itemprop" => itemprop = itemprop.or(Some(value)),
+            _ => {}
+        }
+    }
+    if itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")) {
         verdict.author_item = true;
     }
-    let values = [element.attr("class"), element.attr("id")];
-    for token in values
+    let mut joined = String::new();
+    for token in [class, id]
         .into_iter()
         .flatten()
         .flat_map(str::split_ascii_whitespace)
     {
-        let lower = token.to_ascii_lowercase();
-        if tables.chrome_tokens.contains(lower.as_str()) {
-            verdict.chrome = true;
-        }
-        if tables.author_items.contains(lower.as_str()) {
-            verdict.author_item = true;
-        }
-        if tables.author_groups.contains(lower.as_str()) {
-            verdict.author_group = true;
-        }
-        let mut joined = String::new();
+        let tables = tables_of(&ascii_lowercase(token));
+        verdict.chrome |= tables & IN_CHROME_TOKENS != 0;
+        verdict.author_item |= tables & IN_AUTHOR_ITEMS != 0;
+        verdict.author_group |= tables & IN_AUTHOR_GROUPS != 0;
+        joined.clear();
         for part in token_parts(token) {
-            let part = part.to_ascii_lowercase();
+            let part = ascii_lowercase(part);
             joined.push_str(&part);
-            if tables.chrome_parts.contains(part.as_str()) {
-                verdict.chrome = true;
-            }
-            if tables.article_parts.contains(part.as_str()) {
-                verdict.article = true;
-            }
-            if tables.strong_article_parts.contains(part.as_str()) {
-                verdict.strong_article = true;
-            }
-            if tables.author_groups.contains(part.as_str()) {
-                verdict.author_group = true;
-            }
-            if tables.reference_parts.contains(part.as_str()) {
-                verdict.reference = true;
-            }
+            let tables = tables_of(&part);
+            verdict.chrome |= tables & IN_CHROME_PARTS != 0;
+            verdict.article |= tables & IN_ARTICLE_PARTS != 0;
+            verdict.strong_article |= tables & IN_STRONG_ARTICLE_PARTS != 0;
+            verdict.author_group |= tables & IN_AUTHOR_GROUPS != 0;
+            verdict.reference |= tables & IN_REFERENCE_PARTS != 0;
         }
         // Joined parts catch `articleInfo`, `ref-list`, `site-footer` spelled any way.
-        if tables.chrome_parts.contains(joined.as_str()) {
-            verdict.chrome = true;
-        }
-        if tables.article_parts.contains(joined.as_str()) {
-            verdict.article = true;
-        }
-        if tables.strong_article_parts.contains(joined.as_str()) {
-            verdict.strong_article = true;
-        }
+        let tables = tables_of(&joined);
+        verdict.chrome |= tables & IN_CHROME_PARTS != 0;
+        verdict.article |= tables & IN_ARTICLE_PARTS != 0;
+        verdict.strong_article |= tables & IN_STRONG_ARTICLE_PARTS != 0;
     }
     verdict
 }
@@ -359,16 +375,17 @@ fn token_parts(token: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.is_empty())
 }
 
+/// Cuts a word before each upper-case letter that follows a lower-case one.
 fn split_camel(word: &str) -> impl Iterator<Item = &str> {
     let bytes = word.as_bytes();
-    let mut cuts = vec![0];
-    for i in 1..bytes.len() {
-        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-            cuts.push(i);
-        }
-    }
-    cuts.push(bytes.len());
-    (0..cuts.len() - 1).map(move |k| &word[cuts[k]..cuts[k + 1]])
+    let mut next_start = Some(0);
+    std::iter::from_fn(move || {
+        let start = next_start?;
+        let cut = (start + 1..bytes.len())
+            .find(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase());
+        next_start = cut;
+        Some(&word[start..cut.unwrap_or(bytes.len())])
+    })
 }
 
 #[cfg(test)]
