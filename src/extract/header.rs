@@ -6,6 +6,7 @@
 //! never taken for the article's own.
 
 use super::dates::parse_date;
+use super::locator::{is_journal_name, parse_locator};
 use super::pages::parse_page_range;
 use super::text::{join_lines, join_paragraphs};
 use super::{Page, authors};
@@ -104,6 +105,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_title_and_type(record, page);
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
+    fill_from_locator_lines(record, page);
     fill_from_journal_reference(record, page);
     if record.year.is_none() {
         if let Some(date) = record
@@ -880,6 +882,66 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     if record.title.is_none() {
         fill_opt(record, "title", |r| &mut r.title, &cited.title);
     }
+}
+
+/// Journal locator lines in the header ("Invented Materials, Volume 14, Number 3",
+/// "Volume 1144, 15 November 2018, Pages 50-55" under the journal's name): each fills what
+/// is still empty.
+fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
+    let parts = [SectionKind::Header, SectionKind::ArticleInfo];
+    for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
+        let lines = page.lines_of(segment);
+        for (i, line) in lines.iter().enumerate() {
+            if line.is_blank() {
+                continue;
+            }
+            let Some(mut found) = parse_locator(&line.text) else {
+                continue;
+            };
+            let mut span = [line.start, line.end];
+            if found.journal.is_none() {
+                // The journal's name on the line right above the volume line.
+                if let Some(above) = i.checked_sub(1).map(|j| &lines[j]) {
+                    if !above.is_blank() && is_journal_name(&above.text) {
+                        found.journal = Some(above.text.trim().to_owned());
+                        span[0] = above.start;
+                    }
+                }
+            }
+            let span = Some(span);
+            for (field, slot, value) in [
+                ("journal", slot_journal as Slot, &found.journal),
+                ("journal.abbrev", slot_journal_abbrev, &found.journal_abbrev),
+                ("volume", slot_volume, &found.volume),
+                ("issue", slot_issue, &found.issue),
+                ("article_number", slot_article_number, &found.article_number),
+            ] {
+                if let Some(v) = value {
+                    fill_text(record, field, slot, v, span);
+                }
+            }
+            // The page's article number printed where a citation puts the page.
+            let is_article_number =
+                found.page_first.is_some() && found.page_first == record.article_number;
+            if record.page_first.is_none() && found.page_first.is_some() && !is_article_number {
+                record.page_first = found.page_first;
+                record.page_last = found.page_last;
+                record.note_source("pages", "text", span);
+            }
+            if record.year.is_none() && found.year.is_some() {
+                record.year = found.year;
+                record.note_source("year", "text", span);
+            }
+        }
+    }
+}
+
+fn slot_journal(r: &mut Record) -> &mut Option<String> {
+    &mut r.journal.title
+}
+
+fn slot_journal_abbrev(r: &mut Record) -> &mut Option<String> {
+    &mut r.journal.abbrev
 }
 
 /// A line that may be the article's own journal reference: a year and other numbers.

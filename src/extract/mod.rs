@@ -9,6 +9,7 @@ pub mod authors;
 pub mod dates;
 pub mod funding;
 pub mod header;
+pub mod locator;
 pub mod meta;
 pub mod names;
 pub mod pages;

@@ -1,0 +1,358 @@
+//! The article's own journal locator as pages print it near the title: journal, volume,
+//! issue, pages or article number, year.
+//!
+//! Publishers print it in a handful of shapes, each a citation style of its own:
+//! - "Metrologia, Volume 12, Number 4" (journal, volume, issue);
+//! - "Volume 1144, 15 November 2018, Pages 50-55", "Vol. 122, Iss. 14 — 12 April 2019",
+//!   "Volume 2014 (2014), Article ID 247835, 10 pages" (no journal: it is the line above);
+//! - "APL Photonics 1, 026101 (2016)", "Phys. Rev. Lett. 122, 145901 – Published ..."
+//!   (physics style: journal, volume, page or article number);
+//! - "Nanoscale, 2013, 5, 2804-2810" (chemistry style: journal, year, volume, pages);
+//! - "BMJ 2016;353:i2607", "Trials 2014, 15:511" (Vancouver style: journal, year,
+//!   volume, locator).
+
+use super::pages::parse_page_range;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a locator line gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Locator {
+    pub journal: Option<String>,
+    /// The journal's name when printed abbreviated ("Phys. Rev. Lett.", "World J Surg").
+    pub journal_abbrev: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub page_first: Option<String>,
+    pub page_last: Option<String>,
+    pub article_number: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// A journal name: words starting with a letter or digit, with dots, ampersands and
+/// hyphens, never a comma or semicolon.
+const JOURNAL: &str = r"(?P<journal>[\p{Lu}\d][\p{L}\d.&'’\- ]{1,90}?[\p{L}.])";
+/// A page range or e-locator: "50-55", "E131–E137", "i2607", "e0213978".
+const PAGES: &str = r"(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[–-]\s*[A-Za-z]{0,2}\d+)?)";
+const ISSUE_LABEL: &str = r"(?:issue|iss\.?|number|no\.?)";
+/// An issue: "4", "3/4", "S2", "Pt 11".
+const ISSUE: &str = r"(?P<issue>(?:pt\.?\s*)?[A-Za-z]?\d+(?:\s*[/–-]\s*\d+)?)";
+
+static NAMED_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{JOURNAL},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?\s*$"
+    ))
+    .expect("named volume regex")
+});
+
+static VOLUME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*\((?P<year>\d{{4}})\))?(?:\s*[,•—–|]?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*[,•—–|]\s*(?P<date>[\w/ ]*?\b(?P<dyear>\d{{4}})))?(?:\s*,\s*(?:(?:pages?|pp\.?)\s*{PAGES}|article\s+(?:id|number):?\s*(?P<article>[\w.-]+)))?(?:\s*,\s*\d+\s+pages)?\s*$"
+    ))
+    .expect("volume first regex")
+});
+
+static PHYSICS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{JOURNAL}\s+(?P<volume>\d{{1,4}}),\s*(?P<pages>[A-Z]?\d+)\s*(?:\((?P<year>\d{{4}})\)|[–—-]\s*Published)"
+    ))
+    .expect("physics regex")
+});
+
+static CHEMISTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\)\s+){JOURNAL},\s*(?P<year>(?:19|20)\d{{2}}),\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>\d+)\))?,\s*{PAGES}\s*\.?$"
+    ))
+    .expect("chemistry regex")
+});
+
+static VANCOUVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|:\s*){JOURNAL}\s*(?P<year>(?:19|20)\d{{2}})\s*[;,]\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>[^)]{{1,10}})\))?\s*:\s*{PAGES}\b"
+    ))
+    .expect("vancouver regex")
+});
+
+/// Reads a locator line. `None` when the line is none of the shapes above.
+pub fn parse_locator(text: &str) -> Option<Locator> {
+    let text = text.trim();
+    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let caps = NAMED_VOLUME
+        .captures(text)
+        .or_else(|| VOLUME_FIRST.captures(text))
+        .or_else(|| PHYSICS.captures(text))
+        .or_else(|| CHEMISTRY.captures(text))
+        .or_else(|| VANCOUVER.captures(text))?;
+    let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
+    let journal = get("journal").filter(|j| is_journal_name(j));
+    let (journal, journal_abbrev) = match journal {
+        Some(name) if looks_abbreviated(&name) => (None, Some(name)),
+        other => (other, None),
+    };
+    let mut locator = Locator {
+        journal,
+        journal_abbrev,
+        volume: get("volume"),
+        issue: get("issue"),
+        article_number: get("article"),
+        year: get("year")
+            .or_else(|| get("dyear"))
+            .and_then(|y| y.parse().ok()),
+        ..Locator::default()
+    };
+    if let Some(range) = get("pages").as_deref().and_then(parse_page_range) {
+        // "Trials 2014, 15:511": one bare number after the volume is an article number
+        // where the journal numbers articles rather than pages.
+        let bare_number = range.last.is_none() && range.first.bytes().all(|b| b.is_ascii_digit());
+        if bare_number && caps.name("year").is_some() && VANCOUVER.is_match(text) {
+            locator.article_number = Some(range.first);
+        } else {
+            locator.page_first = Some(range.first);
+            locator.page_last = range.last;
+        }
+    }
+    let any_locator = locator.issue.is_some()
+        || locator.page_first.is_some()
+        || locator.article_number.is_some()
+        || locator.journal.is_some()
+        || locator.journal_abbrev.is_some();
+    (locator.volume.is_some() && any_locator).then_some(locator)
+}
+
+/// Whether a journal name is abbreviated: a shortened word with a dot ("Phys.") or a
+/// one-letter word before the end ("J Surg Oncol").
+pub fn looks_abbreviated(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let stem = w.trim_end_matches('.');
+        let shortened = w.ends_with('.') && (1..=6).contains(&stem.chars().count());
+        let initial =
+            i + 1 < words.len() && stem.len() == 1 && stem.chars().all(char::is_uppercase);
+        shortened || initial
+    })
+}
+
+/// Whether a line reads as a journal's name: a few words, capitalised, without sentence
+/// punctuation or the words of a page's menus.
+pub fn is_journal_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 || text.len() > 100 {
+        return false;
+    }
+    if text.ends_with([':', ',', ';']) || text.contains(['|', '?', '!', '©', '@']) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    const NOT_JOURNAL: &[&str] = &[
+        "published",
+        "cite",
+        "citation",
+        "download",
+        "volume",
+        "issue",
+        "article",
+        "doi",
+        "received",
+        "accepted",
+        "home",
+        "search",
+        "menu",
+        "pdf",
+    ];
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| NOT_JOURNAL.contains(&w))
+    {
+        return false;
+    }
+    const SMALL: &[&str] = &[
+        "of", "and", "the", "for", "in", "on", "de", "der", "la", "et", "&", "a",
+    ];
+    words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || SMALL.contains(w)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locator_shapes() {
+        type Want<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<i32>,
+        );
+        // (line, (journal, volume, issue, first page, last page, article number, year))
+        let cases: &[(&str, Option<Want>)] = &[
+            (
+                "Invented Materials, Volume 14, Number 3",
+                Some((
+                    Some("Invented Materials"),
+                    Some("14"),
+                    Some("3"),
+                    None,
+                    None,
+                    None,
+                    None,
+                )),
+            ),
+            (
+                "Volume 1144, 15 November 2018, Pages 50-55",
+                Some((
+                    None,
+                    Some("1144"),
+                    None,
+                    Some("50"),
+                    Some("55"),
+                    None,
+                    Some(2018),
+                )),
+            ),
+            (
+                "Vol. 122, Iss. 14 — 12 April 2019",
+                Some((None, Some("122"), Some("14"), None, None, None, Some(2019))),
+            ),
+            (
+                "Vol.19 • No. 3/4 • March/April 2014",
+                Some((None, Some("19"), Some("3/4"), None, None, None, Some(2014))),
+            ),
+            (
+                "Volume 4, Issue 4",
+                Some((None, Some("4"), Some("4"), None, None, None, None)),
+            ),
+            (
+                "Volume 2014 (2014), Article ID 247835, 10 pages",
+                Some((
+                    None,
+                    Some("2014"),
+                    None,
+                    None,
+                    None,
+                    Some("247835"),
+                    Some(2014),
+                )),
+            ),
+            (
+                "Invented Photonics 1, 026101 (2016); http://dx.doi.org/10.1000/x",
+                Some((
+                    Some("Invented Photonics"),
+                    Some("1"),
+                    None,
+                    Some("026101"),
+                    None,
+                    None,
+                    Some(2016),
+                )),
+            ),
+            (
+                "Inv. Rev. Lett. 122, 145901 – Published 10 April 2019",
+                Some((
+                    Some("Inv. Rev. Lett."),
+                    Some("122"),
+                    None,
+                    Some("145901"),
+                    None,
+                    None,
+                    None,
+                )),
+            ),
+            (
+                "DOI: 10.1000/B806 (Paper) J. Invent. Chem., 2008, 18, 4572-4578",
+                Some((
+                    Some("J. Invent. Chem."),
+                    Some("18"),
+                    None,
+                    Some("4572"),
+                    Some("4578"),
+                    None,
+                    Some(2008),
+                )),
+            ),
+            (
+                "Cite this as: IMJ 2016;353:i2607",
+                Some((
+                    Some("IMJ"),
+                    Some("353"),
+                    None,
+                    Some("i2607"),
+                    None,
+                    None,
+                    Some(2016),
+                )),
+            ),
+            (
+                "Invented Trials 2014, 15:511 doi:10.1000/1745",
+                Some((
+                    Some("Invented Trials"),
+                    Some("15"),
+                    None,
+                    None,
+                    None,
+                    Some("511"),
+                    Some(2014),
+                )),
+            ),
+            ("Volume 16", None),
+            (
+                "Published 15 April 2019 • © 2019 Invented Publishing Ltd",
+                None,
+            ),
+            ("We measured 12 samples, 2019, 5, 10-20 times.", None),
+        ];
+        for (line, want) in cases {
+            let got = parse_locator(line).map(|l| {
+                (
+                    l.journal.or(l.journal_abbrev),
+                    l.volume,
+                    l.issue,
+                    l.page_first,
+                    l.page_last,
+                    l.article_number,
+                    l.year,
+                )
+            });
+            let want = want.map(|(j, v, i, f, l, a, y)| {
+                let own = |s: Option<&str>| s.map(str::to_owned);
+                (own(j), own(v), own(i), own(f), own(l), own(a), y)
+            });
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn abbreviated_names() {
+        let cases = [
+            ("Inv. Rev. Lett.", true),
+            ("World J Surg Oncol.", true),
+            ("Physical Review X", false),
+            ("Invented Materials Transactions A", false),
+            ("IMJ", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(looks_abbreviated(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn journal_names() {
+        let cases = [
+            ("Computational and Invented Chemistry", true),
+            ("Journal of Invented Studies", true),
+            ("F1000Research", true),
+            ("Published 12 March 2019", false),
+            ("Download PDF", false),
+            ("We measured things.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_journal_name(text), want, "{text}");
+        }
+    }
+}
