@@ -262,6 +262,11 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "main outcomes and measures",
     "observations",
     "relevance",
+    "methods/design",
+    "discussion",
+    "case presentation",
+    "study design",
+    "results and discussion",
 ];
 
 static BOILERPLATE_SET: LazyLock<HashSet<&'static str>> =

@@ -62,3 +62,24 @@ fn numbered_affiliations_without_dots_split_and_end_at_their_country() {
         .collect();
     assert_eq!(ids, vec![vec!["1"], vec!["2"], vec!["1"]]);
 }
+
+/// Short lines of chrome before the first sentence and after the last one stay out of the
+/// abstract; a structured abstract keeps all its parts.
+#[test]
+fn abstracts_end_at_chrome_after_their_last_sentence() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Abstract\nAbstract Image\nWe measured invented things with an invented method across a\nrange of conditions. It worked well.\nExport citation and abstract BibTeX RIS\nPrevious article in issue\n",
+            "We measured invented things with an invented method across a range of conditions. It worked well.",
+        ),
+        (
+            "Abstract\nBackground\nInvented pain is common and costly in every invented place.\nMethods/Design\nWe will ask invented people many invented questions.\nDiscussion\nThe answers will guide invented trials.\nKeywords\nInvented; Pain\n",
+            "Invented pain is common and costly in every invented place.\n\nWe will ask invented people many invented questions.\n\nThe answers will guide invented trials.",
+        ),
+    ];
+    for (page, want) in cases {
+        let page = format!("An Invented Title\nMei Lindqvist1 and Dara Okafor1\n{page}");
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.abstract_text.as_deref(), Some(*want), "{page}");
+    }
+}

@@ -447,7 +447,8 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
                     }
                 })
                 .collect();
-            let mut joined = join_paragraphs(&kept);
+            let prose = prose_span(&kept);
+            let mut joined = join_paragraphs(&kept[prose]);
             // "Abstract" printed apart from the colon that followed it.
             joined.text = joined.text.trim_start_matches([':', '.', ' ']).to_owned();
             if !joined.text.is_empty() {
@@ -481,6 +482,40 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
         } else if paywalled {
             record.open_access = Some(false);
         }
+    }
+}
+
+/// The lines of an abstract block that hold its prose: short lines before the first
+/// sentence ("Abstract Image", "Get rights and content") and the short lines of chrome
+/// after a finished sentence ("Export citation", "Outline Information") are cut off.
+fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
+    let ends_sentence = |text: &str| {
+        text.trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+            .ends_with(['.', '?', '!'])
+    };
+    let is_short_label = |line: &Line| {
+        !line.is_blank() && line.text.chars().count() < 45 && !ends_sentence(&line.text)
+    };
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let Some(&first_prose) = content.iter().find(|&&i| !is_short_label(&lines[i])) else {
+        return 0..lines.len();
+    };
+    let mut end = lines.len();
+    let mut previous_ends_sentence = false;
+    for &i in content.iter().filter(|&&i| i > first_prose) {
+        let line = &lines[i];
+        let chrome =
+            is_short_label(line) || DATE_EVENT.is_match(&line.text) && line.text.len() < 60;
+        if previous_ends_sentence && chrome {
+            end = i;
+            break;
+        }
+        previous_ends_sentence = ends_sentence(&line.text);
+    }
+    if ends_sentence(&lines[first_prose].text) || first_prose + 1 < end {
+        first_prose..end
+    } else {
+        0..lines.len()
     }
 }
 
