@@ -126,6 +126,20 @@ fn strip_footnote_markers(line: &str) -> Cow<'_, str> {
     MARKER.replace_all(line, "$a$b")
 }
 
+/// Form controls a text browser prints before a line ("[ ] ", "[X] "): layout, not text.
+fn strip_form_boxes(mut text: &str) -> &str {
+    while text.starts_with('[') {
+        let boxed = ["[ ]", "[]", "[X]", "[x]", "[*]"]
+            .iter()
+            .find(|b| text.starts_with(**b));
+        match boxed {
+            Some(b) => text = text[b.len()..].trim_start(),
+            None => break,
+        }
+    }
+    text
+}
+
 fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
     let trimmed = normalised.trim();
@@ -168,7 +182,7 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         Cow::Borrowed(unmarked.text.as_ref())
     };
     let body = rules::strip_icon_words(&body);
-    let body = collapse_spaces(body.trim());
+    let body = collapse_spaces(strip_form_boxes(body.trim()));
     if body.is_empty() {
         // A bare bullet, or a line that held only icon names: layout, not content.
         if !unmarked.residue.is_empty() {
@@ -509,6 +523,19 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_boxes_of_text_browsers_go() {
+        let cases = [
+            ("[ ] An Invented Title", "An Invented Title"),
+            ("[X] [ ] Two boxes", "Two boxes"),
+            ("[1] A reference label stays", "[1] A reference label stays"),
+            ("No box", "No box"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(strip_form_boxes(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn cleans_markup_and_chrome() {

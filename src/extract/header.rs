@@ -107,6 +107,13 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
     fill_from_journal_reference(record, page);
+    // A footnote mark after the title ("...toluene†") is no part of it.
+    if let Some(title) = record.title.as_mut() {
+        let trimmed = title.trim_end_matches(['†', '‡', '§', '*', '¶', ' ']);
+        if trimmed.len() < title.len() && !trimmed.is_empty() {
+            *title = trimmed.to_owned();
+        }
+    }
     if record.year.is_none() {
         if let Some(date) = record
             .dates
@@ -663,7 +670,12 @@ fn soft_eq(a: &str, b: &str) -> bool {
 /// Header lines that are never part of a title.
 fn looks_like_metadata(text: &str) -> bool {
     let lower = text.to_lowercase();
+    let breadcrumb = text.matches(" > ").count() >= 2;
     DATE_EVENT.is_match(text) && text.len() < 60
+        || breadcrumb
+        || text.contains('©')
+        || lower.contains("copyright")
+        || lower.contains("pmcid")
         || rules::article_type(text).is_some()
         || lower.starts_with("doi")
         || lower.starts_with("http")
