@@ -1205,3 +1205,93 @@ fn month_year_after_authors() {
         pages: None,
     }]);
 }
+
+/// Book and newspaper details that are not locators: editions, page counts, dates,
+/// ditto marks, imprints, ISBNs, translators and media.
+#[test]
+fn book_and_newspaper_details() {
+    check_cases(&[
+        Case {
+            raw: "Halvorsen, Ingrid. The Quiet Harbour Towns. 3rd ed. Boston: Tidewater Press, 2004.",
+            kind: "book",
+            families: &["Halvorsen"],
+            title: Some("The Quiet Harbour Towns"),
+            container: None,
+            year: Some(2004),
+            pages: None,
+        },
+        Case {
+            raw: "Peter J. Lindqvist, Rivers of Clay: A Natural History, New York: Penguin, 1988. 368 pp.",
+            kind: "book",
+            families: &["Lindqvist"],
+            title: Some("Rivers of Clay: A Natural History"),
+            container: None,
+            year: Some(1988),
+            pages: None,
+        },
+        Case {
+            raw: "Mbeki, Sipho. \"Harbour Dues Rise Again.\" Coastal Herald, May 28, 2013.",
+            kind: "article-journal",
+            families: &["Mbeki"],
+            title: Some("Harbour Dues Rise Again"),
+            container: Some("Coastal Herald"),
+            year: Some(2013),
+            pages: None,
+        },
+        Case {
+            raw: "———. 1836. Letters from the Northern Shore. Edinburgh: R. Falconer.",
+            kind: "book",
+            families: &[],
+            title: Some("Letters from the Northern Shore"),
+            container: None,
+            year: Some(1836),
+            pages: None,
+        },
+        Case {
+            raw: "Dunmore, K. (2001). Lattice Methods Explained. Norvik Press. ISBN 0-123-45678-X.",
+            kind: "book",
+            families: &["Dunmore"],
+            title: Some("Lattice Methods Explained"),
+            container: None,
+            year: Some(2001),
+            pages: None,
+        },
+        Case {
+            raw: "Oduya, Grace. The Lantern Keepers, rev. ed. (London: Marrow, 1991), 39.",
+            kind: "book",
+            families: &["Oduya"],
+            title: Some("The Lantern Keepers"),
+            container: None,
+            year: Some(1991),
+            pages: Some(("39", None)),
+        },
+        Case {
+            raw: "Varga, Lukas. The Glass Orchard, trans. Ellen Moss (New York: Fennel and Daughters, 1972), 230.",
+            kind: "book",
+            families: &["Varga"],
+            title: Some("The Glass Orchard"),
+            container: None,
+            year: Some(1972),
+            pages: Some(("230", None)),
+        },
+        Case {
+            raw: "Ruiz, P. (Director). (2003). Salt and silence [Motion picture]. Spain: Faro Films.",
+            kind: "book",
+            families: &["Ruiz"],
+            title: Some("Salt and silence"),
+            container: None,
+            year: Some(2003),
+            pages: None,
+        },
+    ]);
+    // Volumes: none of these numbers is one.
+    for raw in [
+        "Mbeki, Sipho. \"Harbour Dues Rise Again.\" Coastal Herald, May 28, 2013.",
+        "Amos, Ruth. \"The Tide Tables.\" Evening Courier, 15 March 1985, 3.",
+        "Peter J. Lindqvist, Rivers of Clay, New York: Penguin, 1988. 368 pp.",
+        "Brun, A. Les jardins de sel. Paris : Éditions du Phare, 2013. 218 p.",
+        "Kato, H. The 4th Workshop on Tidal Flats. Kobe: Umi, 2010.",
+    ] {
+        assert_eq!(parse_reference(raw).volume, None, "{raw}");
+    }
+}

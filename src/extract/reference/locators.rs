@@ -56,12 +56,38 @@ pub fn is_numberish(word: &str) -> bool {
         return false;
     }
     let rest = &w[digits_from..];
+    if is_ordinal(rest) {
+        return false;
+    }
     // `3/4`, `1999/2000`, `75.1` (volume.issue) are numbers too.
     rest.starts_with(|c: char| c.is_ascii_digit())
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || is_dash(c) || c == '/' || c == '.')
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+}
+
+/// `3rd`, `21st`, `4th`, `2nd`: an ordinal (an edition, a meeting), never a locator.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            &word[digits..],
+            "st" | "nd" | "rd" | "th" | "St" | "Nd" | "Rd" | "Th" | "ST" | "ND" | "RD" | "TH"
+        )
+}
+
+/// `368p`, `67p`, `240pp`: a page count glued to its label.
+fn is_glued_page_count(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "p" | "pp")
+}
+
+/// A day of the month: `1`–`31`.
+fn is_day(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// `-151`: a dash glued to a number, the second half of a spaced range.
@@ -99,6 +125,9 @@ struct Item<'a> {
     after_colon: bool,
     before_semicolon: bool,
     near_month: bool,
+    /// After a full date (`June 21, 1998, 11`) or a book's imprint (`(London: Verso,
+    /// 1991), 39`): a bare number there is a page.
+    after_date: bool,
 }
 
 pub(crate) struct Block<'a> {
@@ -139,6 +168,13 @@ impl<'a> Block<'a> {
             return true;
         }
         if is_month(w) {
+            // `May 28, 2013` / `Jan. 23 1973`.
+            let day_then_year = self.word(i + 1).is_some_and(is_day)
+                && (self.word(i + 2).and_then(year_of).is_some()
+                    || self.is_punct(i + 2, ',') && self.word(i + 3).and_then(year_of).is_some());
+            if day_then_year {
+                return true;
+            }
             return self.word(i + 1).and_then(year_of).is_some()
                 && !self
                     .word(i + 2)
@@ -183,6 +219,20 @@ impl<'a> Block<'a> {
         }
     }
 
+    /// `(London: Verso, 1991), 39`: the block follows a parenthesised imprint.
+    fn after_imprint(&self, from: usize) -> bool {
+        if from < 3 || !self.is_punct(from - 1, ',') || !self.is_punct(from - 2, ')') {
+            return false;
+        }
+        if self.word(from - 3).and_then(year_of).is_none() {
+            return false;
+        }
+        let open = (from.saturating_sub(16)..from - 2)
+            .rev()
+            .find(|&k| self.is_punct(k, '('));
+        open.is_some_and(|o| (o + 1..from - 2).any(|k| self.is_punct(k, ':')))
+    }
+
     /// Reads the block from token `from`; returns the fields and the index where it stopped.
     pub fn read(&self, from: usize) -> (Locators, usize) {
         let mut items: Vec<Item<'a>> = Vec::with_capacity(6);
@@ -192,6 +242,8 @@ impl<'a> Block<'a> {
         let mut in_parens = 0usize;
         let mut near_month = false;
         let n = self.toks.len();
+        let mut month_seen = false;
+        let mut after_date = self.after_imprint(from);
         while i < n {
             let tok = self.toks[i];
             match tok.kind {
@@ -223,16 +275,17 @@ impl<'a> Block<'a> {
             };
             if is_month(w) {
                 near_month = true;
+                month_seen = true;
                 i += 1;
                 // `2015 Mar 4; 22(3)`: the day of a PubMed date is no volume.
-                let day = self.word(i).filter(|d| {
-                    d.len() <= 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-                });
-                let after_year = i >= 2 && self.word(i - 2).and_then(year_of).is_some();
-                if day.is_some()
-                    && after_year
-                    && (self.is_punct(i + 1, ';') || self.is_punct(i + 1, ','))
-                {
+                // `May 28, 2013`, `Jan. 23 1973`: the day of a date is no volume either.
+                let day = self.word(i).filter(|d| is_day(d));
+                let dated = self.is_punct(i + 1, ';')
+                    || self.is_punct(i + 1, ',')
+                    || self.is_punct(i + 1, '.')
+                    || i + 1 >= n
+                    || self.word(i + 1).and_then(year_of).is_some();
+                if day.is_some() && dated {
                     i += 1;
                 }
                 continue;
@@ -250,6 +303,27 @@ impl<'a> Block<'a> {
                     continue;
                 }
                 break;
+            }
+            // `368 pp.` / `368p`: a page count, neither volume nor pages.
+            if value_label.is_none() && label.is_none() {
+                let count_label = self.word(i + 1).is_some_and(|l| {
+                    label_of(l) == Some(Label::Pages)
+                        && !self.word(i + 2).is_some_and(is_numberish)
+                        && !(self.is_punct(i + 2, '.') && self.word(i + 3).is_some_and(is_numberish))
+                });
+                if count_label {
+                    i += 2;
+                    continue;
+                }
+                if is_glued_page_count(w) {
+                    i += 1;
+                    continue;
+                }
+                // `15 March 1985`: the day of a date.
+                if is_day(w) && self.word(i + 1).is_some_and(is_month) {
+                    i += 1;
+                    continue;
+                }
             }
             // `303-` `308` and `941` `–` `951`: a range printed with spaces.
             let mut end = tok.end;
@@ -288,7 +362,12 @@ impl<'a> Block<'a> {
                 after_colon,
                 before_semicolon: self.is_punct(next_i, ';'),
                 near_month: near_month || self.word(next_i).is_some_and(is_month),
+                after_date,
             });
+            // `Mar 2011;26(3)` (NLM) still has its volume after the date.
+            if month_seen && year_of(clean(text)).is_some() && !self.is_punct(next_i, ';') {
+                after_date = true;
+            }
             after_colon = false;
             near_month = false;
             i = next_i;
@@ -349,6 +428,12 @@ fn resolve(items: &[Item<'_>]) -> Locators {
         if item.in_parens {
             if loc.issue.is_none() && !pages_before(items, k) {
                 loc.issue = Some(v.to_owned());
+            }
+            continue;
+        }
+        if item.after_date && item.label.is_none() {
+            if loc.page_first.is_none() {
+                set_pages(&mut loc, v);
             }
             continue;
         }

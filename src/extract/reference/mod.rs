@@ -160,9 +160,26 @@ impl<'a> Parser<'a> {
         0
     }
 
+    /// `———.` / `______,` / `---.`: the "same authors as above" mark of a bibliography;
+    /// it names no one, and what follows is the year or the title.
+    fn skip_ditto(&self, start: usize) -> usize {
+        let is_ditto = |w: &str| {
+            let bare = w.trim_end_matches(['.', ',']);
+            bare.chars().count() >= 2 && bare.chars().all(|c| c == '_' || locators::is_dash(c))
+        };
+        if !self.word(start).is_some_and(is_ditto) {
+            return start;
+        }
+        let mut k = start + 1;
+        while matches!(self.toks.get(k).map(|t| t.kind), Some(Kind::Punct('.' | ',' | ':'))) {
+            k += 1;
+        }
+        k
+    }
+
     fn fill(&self, r: &mut Reference) -> Shape {
         let n = self.toks.len();
-        let start = self.skip_label();
+        let start = self.skip_ditto(self.skip_label());
         let names = Names::new(self.text, self.toks);
         let list = names.parse_list(start);
         let mut i = list.end;
@@ -339,7 +356,8 @@ impl<'a> Parser<'a> {
             r.title = self
                 .field(a, b)
                 .map(strip_genre_note)
-                .map(strip_title_trailer);
+                .map(strip_title_trailer)
+                .map(strip_edition_trailer);
             if r.title.as_deref().is_some_and(str::is_empty) {
                 r.title = None;
             }
@@ -884,6 +902,16 @@ impl<'a> Parser<'a> {
         }) {
             b = k;
         }
+        // `New York: Penguin, 1988. 368 pp.` / `(London: Verso, 1991), 39`: a book's
+        // imprint, even with a page after it.
+        if journal_like
+            && !shape.in_container
+            && !self.has_serial_cue(a, b)
+            && (self.place_colon_publisher(a, b) || self.names_imprint(a, b))
+        {
+            shape.publisher = true;
+            return None;
+        }
         if !journal_like && !shape.in_container && self.publisher_like(a, b) {
             shape.publisher = true;
             return None;
@@ -1081,6 +1109,58 @@ impl<'a> Parser<'a> {
             })
     }
 
+    /// `City: Publisher` / `(City, ST: Publisher, 1991)`: at most three place words, a
+    /// colon, then a capitalised name.
+    fn place_colon_publisher(&self, from: usize, to: usize) -> bool {
+        let mut k = from;
+        if self.is_punct(k, '(') {
+            k += 1;
+        }
+        let mut words = 0;
+        while k < to {
+            match self.word(k) {
+                // `The Age: Extra` is a newspaper's section, not a place.
+                Some("The" | "A" | "An") if words == 0 => return false,
+                Some(w) if w.starts_with(char::is_uppercase) => words += 1,
+                Some(_) => return false,
+                None if self.is_punct(k, ',') || self.is_punct(k, ';') => {}
+                None if self.is_punct(k, ':') => {
+                    return (1..=3).contains(&words)
+                        && self
+                            .word(k + 1)
+                            .is_some_and(|w| w.starts_with(char::is_uppercase));
+                }
+                None => return false,
+            }
+            if words > 3 {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Words that only a publisher's name holds: `Press`, `Verlag`, `Publishing`, `Inc.`.
+    fn names_imprint(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+                    "press"
+                        | "publisher"
+                        | "publishers"
+                        | "publishing"
+                        | "verlag"
+                        | "springer-verlag"
+                        | "inc"
+                        | "ltd"
+                        | "sons"
+                        | "éditions"
+                )
+            })
+        })
+    }
+
     fn publisher_like(&self, from: usize, to: usize) -> bool {
         let mut words = 0;
         for k in from..to {
@@ -1224,6 +1304,42 @@ fn starts_serial_name(word: &str) -> bool {
     )
 }
 
+/// `Title, 2nd ed` / `Title, rev. ed.` / `Title, trans. A. Name` / `Title, Name (trans.)`:
+/// an edition or translator statement after a book title.
+fn strip_edition_trailer(title: String) -> String {
+    let Some(comma) = title.rfind(',') else {
+        return title;
+    };
+    let tail = title[comma + 1..].trim().to_ascii_lowercase();
+    let mut words = tail.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("").trim_end_matches('.');
+    let ordinal = first.len() >= 3
+        && first.as_bytes()[0].is_ascii_digit()
+        && (first.ends_with("st")
+            || first.ends_with("nd")
+            || first.ends_with("rd")
+            || first.ends_with("th"));
+    let edition_word = matches!(second, "ed" | "edn" | "edition");
+    let edition = (ordinal
+        || matches!(
+            first.trim_end_matches('.'),
+            "rev" | "revised" | "new" | "first" | "second" | "third" | "fourth" | "fifth"
+        ))
+        && edition_word
+        && words.next().is_none();
+    let translator = matches!(
+        first.trim_end_matches('.'),
+        "trans" | "tr" | "transl" | "translated"
+    ) || tail.ends_with("(trans.)")
+        || tail.ends_with("(trans)")
+        || tail.ends_with("(tr.)");
+    if (edition || translator) && comma > 0 {
+        return title[..comma].trim_end().to_owned();
+    }
+    title
+}
+
 fn strip_title_trailer(title: String) -> String {
     const TRAILERS: &[&str] = &[
         "preprint",
@@ -1262,6 +1378,14 @@ fn strip_genre_note(title: String) -> String {
             "ed.)",
             "edition",
             "edn",
+            "dvd",
+            "motion picture",
+            "video",
+            "television",
+            "film",
+            "podcast",
+            "audio",
+            "cd-rom",
         ]
         .iter()
         .any(|n| note.contains(n))

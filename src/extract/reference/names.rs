@@ -420,7 +420,13 @@ impl<'a> Names<'a> {
                     .toks
                     .get(next + 1)
                     .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '“' | '‘' | '`' | '\''))));
-        (ends_sentence || more).then_some((author, next))
+        // `Stephen J. Harlow, Title, …` (Chicago notes): a middle initial between two
+        // name words marks a person even when a title follows the comma.
+        let middle_initial = self.is_punct(next, ',')
+            && next == i + 3
+            && self.word(i + 1).is_some_and(is_dotted_initials)
+            && self.word(i + 2).is_some_and(|w| !w.ends_with('.'));
+        (ends_sentence || more || middle_initial).then_some((author, next))
     }
 
     fn next_is_conjunction_after_name(&self, i: usize) -> bool {
