@@ -368,6 +368,21 @@ impl<'a> Parser<'a> {
             r.container_title = self.container(a, b, has_volume_or_pages, &mut shape);
         }
         r.volume = loc.volume;
+        // `Phys. Rev. D85`, `Nucl. Phys. B393`: the series letter glued to the volume
+        // belongs to the journal.
+        if let (Some(l), Some(c), Some(v)) = (locator_at, &r.container_title, &r.volume) {
+            let w = self.word(l).unwrap_or("");
+            let series = v.len() >= 2
+                && v.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && v[1..].bytes().all(|b| b.is_ascii_digit())
+                && w.trim_end_matches([',', '.']) == v;
+            let head = &self.text[..self.toks[l].start];
+            if let Some(pos) = head.rfind(c.as_str()).filter(|_| series) {
+                let joined = &self.text[pos..self.toks[l].start + 1];
+                r.container_title = Some(joined.split_whitespace().collect::<Vec<_>>().join(" "));
+                r.volume = Some(v[1..].to_owned());
+            }
+        }
         r.issue = loc.issue;
         r.page_first = loc.page_first;
         r.page_last = loc.page_last;
