@@ -1295,3 +1295,65 @@ fn book_and_newspaper_details() {
         assert_eq!(parse_reference(raw).volume, None, "{raw}");
     }
 }
+
+/// Locator shapes of humanities and European journals: Roman volumes, `n°` issues,
+/// seasons and month ranges in brackets, a volume before a labelled page range.
+#[test]
+fn humanities_locators() {
+    type Want = (
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: &[(&str, Want)] = &[
+        (
+            "Ashdown, Clara. \"Salt Marsh Ledgers.\" Quarterly Review of Tides, XLIII (January-February, 1965), pp. 49-62.",
+            (Some("Quarterly Review of Tides"), Some("XLIII"), None, Some("49"), Some("62")),
+        ),
+        (
+            "Pell, Anna, ‘Harbour Lights’, Sea & Shore XIV:4 (1994), 409-418.",
+            (Some("Sea & Shore"), Some("XIV"), Some("4"), Some("409"), Some("418")),
+        ),
+        (
+            "Fournier, G. Les phares du Nord. Revue des Côtes, mai 2014, n°58. p. 11-19.",
+            (Some("Revue des Côtes"), None, Some("58"), Some("11"), Some("19")),
+        ),
+        (
+            "Mbatha, Joy. \"Quiet Ports.\" Harbour Letters 22 (spring 2000): 5–24.",
+            (Some("Harbour Letters"), Some("22"), None, Some("5"), Some("24")),
+        ),
+        (
+            "Ovalle, R., On the shape of tides, Journal of Coastal Logic 7 pp. 35-50 (1988).",
+            (Some("Journal of Coastal Logic"), Some("7"), None, Some("35"), Some("50")),
+        ),
+        (
+            "Ngata, T. 2006. Reef names. In L. Moana (ed.), Handbook of the Pacific, vol. VI (391–394). Auckland: Reef Press.",
+            (Some("Handbook of the Pacific"), Some("VI"), None, Some("391"), Some("394")),
+        ),
+        (
+            "A. Ferro, Lattice tides, Phys. Rev. D85 (2012) 094025.",
+            (Some("Phys. Rev. D"), Some("85"), None, Some("094025"), None),
+        ),
+        (
+            "B. Lunde, Tidal torsion, Commun. Math. Phys.337 ( 2015)429.",
+            (Some("Commun. Math. Phys"), Some("337"), None, Some("429"), None),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (raw, want) in cases {
+        let r = parse_reference(raw);
+        let got = (
+            r.container_title.as_deref(),
+            r.volume.as_deref(),
+            r.issue.as_deref(),
+            r.page_first.as_deref(),
+            r.page_last.as_deref(),
+        );
+        if got != *want {
+            failures.push(format!("{raw}\n   got: {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

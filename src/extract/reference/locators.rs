@@ -21,8 +21,8 @@ pub fn label_of(word: &str) -> Option<Label> {
             Some(Label::Volume)
         }
         "no" | "No" | "NO" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft" | "num" | "Num"
-        | "Nº" | "nº" | "№" => Some(Label::Issue),
-        "pp" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs" | "str" => {
+        | "Nº" | "nº" | "№" | "n°" | "N°" => Some(Label::Issue),
+        "pp" | "Pp" | "PP" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs" | "str" => {
             Some(Label::Pages)
         }
         _ => None,
@@ -31,6 +31,14 @@ pub fn label_of(word: &str) -> Option<Label> {
 
 /// A label glued to its number: `v.13`, `n.4`, `p.367-390`, `pp.1-10`.
 pub fn glued_label(word: &str) -> Option<(Label, &str)> {
+    // `n°20`, `nº 5` printed without a space.
+    for sign in ["n°", "N°", "nº", "Nº", "№"] {
+        if let Some(tail) = word.strip_prefix(sign) {
+            if tail.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some((Label::Issue, tail));
+            }
+        }
+    }
     let dot = word.find('.')?;
     let (head, tail) = (&word[..dot], &word[dot + 1..]);
     if tail.starts_with(|c: char| c.is_ascii_digit()) {
@@ -84,10 +92,38 @@ fn is_glued_page_count(word: &str) -> bool {
     digits > 0 && matches!(&w[digits..], "p" | "pp")
 }
 
+/// `25/04/2013`, `4/25/13`: a date written with slashes.
+fn is_numeric_date(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    let parts: Vec<&str> = w.split('/').collect();
+    parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A month or a month range: `May`, `January-February`, `Jan.–Feb.`.
+fn is_month_like(word: &str) -> bool {
+    is_month(word)
+        || word
+            .split(is_dash)
+            .next()
+            .is_some_and(|m| m.len() < word.len() && is_month(m))
+}
+
 /// A day of the month: `1`–`31`.
 fn is_day(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']);
     w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// A Roman numeral volume: `II`, `XIV`, `LVIII` (upper case only).
+pub fn is_roman(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    !w.is_empty() && w.len() <= 7 && w.bytes().all(|b| b"IVXLC".contains(&b))
 }
 
 /// `-151`: a dash glued to a number, the second half of a spaced range.
@@ -160,9 +196,13 @@ impl<'a> Block<'a> {
         let Some(w) = self.word(i) else {
             return false;
         };
-        if let Some(_label) = label_of(w) {
+        if let Some(label) = label_of(w) {
             return self.word(i + 1).is_some_and(is_numberish)
-                || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish));
+                || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
+                || (label == Label::Volume && self.word(i + 1).is_some_and(is_roman));
+        }
+        if self.is_roman_volume(i) {
+            return true;
         }
         if glued_label(w).is_some() {
             return true;
@@ -189,7 +229,13 @@ impl<'a> Block<'a> {
         let next = self.toks.get(i + 1);
         match next.map(|t| t.kind) {
             None => true,
-            Some(Kind::Punct('(')) => self.word(i + 2).is_some_and(is_numberish),
+            // `26(3)`, `37 (February 1931)`, `22 (spring 2000)`.
+            Some(Kind::Punct('(')) => {
+                self.word(i + 2).is_some_and(is_numberish)
+                    || self.word(i + 2).is_some_and(is_month_like)
+                        && (i + 3..(i + 6).min(self.toks.len()))
+                            .any(|k| self.word(k).and_then(year_of).is_some())
+            }
             Some(Kind::Punct(':')) => self.word(i + 2).is_some_and(is_numberish),
             Some(Kind::Punct(';')) => true,
             Some(Kind::Punct(',')) if self.is_punct(i + 2, '(') => {
@@ -217,6 +263,31 @@ impl<'a> Block<'a> {
                     || is_dash_number(n)
             }
         }
+    }
+
+    /// `, XIV:4` / `, XLIII (January 1965)` / `, LXV, 1958`: an unlabelled Roman volume
+    /// after a comma, followed by an issue, a date or a year.
+    fn is_roman_volume(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        if !is_roman(w) || w.len() < 2 || i == 0 {
+            return false;
+        }
+        // `Word & World XIV:4 (1994)`: a Roman volume and its issue, even without a comma.
+        let issue_after = self.is_punct(i + 1, ':')
+            && self.word(i + 2).is_some_and(is_numberish)
+            && !self.word(i + 3).is_some_and(|n| n.starts_with(char::is_alphabetic));
+        if issue_after {
+            return true;
+        }
+        if !self.is_punct(i - 1, ',') {
+            return false;
+        }
+        (self.is_punct(i + 1, ':') && self.word(i + 2).is_some_and(is_numberish))
+            || (self.is_punct(i + 1, '(')
+                && self
+                    .word(i + 2)
+                    .is_some_and(|n| is_numberish(n) || is_month_like(n)))
+            || (self.is_punct(i + 1, ',') && self.word(i + 2).and_then(year_of).is_some())
     }
 
     /// `(London: Verso, 1991), 39`: the block follows a parenthesised imprint.
@@ -263,6 +334,7 @@ impl<'a> Block<'a> {
             if let Some(l) = label_of(w) {
                 if self.word(i + 1).is_some_and(is_numberish)
                     || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
+                    || (l == Label::Volume && self.word(i + 1).is_some_and(is_roman))
                 {
                     label = Some(l);
                     i += 1;
@@ -273,7 +345,7 @@ impl<'a> Block<'a> {
                 Some((l, v)) => (Some(l), v),
                 None => (None, w),
             };
-            if is_month(w) {
+            if is_month_like(w) {
                 near_month = true;
                 month_seen = true;
                 i += 1;
@@ -294,7 +366,9 @@ impl<'a> Block<'a> {
                 i += 1;
                 continue;
             }
-            if !is_numberish(value) {
+            let roman = is_roman(value)
+                && (label == Some(Label::Volume) || items.is_empty() && self.is_roman_volume(i));
+            if !is_numberish(value) && !roman {
                 if matches!(
                     w,
                     "Suppl" | "Suppl." | "Pt" | "Pt." | "Part" | "suppl" | "suppl."
@@ -319,8 +393,8 @@ impl<'a> Block<'a> {
                     i += 1;
                     continue;
                 }
-                // `15 March 1985`: the day of a date.
-                if is_day(w) && self.word(i + 1).is_some_and(is_month) {
+                // `15 March 1985`: the day of a date; `25/04/2013` a whole date.
+                if (is_day(w) && self.word(i + 1).is_some_and(is_month)) || is_numeric_date(w) {
                     i += 1;
                     continue;
                 }
@@ -425,6 +499,12 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         let v = clean(item.text);
+        // `vol. VI (391–394).`: a parenthesised range that ends the block is the pages.
+        let last_number = !items[k + 1..].iter().any(|i| year_of(clean(i.text)).is_none());
+        if item.in_parens && is_range(v) && last_number && loc.page_first.is_none() {
+            set_pages(&mut loc, v);
+            continue;
+        }
         if item.in_parens {
             if loc.issue.is_none() && !pages_before(items, k) {
                 loc.issue = Some(v.to_owned());
@@ -444,7 +524,16 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         if item.after_colon && loc.volume.is_some() && loc.page_first.is_none() {
-            set_pages(&mut loc, v);
+            // `XIV:4 (1994), 409-418`: with a page range later, the number after the colon
+            // is the issue.
+            let range_later = items[k + 1..]
+                .iter()
+                .any(|i| i.label == Some(Label::Pages) || is_range(clean(i.text)));
+            if range_later && loc.issue.is_none() && !is_range(v) {
+                loc.issue = Some(v.to_owned());
+            } else {
+                set_pages(&mut loc, v);
+            }
             continue;
         }
         if loc.volume.is_none() && !pages_before(items, k) {

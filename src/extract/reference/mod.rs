@@ -613,8 +613,15 @@ impl<'a> Parser<'a> {
             // `…, Title, STACS, 163-174.`
             return true;
         }
+        // `1 pp. 35-50`: a number before a labelled page range.
+        let label_next = self.word(k + 1).is_some_and(|n| {
+            locators::label_of(n).is_some()
+                && (self.word(k + 2).is_some_and(locators::is_numberish)
+                    || self.is_punct(k + 2, '.'))
+        });
         // `26(3)`, `26:941`, `2011;`, `26, 941–51`.
-        self.is_punct(k + 1, '(')
+        label_next
+            || self.is_punct(k + 1, '(')
             || self.word(k + 1).is_some_and(locators::is_numberish)
             || self.is_punct(k + 1, ':')
             || self.is_punct(k + 1, ';')
