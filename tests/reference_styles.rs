@@ -1357,3 +1357,48 @@ fn humanities_locators() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Where the author list of a book ends: after a ditto mark nobody is named, a particle
+/// may follow inverted given names, a title does not start with an article-led "name",
+/// and a translator's note follows a title.
+#[test]
+fn author_lists_before_book_titles() {
+    check_cases(&[
+        Case {
+            raw: "———. Winter Harbours. Translated by Mara Quill. London: Fenwick, 1961.",
+            kind: "book",
+            families: &[],
+            title: Some("Winter Harbours"),
+            container: None,
+            year: Some(1961),
+            pages: None,
+        },
+        Case {
+            raw: "Salgado, Inês de. Os Faróis. Lisboa: Atlântica, 1990.",
+            kind: "book",
+            families: &["Salgado"],
+            title: Some("Os Faróis"),
+            container: None,
+            year: Some(1990),
+            pages: None,
+        },
+        Case {
+            raw: "Hugo Brandt, Der Leuchtturm, trans. Ann Rowe (London: Pellow, 1938), 12.",
+            kind: "book",
+            families: &["Brandt"],
+            title: Some("Der Leuchtturm"),
+            container: None,
+            year: Some(1938),
+            pages: Some(("12", None)),
+        },
+        Case {
+            raw: "Mira Osei, Ivo Lange, The Salt Trade, Boston: Harbor Press, 2001.",
+            kind: "book",
+            families: &["Osei", "Lange"],
+            title: Some("The Salt Trade"),
+            container: None,
+            year: Some(2001),
+            pages: None,
+        },
+    ]);
+}

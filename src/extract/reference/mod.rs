@@ -179,9 +179,19 @@ impl<'a> Parser<'a> {
 
     fn fill(&self, r: &mut Reference) -> Shape {
         let n = self.toks.len();
-        let start = self.skip_ditto(self.skip_label());
+        let label_end = self.skip_label();
+        let start = self.skip_ditto(label_end);
+        let ditto = start > label_end;
         let names = Names::new(self.text, self.toks);
-        let list = names.parse_list(start);
+        // After a ditto mark the authors are those of the entry above: none follow.
+        let list = if ditto {
+            AuthorList {
+                end: start,
+                ..AuthorList::default()
+            }
+        } else {
+            names.parse_list(start)
+        };
         let mut i = list.end;
         let mut shape = Shape::default();
         if !list.editors {
@@ -190,7 +200,7 @@ impl<'a> Parser<'a> {
             shape.editors = true;
         }
         r.et_al = list.et_al;
-        if r.authors.is_empty() && !list.editors {
+        if r.authors.is_empty() && !list.editors && !ditto {
             if let Some((literal, end)) = self.group_author(start) {
                 r.authors.push(RefAuthor {
                     literal: Some(literal),

@@ -153,7 +153,7 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     }
     // `andR .H .Wechsler`, `andEric Lutz` (PDF extraction): a conjunction glued to the
     // next name.
-    if body.len() > 4
+    if body.len() >= 4
         && body.starts_with("and")
         && body[3..].starts_with(|c: char| c.is_uppercase())
     {
