@@ -1402,3 +1402,29 @@ fn author_lists_before_book_titles() {
         },
     ]);
 }
+
+/// A lone acronym before the year is the venue; a year closing an unquoted title (or its
+/// dropped place/publisher trailer) is the date, not part of the title.
+#[test]
+fn venues_and_title_years() {
+    check_cases(&[
+        Case {
+            raw: "K. Ward and L. Osei. Sparse tidal grids. JCTS, 2015.",
+            kind: "article-journal",
+            families: &["Ward", "Osei"],
+            title: Some("Sparse tidal grids"),
+            container: Some("JCTS"),
+            year: Some(2015),
+            pages: None,
+        },
+        Case {
+            raw: "Brandvold, E. The Lantern Atlas, 1976, Boston: Wharf Press.",
+            kind: "book",
+            families: &["Brandvold"],
+            title: Some("The Lantern Atlas"),
+            container: None,
+            year: Some(1976),
+            pages: None,
+        },
+    ]);
+}

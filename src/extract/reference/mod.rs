@@ -357,11 +357,31 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let mut title_year = None;
         if let Some((a, b)) = title {
             let b = if locator_at.is_none() && !quoted {
-                self.drop_trailers(a, b)
+                let kept = self.drop_trailers(a, b);
+                // `Title, 1976, Boston: Press`: the dropped trailer dates the work.
+                title_year = (kept..b).find_map(|k| self.word(k).and_then(year_of));
+                kept
             } else {
                 b
+            };
+            // `Title, 1997.`: a year after a comma at the end of an unquoted title is the
+            // work's date, not part of its name.
+            let mut e = b;
+            while e > a && matches!(self.toks[e - 1].kind, Kind::Punct('.' | ',')) {
+                e -= 1;
+            }
+            let b = match (e > a + 2 && !quoted)
+                .then(|| self.word(e - 1).and_then(year_of))
+                .flatten()
+            {
+                Some(y) if self.is_punct(e - 2, ',') && self.word(e - 3).is_some() => {
+                    title_year = Some(y);
+                    e - 2
+                }
+                _ => b,
             };
             r.title = self
                 .field(a, b)
@@ -398,7 +418,7 @@ impl<'a> Parser<'a> {
         r.page_last = loc.page_last;
         r.article_number = loc.article_number;
         if r.year.is_none() {
-            r.year = loc.year;
+            r.year = loc.year.or(title_year);
         }
         if r.year.is_none() {
             // Books and reports: the year sits with the publisher, often last.
@@ -951,7 +971,23 @@ impl<'a> Parser<'a> {
         if !journal_like && !shape.in_container && self.is_genre_note(a, b) {
             return None;
         }
-        if !journal_like && !shape.in_container && !shape.quoted_title && !self.has_serial_cue(a, b)
+        // `Title. IJCV, 2008.` / `Title. CVPR, 2009.`: a lone acronym followed only by the
+        // year is the venue (a publisher or a place is written out).
+        let year_ends = self.word(to).and_then(year_of).is_some()
+            && self.toks[to + 1..].iter().all(|t| !t.is_word());
+        let acronym = {
+            let mut words = (a..b).filter_map(|k| self.word(k));
+            let first = words.next().unwrap_or("");
+            words.next().is_none()
+                && first.len() >= 3
+                && first.bytes().all(|c| c.is_ascii_uppercase())
+        };
+        let venue = year_ends && acronym;
+        if !journal_like
+            && !shape.in_container
+            && !shape.quoted_title
+            && !self.has_serial_cue(a, b)
+            && !venue
         {
             // A sentence after a book title without volume or pages: publisher or series.
             return None;
