@@ -1428,3 +1428,38 @@ fn venues_and_title_years() {
         },
     ]);
 }
+
+/// A span of years in a title is no page range (unless a locator mark precedes it), and
+/// the pages of a chapter in a numbered series follow the series name.
+#[test]
+fn year_spans_and_series_volumes() {
+    check_cases(&[
+        Case {
+            raw: "Lund, Edvin. A History of the Northern Lighthouses, 1815-1909. Bergen: Kystverk Press, 1931.",
+            kind: "book",
+            families: &["Lund"],
+            title: Some("A History of the Northern Lighthouses, 1815-1909"),
+            container: None,
+            year: Some(1931),
+            pages: None,
+        },
+        Case {
+            raw: "T. Amsel. Tidal automata. In R. Berg, editor, Logic of Harbours, volume 412 of Lecture Notes in Coastal Science, pages 56-66. Springer, 1995.",
+            kind: "chapter",
+            families: &["Amsel"],
+            title: Some("Tidal automata"),
+            container: Some("Logic of Harbours"),
+            year: Some(1995),
+            pages: Some(("56", Some("66"))),
+        },
+        Case {
+            raw: "Okoro A. Blood counts in divers. Blood 2010;115:1995-2003.",
+            kind: "article-journal",
+            families: &["Okoro"],
+            title: Some("Blood counts in divers"),
+            container: Some("Blood"),
+            year: Some(2010),
+            pages: Some(("1995", Some("2003"))),
+        },
+    ]);
+}

@@ -114,6 +114,19 @@ fn is_month_like(word: &str) -> bool {
             .is_some_and(|m| m.len() < word.len() && is_month(m))
 }
 
+/// `1815-1909`, `1964–2004`: two years, the second later.
+fn is_year_range(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',', ';']);
+    let mut parts = w.split(is_dash).filter(|p| !p.is_empty());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), None) => match (year_of(a), year_of(b)) {
+            (Some(x), Some(y)) => a.len() == 4 && b.len() == 4 && y > x && y - x <= 300,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// A day of the month: `1`–`31`.
 fn is_day(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']);
@@ -223,6 +236,10 @@ impl<'a> Block<'a> {
         if !is_numberish(w) {
             return false;
         }
+        if is_year_range(w) && !self.after_locator_mark(i) {
+            // `A History of the Coast, 1815-1909.`: a span of years in a title.
+            return false;
+        }
         if is_range(w) || w.ends_with(|c: char| is_dash(c)) {
             return true;
         }
@@ -263,6 +280,15 @@ impl<'a> Block<'a> {
                     || is_dash_number(n)
             }
         }
+    }
+
+    /// A colon or a locator label right before token `i`: `21: 1995-2003`, `pp. 1995-2003`.
+    fn after_locator_mark(&self, i: usize) -> bool {
+        i > 0
+            && (self.is_punct(i - 1, ':')
+                || self.is_punct(i - 1, ';')
+                || self.word(i - 1).is_some_and(|w| label_of(w).is_some())
+                || self.word(i - 1).is_some_and(is_numberish))
     }
 
     /// `, XIV:4` / `, XLIII (January 1965)` / `, LXV, 1958`: an unlabelled Roman volume
@@ -369,6 +395,19 @@ impl<'a> Block<'a> {
             let roman = is_roman(value)
                 && (label == Some(Label::Volume) || items.is_empty() && self.is_roman_volume(i));
             if !is_numberish(value) && !roman {
+                // `volume 1234 of Lecture Notes in Computer Science, pages 56-66`: the
+                // series named after a volume; the pages follow it.
+                let after_volume = items.last().is_some_and(|it| it.label == Some(Label::Volume));
+                if after_volume && matches!(w, "of" | "in") {
+                    let pages_at = (i + 1..(i + 16).min(n)).find(|&k| {
+                        self.word(k).is_some_and(|l| label_of(l) == Some(Label::Pages))
+                            && self.word(k + 1).is_some_and(is_numberish)
+                    });
+                    if let Some(k) = pages_at {
+                        i = k;
+                        continue;
+                    }
+                }
                 if matches!(
                     w,
                     "Suppl" | "Suppl." | "Pt" | "Pt." | "Part" | "suppl" | "suppl."
