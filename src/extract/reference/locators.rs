@@ -20,7 +20,7 @@ pub fn label_of(word: &str) -> Option<Label> {
         "vol" | "Vol" | "VOL" | "v" | "volume" | "Volume" | "Bd" | "Jg" | "tome" | "t" => {
             Some(Label::Volume)
         }
-        "no" | "No" | "NO" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft" | "num" | "Num"
+        "no" | "No" | "NO" | "nos" | "Nos" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft" | "num" | "Num"
         | "Nº" | "nº" | "№" | "n°" | "N°" => Some(Label::Issue),
         "pp" | "Pp" | "PP" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs" | "str" => {
             Some(Label::Pages)
@@ -563,11 +563,11 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         if item.after_colon && loc.volume.is_some() && loc.page_first.is_none() {
-            // `XIV:4 (1994), 409-418`: with a page range later, the number after the colon
-            // is the issue.
-            let range_later = items[k + 1..]
-                .iter()
-                .any(|i| i.label == Some(Label::Pages) || is_range(clean(i.text)));
+            // `XIV:4 (1994), 409-418` / `33:3: 333`: with pages later, the number after the
+            // colon is the issue.
+            let range_later = items[k + 1..].iter().any(|i| {
+                i.label == Some(Label::Pages) || is_range(clean(i.text)) || i.after_colon
+            });
             if range_later && loc.issue.is_none() && !is_range(v) {
                 loc.issue = Some(v.to_owned());
             } else {
@@ -576,7 +576,33 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         if loc.volume.is_none() && !pages_before(items, k) {
-            loc.volume = Some(v.to_owned());
+            // `Film Comment 40.1` (MLA): volume and issue joined by a dot.
+            match v.split_once('.') {
+                Some((vol, iss))
+                    if item.label.is_none()
+                        && (1..=4).contains(&vol.len())
+                        && (1..=2).contains(&iss.len())
+                        && vol.bytes().chain(iss.bytes()).all(|b| b.is_ascii_digit()) =>
+                {
+                    loc.volume = Some(vol.to_owned());
+                    if loc.issue.is_none() {
+                        loc.issue = Some(iss.to_owned());
+                    }
+                }
+                _ => loc.volume = Some(v.to_owned()),
+            }
+        } else if loc.volume.is_some()
+            && loc.issue.is_none()
+            && loc.page_first.is_none()
+            && !is_range(v)
+            && v.len() <= 3
+            && items[k + 1..].iter().any(|i| {
+                year_of(clean(i.text)).is_none()
+                    && (i.label == Some(Label::Pages) || is_range(clean(i.text)))
+            })
+        {
+            // `Operations Research 36, 3 (1988), 454-469`: volume, issue, then pages.
+            loc.issue = Some(v.to_owned());
         } else if loc.page_first.is_none() && loc.article_number.is_none() {
             set_pages(&mut loc, v);
         }
@@ -672,6 +698,22 @@ mod tests {
                     Some("391"),
                     Some(1993),
                 ),
+            ),
+            (
+                "36, 3 (1988), 454-469.",
+                (Some("36"), Some("3"), Some("454"), Some("469"), Some(1988)),
+            ),
+            (
+                "40.1 (January–February 2004): 17.",
+                (Some("40"), Some("1"), Some("17"), None, Some(2004)),
+            ),
+            (
+                "33:3: 333.",
+                (Some("33"), Some("3"), Some("333"), None, None),
+            ),
+            (
+                "Vol. 2, Nos. 1-4, pages 135-150.",
+                (Some("2"), Some("1-4"), Some("135"), Some("150"), None),
             ),
         ];
         for (text, want) in cases {
