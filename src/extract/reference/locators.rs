@@ -308,6 +308,14 @@ impl<'a> Block<'a> {
         if !self.is_punct(i - 1, ',') {
             return false;
         }
+        // `Lunar Science, XII pp. 16-18`: a Roman volume after a comma, before pages.
+        let pages_label = |k: usize| {
+            self.word(k).is_some_and(|l| label_of(l) == Some(Label::Pages))
+                && (self.word(k + 1).is_some_and(is_numberish) || self.is_punct(k + 1, '.'))
+        };
+        if pages_label(i + 1) || (self.is_punct(i + 1, ',') && pages_label(i + 2)) {
+            return true;
+        }
         (self.is_punct(i + 1, ':') && self.word(i + 2).is_some_and(is_numberish))
             || (self.is_punct(i + 1, '(')
                 && self
@@ -475,7 +483,8 @@ impl<'a> Block<'a> {
                 after_colon,
                 before_semicolon: self.is_punct(next_i, ';'),
                 near_month: near_month || self.word(next_i).is_some_and(is_month),
-                after_date,
+                // `May 2005 10(2) 164-171`: a volume with its issue still follows a date.
+                after_date: after_date && !self.is_punct(next_i, '(') && !self.is_punct(next_i, ':'),
             });
             // `Mar 2011;26(3)` (NLM) still has its volume after the date.
             if month_seen && year_of(clean(text)).is_some() && !self.is_punct(next_i, ';') {

@@ -291,8 +291,15 @@ impl<'a> Parser<'a> {
             }
         } else {
             let stop = locator_at.unwrap_or(n);
-            if after_title < stop {
-                container = Some((after_title, stop));
+            // `Title. (1996, September). Magazine, 44(1)`: a date after a title that opens
+            // the reference belongs to no container.
+            let mut from = after_title;
+            if let Some((y, after)) = self.date_parenthetical(after_title) {
+                r.year = r.year.or(Some(y));
+                from = after;
+            }
+            if from < stop {
+                container = Some((from, stop));
             }
         }
         if let (Some((a, b)), Some((_, cb))) = (title, container) {
@@ -441,6 +448,28 @@ impl<'a> Parser<'a> {
         }
         let _ = after_block;
         shape
+    }
+
+    /// `(1996, September).` / `(2011).` at `k`: the year and the token after the bracket
+    /// and its punctuation.
+    fn date_parenthetical(&self, k: usize) -> Option<(i32, usize)> {
+        if !self.is_punct(k, '(') {
+            return None;
+        }
+        let close = (k + 1..(k + 7).min(self.toks.len())).find(|&j| self.is_punct(j, ')'))?;
+        let year = (k + 1..close).find_map(|j| self.word(j).and_then(year_of))?;
+        let dated = (k + 1..close).all(|j| {
+            self.word(j)
+                .is_none_or(|w| year_of(w).is_some() || is_month(w) || w.len() <= 2)
+        });
+        if !dated {
+            return None;
+        }
+        let mut after = close + 1;
+        while matches!(self.toks.get(after).map(|t| t.kind), Some(Kind::Punct('.' | ',' | ':'))) {
+            after += 1;
+        }
+        Some((year, after))
     }
 
     fn is_range_part(&self, k: usize) -> bool {

@@ -414,6 +414,17 @@ impl<'a> Names<'a> {
                 while self.is_punct(i, ',') {
                     i += 1;
                 }
+                // `Lee, A., Park, B., ... Zhou, C.` (APA 7): the ellipsis before the last
+                // author.
+                let dots = self.toks[i.min(self.toks.len())..]
+                    .iter()
+                    .take_while(|t| t.is_punct('.'))
+                    .count();
+                if dots >= 2 {
+                    i += dots;
+                } else if self.word(i) == Some("…") {
+                    i += 1;
+                }
                 if self.is_conjunction(i) {
                     i += 1;
                     after_conjunction = true;
