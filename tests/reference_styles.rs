@@ -1310,27 +1310,63 @@ fn humanities_locators() {
     let cases: &[(&str, Want)] = &[
         (
             "Ashdown, Clara. \"Salt Marsh Ledgers.\" Quarterly Review of Tides, XLIII (January-February, 1965), pp. 49-62.",
-            (Some("Quarterly Review of Tides"), Some("XLIII"), None, Some("49"), Some("62")),
+            (
+                Some("Quarterly Review of Tides"),
+                Some("XLIII"),
+                None,
+                Some("49"),
+                Some("62"),
+            ),
         ),
         (
             "Pell, Anna, ‘Harbour Lights’, Sea & Shore XIV:4 (1994), 409-418.",
-            (Some("Sea & Shore"), Some("XIV"), Some("4"), Some("409"), Some("418")),
+            (
+                Some("Sea & Shore"),
+                Some("XIV"),
+                Some("4"),
+                Some("409"),
+                Some("418"),
+            ),
         ),
         (
             "Fournier, G. Les phares du Nord. Revue des Côtes, mai 2014, n°58. p. 11-19.",
-            (Some("Revue des Côtes"), None, Some("58"), Some("11"), Some("19")),
+            (
+                Some("Revue des Côtes"),
+                None,
+                Some("58"),
+                Some("11"),
+                Some("19"),
+            ),
         ),
         (
             "Mbatha, Joy. \"Quiet Ports.\" Harbour Letters 22 (spring 2000): 5–24.",
-            (Some("Harbour Letters"), Some("22"), None, Some("5"), Some("24")),
+            (
+                Some("Harbour Letters"),
+                Some("22"),
+                None,
+                Some("5"),
+                Some("24"),
+            ),
         ),
         (
             "Ovalle, R., On the shape of tides, Journal of Coastal Logic 7 pp. 35-50 (1988).",
-            (Some("Journal of Coastal Logic"), Some("7"), None, Some("35"), Some("50")),
+            (
+                Some("Journal of Coastal Logic"),
+                Some("7"),
+                None,
+                Some("35"),
+                Some("50"),
+            ),
         ),
         (
             "Ngata, T. 2006. Reef names. In L. Moana (ed.), Handbook of the Pacific, vol. VI (391–394). Auckland: Reef Press.",
-            (Some("Handbook of the Pacific"), Some("VI"), None, Some("391"), Some("394")),
+            (
+                Some("Handbook of the Pacific"),
+                Some("VI"),
+                None,
+                Some("391"),
+                Some("394"),
+            ),
         ),
         (
             "A. Ferro, Lattice tides, Phys. Rev. D85 (2012) 094025.",
@@ -1338,7 +1374,13 @@ fn humanities_locators() {
         ),
         (
             "B. Lunde, Tidal torsion, Commun. Math. Phys.337 ( 2015)429.",
-            (Some("Commun. Math. Phys"), Some("337"), None, Some("429"), None),
+            (
+                Some("Commun. Math. Phys"),
+                Some("337"),
+                None,
+                Some("429"),
+                None,
+            ),
         ),
     ];
     let mut failures = Vec::new();
@@ -1460,6 +1502,50 @@ fn year_spans_and_series_volumes() {
             container: Some("Blood"),
             year: Some(2010),
             pages: Some(("1995", Some("2003"))),
+        },
+    ]);
+}
+
+/// A bracketed original year, the APA 7 ellipsis before the last author, a journal
+/// followed by `in press`, and a journal after the title's last sentence.
+#[test]
+fn years_ellipses_and_statuses() {
+    check_cases(&[
+        Case {
+            raw: "Forde, E. M. Salt Houses. New York: Wharf Classics, 2003 [1910].",
+            kind: "book",
+            families: &["Forde"],
+            title: Some("Salt Houses"),
+            container: None,
+            year: Some(2003),
+            pages: None,
+        },
+        Case {
+            raw: "Lee, A., Park, B., Ortiz, C., ... Zhou, D. (2004). Tidal stress in harbour seals. Marine Mammal Letters, 6, 249-267.",
+            kind: "article-journal",
+            families: &["Lee", "Park", "Ortiz", "Zhou"],
+            title: Some("Tidal stress in harbour seals"),
+            container: Some("Marine Mammal Letters"),
+            year: Some(2004),
+            pages: Some(("249", Some("267"))),
+        },
+        Case {
+            raw: "Amadi, J. (1995). Causal effects of tides. Journal of Coastal Statistics, in press.",
+            kind: "article-journal",
+            families: &["Amadi"],
+            title: Some("Causal effects of tides"),
+            container: Some("Journal of Coastal Statistics"),
+            year: Some(1995),
+            pages: None,
+        },
+        Case {
+            raw: "R. Lund and K. Mori. Synthesis of harbour models using graphs. Harbour Transactions on Database Systems, 19(3) 450-491, 1994.",
+            kind: "article-journal",
+            families: &["Lund", "Mori"],
+            title: Some("Synthesis of harbour models using graphs"),
+            container: Some("Harbour Transactions on Database Systems"),
+            year: Some(1994),
+            pages: Some(("450", Some("491"))),
         },
     ]);
 }

@@ -20,11 +20,10 @@ pub fn label_of(word: &str) -> Option<Label> {
         "vol" | "Vol" | "VOL" | "v" | "volume" | "Volume" | "Bd" | "Jg" | "tome" | "t" => {
             Some(Label::Volume)
         }
-        "no" | "No" | "NO" | "nos" | "Nos" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft" | "num" | "Num"
-        | "Nº" | "nº" | "№" | "n°" | "N°" => Some(Label::Issue),
-        "pp" | "Pp" | "PP" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs" | "str" => {
-            Some(Label::Pages)
-        }
+        "no" | "No" | "NO" | "nos" | "Nos" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft"
+        | "num" | "Num" | "Nº" | "nº" | "№" | "n°" | "N°" => Some(Label::Issue),
+        "pp" | "Pp" | "PP" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs"
+        | "str" => Some(Label::Pages),
         _ => None,
     }
 }
@@ -301,7 +300,9 @@ impl<'a> Block<'a> {
         // `Word & World XIV:4 (1994)`: a Roman volume and its issue, even without a comma.
         let issue_after = self.is_punct(i + 1, ':')
             && self.word(i + 2).is_some_and(is_numberish)
-            && !self.word(i + 3).is_some_and(|n| n.starts_with(char::is_alphabetic));
+            && !self
+                .word(i + 3)
+                .is_some_and(|n| n.starts_with(char::is_alphabetic));
         if issue_after {
             return true;
         }
@@ -310,7 +311,8 @@ impl<'a> Block<'a> {
         }
         // `Lunar Science, XII pp. 16-18`: a Roman volume after a comma, before pages.
         let pages_label = |k: usize| {
-            self.word(k).is_some_and(|l| label_of(l) == Some(Label::Pages))
+            self.word(k)
+                .is_some_and(|l| label_of(l) == Some(Label::Pages))
                 && (self.word(k + 1).is_some_and(is_numberish) || self.is_punct(k + 1, '.'))
         };
         if pages_label(i + 1) || (self.is_punct(i + 1, ',') && pages_label(i + 2)) {
@@ -405,10 +407,13 @@ impl<'a> Block<'a> {
             if !is_numberish(value) && !roman {
                 // `volume 1234 of Lecture Notes in Computer Science, pages 56-66`: the
                 // series named after a volume; the pages follow it.
-                let after_volume = items.last().is_some_and(|it| it.label == Some(Label::Volume));
+                let after_volume = items
+                    .last()
+                    .is_some_and(|it| it.label == Some(Label::Volume));
                 if after_volume && matches!(w, "of" | "in") {
                     let pages_at = (i + 1..(i + 16).min(n)).find(|&k| {
-                        self.word(k).is_some_and(|l| label_of(l) == Some(Label::Pages))
+                        self.word(k)
+                            .is_some_and(|l| label_of(l) == Some(Label::Pages))
                             && self.word(k + 1).is_some_and(is_numberish)
                     });
                     if let Some(k) = pages_at {
@@ -430,7 +435,8 @@ impl<'a> Block<'a> {
                 let count_label = self.word(i + 1).is_some_and(|l| {
                     label_of(l) == Some(Label::Pages)
                         && !self.word(i + 2).is_some_and(is_numberish)
-                        && !(self.is_punct(i + 2, '.') && self.word(i + 3).is_some_and(is_numberish))
+                        && !(self.is_punct(i + 2, '.')
+                            && self.word(i + 3).is_some_and(is_numberish))
                 });
                 if count_label {
                     i += 2;
@@ -484,7 +490,9 @@ impl<'a> Block<'a> {
                 before_semicolon: self.is_punct(next_i, ';'),
                 near_month: near_month || self.word(next_i).is_some_and(is_month),
                 // `May 2005 10(2) 164-171`: a volume with its issue still follows a date.
-                after_date: after_date && !self.is_punct(next_i, '(') && !self.is_punct(next_i, ':'),
+                after_date: after_date
+                    && !self.is_punct(next_i, '(')
+                    && !self.is_punct(next_i, ':'),
             });
             // `Mar 2011;26(3)` (NLM) still has its volume after the date.
             if month_seen && year_of(clean(text)).is_some() && !self.is_punct(next_i, ';') {
@@ -548,7 +556,9 @@ fn resolve(items: &[Item<'_>]) -> Locators {
         }
         let v = clean(item.text);
         // `vol. VI (391–394).`: a parenthesised range that ends the block is the pages.
-        let last_number = !items[k + 1..].iter().any(|i| year_of(clean(i.text)).is_none());
+        let last_number = !items[k + 1..]
+            .iter()
+            .any(|i| year_of(clean(i.text)).is_none());
         if item.in_parens && is_range(v) && last_number && loc.page_first.is_none() {
             set_pages(&mut loc, v);
             continue;
@@ -574,9 +584,9 @@ fn resolve(items: &[Item<'_>]) -> Locators {
         if item.after_colon && loc.volume.is_some() && loc.page_first.is_none() {
             // `XIV:4 (1994), 409-418` / `33:3: 333`: with pages later, the number after the
             // colon is the issue.
-            let range_later = items[k + 1..].iter().any(|i| {
-                i.label == Some(Label::Pages) || is_range(clean(i.text)) || i.after_colon
-            });
+            let range_later = items[k + 1..]
+                .iter()
+                .any(|i| i.label == Some(Label::Pages) || is_range(clean(i.text)) || i.after_colon);
             if range_later && loc.issue.is_none() && !is_range(v) {
                 loc.issue = Some(v.to_owned());
             } else {

@@ -171,7 +171,10 @@ impl<'a> Parser<'a> {
             return start;
         }
         let mut k = start + 1;
-        while matches!(self.toks.get(k).map(|t| t.kind), Some(Kind::Punct('.' | ',' | ':'))) {
+        while matches!(
+            self.toks.get(k).map(|t| t.kind),
+            Some(Kind::Punct('.' | ',' | ':'))
+        ) {
             k += 1;
         }
         k
@@ -286,6 +289,25 @@ impl<'a> Parser<'a> {
                 _ if locator_at.is_some() && self.looks_like_journal(i, stop) => {
                     title = None;
                     container = Some((i, stop));
+                }
+                // `Title using ACTA. ACM Transactions on Database Systems, 19(3)`: the
+                // journal is the last sentence before the locators when it names a serial.
+                _ if locator_at.is_some() => {
+                    let cut = (i + 3..stop).rev().find(|&k| {
+                        self.word(k)
+                            .is_some_and(|w| w.ends_with('.') && !is_initials(w))
+                            && self
+                                .word(k + 1)
+                                .is_some_and(|n| n.starts_with(char::is_uppercase))
+                            && self.has_serial_cue(k + 1, stop)
+                    });
+                    match cut {
+                        Some(k) => {
+                            title = Some((i, k + 1));
+                            container = Some((k + 1, stop));
+                        }
+                        None => title = Some((i, stop)),
+                    }
                 }
                 _ => title = Some((i, stop)),
             }
@@ -431,10 +453,17 @@ impl<'a> Parser<'a> {
             // Books and reports: the year sits with the publisher, often last.
             // The title is searched last: a year printed in it is not the work's year.
             let from = title.map(|(_, b)| b).unwrap_or(i).max(i);
-            let after_title = (from..n)
-                .rev()
-                .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
-                .find(|&(k, _)| !self.is_range_part(k))
+            // `2003 [1910]`: a bracketed year is the original edition's, not this one's.
+            let bracketed = |k: usize| k > 0 && self.is_punct(k - 1, '[');
+            let candidates = || {
+                (from..n)
+                    .rev()
+                    .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
+                    .filter(|&(k, _)| !self.is_range_part(k))
+            };
+            let after_title = candidates()
+                .find(|&(k, _)| !bracketed(k))
+                .or_else(|| candidates().next())
                 .map(|(_, y)| y);
             // ... unless the title ran to the end of the reference (`Report X, 2017.`).
             let title_ends_reference = title.is_some_and(|(_, b)| b >= n);
@@ -466,7 +495,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut after = close + 1;
-        while matches!(self.toks.get(after).map(|t| t.kind), Some(Kind::Punct('.' | ',' | ':'))) {
+        while matches!(
+            self.toks.get(after).map(|t| t.kind),
+            Some(Kind::Punct('.' | ',' | ':'))
+        ) {
             after += 1;
         }
         Some((year, after))
@@ -1263,7 +1295,11 @@ impl<'a> Parser<'a> {
         for k in from..to {
             if let Some(w) = self.word(k) {
                 words += 1;
-                if is_publisher_word(w) {
+                // `in press` is a status, not a publisher.
+                let in_press = k > 0
+                    && matches!(self.word(k - 1), Some("in" | "In"))
+                    && w.trim_end_matches(['.', ',']).eq_ignore_ascii_case("press");
+                if is_publisher_word(w) && !in_press {
                     return true;
                 }
             } else if self.is_punct(k, ':') && words <= 3 && words > 0 {

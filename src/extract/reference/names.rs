@@ -302,10 +302,7 @@ impl<'a> Names<'a> {
             return None;
         }
         // `The Dead and Their Gifts`: a title's first word is no given name.
-        if matches!(
-            first,
-            "The" | "A" | "An" | "On" | "Of" | "From" | "Towards"
-        ) {
+        if matches!(first, "The" | "A" | "An" | "On" | "Of" | "From" | "Towards") {
             return None;
         }
         let mut p = i + 1;
@@ -364,7 +361,8 @@ impl<'a> Names<'a> {
                         self.given_first(i).filter(|&(_, next)| {
                             (self.is_punct(next, ',')
                                 && !self.word(next + 1).is_some_and(|w| {
-                                    w.starts_with(char::is_lowercase) && !self.is_conjunction(next + 1)
+                                    w.starts_with(char::is_lowercase)
+                                        && !self.is_conjunction(next + 1)
                                 }))
                                 || self.is_punct(next, ';')
                                 || self.is_conjunction(next)

@@ -208,8 +208,25 @@ fn glued_volume(body: &str) -> Option<usize> {
     let tail = tail.trim_end_matches([',', '.']);
     let is_label = matches!(
         head,
-        "Vol" | "Vols" | "No" | "Nos" | "Nr" | "Num" | "Art" | "Suppl" | "Fig" | "Sec" | "Sect"
-            | "Ref" | "Pag" | "Page" | "Pages" | "Tome" | "Heft" | "Chap" | "Part"
+        "Vol"
+            | "Vols"
+            | "No"
+            | "Nos"
+            | "Nr"
+            | "Num"
+            | "Art"
+            | "Suppl"
+            | "Fig"
+            | "Sec"
+            | "Sect"
+            | "Ref"
+            | "Pag"
+            | "Page"
+            | "Pages"
+            | "Tome"
+            | "Heft"
+            | "Chap"
+            | "Part"
     );
     let head_ok = head.len() >= 3
         && head.starts_with(|c: char| c.is_ascii_uppercase())
@@ -252,7 +269,10 @@ mod tests {
             ("O'Brien J.-P.", &["O'Brien", "J.-P."]),
             ("Strings.JHEP 12", &["Strings.", "JHEP", "12"]),
             ("doi.org/Abc", &["doi.org/Abc"]),
-            ("Math. Phys.337 ,605", &["Math.", "Phys.", "337", ",", "605"]),
+            (
+                "Math. Phys.337 ,605",
+                &["Math.", "Phys.", "337", ",", "605"],
+            ),
             ("Vol.12", &["Vol.12"]),
             ("andK .Lund", &["and", "K", ".", "Lund"]),
             ("andersen", &["andersen"]),
