@@ -94,14 +94,15 @@ fn is_glued_page_count(word: &str) -> bool {
 /// `25/04/2013`, `4/25/13`: a date written with slashes.
 fn is_numeric_date(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']);
-    let parts: Vec<&str> = w.split('/').collect();
-    parts.len() == 3
-        && parts[0].len() <= 2
-        && parts[1].len() <= 2
-        && matches!(parts[2].len(), 2 | 4)
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = w.split('/');
+    let mut lens = [0usize; 3];
+    for len in &mut lens {
+        match parts.next() {
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => *len = p.len(),
+            _ => return false,
+        }
+    }
+    parts.next().is_none() && lens[0] <= 2 && lens[1] <= 2 && matches!(lens[2], 2 | 4)
 }
 
 /// A month or a month range: `May`, `January-February`, `Jan.–Feb.`.
@@ -729,6 +730,10 @@ mod tests {
             (
                 "33:3: 333.",
                 (Some("33"), Some("3"), Some("333"), None, None),
+            ),
+            (
+                "25/04/2013, n°1103, pp. 16-18.",
+                (None, Some("1103"), Some("16"), Some("18"), None),
             ),
             (
                 "Vol. 2, Nos. 1-4, pages 135-150.",
