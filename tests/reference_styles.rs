@@ -1205,3 +1205,347 @@ fn month_year_after_authors() {
         pages: None,
     }]);
 }
+
+/// Book and newspaper details that are not locators: editions, page counts, dates,
+/// ditto marks, imprints, ISBNs, translators and media.
+#[test]
+fn book_and_newspaper_details() {
+    check_cases(&[
+        Case {
+            raw: "Halvorsen, Ingrid. The Quiet Harbour Towns. 3rd ed. Boston: Tidewater Press, 2004.",
+            kind: "book",
+            families: &["Halvorsen"],
+            title: Some("The Quiet Harbour Towns"),
+            container: None,
+            year: Some(2004),
+            pages: None,
+        },
+        Case {
+            raw: "Peter J. Lindqvist, Rivers of Clay: A Natural History, New York: Penguin, 1988. 368 pp.",
+            kind: "book",
+            families: &["Lindqvist"],
+            title: Some("Rivers of Clay: A Natural History"),
+            container: None,
+            year: Some(1988),
+            pages: None,
+        },
+        Case {
+            raw: "Mbeki, Sipho. \"Harbour Dues Rise Again.\" Coastal Herald, May 28, 2013.",
+            kind: "article-journal",
+            families: &["Mbeki"],
+            title: Some("Harbour Dues Rise Again"),
+            container: Some("Coastal Herald"),
+            year: Some(2013),
+            pages: None,
+        },
+        Case {
+            raw: "———. 1836. Letters from the Northern Shore. Edinburgh: R. Falconer.",
+            kind: "book",
+            families: &[],
+            title: Some("Letters from the Northern Shore"),
+            container: None,
+            year: Some(1836),
+            pages: None,
+        },
+        Case {
+            raw: "Dunmore, K. (2001). Lattice Methods Explained. Norvik Press. ISBN 0-123-45678-X.",
+            kind: "book",
+            families: &["Dunmore"],
+            title: Some("Lattice Methods Explained"),
+            container: None,
+            year: Some(2001),
+            pages: None,
+        },
+        Case {
+            raw: "Oduya, Grace. The Lantern Keepers, rev. ed. (London: Marrow, 1991), 39.",
+            kind: "book",
+            families: &["Oduya"],
+            title: Some("The Lantern Keepers"),
+            container: None,
+            year: Some(1991),
+            pages: Some(("39", None)),
+        },
+        Case {
+            raw: "Varga, Lukas. The Glass Orchard, trans. Ellen Moss (New York: Fennel and Daughters, 1972), 230.",
+            kind: "book",
+            families: &["Varga"],
+            title: Some("The Glass Orchard"),
+            container: None,
+            year: Some(1972),
+            pages: Some(("230", None)),
+        },
+        Case {
+            raw: "Ruiz, P. (Director). (2003). Salt and silence [Motion picture]. Spain: Faro Films.",
+            kind: "book",
+            families: &["Ruiz"],
+            title: Some("Salt and silence"),
+            container: None,
+            year: Some(2003),
+            pages: None,
+        },
+    ]);
+    // Volumes: none of these numbers is one.
+    for raw in [
+        "Mbeki, Sipho. \"Harbour Dues Rise Again.\" Coastal Herald, May 28, 2013.",
+        "Amos, Ruth. \"The Tide Tables.\" Evening Courier, 15 March 1985, 3.",
+        "Peter J. Lindqvist, Rivers of Clay, New York: Penguin, 1988. 368 pp.",
+        "Brun, A. Les jardins de sel. Paris : Éditions du Phare, 2013. 218 p.",
+        "Kato, H. The 4th Workshop on Tidal Flats. Kobe: Umi, 2010.",
+    ] {
+        assert_eq!(parse_reference(raw).volume, None, "{raw}");
+    }
+}
+
+/// Locator shapes of humanities and European journals: Roman volumes, `n°` issues,
+/// seasons and month ranges in brackets, a volume before a labelled page range.
+#[test]
+fn humanities_locators() {
+    type Want = (
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: &[(&str, Want)] = &[
+        (
+            "Ashdown, Clara. \"Salt Marsh Ledgers.\" Quarterly Review of Tides, XLIII (January-February, 1965), pp. 49-62.",
+            (
+                Some("Quarterly Review of Tides"),
+                Some("XLIII"),
+                None,
+                Some("49"),
+                Some("62"),
+            ),
+        ),
+        (
+            "Pell, Anna, ‘Harbour Lights’, Sea & Shore XIV:4 (1994), 409-418.",
+            (
+                Some("Sea & Shore"),
+                Some("XIV"),
+                Some("4"),
+                Some("409"),
+                Some("418"),
+            ),
+        ),
+        (
+            "Fournier, G. Les phares du Nord. Revue des Côtes, mai 2014, n°58. p. 11-19.",
+            (
+                Some("Revue des Côtes"),
+                None,
+                Some("58"),
+                Some("11"),
+                Some("19"),
+            ),
+        ),
+        (
+            "Mbatha, Joy. \"Quiet Ports.\" Harbour Letters 22 (spring 2000): 5–24.",
+            (
+                Some("Harbour Letters"),
+                Some("22"),
+                None,
+                Some("5"),
+                Some("24"),
+            ),
+        ),
+        (
+            "Ovalle, R., On the shape of tides, Journal of Coastal Logic 7 pp. 35-50 (1988).",
+            (
+                Some("Journal of Coastal Logic"),
+                Some("7"),
+                None,
+                Some("35"),
+                Some("50"),
+            ),
+        ),
+        (
+            "Ngata, T. 2006. Reef names. In L. Moana (ed.), Handbook of the Pacific, vol. VI (391–394). Auckland: Reef Press.",
+            (
+                Some("Handbook of the Pacific"),
+                Some("VI"),
+                None,
+                Some("391"),
+                Some("394"),
+            ),
+        ),
+        (
+            "A. Ferro, Lattice tides, Phys. Rev. D85 (2012) 094025.",
+            (Some("Phys. Rev. D"), Some("85"), None, Some("094025"), None),
+        ),
+        (
+            "B. Lunde, Tidal torsion, Commun. Math. Phys.337 ( 2015)429.",
+            (
+                Some("Commun. Math. Phys"),
+                Some("337"),
+                None,
+                Some("429"),
+                None,
+            ),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (raw, want) in cases {
+        let r = parse_reference(raw);
+        let got = (
+            r.container_title.as_deref(),
+            r.volume.as_deref(),
+            r.issue.as_deref(),
+            r.page_first.as_deref(),
+            r.page_last.as_deref(),
+        );
+        if got != *want {
+            failures.push(format!("{raw}\n   got: {got:?}\n  want: {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Where the author list of a book ends: after a ditto mark nobody is named, a particle
+/// may follow inverted given names, a title does not start with an article-led "name",
+/// and a translator's note follows a title.
+#[test]
+fn author_lists_before_book_titles() {
+    check_cases(&[
+        Case {
+            raw: "———. Winter Harbours. Translated by Mara Quill. London: Fenwick, 1961.",
+            kind: "book",
+            families: &[],
+            title: Some("Winter Harbours"),
+            container: None,
+            year: Some(1961),
+            pages: None,
+        },
+        Case {
+            raw: "Salgado, Inês de. Os Faróis. Lisboa: Atlântica, 1990.",
+            kind: "book",
+            families: &["Salgado"],
+            title: Some("Os Faróis"),
+            container: None,
+            year: Some(1990),
+            pages: None,
+        },
+        Case {
+            raw: "Hugo Brandt, Der Leuchtturm, trans. Ann Rowe (London: Pellow, 1938), 12.",
+            kind: "book",
+            families: &["Brandt"],
+            title: Some("Der Leuchtturm"),
+            container: None,
+            year: Some(1938),
+            pages: Some(("12", None)),
+        },
+        Case {
+            raw: "Mira Osei, Ivo Lange, The Salt Trade, Boston: Harbor Press, 2001.",
+            kind: "book",
+            families: &["Osei", "Lange"],
+            title: Some("The Salt Trade"),
+            container: None,
+            year: Some(2001),
+            pages: None,
+        },
+    ]);
+}
+
+/// A lone acronym before the year is the venue; a year closing an unquoted title (or its
+/// dropped place/publisher trailer) is the date, not part of the title.
+#[test]
+fn venues_and_title_years() {
+    check_cases(&[
+        Case {
+            raw: "K. Ward and L. Osei. Sparse tidal grids. JCTS, 2015.",
+            kind: "article-journal",
+            families: &["Ward", "Osei"],
+            title: Some("Sparse tidal grids"),
+            container: Some("JCTS"),
+            year: Some(2015),
+            pages: None,
+        },
+        Case {
+            raw: "Brandvold, E. The Lantern Atlas, 1976, Boston: Wharf Press.",
+            kind: "book",
+            families: &["Brandvold"],
+            title: Some("The Lantern Atlas"),
+            container: None,
+            year: Some(1976),
+            pages: None,
+        },
+    ]);
+}
+
+/// A span of years in a title is no page range (unless a locator mark precedes it), and
+/// the pages of a chapter in a numbered series follow the series name.
+#[test]
+fn year_spans_and_series_volumes() {
+    check_cases(&[
+        Case {
+            raw: "Lund, Edvin. A History of the Northern Lighthouses, 1815-1909. Bergen: Kystverk Press, 1931.",
+            kind: "book",
+            families: &["Lund"],
+            title: Some("A History of the Northern Lighthouses, 1815-1909"),
+            container: None,
+            year: Some(1931),
+            pages: None,
+        },
+        Case {
+            raw: "T. Amsel. Tidal automata. In R. Berg, editor, Logic of Harbours, volume 412 of Lecture Notes in Coastal Science, pages 56-66. Springer, 1995.",
+            kind: "chapter",
+            families: &["Amsel"],
+            title: Some("Tidal automata"),
+            container: Some("Logic of Harbours"),
+            year: Some(1995),
+            pages: Some(("56", Some("66"))),
+        },
+        Case {
+            raw: "Okoro A. Blood counts in divers. Blood 2010;115:1995-2003.",
+            kind: "article-journal",
+            families: &["Okoro"],
+            title: Some("Blood counts in divers"),
+            container: Some("Blood"),
+            year: Some(2010),
+            pages: Some(("1995", Some("2003"))),
+        },
+    ]);
+}
+
+/// A bracketed original year, the APA 7 ellipsis before the last author, a journal
+/// followed by `in press`, and a journal after the title's last sentence.
+#[test]
+fn years_ellipses_and_statuses() {
+    check_cases(&[
+        Case {
+            raw: "Forde, E. M. Salt Houses. New York: Wharf Classics, 2003 [1910].",
+            kind: "book",
+            families: &["Forde"],
+            title: Some("Salt Houses"),
+            container: None,
+            year: Some(2003),
+            pages: None,
+        },
+        Case {
+            raw: "Lee, A., Park, B., Ortiz, C., ... Zhou, D. (2004). Tidal stress in harbour seals. Marine Mammal Letters, 6, 249-267.",
+            kind: "article-journal",
+            families: &["Lee", "Park", "Ortiz", "Zhou"],
+            title: Some("Tidal stress in harbour seals"),
+            container: Some("Marine Mammal Letters"),
+            year: Some(2004),
+            pages: Some(("249", Some("267"))),
+        },
+        Case {
+            raw: "Amadi, J. (1995). Causal effects of tides. Journal of Coastal Statistics, in press.",
+            kind: "article-journal",
+            families: &["Amadi"],
+            title: Some("Causal effects of tides"),
+            container: Some("Journal of Coastal Statistics"),
+            year: Some(1995),
+            pages: None,
+        },
+        Case {
+            raw: "R. Lund and K. Mori. Synthesis of harbour models using graphs. Harbour Transactions on Database Systems, 19(3) 450-491, 1994.",
+            kind: "article-journal",
+            families: &["Lund", "Mori"],
+            title: Some("Synthesis of harbour models using graphs"),
+            container: Some("Harbour Transactions on Database Systems"),
+            year: Some(1994),
+            pages: Some(("450", Some("491"))),
+        },
+    ]);
+}

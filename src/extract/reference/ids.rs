@@ -46,6 +46,12 @@ static ARXIV: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// `ISBN 0-486-67260-3`, `ISBN-13: 978-…`, `ISSN 1234-5678`: book and serial numbers,
+/// never volume or pages.
+static ISBN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)IS[BS]N(?:-1[03])?\s*:?\s*[0-9Xx][0-9Xx\- ]{6,19}[0-9Xx]")
+        .expect("valid regex")
+});
 /// Access notes and link labels that carry no bibliographic field.
 static NOTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -155,6 +161,13 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             cuts.push((m.start(), m.end()));
         }
     }
+    if has("ISBN") || has("ISSN") || has("isbn") {
+        for m in ISBN.find_iter(text) {
+            if !cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+                cuts.push((m.start(), m.end()));
+            }
+        }
+    }
     let may_have_notes = NOTE_CUES.is_match(text);
     for m in NOTES.find_iter(if may_have_notes { text } else { "" }) {
         if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
@@ -211,6 +224,12 @@ mod tests {
                 Some("http://example.org/a/b"),
                 None,
             ),
+            (
+                "Brook, T. (1999). A Made-up Handbook. Imaginary Press. ISBN 0-123-45678-X.",
+                None,
+                None,
+                None,
+            ),
         ];
         for (text, doi, url, pmid) in cases {
             let (ids, rest) = take_identifiers(text);
@@ -218,6 +237,7 @@ mod tests {
             assert_eq!(ids.url.as_deref(), *url, "{text}");
             assert_eq!(ids.pmid.as_deref(), *pmid, "{text}");
             assert!(!rest.contains("10.1000"), "{rest}");
+            assert!(!rest.contains("ISBN"), "{rest}");
         }
     }
 }

@@ -20,17 +20,24 @@ pub fn label_of(word: &str) -> Option<Label> {
         "vol" | "Vol" | "VOL" | "v" | "volume" | "Volume" | "Bd" | "Jg" | "tome" | "t" => {
             Some(Label::Volume)
         }
-        "no" | "No" | "NO" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft" | "num" | "Num"
-        | "Nº" | "nº" | "№" => Some(Label::Issue),
-        "pp" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs" | "str" => {
-            Some(Label::Pages)
-        }
+        "no" | "No" | "NO" | "nos" | "Nos" | "nr" | "Nr" | "n" | "issue" | "Issue" | "Heft"
+        | "num" | "Num" | "Nº" | "nº" | "№" | "n°" | "N°" => Some(Label::Issue),
+        "pp" | "Pp" | "PP" | "p" | "P" | "pages" | "Pages" | "page" | "S" | "pág" | "págs"
+        | "str" => Some(Label::Pages),
         _ => None,
     }
 }
 
 /// A label glued to its number: `v.13`, `n.4`, `p.367-390`, `pp.1-10`.
 pub fn glued_label(word: &str) -> Option<(Label, &str)> {
+    // `n°20`, `nº 5` printed without a space.
+    for sign in ["n°", "N°", "nº", "Nº", "№"] {
+        if let Some(tail) = word.strip_prefix(sign) {
+            if tail.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some((Label::Issue, tail));
+            }
+        }
+    }
     let dot = word.find('.')?;
     let (head, tail) = (&word[..dot], &word[dot + 1..]);
     if tail.starts_with(|c: char| c.is_ascii_digit()) {
@@ -56,12 +63,80 @@ pub fn is_numberish(word: &str) -> bool {
         return false;
     }
     let rest = &w[digits_from..];
+    if is_ordinal(rest) {
+        return false;
+    }
     // `3/4`, `1999/2000`, `75.1` (volume.issue) are numbers too.
     rest.starts_with(|c: char| c.is_ascii_digit())
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || is_dash(c) || c == '/' || c == '.')
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+}
+
+/// `3rd`, `21st`, `4th`, `2nd`: an ordinal (an edition, a meeting), never a locator.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            &word[digits..],
+            "st" | "nd" | "rd" | "th" | "St" | "Nd" | "Rd" | "Th" | "ST" | "ND" | "RD" | "TH"
+        )
+}
+
+/// `368p`, `67p`, `240pp`: a page count glued to its label.
+fn is_glued_page_count(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "p" | "pp")
+}
+
+/// `25/04/2013`, `4/25/13`: a date written with slashes.
+fn is_numeric_date(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    let mut parts = w.split('/');
+    let mut lens = [0usize; 3];
+    for len in &mut lens {
+        match parts.next() {
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => *len = p.len(),
+            _ => return false,
+        }
+    }
+    parts.next().is_none() && lens[0] <= 2 && lens[1] <= 2 && matches!(lens[2], 2 | 4)
+}
+
+/// A month or a month range: `May`, `January-February`, `Jan.–Feb.`.
+fn is_month_like(word: &str) -> bool {
+    is_month(word)
+        || word
+            .split(is_dash)
+            .next()
+            .is_some_and(|m| m.len() < word.len() && is_month(m))
+}
+
+/// `1815-1909`, `1964–2004`: two years, the second later.
+fn is_year_range(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',', ';']);
+    let mut parts = w.split(is_dash).filter(|p| !p.is_empty());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), None) => match (year_of(a), year_of(b)) {
+            (Some(x), Some(y)) => a.len() == 4 && b.len() == 4 && y > x && y - x <= 300,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// A day of the month: `1`–`31`.
+fn is_day(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// A Roman numeral volume: `II`, `XIV`, `LVIII` (upper case only).
+pub fn is_roman(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    !w.is_empty() && w.len() <= 7 && w.bytes().all(|b| b"IVXLC".contains(&b))
 }
 
 /// `-151`: a dash glued to a number, the second half of a spaced range.
@@ -99,6 +174,9 @@ struct Item<'a> {
     after_colon: bool,
     before_semicolon: bool,
     near_month: bool,
+    /// After a full date (`June 21, 1998, 11`) or a book's imprint (`(London: Verso,
+    /// 1991), 39`): a bare number there is a page.
+    after_date: bool,
 }
 
 pub(crate) struct Block<'a> {
@@ -131,14 +209,25 @@ impl<'a> Block<'a> {
         let Some(w) = self.word(i) else {
             return false;
         };
-        if let Some(_label) = label_of(w) {
+        if let Some(label) = label_of(w) {
             return self.word(i + 1).is_some_and(is_numberish)
-                || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish));
+                || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
+                || (label == Label::Volume && self.word(i + 1).is_some_and(is_roman));
+        }
+        if self.is_roman_volume(i) {
+            return true;
         }
         if glued_label(w).is_some() {
             return true;
         }
         if is_month(w) {
+            // `May 28, 2013` / `Jan. 23 1973`.
+            let day_then_year = self.word(i + 1).is_some_and(is_day)
+                && (self.word(i + 2).and_then(year_of).is_some()
+                    || self.is_punct(i + 2, ',') && self.word(i + 3).and_then(year_of).is_some());
+            if day_then_year {
+                return true;
+            }
             return self.word(i + 1).and_then(year_of).is_some()
                 && !self
                     .word(i + 2)
@@ -147,13 +236,23 @@ impl<'a> Block<'a> {
         if !is_numberish(w) {
             return false;
         }
+        if is_year_range(w) && !self.after_locator_mark(i) {
+            // `A History of the Coast, 1815-1909.`: a span of years in a title.
+            return false;
+        }
         if is_range(w) || w.ends_with(|c: char| is_dash(c)) {
             return true;
         }
         let next = self.toks.get(i + 1);
         match next.map(|t| t.kind) {
             None => true,
-            Some(Kind::Punct('(')) => self.word(i + 2).is_some_and(is_numberish),
+            // `26(3)`, `37 (February 1931)`, `22 (spring 2000)`.
+            Some(Kind::Punct('(')) => {
+                self.word(i + 2).is_some_and(is_numberish)
+                    || self.word(i + 2).is_some_and(is_month_like)
+                        && (i + 3..(i + 6).min(self.toks.len()))
+                            .any(|k| self.word(k).and_then(year_of).is_some())
+            }
             Some(Kind::Punct(':')) => self.word(i + 2).is_some_and(is_numberish),
             Some(Kind::Punct(';')) => true,
             Some(Kind::Punct(',')) if self.is_punct(i + 2, '(') => {
@@ -183,6 +282,65 @@ impl<'a> Block<'a> {
         }
     }
 
+    /// A colon or a locator label right before token `i`: `21: 1995-2003`, `pp. 1995-2003`.
+    fn after_locator_mark(&self, i: usize) -> bool {
+        i > 0
+            && (self.is_punct(i - 1, ':')
+                || self.is_punct(i - 1, ';')
+                || self.word(i - 1).is_some_and(|w| label_of(w).is_some())
+                || self.word(i - 1).is_some_and(is_numberish))
+    }
+
+    /// `, XIV:4` / `, XLIII (January 1965)` / `, LXV, 1958`: an unlabelled Roman volume
+    /// after a comma, followed by an issue, a date or a year.
+    fn is_roman_volume(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        if !is_roman(w) || w.len() < 2 || i == 0 {
+            return false;
+        }
+        // `Word & World XIV:4 (1994)`: a Roman volume and its issue, even without a comma.
+        let issue_after = self.is_punct(i + 1, ':')
+            && self.word(i + 2).is_some_and(is_numberish)
+            && !self
+                .word(i + 3)
+                .is_some_and(|n| n.starts_with(char::is_alphabetic));
+        if issue_after {
+            return true;
+        }
+        if !self.is_punct(i - 1, ',') {
+            return false;
+        }
+        // `Lunar Science, XII pp. 16-18`: a Roman volume after a comma, before pages.
+        let pages_label = |k: usize| {
+            self.word(k)
+                .is_some_and(|l| label_of(l) == Some(Label::Pages))
+                && (self.word(k + 1).is_some_and(is_numberish) || self.is_punct(k + 1, '.'))
+        };
+        if pages_label(i + 1) || (self.is_punct(i + 1, ',') && pages_label(i + 2)) {
+            return true;
+        }
+        (self.is_punct(i + 1, ':') && self.word(i + 2).is_some_and(is_numberish))
+            || (self.is_punct(i + 1, '(')
+                && self
+                    .word(i + 2)
+                    .is_some_and(|n| is_numberish(n) || is_month_like(n)))
+            || (self.is_punct(i + 1, ',') && self.word(i + 2).and_then(year_of).is_some())
+    }
+
+    /// `(London: Verso, 1991), 39`: the block follows a parenthesised imprint.
+    fn after_imprint(&self, from: usize) -> bool {
+        if from < 3 || !self.is_punct(from - 1, ',') || !self.is_punct(from - 2, ')') {
+            return false;
+        }
+        if self.word(from - 3).and_then(year_of).is_none() {
+            return false;
+        }
+        let open = (from.saturating_sub(16)..from - 2)
+            .rev()
+            .find(|&k| self.is_punct(k, '('));
+        open.is_some_and(|o| (o + 1..from - 2).any(|k| self.is_punct(k, ':')))
+    }
+
     /// Reads the block from token `from`; returns the fields and the index where it stopped.
     pub fn read(&self, from: usize) -> (Locators, usize) {
         let mut items: Vec<Item<'a>> = Vec::with_capacity(6);
@@ -192,6 +350,8 @@ impl<'a> Block<'a> {
         let mut in_parens = 0usize;
         let mut near_month = false;
         let n = self.toks.len();
+        let mut month_seen = false;
+        let mut after_date = self.after_imprint(from);
         while i < n {
             let tok = self.toks[i];
             match tok.kind {
@@ -211,6 +371,7 @@ impl<'a> Block<'a> {
             if let Some(l) = label_of(w) {
                 if self.word(i + 1).is_some_and(is_numberish)
                     || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
+                    || (l == Label::Volume && self.word(i + 1).is_some_and(is_roman))
                 {
                     label = Some(l);
                     i += 1;
@@ -221,18 +382,19 @@ impl<'a> Block<'a> {
                 Some((l, v)) => (Some(l), v),
                 None => (None, w),
             };
-            if is_month(w) {
+            if is_month_like(w) {
                 near_month = true;
+                month_seen = true;
                 i += 1;
                 // `2015 Mar 4; 22(3)`: the day of a PubMed date is no volume.
-                let day = self.word(i).filter(|d| {
-                    d.len() <= 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-                });
-                let after_year = i >= 2 && self.word(i - 2).and_then(year_of).is_some();
-                if day.is_some()
-                    && after_year
-                    && (self.is_punct(i + 1, ';') || self.is_punct(i + 1, ','))
-                {
+                // `May 28, 2013`, `Jan. 23 1973`: the day of a date is no volume either.
+                let day = self.word(i).filter(|d| is_day(d));
+                let dated = self.is_punct(i + 1, ';')
+                    || self.is_punct(i + 1, ',')
+                    || self.is_punct(i + 1, '.')
+                    || i + 1 >= n
+                    || self.word(i + 1).and_then(year_of).is_some();
+                if day.is_some() && dated {
                     i += 1;
                 }
                 continue;
@@ -241,7 +403,25 @@ impl<'a> Block<'a> {
                 i += 1;
                 continue;
             }
-            if !is_numberish(value) {
+            let roman = is_roman(value)
+                && (label == Some(Label::Volume) || items.is_empty() && self.is_roman_volume(i));
+            if !is_numberish(value) && !roman {
+                // `volume 1234 of Lecture Notes in Computer Science, pages 56-66`: the
+                // series named after a volume; the pages follow it.
+                let after_volume = items
+                    .last()
+                    .is_some_and(|it| it.label == Some(Label::Volume));
+                if after_volume && matches!(w, "of" | "in") {
+                    let pages_at = (i + 1..(i + 16).min(n)).find(|&k| {
+                        self.word(k)
+                            .is_some_and(|l| label_of(l) == Some(Label::Pages))
+                            && self.word(k + 1).is_some_and(is_numberish)
+                    });
+                    if let Some(k) = pages_at {
+                        i = k;
+                        continue;
+                    }
+                }
                 if matches!(
                     w,
                     "Suppl" | "Suppl." | "Pt" | "Pt." | "Part" | "suppl" | "suppl."
@@ -250,6 +430,28 @@ impl<'a> Block<'a> {
                     continue;
                 }
                 break;
+            }
+            // `368 pp.` / `368p`: a page count, neither volume nor pages.
+            if value_label.is_none() && label.is_none() {
+                let count_label = self.word(i + 1).is_some_and(|l| {
+                    label_of(l) == Some(Label::Pages)
+                        && !self.word(i + 2).is_some_and(is_numberish)
+                        && !(self.is_punct(i + 2, '.')
+                            && self.word(i + 3).is_some_and(is_numberish))
+                });
+                if count_label {
+                    i += 2;
+                    continue;
+                }
+                if is_glued_page_count(w) {
+                    i += 1;
+                    continue;
+                }
+                // `15 March 1985`: the day of a date; `25/04/2013` a whole date.
+                if (is_day(w) && self.word(i + 1).is_some_and(is_month)) || is_numeric_date(w) {
+                    i += 1;
+                    continue;
+                }
             }
             // `303-` `308` and `941` `–` `951`: a range printed with spaces.
             let mut end = tok.end;
@@ -288,7 +490,15 @@ impl<'a> Block<'a> {
                 after_colon,
                 before_semicolon: self.is_punct(next_i, ';'),
                 near_month: near_month || self.word(next_i).is_some_and(is_month),
+                // `May 2005 10(2) 164-171`: a volume with its issue still follows a date.
+                after_date: after_date
+                    && !self.is_punct(next_i, '(')
+                    && !self.is_punct(next_i, ':'),
             });
+            // `Mar 2011;26(3)` (NLM) still has its volume after the date.
+            if month_seen && year_of(clean(text)).is_some() && !self.is_punct(next_i, ';') {
+                after_date = true;
+            }
             after_colon = false;
             near_month = false;
             i = next_i;
@@ -346,9 +556,23 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         let v = clean(item.text);
+        // `vol. VI (391–394).`: a parenthesised range that ends the block is the pages.
+        let last_number = !items[k + 1..]
+            .iter()
+            .any(|i| year_of(clean(i.text)).is_none());
+        if item.in_parens && is_range(v) && last_number && loc.page_first.is_none() {
+            set_pages(&mut loc, v);
+            continue;
+        }
         if item.in_parens {
             if loc.issue.is_none() && !pages_before(items, k) {
                 loc.issue = Some(v.to_owned());
+            }
+            continue;
+        }
+        if item.after_date && item.label.is_none() {
+            if loc.page_first.is_none() {
+                set_pages(&mut loc, v);
             }
             continue;
         }
@@ -359,11 +583,46 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         if item.after_colon && loc.volume.is_some() && loc.page_first.is_none() {
-            set_pages(&mut loc, v);
+            // `XIV:4 (1994), 409-418` / `33:3: 333`: with pages later, the number after the
+            // colon is the issue.
+            let range_later = items[k + 1..]
+                .iter()
+                .any(|i| i.label == Some(Label::Pages) || is_range(clean(i.text)) || i.after_colon);
+            if range_later && loc.issue.is_none() && !is_range(v) {
+                loc.issue = Some(v.to_owned());
+            } else {
+                set_pages(&mut loc, v);
+            }
             continue;
         }
         if loc.volume.is_none() && !pages_before(items, k) {
-            loc.volume = Some(v.to_owned());
+            // `Film Comment 40.1` (MLA): volume and issue joined by a dot.
+            match v.split_once('.') {
+                Some((vol, iss))
+                    if item.label.is_none()
+                        && (1..=4).contains(&vol.len())
+                        && (1..=2).contains(&iss.len())
+                        && vol.bytes().chain(iss.bytes()).all(|b| b.is_ascii_digit()) =>
+                {
+                    loc.volume = Some(vol.to_owned());
+                    if loc.issue.is_none() {
+                        loc.issue = Some(iss.to_owned());
+                    }
+                }
+                _ => loc.volume = Some(v.to_owned()),
+            }
+        } else if loc.volume.is_some()
+            && loc.issue.is_none()
+            && loc.page_first.is_none()
+            && !is_range(v)
+            && v.len() <= 3
+            && items[k + 1..].iter().any(|i| {
+                year_of(clean(i.text)).is_none()
+                    && (i.label == Some(Label::Pages) || is_range(clean(i.text)))
+            })
+        {
+            // `Operations Research 36, 3 (1988), 454-469`: volume, issue, then pages.
+            loc.issue = Some(v.to_owned());
         } else if loc.page_first.is_none() && loc.article_number.is_none() {
             set_pages(&mut loc, v);
         }
@@ -459,6 +718,26 @@ mod tests {
                     Some("391"),
                     Some(1993),
                 ),
+            ),
+            (
+                "36, 3 (1988), 454-469.",
+                (Some("36"), Some("3"), Some("454"), Some("469"), Some(1988)),
+            ),
+            (
+                "40.1 (January–February 2004): 17.",
+                (Some("40"), Some("1"), Some("17"), None, Some(2004)),
+            ),
+            (
+                "33:3: 333.",
+                (Some("33"), Some("3"), Some("333"), None, None),
+            ),
+            (
+                "25/04/2013, n°1103, pp. 16-18.",
+                (None, Some("1103"), Some("16"), Some("18"), None),
+            ),
+            (
+                "Vol. 2, Nos. 1-4, pages 135-150.",
+                (Some("2"), Some("1-4"), Some("135"), Some("150"), None),
             ),
         ];
         for (text, want) in cases {

@@ -160,11 +160,41 @@ impl<'a> Parser<'a> {
         0
     }
 
+    /// `———.` / `______,` / `---.`: the "same authors as above" mark of a bibliography;
+    /// it names no one, and what follows is the year or the title.
+    fn skip_ditto(&self, start: usize) -> usize {
+        let is_ditto = |w: &str| {
+            let bare = w.trim_end_matches(['.', ',']);
+            bare.chars().count() >= 2 && bare.chars().all(|c| c == '_' || locators::is_dash(c))
+        };
+        if !self.word(start).is_some_and(is_ditto) {
+            return start;
+        }
+        let mut k = start + 1;
+        while matches!(
+            self.toks.get(k).map(|t| t.kind),
+            Some(Kind::Punct('.' | ',' | ':'))
+        ) {
+            k += 1;
+        }
+        k
+    }
+
     fn fill(&self, r: &mut Reference) -> Shape {
         let n = self.toks.len();
-        let start = self.skip_label();
+        let label_end = self.skip_label();
+        let start = self.skip_ditto(label_end);
+        let ditto = start > label_end;
         let names = Names::new(self.text, self.toks);
-        let list = names.parse_list(start);
+        // After a ditto mark the authors are those of the entry above: none follow.
+        let list = if ditto {
+            AuthorList {
+                end: start,
+                ..AuthorList::default()
+            }
+        } else {
+            names.parse_list(start)
+        };
         let mut i = list.end;
         let mut shape = Shape::default();
         if !list.editors {
@@ -173,7 +203,7 @@ impl<'a> Parser<'a> {
             shape.editors = true;
         }
         r.et_al = list.et_al;
-        if r.authors.is_empty() && !list.editors {
+        if r.authors.is_empty() && !list.editors && !ditto {
             if let Some((literal, end)) = self.group_author(start) {
                 r.authors.push(RefAuthor {
                     literal: Some(literal),
@@ -260,12 +290,38 @@ impl<'a> Parser<'a> {
                     title = None;
                     container = Some((i, stop));
                 }
+                // `Title using ACTA. ACM Transactions on Database Systems, 19(3)`: the
+                // journal is the last sentence before the locators when it names a serial.
+                _ if locator_at.is_some() => {
+                    let cut = (i + 3..stop).rev().find(|&k| {
+                        self.word(k)
+                            .is_some_and(|w| w.ends_with('.') && !is_initials(w))
+                            && self
+                                .word(k + 1)
+                                .is_some_and(|n| n.starts_with(char::is_uppercase))
+                            && self.has_serial_cue(k + 1, stop)
+                    });
+                    match cut {
+                        Some(k) => {
+                            title = Some((i, k + 1));
+                            container = Some((k + 1, stop));
+                        }
+                        None => title = Some((i, stop)),
+                    }
+                }
                 _ => title = Some((i, stop)),
             }
         } else {
             let stop = locator_at.unwrap_or(n);
-            if after_title < stop {
-                container = Some((after_title, stop));
+            // `Title. (1996, September). Magazine, 44(1)`: a date after a title that opens
+            // the reference belongs to no container.
+            let mut from = after_title;
+            if let Some((y, after)) = self.date_parenthetical(after_title) {
+                r.year = r.year.or(Some(y));
+                from = after;
+            }
+            if from < stop {
+                container = Some((from, stop));
             }
         }
         if let (Some((a, b)), Some((_, cb))) = (title, container) {
@@ -330,16 +386,37 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let mut title_year = None;
         if let Some((a, b)) = title {
             let b = if locator_at.is_none() && !quoted {
-                self.drop_trailers(a, b)
+                let kept = self.drop_trailers(a, b);
+                // `Title, 1976, Boston: Press`: the dropped trailer dates the work.
+                title_year = (kept..b).find_map(|k| self.word(k).and_then(year_of));
+                kept
             } else {
                 b
+            };
+            // `Title, 1997.`: a year after a comma at the end of an unquoted title is the
+            // work's date, not part of its name.
+            let mut e = b;
+            while e > a && matches!(self.toks[e - 1].kind, Kind::Punct('.' | ',')) {
+                e -= 1;
+            }
+            let b = match (e > a + 2 && !quoted)
+                .then(|| self.word(e - 1).and_then(year_of))
+                .flatten()
+            {
+                Some(y) if self.is_punct(e - 2, ',') && self.word(e - 3).is_some() => {
+                    title_year = Some(y);
+                    e - 2
+                }
+                _ => b,
             };
             r.title = self
                 .field(a, b)
                 .map(strip_genre_note)
-                .map(strip_title_trailer);
+                .map(strip_title_trailer)
+                .map(strip_edition_trailer);
             if r.title.as_deref().is_some_and(str::is_empty) {
                 r.title = None;
             }
@@ -350,21 +427,43 @@ impl<'a> Parser<'a> {
             r.container_title = self.container(a, b, has_volume_or_pages, &mut shape);
         }
         r.volume = loc.volume;
+        // `Phys. Rev. D85`, `Nucl. Phys. B393`: the series letter glued to the volume
+        // belongs to the journal.
+        if let (Some(l), Some(c), Some(v)) = (locator_at, &r.container_title, &r.volume) {
+            let w = self.word(l).unwrap_or("");
+            let series = v.len() >= 2
+                && v.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && v[1..].bytes().all(|b| b.is_ascii_digit())
+                && w.trim_end_matches([',', '.']) == v;
+            let head = &self.text[..self.toks[l].start];
+            if let Some(pos) = head.rfind(c.as_str()).filter(|_| series) {
+                let joined = &self.text[pos..self.toks[l].start + 1];
+                r.container_title = Some(joined.split_whitespace().collect::<Vec<_>>().join(" "));
+                r.volume = Some(v[1..].to_owned());
+            }
+        }
         r.issue = loc.issue;
         r.page_first = loc.page_first;
         r.page_last = loc.page_last;
         r.article_number = loc.article_number;
         if r.year.is_none() {
-            r.year = loc.year;
+            r.year = loc.year.or(title_year);
         }
         if r.year.is_none() {
             // Books and reports: the year sits with the publisher, often last.
             // The title is searched last: a year printed in it is not the work's year.
             let from = title.map(|(_, b)| b).unwrap_or(i).max(i);
-            let after_title = (from..n)
-                .rev()
-                .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
-                .find(|&(k, _)| !self.is_range_part(k))
+            // `2003 [1910]`: a bracketed year is the original edition's, not this one's.
+            let bracketed = |k: usize| k > 0 && self.is_punct(k - 1, '[');
+            let candidates = || {
+                (from..n)
+                    .rev()
+                    .filter_map(|k| self.word(k).and_then(year_of).map(|y| (k, y)))
+                    .filter(|&(k, _)| !self.is_range_part(k))
+            };
+            let after_title = candidates()
+                .find(|&(k, _)| !bracketed(k))
+                .or_else(|| candidates().next())
                 .map(|(_, y)| y);
             // ... unless the title ran to the end of the reference (`Report X, 2017.`).
             let title_ends_reference = title.is_some_and(|(_, b)| b >= n);
@@ -378,6 +477,31 @@ impl<'a> Parser<'a> {
         }
         let _ = after_block;
         shape
+    }
+
+    /// `(1996, September).` / `(2011).` at `k`: the year and the token after the bracket
+    /// and its punctuation.
+    fn date_parenthetical(&self, k: usize) -> Option<(i32, usize)> {
+        if !self.is_punct(k, '(') {
+            return None;
+        }
+        let close = (k + 1..(k + 7).min(self.toks.len())).find(|&j| self.is_punct(j, ')'))?;
+        let year = (k + 1..close).find_map(|j| self.word(j).and_then(year_of))?;
+        let dated = (k + 1..close).all(|j| {
+            self.word(j)
+                .is_none_or(|w| year_of(w).is_some() || is_month(w) || w.len() <= 2)
+        });
+        if !dated {
+            return None;
+        }
+        let mut after = close + 1;
+        while matches!(
+            self.toks.get(after).map(|t| t.kind),
+            Some(Kind::Punct('.' | ',' | ':'))
+        ) {
+            after += 1;
+        }
+        Some((year, after))
     }
 
     fn is_range_part(&self, k: usize) -> bool {
@@ -580,8 +704,15 @@ impl<'a> Parser<'a> {
             // `…, Title, STACS, 163-174.`
             return true;
         }
+        // `1 pp. 35-50`: a number before a labelled page range.
+        let label_next = self.word(k + 1).is_some_and(|n| {
+            locators::label_of(n).is_some()
+                && (self.word(k + 2).is_some_and(locators::is_numberish)
+                    || self.is_punct(k + 2, '.'))
+        });
         // `26(3)`, `26:941`, `2011;`, `26, 941–51`.
-        self.is_punct(k + 1, '(')
+        label_next
+            || self.is_punct(k + 1, '(')
             || self.word(k + 1).is_some_and(locators::is_numberish)
             || self.is_punct(k + 1, ':')
             || self.is_punct(k + 1, ';')
@@ -884,6 +1015,16 @@ impl<'a> Parser<'a> {
         }) {
             b = k;
         }
+        // `New York: Penguin, 1988. 368 pp.` / `(London: Verso, 1991), 39`: a book's
+        // imprint, even with a page after it.
+        if journal_like
+            && !shape.in_container
+            && !self.has_serial_cue(a, b)
+            && (self.place_colon_publisher(a, b) || self.names_imprint(a, b))
+        {
+            shape.publisher = true;
+            return None;
+        }
         if !journal_like && !shape.in_container && self.publisher_like(a, b) {
             shape.publisher = true;
             return None;
@@ -891,7 +1032,23 @@ impl<'a> Parser<'a> {
         if !journal_like && !shape.in_container && self.is_genre_note(a, b) {
             return None;
         }
-        if !journal_like && !shape.in_container && !shape.quoted_title && !self.has_serial_cue(a, b)
+        // `Title. IJCV, 2008.` / `Title. CVPR, 2009.`: a lone acronym followed only by the
+        // year is the venue (a publisher or a place is written out).
+        let year_ends = self.word(to).and_then(year_of).is_some()
+            && self.toks[to + 1..].iter().all(|t| !t.is_word());
+        let acronym = {
+            let mut words = (a..b).filter_map(|k| self.word(k));
+            let first = words.next().unwrap_or("");
+            words.next().is_none()
+                && first.len() >= 3
+                && first.bytes().all(|c| c.is_ascii_uppercase())
+        };
+        let venue = year_ends && acronym;
+        if !journal_like
+            && !shape.in_container
+            && !shape.quoted_title
+            && !self.has_serial_cue(a, b)
+            && !venue
         {
             // A sentence after a book title without volume or pages: publisher or series.
             return None;
@@ -1081,12 +1238,68 @@ impl<'a> Parser<'a> {
             })
     }
 
+    /// `City: Publisher` / `(City, ST: Publisher, 1991)`: at most three place words, a
+    /// colon, then a capitalised name.
+    fn place_colon_publisher(&self, from: usize, to: usize) -> bool {
+        let mut k = from;
+        if self.is_punct(k, '(') {
+            k += 1;
+        }
+        let mut words = 0;
+        while k < to {
+            match self.word(k) {
+                // `The Age: Extra` is a newspaper's section, not a place.
+                Some("The" | "A" | "An") if words == 0 => return false,
+                Some(w) if w.starts_with(char::is_uppercase) => words += 1,
+                Some(_) => return false,
+                None if self.is_punct(k, ',') || self.is_punct(k, ';') => {}
+                None if self.is_punct(k, ':') => {
+                    return (1..=3).contains(&words)
+                        && self
+                            .word(k + 1)
+                            .is_some_and(|w| w.starts_with(char::is_uppercase));
+                }
+                None => return false,
+            }
+            if words > 3 {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Words that only a publisher's name holds: `Press`, `Verlag`, `Publishing`, `Inc.`.
+    fn names_imprint(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+                    "press"
+                        | "publisher"
+                        | "publishers"
+                        | "publishing"
+                        | "verlag"
+                        | "springer-verlag"
+                        | "inc"
+                        | "ltd"
+                        | "sons"
+                        | "éditions"
+                )
+            })
+        })
+    }
+
     fn publisher_like(&self, from: usize, to: usize) -> bool {
         let mut words = 0;
         for k in from..to {
             if let Some(w) = self.word(k) {
                 words += 1;
-                if is_publisher_word(w) {
+                // `in press` is a status, not a publisher.
+                let in_press = k > 0
+                    && matches!(self.word(k - 1), Some("in" | "In"))
+                    && w.trim_end_matches(['.', ',']).eq_ignore_ascii_case("press");
+                if is_publisher_word(w) && !in_press {
                     return true;
                 }
             } else if self.is_punct(k, ':') && words <= 3 && words > 0 {
@@ -1224,6 +1437,42 @@ fn starts_serial_name(word: &str) -> bool {
     )
 }
 
+/// `Title, 2nd ed` / `Title, rev. ed.` / `Title, trans. A. Name` / `Title, Name (trans.)`:
+/// an edition or translator statement after a book title.
+fn strip_edition_trailer(title: String) -> String {
+    let Some(comma) = title.rfind(',') else {
+        return title;
+    };
+    let tail = title[comma + 1..].trim().to_ascii_lowercase();
+    let mut words = tail.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("").trim_end_matches('.');
+    let ordinal = first.len() >= 3
+        && first.as_bytes()[0].is_ascii_digit()
+        && (first.ends_with("st")
+            || first.ends_with("nd")
+            || first.ends_with("rd")
+            || first.ends_with("th"));
+    let edition_word = matches!(second, "ed" | "edn" | "edition");
+    let edition = (ordinal
+        || matches!(
+            first.trim_end_matches('.'),
+            "rev" | "revised" | "new" | "first" | "second" | "third" | "fourth" | "fifth"
+        ))
+        && edition_word
+        && words.next().is_none();
+    let translator = matches!(
+        first.trim_end_matches('.'),
+        "trans" | "tr" | "transl" | "translated"
+    ) || tail.ends_with("(trans.)")
+        || tail.ends_with("(trans)")
+        || tail.ends_with("(tr.)");
+    if (edition || translator) && comma > 0 {
+        return title[..comma].trim_end().to_owned();
+    }
+    title
+}
+
 fn strip_title_trailer(title: String) -> String {
     const TRAILERS: &[&str] = &[
         "preprint",
@@ -1262,6 +1511,14 @@ fn strip_genre_note(title: String) -> String {
             "ed.)",
             "edition",
             "edn",
+            "dvd",
+            "motion picture",
+            "video",
+            "television",
+            "film",
+            "podcast",
+            "audio",
+            "cd-rom",
         ]
         .iter()
         .any(|n| note.contains(n))

@@ -171,6 +171,15 @@ impl<'a> Names<'a> {
                 let mut q = initials_from;
                 while q < initials_from + 3 {
                     match self.word(q) {
+                        // `Andrade, Mário de.`: the particle printed after the given names.
+                        Some(g)
+                            if q > initials_from
+                                && is_particle(g)
+                                && (g.ends_with('.') || self.is_name_end(q + 1)) =>
+                        {
+                            q += 1;
+                            break;
+                        }
                         Some(g)
                             if (is_name_word(g) && !is_particle(g) && !is_abbreviation(g))
                                 || is_dotted_initials(g)
@@ -292,6 +301,10 @@ impl<'a> Names<'a> {
         if !is_name_word(first) || is_particle(first) || first.ends_with('.') {
             return None;
         }
+        // `The Dead and Their Gifts`: a title's first word is no given name.
+        if matches!(first, "The" | "A" | "An" | "On" | "Of" | "From" | "Towards") {
+            return None;
+        }
         let mut p = i + 1;
         while p < i + 3 {
             match self.word(p) {
@@ -342,9 +355,15 @@ impl<'a> Names<'a> {
                     if after_conjunction || (first && self.next_is_conjunction_after_name(i)) {
                         self.given_first(i)
                     } else if given_first_style {
-                        // `Alena Ledeneva, How Russia Really Works:` is a title.
+                        // `Alena Ledeneva, How Russia Really Works:` is a title, and so is
+                        // `Adolf Brandt, Mein Kampf, trans. …`: a lower-case note after the
+                        // comma follows a title, not a person.
                         self.given_first(i).filter(|&(_, next)| {
-                            self.is_punct(next, ',')
+                            (self.is_punct(next, ',')
+                                && !self.word(next + 1).is_some_and(|w| {
+                                    w.starts_with(char::is_lowercase)
+                                        && !self.is_conjunction(next + 1)
+                                }))
                                 || self.is_punct(next, ';')
                                 || self.is_conjunction(next)
                                 || self.et_al_end(next).is_some()
@@ -393,6 +412,17 @@ impl<'a> Names<'a> {
                 while self.is_punct(i, ',') {
                     i += 1;
                 }
+                // `Lee, A., Park, B., ... Zhou, C.` (APA 7): the ellipsis before the last
+                // author.
+                let dots = self.toks[i.min(self.toks.len())..]
+                    .iter()
+                    .take_while(|t| t.is_punct('.'))
+                    .count();
+                if dots >= 2 {
+                    i += dots;
+                } else if self.word(i) == Some("…") {
+                    i += 1;
+                }
                 if self.is_conjunction(i) {
                     i += 1;
                     after_conjunction = true;
@@ -420,7 +450,13 @@ impl<'a> Names<'a> {
                     .toks
                     .get(next + 1)
                     .is_some_and(|t| matches!(t.kind, Kind::Punct('"' | '“' | '‘' | '`' | '\''))));
-        (ends_sentence || more).then_some((author, next))
+        // `Stephen J. Harlow, Title, …` (Chicago notes): a middle initial between two
+        // name words marks a person even when a title follows the comma.
+        let middle_initial = self.is_punct(next, ',')
+            && next == i + 3
+            && self.word(i + 1).is_some_and(is_dotted_initials)
+            && self.word(i + 2).is_some_and(|w| !w.ends_with('.'));
+        (ends_sentence || more || middle_initial).then_some((author, next))
     }
 
     fn next_is_conjunction_after_name(&self, i: usize) -> bool {

@@ -140,6 +140,31 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
             return;
         }
     }
+    // `Phys.337` / `Astrophys.52` (PDF extraction): a volume glued to the abbreviated
+    // journal word before it. Split after the dot; labels (`Vol.5`, `No.3`) stay whole.
+    if let Some(dot) = glued_volume(body) {
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end: start + dot + 1,
+        });
+        push_word(text, start + dot + 1, end, out);
+        return;
+    }
+    // `andR .H .Wechsler`, `andEric Lutz` (PDF extraction): a conjunction glued to the
+    // next name.
+    if body.len() >= 4
+        && body.starts_with("and")
+        && body[3..].starts_with(|c: char| c.is_uppercase())
+    {
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end: start + 3,
+        });
+        push_word(text, start + 3, end, out);
+        return;
+    }
     // A closing single quote at the end, possibly followed by dots: `Title’.`
     let mut trailing: [Option<Token>; 2] = [None, None];
     let body = &text[start..end];
@@ -173,6 +198,41 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
         end,
     });
     out.extend(trailing.into_iter().flatten());
+}
+
+/// The byte index of the dot in `Phys.337`: a capitalised word of 3+ letters that is no
+/// locator label, a dot, then digits only.
+fn glued_volume(body: &str) -> Option<usize> {
+    let dot = body.find('.')?;
+    let (head, tail) = (&body[..dot], &body[dot + 1..]);
+    let tail = tail.trim_end_matches([',', '.']);
+    let is_label = matches!(
+        head,
+        "Vol"
+            | "Vols"
+            | "No"
+            | "Nos"
+            | "Nr"
+            | "Num"
+            | "Art"
+            | "Suppl"
+            | "Fig"
+            | "Sec"
+            | "Sect"
+            | "Ref"
+            | "Pag"
+            | "Page"
+            | "Pages"
+            | "Tome"
+            | "Heft"
+            | "Chap"
+            | "Part"
+    );
+    let head_ok = head.len() >= 3
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head.bytes().all(|b| b.is_ascii_alphabetic());
+    let tail_ok = !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit());
+    (head_ok && tail_ok && !is_label).then_some(dot)
 }
 
 /// The byte index of a dot with three lower-case letters before it and a capital after it.
@@ -209,6 +269,13 @@ mod tests {
             ("O'Brien J.-P.", &["O'Brien", "J.-P."]),
             ("Strings.JHEP 12", &["Strings.", "JHEP", "12"]),
             ("doi.org/Abc", &["doi.org/Abc"]),
+            (
+                "Math. Phys.337 ,605",
+                &["Math.", "Phys.", "337", ",", "605"],
+            ),
+            ("Vol.12", &["Vol.12"]),
+            ("andK .Lund", &["and", "K", ".", "Lund"]),
+            ("andersen", &["andersen"]),
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");
