@@ -151,6 +151,17 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
         push_word(text, start + dot + 1, end, out);
         return;
     }
+    // `Med2009;361:1139-51` (text dumps of Vancouver references): the year glued to the
+    // last word of the journal.
+    if let Some(year) = glued_year(body) {
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end: start + year,
+        });
+        push_word(text, start + year, end, out);
+        return;
+    }
     // `andR .H .Wechsler`, `andEric Lutz` (PDF extraction): a conjunction glued to the
     // next name.
     if body.len() >= 4
@@ -239,10 +250,24 @@ fn glued_volume(body: &str) -> Option<usize> {
 fn glued_sentence_end(body: &str) -> Option<usize> {
     let bytes = body.as_bytes();
     (3..bytes.len().saturating_sub(1)).find(|&i| {
-        bytes[i] == b'.'
+        matches!(bytes[i], b'.' | b'?' | b'!')
             && bytes[i - 3..i].iter().all(u8::is_ascii_lowercase)
             && bytes[i + 1].is_ascii_uppercase()
     })
+}
+
+/// Where a year glued to a word starts: `Med2009`, `Chest2010` (a capitalised word of at
+/// least two lower-case letters, then a year from 1800 to 2099 and nothing more).
+fn glued_year(body: &str) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let split = bytes.len().checked_sub(4)?;
+    let (word, year) = bytes.split_at(split);
+    let capitalised = word.len() >= 3
+        && word[0].is_ascii_uppercase()
+        && word[1..].iter().all(u8::is_ascii_lowercase);
+    let is_year =
+        year.iter().all(u8::is_ascii_digit) && matches!(&year[..2], b"18" | b"19" | b"20");
+    (capitalised && is_year).then_some(split)
 }
 
 #[cfg(test)]
@@ -258,6 +283,15 @@ mod tests {
     #[test]
     fn splits_words_and_punctuation() {
         let cases: &[(&str, &[&str])] = &[
+            (
+                "J Med2009;361:1",
+                &["J", "Med", "2009", ";", "361", ":", "1"],
+            ),
+            (
+                "receive warfarin?Arch Med",
+                &["receive", "warfarin?", "Arch", "Med"],
+            ),
+            ("COVID2019 Abc12345", &["COVID2019", "Abc12345"]),
             (
                 "Bianchi, G. (2011). Title",
                 &["Bianchi", ",", "G.", "(", "2011", ")", ".", "Title"],
