@@ -503,7 +503,8 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut name_words: Vec<String> = Vec::new();
     // Leading label-only words belong to the previous name.
     while let Some(first) = words.first() {
-        if is_label_word(first) {
+        // A lone letter between commas is a label of the name before ("Lu a,c").
+        if is_label_word(first) || (words.len() == 1 && is_letter_label_word(first)) {
             collect_labels(first, &mut labels, &mut corresponding);
             words.remove(0);
         } else {
@@ -511,13 +512,16 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         }
     }
     let mut after_label = false;
-    for word in words {
+    let last = words.len().saturating_sub(1);
+    for (index, word) in words.into_iter().enumerate() {
         // The e-mail icon of a corresponding author prints as "mail".
         if word == "mail" || word == "✉" {
             corresponding = true;
             continue;
         }
-        if is_label_word(word) {
+        // Letter labels set apart from the name ("Lu a,*,") only end an item: a lone
+        // lower-case letter inside a name is a particle ("Ortega y Gasset").
+        if is_label_word(word) || (index == last && index > 0 && is_letter_label_word(word)) {
             collect_labels(word, &mut labels, &mut corresponding);
             after_label = true;
             continue;
@@ -553,6 +557,26 @@ fn is_label_word(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || is_mark(c) || c == ',')
 }
 
+/// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`.
+fn is_letter_label_word(word: &str) -> bool {
+    let mut letters = 0;
+    let mut previous_letter = false;
+    for c in word.chars() {
+        if c.is_ascii_lowercase() {
+            if previous_letter {
+                return false;
+            }
+            letters += 1;
+            previous_letter = true;
+        } else if c == ',' || is_mark(c) {
+            previous_letter = false;
+        } else {
+            return false;
+        }
+    }
+    letters > 0
+}
+
 fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool) {
     let mut digits = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
@@ -562,6 +586,9 @@ fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool
         }
         if !digits.is_empty() {
             labels.push(std::mem::take(&mut digits));
+        }
+        if c.is_ascii_lowercase() {
+            labels.push(c.to_string());
         }
         if matches!(c, '*' | '✉') {
             *corresponding = true;
@@ -1003,6 +1030,21 @@ mod tests {
             (
                 "Julie A. Semon1,2",
                 Some(&[("Julie A. Semon", &["1", "2"], false)]),
+                false,
+            ),
+            // Letter labels set apart from the name (a superscript kept apart).
+            (
+                "Mei Lin a,*, Hao Zhang b and Jun Park a,c",
+                Some(&[
+                    ("Mei Lin", &["a"], true),
+                    ("Hao Zhang", &["b"], false),
+                    ("Jun Park", &["a", "c"], false),
+                ]),
+                false,
+            ),
+            (
+                "José Ortega y Gasset",
+                Some(&[("José Ortega y Gasset", &[], false)]),
                 false,
             ),
         ];

@@ -11,6 +11,7 @@
 //! link-density test and to know which containers hold article parts.
 
 use super::chrome::{self, TokenVerdict};
+use crate::rules;
 use ego_tree::NodeRef;
 use regex::Regex;
 use scraper::{Html, Node};
@@ -248,6 +249,15 @@ struct Writer {
     /// Length of `current` when the last link closed: a link right after it is a separate
     /// label (`CrossRef` `Medline`), not one word.
     link_end: Option<usize>,
+    /// The DOI behind a link of the open reference item (`CrossRef`, `Article`), to be
+    /// written into its text, which often does not print it.
+    reference_doi: Option<String>,
+    /// The open reference item is numbered: its link labels may go to a line of their own.
+    reference_numbered: bool,
+    /// The open reference item's link labels have started a line of their own.
+    reference_residue: bool,
+    /// The open reference item has link labels (its DOI goes before them, or nowhere).
+    reference_labels: bool,
 }
 
 impl Writer {
@@ -376,6 +386,10 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
         byline_text: 0,
         superscripts: 0,
         link_end: None,
+        reference_doi: None,
+        reference_numbered: false,
+        reference_residue: false,
+        reference_labels: false,
     };
     let mut frames: Vec<Frame> = Vec::with_capacity(64);
     let mut truncated = false;
@@ -480,6 +494,16 @@ fn open_element(
         frame.article_part = true;
     }
     if tag == "a" {
+        if w.reference_items > 0 && short_text(node, 40).is_some_and(|t| rules::is_link_residue(&t))
+        {
+            w.reference_labels = true;
+            let numbered = w.reference_numbered || ITEM_LABEL.is_match(w.current.trim_start());
+            if numbered && !w.reference_residue {
+                // The first link label of a numbered reference ("PubMed Abstract",
+                // "CrossRef") ends its text: the labels go to a line of their own.
+                end_reference_text(w);
+            }
+        }
         if w.link_end == Some(w.current.len()) || is_label_glued_to_text(w, node) {
             w.space();
         }
@@ -496,7 +520,8 @@ fn open_element(
     {
         // Link labels after a reference ("Article | PDF | View Record in Scopus"): a line
         // of their own after the reference's line.
-        w.flush(false);
+        end_reference_text(w);
+        w.reference_residue = true;
         frame.residue = true;
     }
     if matches!(tag, "article" | "main") || element.attr("role") == Some("main") {
@@ -604,6 +629,10 @@ fn open_element(
                 w.flatten += 1;
                 w.reference_items += 1;
                 frame.reference_item = true;
+                w.reference_doi = first_doi_link(node);
+                w.reference_numbered = matches!(w.prefix, Some(Prefix::Number(_)));
+                w.reference_residue = false;
+                w.reference_labels = false;
             }
             frame.block = true;
             return Some(frame);
@@ -703,6 +732,11 @@ fn close_element(w: &mut Writer, frame: Frame) {
         w.flush(false);
     }
     if frame.reference_item {
+        // Without labels the DOI goes at the end; after labels glued to the text it would
+        // hide them from the reference splitter.
+        if let Some(doi) = w.reference_doi.take().filter(|_| !w.reference_labels) {
+            write_doi(w, &doi);
+        }
         w.flatten = w.flatten.saturating_sub(1);
         w.reference_items = w.reference_items.saturating_sub(1);
     }
@@ -752,6 +786,91 @@ fn close_element(w: &mut Writer, frame: Frame) {
     if frame.block {
         w.break_line(frame.paragraph);
     }
+}
+
+/// Ends the text of a reference before its link labels: writes the DOI its links carry
+/// when the text does not print it, and starts the labels' line. An opening bracket
+/// (`[CrossRef]`) moves with the labels.
+fn end_reference_text(w: &mut Writer) {
+    let trimmed = w.current.trim_end().len();
+    w.current.truncate(trimmed);
+    let bracket = w
+        .current
+        .ends_with(['[', '('])
+        .then(|| w.current.pop())
+        .flatten();
+    if let Some(doi) = w.reference_doi.take() {
+        write_doi(w, &doi);
+    }
+    w.flush(false);
+    w.reference_residue = true;
+    if let Some(open) = bracket {
+        w.current.push(open);
+    }
+}
+
+/// Writes `doi:…` after the reference text unless the text holds the DOI already.
+fn write_doi(w: &mut Writer, doi: &str) {
+    let text = w.current.to_lowercase();
+    if text.trim().is_empty() || text.contains(&doi.to_lowercase()) {
+        return;
+    }
+    let text = w.current.trim_end().to_owned();
+    w.current = text;
+    w.current.push_str(" doi:");
+    w.current.push_str(doi);
+    w.pending_space = true;
+}
+
+/// The DOI behind the first link of a subtree that points at a DOI resolver
+/// (`https://doi.org/10.1038%2Fnpp.2013.149`), percent-decoded.
+fn first_doi_link(node: NodeRef<'_, Node>) -> Option<String> {
+    node.descendants()
+        .filter_map(|d| d.value().as_element())
+        .filter(|e| e.name() == "a")
+        .find_map(|e| e.attr("href").and_then(doi_of_href))
+}
+
+/// The DOI of a resolver link (`doi.org/10.…`, `dx.doi.org/10.…`).
+fn doi_of_href(href: &str) -> Option<String> {
+    let href = href.trim();
+    let rest = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+        .or_else(|| href.strip_prefix("//"))?;
+    let rest = rest
+        .strip_prefix("dx.doi.org/")
+        .or_else(|| rest.strip_prefix("doi.org/"))
+        .or_else(|| rest.strip_prefix("www.doi.org/"))?;
+    let doi = percent_decode(rest);
+    let doi = doi.trim_end_matches(['.', ',', ';']);
+    let (prefix, suffix) = doi.split_once('/')?;
+    let registrant = prefix.strip_prefix("10.")?;
+    let valid = registrant.len() >= 4
+        && registrant.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !suffix.is_empty()
+        && !doi.contains(char::is_whitespace);
+    valid.then(|| doi.to_owned())
+}
+
+/// `%2F` and the like decoded; invalid escapes are kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// An accordion toggle names the section it opens ("Acknowledgements and Disclosures").
@@ -1025,6 +1144,50 @@ mod tests {
             (
                 "<div class=\"references\"><p><span class=\"author\">Levy D</span>, <span class=\"author\">Kim W</span>. Title.</p></div>",
                 "Levy D, Kim W. Title.",
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(render(html), *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn reference_links_give_their_doi_to_the_reference_text() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "<ol class=\"references\"><li>Smith J: Cells. Nature 2001, 1:2-3. \
+                 <a href=\"/pubmed/1\">PubMed Abstract</a> | \
+                 <a href=\"http://dx.doi.org/10.1038/abc.1\">Publisher Full Text</a></li></ol>",
+                "1. Smith J: Cells. Nature 2001, 1:2-3. doi:10.1038/abc.1\nPubMed Abstract | Publisher Full Text",
+            ),
+            (
+                "<ol class=\"references\"><li>Doe, A. Mol. Psy. 26, 118 (2021). \
+                 <a href=\"https://doi.org/10.1038%2Fs41380-020-0843-0\">Article</a> \
+                 <a href=\"/scholar\">Google Scholar</a></li></ol>",
+                "1. Doe, A. Mol. Psy. 26, 118 (2021). doi:10.1038/s41380-020-0843-0\nArticle Google Scholar",
+            ),
+            (
+                "<ol class=\"references\"><li>Roe, B. Title. J. 1999, 1, 1–2. [<a href=\"/gs\">Google Scholar</a>] \
+                 [<a href=\"http://dx.doi.org/10.1023/A:1007\">CrossRef</a>]</li></ol>",
+                "1. Roe, B. Title. J. 1999, 1, 1–2. doi:10.1023/A:1007\n[Google Scholar] [CrossRef]",
+            ),
+            // The DOI already printed is not repeated.
+            (
+                "<ol class=\"references\"><li>Roe, B. J. 1999. doi:10.1000/xyz \
+                 <a href=\"https://doi.org/10.1000/xyz\">CrossRef</a></li></ol>",
+                "1. Roe, B. J. 1999. doi:10.1000/xyz\nCrossRef",
+            ),
+            // Numbered by a printed label.
+            (
+                "<ul class=\"references\"><li><span>2.</span> Gao Q: Title. Genomics. 1999; 60: 31–9. \
+                 <a href=\"/pubmed/1\">PubMed Abstract</a> | \
+                 <a href=\"http://dx.doi.org/10.1006/geno.1999.5894\">Publisher Full Text</a></li></ul>",
+                "2. Gao Q: Title. Genomics. 1999; 60: 31–9. doi:10.1006/geno.1999.5894\nPubMed Abstract | Publisher Full Text",
+            ),
+            // A linked title without labels: the DOI goes at the end.
+            (
+                "<ul class=\"references\"><li>Roe B. 2008. <a href=\"https://doi.org/10.7717/x.1\">A title</a>. J 1:2</li></ul>",
+                "• Roe B. 2008. A title. J 1:2 doi:10.7717/x.1",
             ),
         ];
         for (html, want) in cases {
