@@ -126,9 +126,16 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 if let Some(done) = current.take() {
                     out.push(done);
                 }
+                // "1. 22. Witter RL ...": the list's own number, then the printed one.
+                let mut rest = text[end..].trim();
+                let marked =
+                    |e: &usize| rest[..*e].trim_end().ends_with(['.', ')', ']']) && *e < rest.len();
+                if let Some((_, inner)) = label_of(rest).filter(|(_, e)| marked(e)) {
+                    rest = rest[inner..].trim();
+                }
                 current = Some(RawReference {
                     number: Some(n),
-                    raw: text[end..].trim().to_owned(),
+                    raw: rest.to_owned(),
                     links: Vec::new(),
                 });
                 expected = n + 1;
@@ -369,6 +376,22 @@ mod tests {
             ]
         );
         assert_eq!(got[2].0, Some(3));
+    }
+
+    #[test]
+    fn a_printed_number_after_the_list_number_goes() {
+        let got = split(
+            "1. 1. Moreau A. (2007) First title. J Invent. 6: 1–9.\n2. 22. Okafor D. (1999) Second title. J Invent. 2: 3–4.\n3. 2019 Annual report. Utopia: Press; 2020.",
+        );
+        let raws: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            raws,
+            vec![
+                "Moreau A. (2007) First title. J Invent. 6: 1–9.",
+                "Okafor D. (1999) Second title. J Invent. 2: 3–4.",
+                "2019 Annual report. Utopia: Press; 2020.",
+            ]
+        );
     }
 
     #[test]
