@@ -73,6 +73,15 @@ static VANCOUVER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("vancouver regex")
 });
 
+/// "Citation A B Author et al 2019 Invent. Mater. 14 035018": a physics-style citation
+/// (authors, year, journal, volume, page) after a "Citation" label.
+static LABELLED_PHYSICS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i:citation):?\s+.*?\b(?P<year>(?:19|20)\d{{2}})\s+{JOURNAL}\s+(?P<volume>\d{{1,4}})\s+{PAGES}\s*$"
+    ))
+    .expect("labelled physics regex")
+});
+
 /// Reads a locator line. `None` when the line is none of the shapes above.
 pub fn parse_locator(text: &str) -> Option<Locator> {
     let text = text.trim();
@@ -84,7 +93,8 @@ pub fn parse_locator(text: &str) -> Option<Locator> {
         .or_else(|| VOLUME_FIRST.captures(text))
         .or_else(|| PHYSICS.captures(text))
         .or_else(|| CHEMISTRY.captures(text))
-        .or_else(|| VANCOUVER.captures(text))?;
+        .or_else(|| VANCOUVER.captures(text))
+        .or_else(|| LABELLED_PHYSICS.captures(text))?;
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
     let journal = get("journal").filter(|j| is_journal_name(j));
     let (journal, journal_abbrev) = match journal {
@@ -298,6 +308,30 @@ mod tests {
                     None,
                     Some("511"),
                     Some(2014),
+                )),
+            ),
+            (
+                "Citation Mei Lindqvist et al 2019 Invent. Mater. 14 035018",
+                Some((
+                    Some("Invent. Mater."),
+                    Some("14"),
+                    None,
+                    Some("035018"),
+                    None,
+                    None,
+                    Some(2019),
+                )),
+            ),
+            (
+                "Citation D N Okafor et al 1976 Inventologia 12 143",
+                Some((
+                    Some("Inventologia"),
+                    Some("12"),
+                    None,
+                    Some("143"),
+                    None,
+                    None,
+                    Some(1976),
                 )),
             ),
             ("Volume 16", None),
