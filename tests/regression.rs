@@ -83,3 +83,15 @@ fn abstracts_end_at_chrome_after_their_last_sentence() {
         assert_eq!(record.abstract_text.as_deref(), Some(*want), "{page}");
     }
 }
+
+/// Found by the `parse_reference` fuzz target: an identifier inside the text was cut out
+/// and the title ran across the gap, so it held text the input never had.
+#[test]
+fn a_title_never_runs_across_a_removed_identifier() {
+    let raw = "Y. Ic\u{3}\0\u{8}\0\0\0\0\0\0\0and Ic\u{3}\0\u{8}\0\0\0\0\0\0\0and ~pmid851979).55\u{15}5\u{15}";
+    let squeezed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference = papersift::parse_reference(raw);
+    if let Some(title) = &reference.title {
+        assert!(squeezed(raw).contains(&squeezed(title)), "{title:?}");
+    }
+}

@@ -188,7 +188,10 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
     for (s, e) in cuts {
         if s > at {
             rest.push_str(&text[at..s]);
-            rest.push(' ');
+            // An identifier ends the field it sits in: text on either side of it never
+            // joins into one title or container.
+            let ended = text[..s].trim_end().ends_with(['.', ',', ';', ':']);
+            rest.push_str(if ended { " " } else { " . " });
         }
         at = at.max(e);
     }
