@@ -95,3 +95,14 @@ fn a_title_never_runs_across_a_removed_identifier() {
         assert!(squeezed(raw).contains(&squeezed(title)), "{title:?}");
     }
 }
+
+/// Found by the same fuzz target: a web address cut out after a comma let the title run on.
+#[test]
+fn a_title_never_runs_across_a_removed_web_address() {
+    let raw = "%%%%%%%%%%%%%%%%%%%%%%%WWWW,WWW.L. Guo,%%%%%%%%%%%%%%%%";
+    let squeezed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference = papersift::parse_reference(raw);
+    if let Some(title) = &reference.title {
+        assert!(squeezed(raw).contains(&squeezed(title)), "{title:?}");
+    }
+}

@@ -190,7 +190,7 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             rest.push_str(&text[at..s]);
             // An identifier ends the field it sits in: text on either side of it never
             // joins into one title or container.
-            let ended = text[..s].trim_end().ends_with(['.', ',', ';', ':']);
+            let ended = text[..s].trim_end().ends_with('.');
             rest.push_str(if ended { " " } else { " . " });
         }
         at = at.max(e);
