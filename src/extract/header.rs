@@ -6,7 +6,7 @@
 //! never taken for the article's own.
 
 use super::dates::parse_date;
-use super::locator::{is_journal_name, parse_locator};
+use super::locator::{Locator, is_journal_name, parse_locator};
 use super::pages::parse_page_range;
 use super::text::{join_lines, join_paragraphs};
 use super::{Page, authors};
@@ -890,33 +890,7 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     }
     let span = Some([lines[index].start, end]);
     let cited = super::reference::parse_reference(&text);
-    let fill_opt = |record: &mut Record, field: &str, slot: Slot, value: &Option<String>| {
-        if let Some(v) = value {
-            fill_text(record, field, slot, v, span);
-        }
-    };
-    fill_opt(
-        record,
-        "journal",
-        |r| &mut r.journal.title,
-        &cited.container_title,
-    );
-    fill_opt(record, "volume", slot_volume, &cited.volume);
-    fill_opt(record, "issue", slot_issue, &cited.issue);
-    fill_opt(
-        record,
-        "article_number",
-        slot_article_number,
-        &cited.article_number,
-    );
-    if record.page_first.is_none()
-        && cited.page_first.is_some()
-        && cited.page_first != record.article_number
-    {
-        record.page_first = cited.page_first.clone();
-        record.page_last = cited.page_last.clone();
-        record.note_source("pages", "text", span);
-    }
+    fill_journal_data(record, &locator_of(&cited), span);
     if record.year.is_none() {
         record.year = cited.year;
     }
@@ -926,8 +900,8 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
             record.note_source("doi", "text", span);
         }
     }
-    if record.title.is_none() {
-        fill_opt(record, "title", |r| &mut r.title, &cited.title);
+    if let Some(title) = cited.title.as_deref().filter(|_| record.title.is_none()) {
+        fill_text(record, "title", |r| &mut r.title, title, span);
     }
 }
 
@@ -956,30 +930,49 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 }
             }
             let span = Some(span);
-            for (field, slot, value) in [
-                ("journal", slot_journal as Slot, &found.journal),
-                ("journal.abbrev", slot_journal_abbrev, &found.journal_abbrev),
-                ("volume", slot_volume, &found.volume),
-                ("issue", slot_issue, &found.issue),
-                ("article_number", slot_article_number, &found.article_number),
-            ] {
-                if let Some(v) = value {
-                    fill_text(record, field, slot, v, span);
-                }
-            }
-            // The page's article number printed where a citation puts the page.
-            let is_article_number =
-                found.page_first.is_some() && found.page_first == record.article_number;
-            if record.page_first.is_none() && found.page_first.is_some() && !is_article_number {
-                record.page_first = found.page_first;
-                record.page_last = found.page_last;
-                record.note_source("pages", "text", span);
-            }
+            fill_journal_data(record, &found, span);
             if record.year.is_none() && found.year.is_some() {
                 record.year = found.year;
                 record.note_source("year", "text", span);
             }
         }
+    }
+}
+
+/// Fills journal, volume, issue, article number and pages from the article's own citation
+/// or locator line, each only where still empty.
+fn fill_journal_data(record: &mut Record, found: &Locator, span: Option<[usize; 2]>) {
+    for (field, slot, value) in [
+        ("journal", slot_journal as Slot, &found.journal),
+        ("journal.abbrev", slot_journal_abbrev, &found.journal_abbrev),
+        ("volume", slot_volume, &found.volume),
+        ("issue", slot_issue, &found.issue),
+        ("article_number", slot_article_number, &found.article_number),
+    ] {
+        if let Some(v) = value {
+            fill_text(record, field, slot, v, span);
+        }
+    }
+    // The page's article number printed where a citation puts the page.
+    let is_article_number = found.page_first.is_some() && found.page_first == record.article_number;
+    if record.page_first.is_none() && found.page_first.is_some() && !is_article_number {
+        record.page_first = found.page_first.clone();
+        record.page_last = found.page_last.clone();
+        record.note_source("pages", "text", span);
+    }
+}
+
+/// The journal data of a citation parsed by the reference parser.
+fn locator_of(cited: &crate::record::Reference) -> Locator {
+    Locator {
+        journal: cited.container_title.clone(),
+        journal_abbrev: None,
+        volume: cited.volume.clone(),
+        issue: cited.issue.clone(),
+        page_first: cited.page_first.clone(),
+        page_last: cited.page_last.clone(),
+        article_number: cited.article_number.clone(),
+        year: cited.year,
     }
 }
 
@@ -1052,26 +1045,7 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
         return;
     };
     let span = Some(span);
-    if let Some(container) = &cited.container_title {
-        fill_text(record, "journal", |r| &mut r.journal.title, container, span);
-    }
-    for (field, slot, value) in [
-        ("volume", slot_volume as Slot, &cited.volume),
-        ("issue", slot_issue, &cited.issue),
-        ("article_number", slot_article_number, &cited.article_number),
-    ] {
-        if let Some(v) = value {
-            fill_text(record, field, slot, v, span);
-        }
-    }
-    if record.page_first.is_none()
-        && cited.page_first.is_some()
-        && cited.page_first != record.article_number
-    {
-        record.page_first = cited.page_first.clone();
-        record.page_last = cited.page_last.clone();
-        record.note_source("pages", "text", span);
-    }
+    fill_journal_data(record, &locator_of(&cited), span);
     if record.year.is_none() {
         record.year = cited.year;
     }

@@ -92,6 +92,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// Pushes `start..at` as a word and reads the rest of the run on its own.
+fn push_split(text: &str, start: usize, at: usize, end: usize, out: &mut Vec<Token>) {
+    out.push(Token {
+        kind: Kind::Word,
+        start,
+        end: at,
+    });
+    push_word(text, at, end, out);
+}
+
 /// Pushes a whitespace/punctuation-delimited run: leading dots and quote marks, trailing
 /// closing single quotes become their own tokens.
 fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
@@ -143,24 +153,12 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     // `Phys.337` / `Astrophys.52` (PDF extraction): a volume glued to the abbreviated
     // journal word before it. Split after the dot; labels (`Vol.5`, `No.3`) stay whole.
     if let Some(dot) = glued_volume(body) {
-        out.push(Token {
-            kind: Kind::Word,
-            start,
-            end: start + dot + 1,
-        });
-        push_word(text, start + dot + 1, end, out);
-        return;
+        return push_split(text, start, start + dot + 1, end, out);
     }
     // `Med2009;361:1139-51` (text dumps of Vancouver references): the year glued to the
     // last word of the journal.
     if let Some(year) = glued_year(body) {
-        out.push(Token {
-            kind: Kind::Word,
-            start,
-            end: start + year,
-        });
-        push_word(text, start + year, end, out);
-        return;
+        return push_split(text, start, start + year, end, out);
     }
     // `andR .H .Wechsler`, `andEric Lutz` (PDF extraction): a conjunction glued to the
     // next name.
@@ -168,13 +166,7 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
         && body.starts_with("and")
         && body[3..].starts_with(|c: char| c.is_uppercase())
     {
-        out.push(Token {
-            kind: Kind::Word,
-            start,
-            end: start + 3,
-        });
-        push_word(text, start + 3, end, out);
-        return;
+        return push_split(text, start, start + 3, end, out);
     }
     // A closing single quote at the end, possibly followed by dots: `Title’.`
     let mut trailing: [Option<Token>; 2] = [None, None];
