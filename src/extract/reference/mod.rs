@@ -878,10 +878,12 @@ impl<'a> Parser<'a> {
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouyAEIOUYs".contains(c));
+        // A lower-case word before it, in the same sentence: `… of the Gut. Nat. Rev.`
+        // ends the title; after `… autoimmunity. Semin. Immunol.` the journal starts.
         let after_lowercase = k > 0
             && self
                 .word(k - 1)
-                .is_some_and(|p| p.starts_with(char::is_lowercase));
+                .is_some_and(|p| p.starts_with(char::is_lowercase) && !p.ends_with('.'));
         // `Proc. Intl. Workshop`: a truncated word inside a run of abbreviations.
         let after_abbreviation = k > 0
             && self.word(k - 1).is_some_and(|p| {

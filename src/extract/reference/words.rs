@@ -633,8 +633,8 @@ pub fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     if bare.contains('.') {
-        // `e.g`, `U.S`, `J.-P`
-        return true;
+        // `e.g`, `U.S`, `J.-P`; not a version number (`version 6.0. Mol. Biol.`).
+        return bare.contains(char::is_alphabetic);
     }
     if bare.starts_with(char::is_lowercase) {
         return LOWER_ABBREVIATION_SET.contains(bare);
@@ -754,6 +754,8 @@ mod tests {
         assert!(is_abbreviation("Phys."));
         assert!(is_abbreviation("U.S."));
         assert!(!is_abbreviation("cells."));
+        assert!(!is_abbreviation("6.0."));
+        assert!(is_abbreviation("e.g."));
         assert_eq!(year_of("2011a"), Some(2011));
         assert_eq!(year_of("2011."), Some(2011));
         assert_eq!(year_of("20111"), None);
