@@ -970,6 +970,40 @@ fn group_authors_end_at_their_sentence() {
             year: Some(2021),
             pages: Some(("101", Some("109"))),
         },
+        // A group credited after the persons (`et al.` or `;`) is one more author.
+        Case {
+            raw: "Okafor RN, Lindqvist P, Brandt DA, et al. TIDE-2 Steering Committee and Investigators. Tidal energy capture in shallow estuaries. MEJ2014;21:301-12.",
+            kind: "article-journal",
+            families: &[
+                "Okafor",
+                "Lindqvist",
+                "Brandt",
+                "TIDE-2 Steering Committee and Investigators",
+            ],
+            title: Some("Tidal energy capture in shallow estuaries"),
+            container: Some("MEJ"),
+            year: Some(2014),
+            pages: Some(("301", Some("312"))),
+        },
+        Case {
+            raw: "Okafor RN, Lindqvist P; REEF Study Group. Coral cover after bleaching. Mar Ecol Rev 2019;12:44-51.",
+            kind: "article-journal",
+            families: &["Okafor", "Lindqvist", "REEF Study Group"],
+            title: Some("Coral cover after bleaching"),
+            container: Some("Mar Ecol Rev"),
+            year: Some(2019),
+            pages: Some(("44", Some("51"))),
+        },
+        // A capitalised title with an organisation word is still the title.
+        Case {
+            raw: "Okafor RN, Lindqvist P, et al. Harbour Board Reports in Practice. Mar Ecol Rev 2019;12:44-51.",
+            kind: "article-journal",
+            families: &["Okafor", "Lindqvist"],
+            title: Some("Harbour Board Reports in Practice"),
+            container: Some("Mar Ecol Rev"),
+            year: Some(2019),
+            pages: Some(("44", Some("51"))),
+        },
         // Nature-style chapter without its own title: `in Book (eds …) pages (Publisher, year)`.
         Case {
             raw: "Ruiz, A. B., Holm, K. & Sato, M. in Field Methods in Limnology: A Practical Guide (eds Berg, L. C. et al.) 201–219 (Harbour Press, 2004).",
@@ -1096,6 +1130,25 @@ fn title_ends_and_leading_in() {
             container: Some("Journal of Quaternary Methods"),
             year: Some(2008),
             pages: Some(("201", Some("215"))),
+        },
+        // A version number ends the title; an abbreviated journal opens after a full stop.
+        Case {
+            raw: "Okafor RN, Brandt DA. 2013 TIDEKIT: tools for estuary models version 6.0. Mar. Biol. Eng. 30, 2725–2729.",
+            kind: "article-journal",
+            families: &["Okafor", "Brandt"],
+            title: Some("TIDEKIT: tools for estuary models version 6.0"),
+            container: Some("Mar. Biol. Eng"),
+            year: Some(2013),
+            pages: Some(("2725", Some("2729"))),
+        },
+        Case {
+            raw: "Okafor RN. 2011 Salt wedges in tidal rivers. Semin. Hydrol. 23, 106–112.",
+            kind: "article-journal",
+            families: &["Okafor"],
+            title: Some("Salt wedges in tidal rivers"),
+            container: Some("Semin. Hydrol"),
+            year: Some(2011),
+            pages: Some(("106", Some("112"))),
         },
         Case {
             raw: "Kessler, A. In Search of Lost Rivers. Chicago: Lakeshore Press, 2001.",

@@ -108,10 +108,14 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
     let mut current: Option<RawReference> = None;
     let mut expected = 1;
     let mut inner_expected = 1;
+    // Link residue ends an entry: text after it and before the next label is page chrome
+    // (`View Abstract`, `Article tools` after the last entry).
+    let mut closed = false;
     for line in lines {
         if line.kind == LineKind::LinkResidue {
             if let Some(cur) = current.as_mut() {
                 add_links(cur, &line.text);
+                closed = true;
             }
             continue;
         }
@@ -140,6 +144,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 });
                 expected = n + 1;
                 inner_expected = 1;
+                closed = false;
                 continue;
             }
             if labels_alone && n == inner_expected && !alone {
@@ -147,11 +152,15 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 inner_expected += 1;
             }
         }
+        if closed {
+            continue;
+        }
         let (text, residue) = split_glued_residue(text);
         if let Some(cur) = current.as_mut() {
             push_joined(&mut cur.raw, text);
             if let Some(residue) = residue {
                 add_links(cur, residue);
+                closed = true;
             }
         }
     }
@@ -392,6 +401,14 @@ mod tests {
                 "2019 Annual report. Utopia: Press; 2020.",
             ]
         );
+    }
+
+    #[test]
+    fn chrome_after_the_last_residue_line_is_no_reference_text() {
+        let text = "1. ↵\nMoreau AB. A first title. J Invent 2004;317:531-8.\nOpenUrlCrossRef\n2. ↵\nOkafor D. Second title. Invent Lett 1999;2:1-9.\nOpenUrlFREE Full Text\nView Abstract\nArticle tools";
+        let got = split(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, "Okafor D. Second title. Invent Lett 1999;2:1-9.");
     }
 
     #[test]

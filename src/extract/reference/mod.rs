@@ -238,6 +238,18 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // `Connolly SJ, Yusuf S, et al. RE-LY Steering Committee and Investigators. Title`
+        // or `…; ARISTOTLE Committees.`: a group credited after the persons.
+        if !r.authors.is_empty() && (r.et_al || self.is_punct(i, ';')) {
+            let from = if self.is_punct(i, ';') { i + 1 } else { i };
+            if let Some((literal, end)) = self.group_after_persons(from) {
+                r.authors.push(RefAuthor {
+                    literal: Some(literal),
+                    ..RefAuthor::default()
+                });
+                i = end;
+            }
+        }
         // Author-date: a year right after the authors.
         let (year, after_year) = self.head_year(i);
         if let Some(y) = year {
@@ -570,6 +582,29 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         None
+    }
+
+    /// A group name as its own sentence after a person list: capitalised words (and
+    /// `and`, `of`, `for`, `on`, `the`) with an organisation word, and a title after it.
+    fn group_after_persons(&self, from: usize) -> Option<(String, usize)> {
+        let (literal, end) = self.group_author(from)?;
+        // A title sentence must follow before the first number: after `Harbour Board
+        // Reports in Practice.` comes the journal, so that was the title.
+        let title_follows = (end..self.toks.len())
+            .take_while(|&k| {
+                !self
+                    .word(k)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .any(|k| self.is_sentence_end(k) && self.word(k + 1).is_some());
+        let capitalised = (from..end).filter_map(|k| self.word(k)).all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "and" | "of" | "for" | "on" | "the" | "in")
+        });
+        let sentence = end > from
+            && (self.is_punct(end - 1, '.')
+                || self.word(end - 1).is_some_and(|w| w.ends_with('.')));
+        (title_follows && capitalised && sentence).then_some((literal, end))
     }
 
     /// A year right after the author list: `(2011)`, `(2011a)`, `2011.`, `, 2011,`,

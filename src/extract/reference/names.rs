@@ -127,6 +127,11 @@ impl<'a> Names<'a> {
             while p < initials_from + 4 && self.word(p).is_some_and(is_initials) {
                 // `Bianchi A, Borgonovo G`: undotted initials must end the name.
                 p += 1;
+                // `Lip GYH. A novel score`: a run of initials with one dot after it ends
+                // the list; the `A` after it opens the title.
+                if self.word(p - 1).is_some_and(is_vancouver_run_end) {
+                    break;
+                }
             }
             if p > initials_from {
                 let last_initial = self.word(p - 1).unwrap_or("");
@@ -494,6 +499,12 @@ impl<'a> Names<'a> {
 }
 
 /// Whether given names are only initials (`G. R.`).
+/// `GYH.`: two or more undotted initials closed by one dot, the end of a Vancouver list.
+fn is_vancouver_run_end(word: &str) -> bool {
+    word.strip_suffix('.')
+        .is_some_and(|run| run.chars().count() >= 2 && run.chars().all(|c| c.is_uppercase()))
+}
+
 fn is_initials_run(given: &str) -> bool {
     given.split_whitespace().all(is_initials)
 }
@@ -576,6 +587,12 @@ mod tests {
                 &["Sera", "Early"],
                 false,
                 "2003.",
+            ),
+            (
+                "Okafor R, Brandt DA, Lindqvist GYH. A new score for risk. Chest",
+                &["Okafor", "Brandt", "Lindqvist"],
+                false,
+                "A new score for risk. Chest",
             ),
         ];
         for (text, fams, et_al, rest) in cases {

@@ -248,8 +248,9 @@ fn glued_sentence_end(body: &str) -> Option<usize> {
     })
 }
 
-/// Where a year glued to a word starts: `Med2009`, `Chest2010` (a capitalised word of at
-/// least two lower-case letters, then a year from 1800 to 2099 and nothing more).
+/// Where a year glued to a word starts: `Med2009`, `Chest2010`, `BMJ2014` (a capitalised
+/// word of at least two lower-case letters or an acronym of two to four capitals; `COVID2019` stays whole, then a
+/// year from 1800 to 2099 and nothing more).
 fn glued_year(body: &str) -> Option<usize> {
     let bytes = body.as_bytes();
     let split = bytes.len().checked_sub(4)?;
@@ -257,6 +258,9 @@ fn glued_year(body: &str) -> Option<usize> {
     let capitalised = word.len() >= 3
         && word[0].is_ascii_uppercase()
         && word[1..].iter().all(u8::is_ascii_lowercase);
+    // `BMJ2014;349`, `JAMA2015;313`: an acronym journal.
+    let acronym = (2..=4).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase);
+    let capitalised = capitalised || acronym;
     let is_year =
         year.iter().all(u8::is_ascii_digit) && matches!(&year[..2], b"18" | b"19" | b"20");
     (capitalised && is_year).then_some(split)
@@ -284,6 +288,7 @@ mod tests {
                 &["receive", "warfarin?", "Arch", "Med"],
             ),
             ("COVID2019 Abc12345", &["COVID2019", "Abc12345"]),
+            ("BMJ2014;349", &["BMJ", "2014", ";", "349"]),
             (
                 "Bianchi, G. (2011). Title",
                 &["Bianchi", ",", "G.", "(", "2011", ")", ".", "Title"],
