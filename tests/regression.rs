@@ -106,3 +106,17 @@ fn a_title_never_runs_across_a_removed_web_address() {
         assert!(squeezed(raw).contains(&squeezed(title)), "{title:?}");
     }
 }
+
+/// Author cards (each name on its own, its notes below after a blank line) and an
+/// `Authors` label between the title and the names, as text-browser dumps print them.
+#[test]
+fn author_cards_under_an_authors_label() {
+    let page = "Research article\n\nSalt Wedges in Invented Tidal Rivers\n\nAuthors\n\n  • Dara A. Okafor,\n\n    Corresponding author\n     1. Institute of Invented Studies, Utopia\n\n    Search for more papers by this author\n  • Jun Moreau,\n\n     1. Invented Polytechnic, Atlantis\n    Search for more papers by this author\n\nAbstract\n\nWe measured invented things with an invented method across a range of conditions. The method worked well in every one of them.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.title.as_deref(),
+        Some("Salt Wedges in Invented Tidal Rivers")
+    );
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Dara A. Okafor", "Jun Moreau"]);
+}

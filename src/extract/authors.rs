@@ -291,6 +291,18 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             if skipping > 0 {
                 continue;
             }
+            // `L. E. Muresan`, a blank line, `Corresponding Author`: in a list of author
+            // cards the notes under the first name may stand apart from it. (A note after
+            // a whole byline, `* Corresponding author: …`, ends it as before.)
+            let note_follows = lines[end..]
+                .iter()
+                .take(3)
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| opens_author_card(&l.text));
+            if names_so_far(&best) == 1 && pending.is_empty() && note_follows {
+                skipping = NOTE_LINES;
+                continue;
+            }
             break;
         }
         if best.is_some() && rules::is_byline_annotation(&line.text) {
@@ -423,6 +435,23 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         }
     }
     Some((end, byline))
+}
+
+/// A note that only stands under a person's name (`Corresponding Author`, `Search for
+/// more papers by this author`), unlike `Roles`, `E-mail` or a link that may follow a list.
+fn opens_author_card(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .trim_start_matches(['*', '†', ' '])
+        .to_lowercase();
+    [
+        "corresponding author",
+        "search for more papers by this author",
+        "search for articles by this author",
+        "find this author",
+    ]
+    .iter()
+    .any(|note| lower.starts_with(note))
 }
 
 /// How many lines of notes (affiliations, e-mail, "More by ...") may follow a name before
@@ -1090,6 +1119,18 @@ mod tests {
                 "Dara Okafor*\nDara Okafor\nInstitute of Invented Studies, Utopia\nMore by Dara Okafor\nJun Moreau*\nJun Moreau",
                 "Dara Okafor",
                 2,
+            ),
+            // Author cards: a name, a blank line, then its notes.
+            (
+                "Invented Title\n\nD. A. Okafor\n\nCorresponding Author\n\nInstitute of Invented Studies, Utopia\n\nSearch for more papers by this author\nJ. Moreau\n\nInstitute of Invented Studies, Utopia\n\nSearch for more papers by this author",
+                "D. A. Okafor",
+                2,
+            ),
+            // A note after a whole byline ends it; the affiliation list is no note.
+            (
+                "Dara Okafor^1^*, Jun Moreau^1 and Mei Lindqvist^2\n\n* Corresponding author: Dara Okafor\n\nAuthor Affiliations\n\n^1 Institute of Invented Studies, Utopia",
+                "Dara Okafor",
+                3,
             ),
         ];
         for (text, first, count) in cases {

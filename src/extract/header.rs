@@ -624,6 +624,12 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     let mut gap = 0;
     while start > 0 {
         let line = &lines[start - 1];
+        // `Authors` printed as a label between the title and the names.
+        if start + gap == byline_start && is_byline_label(&line.text) {
+            start -= 1;
+            gap += 1;
+            continue;
+        }
         // Blank lines and a page break may stand between the title and the names.
         if line.is_blank() && start + gap == byline_start && gap < 8 {
             start -= 1;
@@ -647,12 +653,20 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     }
     let block: Vec<&Line> = lines[start..byline_start]
         .iter()
-        .filter(|l| !l.is_blank())
+        .filter(|l| !l.is_blank() && !is_byline_label(&l.text))
         .collect();
     let joined = join_lines(block.iter().copied());
     (8..=400)
         .contains(&joined.text.chars().count())
         .then_some(joined)
+}
+
+/// A label some pages print above the names: `Authors`, `Author(s):`, `By`.
+fn is_byline_label(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':');
+    ["authors", "author", "author(s)", "by"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Equal after case, punctuation and whitespace are ignored.
