@@ -120,3 +120,33 @@ fn author_cards_under_an_authors_label() {
     let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, vec!["Dara A. Okafor", "Jun Moreau"]);
 }
+
+/// A bare volume line is read with the issue line under it (breadcrumbs) or the journal's
+/// name above it; a one-word menu entry above it is no journal.
+#[test]
+fn bare_volume_lines_read_with_their_neighbours() {
+    // (lines above the title, journal, volume, issue)
+    let cases: &[(&str, Option<&str>, &str, Option<&str>)] = &[
+        (
+            "Archive\nVolume 482\nIssue 7386\n",
+            None,
+            "482",
+            Some("7386"),
+        ),
+        (
+            "Invented Plant Letters\nVolume 7\n",
+            Some("Invented Plant Letters"),
+            "7",
+            None,
+        ),
+    ];
+    for (above, journal, volume, issue) in cases {
+        let page = format!(
+            "{above}\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.journal.title.as_deref(), *journal, "{page}");
+        assert_eq!(record.volume.as_deref(), Some(*volume), "{page}");
+        assert_eq!(record.issue.as_deref(), *issue, "{page}");
+    }
+}

@@ -930,14 +930,25 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
             if line.is_blank() {
                 continue;
             }
-            let Some(mut found) = parse_locator(&line.text) else {
-                continue;
-            };
             let mut span = [line.start, line.end];
-            if found.journal.is_none() {
+            let (mut found, breadcrumb) = match parse_locator(&line.text) {
+                Some(found) => (found, false),
+                None => match breadcrumb_locator(lines, i) {
+                    Some((found, [from, to])) => {
+                        span = [from.min(line.start), to.max(line.end)];
+                        (found, true)
+                    }
+                    None => continue,
+                },
+            };
+            if found.journal.is_none() && !breadcrumb {
                 // The journal's name on the line right above the volume line.
                 if let Some(above) = i.checked_sub(1).map(|j| &lines[j]) {
-                    if !above.is_blank() && is_journal_name(&above.text) {
+                    // Not the last line of a wrapped sentence ("… Chemistry and" / "Physics").
+                    let wrapped = i
+                        .checked_sub(2)
+                        .is_some_and(|j| ends_mid_phrase(&lines[j].text));
+                    if !above.is_blank() && !wrapped && is_journal_name(&above.text) {
                         found.journal = Some(above.text.trim().to_owned());
                         span[0] = above.start;
                     }
@@ -951,6 +962,45 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
+}
+
+/// Whether a line stops inside a phrase: on `and`, `of`, `the`, `&`, a comma or a hyphen.
+fn ends_mid_phrase(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with([',', '&', '-'])
+        || text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| ["and", "of", "the", "in", "for", "on"].contains(&w))
+}
+
+/// A bare "Volume 482" line is read with its neighbour: "Issue 7386" on the next line
+/// (breadcrumbs), or the journal's name of two or more words on the line above
+/// ("Invented Plants" / "Volume 7"). Gives the locator and the span it came from.
+fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])> {
+    static BARE_VOLUME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^vol(?:ume|\.)?\s*\d+$").expect("bare volume regex"));
+    static BARE_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:issue|number|no\.)\s*[\w/-]+$").expect("bare issue regex")
+    });
+    let line = &lines[i];
+    if !BARE_VOLUME.is_match(line.text.trim()) {
+        return None;
+    }
+    if let Some(next) = lines
+        .get(i + 1)
+        .filter(|l| BARE_ISSUE.is_match(l.text.trim()))
+    {
+        let joined = format!("{}, {}", line.text.trim(), next.text.trim());
+        return parse_locator(&joined).map(|found| (found, [line.start, next.end]));
+    }
+    let above = lines.get(i.checked_sub(1)?)?;
+    let name = above.text.trim();
+    if above.is_blank() || name.split_whitespace().count() < 2 || !is_journal_name(name) {
+        return None;
+    }
+    parse_locator(&format!("{name}, {}", line.text.trim()))
+        .map(|found| (found, [above.start, line.end]))
 }
 
 /// Fills journal, volume, issue, article number and pages from the article's own citation

@@ -8,8 +8,10 @@
 //! - "APL Photonics 1, 026101 (2016)", "Phys. Rev. Lett. 122, 145901 – Published ..."
 //!   (physics style: journal, volume, page or article number);
 //! - "Nanoscale, 2013, 5, 2804-2810" (chemistry style: journal, year, volume, pages);
-//! - "BMJ 2016;353:i2607", "Trials 2014, 15:511" (Vancouver style: journal, year,
-//!   volume, locator).
+//! - "BMJ 2016;353:i2607", "Trials 2014, 15:511", "World J Surg. 2011 May 3; 3(12): 241–7"
+//!   (Vancouver style: journal, year, volume, locator);
+//! - "November 2013 vol. 63 no. Pt 11 4141-4148" (date first);
+//! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue).
 
 use super::pages::parse_page_range;
 use regex::Regex;
@@ -68,9 +70,26 @@ static CHEMISTRY: LazyLock<Regex> = LazyLock::new(|| {
 
 static VANCOUVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|:\s*){JOURNAL}\s*(?P<year>(?:19|20)\d{{2}})\s*[;,]\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>[^)]{{1,10}})\))?\s*:\s*{PAGES}\b"
+        r"(?:^|:\s*){JOURNAL}\s*(?P<year>(?:19|20)\d{{2}})(?:\s+\p{{Lu}}\p{{Ll}}{{2,8}}(?:\s+\d{{1,2}})?)?\s*[;,]\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>[^)]{{1,10}})\))?\s*:\s*{PAGES}\b"
     ))
     .expect("vancouver regex")
+});
+
+/// "November 2013 vol. 63 no. Pt 11 4141-4148" (HighWire issue line): date, volume, issue,
+/// pages.
+static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\p{{L}}+\s+)?(?P<year>(?:19|20)\d{{2}})\s*[,;]?\s*vol(?:ume|\.)?\s*(?P<volume>\d+)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?\s*[,:]?\s*{PAGES}\s*$"
+    ))
+    .expect("date first regex")
+});
+
+/// "Volume 111, 2013 - Issue 9-11: Special Issue: …" (volume, year, then issue).
+static VOLUME_YEAR_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?),\s*(?P<year>(?:19|20)\d{{2}})\s*[-–—,]\s*{ISSUE_LABEL}\s*{ISSUE}\b"
+    ))
+    .expect("volume year issue regex")
 });
 
 /// "Citation A B Author et al 2019 Invent. Mater. 14 035018": a physics-style citation
@@ -94,6 +113,8 @@ pub fn parse_locator(text: &str) -> Option<Locator> {
         .or_else(|| PHYSICS.captures(text))
         .or_else(|| CHEMISTRY.captures(text))
         .or_else(|| VANCOUVER.captures(text))
+        .or_else(|| DATE_FIRST.captures(text))
+        .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
         .or_else(|| LABELLED_PHYSICS.captures(text))?;
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
     let journal = get("journal").filter(|j| is_journal_name(j));
@@ -332,6 +353,42 @@ mod tests {
                     None,
                     None,
                     Some(1976),
+                )),
+            ),
+            (
+                "Invented J Gastro Endosc. 2011 December 16; 3(12): 241–247. PMCID: PMC0000001",
+                Some((
+                    Some("Invented J Gastro Endosc."),
+                    Some("3"),
+                    Some("12"),
+                    Some("241"),
+                    Some("247"),
+                    None,
+                    Some(2011),
+                )),
+            ),
+            (
+                "November 2013 vol. 63 no. Pt 11 4141-4148",
+                Some((
+                    None,
+                    Some("63"),
+                    Some("Pt 11"),
+                    Some("4141"),
+                    Some("4148"),
+                    None,
+                    Some(2013),
+                )),
+            ),
+            (
+                "Volume 111, 2013 - Issue 9-11: Special Issue: In Honour of Invented People",
+                Some((
+                    None,
+                    Some("111"),
+                    Some("9-11"),
+                    None,
+                    None,
+                    None,
+                    Some(2013),
                 )),
             ),
             ("Volume 16", None),
