@@ -150,3 +150,29 @@ fn bare_volume_lines_read_with_their_neighbours() {
         assert_eq!(record.issue.as_deref(), *issue, "{page}");
     }
 }
+
+/// Dates: a label on its own line with the date on the next, and a full date alone in the
+/// header when no label names the publication date.
+#[test]
+fn dates_on_their_own_lines() {
+    // (lines above the title, lines below the byline, published)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "",
+            "Received\n25 November 2011\nPublished online\n22 February 2012\n",
+            Some("2012-02-22"),
+        ),
+        ("", "First Online:\n17 December 2014\n", Some("2014-12-17")),
+        ("NEWS\n10 September 2020\n", "", Some("2020-09-10")),
+        ("", "January 27, 2015\n", Some("2015-01-27")),
+        // A month and year alone is too weak without a label.
+        ("", "March 2015\n", None),
+    ];
+    for (above, below, published) in cases {
+        let page = format!(
+            "{above}Salt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\n{below}Abstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.dates.published.as_deref(), *published, "{page}");
+    }
+}

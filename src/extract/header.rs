@@ -56,6 +56,26 @@ static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date event regex")
 });
 
+/// A date label alone on its line: "Published online", "First Online:", "Received".
+static DATE_LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<label>received|revised|accepted|publication date|published online|first published|first online|published|online)\s*:?$")
+        .expect("date label regex")
+});
+
+/// A date and nothing else: day month year, month day year, month year, or ISO.
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})$")
+        .expect("date only regex")
+});
+
+/// A date with its day: only such a date alone on a line is taken without a label.
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})$",
+    )
+    .expect("full date regex")
+});
+
 static DOI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(10\.\d{4,9}/[^\s\]\[<>{}]+)").expect("doi regex"));
 
@@ -201,25 +221,61 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 }
 
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
-    for line in own_lines(page) {
-        if line.is_blank() || line.text.len() > 300 {
+    let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if line.text.len() > 300 {
             continue;
         }
         for caps in DATE_EVENT.captures_iter(&line.text) {
-            let Some(date) = parse_date(&caps["date"]) else {
-                continue;
-            };
-            let label = caps["label"].to_lowercase();
-            let (field, slot): (&str, Slot) = match label.as_str() {
-                "received" => ("dates.received", |r| &mut r.dates.received),
-                l if l.starts_with("revised") => ("dates.revised", |r| &mut r.dates.revised),
-                "accepted" => ("dates.accepted", |r| &mut r.dates.accepted),
-                "issue date" | "published in issue" => ("dates.issue", |r| &mut r.dates.issue),
-                _ => ("dates.published", |r| &mut r.dates.published),
-            };
-            fill_text(record, field, slot, &date, Some([line.start, line.end]));
+            if let Some(date) = parse_date(&caps["date"]) {
+                fill_date(record, &caps["label"], &date, [line.start, line.end]);
+            }
+        }
+        // "Published online" on its line, the date on the next.
+        if let Some(caps) = DATE_LABEL_ALONE.captures(line.text.trim()) {
+            let next = lines.get(i + 1).filter(|n| is_date_alone(&n.text));
+            if let Some(date) = next.and_then(|n| parse_date(&n.text)) {
+                let span = [line.start, next.map_or(line.end, |n| n.end)];
+                fill_date(record, &caps["label"], &date, span);
+            }
         }
     }
+    // No labelled publication date: a full date alone on its line in the header, as news
+    // pages and bylines print it ("NEWS" / "10 September 2020").
+    if record.dates.published.is_none() {
+        let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
+        let bare = header
+            .into_iter()
+            .flatten()
+            .find(|l| is_date_alone(&l.text) && FULL_DATE.is_match(l.text.trim()));
+        if let Some((line, date)) = bare.and_then(|l| parse_date(&l.text).map(|d| (l, d))) {
+            record.dates.published = Some(date);
+            record.note_source(
+                "dates.published",
+                "text:bare-date",
+                Some([line.start, line.end]),
+            );
+        }
+    }
+}
+
+/// Fills the date field a label names, if still empty.
+fn fill_date(record: &mut Record, label: &str, date: &str, span: [usize; 2]) {
+    let label = label.to_lowercase();
+    let (field, slot): (&str, Slot) = match label.as_str() {
+        "received" => ("dates.received", |r| &mut r.dates.received),
+        l if l.starts_with("revised") => ("dates.revised", |r| &mut r.dates.revised),
+        "accepted" => ("dates.accepted", |r| &mut r.dates.accepted),
+        "issue date" | "published in issue" => ("dates.issue", |r| &mut r.dates.issue),
+        _ => ("dates.published", |r| &mut r.dates.published),
+    };
+    fill_text(record, field, slot, date, Some(span));
+}
+
+/// A line holding a date and nothing else ("22 February 2012", "January 27, 2015").
+fn is_date_alone(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 30 && DATE_ONLY.is_match(text)
 }
 
 fn fill_doi(record: &mut Record, page: &Page<'_>) {
