@@ -176,3 +176,39 @@ fn dates_on_their_own_lines() {
         assert_eq!(record.dates.published.as_deref(), *published, "{page}");
     }
 }
+
+/// The page's own journal line: an abbreviated name is the abbreviation, a date before
+/// the volume is no journal, and a numbered reference entry is another work.
+#[test]
+fn own_journal_lines() {
+    // (lines above the title, journal, abbreviation, volume)
+    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        (
+            "Invented Materials Letters\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n",
+            Some("Invented Materials Letters"),
+            None,
+            Some("46"),
+        ),
+        (
+            "J Invent Surg Soc. 2011 October; 81(4): 250–256.\n",
+            None,
+            Some("J Invent Surg Soc."),
+            Some("81"),
+        ),
+        (
+            "2N.-G. Okafor, J. Inv. Chem. Lett. 2013, 4, 2423.\n",
+            None,
+            None,
+            None,
+        ),
+    ];
+    for (above, journal, abbrev, volume) in cases {
+        let page = format!(
+            "{above}\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.journal.title.as_deref(), *journal, "{page}");
+        assert_eq!(record.journal.abbrev.as_deref(), *abbrev, "{page}");
+        assert_eq!(record.volume.as_deref(), *volume, "{page}");
+    }
+}

@@ -6,7 +6,7 @@
 //! never taken for the article's own.
 
 use super::dates::parse_date;
-use super::locator::{Locator, is_journal_name, parse_locator};
+use super::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
 use super::pages::parse_page_range;
 use super::text::{join_lines, join_paragraphs};
 use super::{Page, authors};
@@ -74,6 +74,11 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})$",
     )
     .expect("full date regex")
+});
+
+/// The start of a numbered reference entry: "2N.-G. Park", "[3] ", "12. ".
+static NUMBERED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}\p{Lu}\.|\[\d{1,3}\]|\d{1,3}\.\s)").expect("numbered entry regex")
 });
 
 static DOI: LazyLock<Regex> =
@@ -1062,6 +1067,19 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
 /// Fills journal, volume, issue, article number and pages from the article's own citation
 /// or locator line, each only where still empty.
 fn fill_journal_data(record: &mut Record, found: &Locator, span: Option<[usize; 2]>) {
+    // An abbreviated name ("J Korean Surg Soc") is the journal's abbreviation.
+    let moved;
+    let found = match &found.journal {
+        Some(name) if looks_abbreviated(name) => {
+            moved = Locator {
+                journal: None,
+                journal_abbrev: found.journal_abbrev.clone().or(Some(name.clone())),
+                ..found.clone()
+            };
+            &moved
+        }
+        _ => found,
+    };
     for (field, slot, value) in [
         ("journal", slot_journal as Slot, &found.journal),
         ("journal.abbrev", slot_journal_abbrev, &found.journal_abbrev),
@@ -1134,10 +1152,18 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
             {
                 continue;
             }
+            // A numbered entry of a reference list ("2N.-G. Park, …", "[3] …") cites
+            // another work.
+            if NUMBERED_ENTRY.is_match(text) {
+                continue;
+            }
             let cited = super::reference::parse_reference(text);
             let Some(container) = cited.container_title.as_deref() else {
                 continue;
             };
+            if super::dates::month_number(container).is_some() {
+                continue;
+            }
             let has_locator = cited.page_first.is_some() || cited.article_number.is_some();
             // Journal names have no commas; a container with one is a misread citation.
             let odd_container = container.len() > 100 || container.contains([',', ';']);

@@ -79,7 +79,7 @@ static VANCOUVER: LazyLock<Regex> = LazyLock::new(|| {
 /// pages.
 static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:\p{{L}}+\s+)?(?P<year>(?:19|20)\d{{2}})\s*[,;]?\s*vol(?:ume|\.)?\s*(?P<volume>\d+)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?\s*[,:]?\s*{PAGES}\s*$"
+        r"(?i)^(?:\p{{L}}+\s+)?(?P<year>(?:19|20)\d{{2}})\s*[,;]?\s*vol(?:ume|\.)?\s*(?P<volume>\d+)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?\s*[,:]?\s*(?:pp\.?\s*)?{PAGES}\s*$"
     ))
     .expect("date first regex")
 });
@@ -389,6 +389,18 @@ mod tests {
                     None,
                     None,
                     Some(2013),
+                )),
+            ),
+            (
+                "February 2015, Volume 46, Issue 2, pp 549–555",
+                Some((
+                    None,
+                    Some("46"),
+                    Some("2"),
+                    Some("549"),
+                    Some("555"),
+                    None,
+                    Some(2015),
                 )),
             ),
             ("Volume 16", None),
