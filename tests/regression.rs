@@ -182,7 +182,8 @@ fn dates_on_their_own_lines() {
 #[test]
 fn own_journal_lines() {
     // (lines above the title, journal, abbreviation, volume)
-    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+    type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: &[Case] = &[
         (
             "Invented Materials Letters\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n",
             Some("Invented Materials Letters"),
