@@ -73,6 +73,14 @@ fn abstracts_end_at_chrome_after_their_last_sentence() {
             "We measured invented things with an invented method across a range of conditions. It worked well.",
         ),
         (
+            "Abstract\nWe measured invented things with an invented method across a\nrange of conditions. It worked well.\nCitation: Lindqvist M, Okafor D (2019) An invented title. Invent J 14(4): e0213978.\n",
+            "We measured invented things with an invented method across a range of conditions. It worked well.",
+        ),
+        (
+            "Abstract\nWe measured invented things with an invented method across a\nrange of conditions. It worked well.\n© 2016 Author(s). All article content is licensed under an invented licence.\n",
+            "We measured invented things with an invented method across a range of conditions. It worked well.",
+        ),
+        (
             "Abstract\nBackground\nInvented pain is common and costly in every invented place.\nMethods/Design\nWe will ask invented people many invented questions.\nDiscussion\nThe answers will guide invented trials.\nKeywords\nInvented; Pain\n",
             "Invented pain is common and costly in every invented place.\n\nWe will ask invented people many invented questions.\n\nThe answers will guide invented trials.",
         ),

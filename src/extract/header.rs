@@ -76,6 +76,13 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("full date regex")
 });
 
+/// A line of the article-information block that pages print right after the abstract:
+/// "Citation: …", "Editor: …", "Copyright: …", "© 2016 Author(s). All article content …".
+static ARTICLE_INFO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Citation|Cite this article|How to cite(?: this article)?|Editor|Academic Editor|Received|Accepted|Published|Copyright|Data Availability|Funding|Competing interests|Keywords)\s*:|©|Copyright ©)")
+        .expect("article info line regex")
+});
+
 /// The start of a numbered reference entry: "2N.-G. Park", "[3] ", "12. ".
 static NUMBERED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,3}\p{Lu}\.|\[\d{1,3}\]|\d{1,3}\.\s)").expect("numbered entry regex")
@@ -572,8 +579,9 @@ fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
     let mut previous_ends_sentence = false;
     for &i in content.iter().filter(|&&i| i > first_prose) {
         let line = &lines[i];
-        let chrome =
-            is_short_label(line) || DATE_EVENT.is_match(&line.text) && line.text.len() < 60;
+        let chrome = is_short_label(line)
+            || DATE_EVENT.is_match(&line.text) && line.text.len() < 60
+            || ARTICLE_INFO_LINE.is_match(&line.text);
         if previous_ends_sentence && chrome {
             end = i;
             break;
