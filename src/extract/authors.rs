@@ -49,11 +49,63 @@ static CORRESPONDENCE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>\d{1,3})[.)]\s+(?P<text>.+)$").expect("numbered regex"));
 
-/// An affiliation line with a leading label: "1 Department of ...", "a Institute ...".
+/// An affiliation line with a leading label: "1 Department of ...", "a Institute ...", and
+/// the label as text dumps print a superscript: "^1Department of ...".
 static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>[A-Z].{10,})$")
+    Regex::new(r"^\^?(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>\p{Lu}.{10,})$")
         .expect("labelled affiliation regex")
 });
+
+/// A label printed on a line of its own before its affiliation: "1", "^1", "(1)", "a".
+fn label_alone(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let text = text.strip_prefix('^').unwrap_or(text);
+    let text = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(text);
+    let digits = !text.is_empty()
+        && text.len() <= 2
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "*†‡§".contains(c));
+    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_lowercase());
+    (digits || letter).then_some(text)
+}
+
+/// An ordered-list number alone on its line ("1."): the item's text follows on the next
+/// line, as text dumps print a list of affiliations.
+fn is_bare_list_number(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 4
+        && text.ends_with('.')
+        && text.len() > 1
+        && text[..text.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `id` is the label expected at position `next` (1-based) of a list labelled
+/// with numbers ("1", "2") or letters ("a", "b").
+fn is_expected_label(id: &str, next: u32) -> bool {
+    if let Ok(n) = id.parse::<u32>() {
+        return n == next;
+    }
+    let mut chars = id.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_lowercase() => u32::from(c) - u32::from('a') + 1 == next,
+        _ => false,
+    }
+}
+
+/// The list position a label stands for ("3" and "c" are both the third).
+fn label_position(id: &str) -> Option<u32> {
+    id.parse::<u32>().ok().or_else(|| {
+        let mut chars = id.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_lowercase() => Some(u32::from(c) - u32::from('a') + 1),
+            _ => None,
+        }
+    })
+}
 
 /// Fills authors and affiliations.
 pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
@@ -109,6 +161,9 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             (header_order, info.names.clone())
         };
         let mut order = merge_name_lists(lead, &other);
+        // The labelled byline over the affiliation list names the authors too.
+        let info_byline: Vec<String> = info.bylines.iter().map(|n| n.name.clone()).collect();
+        order = merge_name_lists(order, &info_byline);
         order = merge_name_lists(order, &info.groups);
         for name in order {
             let (given, family) = if is_group_name(&name) && !is_person_name(&name) {
@@ -134,6 +189,15 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                     author.orcid.clone_from(&h.orcid);
                 }
                 for label in &h.labels {
+                    if record.affiliations.iter().any(|a| &a.id == label)
+                        && !author.affiliations.contains(label)
+                    {
+                        author.affiliations.push(label.clone());
+                    }
+                }
+            }
+            for printed in info.bylines.iter().filter(|n| name_key(&n.name) == key) {
+                for label in &printed.labels {
                     if record.affiliations.iter().any(|a| &a.id == label)
                         && !author.affiliations.contains(label)
                     {
@@ -232,15 +296,18 @@ fn qualifies(byline: &Byline) -> bool {
     byline.names.len() >= 2 || has_labels || byline.truncated
 }
 
-/// How much a run reads like a byline: names count, and labels, correspondence marks and
-/// a closing "and" / "&" are what bylines have and menus lack.
+/// How much a run reads like a byline: names count, and labels, correspondence marks,
+/// affiliation notes and a closing "and" / "&" are what bylines have and menus lack.
 fn byline_score(byline: &Byline) -> usize {
     let marked = byline
         .names
         .iter()
         .any(|n| !n.labels.is_empty() || n.corresponding);
+    // Affiliations printed under the names: an author list with its cards, not a menu.
+    let noted = byline.names.iter().any(|n| !n.affiliation_notes.is_empty());
     byline.names.len() * 2
         + 4 * usize::from(marked)
+        + 4 * usize::from(noted)
         + 3 * usize::from(byline.joined_with_and)
         + usize::from(byline.truncated)
 }
@@ -269,10 +336,12 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut notes: Vec<(usize, String)> = Vec::new();
     let mut note: Option<String> = None;
     let mut corresponding_at: Vec<usize> = Vec::new();
+    let mut annotation_open = false;
     let mut end = start;
     let names_so_far =
         |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
-    while end < lines.len() && end - start < 80 {
+    // Author cards (a name, then its roles, affiliation and e-mail) run long.
+    while end < lines.len() && (end - start < 80 || skipping > 0 && end - start < 600) {
         let line = &lines[end];
         end += 1;
         let listed;
@@ -288,7 +357,18 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             line
         };
         if line.is_blank() {
+            annotation_open = false;
             if skipping > 0 {
+                continue;
+            }
+            // A blank line between a name and the notes under it ("Corresponding Author",
+            // "E-mail: ...") is inside the byline; a share bar ("X", "LinkedIn") is no note.
+            let next = lines[end..].iter().find(|l| !l.is_blank());
+            let is_note = |text: &str| {
+                let text = text.trim();
+                rules::is_byline_annotation(text) && !text.starts_with(['X', 'x', '×'])
+            };
+            if best.is_some() && pending.is_empty() && next.is_some_and(|l| is_note(&l.text)) {
                 continue;
             }
             break;
@@ -301,8 +381,21 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             if lower.starts_with("corresponding author") {
                 corresponding_at.push(names_so_far(&best) - 1);
             }
+            // A note that carries its own text ("Correspondence to: Mei Lin, Institute of
+            // ...") goes on until a full stop or a blank line; its lines are no affiliation.
+            annotation_open = !lower.starts_with("affiliation")
+                && line
+                    .text
+                    .split_once(':')
+                    .is_some_and(|(_, rest)| rest.split_whitespace().count() >= 3)
+                && !line.text.trim_end().ends_with('.');
             if lower.starts_with("affiliation") {
-                let rest = line.text.split_once(':').map_or("", |(_, r)| r.trim());
+                // "Affiliation: X" or "Affiliation X".
+                let rest = line
+                    .text
+                    .trim()
+                    .split_once([':', ' '])
+                    .map_or("", |(_, r)| r.trim_start_matches([':', ' ']).trim());
                 note = (!rest.is_empty()).then(|| rest.to_owned());
             }
             skipping = NOTE_LINES;
@@ -315,6 +408,14 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     .as_ref()
                     .map(|(_, b)| b.names.iter().map(|n| name_key(&n.name)).collect())
                     .unwrap_or_default();
+                // The name just read, printed again over its author card: notes follow.
+                let card =
+                    alone.names.len() == 1 && known.last() == Some(&name_key(&alone.names[0].name));
+                if card {
+                    skipping = NOTE_LINES;
+                    annotation_open = false;
+                    continue;
+                }
                 if alone
                     .names
                     .iter()
@@ -332,11 +433,15 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     best = Some((end, byline));
                     // Still among names with notes: only names extend the byline now.
                     skipping = NOTE_LINES;
+                    annotation_open = false;
                     continue;
                 }
             }
             match note.as_mut() {
                 Some(text) => push_joined(text, &line.text),
+                None if annotation_open => {
+                    annotation_open = !line.text.trim_end().ends_with('.');
+                }
                 None if looks_like_affiliation(&line.text) => note = Some(line.text.clone()),
                 None => {}
             }
@@ -418,8 +523,13 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     }
     for (index, text) in notes {
         if let Some(name) = byline.names.get_mut(index) {
-            name.affiliation_notes
-                .push(text.trim().trim_end_matches([',', ';']).to_owned());
+            // The close button of an author card ends its last line ("... China ⨯").
+            let text = text
+                .trim()
+                .trim_end_matches(['⨯', '×'])
+                .trim_end()
+                .trim_end_matches([',', ';']);
+            name.affiliation_notes.push(text.to_owned());
         }
     }
     Some((end, byline))
@@ -456,8 +566,17 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             byline.truncated = true;
             continue;
         }
+        // The e-mail link of a corresponding author: "Tadashi Hatanaka^1Email author".
+        let (item, emailed) = match item
+            .strip_suffix("Email author")
+            .or_else(|| item.strip_suffix("email author"))
+        {
+            Some(rest) => (rest.trim_end(), true),
+            None => (item, false),
+        };
         let (item, orcid) = take_orcid(item);
         let (name, labels, corresponding) = split_labels(&item);
+        let corresponding = corresponding || emailed;
         if name.is_empty() {
             // Labels alone belong to the name before them ("Mei Lin1,2").
             let last = byline.names.last_mut()?;
@@ -529,6 +648,19 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         if after_label {
             // Name words after a label: two names run together, or text that is no name.
             return (String::from("\u{0}"), labels, corresponding);
+        }
+        // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3".
+        if let Some(at) = word.find('^').filter(|&at| at > 0) {
+            let (name, marks) = word.split_at(at);
+            let labels_only = marks
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
+            if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
+                collect_labels(marks, &mut labels, &mut corresponding);
+                name_words.push(name.to_owned());
+                after_label = true;
+                continue;
+            }
         }
         // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2".
         let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
@@ -679,6 +811,8 @@ struct AuthorInformation {
     names: Vec<String>,
     /// Group authors listed under "Consortia".
     groups: Vec<String>,
+    /// A byline with labels printed above the affiliation list.
+    bylines: Vec<BylineName>,
     corresponding: Vec<String>,
 }
 
@@ -697,11 +831,16 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         let joined = join_lines(pending.iter().copied());
         pending.clear();
         let text = joined.text;
-        if text.len() < 8 {
+        // A note under a name ("Email author") is no affiliation.
+        if text.len() < 8 || rules::is_byline_annotation(&text) {
             return None;
         }
         let id = id.unwrap_or_else(|| next_id.to_string());
         *next_id += 1;
+        // Ids are unique: a label seen again (a list printed twice) adds nothing.
+        if info.affiliations.iter().any(|a| a.id == id) {
+            return None;
+        }
         let affiliation = parse_affiliation(&id, &text);
         info.affiliations.push(affiliation);
         Some(id)
@@ -715,7 +854,11 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
         });
         let mut next_label = 1;
-        for line in page.lines_of(segment) {
+        let lines = page.lines_of(segment);
+        let mut index = 0;
+        while index < lines.len() {
+            let line = &lines[index];
+            index += 1;
             if line.is_blank() {
                 continue;
             }
@@ -741,32 +884,56 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             if !lists_affiliations
                 || line.text == "Authors"
                 || line.text.starts_with("Search author on")
+                || is_bare_list_number(&line.text)
             {
                 continue;
             }
-            // A line of names closes the affiliation above it.
-            if let Some(byline) = parse_byline(&line.text) {
-                if !pending.is_empty() {
-                    let id =
-                        flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
-                    if let Some(id) = id {
-                        info.members
-                            .push((id, byline.names.iter().map(|n| n.name.clone()).collect()));
+            // A byline with labels at the top of the section ("Authors & Affiliations"
+            // above the names and the labelled list).
+            if pending.is_empty() && pending_id.is_none() && info.bylines.is_empty() {
+                if let Some((end, byline)) = byline_at(lines, index - 1) {
+                    if byline.names.iter().any(|n| !n.labels.is_empty()) {
+                        info.bylines = byline.names;
+                        index = end.max(index);
+                        continue;
                     }
-                    continue;
                 }
             }
-            // "1. Name" or "1. Department ..."; or "1 Department ..." when it is the next
-            // label of the list.
+            // A label on its own line opens the affiliation printed under it.
+            if let Some(label) = label_alone(&line.text) {
+                flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                next_label = label_position(label).map_or(next_label, |n| n + 1);
+                pending_id = Some(label.to_owned());
+                continue;
+            }
+            // "1 Department ..." when it is the next label of the list: an affiliation even
+            // when its words read like names ("6 Consumer Representative, ...").
+            let labelled_next = LABELLED_AFFILIATION
+                .captures(&line.text)
+                .filter(|c| is_expected_label(&c["id"], next_label));
+            // A line of names closes the affiliation above it.
+            if labelled_next.is_none() {
+                if let Some(byline) = parse_byline(&line.text) {
+                    if !pending.is_empty() {
+                        let id = flush_affiliation(
+                            &mut pending,
+                            pending_id.take(),
+                            &mut info,
+                            &mut next_id,
+                        );
+                        if let Some(id) = id {
+                            info.members
+                                .push((id, byline.names.iter().map(|n| n.name.clone()).collect()));
+                        }
+                        continue;
+                    }
+                }
+            }
+            // "1. Name" or "1. Department ..."; or a labelled line as above.
             let numbered = NUMBERED
                 .captures(&line.text)
                 .map(|c| (c.name("n"), c.name("text")))
-                .or_else(|| {
-                    LABELLED_AFFILIATION
-                        .captures(&line.text)
-                        .filter(|c| c["id"].parse::<u32>().ok() == Some(next_label))
-                        .map(|c| (c.name("id"), c.name("text")))
-                });
+                .or_else(|| labelled_next.map(|c| (c.name("id"), c.name("text"))));
             if let Some((Some(n), Some(text))) = numbered {
                 let text = text.as_str().trim();
                 if is_person_name(text) && pending.is_empty() {
@@ -775,7 +942,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 }
                 flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
                 pending_id = Some(n.as_str().to_owned());
-                next_label = n.as_str().parse::<u32>().map_or(next_label, |n| n + 1);
+                next_label = label_position(n.as_str()).map_or(next_label, |n| n + 1);
             }
             pending.push(line);
         }
@@ -789,7 +956,12 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                     .country
                     .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
             });
-            pending.truncate(ends_at.unwrap_or(1));
+            // Without a country, it goes on while a line ends mid-phrase.
+            let open_lines = 1 + pending
+                .iter()
+                .take_while(|l| ends_mid_phrase(&l.text))
+                .count();
+            pending.truncate(ends_at.unwrap_or(open_lines.min(4)));
             let text = join_lines(pending.iter().copied()).text;
             if looks_like_affiliation(&text) {
                 flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
@@ -816,26 +988,37 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
     info
 }
 
+/// A line of an affiliation that breaks off mid-phrase: the next line goes on with it.
+fn ends_mid_phrase(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    text.ends_with([',', '-', '–', '&'])
+        || matches!(
+            last.as_str(),
+            "of" | "and" | "for" | "the" | "de" | "du" | "des" | "la" | "di" | "et" | "und"
+        )
+}
+
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
 /// `end` is where the byline of the header `lines` ends.
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
     let mut out = Vec::new();
-    let mut label_alone: Option<&str> = None;
+    let mut pending_label: Option<&str> = None;
     for line in &lines[end..] {
-        if line.is_blank() {
+        if line.is_blank() || is_bare_list_number(&line.text) {
             continue;
         }
         // A label printed on its own line before its affiliation ("1" then the text).
         let text = without_list_number(line.text.trim());
-        if text.len() <= 2
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || "*†‡§".contains(c))
-        {
-            label_alone = Some(text);
+        if let Some(label) = label_alone(text) {
+            pending_label = Some(label);
             continue;
         }
-        if let Some(id) = label_alone.take() {
+        if let Some(id) = pending_label.take() {
             if looks_like_affiliation(text) {
                 let text = text
                     .split("; E-")
@@ -869,6 +1052,11 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             continue;
         };
         let text = caps["text"].trim();
+        // Notes marked like affiliations ("*Corresponding author's e-mail ...", "‡ Present
+        // address: ...") are none.
+        if rules::is_byline_annotation(text) || text.contains('@') || text.contains("{at}") {
+            continue;
+        }
         // Inside a list of labelled affiliations, a labelled line is one even without an
         // institution word ("Arbeitsbereich ... Zentrum").
         if looks_like_affiliation(text) || !out.is_empty() {
@@ -1147,6 +1335,246 @@ mod tests {
                 (institution, department, city, postcode, country),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn labels_on_lines_of_their_own() {
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            // (line, label alone, bare list number)
+            ("1", Some("1"), false),
+            ("^2", Some("2"), false),
+            ("(3)", Some("3"), false),
+            ("a", Some("a"), false),
+            ("*", Some("*"), false),
+            ("1.", None, true),
+            ("12.", None, true),
+            ("1. Department", None, false),
+            ("ab", None, false),
+            ("USA", None, false),
+        ];
+        for (text, label, bare) in cases {
+            assert_eq!(label_alone(text), *label, "{text}");
+            assert_eq!(is_bare_list_number(text), *bare, "{text}");
+        }
+        let expected: &[(&str, u32, bool)] = &[
+            ("1", 1, true),
+            ("3", 3, true),
+            ("a", 1, true),
+            ("c", 3, true),
+            ("c", 2, false),
+            ("*", 1, false),
+        ];
+        for (id, next, want) in expected {
+            assert_eq!(is_expected_label(id, *next), *want, "{id} at {next}");
+        }
+    }
+
+    #[test]
+    fn bylines_as_text_dumps_print_superscripts() {
+        type Names<'a> = &'a [(&'a str, &'a [&'a str], bool)];
+        let cases: &[(&str, Names)] = &[
+            (
+                "Mei Lin^1,*, Hao Zhang^2,3 and Jun Park^1",
+                &[
+                    ("Mei Lin", &["1"], true),
+                    ("Hao Zhang", &["2", "3"], false),
+                    ("Jun Park", &["1"], false),
+                ],
+            ),
+            (
+                "Mei Lin^a,^*, Hao Zhang^b",
+                &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            (
+                "Mei Lin^1, Hao Zhang^2Email author",
+                &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], true)],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = parse_byline(text).unwrap_or_else(|| panic!("{text}: no byline"));
+            let names: Vec<(&str, Vec<&str>, bool)> = got
+                .names
+                .iter()
+                .map(|n| {
+                    let labels = n.labels.iter().map(String::as_str).collect();
+                    (n.name.as_str(), labels, n.corresponding)
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>, bool)> =
+                want.iter().map(|(n, l, c)| (*n, l.to_vec(), *c)).collect();
+            assert_eq!(names, want, "{text}");
+        }
+    }
+
+    /// Affiliation layouts of text dumps (w3m and browser prints): each page gives its
+    /// affiliations (id, text) and its authors (name, affiliation ids, corresponding).
+    #[test]
+    fn affiliation_layouts_of_text_dumps() {
+        type Affiliations<'a> = &'a [(&'a str, &'a str)];
+        type Authors<'a> = &'a [(&'a str, &'a [&'a str], bool)];
+        const ABSTRACT: &str =
+            "Abstract\n\nWe invented things. They worked well. Then we wrote it down for all.\n";
+        let cases: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "labelled byline and list under a heading after the abstract",
+                format!(
+                    "A Study of Invented Things\n\n{ABSTRACT}\nAuthors & Affiliations\n\n\
+                     Mei Lindqvist^1,*, Dara Okafor^2,3 and Jun\nMoreau^1\n\n\
+                     \u{20}\u{20}• ^1Department of Invented Studies, University of Utopia, 1234 Utopia, Norway\n\
+                     \u{20}\u{20}• ^2Institute of Examples, Example University, Lisbon, Portugal\n\
+                     \u{20}\u{20}• ^3Invented Laboratory, Example College, Oslo,\n    Norway\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                    ("3", "Invented Laboratory, Example College, Oslo, Norway"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2", "3"], false),
+                    ("Jun Moreau", &["1"], false),
+                ],
+            ),
+            (
+                "ordered lists with bare item numbers and letter labels",
+                format!(
+                    "A Study of Invented Things\n\n 1. Mei Lindqvist^a,^*,\n 2. Dara Okafor^b and\n\
+                     \u{20}3. Jun Moreau^a\n\n 1.\n    ^aDepartment of Invented Studies, University of Utopia, Utopia,\n\
+                     \u{20}   Norway\n 2.\n    ^bInstitute of Examples, Example University, Lisbon, Portugal\n\n\
+                     \u{20}1. *Corresponding author's e-mail address: mei{{at}}example.org\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "a",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "b",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["a"], true),
+                    ("Dara Okafor", &["b"], false),
+                    ("Jun Moreau", &["a"], false),
+                ],
+            ),
+            (
+                "author cards with blank lines and a correspondence note",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist\n\nCorresponding Author\n\n\
+                     Department of Invented Studies, University of Utopia, Utopia, Norway\n\n\
+                     Correspondence to: Mei Lindqvist, Department of Invented Studies, University of\n\
+                     Institute of Examples, Utopia, Norway.\n\nSearch for more papers by this author\n\
+                     Dara Okafor\n\nInstitute of Examples, Example University, Lisbon, Portugal\n\n\
+                     Search for more papers by this author\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], true),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "labels alone in parentheses under an apostrophe heading",
+                format!(
+                    "A Study of Invented Things\n\n  • Mei Lindqvist^1,\n  • Dara Okafor^2Email author\n\n\
+                     {ABSTRACT}\nAuthors’ Affiliations\n\n(1)\nDepartment of Invented Studies, University of Utopia\n\
+                     (2)\nInstitute of Examples, Example University\n"
+                ),
+                &[
+                    ("1", "Department of Invented Studies, University of Utopia"),
+                    ("2", "Institute of Examples, Example University"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], true),
+                ],
+            ),
+            (
+                "the next label wins over words that read like names",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist1, Dara Okafor2\n\nAuthor Affiliations\n\
+                     1 Department of Invented Studies, University of Utopia, Utopia, Norway\n\
+                     2 Patient Representative, Invented Review Group, Maple Grove, MN 55311, USA\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Patient Representative, Invented Review Group, Maple Grove, MN 55311, USA",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "cards with 'Affiliation' notes without a colon and a close button",
+                format!(
+                    "A Study of Invented Things\n\n  • Mei Lindqvist ,\n   \n    Roles Methodology, Writing – original\n\
+                     \u{20}   draft\n\n    Affiliation Department of Invented Studies, University of Utopia, Utopia, Norway\n\n\
+                     \u{20}   ⨯\n  • Dara Okafor\n\n    Affiliation Institute of Examples, Example University, Lisbon, Portugal\n\n\
+                     \u{20}   ⨯\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+        ];
+        let options = crate::pipeline::Options::default();
+        for (name, page, affiliations, authors) in cases {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            let got: Vec<(&str, &str)> = record
+                .affiliations
+                .iter()
+                .map(|a| (a.id.as_str(), a.text.as_str()))
+                .collect();
+            assert_eq!(got, affiliations.to_vec(), "{name}");
+            let got: Vec<(&str, Vec<&str>, bool)> = record
+                .authors
+                .iter()
+                .map(|a| {
+                    let ids = a.affiliations.iter().map(String::as_str).collect();
+                    (a.name.as_str(), ids, a.corresponding)
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>, bool)> = authors
+                .iter()
+                .map(|(n, ids, c)| (*n, ids.to_vec(), *c))
+                .collect();
+            assert_eq!(got, want, "{name}");
         }
     }
 }
