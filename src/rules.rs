@@ -923,6 +923,71 @@ pub fn is_not_name_word(lower: &str) -> bool {
     NOT_NAME_SET.contains(lower)
 }
 
+/// Words of the job titles some bylines print after each name ("Mei Lin, assistant
+/// professor, epidemiologist1").
+pub const ROLE_WORDS: &[&str] = &[
+    "professor",
+    "assistant",
+    "associate",
+    "adjunct",
+    "emeritus",
+    "visiting",
+    "honorary",
+    "lecturer",
+    "reader",
+    "researcher",
+    "research",
+    "fellow",
+    "student",
+    "candidate",
+    "specialist",
+    "consultant",
+    "director",
+    "head",
+    "senior",
+    "junior",
+    "postdoctoral",
+    "doctoral",
+    "graduate",
+    "physician",
+    "surgeon",
+    "nurse",
+    "midwife",
+    "scientist",
+    "chair",
+    "dean",
+    "clinical",
+    "principal",
+    "chief",
+    "general",
+    "practitioner",
+    "registrar",
+    "trainee",
+    "manager",
+    "officer",
+    "analyst",
+    "editor",
+    "programmer",
+    "coordinator",
+    "medical",
+    "staff",
+    "of",
+    "and",
+    "in",
+];
+
+/// Whether a byline item is a job title rather than a name: lower-case words, each a role
+/// word or a profession ("epidemiologist", "statistician").
+pub fn is_role(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && (ROLE_WORDS.contains(w) || w.ends_with("ist") || w.ends_with("ian"))
+        })
+        && !matches!(words[0], "of" | "and" | "in")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

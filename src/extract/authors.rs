@@ -588,7 +588,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             continue;
         }
         if !is_person_name(&name) && !is_group_name(&name) {
-            return None;
+            // A job title after a name ("Mei Lin, assistant professor1"): its labels are
+            // the name's.
+            let last = byline.names.last_mut().filter(|_| rules::is_role(&name))?;
+            last.labels.extend(labels);
+            last.corresponding |= corresponding;
+            continue;
         }
         byline.names.push(BylineName {
             name,
@@ -828,6 +833,18 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         if pending.is_empty() {
             return None;
         }
+        // A labelled affiliation ends at its country when what follows is no affiliation
+        // ("Dates", "Received ..." after the list).
+        if id.is_some() {
+            let ends_at = (1..pending.len()).find(|&k| {
+                let text = join_lines(pending[..k].iter().copied()).text;
+                let rest = join_lines(pending[k..].iter().copied()).text;
+                ends_at_country(&text) && !looks_like_affiliation(&rest)
+            });
+            if let Some(k) = ends_at {
+                pending.truncate(k);
+            }
+        }
         let joined = join_lines(pending.iter().copied());
         pending.clear();
         let text = joined.text;
@@ -950,12 +967,8 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         // with no names under it is no affiliation.
         if pending_id.is_some() {
             // It ends at its country; what follows is other article information.
-            let ends_at = (1..=pending.len().min(4)).find(|&k| {
-                let text = join_lines(pending[..k].iter().copied()).text;
-                parse_affiliation("", &text)
-                    .country
-                    .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
-            });
+            let ends_at = (1..=pending.len().min(4))
+                .find(|&k| ends_at_country(&join_lines(pending[..k].iter().copied()).text));
             // Without a country, it goes on while a line ends mid-phrase.
             let open_lines = 1 + pending
                 .iter()
@@ -986,6 +999,13 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         }
     }
     info
+}
+
+/// Whether an affiliation's text ends with its country ("..., Oslo, Norway.").
+fn ends_at_country(text: &str) -> bool {
+    parse_affiliation("", text)
+        .country
+        .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
 }
 
 /// A line of an affiliation that breaks off mid-phrase: the next line goes on with it.
@@ -1389,6 +1409,11 @@ mod tests {
             (
                 "Mei Lin^1, Hao Zhang^2Email author",
                 &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], true)],
+            ),
+            // Job titles after the names carry the labels.
+            (
+                "Mei Lin, assistant professor, epidemiologist1, Hao Zhang, professor2",
+                &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], false)],
             ),
         ];
         for (text, want) in cases {
