@@ -170,6 +170,7 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("authors’ affiliations", SectionKind::AuthorInfo),
     ("authors' affiliations", SectionKind::AuthorInfo),
     ("authors & affiliations", SectionKind::AuthorInfo),
+    ("author details", SectionKind::AuthorInfo),
     ("corresponding author", SectionKind::AuthorInfo),
     ("consortia", SectionKind::AuthorInfo),
     ("consortium", SectionKind::AuthorInfo),

@@ -854,18 +854,24 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         }
         let id = id.unwrap_or_else(|| next_id.to_string());
         *next_id += 1;
-        // Ids are unique: a label seen again (a list printed twice) adds nothing.
-        if info.affiliations.iter().any(|a| a.id == id) {
-            return None;
+        let mut first = None;
+        for (id, text) in split_run_in(&id, &text) {
+            // Ids are unique: a label seen again (a list printed twice) adds nothing.
+            if text.len() < 8 || info.affiliations.iter().any(|a| a.id == id) {
+                continue;
+            }
+            info.affiliations.push(parse_affiliation(&id, &text));
+            first.get_or_insert(id);
         }
-        let affiliation = parse_affiliation(&id, &text);
-        info.affiliations.push(affiliation);
-        Some(id)
+        first
     };
     for segment in page.sections(SectionKind::AuthorInfo) {
         let lists_affiliations = segment.heading.as_deref().is_some_and(|h| {
             let h = h.to_lowercase();
-            h.contains("affiliation") || h.contains("author information") || h == "authors"
+            h.contains("affiliation")
+                || h.contains("author information")
+                || h == "authors"
+                || h == "author details"
         });
         let is_consortia = segment.heading.as_deref().is_some_and(|h| {
             h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
@@ -965,6 +971,23 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         }
         // The last of a numbered list ends with the section; unnumbered text left over
         // with no names under it is no affiliation.
+        let run_in = pending_id.as_deref().is_some_and(|id| {
+            split_run_in(id, &join_lines(pending.iter().copied()).text).len() > 1
+        });
+        if run_in {
+            // Affiliations in running text: the last ends with the sentence of its country.
+            let id = pending_id.take().unwrap_or_default();
+            let text = join_lines(pending.iter().copied()).text;
+            let mut pieces = split_run_in(&id, &text);
+            if let Some(last) = pieces.last_mut() {
+                last.1 = cut_after_country(&last.1).to_owned();
+            }
+            for (id, text) in pieces {
+                if text.len() >= 8 && !info.affiliations.iter().any(|a| a.id == id) {
+                    info.affiliations.push(parse_affiliation(&id, &text));
+                }
+            }
+        }
         if pending_id.is_some() {
             // It ends at its country; what follows is other article information.
             let ends_at = (1..=pending.len().min(4))
@@ -1006,6 +1029,44 @@ fn ends_at_country(text: &str) -> bool {
     parse_affiliation("", text)
         .country
         .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
+}
+
+/// A label opening the next affiliation inside running text: "..., Canada. 2Department".
+static RUN_IN_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.;]\s+(\d{1,2})\s?\p{Lu}").expect("run-in label regex"));
+
+/// Affiliations printed one after another in running text, each opened by the next label
+/// ("1 Department ..., Canada. 2Department ..., USA."): the (id, text) of each.
+fn split_run_in(id: &str, text: &str) -> Vec<(String, String)> {
+    let Ok(mut next) = id.parse::<u32>().map(|n| n + 1) else {
+        return vec![(id.to_owned(), text.to_owned())];
+    };
+    let mut pieces = Vec::new();
+    let mut current = id.to_owned();
+    let mut start = 0;
+    for caps in RUN_IN_LABEL.captures_iter(text) {
+        let (Some(whole), Some(label)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        if label.as_str().parse::<u32>().ok() != Some(next) {
+            continue;
+        }
+        pieces.push((current, text[start..=whole.start()].trim().to_owned()));
+        current = label.as_str().to_owned();
+        start = label.end();
+        next += 1;
+    }
+    pieces.push((current, text[start..].trim().to_owned()));
+    pieces
+}
+
+/// The text of an affiliation up to the sentence that ends at its country: what follows
+/// ("Received: 7 October 2014") is other article information.
+fn cut_after_country(text: &str) -> &str {
+    text.match_indices(". ")
+        .map(|(at, _)| &text[..at])
+        .find(|prefix| ends_at_country(prefix))
+        .unwrap_or(text)
 }
 
 /// A line of an affiliation that breaks off mid-phrase: the next line goes on with it.
