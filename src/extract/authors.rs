@@ -848,8 +848,9 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         let joined = join_lines(pending.iter().copied());
         pending.clear();
         let text = joined.text;
-        // A note under a name ("Email author") is no affiliation.
-        if text.len() < 8 || rules::is_byline_annotation(&text) {
+        // A note under a name ("Email author") or a list of names is no affiliation.
+        let names = || parse_byline(&text).is_some() && !looks_like_affiliation(&text);
+        if text.len() < 8 || rules::is_byline_annotation(&text) || names() {
             return None;
         }
         let id = id.unwrap_or_else(|| next_id.to_string());
@@ -959,7 +960,14 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 .or_else(|| labelled_next.map(|c| (c.name("id"), c.name("text"))));
             if let Some((Some(n), Some(text))) = numbered {
                 let text = text.as_str().trim();
-                if is_person_name(text) && pending.is_empty() {
+                // "2. Jun Park": a numbered author list; the notes under the name before
+                // ("View author publications") are no affiliation.
+                if !text.contains(',') && !looks_like_affiliation(text) && is_person_name(text) {
+                    if looks_like_affiliation(&join_lines(pending.iter().copied()).text) {
+                        flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                    }
+                    pending.clear();
+                    pending_id = None;
                     info.names.push(text.to_owned());
                     continue;
                 }
@@ -1639,8 +1647,59 @@ mod tests {
                 ],
             ),
         ];
+        let more: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "affiliations followed by their members, then a list of the authors",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist, Dara Okafor & Jun Moreau\n\n{ABSTRACT}\n\
+                     Authors and Affiliations\n\n1. Department of Invented Studies, University of Utopia, Utopia, Norway\n\
+                     Mei Lindqvist & Jun Moreau\n2. Institute of Examples, Example University, Lisbon, Portugal\n\
+                     Dara Okafor\nAuthors\n  • Mei Lindqvist\n  • Dara Okafor\n  • Jun Moreau\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                    ("Jun Moreau", &["1"], false),
+                ],
+            ),
+            (
+                "'Author details' in running text",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist1*, Dara Okafor2 and Jun Moreau1,3\n\n{ABSTRACT}\n\
+                     Author details\n1\nDepartment of Invented Studies, University of Utopia, Utopia, Norway. 2Institute of\n\
+                     Examples, Example University, Lisbon, Portugal. 3Invented Laboratory, Example\n\
+                     College, Oslo, Norway.\nReceived: 7 October 2014 Accepted: 15 January 2015\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                    ("3", "Invented Laboratory, Example College, Oslo, Norway"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], true),
+                    ("Dara Okafor", &["2"], false),
+                    ("Jun Moreau", &["1", "3"], false),
+                ],
+            ),
+        ];
         let options = crate::pipeline::Options::default();
-        for (name, page, affiliations, authors) in cases {
+        for (name, page, affiliations, authors) in cases.iter().chain(more) {
             let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
             let got: Vec<(&str, &str)> = record
                 .affiliations
