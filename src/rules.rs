@@ -619,6 +619,7 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
     "nature.com",
     "search for articles by this author",
     "search for more papers by this author",
+    "view further author information",
     "correspondence to",
     "correspondence",
     "present address",
@@ -923,6 +924,40 @@ static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
 pub fn is_not_name_word(lower: &str) -> bool {
     NOT_NAME_SET.contains(lower)
 }
+
+/// Words that open an affiliation printed right after an author's name ("Mei Lin University
+/// of Utopia, ..."), lower-cased.
+pub const AFFILIATION_OPENERS: &[&str] = &[
+    "university",
+    "universität",
+    "université",
+    "universidad",
+    "universidade",
+    "università",
+    "universiteit",
+    "department",
+    "departamento",
+    "département",
+    "dipartimento",
+    "division",
+    "institute",
+    "institut",
+    "instituto",
+    "istituto",
+    "laboratory",
+    "laboratoire",
+    "laboratorio",
+    "school",
+    "college",
+    "faculty",
+    "faculté",
+    "facultad",
+    "centre",
+    "center",
+    "centro",
+    "hospital",
+    "academy",
+];
 
 /// Words of the job titles some bylines print after each name ("Mei Lin, assistant
 /// professor, epidemiologist1").

@@ -115,9 +115,45 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         Some((_, end, byline)) => (Some(byline), Some(end)),
         None => (None, None),
     };
+    // Names printed each with its affiliation run in ("Mei Lin University of Utopia, ...").
+    let inline = header_lines.map_or_else(Vec::new, inline_affiliated_authors);
+    // A clean byline (names only) that shares no name with them wins: the run-in "names"
+    // were words before an institution ("Jiangsu Key Laboratory").
+    let byline_keys: Vec<String> = header_byline
+        .iter()
+        .flat_map(|b| &b.names)
+        .map(|n| name_key(&n.name))
+        .collect();
+    let clean_byline = header_byline.as_ref().is_some_and(|b| {
+        b.names.len() >= 2 && b.names.iter().all(|n| !names_an_institution(&n.name))
+    });
+    let shared = inline
+        .iter()
+        .any(|(name, _)| byline_keys.contains(&name_key(name)));
+    // One name before an institution is too little to tell ("King Abdullah University").
+    let use_inline = inline.len() >= 2 && (shared || !clean_byline);
+    let (header_byline, byline_end) = if use_inline {
+        let names = inline
+            .into_iter()
+            .map(|(name, affiliation)| BylineName {
+                name,
+                labels: Vec::new(),
+                corresponding: false,
+                orcid: None,
+                affiliation_notes: vec![affiliation],
+            })
+            .collect();
+        let byline = Byline {
+            names,
+            ..Byline::default()
+        };
+        (Some(byline), None)
+    } else {
+        (header_byline, byline_end)
+    };
     let info = parse_author_information(page);
 
-    if record.affiliations.is_empty() {
+    if record.affiliations.is_empty() && !use_inline {
         record.affiliations = if info.affiliations.is_empty() {
             header_lines
                 .zip(byline_end)
@@ -196,7 +232,12 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                     }
                 }
             }
-            for printed in info.bylines.iter().filter(|n| name_key(&n.name) == key) {
+            let info_bylines = if use_inline {
+                &[][..]
+            } else {
+                &info.bylines[..]
+            };
+            for printed in info_bylines.iter().filter(|n| name_key(&n.name) == key) {
                 for label in &printed.labels {
                     if record.affiliations.iter().any(|a| &a.id == label)
                         && !author.affiliations.contains(label)
@@ -214,7 +255,12 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                     }
                 }
             }
-            for (id, members) in &info.members {
+            let members_of = if use_inline {
+                &[][..]
+            } else {
+                &info.members[..]
+            };
+            for (id, members) in members_of {
                 if members.iter().any(|m| name_key(m) == key) && !author.affiliations.contains(id) {
                     author.affiliations.push(id.clone());
                 }
@@ -1092,6 +1138,127 @@ fn ends_mid_phrase(text: &str) -> bool {
         )
 }
 
+/// Splits "Mei Lin University of Utopia, Oslo" into the name and its affiliation: the name
+/// ends where a word that opens an affiliation ("University", "Department") starts.
+fn split_name_and_affiliation(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let opener = (2..words.len().min(5)).find(|&i| {
+        let word = words[i]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        rules::AFFILIATION_OPENERS.contains(&word.as_str())
+    })?;
+    let name = words[..opener].join(" ");
+    (!name.contains(',') && is_person_name(&name)).then(|| (name, words[opener..].join(" ")))
+}
+
+/// Whether a byline item holds a word of an institution ("Università di Ferrara").
+fn names_an_institution(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        rules::AFFILIATION_OPENERS.contains(&w.as_str())
+            || rules::INSTITUTION_WORDS.contains(&w.as_str())
+    })
+}
+
+/// Separators printed before the next author of a run-in list: ", ", "& ", "and ".
+fn without_entry_separator(text: &str) -> &str {
+    let text =
+        text.trim_start_matches(|c: char| c == ',' || c == '&' || c == '•' || c.is_whitespace());
+    text.strip_prefix("and ").unwrap_or(text)
+}
+
+/// A header line of article data ("Pages 1092-1099", "DOI: ...", "Received 23 Jan 2013").
+fn is_article_data_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let label = lower
+        .split_once(':')
+        .is_some_and(|(key, _)| key.len() < 25 && !key.contains("http"));
+    label
+        || ["pages ", "doi ", "received ", "published ", "volume "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+}
+
+/// Authors printed each with its affiliation run into the name, as one list: "Mei Lin
+/// University of Utopia, Oslo, Norway & Jun Park Institute of Examples, Lisbon, Portugal",
+/// one per line or bullet, notes ("View further author information") between them. A bar
+/// ("| Ann Editor ...") opens another list. Gives (name, affiliation) in order.
+fn inline_affiliated_authors(lines: &[Line]) -> Vec<(String, String)> {
+    static ENTRY_START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[,&•]\s|\sand\s)").expect("entry start regex"));
+    let mut best: Vec<(String, String)> = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let opens =
+            |line: &Line| split_name_and_affiliation(without_entry_separator(&line.text)).is_some();
+        if lines[start].is_blank() || !opens(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let mut text = String::new();
+        let mut end = start;
+        while end < lines.len() && end - start < 16 {
+            let line = &lines[end];
+            let t = line.text.trim();
+            if line.is_blank() || t.starts_with('|') || end > start && is_article_data_line(t) {
+                break;
+            }
+            end += 1;
+            if rules::is_byline_annotation(t) {
+                text.push_str(" • ");
+                continue;
+            }
+            if end - 1 > start && opens(line) {
+                text.push_str(" • ");
+            }
+            push_joined(&mut text, t);
+        }
+        // Entries start at a separator followed by a name and an affiliation opener.
+        let mut cuts: Vec<usize> = ENTRY_START
+            .find_iter(&text)
+            .map(|m| m.start())
+            .filter(|&at| {
+                split_name_and_affiliation(without_entry_separator(&text[at..])).is_some()
+            })
+            .collect();
+        cuts.dedup();
+        cuts.push(text.len());
+        let entries: Vec<(String, String)> = cuts
+            .windows(2)
+            .filter_map(|w| {
+                let piece = without_entry_separator(&text[w[0]..w[1]]);
+                let (name, affiliation) = split_name_and_affiliation(piece)?;
+                let affiliation = clean_run_in_affiliation(&affiliation);
+                (!affiliation.is_empty()).then_some((name, affiliation))
+            })
+            .collect();
+        if entries.len() > best.len() {
+            best = entries;
+        }
+        start = end.max(start + 1);
+    }
+    best
+}
+
+/// An affiliation cut out of running text: addresses and notes glued to it go
+/// ("... India https://orcid.org/...", "...IndiaCorrespondence..."), spaces before commas
+/// too.
+fn clean_run_in_affiliation(text: &str) -> String {
+    let text = text.split('•').next().unwrap_or(text);
+    let text = text.split("Correspondence").next().unwrap_or(text);
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http") && !w.contains("orcid.org"))
+        .collect();
+    kept.join(" ")
+        .replace(" ,", ",")
+        .trim()
+        .trim_end_matches([',', ';', '&'])
+        .trim()
+        .to_owned()
+}
+
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
 /// `end` is where the byline of the header `lines` ends.
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
@@ -1460,6 +1627,28 @@ mod tests {
     }
 
     #[test]
+    fn names_with_run_in_affiliations() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Mei Lindqvist University of Utopia, Utopia, Norway",
+                Some(("Mei Lindqvist", "University of Utopia, Utopia, Norway")),
+            ),
+            (
+                "Dara Ann Okafor Department of Examples, Lisbon",
+                Some(("Dara Ann Okafor", "Department of Examples, Lisbon")),
+            ),
+            ("University of Utopia, Utopia, Norway", None),
+            ("Department of Invented Studies", None),
+            ("Mei Lindqvist, Dara Okafor", None),
+        ];
+        for (text, want) in cases {
+            let got = split_name_and_affiliation(text);
+            let got = got.as_ref().map(|(n, a)| (n.as_str(), a.as_str()));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
     fn bylines_as_text_dumps_print_superscripts() {
         type Names<'a> = &'a [(&'a str, &'a [&'a str], bool)];
         let cases: &[(&str, Names)] = &[
@@ -1698,8 +1887,40 @@ mod tests {
                 ],
             ),
         ];
+        let run_in: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "names with their affiliations run in, an editor after a bar",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist Laboratoire de Chimie Inventée , Université \
+                     d'Utopie , Utopia , France & \nDara Okafor Institute of Examples , Lisbon , Portugal\n\
+                     View further author information\n| Ann Editor University of Reviews, Oslo, Norway\n\
+                     View further author information\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Laboratoire de Chimie Inventée, Université d'Utopie, Utopia, France",
+                    ),
+                    ("2", "Institute of Examples, Lisbon, Portugal"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "words before an institution are no names when a clean byline says otherwise",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist, Dara Okafor\nPublished 15 June 2016.\n\
+                     Mei Lindqvist\nUtopia Key Laboratory for Inventions, Utopia\nDara Okafor\n\
+                     North Normal University, Utopia\n\n{ABSTRACT}"
+                ),
+                &[],
+                &[("Mei Lindqvist", &[], false), ("Dara Okafor", &[], false)],
+            ),
+        ];
         let options = crate::pipeline::Options::default();
-        for (name, page, affiliations, authors) in cases.iter().chain(more) {
+        for (name, page, affiliations, authors) in cases.iter().chain(more).chain(run_in) {
             let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
             let got: Vec<(&str, &str)> = record
                 .affiliations
