@@ -162,6 +162,21 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             info.affiliations.clone()
         };
     }
+    // One affiliation printed under a byline whose marks name none: every author's.
+    let mut shared: Option<String> = None;
+    let noted_byline = header_byline
+        .iter()
+        .flat_map(|b| &b.names)
+        .any(|n| !n.affiliation_notes.is_empty());
+    if record.affiliations.is_empty() && !use_inline && !noted_byline {
+        let found = header_lines
+            .zip(byline_end)
+            .and_then(|(lines, end)| shared_header_affiliation(lines, end));
+        if let Some(affiliation) = found {
+            shared = Some(affiliation.id.clone());
+            record.affiliations.push(affiliation);
+        }
+    }
     // Affiliations printed under each name give the list and the links at once.
     let mut noted: Vec<(String, Vec<String>)> = Vec::new();
     if record.affiliations.is_empty() {
@@ -244,6 +259,12 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                     {
                         author.affiliations.push(label.clone());
                     }
+                }
+            }
+            if let Some(id) = &shared {
+                let in_byline = header_names.iter().any(|h| name_key(&h.name) == key);
+                if in_byline && author.affiliations.is_empty() {
+                    author.affiliations.push(id.clone());
                 }
             }
             for (key_noted, ids) in &noted {
@@ -1259,6 +1280,36 @@ fn clean_run_in_affiliation(text: &str) -> String {
         .to_owned()
 }
 
+/// The one unlabelled affiliation printed right under the byline, up to four lines, ending
+/// before article data ("J. Invented Chem. 2001, 105, 3365", "DOI: ...").
+fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year regex"));
+    let mut block: Vec<&Line> = Vec::new();
+    for line in lines[end..].iter().skip_while(|l| l.is_blank()) {
+        let text = line.text.trim();
+        let stops = line.is_blank()
+            || line.kind != LineKind::Text
+            || block.len() == 4
+            || is_article_data_line(text)
+            || rules::is_byline_annotation(text)
+            || crate::segment::heading_kind(line).is_some()
+            || text.contains('@')
+            || YEAR.is_match(text) && !looks_like_affiliation(text)
+            || parse_byline(text).is_some();
+        if stops {
+            break;
+        }
+        block.push(line);
+    }
+    let first = block.first()?;
+    if LABELLED_AFFILIATION.is_match(&first.text) || !looks_like_affiliation(&first.text) {
+        return None;
+    }
+    let text = join_lines(block.iter().copied()).text;
+    Some(parse_affiliation("1", &text))
+}
+
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
 /// `end` is where the byline of the header `lines` ends.
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
@@ -1906,6 +1957,25 @@ mod tests {
                 &[
                     ("Mei Lindqvist", &["1"], false),
                     ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "one unlabelled affiliation under a byline marked with symbols",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist†, Dara Okafor*‡, and Jun Moreau‡\n\
+                     Laboratoire de Chimie Inventée, Faculté des Sciences, Université d'Utopie, and Institut\n\
+                     des Exemples, 118 Route de Narbonne 31062, Toulouse Cedex\n\
+                     J. Invented Chem. A, 2001, 105 (13), pp 3365–3370\n\n{ABSTRACT}"
+                ),
+                &[(
+                    "1",
+                    "Laboratoire de Chimie Inventée, Faculté des Sciences, Université d'Utopie, and \
+                     Institut des Exemples, 118 Route de Narbonne 31062, Toulouse Cedex",
+                )],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["1"], true),
+                    ("Jun Moreau", &["1"], false),
                 ],
             ),
             (
