@@ -239,11 +239,13 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                 if author.orcid.is_none() {
                     author.orcid.clone_from(&h.orcid);
                 }
-                for label in &h.labels {
-                    if record.affiliations.iter().any(|a| &a.id == label)
-                        && !author.affiliations.contains(label)
-                    {
-                        author.affiliations.push(label.clone());
+                for id in h
+                    .labels
+                    .iter()
+                    .flat_map(|l| label_ids(l, &record.affiliations))
+                {
+                    if !author.affiliations.contains(&id) {
+                        author.affiliations.push(id);
                     }
                 }
             }
@@ -253,11 +255,13 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                 &info.bylines[..]
             };
             for printed in info_bylines.iter().filter(|n| name_key(&n.name) == key) {
-                for label in &printed.labels {
-                    if record.affiliations.iter().any(|a| &a.id == label)
-                        && !author.affiliations.contains(label)
-                    {
-                        author.affiliations.push(label.clone());
+                for id in printed
+                    .labels
+                    .iter()
+                    .flat_map(|l| label_ids(l, &record.affiliations))
+                {
+                    if !author.affiliations.contains(&id) {
+                        author.affiliations.push(id);
                     }
                 }
             }
@@ -306,6 +310,25 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             .sort_by_key(|id| id.parse::<u32>().unwrap_or(u32::MAX));
     }
     fill_orcids_and_emails(record, page);
+}
+
+/// The affiliation ids a byline label stands for. Superscripts printed side by side run
+/// together in a text dump ("Stacey45"): a number no affiliation has, whose digits each are
+/// one, is those digits.
+fn label_ids(label: &str, affiliations: &[Affiliation]) -> Vec<String> {
+    let known = |id: &str| affiliations.iter().any(|a| a.id == id);
+    if known(label) {
+        return vec![label.to_owned()];
+    }
+    let mut digits: Vec<String> = label.chars().map(String::from).collect();
+    let split = digits.len() > 1
+        && label.chars().all(|c| c.is_ascii_digit())
+        && digits.iter().all(|d| known(d));
+    if !split {
+        return Vec::new();
+    }
+    digits.dedup();
+    digits
 }
 
 /// Merges two lists of the same authors: `lead` keeps its order, and a name only `other`
@@ -641,7 +664,25 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             Some(rest) => (rest.trim_end(), true),
             None => (item, false),
         };
-        let (item, orcid) = take_orcid(item);
+        let (mut item, orcid) = take_orcid(item);
+        // Labels printed after the comma ("Mei Lin,1 Jun Park,23") are the name's before.
+        let leading: Vec<&str> = item
+            .split_whitespace()
+            .take_while(|w| is_label_word(w))
+            .collect();
+        let rest_words = item.split_whitespace().count() - leading.len();
+        if !leading.is_empty() && rest_words > 0 {
+            if let Some(last) = byline.names.last_mut() {
+                for word in &leading {
+                    collect_labels(word, &mut last.labels, &mut last.corresponding);
+                }
+                item = item
+                    .split_whitespace()
+                    .skip(leading.len())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
         let (name, labels, corresponding) = split_labels(&item);
         let corresponding = corresponding || emailed;
         if name.is_empty() {
@@ -1678,6 +1719,25 @@ mod tests {
     }
 
     #[test]
+    fn labels_run_together() {
+        let affiliations: Vec<Affiliation> = (1..=10)
+            .map(|n| parse_affiliation(&n.to_string(), "Institute of Examples, Utopia"))
+            .collect();
+        let cases: &[(&str, &[&str])] = &[
+            ("4", &["4"]),
+            ("10", &["10"]),
+            ("45", &["4", "5"]),
+            ("12", &["1", "2"]),
+            ("11", &["1"]),
+            ("20", &[]),
+            ("a", &[]),
+        ];
+        for (label, want) in cases {
+            assert_eq!(label_ids(label, &affiliations), *want, "{label}");
+        }
+    }
+
+    #[test]
     fn names_with_run_in_affiliations() {
         let cases: &[(&str, Option<(&str, &str)>)] = &[
             (
@@ -1714,6 +1774,15 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // Labels printed after the comma.
+            (
+                "Mei Lin,1 Hao Zhang,23 Jun Park1",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["23"], false),
+                    ("Jun Park", &["1"], false),
+                ],
             ),
             (
                 "Mei Lin^1, Hao Zhang^2Email author",
