@@ -162,6 +162,10 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             info.affiliations.clone()
         };
     }
+    let mut header_byline = header_byline;
+    if let Some(byline) = header_byline.as_mut() {
+        unglue_letter_labels(&mut byline.names, &record.affiliations);
+    }
     // One affiliation printed under a byline whose marks name none: every author's.
     let mut shared: Option<String> = None;
     let noted_byline = header_byline
@@ -329,6 +333,29 @@ fn label_ids(label: &str, affiliations: &[Affiliation]) -> Vec<String> {
     }
     digits.dedup();
     digits
+}
+
+/// Letter labels glued to the names ("Mei Lina,*" for "Mei Lin" of affiliation a, then
+/// "Jun Parkb,c"): only the page's own labels tell them from the name's last letter. When
+/// the affiliations are labelled with letters, every name ends with one of them and some
+/// name has no label of the list, the last letters are labels.
+fn unglue_letter_labels(names: &mut [BylineName], affiliations: &[Affiliation]) {
+    let is_letter_id = |id: &str| id.len() == 1 && id.chars().all(|c| c.is_ascii_lowercase());
+    if affiliations.is_empty() || !affiliations.iter().all(|a| is_letter_id(&a.id)) {
+        return;
+    }
+    let known = |label: &str| affiliations.iter().any(|a| a.id == label);
+    let glued = |name: &str| name.chars().last().map(String::from).filter(|c| known(c));
+    let unlabelled = names.iter().any(|n| !n.labels.iter().any(|l| known(l)));
+    if names.len() < 2 || !unlabelled || !names.iter().all(|n| glued(&n.name).is_some()) {
+        return;
+    }
+    for name in names {
+        if let Some(label) = glued(&name.name) {
+            name.name.pop();
+            name.labels.insert(0, label);
+        }
+    }
 }
 
 /// Merges two lists of the same authors: `lead` keeps its order, and a name only `other`
@@ -1715,6 +1742,50 @@ mod tests {
         ];
         for (id, next, want) in expected {
             assert_eq!(is_expected_label(id, *next), *want, "{id} at {next}");
+        }
+    }
+
+    #[test]
+    fn letter_labels_glued_to_names() {
+        let affiliations: Vec<Affiliation> = ["a", "b", "c"]
+            .iter()
+            .map(|id| parse_affiliation(id, "Institute of Examples, Utopia"))
+            .collect();
+        let cases: &[(&str, &[(&str, &[&str])])] = &[
+            (
+                "Mei Lina,*, Jun Parkb,c and Dara Okaforc",
+                &[
+                    ("Mei Lin", &["a"]),
+                    ("Jun Park", &["b", "c"]),
+                    ("Dara Okafor", &["c"]),
+                ],
+            ),
+            // Labels set apart: the names keep their last letters.
+            (
+                "Ana Costa a, Rita Silva b",
+                &[("Ana Costa", &["a"]), ("Rita Silva", &["b"])],
+            ),
+            // A name that ends with no label letter: nothing is glued.
+            (
+                "Mei Lina, Jun Park",
+                &[("Mei Lina", &[]), ("Jun Park", &[])],
+            ),
+        ];
+        for (text, want) in cases {
+            let mut byline = parse_byline(text).unwrap_or_else(|| panic!("{text}"));
+            unglue_letter_labels(&mut byline.names, &affiliations);
+            let got: Vec<(&str, Vec<&str>)> = byline
+                .names
+                .iter()
+                .map(|n| {
+                    (
+                        n.name.as_str(),
+                        n.labels.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>)> = want.iter().map(|(n, l)| (*n, l.to_vec())).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
