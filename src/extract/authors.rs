@@ -1751,7 +1751,8 @@ mod tests {
             .iter()
             .map(|id| parse_affiliation(id, "Institute of Examples, Utopia"))
             .collect();
-        let cases: &[(&str, &[(&str, &[&str])])] = &[
+        type Labelled<'a> = &'a [(&'a str, &'a [&'a str])];
+        let cases: &[(&str, Labelled)] = &[
             (
                 "Mei Lina,*, Jun Parkb,c and Dara Okaforc",
                 &[
