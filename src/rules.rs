@@ -635,7 +635,11 @@ pub fn is_byline_annotation(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let lower = lower.trim_start_matches(['*', '†', '¤', ' ']);
     BYLINE_ANNOTATIONS.iter().any(|a| {
-        lower == *a || lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
+        // A close button ("X") is a line of its own; "X. Liao" is a name.
+        let button = a.chars().count() == 1;
+        lower == *a
+            || !button && lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
+            || button && lower.starts_with(a) && lower[a.len()..].starts_with(' ')
     })
 }
 
@@ -1027,6 +1031,24 @@ pub fn is_role(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_annotations() {
+        let cases = [
+            ("Corresponding Author", true),
+            ("E-mail: mei@example.org", true),
+            ("Affiliation: Institute of Examples", true),
+            ("X", true),
+            ("⨯", true),
+            ("View further author information", true),
+            // An initial is no close button.
+            ("X. Liao,", false),
+            ("Mei Lin", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_byline_annotation(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn link_residue_lines() {
