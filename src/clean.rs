@@ -238,15 +238,37 @@ fn residue_text(labels: &[&'static str]) -> String {
 /// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream ("â€™" for
 /// "’", "Ã©" for "é"): the line is encoded back to Windows-1252 bytes and read as UTF-8,
 /// and kept only when that succeeds.
+///
+/// A line that also holds correct accents, or whose no-break space was printed as a plain
+/// space ("3Â L5"), is repaired run by run: each lead character ("Ã", "Â", "â") with the
+/// Windows-1252 characters after it.
 fn repair_mojibake(line: &str) -> Option<String> {
+    static RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            "[ÂÃâ][\u{80}-\u{BF}\u{152}\u{153}\u{160}\u{161}\u{178}\u{17D}\u{17E}\u{192}\u{2C6}\u{2DC}\u{2013}\u{2014}\u{2018}-\u{201E}\u{2020}-\u{2022}\u{2026}\u{2030}\u{2039}\u{203A}\u{20AC}\u{2122}]{1,2}",
+        )
+        .expect("mojibake run regex")
+    });
     if !(line.contains('Ã') || line.contains("â€") || line.contains('Â')) {
         return None;
     }
     let (bytes, _, had_errors) = encoding_rs::WINDOWS_1252.encode(line);
-    if had_errors {
-        return None;
+    if !had_errors {
+        if let Ok(repaired) = String::from_utf8(bytes.into_owned()) {
+            return Some(repaired);
+        }
     }
-    String::from_utf8(bytes.into_owned()).ok()
+    let repaired = RUN.replace_all(line, |caps: &regex::Captures<'_>| {
+        let run = &caps[0];
+        let (bytes, _, had_errors) = encoding_rs::WINDOWS_1252.encode(run);
+        match std::str::from_utf8(&bytes) {
+            Ok(text) if !had_errors => text.to_owned(),
+            _ => run.to_owned(),
+        }
+    });
+    // A no-break space whose second byte was printed as a plain space.
+    let repaired = repaired.replace("Â ", " ");
+    (repaired != line).then_some(repaired)
 }
 
 /// NFC, no-break and odd spaces folded to a space, soft hyphens and zero-width marks removed.
@@ -534,6 +556,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(strip_form_boxes(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn mojibake_is_repaired() {
+        let cases = [
+            ("rue de lâ€™Invention", "rue de l’Invention"),
+            ("Universitat de ValÃ¨ncia", "Universitat de València"),
+            // Encoded twice, beside a correct accent and a no-break space printed as a space.
+            (
+                "Québec, rue de lÃ¢â‚¬â„¢Espoir, Utopia G1L 3Ã‚ L5",
+                "Québec, rue de l’Espoir, Utopia G1L 3 L5",
+            ),
+            ("Zoë and Ângela", "Zoë and Ângela"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(normalise_text(text), want, "{text}");
         }
     }
 

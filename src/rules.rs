@@ -167,6 +167,10 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("authors and affiliations", SectionKind::AuthorInfo),
     ("affiliations", SectionKind::AuthorInfo),
     ("author affiliations", SectionKind::AuthorInfo),
+    ("authors’ affiliations", SectionKind::AuthorInfo),
+    ("authors' affiliations", SectionKind::AuthorInfo),
+    ("authors & affiliations", SectionKind::AuthorInfo),
+    ("author details", SectionKind::AuthorInfo),
     ("corresponding author", SectionKind::AuthorInfo),
     ("consortia", SectionKind::AuthorInfo),
     ("consortium", SectionKind::AuthorInfo),
@@ -603,6 +607,7 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
     "these authors contributed equally",
     "x",
     "×",
+    "⨯",
     "orcid",
     "corresponding author",
     "find this author",
@@ -614,6 +619,7 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
     "nature.com",
     "search for articles by this author",
     "search for more papers by this author",
+    "view further author information",
     "correspondence to",
     "correspondence",
     "present address",
@@ -629,7 +635,11 @@ pub fn is_byline_annotation(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let lower = lower.trim_start_matches(['*', '†', '¤', ' ']);
     BYLINE_ANNOTATIONS.iter().any(|a| {
-        lower == *a || lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
+        // A close button ("X") is a line of its own; "X. Liao" is a name.
+        let button = a.chars().count() == 1;
+        lower == *a
+            || !button && lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
+            || button && lower.starts_with(a) && lower[a.len()..].starts_with(' ')
     })
 }
 
@@ -766,6 +776,7 @@ pub const COUNTRIES: &[&str] = &[
     "United States",
     "United States of America",
     "USA",
+    "USSR",
     "U.S.A.",
     "US",
     "Uruguay",
@@ -924,9 +935,126 @@ pub fn is_not_name_word(lower: &str) -> bool {
     NOT_NAME_SET.contains(lower)
 }
 
+/// Words that open an affiliation printed right after an author's name ("Mei Lin University
+/// of Utopia, ..."), lower-cased.
+pub const AFFILIATION_OPENERS: &[&str] = &[
+    "university",
+    "universität",
+    "université",
+    "universidad",
+    "universidade",
+    "università",
+    "universiteit",
+    "department",
+    "departamento",
+    "département",
+    "dipartimento",
+    "division",
+    "institute",
+    "institut",
+    "instituto",
+    "istituto",
+    "laboratory",
+    "laboratoire",
+    "laboratorio",
+    "school",
+    "college",
+    "faculty",
+    "faculté",
+    "facultad",
+    "centre",
+    "center",
+    "centro",
+    "hospital",
+    "academy",
+];
+
+/// Words of the job titles some bylines print after each name ("Mei Lin, assistant
+/// professor, epidemiologist1").
+pub const ROLE_WORDS: &[&str] = &[
+    "professor",
+    "assistant",
+    "associate",
+    "adjunct",
+    "emeritus",
+    "visiting",
+    "honorary",
+    "lecturer",
+    "reader",
+    "researcher",
+    "research",
+    "fellow",
+    "student",
+    "candidate",
+    "specialist",
+    "consultant",
+    "director",
+    "head",
+    "senior",
+    "junior",
+    "postdoctoral",
+    "doctoral",
+    "graduate",
+    "physician",
+    "surgeon",
+    "nurse",
+    "midwife",
+    "scientist",
+    "chair",
+    "dean",
+    "clinical",
+    "principal",
+    "chief",
+    "general",
+    "practitioner",
+    "registrar",
+    "trainee",
+    "manager",
+    "officer",
+    "analyst",
+    "editor",
+    "programmer",
+    "coordinator",
+    "medical",
+    "staff",
+    "of",
+    "and",
+    "in",
+];
+
+/// Whether a byline item is a job title rather than a name: lower-case words, each a role
+/// word or a profession ("epidemiologist", "statistician").
+pub fn is_role(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && (ROLE_WORDS.contains(w) || w.ends_with("ist") || w.ends_with("ian"))
+        })
+        && !matches!(words[0], "of" | "and" | "in")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_annotations() {
+        let cases = [
+            ("Corresponding Author", true),
+            ("E-mail: mei@example.org", true),
+            ("Affiliation: Institute of Examples", true),
+            ("X", true),
+            ("⨯", true),
+            ("View further author information", true),
+            // An initial is no close button.
+            ("X. Liao,", false),
+            ("Mei Lin", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_byline_annotation(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn link_residue_lines() {

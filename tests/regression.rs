@@ -221,3 +221,35 @@ fn own_journal_lines() {
         assert_eq!(record.volume.as_deref(), *volume, "{page}");
     }
 }
+
+/// Bylines with job titles after each name ("assistant professor, epidemiologist1") link
+/// their labels; the tabs printed above them ("Metrics", "Peer review") are no title.
+#[test]
+fn job_titles_in_a_byline_keep_labels_and_tabs_above_are_no_title() {
+    let page = "A Study of Invented Things Done Well\nExample J 2020; 1 doi: 10.1234/ex.1 (Published 1 May 2020)\nArticle\n\nMetrics\nResponses\nPeer review\n1. Mei Lindqvist, assistant professor, epidemiologist1,\n2. Dara Okafor, professor1\n1. 1Department of Invented Studies, University of Utopia, Utopia, Norway\n1. Correspondence to: M Lindqvist mei{at}example.org\n\nAbstract\n\nWe invented things. They worked well. Then we wrote it down for all.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert!(
+        record
+            .title
+            .as_deref()
+            .is_none_or(|t| !t.contains("Metrics")),
+        "{:?}",
+        record.title
+    );
+    let authors: Vec<(&str, Vec<&str>)> = record
+        .authors
+        .iter()
+        .map(|a| {
+            let ids = a.affiliations.iter().map(String::as_str).collect();
+            (a.name.as_str(), ids)
+        })
+        .collect();
+    assert_eq!(
+        authors,
+        vec![("Mei Lindqvist", vec!["1"]), ("Dara Okafor", vec!["1"])]
+    );
+    assert_eq!(
+        record.affiliations[0].text,
+        "Department of Invented Studies, University of Utopia, Utopia, Norway"
+    );
+}

@@ -49,11 +49,63 @@ static CORRESPONDENCE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>\d{1,3})[.)]\s+(?P<text>.+)$").expect("numbered regex"));
 
-/// An affiliation line with a leading label: "1 Department of ...", "a Institute ...".
+/// An affiliation line with a leading label: "1 Department of ...", "a Institute ...", and
+/// the label as text dumps print a superscript: "^1Department of ...".
 static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>[A-Z].{10,})$")
+    Regex::new(r"^\^?(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>\p{Lu}.{10,})$")
         .expect("labelled affiliation regex")
 });
+
+/// A label printed on a line of its own before its affiliation: "1", "^1", "(1)", "a".
+fn label_alone(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let text = text.strip_prefix('^').unwrap_or(text);
+    let text = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(text);
+    let digits = !text.is_empty()
+        && text.len() <= 2
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "*†‡§".contains(c));
+    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_lowercase());
+    (digits || letter).then_some(text)
+}
+
+/// An ordered-list number alone on its line ("1."): the item's text follows on the next
+/// line, as text dumps print a list of affiliations.
+fn is_bare_list_number(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 4
+        && text.ends_with('.')
+        && text.len() > 1
+        && text[..text.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `id` is the label expected at position `next` (1-based) of a list labelled
+/// with numbers ("1", "2") or letters ("a", "b").
+fn is_expected_label(id: &str, next: u32) -> bool {
+    if let Ok(n) = id.parse::<u32>() {
+        return n == next;
+    }
+    let mut chars = id.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_lowercase() => u32::from(c) - u32::from('a') + 1 == next,
+        _ => false,
+    }
+}
+
+/// The list position a label stands for ("3" and "c" are both the third).
+fn label_position(id: &str) -> Option<u32> {
+    id.parse::<u32>().ok().or_else(|| {
+        let mut chars = id.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_lowercase() => Some(u32::from(c) - u32::from('a') + 1),
+            _ => None,
+        }
+    })
+}
 
 /// Fills authors and affiliations.
 pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
@@ -63,9 +115,45 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         Some((_, end, byline)) => (Some(byline), Some(end)),
         None => (None, None),
     };
+    // Names printed each with its affiliation run in ("Mei Lin University of Utopia, ...").
+    let inline = header_lines.map_or_else(Vec::new, inline_affiliated_authors);
+    // A clean byline (names only) that shares no name with them wins: the run-in "names"
+    // were words before an institution ("Jiangsu Key Laboratory").
+    let byline_keys: Vec<String> = header_byline
+        .iter()
+        .flat_map(|b| &b.names)
+        .map(|n| name_key(&n.name))
+        .collect();
+    let clean_byline = header_byline.as_ref().is_some_and(|b| {
+        b.names.len() >= 2 && b.names.iter().all(|n| !names_an_institution(&n.name))
+    });
+    let shared = inline
+        .iter()
+        .any(|(name, _)| byline_keys.contains(&name_key(name)));
+    // One name before an institution is too little to tell ("King Abdullah University").
+    let use_inline = inline.len() >= 2 && (shared || !clean_byline);
+    let (header_byline, byline_end) = if use_inline {
+        let names = inline
+            .into_iter()
+            .map(|(name, affiliation)| BylineName {
+                name,
+                labels: Vec::new(),
+                corresponding: false,
+                orcid: None,
+                affiliation_notes: vec![affiliation],
+            })
+            .collect();
+        let byline = Byline {
+            names,
+            ..Byline::default()
+        };
+        (Some(byline), None)
+    } else {
+        (header_byline, byline_end)
+    };
     let info = parse_author_information(page);
 
-    if record.affiliations.is_empty() {
+    if record.affiliations.is_empty() && !use_inline {
         record.affiliations = if info.affiliations.is_empty() {
             header_lines
                 .zip(byline_end)
@@ -73,6 +161,25 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         } else {
             info.affiliations.clone()
         };
+    }
+    let mut header_byline = header_byline;
+    if let Some(byline) = header_byline.as_mut() {
+        unglue_letter_labels(&mut byline.names, &record.affiliations);
+    }
+    // One affiliation printed under a byline whose marks name none: every author's.
+    let mut shared: Option<String> = None;
+    let noted_byline = header_byline
+        .iter()
+        .flat_map(|b| &b.names)
+        .any(|n| !n.affiliation_notes.is_empty());
+    if record.affiliations.is_empty() && !use_inline && !noted_byline {
+        let found = header_lines
+            .zip(byline_end)
+            .and_then(|(lines, end)| shared_header_affiliation(lines, end));
+        if let Some(affiliation) = found {
+            shared = Some(affiliation.id.clone());
+            record.affiliations.push(affiliation);
+        }
     }
     // Affiliations printed under each name give the list and the links at once.
     let mut noted: Vec<(String, Vec<String>)> = Vec::new();
@@ -109,6 +216,9 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             (header_order, info.names.clone())
         };
         let mut order = merge_name_lists(lead, &other);
+        // The labelled byline over the affiliation list names the authors too.
+        let info_byline: Vec<String> = info.bylines.iter().map(|n| n.name.clone()).collect();
+        order = merge_name_lists(order, &info_byline);
         order = merge_name_lists(order, &info.groups);
         for name in order {
             let (given, family) = if is_group_name(&name) && !is_person_name(&name) {
@@ -133,12 +243,36 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                 if author.orcid.is_none() {
                     author.orcid.clone_from(&h.orcid);
                 }
-                for label in &h.labels {
-                    if record.affiliations.iter().any(|a| &a.id == label)
-                        && !author.affiliations.contains(label)
-                    {
-                        author.affiliations.push(label.clone());
+                for id in h
+                    .labels
+                    .iter()
+                    .flat_map(|l| label_ids(l, &record.affiliations))
+                {
+                    if !author.affiliations.contains(&id) {
+                        author.affiliations.push(id);
                     }
+                }
+            }
+            let info_bylines = if use_inline {
+                &[][..]
+            } else {
+                &info.bylines[..]
+            };
+            for printed in info_bylines.iter().filter(|n| name_key(&n.name) == key) {
+                for id in printed
+                    .labels
+                    .iter()
+                    .flat_map(|l| label_ids(l, &record.affiliations))
+                {
+                    if !author.affiliations.contains(&id) {
+                        author.affiliations.push(id);
+                    }
+                }
+            }
+            if let Some(id) = &shared {
+                let in_byline = header_names.iter().any(|h| name_key(&h.name) == key);
+                if in_byline && author.affiliations.is_empty() {
+                    author.affiliations.push(id.clone());
                 }
             }
             for (key_noted, ids) in &noted {
@@ -150,7 +284,12 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                     }
                 }
             }
-            for (id, members) in &info.members {
+            let members_of = if use_inline {
+                &[][..]
+            } else {
+                &info.members[..]
+            };
+            for (id, members) in members_of {
                 if members.iter().any(|m| name_key(m) == key) && !author.affiliations.contains(id) {
                     author.affiliations.push(id.clone());
                 }
@@ -175,6 +314,48 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             .sort_by_key(|id| id.parse::<u32>().unwrap_or(u32::MAX));
     }
     fill_orcids_and_emails(record, page);
+}
+
+/// The affiliation ids a byline label stands for. Superscripts printed side by side run
+/// together in a text dump ("Stacey45"): a number no affiliation has, whose digits each are
+/// one, is those digits.
+fn label_ids(label: &str, affiliations: &[Affiliation]) -> Vec<String> {
+    let known = |id: &str| affiliations.iter().any(|a| a.id == id);
+    if known(label) {
+        return vec![label.to_owned()];
+    }
+    let mut digits: Vec<String> = label.chars().map(String::from).collect();
+    let split = digits.len() > 1
+        && label.chars().all(|c| c.is_ascii_digit())
+        && digits.iter().all(|d| known(d));
+    if !split {
+        return Vec::new();
+    }
+    digits.dedup();
+    digits
+}
+
+/// Letter labels glued to the names ("Mei Lina,*" for "Mei Lin" of affiliation a, then
+/// "Jun Parkb,c"): only the page's own labels tell them from the name's last letter. When
+/// the affiliations are labelled with letters, every name ends with one of them and some
+/// name has no label of the list, the last letters are labels.
+fn unglue_letter_labels(names: &mut [BylineName], affiliations: &[Affiliation]) {
+    let is_letter_id = |id: &str| id.len() == 1 && id.chars().all(|c| c.is_ascii_lowercase());
+    if affiliations.is_empty() || !affiliations.iter().all(|a| is_letter_id(&a.id)) {
+        return;
+    }
+    let known = |label: &str| affiliations.iter().any(|a| a.id == label);
+    let glued = |name: &str| name.chars().last().map(String::from).filter(|c| known(c));
+    let unlabelled = names.iter().any(|n| !n.labels.iter().any(|l| known(l)));
+    if names.len() < 2 || !unlabelled || !names.iter().all(|n| glued(&n.name).is_some()) {
+        return;
+    }
+    for name in names {
+        if let Some(label) = glued(&name.name) {
+            name.name.pop();
+            name.labels.insert(0, label);
+        }
+    }
 }
 
 /// Merges two lists of the same authors: `lead` keeps its order, and a name only `other`
@@ -232,15 +413,18 @@ fn qualifies(byline: &Byline) -> bool {
     byline.names.len() >= 2 || has_labels || byline.truncated
 }
 
-/// How much a run reads like a byline: names count, and labels, correspondence marks and
-/// a closing "and" / "&" are what bylines have and menus lack.
+/// How much a run reads like a byline: names count, and labels, correspondence marks,
+/// affiliation notes and a closing "and" / "&" are what bylines have and menus lack.
 fn byline_score(byline: &Byline) -> usize {
     let marked = byline
         .names
         .iter()
         .any(|n| !n.labels.is_empty() || n.corresponding);
+    // Affiliations printed under the names: an author list with its cards, not a menu.
+    let noted = byline.names.iter().any(|n| !n.affiliation_notes.is_empty());
     byline.names.len() * 2
         + 4 * usize::from(marked)
+        + 4 * usize::from(noted)
         + 3 * usize::from(byline.joined_with_and)
         + usize::from(byline.truncated)
 }
@@ -269,10 +453,12 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut notes: Vec<(usize, String)> = Vec::new();
     let mut note: Option<String> = None;
     let mut corresponding_at: Vec<usize> = Vec::new();
+    let mut annotation_open = false;
     let mut end = start;
     let names_so_far =
         |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
-    while end < lines.len() && end - start < 80 {
+    // Author cards (a name, then its roles, affiliation and e-mail) run long.
+    while end < lines.len() && (end - start < 80 || skipping > 0 && end - start < 600) {
         let line = &lines[end];
         end += 1;
         let listed;
@@ -288,19 +474,18 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             line
         };
         if line.is_blank() {
+            annotation_open = false;
             if skipping > 0 {
                 continue;
             }
-            // `L. E. Muresan`, a blank line, `Corresponding Author`: in a list of author
-            // cards the notes under the first name may stand apart from it. (A note after
-            // a whole byline, `* Corresponding author: …`, ends it as before.)
-            let note_follows = lines[end..]
-                .iter()
-                .take(3)
-                .find(|l| !l.is_blank())
-                .is_some_and(|l| opens_author_card(&l.text));
-            if names_so_far(&best) == 1 && pending.is_empty() && note_follows {
-                skipping = NOTE_LINES;
+            // A blank line between a name and the notes under it ("Corresponding Author",
+            // "E-mail: ...") is inside the byline; a share bar ("X", "LinkedIn") is no note.
+            let next = lines[end..].iter().find(|l| !l.is_blank());
+            let is_note = |text: &str| {
+                let text = text.trim();
+                rules::is_byline_annotation(text) && !text.starts_with(['X', 'x', '×'])
+            };
+            if best.is_some() && pending.is_empty() && next.is_some_and(|l| is_note(&l.text)) {
                 continue;
             }
             break;
@@ -313,8 +498,21 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             if lower.starts_with("corresponding author") {
                 corresponding_at.push(names_so_far(&best) - 1);
             }
+            // A note that carries its own text ("Correspondence to: Mei Lin, Institute of
+            // ...") goes on until a full stop or a blank line; its lines are no affiliation.
+            annotation_open = !lower.starts_with("affiliation")
+                && line
+                    .text
+                    .split_once(':')
+                    .is_some_and(|(_, rest)| rest.split_whitespace().count() >= 3)
+                && !line.text.trim_end().ends_with('.');
             if lower.starts_with("affiliation") {
-                let rest = line.text.split_once(':').map_or("", |(_, r)| r.trim());
+                // "Affiliation: X" or "Affiliation X".
+                let rest = line
+                    .text
+                    .trim()
+                    .split_once([':', ' '])
+                    .map_or("", |(_, r)| r.trim_start_matches([':', ' ']).trim());
                 note = (!rest.is_empty()).then(|| rest.to_owned());
             }
             skipping = NOTE_LINES;
@@ -327,6 +525,14 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     .as_ref()
                     .map(|(_, b)| b.names.iter().map(|n| name_key(&n.name)).collect())
                     .unwrap_or_default();
+                // The name just read, printed again over its author card: notes follow.
+                let card =
+                    alone.names.len() == 1 && known.last() == Some(&name_key(&alone.names[0].name));
+                if card {
+                    skipping = NOTE_LINES;
+                    annotation_open = false;
+                    continue;
+                }
                 if alone
                     .names
                     .iter()
@@ -344,11 +550,15 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     best = Some((end, byline));
                     // Still among names with notes: only names extend the byline now.
                     skipping = NOTE_LINES;
+                    annotation_open = false;
                     continue;
                 }
             }
             match note.as_mut() {
                 Some(text) => push_joined(text, &line.text),
+                None if annotation_open => {
+                    annotation_open = !line.text.trim_end().ends_with('.');
+                }
                 None if looks_like_affiliation(&line.text) => note = Some(line.text.clone()),
                 None => {}
             }
@@ -430,28 +640,16 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     }
     for (index, text) in notes {
         if let Some(name) = byline.names.get_mut(index) {
-            name.affiliation_notes
-                .push(text.trim().trim_end_matches([',', ';']).to_owned());
+            // The close button of an author card ends its last line ("... China ⨯").
+            let text = text
+                .trim()
+                .trim_end_matches(['⨯', '×'])
+                .trim_end()
+                .trim_end_matches([',', ';']);
+            name.affiliation_notes.push(text.to_owned());
         }
     }
     Some((end, byline))
-}
-
-/// A note that only stands under a person's name (`Corresponding Author`, `Search for
-/// more papers by this author`), unlike `Roles`, `E-mail` or a link that may follow a list.
-fn opens_author_card(text: &str) -> bool {
-    let lower = text
-        .trim()
-        .trim_start_matches(['*', '†', ' '])
-        .to_lowercase();
-    [
-        "corresponding author",
-        "search for more papers by this author",
-        "search for articles by this author",
-        "find this author",
-    ]
-    .iter()
-    .any(|note| lower.starts_with(note))
 }
 
 /// How many lines of notes (affiliations, e-mail, "More by ...") may follow a name before
@@ -485,8 +683,35 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             byline.truncated = true;
             continue;
         }
-        let (item, orcid) = take_orcid(item);
+        // The e-mail link of a corresponding author: "Tadashi Hatanaka^1Email author".
+        let (item, emailed) = match item
+            .strip_suffix("Email author")
+            .or_else(|| item.strip_suffix("email author"))
+        {
+            Some(rest) => (rest.trim_end(), true),
+            None => (item, false),
+        };
+        let (mut item, orcid) = take_orcid(item);
+        // Labels printed after the comma ("Mei Lin,1 Jun Park,23") are the name's before.
+        let leading: Vec<&str> = item
+            .split_whitespace()
+            .take_while(|w| is_label_word(w))
+            .collect();
+        let rest_words = item.split_whitespace().count() - leading.len();
+        if !leading.is_empty() && rest_words > 0 {
+            if let Some(last) = byline.names.last_mut() {
+                for word in &leading {
+                    collect_labels(word, &mut last.labels, &mut last.corresponding);
+                }
+                item = item
+                    .split_whitespace()
+                    .skip(leading.len())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
         let (name, labels, corresponding) = split_labels(&item);
+        let corresponding = corresponding || emailed;
         if name.is_empty() {
             // Labels alone belong to the name before them ("Mei Lin1,2").
             let last = byline.names.last_mut()?;
@@ -498,7 +723,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             continue;
         }
         if !is_person_name(&name) && !is_group_name(&name) {
-            return None;
+            // A job title after a name ("Mei Lin, assistant professor1"): its labels are
+            // the name's.
+            let last = byline.names.last_mut().filter(|_| rules::is_role(&name))?;
+            last.labels.extend(labels);
+            last.corresponding |= corresponding;
+            continue;
         }
         byline.names.push(BylineName {
             name,
@@ -558,6 +788,19 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         if after_label {
             // Name words after a label: two names run together, or text that is no name.
             return (String::from("\u{0}"), labels, corresponding);
+        }
+        // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3".
+        if let Some(at) = word.find('^').filter(|&at| at > 0) {
+            let (name, marks) = word.split_at(at);
+            let labels_only = marks
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
+            if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
+                collect_labels(marks, &mut labels, &mut corresponding);
+                name_words.push(name.to_owned());
+                after_label = true;
+                continue;
+            }
         }
         // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2".
         let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
@@ -708,6 +951,8 @@ struct AuthorInformation {
     names: Vec<String>,
     /// Group authors listed under "Consortia".
     groups: Vec<String>,
+    /// A byline with labels printed above the affiliation list.
+    bylines: Vec<BylineName>,
     corresponding: Vec<String>,
 }
 
@@ -723,28 +968,56 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
         if pending.is_empty() {
             return None;
         }
+        // A labelled affiliation ends at its country when what follows is no affiliation
+        // ("Dates", "Received ..." after the list).
+        if id.is_some() {
+            let ends_at = (1..pending.len()).find(|&k| {
+                let text = join_lines(pending[..k].iter().copied()).text;
+                let rest = join_lines(pending[k..].iter().copied()).text;
+                ends_at_country(&text) && !looks_like_affiliation(&rest)
+            });
+            if let Some(k) = ends_at {
+                pending.truncate(k);
+            }
+        }
         let joined = join_lines(pending.iter().copied());
         pending.clear();
         let text = joined.text;
-        if text.len() < 8 {
+        // A note under a name ("Email author") or a list of names is no affiliation.
+        let names = || parse_byline(&text).is_some() && !looks_like_affiliation(&text);
+        if text.len() < 8 || rules::is_byline_annotation(&text) || names() {
             return None;
         }
         let id = id.unwrap_or_else(|| next_id.to_string());
         *next_id += 1;
-        let affiliation = parse_affiliation(&id, &text);
-        info.affiliations.push(affiliation);
-        Some(id)
+        let mut first = None;
+        for (id, text) in split_run_in(&id, &text) {
+            // Ids are unique: a label seen again (a list printed twice) adds nothing.
+            if text.len() < 8 || info.affiliations.iter().any(|a| a.id == id) {
+                continue;
+            }
+            info.affiliations.push(parse_affiliation(&id, &text));
+            first.get_or_insert(id);
+        }
+        first
     };
     for segment in page.sections(SectionKind::AuthorInfo) {
         let lists_affiliations = segment.heading.as_deref().is_some_and(|h| {
             let h = h.to_lowercase();
-            h.contains("affiliation") || h.contains("author information") || h == "authors"
+            h.contains("affiliation")
+                || h.contains("author information")
+                || h == "authors"
+                || h == "author details"
         });
         let is_consortia = segment.heading.as_deref().is_some_and(|h| {
             h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
         });
         let mut next_label = 1;
-        for line in page.lines_of(segment) {
+        let lines = page.lines_of(segment);
+        let mut index = 0;
+        while index < lines.len() {
+            let line = &lines[index];
+            index += 1;
             if line.is_blank() {
                 continue;
             }
@@ -770,55 +1043,104 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             if !lists_affiliations
                 || line.text == "Authors"
                 || line.text.starts_with("Search author on")
+                || is_bare_list_number(&line.text)
             {
                 continue;
             }
-            // A line of names closes the affiliation above it.
-            if let Some(byline) = parse_byline(&line.text) {
-                if !pending.is_empty() {
-                    let id =
-                        flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
-                    if let Some(id) = id {
-                        info.members
-                            .push((id, byline.names.iter().map(|n| n.name.clone()).collect()));
+            // A byline with labels at the top of the section ("Authors & Affiliations"
+            // above the names and the labelled list).
+            if pending.is_empty() && pending_id.is_none() && info.bylines.is_empty() {
+                if let Some((end, byline)) = byline_at(lines, index - 1) {
+                    if byline.names.iter().any(|n| !n.labels.is_empty()) {
+                        info.bylines = byline.names;
+                        index = end.max(index);
+                        continue;
                     }
-                    continue;
                 }
             }
-            // "1. Name" or "1. Department ..."; or "1 Department ..." when it is the next
-            // label of the list.
+            // A label on its own line opens the affiliation printed under it.
+            if let Some(label) = label_alone(&line.text) {
+                flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                next_label = label_position(label).map_or(next_label, |n| n + 1);
+                pending_id = Some(label.to_owned());
+                continue;
+            }
+            // "1 Department ..." when it is the next label of the list: an affiliation even
+            // when its words read like names ("6 Consumer Representative, ...").
+            let labelled_next = LABELLED_AFFILIATION
+                .captures(&line.text)
+                .filter(|c| is_expected_label(&c["id"], next_label));
+            // A line of names closes the affiliation above it.
+            if labelled_next.is_none() {
+                if let Some(byline) = parse_byline(&line.text) {
+                    if !pending.is_empty() {
+                        let id = flush_affiliation(
+                            &mut pending,
+                            pending_id.take(),
+                            &mut info,
+                            &mut next_id,
+                        );
+                        if let Some(id) = id {
+                            info.members
+                                .push((id, byline.names.iter().map(|n| n.name.clone()).collect()));
+                        }
+                        continue;
+                    }
+                }
+            }
+            // "1. Name" or "1. Department ..."; or a labelled line as above.
             let numbered = NUMBERED
                 .captures(&line.text)
                 .map(|c| (c.name("n"), c.name("text")))
-                .or_else(|| {
-                    LABELLED_AFFILIATION
-                        .captures(&line.text)
-                        .filter(|c| c["id"].parse::<u32>().ok() == Some(next_label))
-                        .map(|c| (c.name("id"), c.name("text")))
-                });
+                .or_else(|| labelled_next.map(|c| (c.name("id"), c.name("text"))));
             if let Some((Some(n), Some(text))) = numbered {
                 let text = text.as_str().trim();
-                if is_person_name(text) && pending.is_empty() {
+                // "2. Jun Park": a numbered author list; the notes under the name before
+                // ("View author publications") are no affiliation.
+                if !text.contains(',') && !looks_like_affiliation(text) && is_person_name(text) {
+                    if looks_like_affiliation(&join_lines(pending.iter().copied()).text) {
+                        flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                    }
+                    pending.clear();
+                    pending_id = None;
                     info.names.push(text.to_owned());
                     continue;
                 }
                 flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
                 pending_id = Some(n.as_str().to_owned());
-                next_label = n.as_str().parse::<u32>().map_or(next_label, |n| n + 1);
+                next_label = label_position(n.as_str()).map_or(next_label, |n| n + 1);
             }
             pending.push(line);
         }
         // The last of a numbered list ends with the section; unnumbered text left over
         // with no names under it is no affiliation.
+        let run_in = pending_id.as_deref().is_some_and(|id| {
+            split_run_in(id, &join_lines(pending.iter().copied()).text).len() > 1
+        });
+        if run_in {
+            // Affiliations in running text: the last ends with the sentence of its country.
+            let id = pending_id.take().unwrap_or_default();
+            let text = join_lines(pending.iter().copied()).text;
+            let mut pieces = split_run_in(&id, &text);
+            if let Some(last) = pieces.last_mut() {
+                last.1 = cut_after_country(&last.1).to_owned();
+            }
+            for (id, text) in pieces {
+                if text.len() >= 8 && !info.affiliations.iter().any(|a| a.id == id) {
+                    info.affiliations.push(parse_affiliation(&id, &text));
+                }
+            }
+        }
         if pending_id.is_some() {
             // It ends at its country; what follows is other article information.
-            let ends_at = (1..=pending.len().min(4)).find(|&k| {
-                let text = join_lines(pending[..k].iter().copied()).text;
-                parse_affiliation("", &text)
-                    .country
-                    .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
-            });
-            pending.truncate(ends_at.unwrap_or(1));
+            let ends_at = (1..=pending.len().min(4))
+                .find(|&k| ends_at_country(&join_lines(pending[..k].iter().copied()).text));
+            // Without a country, it goes on while a line ends mid-phrase.
+            let open_lines = 1 + pending
+                .iter()
+                .take_while(|l| ends_mid_phrase(&l.text))
+                .count();
+            pending.truncate(ends_at.unwrap_or(open_lines.min(4)));
             let text = join_lines(pending.iter().copied()).text;
             if looks_like_affiliation(&text) {
                 flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
@@ -845,26 +1167,233 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
     info
 }
 
+/// Whether an affiliation's text ends with its country ("..., Oslo, Norway.").
+fn ends_at_country(text: &str) -> bool {
+    parse_affiliation("", text)
+        .country
+        .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
+}
+
+/// A label opening the next affiliation inside running text: "..., Canada. 2Department".
+static RUN_IN_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.;]\s+(\d{1,2})\s?\p{Lu}").expect("run-in label regex"));
+
+/// Affiliations printed one after another in running text, each opened by the next label
+/// ("1 Department ..., Canada. 2Department ..., USA."): the (id, text) of each.
+fn split_run_in(id: &str, text: &str) -> Vec<(String, String)> {
+    let Ok(mut next) = id.parse::<u32>().map(|n| n + 1) else {
+        return vec![(id.to_owned(), text.to_owned())];
+    };
+    let mut pieces = Vec::new();
+    let mut current = id.to_owned();
+    let mut start = 0;
+    for caps in RUN_IN_LABEL.captures_iter(text) {
+        let (Some(whole), Some(label)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        if label.as_str().parse::<u32>().ok() != Some(next) {
+            continue;
+        }
+        pieces.push((current, text[start..=whole.start()].trim().to_owned()));
+        current = label.as_str().to_owned();
+        start = label.end();
+        next += 1;
+    }
+    pieces.push((current, text[start..].trim().to_owned()));
+    pieces
+}
+
+/// The text of an affiliation up to the sentence that ends at its country: what follows
+/// ("Received: 7 October 2014") is other article information.
+fn cut_after_country(text: &str) -> &str {
+    text.match_indices(". ")
+        .map(|(at, _)| &text[..at])
+        .find(|prefix| ends_at_country(prefix))
+        .unwrap_or(text)
+}
+
+/// A line of an affiliation that breaks off mid-phrase: the next line goes on with it.
+fn ends_mid_phrase(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    text.ends_with([',', '-', '–', '&'])
+        || matches!(
+            last.as_str(),
+            "of" | "and" | "for" | "the" | "de" | "du" | "des" | "la" | "di" | "et" | "und"
+        )
+}
+
+/// Splits "Mei Lin University of Utopia, Oslo" into the name and its affiliation: the name
+/// ends where a word that opens an affiliation ("University", "Department") starts.
+fn split_name_and_affiliation(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let opener = (2..words.len().min(5)).find(|&i| {
+        let word = words[i]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        rules::AFFILIATION_OPENERS.contains(&word.as_str())
+    })?;
+    let name = words[..opener].join(" ");
+    (!name.contains(',') && is_person_name(&name)).then(|| (name, words[opener..].join(" ")))
+}
+
+/// Whether a byline item holds a word of an institution ("Università di Ferrara").
+fn names_an_institution(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        rules::AFFILIATION_OPENERS.contains(&w.as_str())
+            || rules::INSTITUTION_WORDS.contains(&w.as_str())
+    })
+}
+
+/// Separators printed before the next author of a run-in list: ", ", "& ", "and ".
+fn without_entry_separator(text: &str) -> &str {
+    let text =
+        text.trim_start_matches(|c: char| c == ',' || c == '&' || c == '•' || c.is_whitespace());
+    text.strip_prefix("and ").unwrap_or(text)
+}
+
+/// A header line of article data ("Pages 1092-1099", "DOI: ...", "Received 23 Jan 2013").
+fn is_article_data_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let label = lower
+        .split_once(':')
+        .is_some_and(|(key, _)| key.len() < 25 && !key.contains("http"));
+    label
+        || ["pages ", "doi ", "received ", "published ", "volume "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+}
+
+/// Authors printed each with its affiliation run into the name, as one list: "Mei Lin
+/// University of Utopia, Oslo, Norway & Jun Park Institute of Examples, Lisbon, Portugal",
+/// one per line or bullet, notes ("View further author information") between them. A bar
+/// ("| Ann Editor ...") opens another list. Gives (name, affiliation) in order.
+fn inline_affiliated_authors(lines: &[Line]) -> Vec<(String, String)> {
+    static ENTRY_START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[,&•]\s|\sand\s)").expect("entry start regex"));
+    let mut best: Vec<(String, String)> = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let opens =
+            |line: &Line| split_name_and_affiliation(without_entry_separator(&line.text)).is_some();
+        if lines[start].is_blank() || !opens(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let mut text = String::new();
+        let mut end = start;
+        while end < lines.len() && end - start < 16 {
+            let line = &lines[end];
+            let t = line.text.trim();
+            if line.is_blank() || t.starts_with('|') || end > start && is_article_data_line(t) {
+                break;
+            }
+            end += 1;
+            if rules::is_byline_annotation(t) {
+                text.push_str(" • ");
+                continue;
+            }
+            if end - 1 > start && opens(line) {
+                text.push_str(" • ");
+            }
+            push_joined(&mut text, t);
+        }
+        // Entries start at a separator followed by a name and an affiliation opener.
+        let mut cuts: Vec<usize> = ENTRY_START
+            .find_iter(&text)
+            .map(|m| m.start())
+            .filter(|&at| {
+                split_name_and_affiliation(without_entry_separator(&text[at..])).is_some()
+            })
+            .collect();
+        cuts.dedup();
+        cuts.push(text.len());
+        let entries: Vec<(String, String)> = cuts
+            .windows(2)
+            .filter_map(|w| {
+                let piece = without_entry_separator(&text[w[0]..w[1]]);
+                let (name, affiliation) = split_name_and_affiliation(piece)?;
+                let affiliation = clean_run_in_affiliation(&affiliation);
+                (!affiliation.is_empty()).then_some((name, affiliation))
+            })
+            .collect();
+        if entries.len() > best.len() {
+            best = entries;
+        }
+        start = end.max(start + 1);
+    }
+    best
+}
+
+/// An affiliation cut out of running text: addresses and notes glued to it go
+/// ("... India https://orcid.org/...", "...IndiaCorrespondence..."), spaces before commas
+/// too.
+fn clean_run_in_affiliation(text: &str) -> String {
+    let text = text.split('•').next().unwrap_or(text);
+    let text = text.split("Correspondence").next().unwrap_or(text);
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http") && !w.contains("orcid.org"))
+        .collect();
+    kept.join(" ")
+        .replace(" ,", ",")
+        .trim()
+        .trim_end_matches([',', ';', '&'])
+        .trim()
+        .to_owned()
+}
+
+/// The one unlabelled affiliation printed right under the byline, up to four lines, ending
+/// before article data ("J. Invented Chem. 2001, 105, 3365", "DOI: ...").
+fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year regex"));
+    let mut block: Vec<&Line> = Vec::new();
+    for line in lines[end..].iter().skip_while(|l| l.is_blank()) {
+        let text = line.text.trim();
+        let stops = line.is_blank()
+            || line.kind != LineKind::Text
+            || block.len() == 4
+            || is_article_data_line(text)
+            || rules::is_byline_annotation(text)
+            || crate::segment::heading_kind(line).is_some()
+            || text.contains('@')
+            || YEAR.is_match(text) && !looks_like_affiliation(text)
+            || parse_byline(text).is_some();
+        if stops {
+            break;
+        }
+        block.push(line);
+    }
+    let first = block.first()?;
+    if LABELLED_AFFILIATION.is_match(&first.text) || !looks_like_affiliation(&first.text) {
+        return None;
+    }
+    let text = join_lines(block.iter().copied()).text;
+    Some(parse_affiliation("1", &text))
+}
+
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
 /// `end` is where the byline of the header `lines` ends.
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
     let mut out = Vec::new();
-    let mut label_alone: Option<&str> = None;
+    let mut pending_label: Option<&str> = None;
     for line in &lines[end..] {
-        if line.is_blank() {
+        if line.is_blank() || is_bare_list_number(&line.text) {
             continue;
         }
         // A label printed on its own line before its affiliation ("1" then the text).
         let text = without_list_number(line.text.trim());
-        if text.len() <= 2
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || "*†‡§".contains(c))
-        {
-            label_alone = Some(text);
+        if let Some(label) = label_alone(text) {
+            pending_label = Some(label);
             continue;
         }
-        if let Some(id) = label_alone.take() {
+        if let Some(id) = pending_label.take() {
             if looks_like_affiliation(text) {
                 let text = text
                     .split("; E-")
@@ -898,6 +1427,11 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             continue;
         };
         let text = caps["text"].trim();
+        // Notes marked like affiliations ("*Corresponding author's e-mail ...", "‡ Present
+        // address: ...") are none.
+        if rules::is_byline_annotation(text) || text.contains('@') || text.contains("{at}") {
+            continue;
+        }
         // Inside a list of labelled affiliations, a labelled line is one even without an
         // institution word ("Arbeitsbereich ... Zentrum").
         if looks_like_affiliation(text) || !out.is_empty() {
@@ -1188,6 +1722,448 @@ mod tests {
                 (institution, department, city, postcode, country),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn labels_on_lines_of_their_own() {
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            // (line, label alone, bare list number)
+            ("1", Some("1"), false),
+            ("^2", Some("2"), false),
+            ("(3)", Some("3"), false),
+            ("a", Some("a"), false),
+            ("*", Some("*"), false),
+            ("1.", None, true),
+            ("12.", None, true),
+            ("1. Department", None, false),
+            ("ab", None, false),
+            ("USA", None, false),
+        ];
+        for (text, label, bare) in cases {
+            assert_eq!(label_alone(text), *label, "{text}");
+            assert_eq!(is_bare_list_number(text), *bare, "{text}");
+        }
+        let expected: &[(&str, u32, bool)] = &[
+            ("1", 1, true),
+            ("3", 3, true),
+            ("a", 1, true),
+            ("c", 3, true),
+            ("c", 2, false),
+            ("*", 1, false),
+        ];
+        for (id, next, want) in expected {
+            assert_eq!(is_expected_label(id, *next), *want, "{id} at {next}");
+        }
+    }
+
+    #[test]
+    fn letter_labels_glued_to_names() {
+        let affiliations: Vec<Affiliation> = ["a", "b", "c"]
+            .iter()
+            .map(|id| parse_affiliation(id, "Institute of Examples, Utopia"))
+            .collect();
+        type Labelled<'a> = &'a [(&'a str, &'a [&'a str])];
+        let cases: &[(&str, Labelled)] = &[
+            (
+                "Mei Lina,*, Jun Parkb,c and Dara Okaforc",
+                &[
+                    ("Mei Lin", &["a"]),
+                    ("Jun Park", &["b", "c"]),
+                    ("Dara Okafor", &["c"]),
+                ],
+            ),
+            // Labels set apart: the names keep their last letters.
+            (
+                "Ana Costa a, Rita Silva b",
+                &[("Ana Costa", &["a"]), ("Rita Silva", &["b"])],
+            ),
+            // A name that ends with no label letter: nothing is glued.
+            (
+                "Mei Lina, Jun Park",
+                &[("Mei Lina", &[]), ("Jun Park", &[])],
+            ),
+        ];
+        for (text, want) in cases {
+            let mut byline = parse_byline(text).unwrap_or_else(|| panic!("{text}"));
+            unglue_letter_labels(&mut byline.names, &affiliations);
+            let got: Vec<(&str, Vec<&str>)> = byline
+                .names
+                .iter()
+                .map(|n| {
+                    (
+                        n.name.as_str(),
+                        n.labels.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>)> = want.iter().map(|(n, l)| (*n, l.to_vec())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_run_together() {
+        let affiliations: Vec<Affiliation> = (1..=10)
+            .map(|n| parse_affiliation(&n.to_string(), "Institute of Examples, Utopia"))
+            .collect();
+        let cases: &[(&str, &[&str])] = &[
+            ("4", &["4"]),
+            ("10", &["10"]),
+            ("45", &["4", "5"]),
+            ("12", &["1", "2"]),
+            ("11", &["1"]),
+            ("20", &[]),
+            ("a", &[]),
+        ];
+        for (label, want) in cases {
+            assert_eq!(label_ids(label, &affiliations), *want, "{label}");
+        }
+    }
+
+    #[test]
+    fn names_with_run_in_affiliations() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "Mei Lindqvist University of Utopia, Utopia, Norway",
+                Some(("Mei Lindqvist", "University of Utopia, Utopia, Norway")),
+            ),
+            (
+                "Dara Ann Okafor Department of Examples, Lisbon",
+                Some(("Dara Ann Okafor", "Department of Examples, Lisbon")),
+            ),
+            ("University of Utopia, Utopia, Norway", None),
+            ("Department of Invented Studies", None),
+            ("Mei Lindqvist, Dara Okafor", None),
+        ];
+        for (text, want) in cases {
+            let got = split_name_and_affiliation(text);
+            let got = got.as_ref().map(|(n, a)| (n.as_str(), a.as_str()));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn bylines_as_text_dumps_print_superscripts() {
+        type Names<'a> = &'a [(&'a str, &'a [&'a str], bool)];
+        let cases: &[(&str, Names)] = &[
+            (
+                "Mei Lin^1,*, Hao Zhang^2,3 and Jun Park^1",
+                &[
+                    ("Mei Lin", &["1"], true),
+                    ("Hao Zhang", &["2", "3"], false),
+                    ("Jun Park", &["1"], false),
+                ],
+            ),
+            (
+                "Mei Lin^a,^*, Hao Zhang^b",
+                &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // Labels printed after the comma.
+            (
+                "Mei Lin,1 Hao Zhang,23 Jun Park1",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["23"], false),
+                    ("Jun Park", &["1"], false),
+                ],
+            ),
+            (
+                "Mei Lin^1, Hao Zhang^2Email author",
+                &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], true)],
+            ),
+            // Job titles after the names carry the labels.
+            (
+                "Mei Lin, assistant professor, epidemiologist1, Hao Zhang, professor2",
+                &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], false)],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = parse_byline(text).unwrap_or_else(|| panic!("{text}: no byline"));
+            let names: Vec<(&str, Vec<&str>, bool)> = got
+                .names
+                .iter()
+                .map(|n| {
+                    let labels = n.labels.iter().map(String::as_str).collect();
+                    (n.name.as_str(), labels, n.corresponding)
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>, bool)> =
+                want.iter().map(|(n, l, c)| (*n, l.to_vec(), *c)).collect();
+            assert_eq!(names, want, "{text}");
+        }
+    }
+
+    /// Affiliation layouts of text dumps (w3m and browser prints): each page gives its
+    /// affiliations (id, text) and its authors (name, affiliation ids, corresponding).
+    #[test]
+    fn affiliation_layouts_of_text_dumps() {
+        type Affiliations<'a> = &'a [(&'a str, &'a str)];
+        type Authors<'a> = &'a [(&'a str, &'a [&'a str], bool)];
+        const ABSTRACT: &str =
+            "Abstract\n\nWe invented things. They worked well. Then we wrote it down for all.\n";
+        let cases: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "labelled byline and list under a heading after the abstract",
+                format!(
+                    "A Study of Invented Things\n\n{ABSTRACT}\nAuthors & Affiliations\n\n\
+                     Mei Lindqvist^1,*, Dara Okafor^2,3 and Jun\nMoreau^1\n\n\
+                     \u{20}\u{20}• ^1Department of Invented Studies, University of Utopia, 1234 Utopia, Norway\n\
+                     \u{20}\u{20}• ^2Institute of Examples, Example University, Lisbon, Portugal\n\
+                     \u{20}\u{20}• ^3Invented Laboratory, Example College, Oslo,\n    Norway\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                    ("3", "Invented Laboratory, Example College, Oslo, Norway"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2", "3"], false),
+                    ("Jun Moreau", &["1"], false),
+                ],
+            ),
+            (
+                "ordered lists with bare item numbers and letter labels",
+                format!(
+                    "A Study of Invented Things\n\n 1. Mei Lindqvist^a,^*,\n 2. Dara Okafor^b and\n\
+                     \u{20}3. Jun Moreau^a\n\n 1.\n    ^aDepartment of Invented Studies, University of Utopia, Utopia,\n\
+                     \u{20}   Norway\n 2.\n    ^bInstitute of Examples, Example University, Lisbon, Portugal\n\n\
+                     \u{20}1. *Corresponding author's e-mail address: mei{{at}}example.org\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "a",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "b",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["a"], true),
+                    ("Dara Okafor", &["b"], false),
+                    ("Jun Moreau", &["a"], false),
+                ],
+            ),
+            (
+                "author cards with blank lines and a correspondence note",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist\n\nCorresponding Author\n\n\
+                     Department of Invented Studies, University of Utopia, Utopia, Norway\n\n\
+                     Correspondence to: Mei Lindqvist, Department of Invented Studies, University of\n\
+                     Institute of Examples, Utopia, Norway.\n\nSearch for more papers by this author\n\
+                     Dara Okafor\n\nInstitute of Examples, Example University, Lisbon, Portugal\n\n\
+                     Search for more papers by this author\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], true),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "labels alone in parentheses under an apostrophe heading",
+                format!(
+                    "A Study of Invented Things\n\n  • Mei Lindqvist^1,\n  • Dara Okafor^2Email author\n\n\
+                     {ABSTRACT}\nAuthors’ Affiliations\n\n(1)\nDepartment of Invented Studies, University of Utopia\n\
+                     (2)\nInstitute of Examples, Example University\n"
+                ),
+                &[
+                    ("1", "Department of Invented Studies, University of Utopia"),
+                    ("2", "Institute of Examples, Example University"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], true),
+                ],
+            ),
+            (
+                "the next label wins over words that read like names",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist1, Dara Okafor2\n\nAuthor Affiliations\n\
+                     1 Department of Invented Studies, University of Utopia, Utopia, Norway\n\
+                     2 Patient Representative, Invented Review Group, Maple Grove, MN 55311, USA\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Patient Representative, Invented Review Group, Maple Grove, MN 55311, USA",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "cards with 'Affiliation' notes without a colon and a close button",
+                format!(
+                    "A Study of Invented Things\n\n  • Mei Lindqvist ,\n   \n    Roles Methodology, Writing – original\n\
+                     \u{20}   draft\n\n    Affiliation Department of Invented Studies, University of Utopia, Utopia, Norway\n\n\
+                     \u{20}   ⨯\n  • Dara Okafor\n\n    Affiliation Institute of Examples, Example University, Lisbon, Portugal\n\n\
+                     \u{20}   ⨯\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+        ];
+        let more: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "affiliations followed by their members, then a list of the authors",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist, Dara Okafor & Jun Moreau\n\n{ABSTRACT}\n\
+                     Authors and Affiliations\n\n1. Department of Invented Studies, University of Utopia, Utopia, Norway\n\
+                     Mei Lindqvist & Jun Moreau\n2. Institute of Examples, Example University, Lisbon, Portugal\n\
+                     Dara Okafor\nAuthors\n  • Mei Lindqvist\n  • Dara Okafor\n  • Jun Moreau\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                    ("Jun Moreau", &["1"], false),
+                ],
+            ),
+            (
+                "'Author details' in running text",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist1*, Dara Okafor2 and Jun Moreau1,3\n\n{ABSTRACT}\n\
+                     Author details\n1\nDepartment of Invented Studies, University of Utopia, Utopia, Norway. 2Institute of\n\
+                     Examples, Example University, Lisbon, Portugal. 3Invented Laboratory, Example\n\
+                     College, Oslo, Norway.\nReceived: 7 October 2014 Accepted: 15 January 2015\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                    ("3", "Invented Laboratory, Example College, Oslo, Norway"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], true),
+                    ("Dara Okafor", &["2"], false),
+                    ("Jun Moreau", &["1", "3"], false),
+                ],
+            ),
+        ];
+        let run_in: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "names with their affiliations run in, an editor after a bar",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist Laboratoire de Chimie Inventée , Université \
+                     d'Utopie , Utopia , France & \nDara Okafor Institute of Examples , Lisbon , Portugal\n\
+                     View further author information\n| Ann Editor University of Reviews, Oslo, Norway\n\
+                     View further author information\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Laboratoire de Chimie Inventée, Université d'Utopie, Utopia, France",
+                    ),
+                    ("2", "Institute of Examples, Lisbon, Portugal"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
+            ),
+            (
+                "one unlabelled affiliation under a byline marked with symbols",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist†, Dara Okafor*‡, and Jun Moreau‡\n\
+                     Laboratoire de Chimie Inventée, Faculté des Sciences, Université d'Utopie, and Institut\n\
+                     des Exemples, 118 Route de Narbonne 31062, Toulouse Cedex\n\
+                     J. Invented Chem. A, 2001, 105 (13), pp 3365–3370\n\n{ABSTRACT}"
+                ),
+                &[(
+                    "1",
+                    "Laboratoire de Chimie Inventée, Faculté des Sciences, Université d'Utopie, and \
+                     Institut des Exemples, 118 Route de Narbonne 31062, Toulouse Cedex",
+                )],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["1"], true),
+                    ("Jun Moreau", &["1"], false),
+                ],
+            ),
+            (
+                "words before an institution are no names when a clean byline says otherwise",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist, Dara Okafor\nPublished 15 June 2016.\n\
+                     Mei Lindqvist\nUtopia Key Laboratory for Inventions, Utopia\nDara Okafor\n\
+                     North Normal University, Utopia\n\n{ABSTRACT}"
+                ),
+                &[],
+                &[("Mei Lindqvist", &[], false), ("Dara Okafor", &[], false)],
+            ),
+        ];
+        let options = crate::pipeline::Options::default();
+        for (name, page, affiliations, authors) in cases.iter().chain(more).chain(run_in) {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            let got: Vec<(&str, &str)> = record
+                .affiliations
+                .iter()
+                .map(|a| (a.id.as_str(), a.text.as_str()))
+                .collect();
+            assert_eq!(got, affiliations.to_vec(), "{name}");
+            let got: Vec<(&str, Vec<&str>, bool)> = record
+                .authors
+                .iter()
+                .map(|a| {
+                    let ids = a.affiliations.iter().map(String::as_str).collect();
+                    (a.name.as_str(), ids, a.corresponding)
+                })
+                .collect();
+            let want: Vec<(&str, Vec<&str>, bool)> = authors
+                .iter()
+                .map(|(n, ids, c)| (*n, ids.to_vec(), *c))
+                .collect();
+            assert_eq!(got, want, "{name}");
         }
     }
 }

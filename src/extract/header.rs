@@ -724,6 +724,11 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         .iter()
         .filter(|l| !l.is_blank() && !is_byline_label(&l.text))
         .collect();
+    // Tabs over the byline ("Metrics", "Responses", "Peer review") are no title.
+    let tabs = block.len() >= 2 && block.iter().all(|l| l.text.split_whitespace().count() <= 2);
+    if tabs {
+        return None;
+    }
     let joined = join_lines(block.iter().copied());
     (8..=400)
         .contains(&joined.text.chars().count())
