@@ -5,6 +5,7 @@
 //! parts of the page. Values found in reference lists, "cited by" and "related" lists are
 //! never taken for the article's own.
 
+use super::bounded::BoundedGroup;
 use super::dates::parse_date;
 use super::locator::{Locator, is_journal_name, parse_locator};
 use super::pages::parse_page_range;
@@ -684,12 +685,17 @@ fn looks_like_metadata(text: &str) -> bool {
 }
 
 /// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
-static CITE_THIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]{1,80}?)\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{4})\)\.?",
-    )
-    .expect("cite regex")
-});
+static CITE_THIS: BoundedGroup = BoundedGroup::new(
+    |abbrev| {
+        format!(
+            r"{abbrev}\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{{4}})\)\.?"
+        )
+    },
+    r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]{1,80}?)",
+    r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]+?)",
+    "abbrev",
+    81,
+);
 
 /// The author part of such a citation: "Surname, I., Surname, I.J. & Surname, I." or "... et al.".
 static CITE_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
