@@ -531,6 +531,13 @@ fn is_paywall_line(text: &str) -> bool {
     if text.len() > 120 {
         return false;
     }
+    // The markers are ASCII: an ASCII line (most are) is compared without a lower-cased
+    // copy, which was made for every line of the page.
+    if text.is_ascii() {
+        return PAYWALL_MARKERS.iter().any(|m| {
+            text.len() >= m.len() && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+        });
+    }
     let lower = text.to_lowercase();
     PAYWALL_MARKERS.iter().any(|m| lower.starts_with(m))
 }

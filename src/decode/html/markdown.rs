@@ -14,8 +14,8 @@ use super::chrome::{self, TokenVerdict};
 use crate::rules;
 use ego_tree::NodeRef;
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Block elements: each starts and ends a line.
@@ -101,10 +101,7 @@ const INLINE_LIST_MAX_CHARS: u32 = 120;
 /// Forms larger than this hold the page (old ASP.NET pages wrap everything in one).
 const FORM_MAX_CHROME_CHARS: u32 = 2000;
 
-static TABLES: LazyLock<(
-    std::collections::HashSet<&'static str>,
-    std::collections::HashSet<&'static str>,
-)> = LazyLock::new(|| {
+static TABLES: LazyLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = LazyLock::new(|| {
     (
         BLOCK_TAGS.iter().copied().collect(),
         PARAGRAPH_TAGS.iter().copied().collect(),
@@ -456,7 +453,7 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
 fn open_element(
     w: &mut Writer,
     node: NodeRef<'_, Node>,
-    stats: &HashMap<ego_tree::NodeId, Stats>,
+    stats: &FxHashMap<ego_tree::NodeId, Stats>,
 ) -> Option<Frame> {
     let Some(element) = node.value().as_element() else {
         return Some(Frame::default());
@@ -1006,8 +1003,8 @@ fn starts_author_in_group(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// First pass: sizes of every element's subtree, bottom-up, without recursion.
-fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
-    let mut stats: HashMap<ego_tree::NodeId, Stats> = HashMap::new();
+fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
+    let mut stats: FxHashMap<ego_tree::NodeId, Stats> = FxHashMap::default();
     // Stack of (node id, accumulated stats, is a link, is an author item).
     let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;
