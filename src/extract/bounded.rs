@@ -16,6 +16,13 @@
 //! match. Every match of `exact` is a match of `fast`, so where `fast` finds none neither
 //! does `exact`; where `fast`'s match uses a count within the bound, `exact` tried exactly
 //! the same alternatives before it and stops at the same one.
+//!
+//! When the pattern opens with the group and the group's repetition is the first choice
+//! the pattern makes (`[\p{Lu}][\w ]{1,80}?...`, unanchored), a match of `fast` whose
+//! group is too long also says that `exact` has no match at that start: `fast` took the
+//! smallest count that works there, and `exact` may only use smaller ones. The search
+//! then goes on with `fast` from the next character and `exact` is not needed (a
+//! citation whose title runs into the journal's abbreviation takes a few such steps).
 
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
@@ -32,6 +39,8 @@ pub struct BoundedGroup {
     name: &'static str,
     /// The most characters the bounded group can match.
     max_chars: usize,
+    /// Whether the pattern opens with the group, whose repetition is its first choice.
+    leading: bool,
     fast: OnceLock<Regex>,
     exact: OnceLock<Regex>,
 }
@@ -50,6 +59,28 @@ impl BoundedGroup {
             fast_group,
             name,
             max_chars,
+            leading: false,
+            fast: OnceLock::new(),
+            exact: OnceLock::new(),
+        }
+    }
+
+    /// Like [`BoundedGroup::new`], for a pattern that opens with the group and whose
+    /// first choice is the group's repetition: see the module documentation.
+    pub const fn leading(
+        pattern: fn(&str) -> String,
+        exact_group: &'static str,
+        fast_group: &'static str,
+        name: &'static str,
+        max_chars: usize,
+    ) -> BoundedGroup {
+        BoundedGroup {
+            pattern,
+            exact_group,
+            fast_group,
+            name,
+            max_chars,
+            leading: true,
             fast: OnceLock::new(),
             exact: OnceLock::new(),
         }
@@ -58,15 +89,22 @@ impl BoundedGroup {
     /// What `Regex::captures` gives for the pattern with the bounded group.
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
         let fast = self.fast.get_or_init(|| self.compile(self.fast_group));
-        let caps = fast.captures(text)?;
-        let group_chars = caps
-            .name(self.name)
-            .map_or(0, |m| m.as_str().chars().count());
-        if group_chars <= self.max_chars {
-            return Some(caps);
+        let mut from = 0;
+        loop {
+            let caps = fast.captures_at(text, from)?;
+            let group_chars = caps
+                .name(self.name)
+                .map_or(0, |m| m.as_str().chars().count());
+            if group_chars <= self.max_chars {
+                return Some(caps);
+            }
+            if !self.leading {
+                let exact = self.exact.get_or_init(|| self.compile(self.exact_group));
+                return exact.captures(text);
+            }
+            let start = caps.get(0).map_or(from, |m| m.start());
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
-        let exact = self.exact.get_or_init(|| self.compile(self.exact_group));
-        exact.captures(text)
     }
 
     /// Whether the pattern with the bounded group matches.
@@ -91,6 +129,43 @@ mod tests {
         "name",
         6,
     );
+
+    static CITATION: BoundedGroup = BoundedGroup::leading(
+        |abbrev| format!(r"{abbrev}\s+(?P<volume>\d+), (?P<pages>\d+)"),
+        r"(?P<abbrev>\p{Lu}[\w. ]{1,12}?)",
+        r"(?P<abbrev>\p{Lu}[\w. ]+?)",
+        "abbrev",
+        13,
+    );
+
+    #[test]
+    fn leading_group_same_captures_as_the_bounded_pattern() {
+        let exact =
+            Regex::new(r"(?P<abbrev>\p{Lu}[\w. ]{1,12}?)\s+(?P<volume>\d+), (?P<pages>\d+)")
+                .unwrap();
+        for text in [
+            "Nat Phys 3, 12",
+            "A long title of Some Paper. Nat Phys 3, 12",
+            "A long title of some paper. Nat Phys 3, 12",
+            "a long title of some paper nat phys 3, 12",
+            "Über Étude Ünd Ärger Öl Ça 3, 12",
+            "Title. Abbreviation Longer Than Bound 3, 12",
+            "Short 1, 2 and Another Short 3, 4",
+            "no match",
+        ] {
+            let want = exact
+                .captures(text)
+                .map(|c| (c[0].to_owned(), c[1].to_owned()));
+            let got = CITATION
+                .captures(text)
+                .map(|c| (c[0].to_owned(), c[1].to_owned()));
+            assert_eq!(got, want, "{text}");
+        }
+        assert!(
+            CITATION.exact.get().is_none(),
+            "the bounded pattern was built"
+        );
+    }
 
     #[test]
     fn same_captures_as_the_bounded_pattern() {

@@ -692,7 +692,7 @@ fn looks_like_metadata(text: &str) -> bool {
 }
 
 /// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
-static CITE_THIS: BoundedGroup = BoundedGroup::new(
+static CITE_THIS: BoundedGroup = BoundedGroup::leading(
     |abbrev| {
         format!(
             r"{abbrev}\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{{4}})\)\.?"
