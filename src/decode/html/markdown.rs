@@ -155,6 +155,8 @@ struct Stats {
     blocks: u32,
     /// The subtree below the element marks authors one by one.
     has_author_item: bool,
+    /// The element's own class, id and itemprop tokens, judged once here for both passes.
+    tokens: chrome::TokenVerdict,
 }
 
 /// What one output line is.
@@ -462,12 +464,13 @@ fn open_element(
     if chrome::is_never_text(tag) && !(tag == "button" && is_section_toggle(element)) {
         return None;
     }
-    let mut verdict = chrome::judge_tokens(element);
+    let stat = stats.get(&node.id()).copied();
+    let mut verdict = stat.map_or_else(|| chrome::judge_tokens(element), |s| s.tokens);
     // A byline is a block; an `id="authors"` on a link is only an anchor.
     if !is_block(tag) && heading_level(tag).is_none() {
         verdict.author_group = false;
     }
-    let stat = stats.get(&node.id()).copied().unwrap_or_default();
+    let stat = stat.unwrap_or_default();
     let mut frame = Frame::default();
     if is_chrome(
         element,
@@ -1022,6 +1025,7 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
                         h1s: u32::from(tag == "h1"),
                         has_top_heading: matches!(tag, "h1" | "h2"),
                         blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
+                        tokens: verdict,
                         ..Stats::default()
                     };
                     stack.push((node.id(), own, tag == "a", verdict.author_item));
@@ -1043,7 +1047,10 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
                 };
                 if skipped_depth == Some(stack.len()) {
                     skipped_depth = None;
-                    own = Stats::default();
+                    own = Stats {
+                        tokens: own.tokens,
+                        ..Stats::default()
+                    };
                 }
                 if is_link {
                     own.links += 1;
