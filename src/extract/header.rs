@@ -288,13 +288,21 @@ fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
                 Some([line.start, line.end]),
             );
         }
-        if let Some(caps) = COPYRIGHT.captures(&line.text) {
+        // The regexes below are anchored: a look at the line's ends turns most lines away
+        // before a search that allocates capture slots.
+        let copyright_start = ["©", "(c)", "copyright"]
+            .iter()
+            .any(|start| line.text.starts_with(start));
+        if let Some(caps) = copyright_start
+            .then(|| COPYRIGHT.captures(&line.text))
+            .flatten()
+        {
             let who = caps["who"].trim();
             if !who.to_lowercase().contains("author") {
                 publisher = Some((who.to_owned(), [line.start, line.end]));
             }
         }
-        if record.journal.abbrev.is_none() {
+        if record.journal.abbrev.is_none() && line.text.ends_with(')') {
             if let (Some(title), Some(caps)) = (
                 &record.journal.title,
                 TITLE_WITH_ABBREV.captures(&line.text),
@@ -883,7 +891,9 @@ static INFO_LABEL: LazyLock<Regex> =
 fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     let lines = page.lines;
     let Some((index, caps)) = lines.iter().enumerate().find_map(|(i, l)| {
-        (l.text.len() < 600)
+        // The label is followed by a colon: lines without one are turned away before the
+        // search, which allocates capture slots.
+        (l.text.len() < 600 && l.text.contains(':'))
             .then(|| CITATION_LINE.captures(&l.text).map(|c| (i, c)))
             .flatten()
     }) else {
