@@ -57,6 +57,13 @@ static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date event regex")
 });
 
+/// Every [`DATE_EVENT`] match holds one of these words (with the same case folding): a
+/// literal search for them turns most lines away before the full pattern, whose Unicode
+/// `\b` makes the regex engine fall back to a slower search on any non-ASCII line.
+static DATE_LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)received|revised|accepted|publi|issue date|online").expect("date label regex")
+});
+
 static DOI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(10\.\d{4,9}/[^\s\]\[<>{}]+)").expect("doi regex"));
 
@@ -64,6 +71,10 @@ static ISSN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?P<pre>p|e|print|online|electronic)[\s-]?)?ISSN\s*(?P<pre2>\((?:print|online|electronic)\))?\s*:?\s*(?P<issn>\d{4}-\d{3}[\dXx])\b\s*(?:\((?P<post>print|online|electronic)\))?")
         .expect("issn regex")
 });
+
+/// Every [`ISSN`] match holds the word itself: see [`DATE_LABEL_WORD`].
+static ISSN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)ISSN").expect("issn word regex"));
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>[km])?\s+(?P<what>accesses|citations|altmetric|downloads|views)\b")
@@ -203,7 +214,7 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
     for line in own_lines(page) {
-        if line.is_blank() || line.text.len() > 300 {
+        if line.is_blank() || line.text.len() > 300 || !DATE_LABEL_WORD.is_match(&line.text) {
             continue;
         }
         for caps in DATE_EVENT.captures_iter(&line.text) {
@@ -263,30 +274,32 @@ pub fn clean_doi(raw: &str) -> String {
 fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
     let mut publisher: Option<(String, [usize; 2])> = None;
     for line in own_lines(page) {
-        for caps in ISSN.captures_iter(&line.text) {
-            let kind = caps
-                .name("pre")
-                .or(caps.name("pre2"))
-                .or(caps.name("post"))
-                .map(|m| m.as_str().to_lowercase());
-            let issn = caps["issn"].to_uppercase();
-            let field = match kind.as_deref() {
-                Some(k) if k.contains("print") || k == "p" => "issn_print",
-                Some(_) => "issn_electronic",
-                None => "issn_print",
-            };
-            let slot: Slot = if field == "issn_print" {
-                |r| &mut r.journal.issn_print
-            } else {
-                |r| &mut r.journal.issn_electronic
-            };
-            fill_text(
-                record,
-                &format!("journal.{field}"),
-                slot,
-                &issn,
-                Some([line.start, line.end]),
-            );
+        if ISSN_WORD.is_match(&line.text) {
+            for caps in ISSN.captures_iter(&line.text) {
+                let kind = caps
+                    .name("pre")
+                    .or(caps.name("pre2"))
+                    .or(caps.name("post"))
+                    .map(|m| m.as_str().to_lowercase());
+                let issn = caps["issn"].to_uppercase();
+                let field = match kind.as_deref() {
+                    Some(k) if k.contains("print") || k == "p" => "issn_print",
+                    Some(_) => "issn_electronic",
+                    None => "issn_print",
+                };
+                let slot: Slot = if field == "issn_print" {
+                    |r| &mut r.journal.issn_print
+                } else {
+                    |r| &mut r.journal.issn_electronic
+                };
+                fill_text(
+                    record,
+                    &format!("journal.{field}"),
+                    slot,
+                    &issn,
+                    Some([line.start, line.end]),
+                );
+            }
         }
         // The regexes below are anchored: a look at the line's ends turns most lines away
         // before a search that allocates capture slots.
