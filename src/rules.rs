@@ -3,7 +3,7 @@
 
 use crate::segment::SectionKind;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Whole lines that are site chrome on any site (compared case-insensitively).
@@ -273,10 +273,10 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "results and discussion",
 ];
 
-static BOILERPLATE_SET: LazyLock<HashSet<&'static str>> =
+static BOILERPLATE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
 
-static ICON_SET: LazyLock<HashSet<&'static str>> =
+static ICON_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| ICON_WORDS.iter().copied().collect());
 
 /// "PowerPoint slide for Fig. 3", "Figure 2: ..." thumbnails and the like.
@@ -496,13 +496,12 @@ const ARTICLE_TYPES: &[&str] = &[
     "Paper",
 ];
 
-static ARTICLE_TYPE_MAP: LazyLock<std::collections::HashMap<String, &'static str>> =
-    LazyLock::new(|| {
-        ARTICLE_TYPES
-            .iter()
-            .map(|t| (t.to_lowercase(), *t))
-            .collect()
-    });
+static ARTICLE_TYPE_MAP: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    ARTICLE_TYPES
+        .iter()
+        .map(|t| (t.to_lowercase(), *t))
+        .collect()
+});
 
 /// The article type a header line states: the whole line ("Review"), or after a
 /// journal name and a bar ("Nature | Letter"). Case is kept from the table.
@@ -793,7 +792,7 @@ pub const COUNTRIES: &[&str] = &[
     "Northern Ireland",
 ];
 
-static COUNTRY_SET: LazyLock<HashSet<String>> =
+static COUNTRY_SET: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| COUNTRIES.iter().map(|c| c.to_lowercase()).collect());
 
 /// Whether a string is a country name as pages print them.
@@ -927,7 +926,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "be",
 ];
 
-static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
+static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
 
 /// Whether a lower-cased word can never be part of a person's name.

@@ -7,7 +7,7 @@
 
 use crate::clean::{Line, LineKind};
 use crate::rules::SECTION_HEADINGS;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -40,7 +40,7 @@ pub struct Segment {
     pub lines: Range<usize>,
 }
 
-static HEADING_KINDS: LazyLock<HashMap<&'static str, SectionKind>> =
+static HEADING_KINDS: LazyLock<FxHashMap<&'static str, SectionKind>> =
     LazyLock::new(|| SECTION_HEADINGS.iter().copied().collect());
 
 /// The section kind a line opens, if it is a heading.
@@ -95,6 +95,7 @@ fn heading_key(text: &str) -> String {
 
 /// Lines of a table of contents or a menu: three or more known section names in a row
 /// with nothing between them ("Abstract", "Introduction", "References" in a sidebar).
+/// In ascending order.
 fn menu_lines(lines: &[Line]) -> Vec<usize> {
     let is_known = |line: &Line| {
         line.kind == LineKind::Text
@@ -145,7 +146,7 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut structured = false;
     let menu = menu_lines(lines);
     for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() || menu.contains(&i) {
+        if line.is_blank() || menu.binary_search(&i).is_ok() {
             continue;
         }
         if current == SectionKind::Abstract && i == first_content(lines, start) {

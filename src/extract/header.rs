@@ -5,6 +5,7 @@
 //! parts of the page. Values found in reference lists, "cited by" and "related" lists are
 //! never taken for the article's own.
 
+use super::bounded::BoundedGroup;
 use super::dates::parse_date;
 use super::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
 use super::pages::parse_page_range;
@@ -88,6 +89,13 @@ static NUMBERED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,3}\p{Lu}\.|\[\d{1,3}\]|\d{1,3}\.\s)").expect("numbered entry regex")
 });
 
+/// Every [`DATE_EVENT`] match holds one of these words (with the same case folding): a
+/// literal search for them turns most lines away before the full pattern, whose Unicode
+/// `\b` makes the regex engine fall back to a slower search on any non-ASCII line.
+static DATE_LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)received|revised|accepted|publi|issue date|online").expect("date label regex")
+});
+
 static DOI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(10\.\d{4,9}/[^\s\]\[<>{}]+)").expect("doi regex"));
 
@@ -95,6 +103,10 @@ static ISSN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?P<pre>p|e|print|online|electronic)[\s-]?)?ISSN\s*(?P<pre2>\((?:print|online|electronic)\))?\s*:?\s*(?P<issn>\d{4}-\d{3}[\dXx])\b\s*(?:\((?P<post>print|online|electronic)\))?")
         .expect("issn regex")
 });
+
+/// Every [`ISSN`] match holds the word itself: see [`DATE_LABEL_WORD`].
+static ISSN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)ISSN").expect("issn word regex"));
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>[km])?\s+(?P<what>accesses|citations|altmetric|downloads|views)\b")
@@ -235,7 +247,7 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
     let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
-        if line.text.len() > 300 {
+        if line.text.len() > 300 || !DATE_LABEL_WORD.is_match(&line.text) {
             continue;
         }
         for caps in DATE_EVENT.captures_iter(&line.text) {
@@ -330,38 +342,48 @@ pub fn clean_doi(raw: &str) -> String {
 fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
     let mut publisher: Option<(String, [usize; 2])> = None;
     for line in own_lines(page) {
-        for caps in ISSN.captures_iter(&line.text) {
-            let kind = caps
-                .name("pre")
-                .or(caps.name("pre2"))
-                .or(caps.name("post"))
-                .map(|m| m.as_str().to_lowercase());
-            let issn = caps["issn"].to_uppercase();
-            let field = match kind.as_deref() {
-                Some(k) if k.contains("print") || k == "p" => "issn_print",
-                Some(_) => "issn_electronic",
-                None => "issn_print",
-            };
-            let slot: Slot = if field == "issn_print" {
-                |r| &mut r.journal.issn_print
-            } else {
-                |r| &mut r.journal.issn_electronic
-            };
-            fill_text(
-                record,
-                &format!("journal.{field}"),
-                slot,
-                &issn,
-                Some([line.start, line.end]),
-            );
+        if ISSN_WORD.is_match(&line.text) {
+            for caps in ISSN.captures_iter(&line.text) {
+                let kind = caps
+                    .name("pre")
+                    .or(caps.name("pre2"))
+                    .or(caps.name("post"))
+                    .map(|m| m.as_str().to_lowercase());
+                let issn = caps["issn"].to_uppercase();
+                let field = match kind.as_deref() {
+                    Some(k) if k.contains("print") || k == "p" => "issn_print",
+                    Some(_) => "issn_electronic",
+                    None => "issn_print",
+                };
+                let slot: Slot = if field == "issn_print" {
+                    |r| &mut r.journal.issn_print
+                } else {
+                    |r| &mut r.journal.issn_electronic
+                };
+                fill_text(
+                    record,
+                    &format!("journal.{field}"),
+                    slot,
+                    &issn,
+                    Some([line.start, line.end]),
+                );
+            }
         }
-        if let Some(caps) = COPYRIGHT.captures(&line.text) {
+        // The regexes below are anchored: a look at the line's ends turns most lines away
+        // before a search that allocates capture slots.
+        let copyright_start = ["©", "(c)", "copyright"]
+            .iter()
+            .any(|start| line.text.starts_with(start));
+        if let Some(caps) = copyright_start
+            .then(|| COPYRIGHT.captures(&line.text))
+            .flatten()
+        {
             let who = caps["who"].trim();
             if !who.to_lowercase().contains("author") {
                 publisher = Some((who.to_owned(), [line.start, line.end]));
             }
         }
-        if record.journal.abbrev.is_none() {
+        if record.journal.abbrev.is_none() && line.text.ends_with(')') {
             if let (Some(title), Some(caps)) = (
                 &record.journal.title,
                 TITLE_WITH_ABBREV.captures(&line.text),
@@ -599,6 +621,13 @@ fn is_paywall_line(text: &str) -> bool {
     if text.len() > 120 {
         return false;
     }
+    // The markers are ASCII: an ASCII line (most are) is compared without a lower-cased
+    // copy, which was made for every line of the page.
+    if text.is_ascii() {
+        return PAYWALL_MARKERS.iter().any(|m| {
+            text.len() >= m.len() && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+        });
+    }
     let lower = text.to_lowercase();
     PAYWALL_MARKERS.iter().any(|m| lower.starts_with(m))
 }
@@ -772,12 +801,17 @@ fn looks_like_metadata(text: &str) -> bool {
 }
 
 /// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
-static CITE_THIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]{1,80}?)\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{4})\)\.?",
-    )
-    .expect("cite regex")
-});
+static CITE_THIS: BoundedGroup = BoundedGroup::leading(
+    |abbrev| {
+        format!(
+            r"{abbrev}\s+(?P<volume>\d+[A-Za-z]?),\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\s*\((?P<year>\d{{4}})\)\.?"
+        )
+    },
+    r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]{1,80}?)",
+    r"(?P<abbrev>[\p{Lu}][\w.&:'\- ]+?)",
+    "abbrev",
+    81,
+);
 
 /// The author part of such a citation: "Surname, I., Surname, I.J. & Surname, I." or "... et al.".
 static CITE_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -958,7 +992,9 @@ static INFO_LABEL: LazyLock<Regex> =
 fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     let lines = page.lines;
     let Some((index, caps)) = lines.iter().enumerate().find_map(|(i, l)| {
-        (l.text.len() < 600)
+        // The label is followed by a colon: lines without one are turned away before the
+        // search, which allocates capture slots.
+        (l.text.len() < 600 && l.text.contains(':'))
             .then(|| CITATION_LINE.captures(&l.text).map(|c| (i, c)))
             .flatten()
     }) else {

@@ -13,6 +13,7 @@
 //! - "November 2013 vol. 63 no. Pt 11 4141-4148" (date first);
 //! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue).
 
+use super::bounded::BoundedGroup;
 use super::pages::parse_page_range;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -34,17 +35,31 @@ pub struct Locator {
 /// A journal name: words starting with a letter or digit, with dots, ampersands and
 /// hyphens, never a comma or semicolon.
 const JOURNAL: &str = r"(?P<journal>[\p{Lu}\d][\p{L}\d.&'’\- ]{1,90}?[\p{L}.])";
+/// [`JOURNAL`] without its bound, for [`BoundedGroup`].
+const JOURNAL_UNBOUNDED: &str = r"(?P<journal>[\p{Lu}\d][\p{L}\d.&'’\- ]+?[\p{L}.])";
+/// The most characters [`JOURNAL`] matches.
+const JOURNAL_MAX_CHARS: usize = 92;
 /// A page range or e-locator: "50-55", "E131–E137", "i2607", "e0213978".
 const PAGES: &str = r"(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[–-]\s*[A-Za-z]{0,2}\d+)?)";
 const ISSUE_LABEL: &str = r"(?:issue|iss\.?|number|no\.?)";
 /// An issue: "4", "3/4", "S2", "Pt 11".
 const ISSUE: &str = r"(?P<issue>(?:pt\.?\s*)?[A-Za-z]?\d+(?:\s*[/–-]\s*\d+)?)";
 
-static NAMED_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^{JOURNAL},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?\s*$"
-    ))
-    .expect("named volume regex")
+/// A locator shape around [`JOURNAL`], given the journal's pattern.
+const fn with_journal(pattern: fn(&str) -> String) -> BoundedGroup {
+    BoundedGroup::new(
+        pattern,
+        JOURNAL,
+        JOURNAL_UNBOUNDED,
+        "journal",
+        JOURNAL_MAX_CHARS,
+    )
+}
+
+static NAMED_VOLUME: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?\s*$"
+    )
 });
 
 static VOLUME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,25 +69,22 @@ static VOLUME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("volume first regex")
 });
 
-static PHYSICS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^{JOURNAL}\s+(?P<volume>\d{{1,4}}),\s*(?P<pages>[A-Z]?\d+)\s*(?:\((?P<year>\d{{4}})\)|[–—-]\s*Published)"
-    ))
-    .expect("physics regex")
+static PHYSICS: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s+(?P<volume>\d{{1,4}}),\s*(?P<pages>[A-Z]?\d+)\s*(?:\((?P<year>\d{{4}})\)|[–—-]\s*Published)"
+    )
 });
 
-static CHEMISTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|\)\s+){JOURNAL},\s*(?P<year>(?:19|20)\d{{2}}),\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>\d+)\))?,\s*{PAGES}\s*\.?$"
-    ))
-    .expect("chemistry regex")
+static CHEMISTRY: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"(?:^|\)\s+){journal},\s*(?P<year>(?:19|20)\d{{2}}),\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>\d+)\))?,\s*{PAGES}\s*\.?$"
+    )
 });
 
-static VANCOUVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|:\s*){JOURNAL}\s*(?P<year>(?:19|20)\d{{2}})(?:\s+\p{{Lu}}\p{{Ll}}{{2,8}}(?:\s+\d{{1,2}})?)?\s*[;,]\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>[^)]{{1,10}})\))?\s*:\s*{PAGES}\b"
-    ))
-    .expect("vancouver regex")
+static VANCOUVER: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"(?:^|:\s*){journal}\s*(?P<year>(?:19|20)\d{{2}})(?:\s+\p{{Lu}}\p{{Ll}}{{2,8}}(?:\s+\d{{1,2}})?)?\s*[;,]\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>[^)]{{1,10}})\))?\s*:\s*{PAGES}\b"
+    )
 });
 
 /// "November 2013 vol. 63 no. Pt 11 4141-4148" (HighWire issue line): date, volume, issue,
@@ -94,11 +106,10 @@ static VOLUME_YEAR_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Citation A B Author et al 2019 Invent. Mater. 14 035018": a physics-style citation
 /// (authors, year, journal, volume, page) after a "Citation" label.
-static LABELLED_PHYSICS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?i:citation):?\s+.*?\b(?P<year>(?:19|20)\d{{2}})\s+{JOURNAL}\s+(?P<volume>\d{{1,4}})\s+{PAGES}\s*$"
-    ))
-    .expect("labelled physics regex")
+static LABELLED_PHYSICS: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^(?i:citation):?\s+.*?\b(?P<year>(?:19|20)\d{{2}})\s+{journal}\s+(?P<volume>\d{{1,4}})\s+{PAGES}\s*$"
+    )
 });
 
 /// Reads a locator line. `None` when the line is none of the shapes above.

@@ -6,6 +6,7 @@
 //! `provenance` where each value came from.
 
 pub mod authors;
+pub mod bounded;
 pub mod dates;
 pub mod funding;
 pub mod header;

@@ -90,6 +90,11 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
 }
 
 fn label_of(text: &str) -> Option<(u32, usize)> {
+    // Every label opens with a bracket or a digit (`char::is_numeric` takes in all that
+    // `\d` does): most lines are turned away before the search allocates capture slots.
+    if !text.starts_with(|c: char| c == '[' || c.is_numeric()) {
+        return None;
+    }
     let caps = LABEL.captures(text)?;
     let n = caps.name("b").or(caps.name("n"))?.as_str().parse().ok()?;
     Some((n, caps.get(0)?.end()))

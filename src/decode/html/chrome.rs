@@ -6,9 +6,9 @@
 //! `-`, `_` and lower-to-upper case changes (`c-article-recommendations` gives `c`,
 //! `article`, `recommendations`). Tables hold lower-case parts or whole tokens.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::node::Element;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Elements whose content is never visible text.
@@ -229,8 +229,8 @@ const AUTHOR_GROUP_TOKENS: &[&str] = &[
 ];
 
 struct Tables {
-    never_text: HashSet<&'static str>,
-    chrome_roles: HashSet<&'static str>,
+    never_text: FxHashSet<&'static str>,
+    chrome_roles: FxHashSet<&'static str>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
@@ -288,8 +288,8 @@ const IN_AUTHOR_ITEMS: u8 = 1 << 4;
 const IN_AUTHOR_GROUPS: u8 = 1 << 5;
 const IN_REFERENCE_PARTS: u8 = 1 << 6;
 
-static WORD_TABLES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut words = HashMap::new();
+static WORD_TABLES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut words = FxHashMap::default();
     for (table, bit) in [
         (CHROME_TOKENS, IN_CHROME_TOKENS),
         (CHROME_PARTS, IN_CHROME_PARTS),

@@ -14,8 +14,8 @@ use super::chrome::{self, TokenVerdict};
 use crate::rules;
 use ego_tree::NodeRef;
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Block elements: each starts and ends a line.
@@ -101,10 +101,7 @@ const INLINE_LIST_MAX_CHARS: u32 = 120;
 /// Forms larger than this hold the page (old ASP.NET pages wrap everything in one).
 const FORM_MAX_CHROME_CHARS: u32 = 2000;
 
-static TABLES: LazyLock<(
-    std::collections::HashSet<&'static str>,
-    std::collections::HashSet<&'static str>,
-)> = LazyLock::new(|| {
+static TABLES: LazyLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = LazyLock::new(|| {
     (
         BLOCK_TAGS.iter().copied().collect(),
         PARAGRAPH_TAGS.iter().copied().collect(),
@@ -158,6 +155,8 @@ struct Stats {
     blocks: u32,
     /// The subtree below the element marks authors one by one.
     has_author_item: bool,
+    /// The element's own class, id and itemprop tokens, judged once here for both passes.
+    tokens: chrome::TokenVerdict,
 }
 
 /// What one output line is.
@@ -456,7 +455,7 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
 fn open_element(
     w: &mut Writer,
     node: NodeRef<'_, Node>,
-    stats: &HashMap<ego_tree::NodeId, Stats>,
+    stats: &FxHashMap<ego_tree::NodeId, Stats>,
 ) -> Option<Frame> {
     let Some(element) = node.value().as_element() else {
         return Some(Frame::default());
@@ -465,12 +464,13 @@ fn open_element(
     if chrome::is_never_text(tag) && !(tag == "button" && is_section_toggle(element)) {
         return None;
     }
-    let mut verdict = chrome::judge_tokens(element);
+    let stat = stats.get(&node.id()).copied();
+    let mut verdict = stat.map_or_else(|| chrome::judge_tokens(element), |s| s.tokens);
     // A byline is a block; an `id="authors"` on a link is only an anchor.
     if !is_block(tag) && heading_level(tag).is_none() {
         verdict.author_group = false;
     }
-    let stat = stats.get(&node.id()).copied().unwrap_or_default();
+    let stat = stat.unwrap_or_default();
     let mut frame = Frame::default();
     if is_chrome(
         element,
@@ -1006,8 +1006,8 @@ fn starts_author_in_group(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// First pass: sizes of every element's subtree, bottom-up, without recursion.
-fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
-    let mut stats: HashMap<ego_tree::NodeId, Stats> = HashMap::new();
+fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
+    let mut stats: FxHashMap<ego_tree::NodeId, Stats> = FxHashMap::default();
     // Stack of (node id, accumulated stats, is a link, is an author item).
     let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;
@@ -1025,6 +1025,7 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                         h1s: u32::from(tag == "h1"),
                         has_top_heading: matches!(tag, "h1" | "h2"),
                         blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
+                        tokens: verdict,
                         ..Stats::default()
                     };
                     stack.push((node.id(), own, tag == "a", verdict.author_item));
@@ -1046,7 +1047,10 @@ fn measure(root: NodeRef<'_, Node>) -> HashMap<ego_tree::NodeId, Stats> {
                 };
                 if skipped_depth == Some(stack.len()) {
                     skipped_depth = None;
-                    own = Stats::default();
+                    own = Stats {
+                        tokens: own.tokens,
+                        ..Stats::default()
+                    };
                 }
                 if is_link {
                     own.links += 1;

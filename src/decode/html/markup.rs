@@ -6,7 +6,7 @@
 //! `<object/>` then swallows the rest of the article. [`close_self_closing_tags`] writes
 //! the end tag out so html5ever sees what the author meant.
 
-use memchr::memchr;
+use memchr::{memchr, memchr3};
 use std::borrow::Cow;
 
 /// Elements that never have children: their `/>` is already right.
@@ -91,15 +91,17 @@ impl<'a> Iterator for TagScanner<'a> {
 
 /// Offset just past the `>` that ends a tag, honouring quoted attribute values.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &b) in bytes[from..].iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return from + i + 1,
-            None => {}
+    let mut at = from;
+    // Jumps from quote to quote rather than looking at every byte of the attributes.
+    while let Some(i) = memchr3(b'>', b'"', b'\'', &bytes[at..]) {
+        let found = at + i;
+        if bytes[found] == b'>' {
+            return found + 1;
         }
+        let Some(close) = memchr(bytes[found], &bytes[found + 1..]) else {
+            break;
+        };
+        at = found + 1 + close + 1;
     }
     bytes.len()
 }
