@@ -214,9 +214,22 @@ fn fold_menus_into_header(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment
             .sum();
         sentences >= 2
     };
+    // A sidebar's "Abstract" entry is followed by more menu entries ("Full-Text PDF",
+    // "Linked References", ...); a real abstract starts with prose or one label.
+    let opens_with_menu = |segment: &Segment| {
+        lines[segment.lines.clone()]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(3)
+            .filter(|l| l.text.chars().count() < 40 && !l.text.trim_end().ends_with(['.', ':']))
+            .count()
+            >= 3
+    };
+    let prose_abstract = |s: &Segment| s.kind == SectionKind::Abstract && is_prose(s);
     let Some(real) = segments
         .iter()
-        .position(|s| s.kind == SectionKind::Abstract && is_prose(s))
+        .position(|s| prose_abstract(s) && !opens_with_menu(s))
+        .or_else(|| segments.iter().position(prose_abstract))
     else {
         return segments;
     };
@@ -289,6 +302,25 @@ mod tests {
                 SectionKind::Abstract,
                 SectionKind::References
             ]
+        );
+    }
+
+    #[test]
+    fn a_sidebar_abstract_entry_with_prose_below_is_still_header() {
+        // The sidebar's "Abstract" entry, more entries, then the title, byline and a
+        // copyright sentence; the real abstract follows.
+        let text = "Journal Menu\nAbstract\nFull-Text PDF\nFull-Text HTML\nLinked References\nInvented Title of an Invented Study\nMei Lindqvist and Dara Okafor\nCopyright © 2014 Mei Lindqvist et al. This is an open access article. It may be shared.\nAbstract\nWe measured invented things. They behaved well in every invented case.\n1. Introduction\nText.\n";
+        let lines = clean_lines(text);
+        let segments = segment(&lines);
+        let header = &segments[0];
+        assert_eq!(header.kind, SectionKind::Header);
+        let header_text: Vec<&str> = lines[header.lines.clone()]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            header_text.contains(&"Mei Lindqvist and Dara Okafor"),
+            "{header_text:?}"
         );
     }
 
