@@ -478,6 +478,8 @@ const ARTICLE_TYPES: &[&str] = &[
     "Opinion",
     "Viewpoint",
     "Technical Note",
+    "Research Note",
+    "Short Report",
     "Methods",
     "Protocol",
     "Study Protocol",
@@ -928,6 +930,33 @@ pub const NOT_NAME_WORDS: &[&str] = &[
 
 static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+
+/// Whether a line stops inside a phrase: on a comma, a dash or `&`, or on a word such as
+/// `of`, `and`, `the` (in a few languages) that needs the next line.
+pub fn ends_mid_phrase(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    text.ends_with([',', '-', '–', '&'])
+        || matches!(
+            last.as_str(),
+            "of" | "and"
+                | "for"
+                | "the"
+                | "in"
+                | "on"
+                | "de"
+                | "du"
+                | "des"
+                | "la"
+                | "di"
+                | "et"
+                | "und"
+        )
+}
 
 /// Whether a lower-cased word can never be part of a person's name.
 pub fn is_not_name_word(lower: &str) -> bool {

@@ -253,3 +253,26 @@ fn job_titles_in_a_byline_keep_labels_and_tabs_above_are_no_title() {
         "Department of Invented Studies, University of Utopia, Utopia, Norway"
     );
 }
+
+/// What stands around a title on the page stays out of it: an article type or a badge
+/// above it, a version note after it, an issue date before it.
+#[test]
+fn titles_without_their_surroundings() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "✚\nResearch Note\nSalt Wedges in Invented Tidal Rivers [v2; ref status: indexed, http://example.org/x]\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+        (
+            "March/April 2014 Salt Wedges in Invented Tidal Rivers\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+    ];
+    for (above, want) in cases {
+        let page = format!(
+            "{above}Mei Lindqvist1 and Dara Okafor1\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.title.as_deref(), Some(*want), "{page}");
+    }
+}

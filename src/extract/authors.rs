@@ -1138,7 +1138,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             // Without a country, it goes on while a line ends mid-phrase.
             let open_lines = 1 + pending
                 .iter()
-                .take_while(|l| ends_mid_phrase(&l.text))
+                .take_while(|l| rules::ends_mid_phrase(&l.text))
                 .count();
             pending.truncate(ends_at.unwrap_or(open_lines.min(4)));
             let text = join_lines(pending.iter().copied()).text;
@@ -1210,21 +1210,6 @@ fn cut_after_country(text: &str) -> &str {
         .map(|(at, _)| &text[..at])
         .find(|prefix| ends_at_country(prefix))
         .unwrap_or(text)
-}
-
-/// A line of an affiliation that breaks off mid-phrase: the next line goes on with it.
-fn ends_mid_phrase(text: &str) -> bool {
-    let text = text.trim_end();
-    let last = text
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    text.ends_with([',', '-', '–', '&'])
-        || matches!(
-            last.as_str(),
-            "of" | "and" | "for" | "the" | "de" | "du" | "des" | "la" | "di" | "et" | "und"
-        )
 }
 
 /// Splits "Mei Lin University of Utopia, Oslo" into the name and its affiliation: the name

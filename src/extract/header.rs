@@ -77,6 +77,18 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("full date regex")
 });
 
+/// A version note after a title: "[v2; ref status: indexed, http://…]".
+static VERSION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\[v\d+;\s*ref status:[^\]]*\]?$").expect("version note regex")
+});
+
+/// An issue date before a title: "March/April 2014 An …", "June 2013 The …" (the match
+/// takes the title's first capital with it).
+static ISSUE_DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:/(?:January|February|March|April|May|June|July|August|September|October|November|December))?\s+(?:19|20)\d{2}\s+\p{Lu}")
+        .expect("issue date prefix regex")
+});
+
 /// A line of the article-information block that pages print right after the abstract:
 /// "Citation: …", "Editor: …", "Copyright: …", "© 2016 Author(s). All article content …".
 static ARTICLE_INFO_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -151,9 +163,19 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
     fill_from_journal_reference(record, page);
-    // A footnote mark after the title ("...toluene†") is no part of it.
+    // A footnote mark after the title ("...toluene†") is no part of it, nor is a version
+    // note ("[v2; ref status: indexed, …]") or an issue date printed before it
+    // ("March/April 2014 An analysis …").
     if let Some(title) = record.title.as_mut() {
-        let trimmed = title.trim_end_matches(['†', '‡', '§', '*', '¶', ' ']);
+        let mut trimmed = title.trim_end_matches(['†', '‡', '§', '*', '¶', ' ']);
+        if let Some(m) = VERSION_NOTE.find(trimmed) {
+            trimmed = trimmed[..m.start()].trim_end();
+        }
+        if let Some(m) = ISSUE_DATE_PREFIX.find(trimmed) {
+            // The match ends with the title's first letter, which stays.
+            let first_letter = trimmed[..m.end()].chars().last().map_or(0, char::len_utf8);
+            trimmed = &trimmed[m.end() - first_letter..];
+        }
         if trimmed.len() < title.len() && !trimmed.is_empty() {
             *title = trimmed.to_owned();
         }
@@ -741,7 +763,15 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         }
         let section_name =
             line.kind == LineKind::Text && crate::segment::heading_kind(line).is_some();
-        if looks_like_metadata(&line.text) || section_name || rules::is_site_chrome(&line.text) {
+        // An article type ("Research Note") or a badge without letters ("✚") heads the
+        // title block; neither belongs to it.
+        let label = rules::article_type(&line.text).is_some()
+            || !line.text.chars().any(char::is_alphanumeric);
+        if looks_like_metadata(&line.text)
+            || section_name
+            || label
+            || rules::is_site_chrome(&line.text)
+        {
             break;
         }
         start -= 1;
@@ -1057,7 +1087,7 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                     // Not the last line of a wrapped sentence ("… Chemistry and" / "Physics").
                     let wrapped = i
                         .checked_sub(2)
-                        .is_some_and(|j| ends_mid_phrase(&lines[j].text));
+                        .is_some_and(|j| rules::ends_mid_phrase(&lines[j].text));
                     if !above.is_blank() && !wrapped && is_journal_name(&above.text) {
                         found.journal = Some(above.text.trim().to_owned());
                         span[0] = above.start;
@@ -1072,16 +1102,6 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
-}
-
-/// Whether a line stops inside a phrase: on `and`, `of`, `the`, `&`, a comma or a hyphen.
-fn ends_mid_phrase(text: &str) -> bool {
-    let text = text.trim_end();
-    text.ends_with([',', '&', '-'])
-        || text
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| ["and", "of", "the", "in", "for", "on"].contains(&w))
 }
 
 /// A bare "Volume 482" line is read with its neighbour: "Issue 7386" on the next line
