@@ -267,6 +267,11 @@ fn titles_without_their_surroundings() {
             "March/April 2014 Salt Wedges in Invented Tidal Rivers\n",
             "Salt Wedges in Invented Tidal Rivers",
         ),
+        // Text-browser super- and subscripts.
+        (
+            "Ca^2+ Waves over Fe[3]O[4] in Strain INV 1052^T\n",
+            "Ca2+ Waves over Fe3O4 in Strain INV 1052T",
+        ),
     ];
     for (above, want) in cases {
         let page = format!(

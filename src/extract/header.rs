@@ -77,6 +77,18 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("full date regex")
 });
 
+/// Text browsers print superscripts as `^2+` and subscripts as `[3]`: "Ca^2+", "Fe[3]O[4]",
+/// "CIP 105210^T". Gives the text with those marks removed, or `None` when it has none.
+fn without_script_marks(text: &str) -> Option<String> {
+    static SCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\w)(?:\^([\w+−-]{1,4})|\[(\d{1,2})\])").expect("script mark regex")
+    });
+    if !text.contains(['^', '[']) || !SCRIPT.is_match(text) {
+        return None;
+    }
+    Some(SCRIPT.replace_all(text, "$1$2$3").into_owned())
+}
+
 /// A version note after a title: "[v2; ref status: indexed, http://…]".
 static VERSION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\[v\d+;\s*ref status:[^\]]*\]?$").expect("version note regex")
@@ -178,6 +190,9 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
         }
         if trimmed.len() < title.len() && !trimmed.is_empty() {
             *title = trimmed.to_owned();
+        }
+        if let Some(plain) = without_script_marks(title) {
+            *title = plain;
         }
     }
     if record.year.is_none() {
