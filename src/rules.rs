@@ -1127,12 +1127,21 @@ mod tests {
 
     #[test]
     fn link_residue_prefilter_keeps_non_ascii_lines() {
-        assert_eq!(parse_link_residue("PubMed  Google Scholar"), Some(vec!["pubmed", "google_scholar"]));
+        assert_eq!(
+            parse_link_residue("PubMed  Google Scholar"),
+            Some(vec!["pubmed", "google_scholar"])
+        );
         // The Kelvin sign lower-cases to an ASCII `k`; a non-ASCII line is not turned away
         // on its first letter alone.
         assert!(may_start_with_ignore_case("\u{212A}x".as_bytes(), b"kx"));
-        assert!(may_start_with_ignore_case("Crossref – ".as_bytes(), b"crossref"));
-        assert!(!may_start_with_ignore_case("Smith – 2001".as_bytes(), b"scopus"));
+        assert!(may_start_with_ignore_case(
+            "Crossref – ".as_bytes(),
+            b"crossref"
+        ));
+        assert!(!may_start_with_ignore_case(
+            "Smith – 2001".as_bytes(),
+            b"scopus"
+        ));
         assert!(!may_start_with_ignore_case(b"Do", b"doi"));
         assert_eq!(parse_link_residue("Smith J – Title"), None);
     }
