@@ -349,16 +349,22 @@ pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
 /// Reads a line made only of link labels, separated by spaces, commas or bars, or run
 /// together ("OpenUrlCrossRefMedlineWeb of Science"). `None` when anything else is there.
 fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
-    // Most lines are prose: an ASCII line that starts with no label's first letter is
-    // turned away before the lower-cased copy (lower-casing keeps ASCII lengths).
-    if line.is_ascii() {
-        let trimmed = line.trim().as_bytes();
-        let starts_with_label = |w: &&str| {
-            trimmed.len() >= w.len() && trimmed[..w.len()].eq_ignore_ascii_case(w.as_bytes())
-        };
-        if trimmed.len() > 160 || !LINK_RESIDUE_WORDS.iter().any(starts_with_label) {
+    // Most lines are prose: a line that starts with no label is turned away before the
+    // lower-cased copy (lower-casing keeps ASCII lengths).
+    let trimmed = line.trim().as_bytes();
+    if line.is_ascii() && trimmed.len() > 160 {
+        return None;
+    }
+    if let Some(first) = trimmed.first().filter(|b| b.is_ascii()) {
+        if !LINK_RESIDUE_FIRST_BYTES[usize::from(first.to_ascii_lowercase())] {
             return None;
         }
+    }
+    if !LINK_RESIDUE_WORDS
+        .iter()
+        .any(|w| may_start_with_ignore_case(trimmed, w.as_bytes()))
+    {
+        return None;
     }
     let lower = line.to_lowercase();
     let mut rest = lower.trim();
@@ -392,6 +398,33 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
         rest = rest[word.len()..].trim_start_matches([' ', ',', '|']);
     }
     Some(labels)
+}
+
+/// The first bytes of the link labels: most lines are turned away on their first letter.
+const LINK_RESIDUE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < LINK_RESIDUE_WORDS.len() {
+        table[LINK_RESIDUE_WORDS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `text` lower-cased may start with the ASCII `word`, judged on the ASCII bytes
+/// before the first other one: those lower-case to one byte each, so a mismatch or an end
+/// among them rules the word out; from a non-ASCII character on (`K` the Kelvin sign
+/// lower-cases to `k`) it stays possible.
+fn may_start_with_ignore_case(text: &[u8], word: &[u8]) -> bool {
+    for (i, w) in word.iter().enumerate() {
+        match text.get(i) {
+            None => return false,
+            Some(b) if !b.is_ascii() => return true,
+            Some(b) if !b.eq_ignore_ascii_case(w) => return false,
+            Some(_) => {}
+        }
+    }
+    true
 }
 
 /// The printed form of a link label, for residue lines rebuilt from Markdown links.
@@ -1119,5 +1152,26 @@ mod tests {
         assert_eq!(strip_icon_words("zoom_out_map Figure 1"), "Figure 1");
         assert_eq!(strip_icon_words("format_quote"), "");
         assert_eq!(strip_icon_words("the search for"), "the search for");
+    }
+
+    #[test]
+    fn link_residue_prefilter_keeps_non_ascii_lines() {
+        assert_eq!(
+            parse_link_residue("PubMed  Google Scholar"),
+            Some(vec!["pubmed", "google_scholar"])
+        );
+        // The Kelvin sign lower-cases to an ASCII `k`; a non-ASCII line is not turned away
+        // on its first letter alone.
+        assert!(may_start_with_ignore_case("\u{212A}x".as_bytes(), b"kx"));
+        assert!(may_start_with_ignore_case(
+            "Crossref – ".as_bytes(),
+            b"crossref"
+        ));
+        assert!(!may_start_with_ignore_case(
+            "Smith – 2001".as_bytes(),
+            b"scopus"
+        ));
+        assert!(!may_start_with_ignore_case(b"Do", b"doi"));
+        assert_eq!(parse_link_residue("Smith J – Title"), None);
     }
 }

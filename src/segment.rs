@@ -43,6 +43,19 @@ pub struct Segment {
 static HEADING_KINDS: LazyLock<FxHashMap<&'static str, SectionKind>> =
     LazyLock::new(|| SECTION_HEADINGS.iter().copied().collect());
 
+/// The byte length of the longest known heading key.
+const HEADING_KEY_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < SECTION_HEADINGS.len() {
+        if SECTION_HEADINGS[i].0.len() > max {
+            max = SECTION_HEADINGS[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// The section kind a line opens, if it is a heading.
 pub fn heading_kind(line: &Line) -> Option<SectionKind> {
     // List items are menus and lists, never section headings.
@@ -55,9 +68,8 @@ pub fn heading_kind(line: &Line) -> Option<SectionKind> {
             _ => None,
         };
     }
-    let key = heading_key(&line.text);
-    if let Some(kind) = HEADING_KINDS.get(key.as_str()) {
-        return Some(*kind);
+    if let Some(kind) = known_heading(&line.text) {
+        return Some(kind);
     }
     match line.kind {
         LineKind::Heading(_) => Some(SectionKind::Body),
@@ -73,6 +85,31 @@ pub fn is_structured_abstract_label(line: &Line) -> bool {
 
 /// Lower-cased heading text without numbering ("2.", "II.", "A.") or a trailing colon.
 fn heading_key(text: &str) -> String {
+    heading_text(text).to_lowercase()
+}
+
+/// Whether a line's heading key names a known section ([`heading_key`] compared without
+/// the lower-cased copy for short ASCII lines, which are nearly all of them).
+fn known_heading(text: &str) -> Option<SectionKind> {
+    let t = heading_text(text);
+    let mut buf = [0u8; 64];
+    if t.is_ascii() && t.len() > HEADING_KEY_MAX_LEN {
+        // Lower-casing keeps ASCII lengths: longer than every key, it is none of them.
+        return None;
+    }
+    if t.len() <= buf.len() && t.is_ascii() {
+        let lower = &mut buf[..t.len()];
+        lower.copy_from_slice(t.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII bytes are valid UTF-8.
+        let key = std::str::from_utf8(lower).ok()?;
+        return HEADING_KINDS.get(key).copied();
+    }
+    HEADING_KINDS.get(t.to_lowercase().as_str()).copied()
+}
+
+/// Heading text without numbering or a trailing colon, before lower-casing.
+fn heading_text(text: &str) -> &str {
     let mut t = text.trim();
     if let Some((first, rest)) = t.split_once(' ') {
         let is_number = first
@@ -90,7 +127,7 @@ fn heading_key(text: &str) -> String {
             t = rest.trim();
         }
     }
-    t.trim_end_matches([':', '.']).trim().to_lowercase()
+    t.trim_end_matches([':', '.']).trim()
 }
 
 /// Lines of a table of contents or a menu: three or more known section names in a row
@@ -98,9 +135,7 @@ fn heading_key(text: &str) -> String {
 /// In ascending order.
 fn menu_lines(lines: &[Line]) -> Vec<usize> {
     let is_known = |line: &Line| {
-        line.kind == LineKind::Text
-            && line.text.len() <= 60
-            && HEADING_KINDS.contains_key(heading_key(&line.text).as_str())
+        line.kind == LineKind::Text && line.text.len() <= 60 && known_heading(&line.text).is_some()
     };
     let mut menu = Vec::new();
     let mut run: Vec<usize> = Vec::new();
@@ -155,7 +190,7 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         let Some(kind) = heading_kind(line) else {
             continue;
         };
-        let known = HEADING_KINDS.contains_key(heading_key(&line.text).as_str());
+        let known = known_heading(&line.text).is_some();
         if let LineKind::Heading(level) = line.kind {
             if !known {
                 let title_in_header = current == SectionKind::Header && level == 1;
@@ -352,6 +387,10 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(heading_key(text), want);
+            assert_eq!(
+                known_heading(text),
+                HEADING_KINDS.get(heading_key(text).as_str()).copied()
+            );
         }
     }
 }

@@ -139,7 +139,7 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     // `Strings.JHEP` / `hierar-chies.Commun` (PDF extraction): a sentence end glued to the
     // next sentence. Split after the dot; addresses (`/`, `@`) stay whole.
     let body = &text[start..end];
-    if !body.contains(['/', '@']) {
+    if !body.bytes().any(|b| matches!(b, b'/' | b'@')) {
         if let Some(dot) = glued_sentence_end(body) {
             out.push(Token {
                 kind: Kind::Word,
@@ -206,6 +206,10 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
 /// The byte index of the dot in `Phys.337`: a capitalised word of 3+ letters that is no
 /// locator label, a dot, then digits only.
 fn glued_volume(body: &str) -> Option<usize> {
+    // Most words are turned away on their first letter, before the search for the dot.
+    if !body.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let dot = body.find('.')?;
     let (head, tail) = (&body[..dot], &body[dot + 1..]);
     let tail = tail.trim_end_matches([',', '.']);
