@@ -174,6 +174,17 @@ fn split_clauses(sentence: &str) -> Vec<&str> {
                 clauses.push(&sentence[start..i]);
                 start = i + 1;
             }
+            // "… under grant A, and by the Y Foundation": "by" names the next funder.
+            ',' | ' ' if depth == 0 && i >= start => {
+                let rest = &sentence[i..];
+                if let Some(sep) = [", and by ", " and by "]
+                    .iter()
+                    .find(|sep| rest.starts_with(**sep))
+                {
+                    clauses.push(&sentence[start..i]);
+                    start = i + sep.len() - "by ".len();
+                }
+            }
             _ => {}
         }
     }
@@ -417,6 +428,16 @@ mod tests {
                 &[
                     ("Wellcome Trust", &["098051"]),
                     ("Medical Research Council", &["MR/K001744/1"]),
+                ],
+            ),
+            (
+                "This work was supported by the Invented Research Council under grants IRC-2019-0042 and IRC-2020-0117, and by the Atlantis Coastal Foundation (grant ACF-88/2020).",
+                &[
+                    (
+                        "Invented Research Council",
+                        &["IRC-2019-0042", "IRC-2020-0117"],
+                    ),
+                    ("Atlantis Coastal Foundation", &["ACF-88/2020"]),
                 ],
             ),
             ("We thank our colleagues for helpful discussions.", &[]),

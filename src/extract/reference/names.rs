@@ -142,7 +142,10 @@ impl<'a> Names<'a> {
                     && self
                         .word(p)
                         .is_some_and(|w| is_name_word(w) && !is_particle(w) && !is_abbreviation(w))
-                    && (self.word(p).is_some_and(|w| w.ends_with('.')) || self.is_name_end(p + 1));
+                    // (`Moreau A. Mixing in estuaries`: a lower-case `in` after the next
+                    // word is the title going on.)
+                    && (self.word(p).is_some_and(|w| w.ends_with('.'))
+                        || self.is_name_end(p + 1) && self.word(p + 1) != Some("in"));
                 if natural_order {
                     return None;
                 }
@@ -587,6 +590,12 @@ mod tests {
                 &["Sera", "Early"],
                 false,
                 "2003.",
+            ),
+            (
+                "Moreau A. Mixing in shallow estuaries. Invent Coast Res",
+                &["Moreau"],
+                false,
+                "Mixing in shallow estuaries. Invent Coast Res",
             ),
             (
                 "Okafor R, Brandt DA, Lindqvist GYH. A new score for risk. Chest",
