@@ -1034,6 +1034,104 @@ pub fn is_role(text: &str) -> bool {
         && !matches!(words[0], "of" | "and" | "in")
 }
 
+/// Visible-DOM cues for the article's own citation data: (`attribute:token`, record field).
+/// The attribute is `itemprop`, `class`, `id` or `data-test`; tokens are compared
+/// case-insensitively, and a class token also matches as a BEM element
+/// (`app-article-masthead__journal-title`). Fields are record fields, plus `pages` (a
+/// page range), `locator` (a "Volume 31, Issue 4"-style line), `year`, and
+/// `journal.title@title` (the element's `title` attribute, as `<abbr title=...>` gives).
+/// Inside a reference list or a related-articles block these describe other works, so
+/// [`DOM_FOREIGN_CONTAINERS`] rules those out.
+pub const DOM_CUES: &[(&str, &str)] = &[
+    // schema.org microdata
+    ("itemprop:volumeNumber", "volume"),
+    ("itemprop:issueNumber", "issue"),
+    ("itemprop:pageStart", "page_first"),
+    ("itemprop:pageEnd", "page_last"),
+    ("itemprop:datePublished", "dates.published"),
+    // journal title
+    ("class:journal-title", "journal.title"),
+    ("class:journalTitle", "journal.title"),
+    ("class:publication-title", "journal.title"),
+    ("id:journalTitle", "journal.title"),
+    ("class:acknowledgment-journal-title", "journal.title"),
+    ("class:slug-jnl-abbrev", "journal.title@title"),
+    ("class:slug-jnl-abbrev", "journal.abbrev"),
+    // volume, issue, pages
+    ("class:slug-vol", "volume"),
+    ("class:citation-volume", "volume"),
+    ("class:self-citation-volume", "volume"),
+    ("class:ArticleCitation_Volume", "volume"),
+    ("data-test:journal-volume", "volume"),
+    ("class:slug-issue", "issue"),
+    ("class:citation-issue", "issue"),
+    ("class:ArticleCitation_Issue", "issue"),
+    ("class:slug-pages", "pages"),
+    ("class:citation-flpages", "pages"),
+    ("class:page-range", "pages"),
+    ("class:contentItemPageRange", "pages"),
+    ("class:volume-issue", "locator"),
+    ("class:volIssue", "locator"),
+    // dates
+    ("class:epub-date", "dates.published"),
+    ("class:pub-date-value", "dates.published"),
+    ("class:slug-pub-date", "year"),
+    ("class:ArticleCitation_Year", "year"),
+    ("data-test:article-publication-year", "year"),
+];
+
+/// Class / id fragments of blocks whose citation data is another work's: reference lists,
+/// "cited by" and related-article lists.
+pub const DOM_FOREIGN_CONTAINERS: &[&str] = &[
+    "reference",
+    "ref-list",
+    "reflist",
+    "bibliograph",
+    "cited",
+    "citing",
+    "related",
+    "recommend",
+    "similar",
+];
+
+/// Names of platforms, archives and page kinds that `<title>` strings carry beside the
+/// article's title and journal (compared case-insensitively): never a journal's name.
+pub const SITE_NAMES: &[&str] = &[
+    "ACL Anthology",
+    "ACS Publications",
+    "Archive ouverte HAL",
+    "arXiv",
+    "bioRxiv",
+    "Europe PMC",
+    "Europe PubMed Central",
+    "Free Full-Text",
+    "Full Text",
+    "Full-Text",
+    "Google Scholar",
+    "HAL",
+    "HTML",
+    "IOPscience",
+    "JSTOR",
+    "medRxiv",
+    "Nature Research",
+    "NBER",
+    "PMC",
+    "Project Euclid",
+    "PubMed",
+    "PubMed Central",
+    "ResearchGate",
+    "RSC Publishing",
+    "ScienceDirect",
+    "Semantic Scholar",
+    "Springer",
+    "Springer Nature Link",
+    "SpringerLink",
+    "Taylor & Francis Online",
+    "UKPMC Article",
+    "USENIX",
+    "Wiley Online Library",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
