@@ -1080,6 +1080,27 @@ pub const DOM_CUES: &[(&str, &str)] = &[
     ("data-test:article-publication-year", "year"),
 ];
 
+/// Labels the visible page prints before the article's own citation data in a label /
+/// value pair (`<dt>Volume:</dt><dd>12</dd>`, `<td>Published:</td><td>3 May 2011</td>`,
+/// `<div class="label">Published</div><div class="value">...`): (`label:text`, field).
+/// The text is compared lower-case without a trailing colon; the value is the label's next
+/// element sibling.
+pub const DOM_LABELS: &[(&str, &str)] = &[
+    ("label:published", "dates.published"),
+    ("label:published online", "dates.published"),
+    ("label:date published", "dates.published"),
+    ("label:first published", "dates.published"),
+    ("label:publication date", "dates.published"),
+    ("label:journal", "journal.title"),
+    ("label:journal name", "journal.title"),
+    ("label:volume", "volume"),
+    ("label:issue", "issue"),
+    ("label:pages", "pages"),
+];
+
+/// Elements that print a label of a label / value pair (besides any with a `label` class).
+pub const DOM_LABEL_ELEMENTS: &[&str] = &["dt", "th", "td"];
+
 /// Class / id fragments of blocks whose citation data is another work's: reference lists,
 /// "cited by" and related-article lists.
 pub const DOM_FOREIGN_CONTAINERS: &[&str] = &[

@@ -282,8 +282,12 @@ static DOM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A volume or issue as pages print it: "12", "4", "S2", "3-4", "12A".
-static DOM_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z]{0,2}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5})?$").unwrap());
+static DOM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Pt|Part|Suppl|Supplement)\.?\s*)?[A-Za-z]{0,2}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5})?$",
+    )
+    .unwrap()
+});
 
 /// A year of publication inside a short text: "2006", "(2015)".
 static DOM_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").unwrap());
@@ -1698,6 +1702,10 @@ mod tests {
                     ("pages", "Pages 929-936"),
                 ],
                 (Some("31"), Some("4"), Some("929"), Some("936"), None),
+            ),
+            (
+                &[("volume", "63"), ("issue", "issue Pt 11,")],
+                (Some("63"), Some("Pt 11"), None, None, None),
             ),
             (
                 &[("pages", ": 9. "), ("year", "(2015)")],

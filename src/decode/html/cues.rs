@@ -8,7 +8,7 @@
 
 use super::head::collapse_whitespace;
 use crate::decode::DomValue;
-use crate::rules::{DOM_CUES, DOM_FOREIGN_CONTAINERS};
+use crate::rules::{DOM_CUES, DOM_FOREIGN_CONTAINERS, DOM_LABEL_ELEMENTS, DOM_LABELS};
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
@@ -39,6 +39,38 @@ static CUE_INDEX: LazyLock<HashMap<(&'static str, String), Vec<Cue>>> = LazyLock
     }
     index
 });
+
+/// Longest label text looked at.
+const MAX_LABEL_CHARS: usize = 30;
+
+/// Lower-case label text to its cue.
+static LABEL_INDEX: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    DOM_LABELS
+        .iter()
+        .map(|&(cue, field)| (cue.strip_prefix("label:").unwrap_or(cue), (cue, field)))
+        .collect()
+});
+
+/// The cue of a label element (`<dt>Volume:</dt>`) and its value, the next element sibling.
+fn labelled_value(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String)> {
+    let is_label_element = DOM_LABEL_ELEMENTS.contains(&element.name())
+        || element.classes().any(|c| c.eq_ignore_ascii_case("label"));
+    if !is_label_element {
+        return None;
+    }
+    let label = ElementRef::wrap(node)?.text().collect::<String>();
+    if label.len() > MAX_LABEL_CHARS * 4 {
+        return None;
+    }
+    let label = collapse_whitespace(&label).to_lowercase();
+    let label = label.trim_end_matches(':').trim_end();
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let cue = *LABEL_INDEX.get(label)?;
+    let value = node.next_siblings().find_map(ElementRef::wrap)?;
+    Some((cue, collapse_whitespace(&value.text().collect::<String>())))
+}
 
 /// Adds the values an element marks up, if any.
 pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut Vec<DomValue>) {
@@ -76,8 +108,17 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
     if periodical_name {
         found.push(("itemprop:name@Periodical", "journal.title"));
     }
-    if found.is_empty() || in_foreign_container(node) {
+    let labelled = labelled_value(node, element);
+    if found.is_empty() && labelled.is_none() {
         return;
+    }
+    if in_foreign_container(node) {
+        return;
+    }
+    if let Some(((cue, field), value)) = labelled {
+        if !value.is_empty() && value.chars().count() <= MAX_VALUE_CHARS {
+            out.push(DomValue { field, cue, value });
+        }
     }
     let Some(element_ref) = ElementRef::wrap(node) else {
         return;
@@ -184,6 +225,24 @@ mod tests {
                 r#"<div class="epub-section"><span class="epub-date">3 May 2011</span></div>"#,
                 &[("dates.published", "3 May 2011")],
             ),
+            (
+                r#"<dl><dt>Journal name:</dt><dd>Acta Imaginaria</dd><dt class="volume">Volume:</dt>
+                   <dd class="vol">12<span>,</span></dd><dt>Pages:</dt><dd>5-9</dd></dl>"#,
+                &[
+                    ("journal.title", "Acta Imaginaria"),
+                    ("volume", "12,"),
+                    ("pages", "5-9"),
+                ],
+            ),
+            (
+                r#"<table><tr><td>Received:</td><td>1 May 2011</td></tr>
+                   <tr><td>Published:</td><td>3 June 2011</td></tr></table>
+                   <div class="item"><div class="label"> Published </div><div class="value">2011-06-03</div></div>"#,
+                &[
+                    ("dates.published", "3 June 2011"),
+                    ("dates.published", "2011-06-03"),
+                ],
+            ),
         ];
         for (html, want) in cases {
             let want: Vec<(String, String)> = want
@@ -201,6 +260,8 @@ mod tests {
             r#"<div id="ref-list-1"><span itemprop="volumeNumber">9</span></div>"#,
             r#"<section class="related-articles"><span class="journal-title">Other</span></section>"#,
             r#"<div class="cited-by"><span class="page-range">1-2</span></div>"#,
+            r#"<ol class="references"><li><dl><dt>Volume</dt><dd>9</dd></dl></li></ol>"#,
+            r#"<p>Volume</p><p>a paragraph, not a label pair</p>"#,
         ] {
             assert_eq!(values(html), Vec::new(), "{html}");
         }
