@@ -1078,6 +1078,15 @@ pub const DOM_CUES: &[(&str, &str)] = &[
     ("class:slug-pub-date", "year"),
     ("class:ArticleCitation_Year", "year"),
     ("data-test:article-publication-year", "year"),
+    // the abstract: bounds the text's abstract, stands in when the text finds none
+    ("itemprop:description", "abstract"),
+    ("class:abstract", "abstract"),
+    ("class:articleabstract", "abstract"),
+    ("class:article-abstract", "abstract"),
+    ("class:abstract-content", "abstract"),
+    ("class:abstractSection", "abstract"),
+    ("id:abstract", "abstract"),
+    ("id:Abs1", "abstract"),
 ];
 
 /// Labels the visible page prints before the article's own citation data in a label /

@@ -271,6 +271,76 @@ pub fn fill_journal_from_document_title(record: &mut Record, meta: &SourceMeta) 
     set_field(record, field, name, "document-title");
 }
 
+/// Shortest DOM abstract that stands in for a missing one.
+const DOM_ABSTRACT_MIN_CHARS: usize = 200;
+
+/// Letters and digits, lower-cased: what two renderings of one text share.
+fn fold_alnum(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Bounds the text's abstract by the page's abstract element: when the text's abstract is
+/// that element's text and then more (a licence line, "Export citation", the journal's
+/// citation), the rest is cut. Without a text abstract, a long enough element stands in.
+pub fn bound_abstract_by_dom(record: &mut Record, meta: &SourceMeta) {
+    let candidates = meta
+        .dom
+        .iter()
+        .filter(|v| v.field == "abstract")
+        .filter_map(|v| {
+            let value = normalise("abstract", &v.value)?;
+            Some((value, v.cue))
+        });
+    let Some(text) = record.abstract_text.clone() else {
+        // The innermost element: an outer one carries its heading and language buttons.
+        let found = candidates
+            .filter(|(value, _)| value.chars().count() >= DOM_ABSTRACT_MIN_CHARS)
+            .min_by_key(|(value, _)| value.len());
+        if let Some((value, cue)) = found {
+            set_field(record, "abstract", value, &format!("dom:{cue}"));
+        }
+        return;
+    };
+    let folded_text = fold_alnum(&text);
+    for (value, _) in candidates {
+        let folded = fold_alnum(&value);
+        if folded.len() < 40 || folded_text.len() <= folded.len() + 20 {
+            continue;
+        }
+        if !folded_text.starts_with(&folded) {
+            continue;
+        }
+        // The char where the text's folded letters reach the element's.
+        let mut seen = 0;
+        let mut cut = None;
+        for (at, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                seen += c.to_lowercase().count();
+                if seen == folded.len() {
+                    cut = Some(at + c.len_utf8());
+                    break;
+                }
+            }
+        }
+        let Some(cut) = cut else {
+            continue;
+        };
+        // Keep the sentence's closing punctuation.
+        let rest = &text[cut..];
+        let closing: usize = rest
+            .char_indices()
+            .take_while(|(_, c)| ".)]”’\"'".contains(*c))
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        let bounded = text[..cut + closing].trim_end().to_owned();
+        record.abstract_text = Some(bounded);
+        return;
+    }
+}
+
 fn is_site_name(text: &str) -> bool {
     let text = text.trim();
     SITE_NAMES.iter().any(|s| s.eq_ignore_ascii_case(text))
@@ -1836,6 +1906,55 @@ mod tests {
                 (*journal, *abbrev),
                 "{document_title}"
             );
+        }
+    }
+
+    #[test]
+    fn the_abstract_element_bounds_the_texts_abstract() {
+        let body = "We invented a method for testing. It works on every made-up page we tried, \
+                    and it is fast enough for batches of many thousands of pages.";
+        let dom_value = |value: &str| DomValue {
+            field: "abstract",
+            cue: "class:abstract",
+            value: value.to_owned(),
+        };
+        // (text abstract, DOM abstracts, want)
+        let cases: Vec<(Option<String>, Vec<DomValue>, Option<String>)> = vec![
+            // Trailing licence and export lines are cut.
+            (
+                Some(format!(
+                    "{body} © 2020 The Authors. Export citation BibTeX RIS"
+                )),
+                vec![dom_value(&format!("Abstract {body}"))],
+                Some(body.to_owned()),
+            ),
+            // Text that differs from the element is left alone.
+            (
+                Some(format!("Background {body} More text here for sure.")),
+                vec![dom_value(body)],
+                Some(format!("Background {body} More text here for sure.")),
+            ),
+            // No text abstract: the innermost long element stands in.
+            (
+                None,
+                vec![
+                    dom_value(&format!("Summary en {body} {body}")),
+                    dom_value(&format!("{body} {body}")),
+                ],
+                Some(format!("{body} {body}")),
+            ),
+            // A short element is no abstract.
+            (None, vec![dom_value("Too short to be an abstract.")], None),
+        ];
+        for (text, dom, want) in cases {
+            let mut record = empty_record();
+            record.abstract_text = text.clone();
+            let meta = SourceMeta {
+                dom,
+                ..SourceMeta::default()
+            };
+            bound_abstract_by_dom(&mut record, &meta);
+            assert_eq!(record.abstract_text, want, "{text:?}");
         }
     }
 }

@@ -21,6 +21,9 @@ const MAX_VALUES: usize = 64;
 /// Longest text kept for one value: a cue on a big container is no citation field.
 const MAX_VALUE_CHARS: usize = 200;
 
+/// Longest abstract kept: longer blocks hold more than the abstract.
+const MAX_ABSTRACT_CHARS: usize = 8000;
+
 /// How many ancestors are checked for a foreign container.
 const MAX_ANCESTORS: usize = 60;
 
@@ -140,7 +143,12 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
         let Some((field, value)) = value else {
             continue;
         };
-        if value.is_empty() || value.chars().count() > MAX_VALUE_CHARS {
+        let limit = if field == "abstract" {
+            MAX_ABSTRACT_CHARS
+        } else {
+            MAX_VALUE_CHARS
+        };
+        if value.is_empty() || value.chars().count() > limit {
             continue;
         }
         out.push(DomValue { field, cue, value });
