@@ -1049,6 +1049,12 @@ pub const DOM_CUES: &[(&str, &str)] = &[
     ("itemprop:pageStart", "page_first"),
     ("itemprop:pageEnd", "page_last"),
     ("itemprop:datePublished", "dates.published"),
+    // the article's title
+    ("itemprop:headline", "title"),
+    ("class:hlFld-Title", "title"),
+    ("class:citation__title", "title"),
+    ("class:c-article-title", "title"),
+    ("class:svTitle", "title"),
     // journal title
     ("class:journal-title", "journal.title"),
     ("class:journalTitle", "journal.title"),

@@ -359,6 +359,10 @@ static DOM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A "Title:" label before a DOM title.
+static TITLE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?i:title)\s*:\s*").unwrap());
+
 /// A year of publication inside a short text: "2006", "(2015)".
 static DOM_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").unwrap());
 
@@ -423,6 +427,13 @@ fn fill_from_dom(record: &mut Record, values: &[DomValue]) {
                     .trim_matches(|c: char| c.is_whitespace() || c == ',');
                 if is_journal_name(name) {
                     set_field(record, value.field, name.to_owned(), &source);
+                }
+            }
+            "title" => {
+                let text = TITLE_LABEL.replace(&value.value, "");
+                let title = normalise("title", &text).filter(|t| t.split_whitespace().count() >= 2);
+                if let Some(title) = title {
+                    set_field(record, "title", title, &source);
                 }
             }
             "dates.published" => {
@@ -1781,6 +1792,11 @@ mod tests {
                 &[("pages", ": 9. "), ("year", "(2015)")],
                 (None, None, Some("9"), None, Some(2015)),
             ),
+            // A title beside them: only the title.
+            (
+                &[("title", "Title: Made-up Results")],
+                (None, None, None, None, None),
+            ),
             // Not a number: a label alone, a sentence.
             (
                 &[
@@ -1805,6 +1821,30 @@ mod tests {
                 record.year,
             );
             assert_eq!(got, *want, "{values:?}");
+        }
+    }
+
+    #[test]
+    fn dom_titles_lose_their_label() {
+        for (value, want) in [
+            ("Title: Made-up Results", Some("Made-up Results")),
+            (
+                "Made-up Results of Testing",
+                Some("Made-up Results of Testing"),
+            ),
+            ("Results", None),
+        ] {
+            let mut record = empty_record();
+            let meta = SourceMeta {
+                dom: vec![DomValue {
+                    field: "title",
+                    cue: "itemprop:headline",
+                    value: value.to_owned(),
+                }],
+                ..SourceMeta::default()
+            };
+            fill_from_source_meta(&mut record, &meta);
+            assert_eq!(record.title.as_deref(), want, "{value}");
         }
     }
 
