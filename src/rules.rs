@@ -1114,7 +1114,7 @@ pub const DOM_LABELS: &[(&str, &str)] = &[
 ];
 
 /// Elements that print a label of a label / value pair (besides any with a `label` class).
-pub const DOM_LABEL_ELEMENTS: &[&str] = &["dt", "th", "td"];
+pub const DOM_LABEL_ELEMENTS: &[&str] = &["dt", "th", "td", "h4", "h5", "h6"];
 
 /// Class / id fragments of blocks whose citation data is another work's: reference lists,
 /// "cited by" and related-article lists.

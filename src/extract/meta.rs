@@ -8,7 +8,7 @@
 
 use crate::decode::{DomValue, SourceMeta};
 use crate::extract::dates::parse_date;
-use crate::extract::locator::{is_journal_name, looks_abbreviated, parse_locator};
+use crate::extract::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
 use crate::extract::names::split_given_family;
 use crate::extract::pages::parse_page_range;
 use crate::record::{Affiliation, Author, Funding, Record, RefAuthor, Reference};
@@ -375,6 +375,22 @@ fn strip_dom_label(value: &str) -> &str {
     rest.trim_matches(|c: char| c.is_whitespace() || ",.;:()".contains(c))
 }
 
+/// Fills the volume, issue, pages and article number a locator line gives.
+fn fill_from_locator(record: &mut Record, locator: Locator, source: &str) {
+    let pairs = [
+        ("volume", locator.volume),
+        ("issue", locator.issue),
+        ("page_first", locator.page_first),
+        ("page_last", locator.page_last),
+        ("article_number", locator.article_number),
+    ];
+    for (field, found) in pairs {
+        if let Some(found) = found {
+            set_field(record, field, found, source);
+        }
+    }
+}
+
 /// Fills what is still empty from the visible DOM's citation cues ([`crate::rules::DOM_CUES`]),
 /// in page order; the provenance names the cue (`dom:class:slug-vol`).
 fn fill_from_dom(record: &mut Record, values: &[DomValue]) {
@@ -385,6 +401,9 @@ fn fill_from_dom(record: &mut Record, values: &[DomValue]) {
                 let number = strip_dom_label(&value.value);
                 if DOM_NUMBER.is_match(number) {
                     set_field(record, value.field, number.to_owned(), &source);
+                } else if let Some(locator) = parse_locator(&value.value) {
+                    // "Vol. 12, Iss. 4 — 3 May 2011" under an "Issue" label.
+                    fill_from_locator(record, locator, &source);
                 }
             }
             "page_first" | "page_last" => {
@@ -405,20 +424,8 @@ fn fill_from_dom(record: &mut Record, values: &[DomValue]) {
                 }
             }
             "locator" => {
-                let Some(locator) = parse_locator(&value.value) else {
-                    continue;
-                };
-                let pairs = [
-                    ("volume", locator.volume),
-                    ("issue", locator.issue),
-                    ("page_first", locator.page_first),
-                    ("page_last", locator.page_last),
-                    ("article_number", locator.article_number),
-                ];
-                for (field, found) in pairs {
-                    if let Some(found) = found {
-                        set_field(record, field, found, &source);
-                    }
+                if let Some(locator) = parse_locator(&value.value) {
+                    fill_from_locator(record, locator, &source);
                 }
             }
             "journal.title" | "journal.abbrev" => {
@@ -1783,6 +1790,10 @@ mod tests {
                     ("pages", "Pages 929-936"),
                 ],
                 (Some("31"), Some("4"), Some("929"), Some("936"), None),
+            ),
+            (
+                &[("issue", "Vol. 12, Iss. 4 — 3 May 2011")],
+                (Some("12"), Some("4"), None, None, None),
             ),
             (
                 &[("volume", "63"), ("issue", "issue Pt 11,")],

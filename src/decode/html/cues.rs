@@ -243,6 +243,10 @@ mod tests {
                 ],
             ),
             (
+                r#"<section><h5>Issue</h5><p><a>Vol. 12, Iss. 4 — 3 May 2011</a></p></section>"#,
+                &[("issue", "Vol. 12, Iss. 4 — 3 May 2011")],
+            ),
+            (
                 r#"<table><tr><td>Received:</td><td>1 May 2011</td></tr>
                    <tr><td>Published:</td><td>3 June 2011</td></tr></table>
                    <div class="item"><div class="label"> Published </div><div class="value">2011-06-03</div></div>"#,
