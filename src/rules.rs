@@ -1113,6 +1113,12 @@ pub const DOM_LABELS: &[(&str, &str)] = &[
     ("label:pages", "pages"),
 ];
 
+/// Openings of a short element that prints the publication date in its own text
+/// ("Published online 2011 December 16.", "First published on the web 26th September
+/// 2016"), compared lower-case.
+pub const DOM_PUBLISHED_OPENINGS: &[&str] =
+    &["published online", "first published", "published on"];
+
 /// Elements that print a label of a label / value pair (besides any with a `label` class).
 pub const DOM_LABEL_ELEMENTS: &[&str] = &["dt", "th", "td", "h4", "h5", "h6"];
 

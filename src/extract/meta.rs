@@ -359,6 +359,15 @@ static DOM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// "Published online", "First published on the web" before a DOM date.
+static PUBLISHED_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:(?:first\s+)?published(?:\s+online|\s+on\s+the\s+web|\s+in\s+print)?(?:\s+on)?)\s*:?\s*").unwrap()
+});
+
+/// A day with an ordinal suffix: "26th".
+static ORDINAL_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)\b").unwrap());
+
 /// A "Title:" label before a DOM title.
 static TITLE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?i:title)\s*:\s*").unwrap());
@@ -444,7 +453,9 @@ fn fill_from_dom(record: &mut Record, values: &[DomValue]) {
                 }
             }
             "dates.published" => {
-                if let Some(date) = parse_date(&value.value) {
+                let text = PUBLISHED_OPENING.replace(&value.value, "");
+                let text = ORDINAL_DAY.replace_all(&text, "$1");
+                if let Some(date) = parse_date(&text) {
                     set_field(record, value.field, date, &source);
                 }
             }
@@ -1802,6 +1813,14 @@ mod tests {
             (
                 &[("pages", ": 9. "), ("year", "(2015)")],
                 (None, None, Some("9"), None, Some(2015)),
+            ),
+            // Dates behind a label: no volume or pages from them.
+            (
+                &[(
+                    "dates.published",
+                    "First published on the web 26th September 2016",
+                )],
+                (None, None, None, None, Some(2016)),
             ),
             // A title beside them: only the title.
             (

@@ -8,7 +8,9 @@
 
 use super::head::collapse_whitespace;
 use crate::decode::DomValue;
-use crate::rules::{DOM_CUES, DOM_FOREIGN_CONTAINERS, DOM_LABEL_ELEMENTS, DOM_LABELS};
+use crate::rules::{
+    DOM_CUES, DOM_FOREIGN_CONTAINERS, DOM_LABEL_ELEMENTS, DOM_LABELS, DOM_PUBLISHED_OPENINGS,
+};
 use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
@@ -75,6 +77,29 @@ fn labelled_value(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, St
     Some((cue, collapse_whitespace(&value.text().collect::<String>())))
 }
 
+/// Longest text of an element that opens with a publication-date label.
+const MAX_PUBLISHED_CHARS: usize = 80;
+
+/// A short element whose own text opens "Published online ..." and holds only that line.
+fn published_line(node: NodeRef<'_, Node>) -> Option<(Cue, String)> {
+    let first = node.first_child()?;
+    let opening = first.value().as_text()?.trim_start();
+    let lower = opening
+        .get(..opening.len().min(24))
+        .unwrap_or(opening)
+        .to_lowercase();
+    DOM_PUBLISHED_OPENINGS
+        .iter()
+        .find(|o| lower.starts_with(*o))?;
+    let text = ElementRef::wrap(node)?.text().collect::<String>();
+    if text.len() > MAX_PUBLISHED_CHARS * 4 {
+        return None;
+    }
+    let text = collapse_whitespace(&text);
+    (text.chars().count() <= MAX_PUBLISHED_CHARS)
+        .then_some((("text:published", "dates.published"), text))
+}
+
 /// Adds the values an element marks up, if any.
 pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut Vec<DomValue>) {
     if out.len() >= MAX_VALUES {
@@ -111,7 +136,7 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
     if periodical_name {
         found.push(("itemprop:name@Periodical", "journal.title"));
     }
-    let labelled = labelled_value(node, element);
+    let labelled = labelled_value(node, element).or_else(|| published_line(node));
     if found.is_empty() && labelled.is_none() {
         return;
     }
@@ -241,6 +266,10 @@ mod tests {
                     ("volume", "12,"),
                     ("pages", "5-9"),
                 ],
+            ),
+            (
+                r#"<div><span class="x">Published online 2011 December 16. </span><p>Published on many sites, this journal is read widely by people everywhere in the world of science.</p></div>"#,
+                &[("dates.published", "Published online 2011 December 16.")],
             ),
             (
                 r#"<section><h5>Issue</h5><p><a>Vol. 12, Iss. 4 — 3 May 2011</a></p></section>"#,
