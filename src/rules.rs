@@ -1095,6 +1095,146 @@ pub fn is_role(text: &str) -> bool {
         && !matches!(words[0], "of" | "and" | "in")
 }
 
+/// Visible-DOM cues for the article's own citation data: (`attribute:token`, record field).
+/// The attribute is `itemprop`, `class`, `id` or `data-test`; tokens are compared
+/// case-insensitively, and a class token also matches as a BEM element
+/// (`app-article-masthead__journal-title`). Fields are record fields, plus `pages` (a
+/// page range), `locator` (a "Volume 31, Issue 4"-style line), `year`, and
+/// `journal.title@title` (the element's `title` attribute, as `<abbr title=...>` gives).
+/// Inside a reference list or a related-articles block these describe other works, so
+/// [`DOM_FOREIGN_CONTAINERS`] rules those out.
+pub const DOM_CUES: &[(&str, &str)] = &[
+    // schema.org microdata
+    ("itemprop:volumeNumber", "volume"),
+    ("itemprop:issueNumber", "issue"),
+    ("itemprop:pageStart", "page_first"),
+    ("itemprop:pageEnd", "page_last"),
+    ("itemprop:datePublished", "dates.published"),
+    // the article's title
+    ("itemprop:headline", "title"),
+    ("class:hlFld-Title", "title"),
+    ("class:citation__title", "title"),
+    ("class:c-article-title", "title"),
+    ("class:svTitle", "title"),
+    // journal title
+    ("class:journal-title", "journal.title"),
+    ("class:journalTitle", "journal.title"),
+    ("class:publication-title", "journal.title"),
+    ("id:journalTitle", "journal.title"),
+    ("class:acknowledgment-journal-title", "journal.title"),
+    ("class:slug-jnl-abbrev", "journal.title@title"),
+    ("class:slug-jnl-abbrev", "journal.abbrev"),
+    // volume, issue, pages
+    ("class:slug-vol", "volume"),
+    ("class:citation-volume", "volume"),
+    ("class:self-citation-volume", "volume"),
+    ("class:ArticleCitation_Volume", "volume"),
+    ("data-test:journal-volume", "volume"),
+    ("class:slug-issue", "issue"),
+    ("class:citation-issue", "issue"),
+    ("class:ArticleCitation_Issue", "issue"),
+    ("class:slug-pages", "pages"),
+    ("class:citation-flpages", "pages"),
+    ("class:page-range", "pages"),
+    ("class:contentItemPageRange", "pages"),
+    ("class:volume-issue", "locator"),
+    ("class:volIssue", "locator"),
+    // dates
+    ("class:epub-date", "dates.published"),
+    ("class:pub-date-value", "dates.published"),
+    ("class:slug-pub-date", "year"),
+    ("class:ArticleCitation_Year", "year"),
+    ("data-test:article-publication-year", "year"),
+    // the abstract: bounds the text's abstract, stands in when the text finds none
+    ("itemprop:description", "abstract"),
+    ("class:abstract", "abstract"),
+    ("class:articleabstract", "abstract"),
+    ("class:article-abstract", "abstract"),
+    ("class:abstract-content", "abstract"),
+    ("class:abstractSection", "abstract"),
+    ("id:abstract", "abstract"),
+    ("id:Abs1", "abstract"),
+];
+
+/// Labels the visible page prints before the article's own citation data in a label /
+/// value pair (`<dt>Volume:</dt><dd>12</dd>`, `<td>Published:</td><td>3 May 2011</td>`,
+/// `<div class="label">Published</div><div class="value">...`): (`label:text`, field).
+/// The text is compared lower-case without a trailing colon; the value is the label's next
+/// element sibling.
+pub const DOM_LABELS: &[(&str, &str)] = &[
+    ("label:published", "dates.published"),
+    ("label:published online", "dates.published"),
+    ("label:date published", "dates.published"),
+    ("label:first published", "dates.published"),
+    ("label:publication date", "dates.published"),
+    ("label:journal", "journal.title"),
+    ("label:journal name", "journal.title"),
+    ("label:volume", "volume"),
+    ("label:issue", "issue"),
+    ("label:pages", "pages"),
+];
+
+/// Openings of a short element that prints the publication date in its own text
+/// ("Published online 2011 December 16.", "First published on the web 26th September
+/// 2016"), compared lower-case.
+pub const DOM_PUBLISHED_OPENINGS: &[&str] =
+    &["published online", "first published", "published on"];
+
+/// Elements that print a label of a label / value pair (besides any with a `label` class).
+pub const DOM_LABEL_ELEMENTS: &[&str] = &["dt", "th", "td", "h4", "h5", "h6"];
+
+/// Class / id fragments of blocks whose citation data is another work's: reference lists,
+/// "cited by" and related-article lists.
+pub const DOM_FOREIGN_CONTAINERS: &[&str] = &[
+    "reference",
+    "ref-list",
+    "reflist",
+    "bibliograph",
+    "cited",
+    "citing",
+    "related",
+    "recommend",
+    "similar",
+];
+
+/// Names of platforms, archives and page kinds that `<title>` strings carry beside the
+/// article's title and journal (compared case-insensitively): never a journal's name.
+pub const SITE_NAMES: &[&str] = &[
+    "ACL Anthology",
+    "ACS Publications",
+    "Archive ouverte HAL",
+    "arXiv",
+    "bioRxiv",
+    "Europe PMC",
+    "Europe PubMed Central",
+    "Free Full-Text",
+    "Full Text",
+    "Full-Text",
+    "Google Scholar",
+    "HAL",
+    "HTML",
+    "IOPscience",
+    "JSTOR",
+    "medRxiv",
+    "Nature Research",
+    "NBER",
+    "PMC",
+    "Project Euclid",
+    "PubMed",
+    "PubMed Central",
+    "ResearchGate",
+    "RSC Publishing",
+    "ScienceDirect",
+    "Semantic Scholar",
+    "Springer",
+    "Springer Nature Link",
+    "SpringerLink",
+    "Taylor & Francis Online",
+    "UKPMC Article",
+    "USENIX",
+    "Wiley Online Library",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

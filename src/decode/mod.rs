@@ -59,6 +59,20 @@ pub struct SourceMeta {
     pub document_title: Option<String>,
     /// The page's canonical URL, where it declares one.
     pub canonical_url: Option<String>,
+    /// The article's own citation data as the visible page marks it up (microdata,
+    /// class / id / `data-test` tokens), in page order.
+    pub dom: Vec<DomValue>,
+}
+
+/// One value the visible DOM marks as the article's own citation data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomValue {
+    /// The record field it is for (`journal.title`, `volume`, `pages`, `locator`, ...).
+    pub field: &'static str,
+    /// The cue that marked it (`itemprop:volumeNumber`, `class:slug-vol`), for provenance.
+    pub cue: &'static str,
+    /// Its text, whitespace folded.
+    pub value: String,
 }
 
 impl SourceMeta {

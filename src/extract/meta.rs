@@ -6,11 +6,13 @@
 //! [`PRISM`], [`OPEN_GRAPH`]); values pass through one normaliser per field (DOIs without
 //! resolver prefix, dates as partial ISO 8601, pages expanded, whitespace folded).
 
-use crate::decode::SourceMeta;
+use crate::decode::{DomValue, SourceMeta};
 use crate::extract::dates::parse_date;
+use crate::extract::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
 use crate::extract::names::split_given_family;
 use crate::extract::pages::parse_page_range;
 use crate::record::{Affiliation, Author, Funding, Record, RefAuthor, Reference};
+use crate::rules::SITE_NAMES;
 use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -173,6 +175,7 @@ pub fn fill_from_source_meta(record: &mut Record, meta: &SourceMeta) {
     }
     fill_scalars(record, &folded, PRISM);
     fill_scalars(record, &folded, OPEN_GRAPH);
+    fill_from_dom(record, &meta.dom);
     if record.abstract_text.is_none() {
         fill_abstract_from_description(record, &folded);
     }
@@ -186,7 +189,279 @@ pub fn fill_from_source_meta(record: &mut Record, meta: &SourceMeta) {
             record.note_source("url", "canonical", None);
         }
     }
-    fill_year(record, &folded);
+    fill_year(record, &folded, &meta.dom);
+}
+
+/// Separators between the parts of a `<title>`: "Title | Journal | Site", "Title - Journal",
+/// "Title : Journal : Publisher", "Title: Journal: Vol 1", "Title [Journal]".
+static TITLE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+[|–—-]\s+|\s*:\s+|\s*[\[\]]\s*|^\s*\||\|\s*$").unwrap());
+
+/// A trailing "(RSC Publishing)" or "DOI:10..." on a `<title>` part.
+static TITLE_PART_TRAILER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*(?:\(([^()]*)\)|\bDOI:\s*\S+)\s*$").unwrap());
+
+fn fold_for_title(text: &str) -> String {
+    text.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Last resort for the journal of an HTML page: the one part of its `<title>` that is not
+/// the article's title, an author's name, a site or a volume label ("Quantum Sensing |
+/// Acta Imaginaria" gives "Acta Imaginaria"). Needs the article's title to tell the parts
+/// apart, so it runs after the text's header.
+pub fn fill_journal_from_document_title(record: &mut Record, meta: &SourceMeta) {
+    if record.journal.title.is_some() || record.source.format != "html" {
+        return;
+    }
+    let (Some(document_title), Some(title)) = (&meta.document_title, &record.title) else {
+        return;
+    };
+    let title = fold_for_title(&TAG.replace_all(title, ""));
+    let families: Vec<String> = record
+        .authors
+        .iter()
+        .filter_map(|a| a.family.as_deref().map(fold_for_title))
+        .collect();
+    let mut found: Vec<String> = Vec::new();
+    let mut had_title = false;
+    for part in TITLE_SEPARATOR.split(document_title) {
+        let mut part = part.trim().to_owned();
+        while let Some(m) = TITLE_PART_TRAILER.captures(&part) {
+            let whole = m.get(0).expect("match");
+            let site = m.get(1).is_none_or(|inner| {
+                let inner = inner.as_str().trim();
+                is_site_name(inner)
+                    || ["Publishing", "Publications", "Press"]
+                        .iter()
+                        .any(|w| inner.ends_with(w))
+            });
+            if !site {
+                break;
+            }
+            part.truncate(whole.start());
+        }
+        let folded = fold_for_title(&part);
+        if folded.is_empty() {
+            continue;
+        }
+        if title.contains(&folded) {
+            had_title |= folded.len() * 3 >= title.len();
+            continue;
+        }
+        let plausible = !part.bytes().any(|b| b.is_ascii_digit())
+            && !is_site_name(&part)
+            && !families.contains(&folded)
+            && is_journal_name(&part);
+        if plausible && !found.contains(&part) {
+            found.push(part);
+        }
+    }
+    if !had_title || found.len() != 1 {
+        return;
+    }
+    let name = found.remove(0);
+    let field = if looks_abbreviated(&name) {
+        "journal.abbrev"
+    } else {
+        "journal.title"
+    };
+    set_field(record, field, name, "document-title");
+}
+
+/// Shortest DOM abstract that stands in for a missing one.
+const DOM_ABSTRACT_MIN_CHARS: usize = 200;
+
+/// Letters and digits, lower-cased: what two renderings of one text share.
+fn fold_alnum(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Bounds the text's abstract by the page's abstract element: when the text's abstract is
+/// that element's text and then more (a licence line, "Export citation", the journal's
+/// citation), the rest is cut. Without a text abstract, a long enough element stands in.
+pub fn bound_abstract_by_dom(record: &mut Record, meta: &SourceMeta) {
+    let candidates = meta
+        .dom
+        .iter()
+        .filter(|v| v.field == "abstract")
+        .filter_map(|v| {
+            let value = normalise("abstract", &v.value)?;
+            Some((value, v.cue))
+        });
+    let Some(text) = record.abstract_text.clone() else {
+        // The innermost element: an outer one carries its heading and language buttons.
+        let found = candidates
+            .filter(|(value, _)| value.chars().count() >= DOM_ABSTRACT_MIN_CHARS)
+            .min_by_key(|(value, _)| value.len());
+        if let Some((value, cue)) = found {
+            set_field(record, "abstract", value, &format!("dom:{cue}"));
+        }
+        return;
+    };
+    let folded_text = fold_alnum(&text);
+    for (value, _) in candidates {
+        let folded = fold_alnum(&value);
+        if folded.len() < 40 || folded_text.len() <= folded.len() + 20 {
+            continue;
+        }
+        if !folded_text.starts_with(&folded) {
+            continue;
+        }
+        // The char where the text's folded letters reach the element's.
+        let mut seen = 0;
+        let mut cut = None;
+        for (at, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                seen += c.to_lowercase().count();
+                if seen == folded.len() {
+                    cut = Some(at + c.len_utf8());
+                    break;
+                }
+            }
+        }
+        let Some(cut) = cut else {
+            continue;
+        };
+        // Keep the sentence's closing punctuation.
+        let rest = &text[cut..];
+        let closing: usize = rest
+            .char_indices()
+            .take_while(|(_, c)| ".)]”’\"'".contains(*c))
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        let bounded = text[..cut + closing].trim_end().to_owned();
+        record.abstract_text = Some(bounded);
+        return;
+    }
+}
+
+fn is_site_name(text: &str) -> bool {
+    let text = text.trim();
+    SITE_NAMES.iter().any(|s| s.eq_ignore_ascii_case(text))
+}
+
+/// A field label printed before a DOM value: "Volume 12", "Issue 4", "Pages 1-9", "pp.".
+static DOM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:vol(?:ume)?|iss(?:ue)?|no|number|pages?|pp?)\b\.?\s*:?\s*").unwrap()
+});
+
+/// A volume or issue as pages print it: "12", "4", "S2", "3-4", "12A".
+static DOM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Pt|Part|Suppl|Supplement)\.?\s*)?[A-Za-z]{0,2}\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5})?$",
+    )
+    .unwrap()
+});
+
+/// "Published online", "First published on the web" before a DOM date.
+static PUBLISHED_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:(?:first\s+)?published(?:\s+online|\s+on\s+the\s+web|\s+in\s+print)?(?:\s+on)?)\s*:?\s*").unwrap()
+});
+
+/// A day with an ordinal suffix: "26th".
+static ORDINAL_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)\b").unwrap());
+
+/// A "Title:" label before a DOM title.
+static TITLE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?i:title)\s*:\s*").unwrap());
+
+/// A year of publication inside a short text: "2006", "(2015)".
+static DOM_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").unwrap());
+
+/// A DOM value with its label and surrounding punctuation taken off.
+fn strip_dom_label(value: &str) -> &str {
+    let trimmed = value.trim_matches(|c: char| c.is_whitespace() || ",.;:()".contains(c));
+    let rest = DOM_LABEL
+        .find(trimmed)
+        .map_or(trimmed, |m| &trimmed[m.end()..]);
+    rest.trim_matches(|c: char| c.is_whitespace() || ",.;:()".contains(c))
+}
+
+/// Fills the volume, issue, pages and article number a locator line gives.
+fn fill_from_locator(record: &mut Record, locator: Locator, source: &str) {
+    let pairs = [
+        ("volume", locator.volume),
+        ("issue", locator.issue),
+        ("page_first", locator.page_first),
+        ("page_last", locator.page_last),
+        ("article_number", locator.article_number),
+    ];
+    for (field, found) in pairs {
+        if let Some(found) = found {
+            set_field(record, field, found, source);
+        }
+    }
+}
+
+/// Fills what is still empty from the visible DOM's citation cues ([`crate::rules::DOM_CUES`]),
+/// in page order; the provenance names the cue (`dom:class:slug-vol`).
+fn fill_from_dom(record: &mut Record, values: &[DomValue]) {
+    for value in values {
+        let source = format!("dom:{}", value.cue);
+        match value.field {
+            "volume" | "issue" => {
+                let number = strip_dom_label(&value.value);
+                if DOM_NUMBER.is_match(number) {
+                    set_field(record, value.field, number.to_owned(), &source);
+                } else if let Some(locator) = parse_locator(&value.value) {
+                    // "Vol. 12, Iss. 4 — 3 May 2011" under an "Issue" label.
+                    fill_from_locator(record, locator, &source);
+                }
+            }
+            "page_first" | "page_last" => {
+                let page = strip_dom_label(&value.value);
+                if DOM_NUMBER.is_match(page) {
+                    set_field(record, value.field, page.to_owned(), &source);
+                }
+            }
+            "pages" => {
+                if record.page_first.is_some() {
+                    continue;
+                }
+                if let Some(range) = parse_page_range(strip_dom_label(&value.value)) {
+                    set_field(record, "page_first", range.first, &source);
+                    if let Some(last) = range.last {
+                        set_field(record, "page_last", last, &source);
+                    }
+                }
+            }
+            "locator" => {
+                if let Some(locator) = parse_locator(&value.value) {
+                    fill_from_locator(record, locator, &source);
+                }
+            }
+            "journal.title" | "journal.abbrev" => {
+                let name = value
+                    .value
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',');
+                if is_journal_name(name) {
+                    set_field(record, value.field, name.to_owned(), &source);
+                }
+            }
+            "title" => {
+                let text = TITLE_LABEL.replace(&value.value, "");
+                let title = normalise("title", &text).filter(|t| t.split_whitespace().count() >= 2);
+                if let Some(title) = title {
+                    set_field(record, "title", title, &source);
+                }
+            }
+            "dates.published" => {
+                let text = PUBLISHED_OPENING.replace(&value.value, "");
+                let text = ORDINAL_DAY.replace_all(&text, "$1");
+                if let Some(date) = parse_date(&text) {
+                    set_field(record, value.field, date, &source);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Page descriptions that may hold the whole abstract, in order.
@@ -236,6 +511,7 @@ fn fold_tag_names(meta: &SourceMeta) -> SourceMeta {
         json_ld: Vec::new(),
         document_title: None,
         canonical_url: None,
+        dom: Vec::new(),
     }
 }
 
@@ -794,7 +1070,7 @@ fn year_of(text: &str) -> Option<i32> {
 
 /// Sets `year` when still empty: from the issue / print date tags, else from the
 /// publication date.
-fn fill_year(record: &mut Record, meta: &SourceMeta) {
+fn fill_year(record: &mut Record, meta: &SourceMeta, dom: &[DomValue]) {
     if record.year.is_some() {
         return;
     }
@@ -804,6 +1080,16 @@ fn fill_year(record: &mut Record, meta: &SourceMeta) {
             record.note_source("year", &format!("meta:{tag}"), None);
             return;
         }
+    }
+    let dom_year = dom.iter().filter(|v| v.field == "year").find_map(|v| {
+        let text = strip_dom_label(&v.value);
+        let year = DOM_YEAR.captures(text)?.get(1)?.as_str().parse().ok()?;
+        (text.len() <= 12).then_some((year, v.cue))
+    });
+    if let Some((year, cue)) = dom_year {
+        record.year = Some(year);
+        record.note_source("year", &format!("dom:{cue}"), None);
+        return;
     }
     if let Some(year) = record.dates.published.as_deref().and_then(year_of) {
         record.year = Some(year);
@@ -1127,6 +1413,7 @@ mod tests {
                 .collect(),
             document_title: None,
             canonical_url: None,
+            dom: Vec::new(),
         }
     }
 
@@ -1476,6 +1763,268 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(split_keywords(input.iter().copied()), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn dom_cues_fill_what_the_head_left_empty() {
+        let dom = |pairs: &[(&'static str, &str)]| -> Vec<DomValue> {
+            pairs
+                .iter()
+                .map(|&(field, value)| DomValue {
+                    field,
+                    cue: "class:test",
+                    value: value.to_owned(),
+                })
+                .collect()
+        };
+        type Want = (
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<i32>,
+        );
+        // (dom values, (volume, issue, page_first, page_last, year))
+        let cases: &[(&[(&str, &str)], Want)] = &[
+            (
+                &[
+                    ("volume", "volume 153,"),
+                    ("issue", "issue 8,"),
+                    ("pages", "E131-E137"),
+                ],
+                (Some("153"), Some("8"), Some("E131"), Some("E137"), None),
+            ),
+            (
+                &[
+                    ("locator", "Volume 31, Issue 4"),
+                    ("pages", "Pages 929-936"),
+                ],
+                (Some("31"), Some("4"), Some("929"), Some("936"), None),
+            ),
+            (
+                &[("issue", "Vol. 12, Iss. 4 — 3 May 2011")],
+                (Some("12"), Some("4"), None, None, None),
+            ),
+            (
+                &[("volume", "63"), ("issue", "issue Pt 11,")],
+                (Some("63"), Some("Pt 11"), None, None, None),
+            ),
+            (
+                &[("pages", ": 9. "), ("year", "(2015)")],
+                (None, None, Some("9"), None, Some(2015)),
+            ),
+            // Dates behind a label: no volume or pages from them.
+            (
+                &[(
+                    "dates.published",
+                    "First published on the web 26th September 2016",
+                )],
+                (None, None, None, None, Some(2016)),
+            ),
+            // A title beside them: only the title.
+            (
+                &[("title", "Title: Made-up Results")],
+                (None, None, None, None, None),
+            ),
+            // Not a number: a label alone, a sentence.
+            (
+                &[
+                    ("volume", "Volume"),
+                    ("issue", "Current issue of the journal"),
+                ],
+                (None, None, None, None, None),
+            ),
+        ];
+        for (values, want) in cases {
+            let mut record = empty_record();
+            let meta = SourceMeta {
+                dom: dom(values),
+                ..SourceMeta::default()
+            };
+            fill_from_source_meta(&mut record, &meta);
+            let got = (
+                record.volume.as_deref(),
+                record.issue.as_deref(),
+                record.page_first.as_deref(),
+                record.page_last.as_deref(),
+                record.year,
+            );
+            assert_eq!(got, *want, "{values:?}");
+        }
+    }
+
+    #[test]
+    fn dom_titles_lose_their_label() {
+        for (value, want) in [
+            ("Title: Made-up Results", Some("Made-up Results")),
+            (
+                "Made-up Results of Testing",
+                Some("Made-up Results of Testing"),
+            ),
+            ("Results", None),
+        ] {
+            let mut record = empty_record();
+            let meta = SourceMeta {
+                dom: vec![DomValue {
+                    field: "title",
+                    cue: "itemprop:headline",
+                    value: value.to_owned(),
+                }],
+                ..SourceMeta::default()
+            };
+            fill_from_source_meta(&mut record, &meta);
+            assert_eq!(record.title.as_deref(), want, "{value}");
+        }
+    }
+
+    #[test]
+    fn dom_journal_names_must_read_as_names() {
+        let mut record = empty_record();
+        let meta = SourceMeta {
+            dom: vec![
+                DomValue {
+                    field: "journal.title",
+                    cue: "class:journal-title",
+                    value: "Download citation".to_owned(),
+                },
+                DomValue {
+                    field: "journal.title",
+                    cue: "class:journal-title",
+                    value: "Journal of Invented Results".to_owned(),
+                },
+            ],
+            ..SourceMeta::default()
+        };
+        fill_from_source_meta(&mut record, &meta);
+        assert_eq!(
+            record.journal.title.as_deref(),
+            Some("Journal of Invented Results")
+        );
+        assert_eq!(
+            record
+                .provenance
+                .get("journal.title")
+                .map(|p| p.source.as_str()),
+            Some("dom:class:journal-title")
+        );
+    }
+
+    #[test]
+    fn the_document_titles_other_part_is_the_journal() {
+        // (document title, article title, journal title, journal abbreviation)
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "Made-up Results | Acta Imaginaria",
+                "Made-up Results",
+                Some("Acta Imaginaria"),
+                None,
+            ),
+            (
+                "Made-up Results - Journal of Inventions (Fiction Publishing) DOI:10.1/x",
+                "Made-up Results",
+                Some("Journal of Inventions"),
+                None,
+            ),
+            (
+                "Made-up Results: a study: Annals of Fiction: Vol 3, No 2",
+                "Made-up Results: a study",
+                Some("Annals of Fiction"),
+                None,
+            ),
+            (
+                "Made-up Results [Fict. Lett.]",
+                "Made-up Results",
+                None,
+                Some("Fict. Lett."),
+            ),
+            // The site, an author's name and the year are no journal.
+            (
+                "Made-up Results - Example - 2015 - Wiley Online Library",
+                "Made-up Results",
+                None,
+                None,
+            ),
+            // Two candidates: no guess.
+            (
+                "Made-up Results | Annals of Fiction | Letters of Fiction",
+                "Made-up Results",
+                None,
+                None,
+            ),
+            // The title is not in the document title.
+            ("Annals of Fiction", "Made-up Results", None, None),
+        ];
+        for (document_title, title, journal, abbrev) in cases {
+            let mut record = empty_record();
+            record.source.format = "html".to_owned();
+            record.title = Some(title.to_string());
+            record.authors = vec![Author {
+                family: Some("Example".to_owned()),
+                ..Author::default()
+            }];
+            let meta = SourceMeta {
+                document_title: Some(document_title.to_string()),
+                ..SourceMeta::default()
+            };
+            fill_journal_from_document_title(&mut record, &meta);
+            assert_eq!(
+                (
+                    record.journal.title.as_deref(),
+                    record.journal.abbrev.as_deref()
+                ),
+                (*journal, *abbrev),
+                "{document_title}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_abstract_element_bounds_the_texts_abstract() {
+        let body = "We invented a method for testing. It works on every made-up page we tried, \
+                    and it is fast enough for batches of many thousands of pages.";
+        let dom_value = |value: &str| DomValue {
+            field: "abstract",
+            cue: "class:abstract",
+            value: value.to_owned(),
+        };
+        // (text abstract, DOM abstracts, want)
+        let cases: Vec<(Option<String>, Vec<DomValue>, Option<String>)> = vec![
+            // Trailing licence and export lines are cut.
+            (
+                Some(format!(
+                    "{body} © 2020 The Authors. Export citation BibTeX RIS"
+                )),
+                vec![dom_value(&format!("Abstract {body}"))],
+                Some(body.to_owned()),
+            ),
+            // Text that differs from the element is left alone.
+            (
+                Some(format!("Background {body} More text here for sure.")),
+                vec![dom_value(body)],
+                Some(format!("Background {body} More text here for sure.")),
+            ),
+            // No text abstract: the innermost long element stands in.
+            (
+                None,
+                vec![
+                    dom_value(&format!("Summary en {body} {body}")),
+                    dom_value(&format!("{body} {body}")),
+                ],
+                Some(format!("{body} {body}")),
+            ),
+            // A short element is no abstract.
+            (None, vec![dom_value("Too short to be an abstract.")], None),
+        ];
+        for (text, dom, want) in cases {
+            let mut record = empty_record();
+            record.abstract_text = text.clone();
+            let meta = SourceMeta {
+                dom,
+                ..SourceMeta::default()
+            };
+            bound_abstract_by_dom(&mut record, &meta);
+            assert_eq!(record.abstract_text, want, "{text:?}");
         }
     }
 }

@@ -53,7 +53,9 @@ impl<'a> Page<'a> {
 pub fn extract_fields(record: &mut Record, document: &Document, page: &Page<'_>) {
     meta::fill_from_source_meta(record, &document.meta);
     header::extract_header(record, page);
+    meta::bound_abstract_by_dom(record, &document.meta);
     authors::extract_authors(record, page);
+    meta::fill_journal_from_document_title(record, &document.meta);
     funding::extract_funding(record, page);
     references::extract_reference_list(record, page);
     references::extract_cited_by_and_related(record, page);

@@ -15,6 +15,7 @@ pub fn collect_source_meta(html: &Html) -> SourceMeta {
         let Node::Element(element) = node.value() else {
             continue;
         };
+        super::cues::collect_dom_values(node, element, &mut meta.dom);
         match element.name() {
             "meta" => {
                 let key = element

@@ -9,6 +9,7 @@
 
 pub mod charset;
 pub mod chrome;
+pub mod cues;
 pub mod head;
 pub mod markdown;
 pub mod markup;

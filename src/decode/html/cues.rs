@@ -1,0 +1,316 @@
+//! The article's own citation data as the visible page marks it up: schema.org microdata
+//! (`itemprop="volumeNumber"`, a `Periodical`'s `name`) and the class / id / `data-test`
+//! tokens of [`DOM_CUES`], gathered as [`DomValue`]s while the head walk visits each
+//! element (no second pass over the tree).
+//!
+//! Values inside reference lists and related-article blocks describe other works and are
+//! left out ([`DOM_FOREIGN_CONTAINERS`]).
+
+use super::head::collapse_whitespace;
+use crate::decode::DomValue;
+use crate::rules::{
+    DOM_CUES, DOM_FOREIGN_CONTAINERS, DOM_LABEL_ELEMENTS, DOM_LABELS, DOM_PUBLISHED_OPENINGS,
+};
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::{ElementRef, Node};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Most values kept per page: a page repeats its header, and a few are enough.
+const MAX_VALUES: usize = 64;
+
+/// Longest text kept for one value: a cue on a big container is no citation field.
+const MAX_VALUE_CHARS: usize = 200;
+
+/// Longest abstract kept: longer blocks hold more than the abstract.
+const MAX_ABSTRACT_CHARS: usize = 8000;
+
+/// How many ancestors are checked for a foreign container.
+const MAX_ANCESTORS: usize = 60;
+
+/// A cue as [`DOM_CUES`] names it: (`attribute:token`, field).
+type Cue = (&'static str, &'static str);
+
+/// `(attribute, lower-case token)` to the cues it stands for.
+static CUE_INDEX: LazyLock<HashMap<(&'static str, String), Vec<Cue>>> = LazyLock::new(|| {
+    let mut index: HashMap<(&'static str, String), Vec<_>> = HashMap::new();
+    for &(cue, field) in DOM_CUES {
+        let (attribute, token) = cue.split_once(':').expect("cue is attribute:token");
+        index
+            .entry((attribute, token.to_ascii_lowercase()))
+            .or_default()
+            .push((cue, field));
+    }
+    index
+});
+
+/// Longest label text looked at.
+const MAX_LABEL_CHARS: usize = 30;
+
+/// Lower-case label text to its cue.
+static LABEL_INDEX: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    DOM_LABELS
+        .iter()
+        .map(|&(cue, field)| (cue.strip_prefix("label:").unwrap_or(cue), (cue, field)))
+        .collect()
+});
+
+/// The cue of a label element (`<dt>Volume:</dt>`) and its value, the next element sibling.
+fn labelled_value(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String)> {
+    let is_label_element = DOM_LABEL_ELEMENTS.contains(&element.name())
+        || element.classes().any(|c| c.eq_ignore_ascii_case("label"));
+    if !is_label_element {
+        return None;
+    }
+    let label = ElementRef::wrap(node)?.text().collect::<String>();
+    if label.len() > MAX_LABEL_CHARS * 4 {
+        return None;
+    }
+    let label = collapse_whitespace(&label).to_lowercase();
+    let label = label.trim_end_matches(':').trim_end();
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let cue = *LABEL_INDEX.get(label)?;
+    let value = node.next_siblings().find_map(ElementRef::wrap)?;
+    Some((cue, collapse_whitespace(&value.text().collect::<String>())))
+}
+
+/// Longest text of an element that opens with a publication-date label.
+const MAX_PUBLISHED_CHARS: usize = 80;
+
+/// A short element whose own text opens "Published online ..." and holds only that line.
+fn published_line(node: NodeRef<'_, Node>) -> Option<(Cue, String)> {
+    let first = node.first_child()?;
+    let opening = first.value().as_text()?.trim_start();
+    let lower = opening
+        .get(..opening.len().min(24))
+        .unwrap_or(opening)
+        .to_lowercase();
+    DOM_PUBLISHED_OPENINGS
+        .iter()
+        .find(|o| lower.starts_with(*o))?;
+    let text = ElementRef::wrap(node)?.text().collect::<String>();
+    if text.len() > MAX_PUBLISHED_CHARS * 4 {
+        return None;
+    }
+    let text = collapse_whitespace(&text);
+    (text.chars().count() <= MAX_PUBLISHED_CHARS)
+        .then_some((("text:published", "dates.published"), text))
+}
+
+/// Adds the values an element marks up, if any.
+pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut Vec<DomValue>) {
+    if out.len() >= MAX_VALUES {
+        return;
+    }
+    let mut found: Vec<Cue> = Vec::new();
+    let mut lookup = |attribute: &'static str, token: &str| {
+        if let Some(cues) = CUE_INDEX.get(&(attribute, token.to_ascii_lowercase())) {
+            found.extend(cues.iter().copied());
+        }
+    };
+    if let Some(props) = element.attr("itemprop") {
+        for prop in props.split_ascii_whitespace() {
+            lookup("itemprop", prop);
+        }
+    }
+    for class in element.classes() {
+        lookup("class", class);
+        // A BEM element: `block__journal-title`.
+        if let Some((_, tail)) = class.rsplit_once("__") {
+            lookup("class", tail);
+        }
+    }
+    if let Some(id) = element.attr("id") {
+        lookup("id", id.trim());
+    }
+    if let Some(test) = element.attr("data-test") {
+        lookup("data-test", test.trim());
+    }
+    let periodical_name = element
+        .attr("itemprop")
+        .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "name"))
+        && in_periodical_scope(node);
+    if periodical_name {
+        found.push(("itemprop:name@Periodical", "journal.title"));
+    }
+    let labelled = labelled_value(node, element).or_else(|| published_line(node));
+    if found.is_empty() && labelled.is_none() {
+        return;
+    }
+    if in_foreign_container(node) {
+        return;
+    }
+    if let Some(((cue, field), value)) = labelled {
+        if !value.is_empty() && value.chars().count() <= MAX_VALUE_CHARS {
+            out.push(DomValue { field, cue, value });
+        }
+    }
+    let Some(element_ref) = ElementRef::wrap(node) else {
+        return;
+    };
+    let mut text: Option<String> = None;
+    for (cue, field) in found {
+        let value = match field.strip_suffix("@title") {
+            Some(base) => element
+                .attr("title")
+                .map(collapse_whitespace)
+                .map(|v| (base, v)),
+            None => {
+                let text = text.get_or_insert_with(|| {
+                    collapse_whitespace(&element_ref.text().collect::<String>())
+                });
+                Some((field, text.clone()))
+            }
+        };
+        let Some((field, value)) = value else {
+            continue;
+        };
+        let limit = if field == "abstract" {
+            MAX_ABSTRACT_CHARS
+        } else {
+            MAX_VALUE_CHARS
+        };
+        if value.is_empty() || value.chars().count() > limit {
+            continue;
+        }
+        out.push(DomValue { field, cue, value });
+    }
+}
+
+/// The nearest item scope (this element or an ancestor) is a schema.org `Periodical`.
+fn in_periodical_scope(node: NodeRef<'_, Node>) -> bool {
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .take(MAX_ANCESTORS)
+        .filter_map(|n| n.value().as_element())
+        .find(|e| e.attr("itemscope").is_some())
+        .and_then(|e| e.attr("itemtype"))
+        .is_some_and(|t| t.trim_end_matches('/').ends_with("/Periodical"))
+}
+
+/// An ancestor is a reference list or a related-articles block.
+fn in_foreign_container(node: NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .take(MAX_ANCESTORS)
+        .filter_map(|n| n.value().as_element())
+        .any(|e| {
+            let id = e.attr("id").unwrap_or("");
+            e.classes().chain(std::iter::once(id)).any(|token| {
+                let token = token.to_ascii_lowercase();
+                DOM_FOREIGN_CONTAINERS.iter().any(|f| token.contains(f))
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn values(html: &str) -> Vec<(String, String)> {
+        let html = Html::parse_document(html);
+        let mut out = Vec::new();
+        for node in html.tree.nodes() {
+            if let Node::Element(element) = node.value() {
+                collect_dom_values(node, element, &mut out);
+            }
+        }
+        out.into_iter()
+            .map(|v| (v.field.to_owned(), v.value))
+            .collect()
+    }
+
+    #[test]
+    fn gathers_the_articles_own_citation_cues() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                r#"<p itemprop="isPartOf" itemscope itemtype="http://schema.org/PublicationIssue">
+                   <span itemscope itemtype="http://schema.org/Periodical"><span itemprop="name">Acta Imaginaria</span></span>
+                   <span itemprop="volumeNumber">Volume 7</span>, <span itemprop="issueNumber">Number 2</span></p>"#,
+                &[
+                    ("journal.title", "Acta Imaginaria"),
+                    ("volume", "Volume 7"),
+                    ("issue", "Number 2"),
+                ],
+            ),
+            (
+                r#"<cite><abbr title="Journal of Invented Results" class="slug-jnl-abbrev">J. Inv. Res.</abbr>
+                   <span class="slug-vol">volume 12,</span><span class="slug-pages">E1-E9</span></cite>"#,
+                &[
+                    ("journal.title", "Journal of Invented Results"),
+                    ("journal.abbrev", "J. Inv. Res."),
+                    ("volume", "volume 12,"),
+                    ("pages", "E1-E9"),
+                ],
+            ),
+            (
+                r#"<span class="app-masthead__journal-title">Letters in Fiction</span>
+                   <span data-test="journal-volume">Volume 3</span>"#,
+                &[
+                    ("journal.title", "Letters in Fiction"),
+                    ("volume", "Volume 3"),
+                ],
+            ),
+            (
+                r#"<div class="epub-section"><span class="epub-date">3 May 2011</span></div>"#,
+                &[("dates.published", "3 May 2011")],
+            ),
+            (
+                r#"<dl><dt>Journal name:</dt><dd>Acta Imaginaria</dd><dt class="volume">Volume:</dt>
+                   <dd class="vol">12<span>,</span></dd><dt>Pages:</dt><dd>5-9</dd></dl>"#,
+                &[
+                    ("journal.title", "Acta Imaginaria"),
+                    ("volume", "12,"),
+                    ("pages", "5-9"),
+                ],
+            ),
+            (
+                r#"<div><span class="x">Published online 2011 December 16. </span><p>Published on many sites, this journal is read widely by people everywhere in the world of science.</p></div>"#,
+                &[("dates.published", "Published online 2011 December 16.")],
+            ),
+            (
+                r#"<section><h5>Issue</h5><p><a>Vol. 12, Iss. 4 — 3 May 2011</a></p></section>"#,
+                &[("issue", "Vol. 12, Iss. 4 — 3 May 2011")],
+            ),
+            (
+                r#"<table><tr><td>Received:</td><td>1 May 2011</td></tr>
+                   <tr><td>Published:</td><td>3 June 2011</td></tr></table>
+                   <div class="item"><div class="label"> Published </div><div class="value">2011-06-03</div></div>"#,
+                &[
+                    ("dates.published", "3 June 2011"),
+                    ("dates.published", "2011-06-03"),
+                ],
+            ),
+        ];
+        for (html, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(f, v)| (f.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(values(html), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn reference_lists_and_related_articles_are_other_works() {
+        for html in [
+            r#"<ol class="references"><li><span class="citation-volume">9</span></li></ol>"#,
+            r#"<div id="ref-list-1"><span itemprop="volumeNumber">9</span></div>"#,
+            r#"<section class="related-articles"><span class="journal-title">Other</span></section>"#,
+            r#"<div class="cited-by"><span class="page-range">1-2</span></div>"#,
+            r#"<ol class="references"><li><dl><dt>Volume</dt><dd>9</dd></dl></li></ol>"#,
+            r#"<p>Volume</p><p>a paragraph, not a label pair</p>"#,
+        ] {
+            assert_eq!(values(html), Vec::new(), "{html}");
+        }
+    }
+
+    #[test]
+    fn a_name_outside_a_periodical_is_no_journal() {
+        let html = r#"<div itemscope itemtype="http://schema.org/Person"><span itemprop="name">Ann Example</span></div>"#;
+        assert_eq!(values(html), Vec::new());
+    }
+}
