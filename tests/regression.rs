@@ -281,3 +281,13 @@ fn titles_without_their_surroundings() {
         assert_eq!(record.title.as_deref(), Some(*want), "{page}");
     }
 }
+
+/// "Journal | Letter": the journal's name before the bar, and the type after it wins over a
+/// bare menu entry ("Research") further up.
+#[test]
+fn journal_and_type_from_a_bar_line() {
+    let page = "Research\nArchive\nInvented Letters | Letter\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.journal.title.as_deref(), Some("Invented Letters"));
+    assert_eq!(record.article_type.as_deref(), Some("Letter"));
+}

@@ -744,12 +744,27 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
             .take(2)
             .any(|l| DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
     });
-    if let Some((_, line)) = near_date.or(typed.first()) {
+    // "Nature | Letter": the journal's name before the bar makes the line the article's
+    // own, where a bare "Research" may be a menu entry.
+    let journal_of = |line: &Line| {
+        line.text
+            .rsplit_once('|')
+            .map(|(journal, _)| journal.trim().to_owned())
+            .filter(|journal| is_journal_name(journal))
+    };
+    let with_journal = typed.iter().find(|(_, l)| journal_of(l).is_some());
+    if let Some((_, line)) = near_date.or(with_journal).or(typed.first()) {
         let kind = rules::article_type(&line.text)
             .unwrap_or_default()
             .to_owned();
         record.article_type = Some(kind);
         set_text(record, "article_type", line);
+    }
+    if let Some((_, line)) = with_journal {
+        if record.journal.title.is_none() {
+            record.journal.title = journal_of(line);
+            record.note_source("journal", "text", Some([line.start, line.end]));
+        }
     }
 }
 
