@@ -115,6 +115,18 @@ fn a_title_never_runs_across_a_removed_web_address() {
     }
 }
 
+/// Found by the same fuzz target: an address label cut out right after a full stop
+/// (`0.` then `url:`) let the title run across the gap.
+#[test]
+fn a_title_never_runs_across_a_cut_after_a_full_stop() {
+    let raw = "]\"0.\u{c}\u{c}\u{c}\u{c}url:]f\u{c}\u{c}3d";
+    let squeezed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference = papersift::parse_reference(raw);
+    if let Some(title) = &reference.title {
+        assert!(squeezed(raw).contains(&squeezed(title)), "{title:?}");
+    }
+}
+
 /// Author cards (each name on its own, its notes below after a blank line) and an
 /// `Authors` label between the title and the names, as text-browser dumps print them.
 #[test]

@@ -190,8 +190,7 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             rest.push_str(&text[at..s]);
             // An identifier ends the field it sits in: text on either side of it never
             // joins into one title or container.
-            let ended = text[..s].trim_end().ends_with('.');
-            rest.push_str(if ended { " " } else { " . " });
+            rest.push_str(" . ");
         }
         at = at.max(e);
     }
