@@ -74,16 +74,9 @@ impl BoundedGroup {
         name: &'static str,
         max_chars: usize,
     ) -> BoundedGroup {
-        BoundedGroup {
-            pattern,
-            exact_group,
-            fast_group,
-            name,
-            max_chars,
-            leading: true,
-            fast: OnceLock::new(),
-            exact: OnceLock::new(),
-        }
+        let mut group = BoundedGroup::new(pattern, exact_group, fast_group, name, max_chars);
+        group.leading = true;
+        group
     }
 
     /// What `Regex::captures` gives for the pattern with the bounded group.

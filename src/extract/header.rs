@@ -49,11 +49,14 @@ static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("volume line regex")
 });
 
+/// The printed forms of a date: day month year, month day year, month year, ISO.
+const DATE_FORMS: &str = r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}";
+
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2})",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+    ))
     .expect("date event regex")
 });
 
@@ -64,10 +67,8 @@ static DATE_LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A date and nothing else: day month year, month day year, month year, or ISO.
-static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})$")
-        .expect("date only regex")
-});
+static DATE_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{DATE_FORMS})$")).expect("date only regex"));
 
 /// A date with its day: only such a date alone on a line is taken without a label.
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -752,17 +753,22 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
             .map(|(journal, _)| journal.trim().to_owned())
             .filter(|journal| is_journal_name(journal))
     };
-    let with_journal = typed.iter().find(|(_, l)| journal_of(l).is_some());
-    if let Some((_, line)) = near_date.or(with_journal).or(typed.first()) {
+    let with_journal = typed
+        .iter()
+        .find_map(|typed_line| journal_of(typed_line.1).map(|journal| (typed_line, journal)));
+    let chosen = near_date
+        .or(with_journal.as_ref().map(|(typed_line, _)| *typed_line))
+        .or(typed.first());
+    if let Some((_, line)) = chosen {
         let kind = rules::article_type(&line.text)
             .unwrap_or_default()
             .to_owned();
         record.article_type = Some(kind);
         set_text(record, "article_type", line);
     }
-    if let Some((_, line)) = with_journal {
+    if let Some(((_, line), journal)) = with_journal {
         if record.journal.title.is_none() {
-            record.journal.title = journal_of(line);
+            record.journal.title = Some(journal);
             record.note_source("journal", "text", Some([line.start, line.end]));
         }
     }
