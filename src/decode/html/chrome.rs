@@ -6,6 +6,7 @@
 //! `-`, `_` and lower-to-upper case changes (`c-article-recommendations` gives `c`,
 //! `article`, `recommendations`). Tables hold lower-case parts or whole tokens.
 
+use super::markup::attribute;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::node::Element;
 use std::borrow::Cow;
@@ -259,17 +260,15 @@ pub fn is_never_text(tag: &str) -> bool {
 /// `display:none` is not enough: accordions and tabs hide the article's own sections
 /// (acknowledgements, author notes) that way until clicked.
 pub fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some() {
+    if attribute(element, "hidden").is_some() {
         return true;
     }
-    element
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    attribute(element, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
 /// True when the element's ARIA role is page chrome.
 pub fn has_chrome_role(element: &Element) -> bool {
-    element.attr("role").is_some_and(|role| {
+    attribute(element, "role").is_some_and(|role| {
         role.split_ascii_whitespace().any(|r| {
             TABLES
                 .chrome_roles
@@ -311,7 +310,8 @@ fn tables_of(word: &str) -> u8 {
     WORD_TABLES.get(word).copied().unwrap_or(0)
 }
 
-fn ascii_lowercase(word: &str) -> Cow<'_, str> {
+/// The word in ASCII lower case, borrowed when it already is.
+pub fn ascii_lowercase(word: &str) -> Cow<'_, str> {
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(word.to_ascii_lowercase())
     } else {

@@ -6,12 +6,15 @@
 //! Values inside reference lists and related-article blocks describe other works and are
 //! left out ([`DOM_FOREIGN_CONTAINERS`]).
 
+use super::chrome::ascii_lowercase;
 use super::head::collapse_whitespace;
+use super::markup::attribute;
 use crate::decode::DomValue;
 use crate::rules::{
     DOM_CUES, DOM_FOREIGN_CONTAINERS, DOM_LABEL_ELEMENTS, DOM_LABELS, DOM_PUBLISHED_OPENINGS,
 };
 use ego_tree::NodeRef;
+use rustc_hash::FxHashMap;
 use scraper::node::Element;
 use scraper::{ElementRef, Node};
 use std::collections::HashMap;
@@ -32,18 +35,21 @@ const MAX_ANCESTORS: usize = 60;
 /// A cue as [`DOM_CUES`] names it: (`attribute:token`, field).
 type Cue = (&'static str, &'static str);
 
-/// `(attribute, lower-case token)` to the cues it stands for.
-static CUE_INDEX: LazyLock<HashMap<(&'static str, String), Vec<Cue>>> = LazyLock::new(|| {
-    let mut index: HashMap<(&'static str, String), Vec<_>> = HashMap::new();
-    for &(cue, field) in DOM_CUES {
-        let (attribute, token) = cue.split_once(':').expect("cue is attribute:token");
+/// Attribute, then lower-case token, to the cues it stands for.
+static CUE_INDEX: LazyLock<FxHashMap<&'static str, FxHashMap<String, Vec<Cue>>>> =
+    LazyLock::new(|| {
+        let mut index: FxHashMap<&'static str, FxHashMap<String, Vec<Cue>>> = FxHashMap::default();
+        for &(cue, field) in DOM_CUES {
+            let (attribute, token) = cue.split_once(':').expect("cue is attribute:token");
+            index
+                .entry(attribute)
+                .or_default()
+                .entry(token.to_ascii_lowercase())
+                .or_default()
+                .push((cue, field));
+        }
         index
-            .entry((attribute, token.to_ascii_lowercase()))
-            .or_default()
-            .push((cue, field));
-    }
-    index
-});
+    });
 
 /// Longest label text looked at.
 const MAX_LABEL_CHARS: usize = 30;
@@ -59,7 +65,7 @@ static LABEL_INDEX: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
 /// The cue of a label element (`<dt>Volume:</dt>`) and its value, the next element sibling.
 fn labelled_value(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String)> {
     let is_label_element = DOM_LABEL_ELEMENTS.contains(&element.name())
-        || element.classes().any(|c| c.eq_ignore_ascii_case("label"));
+        || class_tokens(element).any(|c| c.eq_ignore_ascii_case("label"));
     if !is_label_element {
         return None;
     }
@@ -84,13 +90,12 @@ const MAX_PUBLISHED_CHARS: usize = 80;
 fn published_line(node: NodeRef<'_, Node>) -> Option<(Cue, String)> {
     let first = node.first_child()?;
     let opening = first.value().as_text()?.trim_start();
-    let lower = opening
-        .get(..opening.len().min(24))
-        .unwrap_or(opening)
-        .to_lowercase();
-    DOM_PUBLISHED_OPENINGS
-        .iter()
-        .find(|o| lower.starts_with(*o))?;
+    DOM_PUBLISHED_OPENINGS.iter().find(|o| {
+        opening
+            .as_bytes()
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    })?;
     let text = ElementRef::wrap(node)?.text().collect::<String>();
     if text.len() > MAX_PUBLISHED_CHARS * 4 {
         return None;
@@ -100,6 +105,13 @@ fn published_line(node: NodeRef<'_, Node>) -> Option<(Cue, String)> {
         .then_some((("text:published", "dates.published"), text))
 }
 
+/// The words of an element's `class` attribute, read without interning them as atoms.
+fn class_tokens(element: &Element) -> impl Iterator<Item = &str> {
+    attribute(element, "class")
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
+}
+
 /// Adds the values an element marks up, if any.
 pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut Vec<DomValue>) {
     if out.len() >= MAX_VALUES {
@@ -107,30 +119,32 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
     }
     let mut found: Vec<Cue> = Vec::new();
     let mut lookup = |attribute: &'static str, token: &str| {
-        if let Some(cues) = CUE_INDEX.get(&(attribute, token.to_ascii_lowercase())) {
+        let cues = CUE_INDEX
+            .get(attribute)
+            .and_then(|tokens| tokens.get(ascii_lowercase(token).as_ref()));
+        if let Some(cues) = cues {
             found.extend(cues.iter().copied());
         }
     };
-    if let Some(props) = element.attr("itemprop") {
+    if let Some(props) = attribute(element, "itemprop") {
         for prop in props.split_ascii_whitespace() {
             lookup("itemprop", prop);
         }
     }
-    for class in element.classes() {
+    for class in class_tokens(element) {
         lookup("class", class);
         // A BEM element: `block__journal-title`.
         if let Some((_, tail)) = class.rsplit_once("__") {
             lookup("class", tail);
         }
     }
-    if let Some(id) = element.attr("id") {
+    if let Some(id) = attribute(element, "id") {
         lookup("id", id.trim());
     }
-    if let Some(test) = element.attr("data-test") {
+    if let Some(test) = attribute(element, "data-test") {
         lookup("data-test", test.trim());
     }
-    let periodical_name = element
-        .attr("itemprop")
+    let periodical_name = attribute(element, "itemprop")
         .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "name"))
         && in_periodical_scope(node);
     if periodical_name {
@@ -154,8 +168,7 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
     let mut text: Option<String> = None;
     for (cue, field) in found {
         let value = match field.strip_suffix("@title") {
-            Some(base) => element
-                .attr("title")
+            Some(base) => attribute(element, "title")
                 .map(collapse_whitespace)
                 .map(|v| (base, v)),
             None => {
@@ -186,8 +199,8 @@ fn in_periodical_scope(node: NodeRef<'_, Node>) -> bool {
         .chain(node.ancestors())
         .take(MAX_ANCESTORS)
         .filter_map(|n| n.value().as_element())
-        .find(|e| e.attr("itemscope").is_some())
-        .and_then(|e| e.attr("itemtype"))
+        .find(|e| attribute(e, "itemscope").is_some())
+        .and_then(|e| attribute(e, "itemtype"))
         .is_some_and(|t| t.trim_end_matches('/').ends_with("/Periodical"))
 }
 
@@ -197,8 +210,8 @@ fn in_foreign_container(node: NodeRef<'_, Node>) -> bool {
         .take(MAX_ANCESTORS)
         .filter_map(|n| n.value().as_element())
         .any(|e| {
-            let id = e.attr("id").unwrap_or("");
-            e.classes().chain(std::iter::once(id)).any(|token| {
+            let id = attribute(e, "id").unwrap_or("");
+            class_tokens(e).chain(std::iter::once(id)).any(|token| {
                 let token = token.to_ascii_lowercase();
                 DOM_FOREIGN_CONTAINERS.iter().any(|f| token.contains(f))
             })

@@ -4,6 +4,7 @@
 //! Reads every element of the parsed tree in creation order (no recursion), so meta tags
 //! that sloppy pages put in the body are found too.
 
+use super::markup::attribute;
 use crate::decode::SourceMeta;
 use scraper::{Html, Node};
 
@@ -18,11 +19,10 @@ pub fn collect_source_meta(html: &Html) -> SourceMeta {
         super::cues::collect_dom_values(node, element, &mut meta.dom);
         match element.name() {
             "meta" => {
-                let key = element
-                    .attr("name")
-                    .or_else(|| element.attr("property"))
-                    .or_else(|| element.attr("itemprop"));
-                let (Some(key), Some(content)) = (key, element.attr("content")) else {
+                let key = attribute(element, "name")
+                    .or_else(|| attribute(element, "property"))
+                    .or_else(|| attribute(element, "itemprop"));
+                let (Some(key), Some(content)) = (key, attribute(element, "content")) else {
                     continue;
                 };
                 let key = key.trim().to_ascii_lowercase();
@@ -36,8 +36,7 @@ pub fn collect_source_meta(html: &Html) -> SourceMeta {
                 meta.tags.push((key, content));
             }
             "script" => {
-                let is_json_ld = element
-                    .attr("type")
+                let is_json_ld = attribute(element, "type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                 if is_json_ld {
                     let text: String = node
@@ -66,12 +65,12 @@ pub fn collect_source_meta(html: &Html) -> SourceMeta {
                 }
             }
             "link" if meta.canonical_url.is_none() => {
-                let is_canonical = element.attr("rel").is_some_and(|rel| {
+                let is_canonical = attribute(element, "rel").is_some_and(|rel| {
                     rel.split_ascii_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 });
                 if is_canonical {
-                    if let Some(href) = element.attr("href").map(str::trim) {
+                    if let Some(href) = attribute(element, "href").map(str::trim) {
                         if !href.is_empty() {
                             meta.canonical_url = Some(href.to_owned());
                         }

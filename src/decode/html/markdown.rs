@@ -11,6 +11,7 @@
 //! link-density test and to know which containers hold article parts.
 
 use super::chrome::{self, TokenVerdict};
+use super::markup::attribute;
 use crate::rules;
 use ego_tree::NodeRef;
 use regex::Regex;
@@ -524,7 +525,7 @@ fn open_element(
         w.reference_residue = true;
         frame.residue = true;
     }
-    if matches!(tag, "article" | "main") || element.attr("role") == Some("main") {
+    if matches!(tag, "article" | "main") || attribute(element, "role") == Some("main") {
         w.article += 1;
         frame.article = true;
     }
@@ -590,8 +591,7 @@ fn open_element(
         }
         "ul" | "ol" | "menu" => {
             w.break_line(false);
-            let start = element
-                .attr("start")
+            let start = attribute(element, "start")
                 .and_then(|s| s.trim().parse::<i64>().ok())
                 .unwrap_or(1);
             w.lists.push(ListFrame {
@@ -613,8 +613,7 @@ fn open_element(
                 let level = w.lists.len();
                 w.prefix = Some(match w.lists.last_mut() {
                     Some(list) if list.ordered => {
-                        let n = element
-                            .attr("value")
+                        let n = attribute(element, "value")
                             .and_then(|v| v.trim().parse::<i64>().ok())
                             .unwrap_or(list.next);
                         list.next = n + 1;
@@ -828,7 +827,7 @@ fn first_doi_link(node: NodeRef<'_, Node>) -> Option<String> {
     node.descendants()
         .filter_map(|d| d.value().as_element())
         .filter(|e| e.name() == "a")
-        .find_map(|e| e.attr("href").and_then(doi_of_href))
+        .find_map(|e| attribute(e, "href").and_then(doi_of_href))
 }
 
 /// The DOI of a resolver link (`doi.org/10.…`, `dx.doi.org/10.…`).
@@ -875,7 +874,7 @@ fn percent_decode(text: &str) -> String {
 
 /// An accordion toggle names the section it opens ("Acknowledgements and Disclosures").
 fn is_section_toggle(element: &scraper::node::Element) -> bool {
-    element.attr("aria-controls").is_some() || element.attr("aria-expanded").is_some()
+    attribute(element, "aria-controls").is_some() || attribute(element, "aria-expanded").is_some()
 }
 
 /// True when an element is page chrome to be skipped whole.

@@ -7,7 +7,19 @@
 //! the end tag out so html5ever sees what the author meant.
 
 use memchr::{memchr, memchr3};
+use scraper::node::Element;
 use std::borrow::Cow;
+
+/// The value of an element's attribute, found by comparing names.
+///
+/// `Element::attr` turns the name into an interned atom first (a hash, and a global lock for
+/// names outside html5ever's static set such as `data-test`) on every call; a page asks
+/// this of every element several times, and elements carry only a few attributes.
+pub fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+    element
+        .attrs()
+        .find_map(|(key, value)| (key == name).then_some(value))
+}
 
 /// Elements that never have children: their `/>` is already right.
 const VOID_TAGS: &[&str] = &[
