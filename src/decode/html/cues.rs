@@ -63,9 +63,16 @@ static LABEL_INDEX: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
 });
 
 /// The cue of a label element (`<dt>Volume:</dt>`) and its value, the next element sibling.
-fn labelled_value(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String)> {
+fn labelled_value(
+    node: NodeRef<'_, Node>,
+    element: &Element,
+    class: Option<&str>,
+) -> Option<(Cue, String)> {
     let is_label_element = DOM_LABEL_ELEMENTS.contains(&element.name())
-        || class_tokens(element).any(|c| c.eq_ignore_ascii_case("label"));
+        || class
+            .into_iter()
+            .flat_map(str::split_ascii_whitespace)
+            .any(|c| c.eq_ignore_ascii_case("label"));
     if !is_label_element {
         return None;
     }
@@ -126,31 +133,39 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
             found.extend(cues.iter().copied());
         }
     };
-    if let Some(props) = attribute(element, "itemprop") {
-        for prop in props.split_ascii_whitespace() {
-            lookup("itemprop", prop);
+    // One pass over the attributes rather than a search per name.
+    let (mut itemprop, mut class, mut id, mut data_test) = (None, None, None, None);
+    for (name, value) in element.attrs() {
+        match name {
+            "itemprop" => itemprop = Some(value),
+            "class" => class = Some(value),
+            "id" => id = Some(value),
+            "data-test" => data_test = Some(value),
+            _ => {}
         }
     }
-    for class in class_tokens(element) {
+    for prop in itemprop.into_iter().flat_map(str::split_ascii_whitespace) {
+        lookup("itemprop", prop);
+    }
+    for class in class.into_iter().flat_map(str::split_ascii_whitespace) {
         lookup("class", class);
         // A BEM element: `block__journal-title`.
         if let Some((_, tail)) = class.rsplit_once("__") {
             lookup("class", tail);
         }
     }
-    if let Some(id) = attribute(element, "id") {
+    if let Some(id) = id {
         lookup("id", id.trim());
     }
-    if let Some(test) = attribute(element, "data-test") {
+    if let Some(test) = data_test {
         lookup("data-test", test.trim());
     }
-    let periodical_name = attribute(element, "itemprop")
-        .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "name"))
+    let periodical_name = itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "name"))
         && in_periodical_scope(node);
     if periodical_name {
         found.push(("itemprop:name@Periodical", "journal.title"));
     }
-    let labelled = labelled_value(node, element).or_else(|| published_line(node));
+    let labelled = labelled_value(node, element, class).or_else(|| published_line(node));
     if found.is_empty() && labelled.is_none() {
         return;
     }

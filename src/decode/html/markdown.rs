@@ -1006,7 +1006,8 @@ fn starts_author_in_group(node: NodeRef<'_, Node>) -> bool {
 
 /// First pass: sizes of every element's subtree, bottom-up, without recursion.
 fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
-    let mut stats: FxHashMap<ego_tree::NodeId, Stats> = FxHashMap::default();
+    let mut stats: FxHashMap<ego_tree::NodeId, Stats> =
+        FxHashMap::with_capacity_and_hasher(root.tree().values().len(), Default::default());
     // Stack of (node id, accumulated stats, is a link, is an author item).
     let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;

@@ -1,9 +1,10 @@
 //! Cheap scans of raw markup before parsing: how deep it nests (to refuse absurd pages
-//! before html5ever spends quadratic time on them), and XHTML-style self-closing tags.
+//! before html5ever spends quadratic time on them), and XHTML-style self-closing tags, both
+//! in one pass ([`prepare_markup`]).
 //!
 //! HTML ignores the `/` in `<object .../>` or `<div/>`, so everything after such a tag
 //! would become its child; pages written as XHTML rely on the slash, and an `<a/>` or
-//! `<object/>` then swallows the rest of the article. [`close_self_closing_tags`] writes
+//! `<object/>` then swallows the rest of the article. [`prepare_markup`] writes
 //! the end tag out so html5ever sees what the author meant.
 
 use memchr::{memchr, memchr3};
@@ -136,15 +137,32 @@ fn is_one_of(name: &str, table: &[&str]) -> bool {
     table.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
-/// A cheap over-estimate of how deep the raw markup nests, stopping once past `stop_at`.
-pub fn raw_nesting_depth(text: &str, stop_at: usize) -> usize {
+/// Raw markup made ready for the parser, and how deep it nests.
+pub struct PreparedMarkup<'a> {
+    /// A cheap over-estimate of the nesting depth; the scan stops once past `stop_at`, and
+    /// `text` is then incomplete.
+    pub deepest: usize,
+    /// The markup with `</name>` written after every self-closing tag of a non-void element.
+    pub text: Cow<'a, str>,
+}
+
+/// Scans raw markup once: measures its nesting depth and closes self-closing tags.
+pub fn prepare_markup(text: &str, stop_at: usize) -> PreparedMarkup<'_> {
     let mut depth = 0usize;
     let mut deepest = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
     for tag in TagScanner::new(text) {
-        if tag.self_closing
-            || is_one_of(tag.name, VOID_TAGS)
-            || is_one_of(tag.name, IMPLIED_END_TAGS)
-        {
+        let void = is_one_of(tag.name, VOID_TAGS);
+        if tag.self_closing && !void {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 256));
+            out.push_str(&text[copied..tag.end]);
+            out.push_str("</");
+            out.push_str(tag.name);
+            out.push('>');
+            copied = tag.end;
+        }
+        if tag.self_closing || void || is_one_of(tag.name, IMPLIED_END_TAGS) {
             continue;
         }
         if tag.closing {
@@ -157,31 +175,14 @@ pub fn raw_nesting_depth(text: &str, stop_at: usize) -> usize {
             }
         }
     }
-    deepest
-}
-
-/// Writes `</name>` after every self-closing tag of a non-void element.
-pub fn close_self_closing_tags(text: &str) -> Cow<'_, str> {
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    for tag in TagScanner::new(text) {
-        if !tag.self_closing || is_one_of(tag.name, VOID_TAGS) {
-            continue;
-        }
-        let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 256));
-        out.push_str(&text[copied..tag.end]);
-        out.push_str("</");
-        out.push_str(tag.name);
-        out.push('>');
-        copied = tag.end;
-    }
-    match out {
+    let text = match out {
         Some(mut out) => {
             out.push_str(&text[copied..]);
             Cow::Owned(out)
         }
         None => Cow::Borrowed(text),
-    }
+    };
+    PreparedMarkup { deepest, text }
 }
 
 #[cfg(test)]
@@ -205,7 +206,7 @@ mod tests {
             ("<!-- <div/> --><p>", "<!-- <div/> --><p>"),
         ];
         for (input, want) in cases {
-            assert_eq!(close_self_closing_tags(input), want, "{input}");
+            assert_eq!(prepare_markup(input, 100).text, want, "{input}");
         }
     }
 
@@ -219,7 +220,7 @@ mod tests {
             ("<div/><div/>", 0),
         ];
         for (input, want) in cases {
-            assert_eq!(raw_nesting_depth(input, 100), want, "{input}");
+            assert_eq!(prepare_markup(input, 100).deepest, want, "{input}");
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::record::Problem;
 use markdown::{OutKind, OutLine};
 use regex::Regex;
 use scraper::Html;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// How many times deeper than the walk limit the raw markup may nest before it is refused
@@ -36,13 +37,13 @@ pub fn decode_html(bytes: &[u8], limits: &Limits) -> Result<Document, DecodeErro
     if let Some(note) = decoded.note {
         warnings.push(Problem::new("decode", "charset", note));
     }
-    let depth_cap = limits.max_html_depth.max(16);
-    if markup::raw_nesting_depth(&decoded.text, depth_cap * PARSE_DEPTH_FACTOR)
-        > depth_cap * PARSE_DEPTH_FACTOR
-    {
+    let depth_cap = limits.max_html_depth.max(16) * PARSE_DEPTH_FACTOR;
+    let prepared = markup::prepare_markup(&decoded.text, depth_cap);
+    if prepared.deepest > depth_cap {
         return Err(DecodeError::TooDeep(limits.max_html_depth));
     }
-    let html = Html::parse_document(&markup::close_self_closing_tags(&decoded.text));
+    let html = Html::parse_document(&prepared.text);
+    drop(prepared);
     let meta = head::collect_source_meta(&html);
     let rendered = markdown::render_markdown(&html, limits.max_html_depth);
     if rendered.truncated_at_depth {
@@ -90,28 +91,28 @@ fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
     };
     let whole = fold_all(&whole);
     let parts = fold_all(&parts);
+    // Each line folded once, when first compared; the matchers compare folded text.
+    let folded: Vec<OnceCell<String>> = lines.iter().map(|_| OnceCell::new()).collect();
     let find = |titles: &[String], matches: &dyn Fn(&str, &str) -> bool| {
         // Titles in order of trust (a citation title beats an og:title that may be the
         // site's name); headings before plain lines.
         titles.iter().find_map(|title| {
-            lines
-                .iter()
-                .position(|l| matches!(l.kind, OutKind::Heading(_)) && matches(&l.text, title))
-                .or_else(|| {
-                    lines
-                        .iter()
-                        .position(|l| l.kind == OutKind::Text && matches(&l.text, title))
+            let position = |wanted: &dyn Fn(OutKind) -> bool| {
+                lines.iter().zip(&folded).position(|(l, text)| {
+                    wanted(l.kind) && matches(text.get_or_init(|| fold(&l.text)), title)
                 })
+            };
+            position(&|kind| matches!(kind, OutKind::Heading(_)))
+                .or_else(|| position(&|kind| kind == OutKind::Text))
         })
     };
-    let exact = |text: &str, title: &str| fold(text) == title;
+    let exact = |text: &str, title: &str| text == title;
     // The start or end of a declared title: `<title>` strings carry the journal's name and
     // volume after the article's title.
     let partial = |text: &str, title: &str| {
-        let text = fold(text);
         text.len() >= TITLE_PART_MIN_CHARS
             && text.len() * 5 >= title.len() * 2
-            && (title.starts_with(&text) || title.ends_with(&text))
+            && (title.starts_with(text) || title.ends_with(text))
     };
     let title_at = find(&whole, &exact)
         .or_else(|| find(&whole, &partial))
