@@ -1169,9 +1169,15 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
 
 /// Whether an affiliation's text ends with its country ("..., Oslo, Norway.").
 fn ends_at_country(text: &str) -> bool {
-    parse_affiliation("", text)
-        .country
-        .is_some_and(|country| text.trim_end_matches(['.', ';']).ends_with(&country))
+    // The country as `parse_affiliation` finds it: the last comma-separated part.
+    text.trim()
+        .trim_end_matches(['.', ';'])
+        .split(',')
+        .map(str::trim)
+        .rfind(|p| !p.is_empty())
+        .is_some_and(|last| {
+            rules::is_country(last) && text.trim_end_matches(['.', ';']).ends_with(last)
+        })
 }
 
 /// A label opening the next affiliation inside running text: "..., Canada. 2Department".
@@ -1487,10 +1493,9 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
     }
     let organisations = &parts[..k];
     let (departments, institutions): (Vec<&str>, Vec<&str>) = organisations.iter().partition(|p| {
-        let lower = p.to_lowercase();
-        rules::DEPARTMENT_WORDS
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+        p.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| rules::DEPARTMENT_WORDS.contains(&word))
     });
     if !departments.is_empty() {
         affiliation.department = Some(departments.join(", "));

@@ -9,7 +9,7 @@ use super::bounded::BoundedGroup;
 use super::dates::parse_date;
 use super::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
 use super::pages::parse_page_range;
-use super::text::{join_lines, join_paragraphs};
+use super::text::{fold_alnum, join_lines, join_paragraphs};
 use super::{Page, authors};
 use crate::clean::{Line, LineKind};
 use crate::record::{Record, Section};
@@ -713,7 +713,15 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
 /// Finds a title as printed in the header: one to four lines whose text equals it when
 /// case, punctuation and spaces are ignored.
 fn find_printed(lines: &[Line], title: &str) -> Option<super::text::Joined> {
+    let wanted = fold_alnum(title);
+    if wanted.is_empty() {
+        return None;
+    }
+    // Joined lines fold to their lines' folds one after another, so a window matches when
+    // its lines' folds spell out the title; each line is folded once.
+    let folded: Vec<String> = lines.iter().map(|l| fold_alnum(&l.text)).collect();
     for start in 0..lines.len() {
+        let mut matched = 0;
         for len in 1..=4 {
             let Some(window) = lines.get(start..start + len) else {
                 break;
@@ -721,9 +729,13 @@ fn find_printed(lines: &[Line], title: &str) -> Option<super::text::Joined> {
             if window.iter().any(Line::is_blank) {
                 break;
             }
-            let joined = join_lines(window);
-            if soft_eq(&joined.text, title) {
-                return Some(joined);
+            let Some(rest) = wanted[matched..].strip_prefix(folded[start + len - 1].as_str())
+            else {
+                break;
+            };
+            matched = wanted.len() - rest.len();
+            if rest.is_empty() && matched > 0 {
+                return Some(join_lines(window));
             }
         }
     }
@@ -840,14 +852,8 @@ fn is_byline_label(text: &str) -> bool {
 
 /// Equal after case, punctuation and whitespace are ignored.
 fn soft_eq(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+    let a = fold_alnum(a);
+    !a.is_empty() && a == fold_alnum(b)
 }
 
 /// Header lines that are never part of a title.

@@ -274,14 +274,6 @@ pub fn fill_journal_from_document_title(record: &mut Record, meta: &SourceMeta) 
 /// Shortest DOM abstract that stands in for a missing one.
 const DOM_ABSTRACT_MIN_CHARS: usize = 200;
 
-/// Letters and digits, lower-cased: what two renderings of one text share.
-fn fold_alnum(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Bounds the text's abstract by the page's abstract element: when the text's abstract is
 /// that element's text and then more (a licence line, "Export citation", the journal's
 /// citation), the rest is cut. Without a text abstract, a long enough element stands in.
@@ -304,9 +296,9 @@ pub fn bound_abstract_by_dom(record: &mut Record, meta: &SourceMeta) {
         }
         return;
     };
-    let folded_text = fold_alnum(&text);
+    let folded_text = super::text::fold_alnum(&text);
     for (value, _) in candidates {
-        let folded = fold_alnum(&value);
+        let folded = super::text::fold_alnum(&value);
         if folded.len() < 40 || folded_text.len() <= folded.len() + 20 {
             continue;
         }

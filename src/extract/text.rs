@@ -27,6 +27,14 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Joined {
     Joined { text, span }
 }
 
+/// Letters and digits, lower-cased: what two renderings of one text share.
+pub fn fold_alnum(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Appends a line to running text with the dash rule of [`join_lines`].
 pub fn push_joined(text: &mut String, line: &str) {
     if text.is_empty() {

@@ -161,7 +161,11 @@ fn skip_unneeded_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, 
         return None;
     }
     // lopdf keeps its own copy of top-level objects and takes the returned one only for
-    // members of object streams; returning a clone is right for both.
+    // members of object streams, which are direct objects and so never streams: a stream
+    // (page contents, fonts, images: most of the file) need not be copied.
+    if matches!(object, Object::Stream(_)) {
+        return Some((id, Object::Null));
+    }
     Some((id, object.clone()))
 }
 
