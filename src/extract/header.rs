@@ -7,7 +7,9 @@
 
 use super::bounded::BoundedGroup;
 use super::dates::parse_date;
-use super::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
+use super::locator::{
+    Locator, is_journal_name, looks_abbreviated, parse_article_code, parse_locator,
+};
 use super::pages::parse_page_range;
 use super::text::{fold_alnum, join_lines, join_paragraphs};
 use super::{Page, authors};
@@ -175,6 +177,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
+    fill_from_article_code(record, page);
     fill_from_journal_reference(record, page);
     // A footnote mark after the title ("...toluene†") is no part of it, nor is a version
     // note ("[v2; ref status: indexed, …]") or an issue date printed before it
@@ -1143,6 +1146,32 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 record.note_source("year", "text", span);
             }
         }
+    }
+}
+
+/// The article code line of AIP and ECS journals ("0013-4651/2006/153(8)/E131/7/"), which
+/// sits among the footnotes rather than in the header: the first one outside the
+/// reference, cited-by and related lists fills what is still empty.
+fn fill_from_article_code(record: &mut Record, page: &Page<'_>) {
+    let foreign = [
+        SectionKind::References,
+        SectionKind::CitedBy,
+        SectionKind::Related,
+    ];
+    let found = page
+        .segments
+        .iter()
+        .filter(|s| !foreign.contains(&s.kind))
+        .flat_map(|s| page.lines_of(s))
+        .find_map(|line| parse_article_code(&line.text).map(|found| (found, line)));
+    let Some((found, line)) = found else {
+        return;
+    };
+    let span = Some([line.start, line.end]);
+    fill_journal_data(record, &found, span);
+    if record.year.is_none() && found.year.is_some() {
+        record.year = found.year;
+        record.note_source("year", "text", span);
     }
 }
 

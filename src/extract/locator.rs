@@ -11,7 +11,10 @@
 //! - "BMJ 2016;353:i2607", "Trials 2014, 15:511", "World J Surg. 2011 May 3; 3(12): 241–7"
 //!   (Vancouver style: journal, year, volume, locator);
 //! - "November 2013 vol. 63 no. Pt 11 4141-4148" (date first);
-//! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue).
+//! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue);
+//! - "0013-4651/2006/153(8)/E131/7/$20.00" (the article code of AIP and ECS journals, in
+//!   the article's footnotes: ISSN, year, volume, issue, first page, page count), read by
+//!   [`parse_article_code`].
 
 use super::bounded::BoundedGroup;
 use super::pages::parse_page_range;
@@ -161,6 +164,37 @@ pub fn parse_locator(text: &str) -> Option<Locator> {
         || locator.journal.is_some()
         || locator.journal_abbrev.is_some();
     (locator.volume.is_some() && any_locator).then_some(locator)
+}
+
+/// "0013-4651/2006/153(8)/E131/7/$20.00": ISSN / year / volume(issue) / first page / page
+/// count, as AIP and ECS journals print it under the copyright line.
+static ARTICLE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\d{4}-\d{3}[\dX]/(?P<year>(?:19|20)\d{2})/(?P<volume>\d{1,4})(?:\((?P<issue>[\w-]{1,8})\))?/(?P<prefix>[A-Z]{0,2})(?P<first>\d{1,6})/(?P<count>\d{1,3})/",
+    )
+    .expect("article code regex")
+});
+
+/// Reads an article code line: year, volume, issue and the page range (the last page is
+/// the first plus the page count, less one).
+pub fn parse_article_code(text: &str) -> Option<Locator> {
+    let text = text.trim();
+    if text.len() > 80 || text.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    let caps = ARTICLE_CODE.captures(text)?;
+    let prefix = &caps["prefix"];
+    let first: u32 = caps["first"].parse().ok()?;
+    let count: u32 = caps["count"].parse().ok()?;
+    let page_last = (count > 1).then(|| format!("{prefix}{}", first + count - 1));
+    Some(Locator {
+        volume: Some(caps["volume"].to_owned()),
+        issue: caps.name("issue").map(|m| m.as_str().to_owned()),
+        page_first: Some(format!("{prefix}{first}")),
+        page_last,
+        year: caps["year"].parse().ok(),
+        ..Locator::default()
+    })
 }
 
 /// Whether a journal name is abbreviated: a shortened word with a dot ("Phys.") or a
@@ -436,6 +470,36 @@ mod tests {
             let want = want.map(|(j, v, i, f, l, a, y)| {
                 let own = |s: Option<&str>| s.map(str::to_owned);
                 (own(j), own(v), own(i), own(f), own(l), own(a), y)
+            });
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn article_codes() {
+        let cases = [
+            (
+                "0013-4651/2009/156(3)/B421/6/$23.00",
+                Some(("156", Some("3"), "B421", Some("B426"), 2009)),
+            ),
+            (
+                "0021-8979/2004/95(11)/6123/4/$22.00",
+                Some(("95", Some("11"), "6123", Some("6126"), 2004)),
+            ),
+            (
+                "1099-0062/2012/15(2)/H17/1/",
+                Some(("15", Some("2"), "H17", None, 2012)),
+            ),
+            ("0013-4651/2006/153(8)", None),
+            ("ISSN 0013-4651", None),
+            ("12/05/2006", None),
+        ];
+        for (line, want) in cases {
+            let got = parse_article_code(line)
+                .map(|l| (l.volume, l.issue, l.page_first, l.page_last, l.year));
+            let want = want.map(|(v, i, f, l, y)| {
+                let own = |s: &str| s.to_owned();
+                (Some(own(v)), i.map(own), Some(own(f)), l.map(own), Some(y))
             });
             assert_eq!(got, want, "{line}");
         }
