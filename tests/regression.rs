@@ -303,3 +303,31 @@ fn journal_and_type_from_a_bar_line() {
     assert_eq!(record.journal.title.as_deref(), Some("Invented Letters"));
     assert_eq!(record.article_type.as_deref(), Some("Letter"));
 }
+
+/// A keyword list ends where its kind of line ends: wrapped plain lines are one list (a
+/// keyword broken over the wrap stays whole), and a bullet after them (a "* Correspondence"
+/// footnote) is no keyword; a bulleted list gives one keyword a bullet.
+#[test]
+fn keyword_lists_end_where_their_kind_of_line_ends() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Keywords\nInvented things, Example\nmaterials, Testing\n* Correspondence: a@example.org\n1 Department of Examples, University of Utopia, Norway\n",
+            &["Invented things", "Example materials", "Testing"],
+        ),
+        (
+            "Keywords\n* Invented things\n* Example materials\n\nIntroduction\nWe invented things.\n",
+            &["Invented things", "Example materials"],
+        ),
+        (
+            "Keywords\nalpha; beta; gamma\n",
+            &["alpha", "beta", "gamma"],
+        ),
+    ];
+    for (body, want) in cases {
+        let page = format!(
+            "A Study of Invented Things\nMei Lindqvist and Dara Okafor\nAbstract\nWe invented things. They worked well.\n{body}"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.keywords, *want, "{body}");
+    }
+}

@@ -490,22 +490,29 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
         let lines = page.lines_of(section);
         let mut keywords = Vec::new();
         let mut span: Option<[usize; 2]> = None;
-        let bulleted = lines.iter().any(|l| matches!(l.kind, LineKind::Bullet(_)));
+        // A list is bulleted when its first line is: one keyword a bullet. Plain lines may
+        // hold several; a line that ends on a separator or goes on in lower case wrapped
+        // and is joined to the one before. A bullet after them is something else (a
+        // "* Correspondence" footnote).
+        let bulleted = lines
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
+        let mut plain: Vec<String> = Vec::new();
         for line in lines.iter().filter(|l| !l.is_blank()) {
-            // Bulleted lists give one keyword a bullet; a plain line may hold several.
             let is_item = matches!(line.kind, LineKind::Bullet(_));
-            if bulleted && !is_item {
-                if keywords.is_empty() {
-                    continue;
-                }
+            if is_item != bulleted {
                 break;
             }
             if !is_item
-                && (line.text.len() > 200 || keywords.len() > 40 || COPYRIGHT.is_match(&line.text))
+                && (line.text.len() > 200 || plain.len() > 40 || COPYRIGHT.is_match(&line.text))
             {
                 break;
             }
             if is_item {
+                if keywords.len() > 40 {
+                    break;
+                }
                 keywords.push(
                     line.text
                         .trim()
@@ -513,10 +520,18 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                         .to_owned(),
                 );
             } else {
-                keywords.extend(split_keyword_line(&line.text));
+                let text = line.text.trim();
+                let wrapped = plain.last().is_some_and(|last| {
+                    last.ends_with([',', ';', '·', '•']) || text.starts_with(char::is_lowercase)
+                });
+                match plain.last_mut() {
+                    Some(last) if wrapped => super::text::push_joined(last, text),
+                    _ => plain.push(text.to_owned()),
+                }
             }
             span = Some([span.map_or(line.start, |s| s[0]), line.end]);
         }
+        keywords.extend(plain.iter().flat_map(|piece| split_keyword_line(piece)));
         keywords.retain(|k| !k.is_empty() && k.len() < 120);
         if !keywords.is_empty() {
             record.keywords = keywords;
