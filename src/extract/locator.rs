@@ -12,6 +12,8 @@
 //!   (Vancouver style: journal, year, volume, locator);
 //! - "November 2013 vol. 63 no. Pt 11 4141-4148" (date first);
 //! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue);
+//! - "Trials (2015) 16:50" (journal, year, volume, article number), also after a running
+//!   head's authors ("Lindqvist et al. Trials 2014, 15:511");
 //! - "0013-4651/2006/153(8)/E131/7/$20.00" (the article code of AIP and ECS journals, in
 //!   the article's footnotes: ISSN, year, volume, issue, first page, page count), read by
 //!   [`parse_article_code`].
@@ -115,12 +117,41 @@ static LABELLED_PHYSICS: BoundedGroup = with_journal(|journal| {
     )
 });
 
+/// "Trials (2015) 16:50" (BioMed Central's running head, after the authors): journal,
+/// year, volume, article number.
+static YEAR_IN_PARENTHESES: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s*\((?P<year>(?:19|20)\d{{2}})\)\s*(?P<volume>\d{{1,4}})\s*:\s*(?P<article>[A-Za-z]?\d+)(?:\s+(?i:page)\s+\d+\s+of\s+\d+)?\s*$"
+    )
+});
+
+/// The authors that open a running head ("Lindqvist et al. "). Two names joined by "and"
+/// are left alone: they read as a journal's name ("Energy and Environmental Science").
+static RUNNING_HEAD_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'’-]+\s+et\s+al\.?\s+").expect("running head authors regex")
+});
+
 /// Reads a locator line. `None` when the line is none of the shapes above.
+///
+/// A running head's authors before the citation ("Lindqvist et al. Trials 2014, 15:511")
+/// are passed over.
 pub fn parse_locator(text: &str) -> Option<Locator> {
     let text = text.trim();
     if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let whole = parse_locator_shapes(text);
+    let names_journal = |l: &Locator| l.journal.is_some() || l.journal_abbrev.is_some();
+    if whole.as_ref().is_some_and(names_journal) {
+        return whole;
+    }
+    RUNNING_HEAD_AUTHORS
+        .find(text)
+        .and_then(|authors| parse_locator_shapes(&text[authors.end()..]))
+        .or(whole)
+}
+
+fn parse_locator_shapes(text: &str) -> Option<Locator> {
     let caps = NAMED_VOLUME
         .captures(text)
         .or_else(|| VOLUME_FIRST.captures(text))
@@ -129,7 +160,8 @@ pub fn parse_locator(text: &str) -> Option<Locator> {
         .or_else(|| VANCOUVER.captures(text))
         .or_else(|| DATE_FIRST.captures(text))
         .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
-        .or_else(|| LABELLED_PHYSICS.captures(text))?;
+        .or_else(|| LABELLED_PHYSICS.captures(text))
+        .or_else(|| YEAR_IN_PARENTHESES.captures(text))?;
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
     let journal = get("journal").filter(|j| is_journal_name(j));
     let (journal, journal_abbrev) = match journal {
@@ -448,6 +480,43 @@ mod tests {
                     Some(2015),
                 )),
             ),
+            (
+                "Lindqvist et al. Invented Trials (2015) 16:50",
+                Some((
+                    Some("Invented Trials"),
+                    Some("16"),
+                    None,
+                    None,
+                    None,
+                    Some("50"),
+                    Some(2015),
+                )),
+            ),
+            (
+                "Lindqvist et al. Invented Trials 2014, 15:511",
+                Some((
+                    Some("Invented Trials"),
+                    Some("15"),
+                    None,
+                    None,
+                    None,
+                    Some("511"),
+                    Some(2014),
+                )),
+            ),
+            (
+                "Okafor et al. Journal of Invented Outcomes (2010) 4:1 Page 3 of 9",
+                Some((
+                    Some("Journal of Invented Outcomes"),
+                    Some("4"),
+                    None,
+                    None,
+                    None,
+                    Some("1"),
+                    Some(2010),
+                )),
+            ),
+            ("Lindqvist et al. (2015) found 16:50 ratios", None),
             ("Volume 16", None),
             (
                 "Published 15 April 2019 • © 2019 Invented Publishing Ltd",

@@ -245,9 +245,14 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f32)]) {
         }
     }
     let needed = ((pages.len() as f32 * REPEAT_SHARE).ceil() as usize).max(2);
-    for (lines, height) in pages.iter_mut() {
+    for (index, (lines, height)) in pages.iter_mut().enumerate() {
         let h = *height;
-        lines.retain(|l| key(l, h).is_none_or(|k| counts.get(&k).copied().unwrap_or(0) < needed));
+        lines.retain(|l| {
+            let running = key(l, h).is_some_and(|k| counts.get(&k).copied().unwrap_or(0) >= needed);
+            // The first page's running head that cites the article ("Lindqvist et al.
+            // Trials (2015) 16:50") is its journal line.
+            !running || (index == 0 && crate::extract::locator::parse_locator(&l.text).is_some())
+        });
     }
 }
 
