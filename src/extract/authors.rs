@@ -110,9 +110,8 @@ fn label_position(id: &str) -> Option<u32> {
 /// Fills authors and affiliations.
 pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
     let header_lines = page.first(SectionKind::Header).map(|h| page.lines_of(h));
-    // Read once: the byline search tries every line of the header.
-    let (header_byline, byline_end) = match header_lines.and_then(find_byline) {
-        Some((_, end, byline)) => (Some(byline), Some(end)),
+    let (header_byline, byline_end) = match page.header_byline() {
+        Some((_, end, byline)) => (Some(byline.clone()), Some(*end)),
         None => (None, None),
     };
     // Names printed each with its affiliation run in ("Mei Lin University of Utopia, ...").
@@ -374,11 +373,6 @@ fn merge_name_lists(mut lead: Vec<String>, other: &[String]) -> Vec<String> {
         }
     }
     lead
-}
-
-/// Where the byline starts in the header lines, if there is one.
-pub fn byline_start(lines: &[Line]) -> Option<usize> {
-    find_byline(lines).map(|(start, _, _)| start)
 }
 
 /// Finds the byline: the first run of lines (bullets or plain lines) that reads as a list

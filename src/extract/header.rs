@@ -5,12 +5,12 @@
 //! parts of the page. Values found in reference lists, "cited by" and "related" lists are
 //! never taken for the article's own.
 
+use super::Page;
 use super::bounded::BoundedGroup;
 use super::dates::parse_date;
 use super::locator::{Locator, is_journal_name, looks_abbreviated, parse_locator};
 use super::pages::parse_page_range;
 use super::text::{join_lines, join_paragraphs};
-use super::{Page, authors};
 use crate::clean::{Line, LineKind};
 use crate::record::{Record, Section};
 use crate::rules;
@@ -689,8 +689,9 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
         }
     }
     let cited = cite_this_article(page).and_then(|c| c.title);
-    let above_byline =
-        authors::byline_start(lines).and_then(|start| title_block_above(lines, start));
+    let above_byline = page
+        .header_byline()
+        .and_then(|&(start, _, _)| title_block_above(lines, start));
     // The block above the byline is the title unless the page's own citation says otherwise.
     let agrees = |text: &str| cited.as_deref().is_none_or(|c| soft_eq(c, text));
     if let Some(joined) = above_byline.filter(|j| agrees(&j.text)) {
