@@ -30,11 +30,13 @@ pub fn label_of(word: &str) -> Option<Label> {
 
 /// A label glued to its number: `v.13`, `n.4`, `p.367-390`, `pp.1-10`.
 pub fn glued_label(word: &str) -> Option<(Label, &str)> {
-    // `n°20`, `nº 5` printed without a space.
-    for sign in ["n°", "N°", "nº", "Nº", "№"] {
-        if let Some(tail) = word.strip_prefix(sign) {
-            if tail.starts_with(|c: char| c.is_ascii_digit()) {
-                return Some((Label::Issue, tail));
+    // `n°20`, `nº 5` printed without a space (each sign holds a non-ASCII character).
+    if !word.is_ascii() {
+        for sign in ["n°", "N°", "nº", "Nº", "№"] {
+            if let Some(tail) = word.strip_prefix(sign) {
+                if tail.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Some((Label::Issue, tail));
+                }
             }
         }
     }
