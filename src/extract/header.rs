@@ -229,6 +229,12 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
         if line.is_blank() {
             continue;
         }
+        // Both shapes hold the word `volume`, which the join below cannot make (it adds a
+        // space): a pair of lines without it is passed over before the copy and the search.
+        let has_volume = |l: &Line| contains_ignore_ascii_case(&l.text, "volume");
+        if !has_volume(line) && !lines.get(i + 1).is_some_and(has_volume) {
+            continue;
+        }
         // The line may be broken: try it alone and joined with the next one.
         let joined = match lines.get(i + 1) {
             Some(next) if !next.is_blank() => format!("{} {}", line.text, next.text),
@@ -270,6 +276,13 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
         }
         return;
     }
+}
+
+/// Whether `text` holds the ASCII `word` in any letter case.
+fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 fn slot_volume(r: &mut Record) -> &mut Option<String> {
@@ -458,6 +471,10 @@ fn fill_metrics(record: &mut Record, page: &Page<'_>) {
         .filter_map(|k| page.first(*k))
         .flat_map(|s| page.lines_of(s));
     for line in lines {
+        // Every metric line opens with its number.
+        if !line.text.starts_with(char::is_numeric) {
+            continue;
+        }
         let Some(caps) = METRIC.captures(&line.text) else {
             continue;
         };
@@ -660,10 +677,16 @@ fn is_paywall_line(text: &str) -> bool {
         return false;
     }
     // The markers are ASCII: an ASCII line (most are) is compared without a lower-cased
-    // copy, which was made for every line of the page.
+    // copy, which was made for every line of the page, and its first letter rules out
+    // most markers.
     if text.is_ascii() {
+        let Some(first) = text.as_bytes().first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
         return PAYWALL_MARKERS.iter().any(|m| {
-            text.len() >= m.len() && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+            m.as_bytes()[0] == first
+                && text.len() >= m.len()
+                && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
         });
     }
     let lower = text.to_lowercase();
