@@ -76,6 +76,13 @@ pub fn is_numberish(word: &str) -> bool {
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
 }
 
+/// ASCII letters with at least one in lower case, and perhaps a closing `.` or `,`
+/// (`cells`, `Res.`, `Tissue,`): never a number, a Roman numeral or a glued label.
+fn is_plain_word(word: &str) -> bool {
+    let bare = word.trim_end_matches(['.', ',']);
+    bare.bytes().all(|b| b.is_ascii_alphabetic()) && bare.bytes().any(|b| b.is_ascii_lowercase())
+}
+
 /// `3rd`, `21st`, `4th`, `2nd`: an ordinal (an edition, a meeting), never a locator.
 fn is_ordinal(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
@@ -216,10 +223,13 @@ impl<'a> Block<'a> {
                 || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
                 || (label == Label::Volume && self.word(i + 1).is_some_and(is_roman));
         }
-        if self.is_roman_volume(i) {
+        // Most words of a title are letters with a lower-case one: no Roman volume, glued
+        // label or number, so only a month can still open a block there.
+        let plain = is_plain_word(w);
+        if !plain && self.is_roman_volume(i) {
             return true;
         }
-        if glued_label(w).is_some() {
+        if !plain && glued_label(w).is_some() {
             return true;
         }
         if is_month(w) {
@@ -235,7 +245,7 @@ impl<'a> Block<'a> {
                     .word(i + 2)
                     .is_some_and(|n| n.starts_with(char::is_alphabetic));
         }
-        if !is_numberish(w) {
+        if plain || !is_numberish(w) {
             return false;
         }
         if is_year_range(w) && !self.after_locator_mark(i) {

@@ -448,7 +448,7 @@ impl<'a> Parser<'a> {
                 && v[1..].bytes().all(|b| b.is_ascii_digit())
                 && w.trim_end_matches([',', '.']) == v;
             let head = &self.text[..self.toks[l].start];
-            if let Some(pos) = head.rfind(c.as_str()).filter(|_| series) {
+            if let Some(pos) = series.then(|| head.rfind(c.as_str())).flatten() {
                 let joined = &self.text[pos..self.toks[l].start + 1];
                 r.container_title = Some(joined.split_whitespace().collect::<Vec<_>>().join(" "));
                 r.volume = Some(v[1..].to_owned());
