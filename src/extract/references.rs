@@ -250,8 +250,14 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
 /// ("317:531–538View Article", "41:429-40. PubMed Abstract | Publisher Full Text") from
 /// the text before them. The labels must follow a number or closing punctuation.
 fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
-    let tail_start = text.len().saturating_sub(100);
-    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < tail_start) {
+    // Only the last 100 bytes are searched (from the first character that starts there).
+    let tail_start = (text.len().saturating_sub(100)..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    for (i, c) in text[tail_start..]
+        .char_indices()
+        .map(|(i, c)| (tail_start + i, c))
+    {
         if !c.is_uppercase() || i == 0 {
             continue;
         }
