@@ -285,6 +285,10 @@ static BOILERPLATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid boilerplate regex")
 });
 
+/// The words [`BOILERPLATE_PATTERN`]'s alternatives open with: a lower-cased line that
+/// starts with none of them is not searched.
+const BOILERPLATE_PATTERN_STARTS: &[&str] = &["powerpoint", "view", "download", "cookie"];
+
 /// Whether a whole cleaned line is site chrome.
 pub fn is_boilerplate_line(line: &str) -> bool {
     const MAX_LEN: usize = 120;
@@ -305,7 +309,10 @@ pub fn is_boilerplate_line(line: &str) -> bool {
 fn is_lowercase_boilerplate(lower: &str) -> bool {
     BOILERPLATE_SET.contains(lower.trim_end_matches([' ', '.'].as_slice()).trim())
         || BOILERPLATE_SET.contains(lower)
-        || BOILERPLATE_PATTERN.is_match(lower)
+        || BOILERPLATE_PATTERN_STARTS
+            .iter()
+            .any(|w| lower.starts_with(w))
+            && BOILERPLATE_PATTERN.is_match(lower)
 }
 
 /// Phrases of account, access and search chrome: a line holding one is never part of a
