@@ -669,6 +669,22 @@ const LOWER_ABBREVIATIONS: &[&str] = &[
 static LOWER_ABBREVIATION_SET: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(LOWER_ABBREVIATIONS));
 
+/// Whether `word` with its ASCII letters lower-cased is one of `table` (whose entries hold
+/// no ASCII capitals): `word.to_ascii_lowercase()` compared without the copy.
+pub fn ascii_lowercase_is_one_of(word: &str, table: &[&str]) -> bool {
+    table.iter().any(|entry| word.eq_ignore_ascii_case(entry))
+}
+
+/// Whether `word` lower-cased is one of `table` (lower-case entries); an ASCII word is
+/// compared without a lower-cased copy.
+pub fn lowercase_is_one_of(word: &str, table: &[&str]) -> bool {
+    if word.is_ascii() {
+        return ascii_lowercase_is_one_of(word, table);
+    }
+    let lower = word.to_lowercase();
+    table.contains(&lower.as_str())
+}
+
 /// Month name or abbreviation.
 pub fn is_month(word: &str) -> bool {
     MONTH_SET.contains(word)
