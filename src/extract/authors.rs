@@ -1421,10 +1421,15 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
 }
 
 fn looks_like_affiliation(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    rules::INSTITUTION_WORDS
-        .iter()
-        .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+    has_word_of(text, rules::INSTITUTION_WORDS)
+}
+
+/// Whether `text` lower-cased holds a word (a run of letters and digits) of `table`; the
+/// text is split once, not once per table word.
+fn has_word_of(text: &str, table: &[&str]) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|t| table.contains(&t))
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1480,12 +1485,9 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
         }
     }
     let organisations = &parts[..k];
-    let (departments, institutions): (Vec<&str>, Vec<&str>) = organisations.iter().partition(|p| {
-        let lower = p.to_lowercase();
-        rules::DEPARTMENT_WORDS
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
-    });
+    let (departments, institutions): (Vec<&str>, Vec<&str>) = organisations
+        .iter()
+        .partition(|p| has_word_of(p, rules::DEPARTMENT_WORDS));
     if !departments.is_empty() {
         affiliation.department = Some(departments.join(", "));
     }
