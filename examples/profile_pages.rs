@@ -51,7 +51,7 @@ fn run_pass(pages: &[(String, Vec<u8>)]) -> usize {
         .iter()
         .map(|(path, bytes)| {
             let record = extract_document(path, black_box(bytes), &options);
-            serde_json::to_vec_pretty(&record)
+            papersift::output::record_json(&record)
                 .expect("a record serialises")
                 .len()
         })
