@@ -81,6 +81,10 @@ fn stages(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("serialize", &name), |b| {
             b.iter(|| serde_json::to_vec(black_box(&record)).unwrap())
         });
+        // What the folder output writes per record.
+        group.bench_function(BenchmarkId::new("serialize_pretty", &name), |b| {
+            b.iter(|| papersift::output::record_json(black_box(&record)).unwrap())
+        });
         group.finish();
     }
 }
