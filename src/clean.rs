@@ -85,10 +85,12 @@ const INLINE_HEADINGS: &[&str] = &[
 ];
 
 fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
-    let colon = line.find([':', '.', '—'])?;
-    if colon > 12 {
-        return None;
-    }
+    // Only the first 12 bytes can hold the mark; the rest of the line is not searched.
+    let colon = line
+        .char_indices()
+        .take_while(|&(i, _)| i <= 12)
+        .find(|&(_, c)| matches!(c, ':' | '.' | '—'))?
+        .0;
     let label = line[..colon].trim();
     let rest = line[colon..].trim_start_matches([':', '.', '—', ' ']);
     let known = INLINE_HEADINGS
@@ -249,7 +251,16 @@ fn repair_mojibake(line: &str) -> Option<String> {
         )
         .expect("mojibake run regex")
     });
-    if !(line.contains('Ã') || line.contains("â€") || line.contains('Â')) {
+    // `Ã` (C3 83), `Â` (C3 82) and `â€` (C3 A2 E2 82 AC) all start with the byte 0xC3:
+    // one search finds them.
+    let bytes = line.as_bytes();
+    let has_lead = memchr::memchr_iter(0xC3, bytes).any(|i| {
+        matches!(
+            &bytes[i + 1..],
+            [0x83 | 0x82, ..] | [0xA2, 0xE2, 0x82, 0xAC, ..]
+        )
+    });
+    if !has_lead {
         return None;
     }
     let (bytes, _, had_errors) = encoding_rs::WINDOWS_1252.encode(line);
@@ -374,7 +385,7 @@ struct Unmarked<'a> {
 /// marks. Links whose label is link residue ("Article", "PubMed", "Google Scholar") are
 /// taken out of the text and reported, so a reference keeps its text clean.
 fn strip_markdown(line: &str) -> Unmarked<'_> {
-    if !line.contains("](") && !line.contains("][") && !line.contains(['*', '_']) {
+    if !has_markdown_marks(line) {
         return Unmarked {
             text: Cow::Borrowed(line),
             residue: Vec::new(),
@@ -446,6 +457,13 @@ fn strip_markdown(line: &str) -> Unmarked<'_> {
         text: Cow::Owned(out),
         residue,
     }
+}
+
+/// Whether a line may hold inline markup: a `*` or `_`, or a `]` right before `(` or `[`.
+fn has_markdown_marks(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr3_iter(b']', b'*', b'_', bytes)
+        .any(|i| bytes[i] != b']' || matches!(bytes.get(i + 1), Some(b'(' | b'[')))
 }
 
 /// Whether `_` or `*` at `i` opens or closes emphasis: it touches a word on one side only,
@@ -523,7 +541,9 @@ fn parse_link(line: &str, open: usize) -> Option<(&str, usize)> {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    if !s.contains("  ") {
+    let bytes = s.as_bytes();
+    let double_space = memchr::memchr_iter(b' ', bytes).any(|i| bytes.get(i + 1) == Some(&b' '));
+    if !double_space {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());

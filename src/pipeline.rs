@@ -98,11 +98,7 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
         .first("pdf.title")
         .or(document.meta.document_title.as_deref())
         .and_then(title_from_page_title);
-    let page = Page {
-        lines: &lines,
-        segments: &segments,
-        title_hint,
-    };
+    let page = Page::new(&lines, &segments, title_hint);
     extract::extract_fields(&mut record, &document, &page);
     if record.title.is_none() {
         let page_title = document

@@ -92,20 +92,23 @@ const NOT_ARTICLE_MARKERS: &[&str] = &[
 /// an article (no title, no DOI, no authors, no abstract, no references).
 pub fn not_an_article(document: &Document, _lines: &[Line], record: &Record) -> Option<String> {
     let head = &document.text[..floor_char_boundary(&document.text, 20_000)];
-    let challenge = CHALLENGE_MARKERS.iter().any(|m| head.contains(m))
-        || document
-            .meta
-            .document_title
-            .as_deref()
-            .is_some_and(|t| CHALLENGE_MARKERS.iter().any(|m| t.contains(m)));
-    if challenge && record.doi.is_none() && record.authors.is_empty() {
+    // The record is asked first: the marker searches read up to 20 kB of page text.
+    let challenge = || {
+        CHALLENGE_MARKERS.iter().any(|m| head.contains(m))
+            || document
+                .meta
+                .document_title
+                .as_deref()
+                .is_some_and(|t| CHALLENGE_MARKERS.iter().any(|m| t.contains(m)))
+    };
+    if record.doi.is_none() && record.authors.is_empty() && challenge() {
         return Some(
             "the page is a bot-challenge page (\"Just a moment...\"), not the article".to_owned(),
         );
     }
     // A title alone makes no article (a trial registry, a news index); a DOI does, and so
     // do two of authors, abstract, references and journal data.
-    if NOT_ARTICLE_MARKERS.iter().any(|m| head.contains(m)) && record.doi.is_none() {
+    if record.doi.is_none() && NOT_ARTICLE_MARKERS.iter().any(|m| head.contains(m)) {
         return Some("the page is a registry or index record, not an article".to_owned());
     }
     let evidence = [

@@ -285,6 +285,10 @@ static BOILERPLATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid boilerplate regex")
 });
 
+/// The words [`BOILERPLATE_PATTERN`]'s alternatives open with: a lower-cased line that
+/// starts with none of them is not searched.
+const BOILERPLATE_PATTERN_STARTS: &[&str] = &["powerpoint", "view", "download", "cookie"];
+
 /// Whether a whole cleaned line is site chrome.
 pub fn is_boilerplate_line(line: &str) -> bool {
     const MAX_LEN: usize = 120;
@@ -305,7 +309,10 @@ pub fn is_boilerplate_line(line: &str) -> bool {
 fn is_lowercase_boilerplate(lower: &str) -> bool {
     BOILERPLATE_SET.contains(lower.trim_end_matches([' ', '.'].as_slice()).trim())
         || BOILERPLATE_SET.contains(lower)
-        || BOILERPLATE_PATTERN.is_match(lower)
+        || BOILERPLATE_PATTERN_STARTS
+            .iter()
+            .any(|w| lower.starts_with(w))
+            && BOILERPLATE_PATTERN.is_match(lower)
 }
 
 /// Phrases of account, access and search chrome: a line holding one is never part of a
@@ -355,14 +362,11 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     if line.is_ascii() && trimmed.len() > 160 {
         return None;
     }
-    if let Some(first) = trimmed.first().filter(|b| b.is_ascii()) {
-        if !LINK_RESIDUE_FIRST_BYTES[usize::from(first.to_ascii_lowercase())] {
-            return None;
-        }
-    }
-    if !LINK_RESIDUE_WORDS
-        .iter()
-        .any(|w| may_start_with_ignore_case(trimmed, w.as_bytes()))
+    let first = *trimmed.first()?;
+    if first.is_ascii()
+        && !residue_words_starting_with(first.to_ascii_lowercase())
+            .iter()
+            .any(|w| may_start_with_ignore_case(trimmed, w.as_bytes()))
     {
         return None;
     }
@@ -371,18 +375,20 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     if rest.is_empty() || rest.len() > 160 {
         return None;
     }
-    // The first-byte test spares most of the string comparisons.
-    let starts_with = |text: &str, word: &str| {
-        text.as_bytes().first() == word.as_bytes().first() && text.starts_with(word)
+    // Only the labels with the text's first byte can start it.
+    let candidates = |text: &str| {
+        text.as_bytes()
+            .first()
+            .map_or(&[][..], |&b| residue_words_starting_with(b))
     };
-    let starts_with_word = |text: &str| LINK_RESIDUE_WORDS.iter().any(|w| starts_with(text, w));
+    let starts_with_word = |text: &str| candidates(text).iter().any(|w| text.starts_with(w));
     let mut labels = Vec::new();
     while !rest.is_empty() {
         // Longest match first so that "pubmed central" wins over "pubmed".
-        let word = LINK_RESIDUE_WORDS
+        let word = candidates(rest)
             .iter()
             .filter(|word| {
-                starts_with(rest, word) && {
+                rest.starts_with(*word) && {
                     let next = &rest[word.len()..];
                     next.is_empty()
                         || next.starts_with([' ', ',', '|', '['])
@@ -400,16 +406,18 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     Some(labels)
 }
 
-/// The first bytes of the link labels: most lines are turned away on their first letter.
-const LINK_RESIDUE_FIRST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < LINK_RESIDUE_WORDS.len() {
-        table[LINK_RESIDUE_WORDS[i].as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    table
-};
+/// The link labels that start with a byte, in table order: most lines are turned away on
+/// their first letter, and a label is only compared with text that starts like it.
+fn residue_words_starting_with(byte: u8) -> &'static [&'static str] {
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for word in LINK_RESIDUE_WORDS {
+            table[usize::from(word.as_bytes()[0])].push(*word);
+        }
+        table
+    });
+    &BY_FIRST_BYTE[usize::from(byte)]
+}
 
 /// Whether `text` lower-cased may start with the ASCII `word`, judged on the ASCII bytes
 /// before the first other one: those lower-case to one byte each, so a mismatch or an end

@@ -97,6 +97,11 @@ fn known_heading(text: &str) -> Option<SectionKind> {
         // Lower-casing keeps ASCII lengths: longer than every key, it is none of them.
         return None;
     }
+    if t.len() > 3 * HEADING_KEY_MAX_LEN {
+        // Lower-casing shrinks a character at most threefold (the three-byte Kelvin sign
+        // gives `k`): still longer than every key.
+        return None;
+    }
     if t.len() <= buf.len() && t.is_ascii() {
         let lower = &mut buf[..t.len()];
         lower.copy_from_slice(t.as_bytes());
@@ -375,6 +380,14 @@ mod tests {
             kinds[kinds.len() - 2],
             (SectionKind::Abstract, Some("Abstract".into()))
         );
+    }
+
+    #[test]
+    fn lower_casing_shrinks_a_character_at_most_threefold() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(3 * lower >= c.len_utf8(), "{c:?}");
+        }
     }
 
     #[test]

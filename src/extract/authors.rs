@@ -110,9 +110,8 @@ fn label_position(id: &str) -> Option<u32> {
 /// Fills authors and affiliations.
 pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
     let header_lines = page.first(SectionKind::Header).map(|h| page.lines_of(h));
-    // Read once: the byline search tries every line of the header.
-    let (header_byline, byline_end) = match header_lines.and_then(find_byline) {
-        Some((_, end, byline)) => (Some(byline), Some(end)),
+    let (header_byline, byline_end) = match page.header_byline() {
+        Some((_, end, byline)) => (Some(byline.clone()), Some(*end)),
         None => (None, None),
     };
     // Names printed each with its affiliation run in ("Mei Lin University of Utopia, ...").
@@ -374,11 +373,6 @@ fn merge_name_lists(mut lead: Vec<String>, other: &[String]) -> Vec<String> {
         }
     }
     lead
-}
-
-/// Where the byline starts in the header lines, if there is one.
-pub fn byline_start(lines: &[Line]) -> Option<usize> {
-    find_byline(lines).map(|(start, _, _)| start)
 }
 
 /// Finds the byline: the first run of lines (bullets or plain lines) that reads as a list
@@ -1433,10 +1427,15 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
 }
 
 fn looks_like_affiliation(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    rules::INSTITUTION_WORDS
-        .iter()
-        .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+    has_word_of(text, rules::INSTITUTION_WORDS)
+}
+
+/// Whether `text` lower-cased holds a word (a run of letters and digits) of `table`; the
+/// text is split once, not once per table word.
+fn has_word_of(text: &str, table: &[&str]) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|t| table.contains(&t))
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1492,11 +1491,9 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
         }
     }
     let organisations = &parts[..k];
-    let (departments, institutions): (Vec<&str>, Vec<&str>) = organisations.iter().partition(|p| {
-        p.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| rules::DEPARTMENT_WORDS.contains(&word))
-    });
+    let (departments, institutions): (Vec<&str>, Vec<&str>) = organisations
+        .iter()
+        .partition(|p| has_word_of(p, rules::DEPARTMENT_WORDS));
     if !departments.is_empty() {
         affiliation.department = Some(departments.join(", "));
     }

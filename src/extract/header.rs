@@ -5,6 +5,7 @@
 //! parts of the page. Values found in reference lists, "cited by" and "related" lists are
 //! never taken for the article's own.
 
+use super::Page;
 use super::bounded::BoundedGroup;
 use super::dates::parse_date;
 use super::locator::{
@@ -12,7 +13,6 @@ use super::locator::{
 };
 use super::pages::parse_page_range;
 use super::text::{fold_alnum, join_lines, join_paragraphs};
-use super::{Page, authors};
 use crate::clean::{Line, LineKind};
 use crate::record::{Record, Section};
 use crate::rules;
@@ -232,6 +232,12 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
         if line.is_blank() {
             continue;
         }
+        // Both shapes hold the word `volume`, which the join below cannot make (it adds a
+        // space): a pair of lines without it is passed over before the copy and the search.
+        let has_volume = |l: &Line| contains_ignore_ascii_case(&l.text, "volume");
+        if !has_volume(line) && !lines.get(i + 1).is_some_and(has_volume) {
+            continue;
+        }
         // The line may be broken: try it alone and joined with the next one.
         let joined = match lines.get(i + 1) {
             Some(next) if !next.is_blank() => format!("{} {}", line.text, next.text),
@@ -273,6 +279,13 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
         }
         return;
     }
+}
+
+/// Whether `text` holds the ASCII `word` in any letter case.
+fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 fn slot_volume(r: &mut Record) -> &mut Option<String> {
@@ -461,6 +474,10 @@ fn fill_metrics(record: &mut Record, page: &Page<'_>) {
         .filter_map(|k| page.first(*k))
         .flat_map(|s| page.lines_of(s));
     for line in lines {
+        // Every metric line opens with its number.
+        if !line.text.starts_with(char::is_numeric) {
+            continue;
+        }
         let Some(caps) = METRIC.captures(&line.text) else {
             continue;
         };
@@ -678,10 +695,16 @@ fn is_paywall_line(text: &str) -> bool {
         return false;
     }
     // The markers are ASCII: an ASCII line (most are) is compared without a lower-cased
-    // copy, which was made for every line of the page.
+    // copy, which was made for every line of the page, and its first letter rules out
+    // most markers.
     if text.is_ascii() {
+        let Some(first) = text.as_bytes().first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
         return PAYWALL_MARKERS.iter().any(|m| {
-            text.len() >= m.len() && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+            m.as_bytes()[0] == first
+                && text.len() >= m.len()
+                && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
         });
     }
     let lower = text.to_lowercase();
@@ -707,8 +730,9 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
         }
     }
     let cited = cite_this_article(page).and_then(|c| c.title);
-    let above_byline =
-        authors::byline_start(lines).and_then(|start| title_block_above(lines, start));
+    let above_byline = page
+        .header_byline()
+        .and_then(|&(start, _, _)| title_block_above(lines, start));
     // The block above the byline is the title unless the page's own citation says otherwise.
     let agrees = |text: &str| cited.as_deref().is_none_or(|c| soft_eq(c, text));
     if let Some(joined) = above_byline.filter(|j| agrees(&j.text)) {

@@ -20,8 +20,10 @@ pub mod text;
 
 use crate::clean::Line;
 use crate::decode::Document;
+use crate::extract::authors::Byline;
 use crate::record::Record;
 use crate::segment::{SectionKind, Segment};
+use std::cell::OnceCell;
 
 /// The page as the extractors see it: lines and the segments over them.
 pub struct Page<'a> {
@@ -30,9 +32,32 @@ pub struct Page<'a> {
     /// The article title as the document's own title gives it (the page's `<title>` or a
     /// PDF's metadata title with the site's name cut away), to find it in the text.
     pub title_hint: Option<String>,
+    /// The byline of the header segment, found on first use: the header (for the title
+    /// above it) and the authors both need it, and the search reads every header line.
+    header_byline: OnceCell<Option<(usize, usize, Byline)>>,
 }
 
 impl<'a> Page<'a> {
+    pub fn new(lines: &'a [Line], segments: &'a [Segment], title_hint: Option<String>) -> Self {
+        Page {
+            lines,
+            segments,
+            title_hint,
+            header_byline: OnceCell::new(),
+        }
+    }
+
+    /// The byline of the first header segment: where it starts and ends in that segment's
+    /// lines, and its names ([`authors::find_byline`]).
+    pub fn header_byline(&self) -> Option<&(usize, usize, Byline)> {
+        self.header_byline
+            .get_or_init(|| {
+                self.first(SectionKind::Header)
+                    .and_then(|header| authors::find_byline(self.lines_of(header)))
+            })
+            .as_ref()
+    }
+
     /// Every segment of a kind, in page order.
     pub fn sections(&self, kind: SectionKind) -> impl Iterator<Item = &'a Segment> + 'a {
         self.segments.iter().filter(move |s| s.kind == kind)

@@ -10,11 +10,9 @@ pub struct PageRange {
 /// Parses a page range; the last page is expanded when printed abbreviated
 /// (`1338–45` gives `1345`, `314–7` gives `317`, `C675–82` gives `C682`).
 pub fn parse_page_range(text: &str) -> Option<PageRange> {
-    let t = text
-        .trim()
-        .trim_start_matches("pp.")
-        .trim_start_matches("pp")
-        .trim_start_matches("p.")
+    let t = ["pp.", "pp", "p."]
+        .iter()
+        .fold(text.trim(), |t, label| trim_start_repeated(t, label))
         .trim()
         .trim_end_matches(['.', ',', ';']);
     if t.is_empty() {
@@ -45,6 +43,23 @@ pub fn parse_page_range(text: &str) -> Option<PageRange> {
     })
 }
 
+/// `text` without any copies of `prefix` at its start (`str::trim_start_matches` with a
+/// string pattern, which builds a substring searcher for each call).
+fn trim_start_repeated<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
+/// `prefix` then `digits`, as one string.
+fn joined(prefix: &str, digits: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + digits.len());
+    out.push_str(prefix);
+    out.push_str(digits);
+    out
+}
+
 /// Expands an abbreviated last page against the first: `("1338", "45")` gives `"1345"`.
 /// Only digits are borrowed, and only when the result is larger than the first page.
 pub fn expand_last_page(first: &str, last: &str) -> String {
@@ -53,13 +68,9 @@ pub fn expand_last_page(first: &str, last: &str) -> String {
     let last_num = last.strip_prefix(prefix).unwrap_or(last);
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if all_digits(first_num) && all_digits(last_num) && last_num.len() < first_num.len() {
-        let expanded = format!(
-            "{}{}",
-            &first_num[..first_num.len() - last_num.len()],
-            last_num
-        );
+        let expanded = joined(&first_num[..first_num.len() - last_num.len()], last_num);
         if expanded.parse::<u64>().ok() > first_num.parse::<u64>().ok() {
-            return format!("{prefix}{expanded}");
+            return joined(prefix, &expanded);
         }
     }
     // `F31–42`: the letter prefix of the first page carries over to the last.
@@ -68,7 +79,7 @@ pub fn expand_last_page(first: &str, last: &str) -> String {
         && all_digits(last)
         && last.parse::<u64>().ok() > first_num.parse::<u64>().ok()
     {
-        return format!("{prefix}{last}");
+        return joined(prefix, last);
     }
     last.to_owned()
 }

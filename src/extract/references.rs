@@ -16,13 +16,6 @@ use crate::segment::SectionKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A reference label at the start of a line: "12. ", "[12] ", "12 ", or a line that is
-/// only a label ("12." once a back-link arrow after it is removed).
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[(?P<b>\d{1,4})\](?:\s+|$)|(?P<n>\d{1,4})(?:[.)](?:\s+|$)|\s+))")
-        .expect("label regex")
-});
-
 /// A year as references print it.
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)\d{2}\b").expect("year regex"));
@@ -89,15 +82,42 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
     }
 }
 
+/// A reference label at the start of a line: "12. ", "12) ", "[12] ", "12 ", or a line that
+/// is only a label ("12." once a back-link arrow after it is removed). Gives the number and
+/// where the text after the label (and its spaces) starts.
+///
+/// Read by hand, not by a regex: every line of the section is asked, and most are turned
+/// away on their first byte. The number has one to four ASCII digits (a longer run is no
+/// label).
 fn label_of(text: &str) -> Option<(u32, usize)> {
-    // Every label opens with a bracket or a digit (`char::is_numeric` takes in all that
-    // `\d` does): most lines are turned away before the search allocates capture slots.
-    if !text.starts_with(|c: char| c == '[' || c.is_numeric()) {
+    let bracketed = text.starts_with('[');
+    let digits_from = usize::from(bracketed);
+    let digits = text[digits_from..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if !(1..=4).contains(&digits) {
         return None;
     }
-    let caps = LABEL.captures(text)?;
-    let n = caps.name("b").or(caps.name("n"))?.as_str().parse().ok()?;
-    Some((n, caps.get(0)?.end()))
+    let number = text[digits_from..digits_from + digits].parse().ok()?;
+    let after_digits = &text[digits_from + digits..];
+    // What closes the number: `]` for a bracketed label, `.` or `)` or only spaces else.
+    let closer = if bracketed {
+        after_digits.strip_prefix(']')?
+    } else {
+        after_digits
+            .strip_prefix(['.', ')'])
+            .unwrap_or(after_digits)
+    };
+    let spaced = closer.trim_start();
+    let closed_by_mark = closer.len() < after_digits.len();
+    // After a mark: spaces or the end of the line; without one: at least one space.
+    let ends_label = if closed_by_mark {
+        spaced.len() < closer.len() || closer.is_empty()
+    } else {
+        spaced.len() < closer.len()
+    };
+    ends_label.then(|| (number, text.len() - spaced.len()))
 }
 
 /// Splits a numbered list. Some sites print each label on a line of its own and number
@@ -230,8 +250,14 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
 /// ("317:531–538View Article", "41:429-40. PubMed Abstract | Publisher Full Text") from
 /// the text before them. The labels must follow a number or closing punctuation.
 fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
-    let tail_start = text.len().saturating_sub(100);
-    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < tail_start) {
+    // Only the last 100 bytes are searched (from the first character that starts there).
+    let tail_start = (text.len().saturating_sub(100)..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    for (i, c) in text[tail_start..]
+        .char_indices()
+        .map(|(i, c)| (tail_start + i, c))
+    {
         if !c.is_uppercase() || i == 0 {
             continue;
         }
@@ -346,6 +372,33 @@ pub fn reference_from_raw(number: Option<u32>, raw: &str) -> Reference {
 mod tests {
     use super::*;
     use crate::clean::clean_lines;
+
+    #[test]
+    fn reads_labels() {
+        let cases: &[(&str, Option<(u32, usize)>)] = &[
+            ("12. Smith J", Some((12, 4))),
+            ("12) Smith J", Some((12, 4))),
+            ("[12] Smith J", Some((12, 5))),
+            ("[12]  Smith J", Some((12, 6))),
+            ("12 Smith J", Some((12, 3))),
+            ("12.", Some((12, 3))),
+            ("[3]", Some((3, 3))),
+            ("1.\u{a0}Smith", Some((1, 4))),
+            ("12", None),
+            ("12.5 mg", None),
+            ("12345. Smith", None),
+            ("[12 Smith", None),
+            ("[12]Smith", None),
+            ("12:3", None),
+            ("Smith 12.", None),
+            ("\u{661}. Smith", None),
+            ("1\u{662}. Smith", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(label_of(text), *want, "{text:?}");
+        }
+    }
 
     fn split(text: &str) -> Vec<(Option<u32>, String, Vec<&'static str>)> {
         let lines = clean_lines(text);

@@ -2,6 +2,7 @@
 //! access notes ("Accessed 3 May 2020", "[Internet]", "Available from:"): read into
 //! fields, then cut out so the rest of the parser sees only the bibliographic text.
 
+use memchr::memmem::Finder;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -66,6 +67,36 @@ static NOTE_CUES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Literal cues, one of which each identifier's text holds: the regex for an identifier
+/// runs only when the reference holds one of its cues.
+const DOI_CUES: &[&str] = &["10."];
+const URL_CUES: &[&str] = &["http", "www.", "HTTP", "WWW."];
+const PMID_CUES: &[&str] = &["PMID", "PubMed", "pmid"];
+const PMCID_CUES: &[&str] = &["PMC"];
+const ARXIV_CUES: &[&str] = &["rXiv", "RXIV", "/0", "/1", "/9", "INSPIRE"];
+const ISBN_CUES: &[&str] = &["ISBN", "ISSN", "isbn"];
+
+/// The substring searchers of a cue table, built once (`str::contains` builds one per
+/// call, and every reference asks for all the cues).
+struct Cues(Vec<Finder<'static>>);
+
+impl Cues {
+    fn new(cues: &'static [&'static str]) -> Self {
+        Cues(cues.iter().map(|c| Finder::new(c.as_bytes())).collect())
+    }
+
+    fn any_in(&self, text: &str) -> bool {
+        self.0.iter().any(|f| f.find(text.as_bytes()).is_some())
+    }
+}
+
+static CUES: LazyLock<[Cues; 6]> = LazyLock::new(|| {
+    [
+        DOI_CUES, URL_CUES, PMID_CUES, PMCID_CUES, ARXIV_CUES, ISBN_CUES,
+    ]
+    .map(Cues::new)
+});
+
 /// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
 /// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`).
 fn trim_identifier(id: &str) -> &str {
@@ -93,9 +124,16 @@ fn trim_identifier(id: &str) -> &str {
 pub fn take_identifiers(text: &str) -> (Identifiers, String) {
     let mut ids = Identifiers::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let has = |needle: &str| text.contains(needle);
+    let [
+        doi_cues,
+        url_cues,
+        pmid_cues,
+        pmcid_cues,
+        arxiv_cues,
+        isbn_cues,
+    ] = &*CUES;
 
-    if has("10.") {
+    if doi_cues.any_in(text) {
         if let Some(m) = DOI.find(text) {
             let core = DOI_CORE.find(m.as_str()).map(|c| c.as_str()).unwrap_or("");
             let doi: String = trim_identifier(core)
@@ -109,8 +147,7 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             }
         }
     }
-    let lower_has_url = has("http") || has("www.") || has("HTTP") || has("WWW.");
-    if lower_has_url {
+    if url_cues.any_in(text) {
         for m in URL.find_iter(text) {
             if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
                 continue;
@@ -133,14 +170,14 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             }
         }
     }
-    if has("PMID") || has("PubMed") || has("pmid") {
+    if pmid_cues.any_in(text) {
         if let Some(c) = PMID.captures(text) {
             let m = c.get(0).expect("whole match");
             ids.pmid = c.get(1).or_else(|| c.get(2)).map(|g| g.as_str().to_owned());
             cuts.push((m.start(), m.end()));
         }
     }
-    if has("PMC") {
+    if pmcid_cues.any_in(text) {
         if let Some(c) = PMCID.captures(text) {
             let m = c.get(0).expect("whole match");
             if !cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
@@ -149,7 +186,7 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             }
         }
     }
-    if has("rXiv") || has("RXIV") || has("/0") || has("/1") || has("/9") || has("INSPIRE") {
+    if arxiv_cues.any_in(text) {
         for c in ARXIV.captures_iter(text) {
             let m = c.get(0).expect("whole match");
             if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
@@ -161,7 +198,7 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
             cuts.push((m.start(), m.end()));
         }
     }
-    if has("ISBN") || has("ISSN") || has("isbn") {
+    if isbn_cues.any_in(text) {
         for m in ISBN.find_iter(text) {
             if !cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
                 cuts.push((m.start(), m.end()));

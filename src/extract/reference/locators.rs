@@ -30,11 +30,13 @@ pub fn label_of(word: &str) -> Option<Label> {
 
 /// A label glued to its number: `v.13`, `n.4`, `p.367-390`, `pp.1-10`.
 pub fn glued_label(word: &str) -> Option<(Label, &str)> {
-    // `n°20`, `nº 5` printed without a space.
-    for sign in ["n°", "N°", "nº", "Nº", "№"] {
-        if let Some(tail) = word.strip_prefix(sign) {
-            if tail.starts_with(|c: char| c.is_ascii_digit()) {
-                return Some((Label::Issue, tail));
+    // `n°20`, `nº 5` printed without a space (each sign holds a non-ASCII character).
+    if !word.is_ascii() {
+        for sign in ["n°", "N°", "nº", "Nº", "№"] {
+            if let Some(tail) = word.strip_prefix(sign) {
+                if tail.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Some((Label::Issue, tail));
+                }
             }
         }
     }
@@ -72,6 +74,13 @@ pub fn is_numberish(word: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || is_dash(c) || c == '/' || c == '.')
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+}
+
+/// ASCII letters with at least one in lower case, and perhaps a closing `.` or `,`
+/// (`cells`, `Res.`, `Tissue,`): never a number, a Roman numeral or a glued label.
+fn is_plain_word(word: &str) -> bool {
+    let bare = word.trim_end_matches(['.', ',']);
+    bare.bytes().all(|b| b.is_ascii_alphabetic()) && bare.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// `3rd`, `21st`, `4th`, `2nd`: an ordinal (an edition, a meeting), never a locator.
@@ -214,10 +223,13 @@ impl<'a> Block<'a> {
                 || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
                 || (label == Label::Volume && self.word(i + 1).is_some_and(is_roman));
         }
-        if self.is_roman_volume(i) {
+        // Most words of a title are letters with a lower-case one: no Roman volume, glued
+        // label or number, so only a month can still open a block there.
+        let plain = is_plain_word(w);
+        if !plain && self.is_roman_volume(i) {
             return true;
         }
-        if glued_label(w).is_some() {
+        if !plain && glued_label(w).is_some() {
             return true;
         }
         if is_month(w) {
@@ -233,7 +245,7 @@ impl<'a> Block<'a> {
                     .word(i + 2)
                     .is_some_and(|n| n.starts_with(char::is_alphabetic));
         }
-        if !is_numberish(w) {
+        if plain || !is_numberish(w) {
             return false;
         }
         if is_year_range(w) && !self.after_locator_mark(i) {

@@ -18,8 +18,9 @@ use locators::Block;
 use names::{AuthorList, Names};
 use tokens::{Kind, Token, is_quote, tokenize};
 use words::{
-    is_abbreviation, is_conference_word, is_dotted_initials, is_initials, is_month,
-    is_organisation_word, is_particle, is_publisher_word, year_of,
+    ascii_lowercase_is_one_of, is_abbreviation, is_conference_word, is_dotted_initials,
+    is_initials, is_month, is_organisation_word, is_particle, is_publisher_word,
+    lowercase_is_one_of, year_of,
 };
 
 /// Parses one reference string. Never fails: what it cannot read stays empty.
@@ -448,7 +449,7 @@ impl<'a> Parser<'a> {
                 && v[1..].bytes().all(|b| b.is_ascii_digit())
                 && w.trim_end_matches([',', '.']) == v;
             let head = &self.text[..self.toks[l].start];
-            if let Some(pos) = head.rfind(c.as_str()).filter(|_| series) {
+            if let Some(pos) = series.then(|| head.rfind(c.as_str())).flatten() {
                 let joined = &self.text[pos..self.toks[l].start + 1];
                 r.container_title = Some(joined.split_whitespace().collect::<Vec<_>>().join(" "));
                 r.volume = Some(v[1..].to_owned());
@@ -1310,18 +1311,20 @@ impl<'a> Parser<'a> {
     fn names_imprint(&self, from: usize, to: usize) -> bool {
         (from..to).any(|k| {
             self.word(k).is_some_and(|w| {
-                matches!(
-                    w.trim_end_matches(['.', ',']).to_lowercase().as_str(),
-                    "press"
-                        | "publisher"
-                        | "publishers"
-                        | "publishing"
-                        | "verlag"
-                        | "springer-verlag"
-                        | "inc"
-                        | "ltd"
-                        | "sons"
-                        | "éditions"
+                lowercase_is_one_of(
+                    w.trim_end_matches(['.', ',']),
+                    &[
+                        "press",
+                        "publisher",
+                        "publishers",
+                        "publishing",
+                        "verlag",
+                        "springer-verlag",
+                        "inc",
+                        "ltd",
+                        "sons",
+                        "éditions",
+                    ],
                 )
             })
         })
@@ -1363,10 +1366,8 @@ impl<'a> Parser<'a> {
     /// `Technical Report …`, `Tech. Rep.`, `TR 1069`, `PhD thesis`, `Draft Paper` at `k`.
     fn starts_genre_note(&self, k: usize) -> bool {
         let Some(w) = self.word(k) else { return false };
-        let next = self
-            .word(k + 1)
-            .map(|n| n.trim_end_matches(['.', ',']).to_ascii_lowercase());
-        let next_is = |words: &[&str]| next.as_deref().is_some_and(|n| words.contains(&n));
+        let next = self.word(k + 1).map(|n| n.trim_end_matches(['.', ',']));
+        let next_is = |words: &[&str]| next.is_some_and(|n| ascii_lowercase_is_one_of(n, words));
         match w.trim_end_matches(['.', ',']) {
             "Technical" | "Tech" => next_is(&["report", "rep", "note", "memo", "memorandum"]),
             "TR" => self
@@ -1384,17 +1385,18 @@ impl<'a> Parser<'a> {
     fn is_genre_note(&self, from: usize, to: usize) -> bool {
         (from..to).any(|k| {
             self.word(k).is_some_and(|w| {
-                let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
-                matches!(
-                    w.as_str(),
-                    "thesis"
-                        | "dissertation"
-                        | "report"
-                        | "rep"
-                        | "ph.d"
-                        | "phd"
-                        | "doctoral"
-                        | "master's"
+                ascii_lowercase_is_one_of(
+                    w.trim_end_matches(['.', ',']),
+                    &[
+                        "thesis",
+                        "dissertation",
+                        "report",
+                        "rep",
+                        "ph.d",
+                        "phd",
+                        "doctoral",
+                        "master's",
+                    ],
                 )
             })
         })
@@ -1423,17 +1425,18 @@ impl<'a> Parser<'a> {
         }
         if let Some(c) = &r.container_title {
             let meeting = c.split_whitespace().any(|w| {
-                let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
-                matches!(
-                    w.as_str(),
-                    "conference"
-                        | "conf"
-                        | "symposium"
-                        | "symp"
-                        | "workshop"
-                        | "congress"
-                        | "meeting"
-                        | "colloquium"
+                ascii_lowercase_is_one_of(
+                    w.trim_end_matches(['.', ',']),
+                    &[
+                        "conference",
+                        "conf",
+                        "symposium",
+                        "symp",
+                        "workshop",
+                        "congress",
+                        "meeting",
+                        "colloquium",
+                    ],
                 )
             });
             if meeting || (r.volume.is_none() && c.split_whitespace().any(is_conference_word)) {

@@ -4,8 +4,8 @@
 
 use super::tokens::{Kind, Token};
 use super::words::{
-    is_abbreviation, is_dotted_initials, is_initials, is_name_suffix, is_name_word,
-    is_organisation_word, is_particle, year_of,
+    ascii_lowercase_is_one_of, is_abbreviation, is_dotted_initials, is_initials, is_name_suffix,
+    is_name_word, is_organisation_word, is_particle, year_of,
 };
 use crate::record::RefAuthor;
 
@@ -485,11 +485,10 @@ impl<'a> Names<'a> {
             j += 1;
         }
         if let Some(w) = self.word(j) {
-            let bare = w.trim_end_matches('.').to_ascii_lowercase();
-            if matches!(
-                bare.as_str(),
-                "ed" | "eds" | "editor" | "editors" | "hrsg" | "hg" | "dir" | "coord" | "comp"
-            ) {
+            let editor_marks = [
+                "ed", "eds", "editor", "editors", "hrsg", "hg", "dir", "coord", "comp",
+            ];
+            if ascii_lowercase_is_one_of(w.trim_end_matches('.'), &editor_marks) {
                 j += 1;
                 if opened && (self.is_punct(j, ')') || self.is_punct(j, ']')) {
                     j += 1;

@@ -105,8 +105,25 @@ fn push_split(text: &str, start: usize, at: usize, end: usize, out: &mut Vec<Tok
 /// Pushes a whitespace/punctuation-delimited run: leading dots and quote marks, trailing
 /// closing single quotes become their own tokens.
 fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
-    // `'t Hooft`: an elided particle, not a quote.
     let run = &text[start..end];
+    // Most runs are letters, digits and hyphens only: of the splits below, only a glued
+    // year and a glued `and` can apply to them (the others need a dot, a quote mark, or a
+    // non-ASCII character).
+    if run.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if let Some(year) = glued_year(run) {
+            return push_split(text, start, start + year, end, out);
+        }
+        if glued_and(run) {
+            return push_split(text, start, start + 3, end, out);
+        }
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end,
+        });
+        return;
+    }
+    // `'t Hooft`: an elided particle, not a quote.
     let short_year = (run.len() == 3 && run.starts_with('\'')
         || run.len() == 5 && run.starts_with('’'))
         && run.bytes().rev().take(2).all(|b| b.is_ascii_digit());
@@ -162,10 +179,7 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
     }
     // `andR .H .Wechsler`, `andEric Lutz` (PDF extraction): a conjunction glued to the
     // next name.
-    if body.len() >= 4
-        && body.starts_with("and")
-        && body[3..].starts_with(|c: char| c.is_uppercase())
-    {
+    if glued_and(body) {
         return push_split(text, start, start + 3, end, out);
     }
     // A closing single quote at the end, possibly followed by dots: `Title’.`
@@ -201,6 +215,11 @@ fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>)
         end,
     });
     out.extend(trailing.into_iter().flatten());
+}
+
+/// `andEric`: the conjunction glued to a capitalised word.
+fn glued_and(body: &str) -> bool {
+    body.len() >= 4 && body.starts_with("and") && body[3..].starts_with(|c: char| c.is_uppercase())
 }
 
 /// The byte index of the dot in `Phys.337`: a capitalised word of 3+ letters that is no

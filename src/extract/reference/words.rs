@@ -561,6 +561,9 @@ struct WordSet {
     map: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
     max_len: usize,
     first_bytes: [bool; 256],
+    /// Per lower-case first byte, bit `n` set when an entry of `n` bytes starts with it
+    /// (bit 63 for 63 bytes or more): an ASCII word of another length is not there.
+    lengths: [u64; 256],
 }
 
 impl WordSet {
@@ -573,14 +576,21 @@ impl WordSet {
             map: HashMap::default(),
             max_len: 0,
             first_bytes: [false; 256],
+            lengths: [0; 256],
         };
         for (w, v) in table {
             let lower = w.to_lowercase();
             set.max_len = set.max_len.max(lower.len());
-            set.first_bytes[usize::from(lower.as_bytes()[0])] = true;
+            let first = usize::from(lower.as_bytes()[0]);
+            set.first_bytes[first] = true;
+            set.lengths[first] |= Self::length_bit(lower.len());
             set.map.insert(lower.into_boxed_str(), *v);
         }
         set
+    }
+
+    fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -598,6 +608,12 @@ impl WordSet {
         }
         let mut buf = [0u8; 32];
         if w.len() <= buf.len() && w.is_ascii() {
+            // ASCII lower-casing keeps the length: no entry of this length, no lookup.
+            if self.lengths[usize::from(first.to_ascii_lowercase())] & Self::length_bit(w.len())
+                == 0
+            {
+                return None;
+            }
             for (b, c) in buf.iter_mut().zip(w.bytes()) {
                 *b = c.to_ascii_lowercase();
             }
@@ -652,6 +668,22 @@ const LOWER_ABBREVIATIONS: &[&str] = &[
 
 static LOWER_ABBREVIATION_SET: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(LOWER_ABBREVIATIONS));
+
+/// Whether `word` with its ASCII letters lower-cased is one of `table` (whose entries hold
+/// no ASCII capitals): `word.to_ascii_lowercase()` compared without the copy.
+pub fn ascii_lowercase_is_one_of(word: &str, table: &[&str]) -> bool {
+    table.iter().any(|entry| word.eq_ignore_ascii_case(entry))
+}
+
+/// Whether `word` lower-cased is one of `table` (lower-case entries); an ASCII word is
+/// compared without a lower-cased copy.
+pub fn lowercase_is_one_of(word: &str, table: &[&str]) -> bool {
+    if word.is_ascii() {
+        return ascii_lowercase_is_one_of(word, table);
+    }
+    let lower = word.to_lowercase();
+    table.contains(&lower.as_str())
+}
 
 /// Month name or abbreviation.
 pub fn is_month(word: &str) -> bool {
