@@ -331,3 +331,31 @@ fn keyword_lists_end_where_their_kind_of_line_ends() {
         assert_eq!(record.keywords, *want, "{body}");
     }
 }
+
+/// The copyright line names the publisher, unless the authors hold the copyright: then the
+/// licensee, if any, is the publisher.
+#[test]
+fn copyright_held_by_the_authors_names_no_publisher() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "© 2015 Lindqvist et al.; licensee Invented Central. This is an Open Access article.",
+            Some("Invented Central"),
+        ),
+        (
+            "© 2015 Lindqvist et al. This is an Open Access article.",
+            None,
+        ),
+        (
+            "© 2019 Invented Publishing Ltd",
+            Some("Invented Publishing Ltd"),
+        ),
+        ("© 2019 The Authors. Open access.", None),
+    ];
+    for (line, want) in cases {
+        let page = format!(
+            "A Study of Invented Things\nMei Lindqvist and Dara Okafor\nAbstract\nWe invented things. They worked well.\n{line}\nIntroduction\nText.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.journal.publisher.as_deref(), *want, "{line}");
+    }
+}

@@ -140,6 +140,11 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("metric regex")
 });
 
+/// "…; licensee Invented Central Ltd." in a copyright line: the publisher.
+static LICENSEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\blicensee\s+(?P<who>[A-Z][^.;|]{2,80}?)(?:\.|;|$)").expect("licensee regex")
+});
+
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[A-Z][^.;|]{2,80}?)(?:\.|$)")
         .expect("copyright regex")
@@ -433,8 +438,14 @@ fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
             .flatten()
         {
             let who = caps["who"].trim();
-            if !who.to_lowercase().contains("author") {
-                publisher = Some((who.to_owned(), [line.start, line.end]));
+            // "© 2015 Lindqvist et al.; licensee Invented Central": the authors hold the
+            // copyright, the licensee is the publisher.
+            let by_authors = who.to_lowercase().contains("author") || who.ends_with(" et al");
+            let licensee = LICENSEE
+                .captures(&line.text)
+                .map(|c| c["who"].trim().to_owned());
+            if let Some(who) = licensee.or_else(|| (!by_authors).then(|| who.to_owned())) {
+                publisher = Some((who, [line.start, line.end]));
             }
         }
         if record.journal.abbrev.is_none() && line.text.ends_with(')') {
