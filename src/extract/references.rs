@@ -7,6 +7,7 @@
 
 use super::Page;
 use super::dates::parse_date;
+use super::locator::{is_journal_name, parse_locator};
 use super::reference::parse_reference;
 use super::text::{join_lines, push_joined};
 use crate::clean::{Line, LineKind};
@@ -20,9 +21,10 @@ use std::sync::LazyLock;
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)\d{2}\b").expect("year regex"));
 
-/// "Article Open access 21 March 2022": the type and date line closing a related item.
+/// "Article Open access 21 March 2022", "Chapter © 2022": the type and date line closing a
+/// related item.
 static RELATED_META: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<type>[A-Z][A-Za-z &]{2,40}?)(?:\s+Open access)?\s+(?P<date>\d{1,2} [A-Z][a-z]+ \d{4})$").expect("related regex")
+    Regex::new(r"^(?P<type>[A-Z][A-Za-z &]{2,40}?)(?:\s+Open access)?\s+(?:©\s*)?(?P<date>(?:\d{1,2} [A-Z][a-z]+ )?\d{4})$").expect("related regex")
 });
 
 /// "Stem Cell Research & Therapy (2023)": the container and year closing a cited-by item.
@@ -338,27 +340,111 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
     out
 }
 
-/// Items of a "similar content" list: title lines closed by a "Type [Open access] Date" line.
+/// Items of a "similar content" / "people also read" list. Sites print them as:
+/// - title lines closed by a "Type [Open access] Date" line (Springer Nature);
+/// - a bare type label ("Article"), the title, "Name et al.", the journal, its volume line
+///   and "Published online: date" (Taylor & Francis);
+/// - one bullet an item, the title often twice (an image's text, then the link's).
 fn parse_related(lines: &[Line]) -> Vec<Related> {
     let mut out = Vec::new();
-    let mut title = String::new();
-    for line in lines {
-        if line.is_blank() {
+    let mut item = RelatedItem::default();
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        let text = line.text.trim();
+        if let Some(caps) = RELATED_META.captures(text) {
+            item.date = parse_date(&caps["date"]);
+            item.finish(&mut out);
             continue;
         }
-        if let Some(caps) = RELATED_META.captures(&line.text) {
-            if !title.is_empty() {
-                out.push(Related {
-                    title: std::mem::take(&mut title),
-                    container_title: None,
-                    date: parse_date(&caps["date"]),
-                });
+        let is_type_label = rules::article_type(text).is_some_and(|_| text.len() <= 30);
+        if matches!(line.kind, LineKind::Bullet(1)) || is_type_label {
+            item.finish(&mut out);
+            if is_type_label {
+                continue;
+            }
+        }
+        if let Some(date) = text
+            .strip_prefix("Published online:")
+            .or_else(|| text.strip_prefix("Published:"))
+        {
+            item.date = parse_date(date.trim()).or(item.date);
+            continue;
+        }
+        // An image's placeholder ("[978-3-030-]").
+        if text.starts_with('[') && text.ends_with(']') && !text.contains(' ') {
+            continue;
+        }
+        if text.contains(" et al") || text.ends_with("et al.") {
+            item.title_done = true;
+            continue;
+        }
+        if item.title_done {
+            let is_locator =
+                parse_locator(text).is_some() || text.to_lowercase().starts_with("volume");
+            if item.container_title.is_none() && !is_locator && is_journal_name(text) {
+                item.container_title = Some(text.to_owned());
             }
             continue;
         }
-        push_joined(&mut title, &line.text);
+        push_joined(&mut item.title, text);
     }
+    item.finish(&mut out);
     out
+}
+
+/// Longest title of a related item: longer runs are several items run together.
+const MAX_RELATED_TITLE_CHARS: usize = 300;
+
+/// The related item being read.
+#[derive(Default)]
+struct RelatedItem {
+    title: String,
+    title_done: bool,
+    container_title: Option<String>,
+    date: Option<String>,
+}
+
+impl RelatedItem {
+    /// Ends the item. It is kept when its title has a likely length and something marks
+    /// it as an article's card: a date, authors, or the title printed twice. (Menus and
+    /// notices that land in a related block have none of these.)
+    fn finish(&mut self, out: &mut Vec<Related>) {
+        let item = std::mem::take(self);
+        let title = item.title.trim();
+        // An image's placeholder glued before the title ("[d41586-023] Title").
+        let title = match title.strip_prefix('[').and_then(|t| t.split_once("] ")) {
+            Some((placeholder, rest)) if !placeholder.contains(' ') => rest,
+            _ => title,
+        };
+        let once = undouble(title);
+        let is_card = item.date.is_some() || item.title_done || once.len() < title.len();
+        // The block's own opening ("Articles related to the one you are viewing").
+        let is_intro = once.to_lowercase().contains("related");
+        // A title opens with a capital or digit; lower case is the rest of another line.
+        let opens_mid_text = once.starts_with(char::is_lowercase);
+        let title = once;
+        let words = title.split_whitespace().count();
+        if is_card
+            && !is_intro
+            && !opens_mid_text
+            && words >= 3
+            && title.chars().count() <= MAX_RELATED_TITLE_CHARS
+        {
+            out.push(Related {
+                title: title.to_owned(),
+                container_title: item.container_title,
+                date: item.date,
+            });
+        }
+    }
+}
+
+/// "Title Title": a text printed twice in a row (an image's text, then the link's) once.
+fn undouble(text: &str) -> &str {
+    let half = text.len() / 2;
+    match (text.get(..half), text.get(half..)) {
+        (Some(first), Some(rest)) if rest.starts_with(' ') && first == rest.trim_start() => first,
+        _ => text,
+    }
 }
 
 /// A reference parsed from a raw string with its list number (for tests and tools).
@@ -372,6 +458,67 @@ pub fn reference_from_raw(number: Option<u32>, raw: &str) -> Reference {
 mod tests {
     use super::*;
     use crate::clean::clean_lines;
+
+    #[test]
+    fn reads_related_items_of_each_layout() {
+        type Want<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "Invented films for packaging\nChapter Open access 03 September 2024\n[978-3-0]\nUnveiling invented algae\n– current trends\nArticle 12 March 2023\nInvented nanoparticles as carriers\nChapter © 2022\n",
+                &[
+                    ("Invented films for packaging", None, Some("2024-09-03")),
+                    (
+                        "Unveiling invented algae – current trends",
+                        None,
+                        Some("2023-03-12"),
+                    ),
+                    ("Invented nanoparticles as carriers", None, Some("2022")),
+                ],
+            ),
+            (
+                "Article\nInvented trends in\nbioplastics\nMei Lindqvist et al.\nInvented Polymer Reviews\nVolume 49, 2009 - Issue 2\nPublished online: 20 Apr 2009\nArticle\nA second invented study\nD. Okafor et al.\nJournal of Invented Food\nPublished online: 6 Dec 2010\n",
+                &[
+                    (
+                        "Invented trends in bioplastics",
+                        Some("Invented Polymer Reviews"),
+                        Some("2009-04-20"),
+                    ),
+                    (
+                        "A second invented study",
+                        Some("Journal of Invented Food"),
+                        Some("2010-12-06"),
+                    ),
+                ],
+            ),
+            (
+                "* Invented plan could end subscriptions Invented plan could end subscriptions\n\n* The dark side of inventing The dark side of inventing\n",
+                &[
+                    ("Invented plan could end subscriptions", None, None),
+                    ("The dark side of inventing", None, None),
+                ],
+            ),
+            // Menus and notices in a related block are no items.
+            (
+                "* Journals\n* About the invented society\n* Editorial board\n",
+                &[],
+            ),
+            ("No related articles found\nGoogle Scholar\n", &[]),
+        ];
+        for (text, want) in cases {
+            let related = parse_related(&clean_lines(text));
+            let got: Vec<Want> = related
+                .iter()
+                .map(|r| {
+                    (
+                        r.title.as_str(),
+                        r.container_title.as_deref(),
+                        r.date.as_deref(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
 
     #[test]
     fn reads_labels() {
