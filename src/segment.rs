@@ -239,14 +239,21 @@ fn fold_menus_into_header(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment
     static SENTENCE_END: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\p{Ll}{2}[.?!] \p{Lu}\p{Ll}").expect("sentence regex")
     });
+    // A sentence ends inside a line, or at the end of a long line, or at the end of a
+    // short line that closes a wrapped paragraph (the line before it is long and runs on).
     let is_prose = |segment: &Segment| {
-        let sentences: usize = lines[segment.lines.clone()]
+        let mut sentences = 0;
+        let mut runs_on = false;
+        for l in lines[segment.lines.clone()]
             .iter()
-            .map(|l| {
-                SENTENCE_END.find_iter(&l.text).count()
-                    + usize::from(l.text.ends_with('.') && l.text.len() > 60)
-            })
-            .sum();
+            .filter(|l| !l.is_blank())
+        {
+            let text = l.text.trim_end();
+            let ends = text.ends_with('.');
+            sentences += SENTENCE_END.find_iter(text).count()
+                + usize::from(ends && (text.len() > 60 || runs_on));
+            runs_on = text.len() > 60 && !ends;
+        }
         sentences >= 2
     };
     // A sidebar's "Abstract" entry is followed by more menu entries ("Full-Text PDF",
@@ -357,6 +364,25 @@ mod tests {
             header_text.contains(&"Mei Lindqvist and Dara Okafor"),
             "{header_text:?}"
         );
+    }
+
+    #[test]
+    fn a_short_abstract_before_related_abstracts_is_the_real_one() {
+        // The article's own two-sentence abstract wraps onto a short last line; the
+        // related-article list below has abstracts of its own.
+        let text = "Menu\nInvented Title\nMei Lindqvist and Dara Okafor\nAbstract\nThe first invented synthesis of a made-up compound is reported here. The key step\nwas a cyclization done cheaply.\nIntroduction\nBody text.\nRelated Articles\nOther Invented Title\nAbstract\nA related study of invented things was done. It showed invented results. They held.\n";
+        let lines = clean_lines(text);
+        let segments = segment(&lines);
+        let header_text: Vec<&str> = lines[segments[0].lines.clone()]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(header_text.contains(&"Invented Title"), "{header_text:?}");
+        assert!(
+            !header_text.contains(&"Introduction") && !header_text.contains(&"Body text."),
+            "{header_text:?}"
+        );
+        assert_eq!(segments[1].kind, SectionKind::Abstract);
     }
 
     #[test]
