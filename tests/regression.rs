@@ -279,6 +279,11 @@ fn titles_without_their_surroundings() {
             "March/April 2014 Salt Wedges in Invented Tidal Rivers\n",
             "Salt Wedges in Invented Tidal Rivers",
         ),
+        // The alternative text of a corresponding-author icon before the first name.
+        (
+            "Salt Wedges in Invented Tidal Rivers\ncorresponding\nauthor1\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
         // Text-browser super- and subscripts.
         (
             "Ca^2+ Waves over Fe[3]O[4] in Strain INV 1052^T\n",

@@ -830,12 +830,25 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         .then_some(joined)
 }
 
-/// A label some pages print above the names: `Authors`, `Author(s):`, `By`.
+/// A label some pages print above the names: `Authors`, `Author(s):`, `By`; or the
+/// alternative text of a corresponding-author icon before the first name, broken over
+/// lines and run into the name's label ("corresponding" / "author1").
 fn is_byline_label(text: &str) -> bool {
-    let label = text.trim().trim_end_matches(':');
-    ["authors", "author", "author(s)", "by"]
-        .iter()
-        .any(|l| label.eq_ignore_ascii_case(l))
+    let label = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡§¶,".contains(c))
+        .trim_end_matches(':')
+        .trim();
+    [
+        "authors",
+        "author",
+        "author(s)",
+        "by",
+        "corresponding",
+        "corresponding author",
+    ]
+    .iter()
+    .any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Equal after case, punctuation and whitespace are ignored.
