@@ -308,3 +308,33 @@ fn journal_and_type_from_a_bar_line() {
     assert_eq!(record.journal.title.as_deref(), Some("Invented Letters"));
     assert_eq!(record.article_type.as_deref(), Some("Letter"));
 }
+
+/// Repository records print their fields after labels: "Title:" (run in, wrapped over
+/// lines up to the next label) and "Authors:".
+#[test]
+fn labelled_title_and_authors() {
+    let cases: &[(&str, &str)] = &[
+        (
+            // A line whose first bytes split a character is no label (and no panic).
+            "Menüs\nTitle:SALT: Wedges in Invented\nTidal Rivers\nAuthors:Mei Lindqvist, Dara Okafor, Ruth Berg\nView PDF\n",
+            "SALT: Wedges in Invented Tidal Rivers",
+        ),
+        (
+            "Menu\nTitle: Salt Wedges in Invented Tidal Rivers\n\nAuthors: Mei Lindqvist, Dara Okafor, Ruth Berg\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+    ];
+    for (header, title) in cases {
+        let page = format!(
+            "{header}Abstract:We measured invented things with an invented method. It worked well in every case.\nCite as: arXiv:0000.00000 [cs.CL]\n(or arXiv:0000.00000v2 [cs.CL] for this version)\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.title.as_deref(), Some(*title), "{page}");
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Mei Lindqvist", "Dara Okafor", "Ruth Berg"],
+            "{page}"
+        );
+    }
+}

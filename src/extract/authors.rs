@@ -429,16 +429,23 @@ fn byline_score(byline: &Byline) -> usize {
         + usize::from(byline.truncated)
 }
 
+/// A byline printed as an ordered list ("1. Matthias Labrenz1,"): the list number goes.
+/// A byline run in after its label ("Authors: Mei Lin, …", "Author(s):Mei Lin"): the
+/// label goes too.
+fn without_byline_lead(text: &str) -> &str {
+    static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}\.\s+|(?i:authors?|author\(s\))\s?:\s*)")
+            .expect("list number regex")
+    });
+    match LIST_NUMBER.find(text) {
+        Some(m) if !text[m.end()..].trim().is_empty() => &text[m.end()..],
+        _ => text,
+    }
+}
+
 /// Reads a byline starting at `start`: bullets or plain lines of names, names broken
 /// across lines, and notes printed under each name (skipped). Gives the end of the last
 /// line that was part of it and the names.
-/// A byline printed as an ordered list ("1. Matthias Labrenz1,"): the list number goes.
-fn without_list_number(text: &str) -> &str {
-    static LIST_NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d{1,3}\.\s+").expect("list number regex"));
-    LIST_NUMBER.find(text).map_or(text, |m| &text[m.end()..])
-}
-
 fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let first = &lines[start];
     if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
@@ -463,10 +470,10 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         end += 1;
         let listed;
         let line = if line.kind == LineKind::Text
-            && without_list_number(&line.text).len() < line.text.len()
+            && without_byline_lead(&line.text).len() < line.text.len()
         {
             listed = Line {
-                text: without_list_number(&line.text).to_owned(),
+                text: without_byline_lead(&line.text).to_owned(),
                 ..line.clone()
             };
             &listed
@@ -1373,7 +1380,7 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             continue;
         }
         // A label printed on its own line before its affiliation ("1" then the text).
-        let text = without_list_number(line.text.trim());
+        let text = without_byline_lead(line.text.trim());
         if let Some(label) = label_alone(text) {
             pending_label = Some(label);
             continue;

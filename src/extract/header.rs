@@ -681,6 +681,11 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     if record.title.is_some() {
         return;
     }
+    if let Some(joined) = labelled_title(lines) {
+        record.title = Some(joined.text);
+        record.note_source("title", "text", joined.span);
+        return;
+    }
     if let Some(hint) = &page.title_hint {
         if let Some(joined) = find_printed(lines, hint) {
             record.title = Some(joined.text);
@@ -708,6 +713,44 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     }
     record.title = Some(cited);
     record.note_source("title", "text:cite-this-article", None);
+}
+
+/// A line that starts with its own label: "Authors:", "Subjects:", "Cite as:".
+static LABELLED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}()]*(?: [\p{L}()]+){0,2}\s?:").expect("labelled line regex")
+});
+
+/// A title printed after its label, as repositories show a record ("Title: Invented
+/// Things" or "Title:Invented" run together), with the lines it wraps onto up to the next
+/// labelled line.
+fn labelled_title(lines: &[Line]) -> Option<super::text::Joined> {
+    const MAX_LINES: usize = 4;
+    const LABEL: &str = "title:";
+    let start = lines.iter().position(|l| {
+        l.kind == LineKind::Text
+            && l.text
+                .get(..LABEL.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(LABEL))
+    })?;
+    let first = &lines[start];
+    let rest = first.text[LABEL.len()..].trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut text = rest.to_owned();
+    let mut end = first.end;
+    for line in lines[start + 1..].iter().take(MAX_LINES - 1) {
+        if line.is_blank() || line.kind != LineKind::Text || LABELLED_LINE.is_match(&line.text) {
+            break;
+        }
+        super::text::push_joined(&mut text, &line.text);
+        end = line.end;
+    }
+    let plausible = text.split_whitespace().count() >= 2 && text.chars().count() <= 400;
+    plausible.then_some(super::text::Joined {
+        text,
+        span: Some([first.start, end]),
+    })
 }
 
 /// Finds a title as printed in the header: one to four lines whose text equals it when
