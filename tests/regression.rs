@@ -338,3 +338,35 @@ fn labelled_title_and_authors() {
         );
     }
 }
+
+/// Names printed one under another after a blank line, their marks set apart on lines of
+/// their own, are a byline; menu entries one per line (in capitals, or right under other
+/// entries) are not.
+#[test]
+fn names_one_per_line_with_marks_apart() {
+    let abstract_text = "Abstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Open Access\n\nInvented Flows and Sheets\nin the Invented Dynamo\n\nMei K. Lindqvist\nDara W. Okafor\n\n*\n\n†\n\nRuth A. Berg\nPDF\nShare\n\n",
+            &["Mei K. Lindqvist", "Dara W. Okafor", "Ruth A. Berg"],
+        ),
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\n\nMei Lindqvist\nDara Okafor\n\n",
+            &["Mei Lindqvist", "Dara Okafor"],
+        ),
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\nABOUT\n\nFIRST PAGE\nCITED BY\nSAVE ARTICLE\n\n",
+            &[],
+        ),
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\nExport\nBibTeX\nDublin Core\nDC Terms\nEndNote\n\n",
+            &[],
+        ),
+    ];
+    for (header, want) in cases {
+        let page = format!("{header}{abstract_text}");
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, *want, "{page}");
+    }
+}

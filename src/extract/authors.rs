@@ -461,6 +461,12 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut note: Option<String> = None;
     let mut corresponding_at: Vec<usize> = Vec::new();
     let mut annotation_open = false;
+    // The last line read was marks only; names accepted so far came one per line.
+    let mut after_marks = false;
+    let mut accepted_by_line = false;
+    // A list of names one per line opens a block of its own, after a blank line; right
+    // under another line it is more of a menu ("Dublin Core", "DC Terms").
+    let opens_block = start.checked_sub(1).is_none_or(|i| lines[i].is_blank());
     let mut end = start;
     let names_so_far =
         |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
@@ -495,8 +501,21 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             if best.is_some() && pending.is_empty() && next.is_some_and(|l| is_note(&l.text)) {
                 continue;
             }
+            // Names printed one under another with their marks set apart ("Mei Lin",
+            // blank, "*", blank, "Dara Okafor"): the marks and the blanks around them are
+            // inside the byline.
+            let next_is_mark = next.is_some_and(|l| is_mark_line(&l.text));
+            let resumes = after_marks && next.is_some_and(|l| is_name_line(&l.text));
+            if best.is_some() && pending.is_empty() && (next_is_mark || resumes) {
+                continue;
+            }
             break;
         }
+        if best.is_some() && pending.is_empty() && is_mark_line(&line.text) {
+            after_marks = true;
+            continue;
+        }
+        after_marks = false;
         if best.is_some() && rules::is_byline_annotation(&line.text) {
             if let Some(text) = note.take() {
                 notes.push((names_so_far(&best) - 1, text));
@@ -605,7 +624,16 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         if !pending.is_empty() {
             push_joined(&mut candidate, &pending);
         }
-        if matches!(line.kind, LineKind::Bullet(_)) && !candidate.is_empty() {
+        // A name alone on its line under names alone on theirs: a list, one per line.
+        let listed_by_line = opens_block
+            && line.kind == LineKind::Text
+            && pending.is_empty()
+            && !accepted.is_empty()
+            && !has_separator(&accepted)
+            && is_name_line(&accepted)
+            && is_name_line(&line.text);
+        let one_per_line = accepted_by_line || listed_by_line;
+        if (matches!(line.kind, LineKind::Bullet(_)) || one_per_line) && !candidate.is_empty() {
             candidate.push_str(" • ");
             candidate.push_str(&line.text);
         } else {
@@ -613,6 +641,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         }
         match parse_byline(&candidate) {
             Some(byline) => {
+                accepted_by_line = one_per_line;
                 accepted = candidate;
                 pending.clear();
                 pending_lines = 0;
@@ -662,6 +691,27 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
 /// How many lines of notes (affiliations, e-mail, "More by ...") may follow a name before
 /// the next name resumes the byline.
 const NOTE_LINES: usize = 6;
+
+/// A line of footnote marks only ("*", "†", "* †"), printed apart from the name it marks.
+fn is_mark_line(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| is_mark(c) || c.is_whitespace() || c == ',')
+}
+
+/// One person's name alone on its line, maybe with its marks.
+fn is_name_line(text: &str) -> bool {
+    let name = text
+        .trim()
+        .trim_end_matches(|c: char| is_mark(c) || c.is_whitespace());
+    // Capitals only ("FIRST PAGE") read as initials: a menu entry, not a name.
+    name.chars().any(char::is_lowercase)
+        && !has_separator(name)
+        && is_person_name(name)
+        && !is_group_name(name)
+}
 
 /// Whether a text separates names as bylines do.
 fn has_separator(text: &str) -> bool {
