@@ -370,3 +370,21 @@ fn names_one_per_line_with_marks_apart() {
         assert_eq!(names, *want, "{page}");
     }
 }
+
+/// A title wrapped after a word that needs the next line ("… Based on") goes on there,
+/// even when that line reads like names ("Interface Evolution and Discrete Growth"); the
+/// labels between the title and the names ("Authors", "Authors and affiliations") are no
+/// part of the title.
+#[test]
+fn wrapped_title_lines_are_no_byline() {
+    let page = "Invented Transactions A\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n\nNon-equilibrium Invention and\nMicro Mechanism Based on\nInterface Evolution and Discrete Crystal\nGrowth\nAuthors\nAuthors and affiliations\nMei LindqvistEmail author\nDara Okafor\nCommunication\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.title.as_deref(),
+        Some(
+            "Non-equilibrium Invention and Micro Mechanism Based on Interface Evolution and Discrete Crystal Growth"
+        )
+    );
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Mei Lindqvist", "Dara Okafor"]);
+}

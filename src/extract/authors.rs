@@ -389,6 +389,16 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
     let mut best: Option<(usize, usize, Byline)> = None;
     let mut start = 0;
     while start < lines.len() {
+        // A line right under one that stops mid-phrase ("… Mechanism Based on") goes on
+        // with that line (a wrapped title): no byline starts there.
+        let continues_above = start.checked_sub(1).is_some_and(|i| {
+            let above = &lines[i];
+            above.kind == LineKind::Text && rules::ends_mid_phrase(&above.text)
+        });
+        if continues_above && lines[start].kind == LineKind::Text {
+            start += 1;
+            continue;
+        }
         match byline_at(lines, start) {
             Some((end, byline)) if qualifies(&byline) => {
                 let better = best
@@ -466,7 +476,9 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut accepted_by_line = false;
     // A list of names one per line opens a block of its own, after a blank line; right
     // under another line it is more of a menu ("Dublin Core", "DC Terms").
-    let opens_block = start.checked_sub(1).is_none_or(|i| lines[i].is_blank());
+    let opens_block = start
+        .checked_sub(1)
+        .is_none_or(|i| lines[i].is_blank() || is_byline_label(&lines[i].text));
     let mut end = start;
     let names_so_far =
         |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
@@ -692,6 +704,29 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
 /// the next name resumes the byline.
 const NOTE_LINES: usize = 6;
 
+/// A label some pages print above the names: `Authors`, `Author(s):`, `By`, `Authors and
+/// affiliations`; or the alternative text of a corresponding-author icon before the first
+/// name, broken over lines and run into the name's label ("corresponding" / "author1").
+pub fn is_byline_label(text: &str) -> bool {
+    let label = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡§¶,".contains(c))
+        .trim_end_matches(':')
+        .trim();
+    [
+        "authors",
+        "author",
+        "author(s)",
+        "by",
+        "corresponding",
+        "corresponding author",
+        "authors and affiliations",
+        "author information",
+    ]
+    .iter()
+    .any(|l| label.eq_ignore_ascii_case(l))
+}
+
 /// A line of footnote marks only ("*", "†", "* †"), printed apart from the name it marks.
 fn is_mark_line(text: &str) -> bool {
     let text = text.trim();
@@ -703,9 +738,12 @@ fn is_mark_line(text: &str) -> bool {
 
 /// One person's name alone on its line, maybe with its marks.
 fn is_name_line(text: &str) -> bool {
-    let name = text
-        .trim()
-        .trim_end_matches(|c: char| is_mark(c) || c.is_whitespace());
+    let text = text.trim();
+    let text = text
+        .strip_suffix("Email author")
+        .or_else(|| text.strip_suffix("email author"))
+        .unwrap_or(text);
+    let name = text.trim_end_matches(|c: char| is_mark(c) || c.is_whitespace());
     // Capitals only ("FIRST PAGE") read as initials: a menu entry, not a name.
     name.chars().any(char::is_lowercase)
         && !has_separator(name)

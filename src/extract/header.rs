@@ -824,7 +824,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     while start > 0 {
         let line = &lines[start - 1];
         // `Authors` printed as a label between the title and the names.
-        if start + gap == byline_start && is_byline_label(&line.text) {
+        if start + gap == byline_start && authors::is_byline_label(&line.text) {
             start -= 1;
             gap += 1;
             continue;
@@ -860,7 +860,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     }
     let block: Vec<&Line> = lines[start..byline_start]
         .iter()
-        .filter(|l| !l.is_blank() && !is_byline_label(&l.text))
+        .filter(|l| !l.is_blank() && !authors::is_byline_label(&l.text))
         .collect();
     // Tabs over the byline ("Metrics", "Responses", "Peer review") are no title.
     let tabs = block.len() >= 2 && block.iter().all(|l| l.text.split_whitespace().count() <= 2);
@@ -871,27 +871,6 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     (8..=400)
         .contains(&joined.text.chars().count())
         .then_some(joined)
-}
-
-/// A label some pages print above the names: `Authors`, `Author(s):`, `By`; or the
-/// alternative text of a corresponding-author icon before the first name, broken over
-/// lines and run into the name's label ("corresponding" / "author1").
-fn is_byline_label(text: &str) -> bool {
-    let label = text
-        .trim()
-        .trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡§¶,".contains(c))
-        .trim_end_matches(':')
-        .trim();
-    [
-        "authors",
-        "author",
-        "author(s)",
-        "by",
-        "corresponding",
-        "corresponding author",
-    ]
-    .iter()
-    .any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Equal after case, punctuation and whitespace are ignored.
