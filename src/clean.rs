@@ -174,6 +174,15 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         });
         return push_line(lines, rest, start, end, footnotes);
     }
+    if let Some((label, rest)) = rules::split_glued_control_label(trimmed) {
+        lines.push(Line {
+            text: label.to_owned(),
+            kind: LineKind::Text,
+            start,
+            end,
+        });
+        return push_line(lines, rest, start, end, footnotes);
+    }
     let (kind, body) = classify(trimmed);
     let unmarked = strip_markdown(body);
     let body = if footnotes {

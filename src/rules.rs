@@ -454,6 +454,19 @@ fn link_label(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Labels of page controls that text dumps run into the line they sit on, before the
+/// content (ScienceDirect's byline button: "Author links open overlay panelMei Lin").
+const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
+
+/// Splits a control label glued before a line's content: gives the label and the rest.
+pub fn split_glued_control_label(line: &str) -> Option<(&str, &str)> {
+    GLUED_CONTROL_LABELS.iter().find_map(|label| {
+        let head = line.get(..label.len())?;
+        let rest = line[label.len()..].trim_start();
+        (head.eq_ignore_ascii_case(label) && !rest.is_empty()).then_some((head, rest))
+    })
+}
+
 /// Removes icon-font names that leaked in as words.
 pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
     let one_word = !line.contains(' ');

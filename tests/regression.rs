@@ -388,3 +388,27 @@ fn wrapped_title_lines_are_no_byline() {
     let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Mei Lindqvist", "Dara Okafor"]);
 }
+
+/// A single author under a label ("By", "Authors") is a byline, and a control label run
+/// into the names ("Author links open overlay panelMei Lin") is cut off them.
+#[test]
+fn single_labelled_authors() {
+    let cases: &[&str] = &[
+        "Invented Chemistry\nVolume 1, 15 November 2018, Pages 50-55\n\nBonding Without Invented Orbitals\nAuthor links open overlay panelMei Lindqvist\nShow more\n",
+        "Invented Chemistry\n\nBonding Without Invented Orbitals\nAuthor links open overlay panel Mei Lindqvist\nShow more\n",
+        "Bonding Without Invented Orbitals\nBy\nMei Lindqvist\n\n",
+    ];
+    for header in cases {
+        let page = format!(
+            "{header}Abstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Mei Lindqvist"], "{page}");
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Bonding Without Invented Orbitals"),
+            "{page}"
+        );
+    }
+}

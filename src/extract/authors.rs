@@ -399,8 +399,12 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
             start += 1;
             continue;
         }
+        // One name under its label ("Authors", "By") is a byline too: single authors.
+        let labelled = start
+            .checked_sub(1)
+            .is_some_and(|i| is_byline_label(&lines[i].text));
         match byline_at(lines, start) {
-            Some((end, byline)) if qualifies(&byline) => {
+            Some((end, byline)) if qualifies(&byline) || labelled && byline.names.len() == 1 => {
                 let better = best
                     .as_ref()
                     .is_none_or(|(_, _, b)| byline_score(&byline) > byline_score(b));
@@ -722,6 +726,7 @@ pub fn is_byline_label(text: &str) -> bool {
         "corresponding author",
         "authors and affiliations",
         "author information",
+        "author links open overlay panel",
     ]
     .iter()
     .any(|l| label.eq_ignore_ascii_case(l))
