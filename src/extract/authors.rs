@@ -929,7 +929,8 @@ fn is_label_word(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || is_mark(c) || c == ',')
 }
 
-/// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`.
+/// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`, and footnote
+/// letters closed by a parenthesis as AIP prints them: `a)`.
 fn is_letter_label_word(word: &str) -> bool {
     let mut letters = 0;
     let mut previous_letter = false;
@@ -940,7 +941,7 @@ fn is_letter_label_word(word: &str) -> bool {
             }
             letters += 1;
             previous_letter = true;
-        } else if c == ',' || is_mark(c) {
+        } else if c == ',' || is_mark(c) || c == ')' && previous_letter {
             previous_letter = false;
         } else {
             return false;
@@ -1693,6 +1694,16 @@ mod tests {
             (
                 "José Ortega y Gasset",
                 Some(&[("José Ortega y Gasset", &[], false)]),
+                false,
+            ),
+            // Footnote letters closed by a parenthesis after the number labels.
+            (
+                "Mei Lin1,a), Hao da Silva2 and Jun Park1,b)",
+                Some(&[
+                    ("Mei Lin", &["1", "a"], false),
+                    ("Hao da Silva", &["2"], false),
+                    ("Jun Park", &["1", "b"], false),
+                ]),
                 false,
             ),
         ];
