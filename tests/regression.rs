@@ -279,6 +279,16 @@ fn titles_without_their_surroundings() {
             "March/April 2014 Salt Wedges in Invented Tidal Rivers\n",
             "Salt Wedges in Invented Tidal Rivers",
         ),
+        // Status sentences and a lower-case badge above the title stay out of it; a title
+        // may end on an abbreviation.
+        (
+            "The full text of this article is not available.\noa\nSalt Wedges in Invented Tidal Rivers\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+        (
+            "No metrics data to plot.\nSalt Wedges in Invented\nRivers of Phoenix paludosa Roxb.\n",
+            "Salt Wedges in Invented Rivers of Phoenix paludosa Roxb.",
+        ),
         // The alternative text of a corresponding-author icon before the first name.
         (
             "Salt Wedges in Invented Tidal Rivers\ncorresponding\nauthor1\n",

@@ -844,8 +844,22 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
             line.kind == LineKind::Text && crate::segment::heading_kind(line).is_some();
         // An article type ("Research Note") or a badge without letters ("✚") heads the
         // title block; neither belongs to it.
+        // Nor do a sentence ("No metrics data to plot.") or a short lower-case badge ("oa").
+        let text = line.text.trim();
+        // A sentence ends on a lower-case word, where a title may end on an abbreviation
+        // ("… Phoenix paludosa Roxb.").
+        let sentence = text.split_whitespace().count() >= 4
+            && text.strip_suffix('.').is_some_and(|t| {
+                let last = t.rsplit(' ').next().unwrap_or("");
+                last.chars().count() >= 3 && last.chars().all(char::is_lowercase)
+            });
+        let badge = !text.contains(' ')
+            && text.chars().count() <= 3
+            && text.chars().all(|c| c.is_lowercase());
         let label = rules::article_type(&line.text).is_some()
-            || !line.text.chars().any(char::is_alphanumeric);
+            || !line.text.chars().any(char::is_alphanumeric)
+            || sentence
+            || badge;
         if looks_like_metadata(&line.text)
             || section_name
             || label
