@@ -422,3 +422,22 @@ fn single_labelled_authors() {
         );
     }
 }
+
+/// A how-to-cite label alone on its line ("Citer", "How to cite") gives the citation on
+/// the lines below when it reads as one; a search form's "Citation" field does not.
+#[test]
+fn citation_under_a_label_alone() {
+    let page = "Menu\nCitation\nSubject\nEnter search text / DOI\n\nArticle Dans Une Revue\n\nSalt wedges in invented rivers\n\nRésumé\nDes calculs récents sur des rivières inventées. Ils montrent des choses inventées.\n\nCiter\nMei Lindqvist. Salt wedges in invented rivers. Journal of Invented Physics, 1955, 16 (6), pp.444-445.\n\nExporter\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.journal.title.as_deref(),
+        Some("Journal of Invented Physics")
+    );
+    assert_eq!(record.volume.as_deref(), Some("16"));
+    assert_eq!(record.issue.as_deref(), Some("6"));
+    assert_eq!(record.year, Some(1955));
+    assert_eq!(
+        record.title.as_deref(),
+        Some("Salt wedges in invented rivers")
+    );
+}

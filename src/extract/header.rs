@@ -1104,31 +1104,50 @@ static CITATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static INFO_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z ]{2,30}:\s").expect("info label regex"));
 
+/// How-to-cite labels printed alone on their line, the citation on the lines below
+/// ("Citer" on French pages).
+const CITATION_LABELS_ALONE: &[&str] = &[
+    "citation",
+    "cite",
+    "cite as",
+    "citer",
+    "how to cite",
+    "how to cite this article",
+    "recommended citation",
+    "to cite this article",
+];
+
 fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     let lines = page.lines;
-    let Some((index, caps)) = lines.iter().enumerate().find_map(|(i, l)| {
+    let inline = lines.iter().enumerate().find_map(|(i, l)| {
         // The label is followed by a colon: lines without one are turned away before the
         // search, which allocates capture slots.
         (l.text.len() < 600 && l.text.contains(':'))
-            .then(|| CITATION_LINE.captures(&l.text).map(|c| (i, c)))
+            .then(|| {
+                CITATION_LINE
+                    .captures(&l.text)
+                    .map(|c| (i, c["rest"].to_owned()))
+            })
             .flatten()
-    }) else {
+    });
+    let found = match inline {
+        Some((index, rest)) => citation_below(lines, index, rest),
+        // A label alone: its citation must read as one (a year, and a volume, page or
+        // DOI), as a search form's "Citation" field is followed by more form.
+        None => lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LineKind::Text && is_citation_label_alone(&l.text))
+            .filter_map(|(index, _)| citation_below(lines, index, String::new()))
+            .find(|(cited, _)| {
+                cited.year.is_some()
+                    && (cited.volume.is_some() || cited.page_first.is_some() || cited.doi.is_some())
+            }),
+    };
+    let Some((cited, span)) = found else {
         return;
     };
-    let mut text = caps["rest"].to_owned();
-    let mut end = lines[index].end;
-    for line in lines[index + 1..].iter().take(6) {
-        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
-            break;
-        }
-        super::text::push_joined(&mut text, &line.text);
-        end = line.end;
-    }
-    if text.len() < 20 {
-        return;
-    }
-    let span = Some([lines[index].start, end]);
-    let cited = super::reference::parse_reference(&text);
+    let span = Some(span);
     fill_journal_data(record, &locator_of(&cited), span);
     if record.year.is_none() {
         record.year = cited.year;
@@ -1139,9 +1158,48 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
             record.note_source("doi", "text", span);
         }
     }
-    if let Some(title) = cited.title.as_deref().filter(|_| record.title.is_none()) {
+    // A title is words: not what is left of an identifier ("(or arXiv:… for this version)").
+    let is_title = |t: &&str| {
+        t.split_whitespace().count() >= 2 && t.starts_with(|c: char| c.is_alphanumeric())
+    };
+    if let Some(title) = cited
+        .title
+        .as_deref()
+        .filter(is_title)
+        .filter(|_| record.title.is_none())
+    {
         fill_text(record, "title", |r| &mut r.title, title, span);
     }
+}
+
+fn is_citation_label_alone(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    CITATION_LABELS_ALONE
+        .iter()
+        .any(|c| label.eq_ignore_ascii_case(c))
+}
+
+/// The citation that starts with `text` on the label's line `index` and runs on over the
+/// lines below it, parsed, with its span.
+fn citation_below(
+    lines: &[Line],
+    index: usize,
+    mut text: String,
+) -> Option<(crate::record::Reference, [usize; 2])> {
+    let mut end = lines[index].end;
+    for line in lines[index + 1..].iter().take(6) {
+        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
+            break;
+        }
+        super::text::push_joined(&mut text, &line.text);
+        end = line.end;
+    }
+    (text.len() >= 20).then(|| {
+        (
+            super::reference::parse_reference(&text),
+            [lines[index].start, end],
+        )
+    })
 }
 
 /// Journal locator lines in the header ("Invented Materials, Volume 14, Number 3",
