@@ -142,6 +142,10 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("summary", SectionKind::Abstract),
     ("structured abstract", SectionKind::Abstract),
     ("graphical abstract", SectionKind::Abstract),
+    // The abstract's heading on French, German and Spanish pages.
+    ("résumé", SectionKind::Abstract),
+    ("zusammenfassung", SectionKind::Abstract),
+    ("resumen", SectionKind::Abstract),
     ("references", SectionKind::References),
     ("reference", SectionKind::References),
     ("references and notes", SectionKind::References),

@@ -491,6 +491,22 @@ mod tests {
     }
 
     #[test]
+    fn abstract_headings_in_other_languages() {
+        for heading in ["Résumé", "Zusammenfassung", "Resumen", "RÉSUMÉ"] {
+            let text = format!("Title\n{heading}\nText of an invented abstract.\n");
+            let kinds: Vec<SectionKind> = segment(&clean_lines(&text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(
+                kinds,
+                [SectionKind::Header, SectionKind::Abstract],
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
     fn heading_keys_drop_numbering() {
         let cases = [
             ("2. Methods", "methods"),

@@ -427,7 +427,7 @@ fn single_labelled_authors() {
 /// the lines below when it reads as one; a search form's "Citation" field does not.
 #[test]
 fn citation_under_a_label_alone() {
-    let page = "Menu\nCitation\nSubject\nEnter search text / DOI\n\nArticle Dans Une Revue\n\nSalt wedges in invented rivers\n\nRésumé\nDes calculs récents sur des rivières inventées. Ils montrent des choses inventées.\n\nCiter\nMei Lindqvist. Salt wedges in invented rivers. Journal of Invented Physics, 1955, 16 (6), pp.444-445.\n\nExporter\n";
+    let page = "Menu\nCitation\nSubject\nEnter search text / DOI\n\nArticle Dans Une Revue\n\nSalt wedges in invented rivers\n\nRésumé\nDes calculs récents sur des rivières inventées. Ils montrent des choses inventées.\n\nCiter\n\nMei Lindqvist. Salt wedges in invented rivers. Journal of Invented Physics, 1955, 16 (6), pp.444-445.\n\nExporter\n";
     let record = extract_document("page.txt", page.as_bytes(), &Options::default());
     assert_eq!(
         record.journal.title.as_deref(),

@@ -1187,7 +1187,16 @@ fn citation_below(
     mut text: String,
 ) -> Option<(crate::record::Reference, [usize; 2])> {
     let mut end = lines[index].end;
-    for line in lines[index + 1..].iter().take(6) {
+    // Under a label alone, blank lines may stand before the citation.
+    let first = match text.is_empty() {
+        true => lines[index + 1..]
+            .iter()
+            .take(3)
+            .position(|l| !l.is_blank())
+            .map_or(index + 1, |p| index + 1 + p),
+        false => index + 1,
+    };
+    for line in lines[first..].iter().take(6) {
         if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
             break;
         }
