@@ -441,3 +441,30 @@ fn citation_under_a_label_alone() {
         Some("Salt wedges in invented rivers")
     );
 }
+
+/// A text browser prints a page's table cells side by side: the DOI cut at its slash by
+/// the next cell goes on at the start of the next line; the corresponding-author icon's
+/// text between a name's comma and its label is a mark.
+#[test]
+fn text_browser_table_cells_and_icon_text() {
+    let page = " Logo of invjournal\n Invented J Surg. 2009; 7: 9.\n Published online 2009 January 22. doi:  10.1234/             PMCID: PMC0000000\n 1477-0000-7-9\n Copyright © 2009 Lindqvist et al.\n Salt Wedges in Invented Tidal Rivers\n Mei Lindqvist,^corresponding author^1 Dara Okafor,^2 and Ruth Berg^1\n ^1Department of Invented Studies, University of Utopia, Utopia, Norway\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.doi.as_deref(), Some("10.1234/1477-0000-7-9"));
+    assert_eq!(
+        record.title.as_deref(),
+        Some("Salt Wedges in Invented Tidal Rivers")
+    );
+    let names: Vec<(&str, bool)> = record
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.corresponding))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Mei Lindqvist", true),
+            ("Dara Okafor", false),
+            ("Ruth Berg", false)
+        ]
+    );
+}

@@ -773,6 +773,13 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         joined_with_and: text.contains(" and ") || text.contains('&'),
         ..Byline::default()
     };
+    // The corresponding-author icon's text as a text browser prints it after the comma:
+    // "Mei Lin,^corresponding author^1 Hao Zhang,^2" is a mark before the labels.
+    let text = if text.contains("^corresponding author") {
+        std::borrow::Cow::Owned(text.replace("^corresponding author", "^*"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let normalised = text.replace(" and ", ", ").replace(['&', '•', ';'], ",");
     for raw_item in normalised.split(',') {
         let item = raw_item.trim();

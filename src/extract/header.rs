@@ -344,10 +344,33 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     if record.doi.is_some() {
         return;
     }
+    /// "doi: 10.1186/" at the end of a column, the rest of the DOI on the next line (a
+    /// text browser's table cell: "10.1186/      PMCID: PMC…" / "1477-7819-7-9").
+    static DOI_CUT_AT_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bdoi:?\s*(10\.\d{4,9}/)(?:\s|$)").expect("cut doi regex")
+    });
+    static DOI_SUFFIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\w.()/:;-]*\w$").expect("doi suffix regex"));
     // A labelled DOI line wins over a DOI merely mentioned.
     let mut first_seen: Option<(String, [usize; 2])> = None;
-    for line in own_lines(page) {
+    let own: Vec<&Line> = own_lines(page).collect();
+    for (i, line) in own.iter().enumerate() {
         let Some(m) = DOI.find(&line.text) else {
+            let cut = line
+                .text
+                .contains('/')
+                .then(|| DOI_CUT_AT_SLASH.captures(&line.text))
+                .flatten();
+            let rest = own
+                .get(i + 1)
+                .filter(|next| !next.is_blank())
+                .and_then(|next| next.text.split_whitespace().next())
+                .filter(|token| DOI_SUFFIX.is_match(token));
+            if let (Some(cut), Some(rest)) = (cut, rest) {
+                record.doi = Some(clean_doi(&format!("{}{rest}", &cut[1])));
+                record.note_source("doi", "text", Some([line.start, own[i + 1].end]));
+                return;
+            }
             continue;
         };
         let doi = clean_doi(m.as_str());
