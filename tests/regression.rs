@@ -364,6 +364,11 @@ fn names_one_per_line_with_marks_apart() {
             "Invented Flows and Sheets in the Invented Dynamo\n\nMei Lindqvist\nDara Okafor\n\n",
             &["Mei Lindqvist", "Dara Okafor"],
         ),
+        // A blank line between the names, the marks in superscript form.
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\n\nMei K. Lindqvist ^*\n\nDara W. Okafor ^†\n\nRuth A. Berg\n\n  • ^Department of Invented Studies, University of Utopia\n\n",
+            &["Mei K. Lindqvist", "Dara W. Okafor", "Ruth A. Berg"],
+        ),
         (
             "Invented Flows and Sheets in the Invented Dynamo\nABOUT\n\nFIRST PAGE\nCITED BY\nSAVE ARTICLE\n\n",
             &[],

@@ -521,7 +521,11 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             // blank, "*", blank, "Dara Okafor"): the marks and the blanks around them are
             // inside the byline.
             let next_is_mark = next.is_some_and(|l| is_mark_line(&l.text));
-            let resumes = after_marks && next.is_some_and(|l| is_name_line(&l.text));
+            // Names one per line may also stand a blank line apart, once two of them are
+            // read or the first carries its mark (a title line can look like a name).
+            let marked_name = is_name_line(&accepted) && accepted.trim_end().ends_with(is_mark);
+            let by_line = accepted_by_line || opens_block && marked_name;
+            let resumes = (after_marks || by_line) && next.is_some_and(|l| is_name_line(&l.text));
             if best.is_some() && pending.is_empty() && (next_is_mark || resumes) {
                 continue;
             }
