@@ -164,6 +164,9 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         });
         return;
     }
+    if is_image_placeholder(trimmed) {
+        return;
+    }
     // "Abstract: We study ..." on one line: the label becomes a heading of its own.
     if let Some((label, rest)) = split_inline_heading(trimmed) {
         lines.push(Line {
@@ -338,6 +341,19 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
         }
     }
     out
+}
+
+/// A text browser's stand-in for an image without alternative text: its file name cut
+/// short in brackets ("[cm_sbs_024]", "[nsdi22_logo]"). Layout, not text: the lines
+/// around it (a title and its byline) stay adjacent.
+fn is_image_placeholder(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        .is_some_and(|inner| {
+            inner.contains('_')
+                && !inner.contains(char::is_whitespace)
+                && !inner.contains(['[', ']'])
+        })
 }
 
 fn classify(line: &str) -> (LineKind, &str) {
@@ -566,6 +582,23 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(strip_form_boxes(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn image_placeholders_of_text_browsers_go() {
+        let cases = [
+            ("[inv_logo_02]", true),
+            ("[small_clip]", true),
+            ("[1]", false),
+            ("[Invented Journal]", false),
+            ("[snake_case] and text", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_image_placeholder(text), want, "{text}");
+        }
+        let lines = clean_lines("An Invented Title\n[inv_logo_02]\nMei Lin and Dara Okafor");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["An Invented Title", "Mei Lin and Dara Okafor"]);
     }
 
     #[test]
