@@ -186,6 +186,16 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         });
         return push_line(lines, rest, start, end, footnotes);
     }
+    if let Some((content, label)) = rules::split_trailing_control_label(trimmed) {
+        push_line(lines, content, start, end, footnotes);
+        lines.push(Line {
+            text: label.to_owned(),
+            kind: LineKind::Text,
+            start,
+            end,
+        });
+        return;
+    }
     let (kind, body) = classify(trimmed);
     let unmarked = strip_markdown(body);
     let body = if footnotes {
@@ -599,6 +609,29 @@ mod tests {
         let lines = clean_lines("An Invented Title\n[inv_logo_02]\nMei Lin and Dara Okafor");
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["An Invented Title", "Mei Lin and Dara Okafor"]);
+    }
+
+    #[test]
+    fn control_labels_run_into_lines_stand_alone() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Author links open overlay panelMei Lin",
+                &["Author links open overlay panel", "Mei Lin"],
+            ),
+            (
+                "https://doi.org/10.1234/inv.2018.10.004Get rights and content",
+                &[
+                    "https://doi.org/10.1234/inv.2018.10.004",
+                    "Get rights and content",
+                ],
+            ),
+            ("Get rights and content", &["Get rights and content"]),
+        ];
+        for (text, want) in cases {
+            let lines = clean_lines(text);
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(texts, *want, "{text}");
+        }
     }
 
     #[test]
