@@ -473,3 +473,12 @@ fn text_browser_table_cells_and_icon_text() {
         ]
     );
 }
+
+/// A volume line read as a citation gives no journal named "Volume".
+#[test]
+fn a_volume_label_is_no_journal() {
+    let page = "Publisher\n\nInvented Chemistry\n\nVolume 1144, 15 November 2018, Pages 50-55\nInvented Chemistry\n\nBonding Without Invented Orbitals\nAuthor links open overlay panelMei Lindqvist\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_ne!(record.journal.title.as_deref(), Some("Volume"));
+    assert_eq!(record.volume.as_deref(), Some("1144"));
+}

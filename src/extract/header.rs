@@ -1405,7 +1405,11 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
             let Some(container) = cited.container_title.as_deref() else {
                 continue;
             };
-            if super::dates::month_number(container).is_some() {
+            // A locator label the parser took for the container ("Volume 1144, 15 November …").
+            let label = ["volume", "vol", "issue", "number", "no", "pages", "pp"]
+                .iter()
+                .any(|l| container.trim_end_matches('.').eq_ignore_ascii_case(l));
+            if super::dates::month_number(container).is_some() || label {
                 continue;
             }
             let has_locator = cited.page_first.is_some() || cited.article_number.is_some();
