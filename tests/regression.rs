@@ -482,3 +482,13 @@ fn a_volume_label_is_no_journal() {
     assert_ne!(record.journal.title.as_deref(), Some("Volume"));
     assert_eq!(record.volume.as_deref(), Some("1144"));
 }
+
+/// A citation that gives the first page only, then a locator line with the range: the
+/// last page comes from the range.
+#[test]
+fn last_page_from_a_later_range() {
+    let page = "Invented Transactions A\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist and Dara Okafor\nCite this article as:\nLindqvist, M. & Okafor, D. Invented Trans A (2015) 46: 549. doi:10.1234/inv-014-2711-5\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.page_first.as_deref(), Some("549"));
+    assert_eq!(record.page_last.as_deref(), Some("555"));
+}

@@ -1341,6 +1341,14 @@ fn fill_journal_data(record: &mut Record, found: &Locator, span: Option<[usize; 
         record.page_first = found.page_first.clone();
         record.page_last = found.page_last.clone();
         record.note_source("pages", "text", span);
+    } else if record.page_last.is_none()
+        && found.page_last.is_some()
+        && record.page_first.is_some()
+        && record.page_first == found.page_first
+    {
+        // A citation gave the first page only ("… 46: 549"); the locator line, the range.
+        record.page_last = found.page_last.clone();
+        record.note_source("pages", "text", span);
     }
 }
 
