@@ -166,6 +166,9 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         });
         return;
     }
+    if is_image_placeholder(trimmed) {
+        return;
+    }
     // "Abstract: We study ..." on one line: the label becomes a heading of its own.
     if let Some((label, rest)) = split_inline_heading(trimmed) {
         lines.push(Line {
@@ -175,6 +178,25 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
             end,
         });
         return push_line(lines, rest, start, end, footnotes);
+    }
+    if let Some((label, rest)) = rules::split_glued_control_label(trimmed) {
+        lines.push(Line {
+            text: label.to_owned(),
+            kind: LineKind::Text,
+            start,
+            end,
+        });
+        return push_line(lines, rest, start, end, footnotes);
+    }
+    if let Some((content, label)) = rules::split_trailing_control_label(trimmed) {
+        push_line(lines, content, start, end, footnotes);
+        lines.push(Line {
+            text: label.to_owned(),
+            kind: LineKind::Text,
+            start,
+            end,
+        });
+        return;
     }
     let (kind, body) = classify(trimmed);
     let unmarked = strip_markdown(body);
@@ -340,6 +362,19 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
         }
     }
     out
+}
+
+/// A text browser's stand-in for an image without alternative text: its file name cut
+/// short in brackets ("[cm_sbs_024]", "[nsdi22_logo]"). Layout, not text: the lines
+/// around it (a title and its byline) stay adjacent.
+fn is_image_placeholder(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        .is_some_and(|inner| {
+            inner.contains('_')
+                && !inner.contains(char::is_whitespace)
+                && !inner.contains(['[', ']'])
+        })
 }
 
 fn classify(line: &str) -> (LineKind, &str) {
@@ -576,6 +611,46 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(strip_form_boxes(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn image_placeholders_of_text_browsers_go() {
+        let cases = [
+            ("[inv_logo_02]", true),
+            ("[small_clip]", true),
+            ("[1]", false),
+            ("[Invented Journal]", false),
+            ("[snake_case] and text", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_image_placeholder(text), want, "{text}");
+        }
+        let lines = clean_lines("An Invented Title\n[inv_logo_02]\nMei Lin and Dara Okafor");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["An Invented Title", "Mei Lin and Dara Okafor"]);
+    }
+
+    #[test]
+    fn control_labels_run_into_lines_stand_alone() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Author links open overlay panelMei Lin",
+                &["Author links open overlay panel", "Mei Lin"],
+            ),
+            (
+                "https://doi.org/10.1234/inv.2018.10.004Get rights and content",
+                &[
+                    "https://doi.org/10.1234/inv.2018.10.004",
+                    "Get rights and content",
+                ],
+            ),
+            ("Get rights and content", &["Get rights and content"]),
+        ];
+        for (text, want) in cases {
+            let lines = clean_lines(text);
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(texts, *want, "{text}");
         }
     }
 

@@ -145,8 +145,23 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
 }
 
 /// The article title inside a page or document title: the longest part between the site
-/// names that pages put around it ("Title | Nature", "Title : Nature : Nature Research").
+/// names that pages put around it ("Title | Nature", "Title : Nature : Nature Research"),
+/// without an archive id before it ("[1810.04805] Title").
 pub fn title_from_page_title(page_title: &str) -> Option<String> {
+    let page_title = match page_title
+        .trim()
+        .strip_prefix('[')
+        .and_then(|t| t.split_once(']'))
+    {
+        Some((id, rest))
+            if !id.contains(' ')
+                && id.contains(|c: char| c.is_ascii_digit())
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => page_title,
+    };
     let mut marked = page_title.to_owned();
     for separator in [" | ", " : ", " – ", " — ", " - "] {
         marked = marked.replace(separator, "\u{1}");
@@ -190,6 +205,14 @@ mod tests {
             ),
             ("A study of things | PLOS ONE", Some("A study of things")),
             ("Nature", None),
+            (
+                "[2101.00001] Invented Flows: A Study of Things",
+                Some("Invented Flows: A Study of Things"),
+            ),
+            (
+                "[Review] of a study of things",
+                Some("[Review] of a study of things"),
+            ),
         ];
         for (page_title, want) in cases {
             assert_eq!(

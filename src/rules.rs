@@ -142,6 +142,10 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("summary", SectionKind::Abstract),
     ("structured abstract", SectionKind::Abstract),
     ("graphical abstract", SectionKind::Abstract),
+    // The abstract's heading on French, German and Spanish pages.
+    ("résumé", SectionKind::Abstract),
+    ("zusammenfassung", SectionKind::Abstract),
+    ("resumen", SectionKind::Abstract),
     ("references", SectionKind::References),
     ("reference", SectionKind::References),
     ("references and notes", SectionKind::References),
@@ -459,6 +463,33 @@ fn link_label(word: &str) -> Option<&'static str> {
         }
         "crossref" | "doi" => "doi",
         _ => return None,
+    })
+}
+
+/// Labels of page controls that text dumps run into the line they sit on, before the
+/// content (ScienceDirect's byline button: "Author links open overlay panelMei Lin").
+const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
+
+/// Labels of page controls that text dumps run onto the end of the line before them
+/// ("https://doi.org/10.1016/j.x.2018.10.004Get rights and content").
+const TRAILING_CONTROL_LABELS: &[&str] = &["Get rights and content"];
+
+/// Splits a control label glued before a line's content: gives the label and the rest.
+pub fn split_glued_control_label(line: &str) -> Option<(&str, &str)> {
+    GLUED_CONTROL_LABELS.iter().find_map(|label| {
+        let head = line.get(..label.len())?;
+        let rest = line[label.len()..].trim_start();
+        (head.eq_ignore_ascii_case(label) && !rest.is_empty()).then_some((head, rest))
+    })
+}
+
+/// Splits a control label run onto a line's end: gives the content and the label.
+pub fn split_trailing_control_label(line: &str) -> Option<(&str, &str)> {
+    TRAILING_CONTROL_LABELS.iter().find_map(|label| {
+        let at = line.len().checked_sub(label.len())?;
+        let tail = line.get(at..)?;
+        let content = line[..at].trim_end();
+        (tail.eq_ignore_ascii_case(label) && !content.is_empty()).then_some((content, tail))
     })
 }
 

@@ -135,31 +135,70 @@ fn heading_text(text: &str) -> &str {
     t.trim_end_matches([':', '.']).trim()
 }
 
-/// Lines of a table of contents or a menu: three or more known section names in a row
-/// with nothing between them ("Abstract", "Introduction", "References" in a sidebar).
-/// In ascending order.
+/// Lines of a table of contents or a menu: three or more known section names close
+/// together ("Abstract", "Introduction", "References" in a sidebar). A page's own section
+/// names that are not in the table ("Case presentation") may stand between them, one or
+/// two short lines at a time, as long as known names are at least half the run.
+/// A menu names each section once: a name seen again in the same run is the article's
+/// own heading right after the menu ("... References", then "Abstract", "Background"
+/// and the abstract's prose), so it starts a new run. In ascending order.
 fn menu_lines(lines: &[Line]) -> Vec<usize> {
+    /// Unknown entries allowed in a row between known names.
+    const MAX_UNKNOWN_IN_A_ROW: usize = 2;
     let is_known = |line: &Line| {
         line.kind == LineKind::Text && line.text.len() <= 60 && known_heading(&line.text).is_some()
     };
+    // A menu entry the table does not know: short, a few words, no sentence.
+    let is_entry = |line: &Line| {
+        line.kind == LineKind::Text
+            && line.text.chars().count() <= 40
+            && line.text.split_whitespace().count() <= 4
+            && !line.text.trim_end().ends_with(['.', ',', ';'])
+    };
+    struct Run {
+        known: Vec<usize>,
+        unknown: usize,
+        unknown_in_a_row: usize,
+    }
+    let close = |run: &mut Run, menu: &mut Vec<usize>| {
+        if run.known.len() >= 3 && run.known.len() >= run.unknown {
+            menu.append(&mut run.known);
+        }
+        run.known.clear();
+        run.unknown = 0;
+        run.unknown_in_a_row = 0;
+    };
     let mut menu = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
+    let mut run = Run {
+        known: Vec::new(),
+        unknown: 0,
+        unknown_in_a_row: 0,
+    };
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
         }
         if is_known(line) {
-            run.push(i);
+            let key = heading_text(&line.text);
+            let repeated = run
+                .known
+                .iter()
+                .any(|&j| heading_text(&lines[j].text).eq_ignore_ascii_case(key));
+            if repeated {
+                close(&mut run, &mut menu);
+            }
+            run.known.push(i);
+            run.unknown_in_a_row = 0;
             continue;
         }
-        if run.len() >= 3 {
-            menu.append(&mut run);
+        if !run.known.is_empty() && is_entry(line) && run.unknown_in_a_row < MAX_UNKNOWN_IN_A_ROW {
+            run.unknown += 1;
+            run.unknown_in_a_row += 1;
+            continue;
         }
-        run.clear();
+        close(&mut run, &mut menu);
     }
-    if run.len() >= 3 {
-        menu.append(&mut run);
-    }
+    close(&mut run, &mut menu);
     menu
 }
 
@@ -244,14 +283,21 @@ fn fold_menus_into_header(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment
     static SENTENCE_END: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\p{Ll}{2}[.?!] \p{Lu}\p{Ll}").expect("sentence regex")
     });
+    // A sentence ends inside a line, or at the end of a long line, or at the end of a
+    // short line that closes a wrapped paragraph (the line before it is long and runs on).
     let is_prose = |segment: &Segment| {
-        let sentences: usize = lines[segment.lines.clone()]
+        let mut sentences = 0;
+        let mut runs_on = false;
+        for l in lines[segment.lines.clone()]
             .iter()
-            .map(|l| {
-                SENTENCE_END.find_iter(&l.text).count()
-                    + usize::from(l.text.ends_with('.') && l.text.len() > 60)
-            })
-            .sum();
+            .filter(|l| !l.is_blank())
+        {
+            let text = l.text.trim_end();
+            let ends = text.ends_with('.');
+            sentences += SENTENCE_END.find_iter(text).count()
+                + usize::from(ends && (text.len() > 60 || runs_on));
+            runs_on = text.len() > 60 && !ends;
+        }
         sentences >= 2
     };
     // A sidebar's "Abstract" entry is followed by more menu entries ("Full-Text PDF",
@@ -346,6 +392,54 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_repeated_right_after_a_menu_opens_its_section() {
+        // A page's "Other sections" menu runs straight into the article's own abstract
+        // heading and its first label: the repeated names are headings, not menu.
+        let cases = [
+            (
+                "Title\nAbstract\nBackground\nMethods\nReferences\nAbstract\nBackground\nWe asked many invented people. They answered well.\nReferences\n1. A.",
+                vec![
+                    SectionKind::Header,
+                    SectionKind::Abstract,
+                    SectionKind::References,
+                ],
+            ),
+            (
+                "Title\nAbstract\nIntroduction\nResults\nIntroduction\nWe asked. They answered.\nReferences\n1. A.",
+                vec![
+                    SectionKind::Header,
+                    SectionKind::Body,
+                    SectionKind::References,
+                ],
+            ),
+            (
+                // The menu's own entries the table does not know stand between known ones.
+                "Title\nOther sections\nAbstract\nBackground\nCase report\nDiscussion\nConsent\nAuthor's notes\nReferences\nAbstract\nBackground\nWe asked many invented people. They answered well.\nCase report\nA text.\nReferences\n1. A.",
+                vec![
+                    SectionKind::Header,
+                    SectionKind::Abstract,
+                    SectionKind::References,
+                ],
+            ),
+            (
+                "Title\nAbstract\nIntroduction\nResults\nTitle again\nAbstract\nText.\nReferences\n1. A.",
+                vec![
+                    SectionKind::Header,
+                    SectionKind::Abstract,
+                    SectionKind::References,
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let kinds: Vec<SectionKind> = segment(&clean_lines(text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(kinds, want, "{text}");
+        }
+    }
+
+    #[test]
     fn a_sidebar_abstract_entry_with_prose_below_is_still_header() {
         // The sidebar's "Abstract" entry, more entries, then the title, byline and a
         // copyright sentence; the real abstract follows.
@@ -362,6 +456,25 @@ mod tests {
             header_text.contains(&"Mei Lindqvist and Dara Okafor"),
             "{header_text:?}"
         );
+    }
+
+    #[test]
+    fn a_short_abstract_before_related_abstracts_is_the_real_one() {
+        // The article's own two-sentence abstract wraps onto a short last line; the
+        // related-article list below has abstracts of its own.
+        let text = "Menu\nInvented Title\nMei Lindqvist and Dara Okafor\nAbstract\nThe first invented synthesis of a made-up compound is reported here. The key step\nwas a cyclization done cheaply.\nIntroduction\nBody text.\nRelated Articles\nOther Invented Title\nAbstract\nA related study of invented things was done. It showed invented results. They held.\n";
+        let lines = clean_lines(text);
+        let segments = segment(&lines);
+        let header_text: Vec<&str> = lines[segments[0].lines.clone()]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(header_text.contains(&"Invented Title"), "{header_text:?}");
+        assert!(
+            !header_text.contains(&"Introduction") && !header_text.contains(&"Body text."),
+            "{header_text:?}"
+        );
+        assert_eq!(segments[1].kind, SectionKind::Abstract);
     }
 
     #[test]
@@ -387,6 +500,22 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
             assert!(3 * lower >= c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn abstract_headings_in_other_languages() {
+        for heading in ["Résumé", "Zusammenfassung", "Resumen", "RÉSUMÉ"] {
+            let text = format!("Title\n{heading}\nText of an invented abstract.\n");
+            let kinds: Vec<SectionKind> = segment(&clean_lines(&text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(
+                kinds,
+                [SectionKind::Header, SectionKind::Abstract],
+                "{heading}"
+            );
         }
     }
 

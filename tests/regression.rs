@@ -279,6 +279,21 @@ fn titles_without_their_surroundings() {
             "March/April 2014 Salt Wedges in Invented Tidal Rivers\n",
             "Salt Wedges in Invented Tidal Rivers",
         ),
+        // Status sentences and a lower-case badge above the title stay out of it; a title
+        // may end on an abbreviation.
+        (
+            "The full text of this article is not available.\noa\nSalt Wedges in Invented Tidal Rivers\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+        (
+            "No metrics data to plot.\nSalt Wedges in Invented\nRivers of Phoenix paludosa Roxb.\n",
+            "Salt Wedges in Invented Rivers of Phoenix paludosa Roxb.",
+        ),
+        // The alternative text of a corresponding-author icon before the first name.
+        (
+            "Salt Wedges in Invented Tidal Rivers\ncorresponding\nauthor1\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
         // Text-browser super- and subscripts.
         (
             "Ca^2+ Waves over Fe[3]O[4] in Strain INV 1052^T\n",
@@ -358,4 +373,177 @@ fn copyright_held_by_the_authors_names_no_publisher() {
         let record = extract_document("page.txt", page.as_bytes(), &Options::default());
         assert_eq!(record.journal.publisher.as_deref(), *want, "{line}");
     }
+}
+/// Repository records print their fields after labels: "Title:" (run in, wrapped over
+/// lines up to the next label) and "Authors:".
+#[test]
+fn labelled_title_and_authors() {
+    let cases: &[(&str, &str)] = &[
+        (
+            // A line whose first bytes split a character is no label (and no panic).
+            "Menüs\nTitle:SALT: Wedges in Invented\nTidal Rivers\nAuthors:Mei Lindqvist, Dara Okafor, Ruth Berg\nView PDF\n",
+            "SALT: Wedges in Invented Tidal Rivers",
+        ),
+        (
+            "Menu\nTitle: Salt Wedges in Invented Tidal Rivers\n\nAuthors: Mei Lindqvist, Dara Okafor, Ruth Berg\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+    ];
+    for (header, title) in cases {
+        let page = format!(
+            "{header}Abstract:We measured invented things with an invented method. It worked well in every case.\nCite as: arXiv:0000.00000 [cs.CL]\n(or arXiv:0000.00000v2 [cs.CL] for this version)\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.title.as_deref(), Some(*title), "{page}");
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Mei Lindqvist", "Dara Okafor", "Ruth Berg"],
+            "{page}"
+        );
+    }
+}
+
+/// Names printed one under another after a blank line, their marks set apart on lines of
+/// their own, are a byline; menu entries one per line (in capitals, or right under other
+/// entries) are not.
+#[test]
+fn names_one_per_line_with_marks_apart() {
+    let abstract_text = "Abstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Open Access\n\nInvented Flows and Sheets\nin the Invented Dynamo\n\nMei K. Lindqvist\nDara W. Okafor\n\n*\n\n†\n\nRuth A. Berg\nPDF\nShare\n\n",
+            &["Mei K. Lindqvist", "Dara W. Okafor", "Ruth A. Berg"],
+        ),
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\n\nMei Lindqvist\nDara Okafor\n\n",
+            &["Mei Lindqvist", "Dara Okafor"],
+        ),
+        // A blank line between the names, the marks in superscript form.
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\n\nMei K. Lindqvist ^*\n\nDara W. Okafor ^†\n\nRuth A. Berg\n\n  • ^Department of Invented Studies, University of Utopia\n\n",
+            &["Mei K. Lindqvist", "Dara W. Okafor", "Ruth A. Berg"],
+        ),
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\nABOUT\n\nFIRST PAGE\nCITED BY\nSAVE ARTICLE\n\n",
+            &[],
+        ),
+        (
+            "Invented Flows and Sheets in the Invented Dynamo\nExport\nBibTeX\nDublin Core\nDC Terms\nEndNote\n\n",
+            &[],
+        ),
+    ];
+    for (header, want) in cases {
+        let page = format!("{header}{abstract_text}");
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, *want, "{page}");
+    }
+}
+
+/// A title wrapped after a word that needs the next line ("… Based on") goes on there,
+/// even when that line reads like names ("Interface Evolution and Discrete Growth"); the
+/// labels between the title and the names ("Authors", "Authors and affiliations") are no
+/// part of the title.
+#[test]
+fn wrapped_title_lines_are_no_byline() {
+    let page = "Invented Transactions A\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n\nNon-equilibrium Invention and\nMicro Mechanism Based on\nInterface Evolution and Discrete Crystal\nGrowth\nAuthors\nAuthors and affiliations\nMei LindqvistEmail author\nDara Okafor\nCommunication\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.title.as_deref(),
+        Some(
+            "Non-equilibrium Invention and Micro Mechanism Based on Interface Evolution and Discrete Crystal Growth"
+        )
+    );
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Mei Lindqvist", "Dara Okafor"]);
+}
+
+/// A single author under a label ("By", "Authors") is a byline, and a control label run
+/// into the names ("Author links open overlay panelMei Lin") is cut off them.
+#[test]
+fn single_labelled_authors() {
+    let cases: &[&str] = &[
+        "Invented Chemistry\nVolume 1, 15 November 2018, Pages 50-55\n\nBonding Without Invented Orbitals\nAuthor links open overlay panelMei Lindqvist\nShow more\n",
+        "Invented Chemistry\n\nBonding Without Invented Orbitals\nAuthor links open overlay panel Mei Lindqvist\nShow more\n",
+        "Bonding Without Invented Orbitals\nBy\nMei Lindqvist\n\n",
+    ];
+    for header in cases {
+        let page = format!(
+            "{header}Abstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Mei Lindqvist"], "{page}");
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Bonding Without Invented Orbitals"),
+            "{page}"
+        );
+    }
+}
+
+/// A how-to-cite label alone on its line ("Citer", "How to cite") gives the citation on
+/// the lines below when it reads as one; a search form's "Citation" field does not.
+#[test]
+fn citation_under_a_label_alone() {
+    let page = "Menu\nCitation\nSubject\nEnter search text / DOI\n\nArticle Dans Une Revue\n\nSalt wedges in invented rivers\n\nRésumé\nDes calculs récents sur des rivières inventées. Ils montrent des choses inventées.\n\nCiter\n\nMei Lindqvist. Salt wedges in invented rivers. Journal of Invented Physics, 1955, 16 (6), pp.444-445.\n\nExporter\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.journal.title.as_deref(),
+        Some("Journal of Invented Physics")
+    );
+    assert_eq!(record.volume.as_deref(), Some("16"));
+    assert_eq!(record.issue.as_deref(), Some("6"));
+    assert_eq!(record.year, Some(1955));
+    assert_eq!(
+        record.title.as_deref(),
+        Some("Salt wedges in invented rivers")
+    );
+}
+
+/// A text browser prints a page's table cells side by side: the DOI cut at its slash by
+/// the next cell goes on at the start of the next line; the corresponding-author icon's
+/// text between a name's comma and its label is a mark.
+#[test]
+fn text_browser_table_cells_and_icon_text() {
+    let page = " Logo of invjournal\n Invented J Surg. 2009; 7: 9.\n Published online 2009 January 22. doi:  10.1234/             PMCID: PMC0000000\n 1477-0000-7-9\n Copyright © 2009 Lindqvist et al.\n Salt Wedges in Invented Tidal Rivers\n Mei Lindqvist,^corresponding author^1 Dara Okafor,^2 and Ruth Berg^1\n ^1Department of Invented Studies, University of Utopia, Utopia, Norway\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.doi.as_deref(), Some("10.1234/1477-0000-7-9"));
+    assert_eq!(
+        record.title.as_deref(),
+        Some("Salt Wedges in Invented Tidal Rivers")
+    );
+    let names: Vec<(&str, bool)> = record
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.corresponding))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Mei Lindqvist", true),
+            ("Dara Okafor", false),
+            ("Ruth Berg", false)
+        ]
+    );
+}
+
+/// A volume line read as a citation gives no journal named "Volume".
+#[test]
+fn a_volume_label_is_no_journal() {
+    let page = "Publisher\n\nInvented Chemistry\n\nVolume 1144, 15 November 2018, Pages 50-55\nInvented Chemistry\n\nBonding Without Invented Orbitals\nAuthor links open overlay panelMei Lindqvist\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_ne!(record.journal.title.as_deref(), Some("Volume"));
+    assert_eq!(record.volume.as_deref(), Some("1144"));
+}
+
+/// A citation that gives the first page only, then a locator line with the range: the
+/// last page comes from the range.
+#[test]
+fn last_page_from_a_later_range() {
+    let page = "Invented Transactions A\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist and Dara Okafor\nCite this article as:\nLindqvist, M. & Okafor, D. Invented Trans A (2015) 46: 549. doi:10.1234/inv-014-2711-5\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.page_first.as_deref(), Some("549"));
+    assert_eq!(record.page_last.as_deref(), Some("555"));
 }

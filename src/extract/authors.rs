@@ -383,8 +383,22 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
     let mut best: Option<(usize, usize, Byline)> = None;
     let mut start = 0;
     while start < lines.len() {
+        // A line right under one that stops mid-phrase ("… Mechanism Based on") goes on
+        // with that line (a wrapped title): no byline starts there.
+        let continues_above = start.checked_sub(1).is_some_and(|i| {
+            let above = &lines[i];
+            above.kind == LineKind::Text && rules::ends_mid_phrase(&above.text)
+        });
+        if continues_above && lines[start].kind == LineKind::Text {
+            start += 1;
+            continue;
+        }
+        // One name under its label ("Authors", "By") is a byline too: single authors.
+        let labelled = start
+            .checked_sub(1)
+            .is_some_and(|i| is_byline_label(&lines[i].text));
         match byline_at(lines, start) {
-            Some((end, byline)) if qualifies(&byline) => {
+            Some((end, byline)) if qualifies(&byline) || labelled && byline.names.len() == 1 => {
                 let better = best
                     .as_ref()
                     .is_none_or(|(_, _, b)| byline_score(&byline) > byline_score(b));
@@ -423,16 +437,23 @@ fn byline_score(byline: &Byline) -> usize {
         + usize::from(byline.truncated)
 }
 
+/// A byline printed as an ordered list ("1. Matthias Labrenz1,"): the list number goes.
+/// A byline run in after its label ("Authors: Mei Lin, …", "Author(s):Mei Lin"): the
+/// label goes too.
+fn without_byline_lead(text: &str) -> &str {
+    static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}\.\s+|(?i:authors?|author\(s\))\s?:\s*)")
+            .expect("list number regex")
+    });
+    match LIST_NUMBER.find(text) {
+        Some(m) if !text[m.end()..].trim().is_empty() => &text[m.end()..],
+        _ => text,
+    }
+}
+
 /// Reads a byline starting at `start`: bullets or plain lines of names, names broken
 /// across lines, and notes printed under each name (skipped). Gives the end of the last
 /// line that was part of it and the names.
-/// A byline printed as an ordered list ("1. Matthias Labrenz1,"): the list number goes.
-fn without_list_number(text: &str) -> &str {
-    static LIST_NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d{1,3}\.\s+").expect("list number regex"));
-    LIST_NUMBER.find(text).map_or(text, |m| &text[m.end()..])
-}
-
 fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let first = &lines[start];
     if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
@@ -448,6 +469,14 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut note: Option<String> = None;
     let mut corresponding_at: Vec<usize> = Vec::new();
     let mut annotation_open = false;
+    // The last line read was marks only; names accepted so far came one per line.
+    let mut after_marks = false;
+    let mut accepted_by_line = false;
+    // A list of names one per line opens a block of its own, after a blank line; right
+    // under another line it is more of a menu ("Dublin Core", "DC Terms").
+    let opens_block = start
+        .checked_sub(1)
+        .is_none_or(|i| lines[i].is_blank() || is_byline_label(&lines[i].text));
     let mut end = start;
     let names_so_far =
         |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
@@ -457,10 +486,10 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         end += 1;
         let listed;
         let line = if line.kind == LineKind::Text
-            && without_list_number(&line.text).len() < line.text.len()
+            && without_byline_lead(&line.text).len() < line.text.len()
         {
             listed = Line {
-                text: without_list_number(&line.text).to_owned(),
+                text: without_byline_lead(&line.text).to_owned(),
                 ..line.clone()
             };
             &listed
@@ -482,8 +511,25 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             if best.is_some() && pending.is_empty() && next.is_some_and(|l| is_note(&l.text)) {
                 continue;
             }
+            // Names printed one under another with their marks set apart ("Mei Lin",
+            // blank, "*", blank, "Dara Okafor"): the marks and the blanks around them are
+            // inside the byline.
+            let next_is_mark = next.is_some_and(|l| is_mark_line(&l.text));
+            // Names one per line may also stand a blank line apart, once two of them are
+            // read or the first carries its mark (a title line can look like a name).
+            let marked_name = is_name_line(&accepted) && accepted.trim_end().ends_with(is_mark);
+            let by_line = accepted_by_line || opens_block && marked_name;
+            let resumes = (after_marks || by_line) && next.is_some_and(|l| is_name_line(&l.text));
+            if best.is_some() && pending.is_empty() && (next_is_mark || resumes) {
+                continue;
+            }
             break;
         }
+        if best.is_some() && pending.is_empty() && is_mark_line(&line.text) {
+            after_marks = true;
+            continue;
+        }
+        after_marks = false;
         if best.is_some() && rules::is_byline_annotation(&line.text) {
             if let Some(text) = note.take() {
                 notes.push((names_so_far(&best) - 1, text));
@@ -592,7 +638,16 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         if !pending.is_empty() {
             push_joined(&mut candidate, &pending);
         }
-        if matches!(line.kind, LineKind::Bullet(_)) && !candidate.is_empty() {
+        // A name alone on its line under names alone on theirs: a list, one per line.
+        let listed_by_line = opens_block
+            && line.kind == LineKind::Text
+            && pending.is_empty()
+            && !accepted.is_empty()
+            && !has_separator(&accepted)
+            && is_name_line(&accepted)
+            && is_name_line(&line.text);
+        let one_per_line = accepted_by_line || listed_by_line;
+        if (matches!(line.kind, LineKind::Bullet(_)) || one_per_line) && !candidate.is_empty() {
             candidate.push_str(" • ");
             candidate.push_str(&line.text);
         } else {
@@ -600,6 +655,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         }
         match parse_byline(&candidate) {
             Some(byline) => {
+                accepted_by_line = one_per_line;
                 accepted = candidate;
                 pending.clear();
                 pending_lines = 0;
@@ -650,6 +706,54 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
 /// the next name resumes the byline.
 const NOTE_LINES: usize = 6;
 
+/// A label some pages print above the names: `Authors`, `Author(s):`, `By`, `Authors and
+/// affiliations`; or the alternative text of a corresponding-author icon before the first
+/// name, broken over lines and run into the name's label ("corresponding" / "author1").
+pub fn is_byline_label(text: &str) -> bool {
+    let label = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡§¶,".contains(c))
+        .trim_end_matches(':')
+        .trim();
+    [
+        "authors",
+        "author",
+        "author(s)",
+        "by",
+        "corresponding",
+        "corresponding author",
+        "authors and affiliations",
+        "author information",
+        "author links open overlay panel",
+    ]
+    .iter()
+    .any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// A line of footnote marks only ("*", "†", "* †"), printed apart from the name it marks.
+fn is_mark_line(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| is_mark(c) || c.is_whitespace() || c == ',')
+}
+
+/// One person's name alone on its line, maybe with its marks.
+fn is_name_line(text: &str) -> bool {
+    let text = text.trim();
+    let text = text
+        .strip_suffix("Email author")
+        .or_else(|| text.strip_suffix("email author"))
+        .unwrap_or(text);
+    let name = text.trim_end_matches(|c: char| is_mark(c) || c.is_whitespace());
+    // Capitals only ("FIRST PAGE") read as initials: a menu entry, not a name.
+    name.chars().any(char::is_lowercase)
+        && !has_separator(name)
+        && is_person_name(name)
+        && !is_group_name(name)
+}
+
 /// Whether a text separates names as bylines do.
 fn has_separator(text: &str) -> bool {
     text.contains([',', '&', ';', '•']) || text.contains(" and ")
@@ -666,6 +770,13 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut byline = Byline {
         joined_with_and: text.contains(" and ") || text.contains('&'),
         ..Byline::default()
+    };
+    // The corresponding-author icon's text as a text browser prints it after the comma:
+    // "Mei Lin,^corresponding author^1 Hao Zhang,^2" is a mark before the labels.
+    let text = if text.contains("^corresponding author") {
+        std::borrow::Cow::Owned(text.replace("^corresponding author", "^*"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     };
     let normalised = text.replace(" and ", ", ").replace(['&', '•', ';'], ",");
     for raw_item in normalised.split(',') {
@@ -823,7 +934,8 @@ fn is_label_word(word: &str) -> bool {
             .all(|c| c.is_ascii_digit() || is_mark(c) || c == ',')
 }
 
-/// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`.
+/// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`, and footnote
+/// letters closed by a parenthesis as AIP prints them: `a)`.
 fn is_letter_label_word(word: &str) -> bool {
     let mut letters = 0;
     let mut previous_letter = false;
@@ -834,7 +946,7 @@ fn is_letter_label_word(word: &str) -> bool {
             }
             letters += 1;
             previous_letter = true;
-        } else if c == ',' || is_mark(c) {
+        } else if c == ',' || is_mark(c) || c == ')' && previous_letter {
             previous_letter = false;
         } else {
             return false;
@@ -1373,7 +1485,7 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             continue;
         }
         // A label printed on its own line before its affiliation ("1" then the text).
-        let text = without_list_number(line.text.trim());
+        let text = without_byline_lead(line.text.trim());
         if let Some(label) = label_alone(text) {
             pending_label = Some(label);
             continue;
@@ -1595,6 +1707,16 @@ mod tests {
             (
                 "José Ortega y Gasset",
                 Some(&[("José Ortega y Gasset", &[], false)]),
+                false,
+            ),
+            // Footnote letters closed by a parenthesis after the number labels.
+            (
+                "Mei Lin1,a), Hao da Silva2 and Jun Park1,b)",
+                Some(&[
+                    ("Mei Lin", &["1", "a"], false),
+                    ("Hao da Silva", &["2"], false),
+                    ("Jun Park", &["1", "b"], false),
+                ]),
                 false,
             ),
         ];

@@ -5,7 +5,6 @@
 //! parts of the page. Values found in reference lists, "cited by" and "related" lists are
 //! never taken for the article's own.
 
-use super::Page;
 use super::bounded::BoundedGroup;
 use super::dates::parse_date;
 use super::locator::{
@@ -13,6 +12,7 @@ use super::locator::{
 };
 use super::pages::parse_page_range;
 use super::text::{fold_alnum, join_lines, join_paragraphs};
+use super::{Page, authors};
 use crate::clean::{Line, LineKind};
 use crate::record::{Record, Section};
 use crate::rules;
@@ -365,10 +365,33 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     if record.doi.is_some() {
         return;
     }
+    /// "doi: 10.1186/" at the end of a column, the rest of the DOI on the next line (a
+    /// text browser's table cell: "10.1186/      PMCID: PMC…" / "1477-7819-7-9").
+    static DOI_CUT_AT_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bdoi:?\s*(10\.\d{4,9}/)(?:\s|$)").expect("cut doi regex")
+    });
+    static DOI_SUFFIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\w.()/:;-]*\w$").expect("doi suffix regex"));
     // A labelled DOI line wins over a DOI merely mentioned.
     let mut first_seen: Option<(String, [usize; 2])> = None;
-    for line in own_lines(page) {
+    let own: Vec<&Line> = own_lines(page).collect();
+    for (i, line) in own.iter().enumerate() {
         let Some(m) = DOI.find(&line.text) else {
+            let cut = line
+                .text
+                .contains('/')
+                .then(|| DOI_CUT_AT_SLASH.captures(&line.text))
+                .flatten();
+            let rest = own
+                .get(i + 1)
+                .filter(|next| !next.is_blank())
+                .and_then(|next| next.text.split_whitespace().next())
+                .filter(|token| DOI_SUFFIX.is_match(token));
+            if let (Some(cut), Some(rest)) = (cut, rest) {
+                record.doi = Some(clean_doi(&format!("{}{rest}", &cut[1])));
+                record.note_source("doi", "text", Some([line.start, own[i + 1].end]));
+                return;
+            }
             continue;
         };
         let doi = clean_doi(m.as_str());
@@ -733,6 +756,11 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     if record.title.is_some() {
         return;
     }
+    if let Some(joined) = labelled_title(lines) {
+        record.title = Some(joined.text);
+        record.note_source("title", "text", joined.span);
+        return;
+    }
     if let Some(hint) = &page.title_hint {
         if let Some(joined) = find_printed(lines, hint) {
             record.title = Some(joined.text);
@@ -761,6 +789,44 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
     }
     record.title = Some(cited);
     record.note_source("title", "text:cite-this-article", None);
+}
+
+/// A line that starts with its own label: "Authors:", "Subjects:", "Cite as:".
+static LABELLED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}()]*(?: [\p{L}()]+){0,2}\s?:").expect("labelled line regex")
+});
+
+/// A title printed after its label, as repositories show a record ("Title: Invented
+/// Things" or "Title:Invented" run together), with the lines it wraps onto up to the next
+/// labelled line.
+fn labelled_title(lines: &[Line]) -> Option<super::text::Joined> {
+    const MAX_LINES: usize = 4;
+    const LABEL: &str = "title:";
+    let start = lines.iter().position(|l| {
+        l.kind == LineKind::Text
+            && l.text
+                .get(..LABEL.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(LABEL))
+    })?;
+    let first = &lines[start];
+    let rest = first.text[LABEL.len()..].trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut text = rest.to_owned();
+    let mut end = first.end;
+    for line in lines[start + 1..].iter().take(MAX_LINES - 1) {
+        if line.is_blank() || line.kind != LineKind::Text || LABELLED_LINE.is_match(&line.text) {
+            break;
+        }
+        super::text::push_joined(&mut text, &line.text);
+        end = line.end;
+    }
+    let plausible = text.split_whitespace().count() >= 2 && text.chars().count() <= 400;
+    plausible.then_some(super::text::Joined {
+        text,
+        span: Some([first.start, end]),
+    })
 }
 
 /// Finds a title as printed in the header: one to four lines whose text equals it when
@@ -846,7 +912,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     while start > 0 {
         let line = &lines[start - 1];
         // `Authors` printed as a label between the title and the names.
-        if start + gap == byline_start && is_byline_label(&line.text) {
+        if start + gap == byline_start && authors::is_byline_label(&line.text) {
             start -= 1;
             gap += 1;
             continue;
@@ -866,8 +932,22 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
             line.kind == LineKind::Text && crate::segment::heading_kind(line).is_some();
         // An article type ("Research Note") or a badge without letters ("✚") heads the
         // title block; neither belongs to it.
+        // Nor do a sentence ("No metrics data to plot.") or a short lower-case badge ("oa").
+        let text = line.text.trim();
+        // A sentence ends on a lower-case word, where a title may end on an abbreviation
+        // ("… Phoenix paludosa Roxb.").
+        let sentence = text.split_whitespace().count() >= 4
+            && text.strip_suffix('.').is_some_and(|t| {
+                let last = t.rsplit(' ').next().unwrap_or("");
+                last.chars().count() >= 3 && last.chars().all(char::is_lowercase)
+            });
+        let badge = !text.contains(' ')
+            && text.chars().count() <= 3
+            && text.chars().all(|c| c.is_lowercase());
         let label = rules::article_type(&line.text).is_some()
-            || !line.text.chars().any(char::is_alphanumeric);
+            || !line.text.chars().any(char::is_alphanumeric)
+            || sentence
+            || badge;
         if looks_like_metadata(&line.text)
             || section_name
             || label
@@ -882,7 +962,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     }
     let block: Vec<&Line> = lines[start..byline_start]
         .iter()
-        .filter(|l| !l.is_blank() && !is_byline_label(&l.text))
+        .filter(|l| !l.is_blank() && !authors::is_byline_label(&l.text))
         .collect();
     // Tabs over the byline ("Metrics", "Responses", "Peer review") are no title.
     let tabs = block.len() >= 2 && block.iter().all(|l| l.text.split_whitespace().count() <= 2);
@@ -893,14 +973,6 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     (8..=400)
         .contains(&joined.text.chars().count())
         .then_some(joined)
-}
-
-/// A label some pages print above the names: `Authors`, `Author(s):`, `By`.
-fn is_byline_label(text: &str) -> bool {
-    let label = text.trim().trim_end_matches(':');
-    ["authors", "author", "author(s)", "by"]
-        .iter()
-        .any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// Equal after case, punctuation and whitespace are ignored.
@@ -1114,31 +1186,50 @@ static CITATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static INFO_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z ]{2,30}:\s").expect("info label regex"));
 
+/// How-to-cite labels printed alone on their line, the citation on the lines below
+/// ("Citer" on French pages).
+const CITATION_LABELS_ALONE: &[&str] = &[
+    "citation",
+    "cite",
+    "cite as",
+    "citer",
+    "how to cite",
+    "how to cite this article",
+    "recommended citation",
+    "to cite this article",
+];
+
 fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     let lines = page.lines;
-    let Some((index, caps)) = lines.iter().enumerate().find_map(|(i, l)| {
+    let inline = lines.iter().enumerate().find_map(|(i, l)| {
         // The label is followed by a colon: lines without one are turned away before the
         // search, which allocates capture slots.
         (l.text.len() < 600 && l.text.contains(':'))
-            .then(|| CITATION_LINE.captures(&l.text).map(|c| (i, c)))
+            .then(|| {
+                CITATION_LINE
+                    .captures(&l.text)
+                    .map(|c| (i, c["rest"].to_owned()))
+            })
             .flatten()
-    }) else {
+    });
+    let found = match inline {
+        Some((index, rest)) => citation_below(lines, index, rest),
+        // A label alone: its citation must read as one (a year, and a volume, page or
+        // DOI), as a search form's "Citation" field is followed by more form.
+        None => lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LineKind::Text && is_citation_label_alone(&l.text))
+            .filter_map(|(index, _)| citation_below(lines, index, String::new()))
+            .find(|(cited, _)| {
+                cited.year.is_some()
+                    && (cited.volume.is_some() || cited.page_first.is_some() || cited.doi.is_some())
+            }),
+    };
+    let Some((cited, span)) = found else {
         return;
     };
-    let mut text = caps["rest"].to_owned();
-    let mut end = lines[index].end;
-    for line in lines[index + 1..].iter().take(6) {
-        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
-            break;
-        }
-        super::text::push_joined(&mut text, &line.text);
-        end = line.end;
-    }
-    if text.len() < 20 {
-        return;
-    }
-    let span = Some([lines[index].start, end]);
-    let cited = super::reference::parse_reference(&text);
+    let span = Some(span);
     fill_journal_data(record, &locator_of(&cited), span);
     if record.year.is_none() {
         record.year = cited.year;
@@ -1149,9 +1240,57 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
             record.note_source("doi", "text", span);
         }
     }
-    if let Some(title) = cited.title.as_deref().filter(|_| record.title.is_none()) {
+    // A title is words: not what is left of an identifier ("(or arXiv:… for this version)").
+    let is_title = |t: &&str| {
+        t.split_whitespace().count() >= 2 && t.starts_with(|c: char| c.is_alphanumeric())
+    };
+    if let Some(title) = cited
+        .title
+        .as_deref()
+        .filter(is_title)
+        .filter(|_| record.title.is_none())
+    {
         fill_text(record, "title", |r| &mut r.title, title, span);
     }
+}
+
+fn is_citation_label_alone(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    CITATION_LABELS_ALONE
+        .iter()
+        .any(|c| label.eq_ignore_ascii_case(c))
+}
+
+/// The citation that starts with `text` on the label's line `index` and runs on over the
+/// lines below it, parsed, with its span.
+fn citation_below(
+    lines: &[Line],
+    index: usize,
+    mut text: String,
+) -> Option<(crate::record::Reference, [usize; 2])> {
+    let mut end = lines[index].end;
+    // Under a label alone, blank lines may stand before the citation.
+    let first = match text.is_empty() {
+        true => lines[index + 1..]
+            .iter()
+            .take(3)
+            .position(|l| !l.is_blank())
+            .map_or(index + 1, |p| index + 1 + p),
+        false => index + 1,
+    };
+    for line in lines[first..].iter().take(6) {
+        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
+            break;
+        }
+        super::text::push_joined(&mut text, &line.text);
+        end = line.end;
+    }
+    (text.len() >= 20).then(|| {
+        (
+            super::reference::parse_reference(&text),
+            [lines[index].start, end],
+        )
+    })
 }
 
 /// Journal locator lines in the header ("Invented Materials, Volume 14, Number 3",
@@ -1287,6 +1426,14 @@ fn fill_journal_data(record: &mut Record, found: &Locator, span: Option<[usize; 
         record.page_first = found.page_first.clone();
         record.page_last = found.page_last.clone();
         record.note_source("pages", "text", span);
+    } else if record.page_last.is_none()
+        && found.page_last.is_some()
+        && record.page_first.is_some()
+        && record.page_first == found.page_first
+    {
+        // A citation gave the first page only ("… 46: 549"); the locator line, the range.
+        record.page_last = found.page_last.clone();
+        record.note_source("pages", "text", span);
     }
 }
 
@@ -1351,7 +1498,11 @@ fn fill_from_journal_reference(record: &mut Record, page: &Page<'_>) {
             let Some(container) = cited.container_title.as_deref() else {
                 continue;
             };
-            if super::dates::month_number(container).is_some() {
+            // A locator label the parser took for the container ("Volume 1144, 15 November …").
+            let label = ["volume", "vol", "issue", "number", "no", "pages", "pp"]
+                .iter()
+                .any(|l| container.trim_end_matches('.').eq_ignore_ascii_case(l));
+            if super::dates::month_number(container).is_some() || label {
                 continue;
             }
             let has_locator = cited.page_first.is_some() || cited.article_number.is_some();

@@ -268,6 +268,10 @@ pub fn is_journal_name(text: &str) -> bool {
         "search",
         "menu",
         "pdf",
+        "pmcid",
+        "pmid",
+        "issn",
+        "isbn",
     ];
     if lower
         .split(|c: char| !c.is_alphanumeric())
@@ -596,6 +600,8 @@ mod tests {
             ("F1000Research", true),
             ("Published 12 March 2019", false),
             ("Download PDF", false),
+            ("PMCID: PMC1234567", false),
+            ("ISSN 1234-5678", false),
             ("We measured things.", false),
         ];
         for (text, want) in cases {

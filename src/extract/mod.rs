@@ -6,6 +6,7 @@
 //! `provenance` where each value came from.
 
 pub mod authors;
+pub mod bibtex;
 pub mod bounded;
 pub mod dates;
 pub mod funding;
@@ -77,9 +78,13 @@ impl<'a> Page<'a> {
 /// Fills the record from the decoded document and its segmented lines.
 pub fn extract_fields(record: &mut Record, document: &Document, page: &Page<'_>) {
     meta::fill_from_source_meta(record, &document.meta);
+    let bibtex_entry = bibtex::fill_from_bibtex(record, page);
     header::extract_header(record, page);
     meta::bound_abstract_by_dom(record, &document.meta);
     authors::extract_authors(record, page);
+    if let Some(entry) = &bibtex_entry {
+        bibtex::merge_authors(record, entry);
+    }
     meta::fill_journal_from_document_title(record, &document.meta);
     funding::extract_funding(record, page);
     references::extract_reference_list(record, page);
