@@ -389,7 +389,11 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
             let above = &lines[i];
             above.kind == LineKind::Text && rules::ends_mid_phrase(&above.text)
         });
-        if continues_above && lines[start].kind == LineKind::Text {
+        // A line right above a label that opens the byline ("Authors") is the title's.
+        let label_below = lines
+            .get(start + 1)
+            .is_some_and(|below| opens_byline(&below.text));
+        if (continues_above || label_below) && lines[start].kind == LineKind::Text {
             start += 1;
             continue;
         }
@@ -709,6 +713,15 @@ const NOTE_LINES: usize = 6;
 /// A label some pages print above the names: `Authors`, `Author(s):`, `By`, `Authors and
 /// affiliations`; or the alternative text of a corresponding-author icon before the first
 /// name, broken over lines and run into the name's label ("corresponding" / "author1").
+/// A label that stands above the author list ("Authors", "By"), unlike the labels printed
+/// within it ("Corresponding author").
+fn opens_byline(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    ["authors", "author(s)", "by", "authors and affiliations"]
+        .iter()
+        .any(|l| label.eq_ignore_ascii_case(l))
+}
+
 pub fn is_byline_label(text: &str) -> bool {
     let label = text
         .trim()

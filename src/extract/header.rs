@@ -412,9 +412,25 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// Strips trailing punctuation a sentence adds after a DOI.
+/// Link labels that text dumps glue to the end of a DOI ("10.1000/x.2014View/save").
+const GLUED_LINK_WORDS: &[&str] = &["View", "Download", "Cite", "Google", "PubMed", "CrossRef"];
+
+/// Strips trailing punctuation a sentence adds after a DOI, and a link label glued to it
+/// after a digit.
 pub fn clean_doi(raw: &str) -> String {
-    let mut doi = raw.trim_end_matches(['.', ',', ';', ':']);
+    let mut doi = raw;
+    for word in GLUED_LINK_WORDS {
+        if let Some(at) = doi.find(word)
+            && doi[..at].ends_with(|c: char| c.is_ascii_digit())
+            && doi[at + word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            doi = &doi[..at];
+        }
+    }
+    let mut doi = doi.trim_end_matches(['.', ',', ';', ':']);
     if doi.ends_with(')') && doi.matches('(').count() < doi.matches(')').count() {
         doi = &doi[..doi.len() - 1];
     }
@@ -1572,4 +1588,27 @@ pub fn fill_text(
     *slot(record) = Some(value.to_owned());
     record.note_source(field, "text", span);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_dois() {
+        let cases = [
+            ("10.1000/inv.201400532View/save", "10.1000/inv.201400532"),
+            ("10.1000/inv.2014.12.", "10.1000/inv.2014.12"),
+            ("10.1000/(inv)2014)", "10.1000/(inv)2014"),
+            (
+                "10.1000/S0140-6736(14)60123-Download",
+                "10.1000/S0140-6736(14)60123-Download",
+            ),
+            ("10.1000/inv.2019Viewer", "10.1000/inv.2019Viewer"),
+            ("10.1000/TPAMI.2019.1234567", "10.1000/TPAMI.2019.1234567"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean_doi(raw), want, "{raw}");
+        }
+    }
 }
