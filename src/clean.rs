@@ -294,6 +294,15 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
             return Cow::Owned(normalise_text(&repaired).into_owned());
         }
     }
+    // Latin letters and the dashes, quotes and bullets of general punctuation are NFC on
+    // their own (no combining class, no decomposition): a line of them and nothing to fold
+    // is kept in one pass, without the quick check's table lookups.
+    if raw
+        .chars()
+        .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep)
+    {
+        return Cow::Borrowed(raw);
+    }
     // Most lines are already NFC (the quick check is exact when it says yes), which spares
     // the decompose-and-recompose pass and, when no character is folded, the copy.
     if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
@@ -303,6 +312,13 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
         return Cow::Owned(fold_chars(raw.chars(), raw.len()));
     }
     Cow::Owned(fold_chars(raw.nfc(), raw.len()))
+}
+
+/// Characters that are NFC whatever stands around them: below the first combining mark
+/// (U+0300) and in general punctuation after the spaces (U+2010 to U+205E; the spaces
+/// U+2000 and U+2001, which NFC replaces, are folded anyway).
+fn is_plain_nfc(c: char) -> bool {
+    c < '\u{300}' || ('\u{2010}'..='\u{205e}').contains(&c)
 }
 
 /// What [`normalise_text`] does with one character.
@@ -577,6 +593,31 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(strip_form_boxes(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn plain_nfc_characters_need_no_normalisation() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\0'..='\u{2fff}').filter(|&c| is_plain_nfc(c)) {
+            // Each is NFC alone and, with no combining class, cannot reorder or compose
+            // with a neighbour that is itself plain.
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        let cases = [
+            ("Smith J, O’Brien – “Title” • 2001", true),
+            ("Zoë and Ângela", true),
+            ("e\u{301}", false),
+            ("A\u{2000}B", false),
+        ];
+        for (text, kept) in cases {
+            assert_eq!(
+                matches!(normalise_text(text), Cow::Borrowed(_)),
+                kept,
+                "{text}"
+            );
+        }
+        assert_eq!(normalise_text("e\u{301}"), "\u{e9}");
     }
 
     #[test]
