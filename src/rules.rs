@@ -276,6 +276,22 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
 static BOILERPLATE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
 
+/// The byte lengths of [`BOILERPLATE_LINES`] as bits (lengths of 127 and more share the
+/// top bit): a line of no such length is not hashed.
+static BOILERPLATE_LENGTHS: LazyLock<u128> = LazyLock::new(|| {
+    BOILERPLATE_LINES
+        .iter()
+        .fold(0, |bits, l| bits | length_bit(l))
+});
+
+fn length_bit(text: &str) -> u128 {
+    1 << text.len().min(127)
+}
+
+fn in_boilerplate_set(lower: &str) -> bool {
+    *BOILERPLATE_LENGTHS & length_bit(lower) != 0 && BOILERPLATE_SET.contains(lower)
+}
+
 static ICON_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| ICON_WORDS.iter().copied().collect());
 
@@ -307,8 +323,8 @@ pub fn is_boilerplate_line(line: &str) -> bool {
 }
 
 fn is_lowercase_boilerplate(lower: &str) -> bool {
-    BOILERPLATE_SET.contains(lower.trim_end_matches([' ', '.'].as_slice()).trim())
-        || BOILERPLATE_SET.contains(lower)
+    in_boilerplate_set(lower.trim_end_matches([' ', '.'].as_slice()).trim())
+        || in_boilerplate_set(lower)
         || BOILERPLATE_PATTERN_STARTS
             .iter()
             .any(|w| lower.starts_with(w))
