@@ -375,7 +375,8 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     // Most lines are prose: a line that starts with no label is turned away before the
     // lower-cased copy (lower-casing keeps ASCII lengths).
     let trimmed = line.trim().as_bytes();
-    if line.is_ascii() && trimmed.len() > 160 {
+    let ascii = line.is_ascii();
+    if ascii && trimmed.len() > 160 {
         return None;
     }
     let first = *trimmed.first()?;
@@ -386,7 +387,20 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     {
         return None;
     }
-    let lower = line.to_lowercase();
+    // An ASCII line is lower-cased on the stack.
+    let mut buf = [0u8; 256];
+    let owned;
+    let lower = match buf.get_mut(..line.len()).filter(|_| ascii) {
+        Some(lower) => {
+            lower.copy_from_slice(line.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).ok()?
+        }
+        None => {
+            owned = line.to_lowercase();
+            owned.as_str()
+        }
+    };
     let mut rest = lower.trim();
     if rest.is_empty() || rest.len() > 160 {
         return None;
