@@ -382,8 +382,10 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
     // can look like a short byline).
     let mut best: Option<(usize, usize, Byline)> = None;
     let mut start = 0;
+    // Runs from neighbouring starts overlap: their items are read once.
+    let mut cache = ItemCache::default();
     while start < lines.len() {
-        match byline_at(lines, start) {
+        match byline_at(lines, start, &mut cache) {
             Some((end, byline)) if qualifies(&byline) => {
                 let better = best
                     .as_ref()
@@ -433,7 +435,7 @@ fn without_list_number(text: &str) -> &str {
     LIST_NUMBER.find(text).map_or(text, |m| &text[m.end()..])
 }
 
-fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
+fn byline_at(lines: &[Line], start: usize, cache: &mut ItemCache) -> Option<(usize, Byline)> {
     let first = &lines[start];
     if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
         return None;
@@ -514,7 +516,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         }
         if skipping > 0 {
             // Inside notes: the next line that is a name on its own resumes the byline.
-            if let Some(alone) = parse_byline(&line.text) {
+            if let Some(alone) = parse_byline_with(&line.text, Some(cache)) {
                 let known: Vec<String> = best
                     .as_ref()
                     .map(|(_, b)| b.names.iter().map(|n| name_key(&n.name)).collect())
@@ -536,7 +538,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     break;
                 }
                 let candidate = format!("{accepted} • {}", line.text);
-                if let Some(byline) = parse_byline(&candidate) {
+                if let Some(byline) = parse_byline_with(&candidate, Some(cache)) {
                     if let Some(text) = note.take() {
                         notes.push((names_so_far(&best) - 1, text));
                     }
@@ -565,7 +567,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         // A name printed twice in a row (the name, then its author card): the card's
         // lines that follow are notes under the name.
         if let Some((_, byline)) = &best {
-            let repeated = parse_byline(&line.text).is_some_and(|alone| {
+            let repeated = parse_byline_with(&line.text, Some(cache)).is_some_and(|alone| {
                 alone.names.len() == 1
                     && byline
                         .names
@@ -598,7 +600,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         } else {
             push_joined(&mut candidate, &line.text);
         }
-        match parse_byline(&candidate) {
+        match parse_byline_with(&candidate, Some(cache)) {
             Some(byline) => {
                 accepted = candidate;
                 pending.clear();
@@ -663,6 +665,49 @@ fn could_continue(text: &str) -> bool {
 /// Parses a byline such as "Mei Lin1, Hao Zhang2 & Jun Park1,*" or a "•"-separated list.
 /// Gives `None` when any part is not a person's name.
 pub fn parse_byline(text: &str) -> Option<Byline> {
+    parse_byline_with(text, None)
+}
+
+/// What one comma-separated item of a byline gives, read on its own: it depends on the
+/// names before it only through whether there is one.
+#[derive(Debug, Clone)]
+enum ItemReading {
+    /// "…", "et al.": the list was cut.
+    Truncated,
+    /// The item is no part of a byline.
+    Fail,
+    /// Labels printed before the item's words (they are the previous name's), then the
+    /// rest of the item.
+    Item {
+        leading: Vec<String>,
+        leading_corresponding: bool,
+        rest: ItemRest,
+    },
+}
+
+#[derive(Debug, Clone)]
+enum ItemRest {
+    /// Labels (and an ORCID) of the name before ("Mei Lin1,2").
+    ToLast {
+        labels: Vec<String>,
+        corresponding: bool,
+        orcid: Option<String>,
+    },
+    /// A job title after a name ("Mei Lin, assistant professor1"): its labels are the
+    /// name's.
+    RoleOfLast {
+        labels: Vec<String>,
+        corresponding: bool,
+    },
+    Name(BylineName),
+}
+
+/// Item readings of the candidate bylines [`byline_at`] parses as it grows a run line by
+/// line (each candidate holds the items before it again): by whether a name comes before
+/// the item (index 1 when one does), then by the item.
+type ItemCache = [rustc_hash::FxHashMap<String, ItemReading>; 2];
+
+fn parse_byline_with(text: &str, mut cache: Option<&mut ItemCache>) -> Option<Byline> {
     let mut byline = Byline {
         joined_with_and: text.contains(" and ") || text.contains('&'),
         ..Byline::default()
@@ -673,66 +718,128 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         if item.is_empty() {
             continue;
         }
-        if item == "…" || item == "..." || item.eq_ignore_ascii_case("et al.") {
-            byline.truncated = true;
-            continue;
-        }
-        // The e-mail link of a corresponding author: "Tadashi Hatanaka^1Email author".
-        let (item, emailed) = match item
-            .strip_suffix("Email author")
-            .or_else(|| item.strip_suffix("email author"))
-        {
-            Some(rest) => (rest.trim_end(), true),
-            None => (item, false),
-        };
-        let (mut item, orcid) = take_orcid(item);
-        // Labels printed after the comma ("Mei Lin,1 Jun Park,23") are the name's before.
-        let leading: Vec<&str> = item
-            .split_whitespace()
-            .take_while(|w| is_label_word(w))
-            .collect();
-        let rest_words = item.split_whitespace().count() - leading.len();
-        if !leading.is_empty() && rest_words > 0 {
-            if let Some(last) = byline.names.last_mut() {
-                for word in &leading {
-                    collect_labels(word, &mut last.labels, &mut last.corresponding);
+        let has_last = !byline.names.is_empty();
+        let reading = match cache.as_deref_mut() {
+            Some(cache) => {
+                let cache = &mut cache[usize::from(has_last)];
+                match cache.get(item) {
+                    Some(reading) => reading.clone(),
+                    None => {
+                        let reading = read_item(item, has_last);
+                        cache.insert(item.to_owned(), reading.clone());
+                        reading
+                    }
                 }
-                item = item
-                    .split_whitespace()
-                    .skip(leading.len())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            }
+            None => read_item(item, has_last),
+        };
+        match reading {
+            ItemReading::Truncated => byline.truncated = true,
+            ItemReading::Fail => return None,
+            ItemReading::Item {
+                leading,
+                leading_corresponding,
+                rest,
+            } => {
+                if let Some(last) = byline.names.last_mut() {
+                    last.labels.extend(leading);
+                    last.corresponding |= leading_corresponding;
+                }
+                match rest {
+                    ItemRest::ToLast {
+                        labels,
+                        corresponding,
+                        orcid,
+                    } => {
+                        let last = byline.names.last_mut()?;
+                        last.labels.extend(labels);
+                        last.corresponding |= corresponding;
+                        if last.orcid.is_none() {
+                            last.orcid = orcid;
+                        }
+                    }
+                    ItemRest::RoleOfLast {
+                        labels,
+                        corresponding,
+                    } => {
+                        let last = byline.names.last_mut()?;
+                        last.labels.extend(labels);
+                        last.corresponding |= corresponding;
+                    }
+                    ItemRest::Name(name) => byline.names.push(name),
+                }
             }
         }
-        let (name, labels, corresponding) = split_labels(&item);
-        let corresponding = corresponding || emailed;
-        if name.is_empty() {
-            // Labels alone belong to the name before them ("Mei Lin1,2").
-            let last = byline.names.last_mut()?;
-            last.labels.extend(labels);
-            last.corresponding |= corresponding;
-            if last.orcid.is_none() {
-                last.orcid = orcid;
-            }
-            continue;
+    }
+    (!byline.names.is_empty()).then_some(byline)
+}
+
+/// Reads one trimmed, non-empty byline item; `has_last`: a name comes before it.
+fn read_item(item: &str, has_last: bool) -> ItemReading {
+    if item == "…" || item == "..." || item.eq_ignore_ascii_case("et al.") {
+        return ItemReading::Truncated;
+    }
+    // The e-mail link of a corresponding author: "Tadashi Hatanaka^1Email author".
+    let (item, emailed) = match item
+        .strip_suffix("Email author")
+        .or_else(|| item.strip_suffix("email author"))
+    {
+        Some(rest) => (rest.trim_end(), true),
+        None => (item, false),
+    };
+    let (mut item, orcid) = take_orcid(item);
+    // Labels printed after the comma ("Mei Lin,1 Jun Park,23") are the name's before.
+    let mut leading_labels = Vec::new();
+    let mut leading_corresponding = false;
+    let leading: Vec<&str> = item
+        .split_whitespace()
+        .take_while(|w| is_label_word(w))
+        .collect();
+    let rest_words = item.split_whitespace().count() - leading.len();
+    if !leading.is_empty() && rest_words > 0 && has_last {
+        for word in &leading {
+            collect_labels(word, &mut leading_labels, &mut leading_corresponding);
         }
-        if !is_person_name(&name) && !is_group_name(&name) {
-            // A job title after a name ("Mei Lin, assistant professor1"): its labels are
-            // the name's.
-            let last = byline.names.last_mut().filter(|_| rules::is_role(&name))?;
-            last.labels.extend(labels);
-            last.corresponding |= corresponding;
-            continue;
+        item = item
+            .split_whitespace()
+            .skip(leading.len())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let (name, labels, corresponding) = split_labels(&item);
+    let corresponding = corresponding || emailed;
+    let rest = if name.is_empty() {
+        // Labels alone belong to the name before them ("Mei Lin1,2").
+        if !has_last {
+            return ItemReading::Fail;
         }
-        byline.names.push(BylineName {
+        ItemRest::ToLast {
+            labels,
+            corresponding,
+            orcid,
+        }
+    } else if !is_person_name(&name) && !is_group_name(&name) {
+        if !has_last || !rules::is_role(&name) {
+            return ItemReading::Fail;
+        }
+        ItemRest::RoleOfLast {
+            labels,
+            corresponding,
+        }
+    } else {
+        ItemRest::Name(BylineName {
             name,
             labels,
             corresponding,
             orcid,
             affiliation_notes: Vec::new(),
-        });
+        })
+    };
+    ItemReading::Item {
+        leading: leading_labels,
+        leading_corresponding,
+        rest,
     }
-    (!byline.names.is_empty()).then_some(byline)
 }
 
 /// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
@@ -1044,7 +1151,8 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             // A byline with labels at the top of the section ("Authors & Affiliations"
             // above the names and the labelled list).
             if pending.is_empty() && pending_id.is_none() && info.bylines.is_empty() {
-                if let Some((end, byline)) = byline_at(lines, index - 1) {
+                if let Some((end, byline)) = byline_at(lines, index - 1, &mut ItemCache::default())
+                {
                     if byline.names.iter().any(|n| !n.labels.is_empty()) {
                         info.bylines = byline.names;
                         index = end.max(index);
