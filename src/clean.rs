@@ -47,11 +47,15 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
     // A capture header or front matter is metadata, not page text.
     let skip_to = crate::decode::text::capture_header(text).map_or(0, |h| h.end);
     let footnotes = has_link_footnotes(text);
-    let mut offset = 0;
-    for raw_line in text.split('\n') {
-        let start = offset;
-        offset += raw_line.len() + 1;
-        let end = start + raw_line.len();
+    // Lines found with one vectorised scan; most texts hold no form feed, and then no
+    // line is searched for one.
+    let form_feeds = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut next_start = 0;
+    for end in line_ends {
+        let start = next_start;
+        next_start = end + 1;
+        let raw_line = &text[start..end];
         if start < skip_to {
             continue;
         }
@@ -60,7 +64,7 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
         }
         // A form feed marks a page break; the text after it on the same line still counts.
         let mut rest = raw_line;
-        while let Some(pos) = rest.find('\u{c}') {
+        while let Some(pos) = form_feeds.then(|| rest.find('\u{c}')).flatten() {
             push_line(&mut lines, &rest[..pos], start, end, footnotes);
             lines.push(Line {
                 text: String::new(),
@@ -286,7 +290,7 @@ fn repair_mojibake(line: &str) -> Option<String> {
 pub fn normalise_text(raw: &str) -> Cow<'_, str> {
     // An ASCII line holds no mojibake and is already NFC: only tabs and CRs can change.
     let ascii = raw.is_ascii();
-    if ascii && !raw.contains(['\t', '\r']) {
+    if ascii && memchr::memchr2(b'\t', b'\r', raw.as_bytes()).is_none() {
         return Cow::Borrowed(raw);
     }
     if !ascii {
@@ -618,6 +622,33 @@ mod tests {
             );
         }
         assert_eq!(normalise_text("e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn form_feeds_break_pages_inside_lines() {
+        let kinds = |text: &str| -> Vec<(String, LineKind)> {
+            clean_lines(text)
+                .into_iter()
+                .filter(|l| l.kind != LineKind::Blank)
+                .map(|l| (l.text, l.kind))
+                .collect()
+        };
+        let text = |t: &str| (t.to_owned(), LineKind::Text);
+        let page_break = (String::new(), LineKind::PageBreak);
+        assert_eq!(
+            kinds("End of one\u{c}Start of two\nMore"),
+            vec![
+                text("End of one"),
+                page_break.clone(),
+                text("Start of two"),
+                text("More")
+            ]
+        );
+        assert_eq!(
+            kinds("One\n\u{c}\nTwo\n"),
+            vec![text("One"), page_break, text("Two")]
+        );
+        assert_eq!(kinds("No break\n"), vec![text("No break")]);
     }
 
     #[test]
