@@ -494,8 +494,9 @@ fn link_label(word: &str) -> Option<&'static str> {
 
 /// Removes icon-font names that leaked in as words.
 pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
-    let one_word = !line.contains(' ');
-    if !line.contains('_') && !one_word {
+    // Vectorised scans: every line of a page comes here, and few hold an underscore.
+    let one_word = memchr::memchr(b' ', line.as_bytes()).is_none();
+    if !one_word && memchr::memchr(b'_', line.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(line);
     }
     if !line
