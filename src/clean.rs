@@ -47,11 +47,15 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
     // A capture header or front matter is metadata, not page text.
     let skip_to = crate::decode::text::capture_header(text).map_or(0, |h| h.end);
     let footnotes = has_link_footnotes(text);
-    let mut offset = 0;
-    for raw_line in text.split('\n') {
-        let start = offset;
-        offset += raw_line.len() + 1;
-        let end = start + raw_line.len();
+    // Lines found with one vectorised scan; most texts hold no form feed, and then no
+    // line is searched for one.
+    let form_feeds = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut next_start = 0;
+    for end in line_ends {
+        let start = next_start;
+        next_start = end + 1;
+        let raw_line = &text[start..end];
         if start < skip_to {
             continue;
         }
@@ -60,7 +64,7 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
         }
         // A form feed marks a page break; the text after it on the same line still counts.
         let mut rest = raw_line;
-        while let Some(pos) = rest.find('\u{c}') {
+        while let Some(pos) = form_feeds.then(|| rest.find('\u{c}')).flatten() {
             push_line(&mut lines, &rest[..pos], start, end, footnotes);
             lines.push(Line {
                 text: String::new(),
@@ -308,13 +312,22 @@ fn repair_mojibake(line: &str) -> Option<String> {
 pub fn normalise_text(raw: &str) -> Cow<'_, str> {
     // An ASCII line holds no mojibake and is already NFC: only tabs and CRs can change.
     let ascii = raw.is_ascii();
-    if ascii && !raw.contains(['\t', '\r']) {
+    if ascii && memchr::memchr2(b'\t', b'\r', raw.as_bytes()).is_none() {
         return Cow::Borrowed(raw);
     }
     if !ascii {
         if let Some(repaired) = repair_mojibake(raw) {
             return Cow::Owned(normalise_text(&repaired).into_owned());
         }
+    }
+    // Latin letters and the dashes, quotes and bullets of general punctuation are NFC on
+    // their own (no combining class, no decomposition): a line of them and nothing to fold
+    // is kept in one pass, without the quick check's table lookups.
+    if raw
+        .chars()
+        .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep)
+    {
+        return Cow::Borrowed(raw);
     }
     // Most lines are already NFC (the quick check is exact when it says yes), which spares
     // the decompose-and-recompose pass and, when no character is folded, the copy.
@@ -325,6 +338,13 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
         return Cow::Owned(fold_chars(raw.chars(), raw.len()));
     }
     Cow::Owned(fold_chars(raw.nfc(), raw.len()))
+}
+
+/// Characters that are NFC whatever stands around them: below the first combining mark
+/// (U+0300) and in general punctuation after the spaces (U+2010 to U+205E; the spaces
+/// U+2000 and U+2001, which NFC replaces, are folded anyway).
+fn is_plain_nfc(c: char) -> bool {
+    c < '\u{300}' || ('\u{2010}'..='\u{205e}').contains(&c)
 }
 
 /// What [`normalise_text`] does with one character.
@@ -652,6 +672,58 @@ mod tests {
             let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(texts, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn plain_nfc_characters_need_no_normalisation() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\0'..='\u{2fff}').filter(|&c| is_plain_nfc(c)) {
+            // Each is NFC alone and, with no combining class, cannot reorder or compose
+            // with a neighbour that is itself plain.
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        let cases = [
+            ("Smith J, O’Brien – “Title” • 2001", true),
+            ("Zoë and Ângela", true),
+            ("e\u{301}", false),
+            ("A\u{2000}B", false),
+        ];
+        for (text, kept) in cases {
+            assert_eq!(
+                matches!(normalise_text(text), Cow::Borrowed(_)),
+                kept,
+                "{text}"
+            );
+        }
+        assert_eq!(normalise_text("e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn form_feeds_break_pages_inside_lines() {
+        let kinds = |text: &str| -> Vec<(String, LineKind)> {
+            clean_lines(text)
+                .into_iter()
+                .filter(|l| l.kind != LineKind::Blank)
+                .map(|l| (l.text, l.kind))
+                .collect()
+        };
+        let text = |t: &str| (t.to_owned(), LineKind::Text);
+        let page_break = (String::new(), LineKind::PageBreak);
+        assert_eq!(
+            kinds("End of one\u{c}Start of two\nMore"),
+            vec![
+                text("End of one"),
+                page_break.clone(),
+                text("Start of two"),
+                text("More")
+            ]
+        );
+        assert_eq!(
+            kinds("One\n\u{c}\nTwo\n"),
+            vec![text("One"), page_break, text("Two")]
+        );
+        assert_eq!(kinds("No break\n"), vec![text("No break")]);
     }
 
     #[test]

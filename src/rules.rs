@@ -280,6 +280,22 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
 static BOILERPLATE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
 
+/// The byte lengths of [`BOILERPLATE_LINES`] as bits (lengths of 127 and more share the
+/// top bit): a line of no such length is not hashed.
+static BOILERPLATE_LENGTHS: LazyLock<u128> = LazyLock::new(|| {
+    BOILERPLATE_LINES
+        .iter()
+        .fold(0, |bits, l| bits | length_bit(l))
+});
+
+fn length_bit(text: &str) -> u128 {
+    1 << text.len().min(127)
+}
+
+fn in_boilerplate_set(lower: &str) -> bool {
+    *BOILERPLATE_LENGTHS & length_bit(lower) != 0 && BOILERPLATE_SET.contains(lower)
+}
+
 static ICON_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| ICON_WORDS.iter().copied().collect());
 
@@ -311,8 +327,8 @@ pub fn is_boilerplate_line(line: &str) -> bool {
 }
 
 fn is_lowercase_boilerplate(lower: &str) -> bool {
-    BOILERPLATE_SET.contains(lower.trim_end_matches([' ', '.'].as_slice()).trim())
-        || BOILERPLATE_SET.contains(lower)
+    in_boilerplate_set(lower.trim_end_matches([' ', '.'].as_slice()).trim())
+        || in_boilerplate_set(lower)
         || BOILERPLATE_PATTERN_STARTS
             .iter()
             .any(|w| lower.starts_with(w))
@@ -363,7 +379,8 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     // Most lines are prose: a line that starts with no label is turned away before the
     // lower-cased copy (lower-casing keeps ASCII lengths).
     let trimmed = line.trim().as_bytes();
-    if line.is_ascii() && trimmed.len() > 160 {
+    let ascii = line.is_ascii();
+    if ascii && trimmed.len() > 160 {
         return None;
     }
     let first = *trimmed.first()?;
@@ -374,7 +391,20 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     {
         return None;
     }
-    let lower = line.to_lowercase();
+    // An ASCII line is lower-cased on the stack.
+    let mut buf = [0u8; 256];
+    let owned;
+    let lower = match buf.get_mut(..line.len()).filter(|_| ascii) {
+        Some(lower) => {
+            lower.copy_from_slice(line.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).ok()?
+        }
+        None => {
+            owned = line.to_lowercase();
+            owned.as_str()
+        }
+    };
     let mut rest = lower.trim();
     if rest.is_empty() || rest.len() > 160 {
         return None;
@@ -495,8 +525,9 @@ pub fn split_trailing_control_label(line: &str) -> Option<(&str, &str)> {
 
 /// Removes icon-font names that leaked in as words.
 pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
-    let one_word = !line.contains(' ');
-    if !line.contains('_') && !one_word {
+    // Vectorised scans: every line of a page comes here, and few hold an underscore.
+    let one_word = memchr::memchr(b' ', line.as_bytes()).is_none();
+    if !one_word && memchr::memchr(b'_', line.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(line);
     }
     if !line

@@ -252,25 +252,28 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
 /// ("317:531–538View Article", "41:429-40. PubMed Abstract | Publisher Full Text") from
 /// the text before them. The labels must follow a number or closing punctuation.
 fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
+    let bytes = text.as_bytes();
     // Only the last 100 bytes are searched (from the first character that starts there).
     let tail_start = (text.len().saturating_sub(100)..text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
-    for (i, c) in text[tail_start..]
-        .char_indices()
-        .map(|(i, c)| (tail_start + i, c))
-    {
-        if !c.is_uppercase() || i == 0 {
+    for (i, &byte) in bytes.iter().enumerate().skip(tail_start.max(1)) {
+        // A capital starts the residue: an ASCII one, or a character of several bytes
+        // (its first byte is 0xC0 or more); most bytes are turned away here.
+        if !(byte.is_ascii_uppercase() || byte >= 0xC0) {
             continue;
         }
-        let before = text[..i].trim_end_matches(' ');
-        let ends_entry = text.len() - before.len() - (text.len() - i) <= 1
-            && before
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_digit() || matches!(p, '.' | ')'));
-        if ends_entry && rules::is_link_residue(&text[i..]) {
-            return (before, Some(&text[i..]));
+        // The entry ends just before: a digit, a dot or a parenthesis, then at most one
+        // space.
+        let before_end = if bytes[i - 1] == b' ' { i - 1 } else { i };
+        let ends_entry =
+            before_end > 0 && matches!(bytes[before_end - 1], b'0'..=b'9' | b'.' | b')');
+        if !ends_entry {
+            continue;
+        }
+        let starts_upper = byte.is_ascii() || text[i..].starts_with(char::is_uppercase);
+        if starts_upper && rules::is_link_residue(&text[i..]) {
+            return (&text[..before_end], Some(&text[i..]));
         }
     }
     (text, None)
@@ -566,6 +569,39 @@ mod tests {
                 (Some(2), "Pittenger MF, Mackay AM, Beck SC, Mosca JD, et al. Multilineage potential. Science 1999; 284: 143–7.".to_owned(), vec!["pubmed"]),
             ]
         );
+    }
+
+    #[test]
+    fn glued_residue_is_cut_where_an_entry_ends() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Science 2005; 309: 314–7.CAS PubMed",
+                "Science 2005; 309: 314–7.",
+                Some("CAS PubMed"),
+            ),
+            (
+                "J Invented Res 2010;3:1-9 Google Scholar",
+                "J Invented Res 2010;3:1-9",
+                Some("Google Scholar"),
+            ),
+            (
+                "Invented Press (2001) PubMed",
+                "Invented Press (2001)",
+                Some("PubMed"),
+            ),
+            // Two spaces, or a word before the label: no entry ends there.
+            ("J Res 2010;3:9.  PubMed", "J Res 2010;3:9.  PubMed", None),
+            (
+                "A study of Article writing",
+                "A study of Article writing",
+                None,
+            ),
+            ("Ünder 12. Über alles", "Ünder 12. Über alles", None),
+            ("", "", None),
+        ];
+        for (text, kept, residue) in cases {
+            assert_eq!(split_glued_residue(text), (*kept, *residue), "{text}");
+        }
     }
 
     #[test]

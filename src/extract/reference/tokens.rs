@@ -30,7 +30,7 @@ impl Token {
     }
 }
 
-fn is_split_punct(c: char) -> bool {
+const fn is_split_punct(c: char) -> bool {
     matches!(
         c,
         ',' | ';'
@@ -62,34 +62,94 @@ pub fn is_quote(c: char) -> bool {
     )
 }
 
+/// What an ASCII byte is to the tokenizer, looked up in [`ASCII_CLASS`].
+const PLAIN: u8 = 0;
+const OTHER: u8 = 1;
+const SPACE: u8 = 2;
+const PUNCT: u8 = 3;
+
+/// The class of each ASCII byte: whitespace, a punctuation token, a letter, digit or
+/// hyphen (a plain word byte), or another word byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        // The ASCII characters of `char::is_whitespace` (not const on the oldest
+        // supported compiler).
+        table[b] = if matches!(c, '\t' | '\n' | '\x0B' | '\x0C' | '\r' | ' ') {
+            SPACE
+        } else if is_split_punct(c) {
+            PUNCT
+        } else if c.is_ascii_alphanumeric() || c == '-' {
+            PLAIN
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut word_start: Option<usize> = None;
-    let flush = |out: &mut Vec<Token>, start: usize, end: usize| {
-        push_word(text, start, end, out);
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = word_start.take() {
-                flush(out, s, i);
+    // Whether the current run holds only ASCII letters, digits and hyphens, noted while
+    // the run is read so that `push_run` need not scan it again.
+    let mut plain = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        // ASCII characters (most of a reference) are classed by table, without decoding.
+        let (class, c) = match ASCII_CLASS.get(usize::from(byte)) {
+            Some(&class) => (class, char::from(byte)),
+            None => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let class = if c.is_whitespace() {
+                    SPACE
+                } else if is_split_punct(c) {
+                    PUNCT
+                } else {
+                    OTHER
+                };
+                (class, c)
             }
-        } else if is_split_punct(c) {
-            if let Some(s) = word_start.take() {
-                flush(out, s, i);
+        };
+        match class {
+            SPACE | PUNCT => {
+                if let Some(s) = word_start.take() {
+                    push_run(text, s, i, plain, out);
+                }
+                if class == PUNCT {
+                    out.push(Token {
+                        kind: Kind::Punct(c),
+                        start: i,
+                        end: i + c.len_utf8(),
+                    });
+                }
             }
-            out.push(Token {
-                kind: Kind::Punct(c),
-                start: i,
-                end: i + c.len_utf8(),
-            });
-        } else if word_start.is_none() {
-            word_start = Some(i);
+            _ => {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                    plain = true;
+                }
+                plain &= class == PLAIN;
+            }
         }
+        i += c.len_utf8();
     }
     if let Some(s) = word_start {
-        flush(out, s, text.len());
+        push_run(text, s, text.len(), plain, out);
     }
+}
+
+/// Whether a run holds only ASCII letters, digits and hyphens.
+fn is_plain_run(run: &str) -> bool {
+    run.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Pushes `start..at` as a word and reads the rest of the run on its own.
@@ -102,14 +162,21 @@ fn push_split(text: &str, start: usize, at: usize, end: usize, out: &mut Vec<Tok
     push_word(text, at, end, out);
 }
 
-/// Pushes a whitespace/punctuation-delimited run: leading dots and quote marks, trailing
-/// closing single quotes become their own tokens.
-fn push_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+/// Pushes a whitespace/punctuation-delimited run read on its own (the rest of a run
+/// that was split).
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    push_run(text, start, end, is_plain_run(&text[start..end]), out);
+}
+
+/// Pushes a whitespace/punctuation-delimited run (`plain`: only ASCII letters, digits and
+/// hyphens): leading dots and quote marks, trailing closing single quotes become their
+/// own tokens.
+fn push_run(text: &str, mut start: usize, mut end: usize, plain: bool, out: &mut Vec<Token>) {
     let run = &text[start..end];
     // Most runs are letters, digits and hyphens only: of the splits below, only a glued
     // year and a glued `and` can apply to them (the others need a dot, a quote mark, or a
     // non-ASCII character).
-    if run.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+    if plain {
         if let Some(year) = glued_year(run) {
             return push_split(text, start, start + year, end, out);
         }
@@ -300,6 +367,23 @@ mod tests {
     }
 
     #[test]
+    fn ascii_classes_agree_with_the_character_tests() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if c.is_whitespace() {
+                SPACE
+            } else if is_split_punct(c) {
+                PUNCT
+            } else if c.is_ascii_alphanumeric() || c == '-' {
+                PLAIN
+            } else {
+                OTHER
+            };
+            assert_eq!(ASCII_CLASS[usize::from(b)], want, "{c:?}");
+        }
+    }
+
+    #[test]
     fn splits_words_and_punctuation() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -330,6 +414,12 @@ mod tests {
             ("Vol.12", &["Vol.12"]),
             ("andK .Lund", &["and", "K", ".", "Lund"]),
             ("andersen", &["andersen"]),
+            // Non-ASCII letters, a no-break space and an em space between words.
+            (
+                "Müller\u{a0}Ł, Øre\u{2003}Med2009",
+                &["Müller", "Ł", ",", "Øre", "Med", "2009"],
+            ),
+            ("Straße2009 «Titel»", &["Straße2009", "«", "Titel", "»"]),
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");

@@ -558,7 +558,8 @@ impl Hasher for Fnv {
 /// A word table compiled once: lower-case entries with a value, plus cheap prefilters
 /// (longest entry, first letters) so most tokens are rejected without hashing.
 struct WordSet {
-    map: HashMap<Box<str>, u8, BuildHasherDefault<Fnv>>,
+    /// Keyed by bytes, so a word lower-cased into a byte buffer needs no UTF-8 check.
+    map: HashMap<Box<[u8]>, u8, BuildHasherDefault<Fnv>>,
     max_len: usize,
     first_bytes: [bool; 256],
     /// Per lower-case first byte, bit `n` set when an entry of `n` bytes starts with it
@@ -584,7 +585,7 @@ impl WordSet {
             let first = usize::from(lower.as_bytes()[0]);
             set.first_bytes[first] = true;
             set.lengths[first] |= Self::length_bit(lower.len());
-            set.map.insert(lower.into_boxed_str(), *v);
+            set.map.insert(lower.into_bytes().into_boxed_slice(), *v);
         }
         set
     }
@@ -617,11 +618,9 @@ impl WordSet {
             for (b, c) in buf.iter_mut().zip(w.bytes()) {
                 *b = c.to_ascii_lowercase();
             }
-            // ASCII bytes are valid UTF-8.
-            let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-            return self.map.get(lower).copied();
+            return self.map.get(&buf[..w.len()]).copied();
         }
-        self.map.get(w.to_lowercase().as_str()).copied()
+        self.map.get(w.to_lowercase().as_bytes()).copied()
     }
 }
 
