@@ -512,6 +512,28 @@ mod tests {
     }
 
     #[test]
+    fn related_article_headings() {
+        for heading in ["People also read", "Related research", "More like this"] {
+            let text = format!(
+                "Title\nAbstract\nText of an invented abstract.\n{heading}\nAn invented other study\n"
+            );
+            let kinds: Vec<SectionKind> = segment(&clean_lines(&text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(
+                kinds,
+                [
+                    SectionKind::Header,
+                    SectionKind::Abstract,
+                    SectionKind::Related
+                ],
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
     fn abstract_headings_in_other_languages() {
         for heading in ["Résumé", "Zusammenfassung", "Resumen", "RÉSUMÉ"] {
             let text = format!("Title\n{heading}\nText of an invented abstract.\n");
