@@ -173,17 +173,11 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
     if is_image_placeholder(trimmed) {
         return;
     }
-    // "Abstract: We study ..." on one line: the label becomes a heading of its own.
-    if let Some((label, rest)) = split_inline_heading(trimmed) {
-        lines.push(Line {
-            text: label.to_owned(),
-            kind: LineKind::Text,
-            start,
-            end,
-        });
-        return push_line(lines, rest, start, end, footnotes);
-    }
-    if let Some((label, rest)) = rules::split_glued_control_label(trimmed) {
+    // "Abstract: We study ..." on one line: the label becomes a heading of its own; a
+    // control label glued to the text ("Author links open overlay panelMei Lin") a line.
+    let leading_label =
+        split_inline_heading(trimmed).or_else(|| rules::split_glued_control_label(trimmed));
+    if let Some((label, rest)) = leading_label {
         lines.push(Line {
             text: label.to_owned(),
             kind: LineKind::Text,

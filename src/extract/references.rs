@@ -381,8 +381,10 @@ fn parse_related(lines: &[Line]) -> Vec<Related> {
             continue;
         }
         if item.title_done {
-            let is_locator =
-                parse_locator(text).is_some() || text.to_lowercase().starts_with("volume");
+            let is_locator = parse_locator(text).is_some()
+                || text
+                    .get(..6)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("volume"));
             if item.container_title.is_none() && !is_locator && is_journal_name(text) {
                 item.container_title = Some(text.to_owned());
             }

@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod markup;
 
 use super::{DecodeError, Document, Limits, SourceMeta};
+use crate::extract::text::fold_alnum;
 use crate::record::Problem;
 use markdown::{OutKind, OutLine};
 use regex::Regex;
@@ -86,7 +87,7 @@ fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
     let fold_all = |titles: &[String]| -> Vec<String> {
         titles
             .iter()
-            .map(|c| fold(&MARKUP_TAG.replace_all(c, "")))
+            .map(|c| fold_alnum(&MARKUP_TAG.replace_all(c, "")))
             .collect()
     };
     let whole = fold_all(&whole);
@@ -99,7 +100,7 @@ fn make_title_first_heading(lines: &mut Vec<OutLine>, meta: &SourceMeta) {
         titles.iter().find_map(|title| {
             let position = |wanted: &dyn Fn(OutKind) -> bool| {
                 lines.iter().zip(&folded).position(|(l, text)| {
-                    wanted(l.kind) && matches(text.get_or_init(|| fold(&l.text)), title)
+                    wanted(l.kind) && matches(text.get_or_init(|| fold_alnum(&l.text)), title)
                 })
             };
             position(&|kind| matches!(kind, OutKind::Heading(_)))
@@ -192,7 +193,7 @@ fn split_title_out(lines: &mut Vec<OutLine>, folded_titles: &[String]) -> Option
     None
 }
 
-/// Byte range of `text` whose folded form (see [`fold`]) is `folded`, starting and ending
+/// Byte range of `text` whose folded form (see [`fold_alnum`]) is `folded`, starting and ending
 /// on letters or digits.
 fn find_folded(text: &str, folded: &str) -> Option<(usize, usize)> {
     let first = folded.chars().next()?;
@@ -261,14 +262,6 @@ fn title_candidates(meta: &SourceMeta) -> (Vec<String>, Vec<String>) {
     whole.retain(|c| letters(c) >= 8);
     parts.retain(|c| letters(c) >= TITLE_PART_MIN_CHARS);
     (whole, parts)
-}
-
-/// Lower-case letters and digits only, for comparing titles across markup differences.
-fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Line starts that the text pipeline reads as Markdown structure.
