@@ -57,7 +57,7 @@ const DATE_FORMS: &str = r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -1609,6 +1609,30 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(clean_doi(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn reads_dated_events() {
+        // (line, label, date text)
+        let cases = [
+            ("Received: 13 August 2014", "Received", "13 August 2014"),
+            // Table cells joined by the HTML decoder.
+            (
+                "Accepted: | 11 December 2014",
+                "Accepted",
+                "11 December 2014",
+            ),
+            (
+                "Published online 5 June 2013",
+                "Published online",
+                "5 June 2013",
+            ),
+            ("Issue date: June 2013", "Issue date", "June 2013"),
+        ];
+        for (line, label, date) in cases {
+            let caps = DATE_EVENT.captures(line).expect(line);
+            assert_eq!((&caps["label"], &caps["date"]), (label, date), "{line}");
         }
     }
 }
