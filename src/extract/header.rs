@@ -640,38 +640,19 @@ fn split_keyword_line(text: &str) -> Vec<String> {
 }
 
 fn fill_abstract(record: &mut Record, page: &Page<'_>) {
-    if record.abstract_text.is_none() {
-        let first_with_text = page
-            .sections(SectionKind::Abstract)
-            .find(|s| page.lines_of(s).iter().any(|l| !l.is_blank()));
-        if let Some(section) = first_with_text {
-            let lines = page.lines_of(section);
-            // Stop at chrome that some sites print inside the abstract block.
-            let end = lines
-                .iter()
-                .position(|l| is_paywall_line(&l.text))
-                .unwrap_or(lines.len());
-            // Structured abstracts: the labels go, each part stays a paragraph.
-            let kept: Vec<Line> = lines[..end]
-                .iter()
-                .filter(|l| !METRIC.is_match(&l.text))
-                .map(|l| {
-                    if crate::segment::is_structured_abstract_label(l) {
-                        Line {
-                            text: String::new(),
-                            kind: LineKind::Blank,
-                            ..l.clone()
-                        }
-                    } else {
-                        l.clone()
-                    }
-                })
-                .collect();
-            let prose = prose_span(&kept);
-            let mut joined = join_paragraphs(&kept[prose]);
-            // "Abstract" printed apart from the colon that followed it.
-            joined.text = joined.text.trim_start_matches([':', '.', ' ']).to_owned();
-            if !joined.text.is_empty() {
+    let replaces_meta = |record: &Record| {
+        record
+            .provenance
+            .get("abstract")
+            .is_some_and(|p| p.source.starts_with("meta:"))
+    };
+    if record.abstract_text.is_none() || replaces_meta(record) {
+        if let Some(joined) = text_abstract(page) {
+            let take = match &record.abstract_text {
+                None => true,
+                Some(declared) => is_cut_short_of(declared, &joined),
+            };
+            if take {
                 record.abstract_text = Some(joined.text);
                 record.note_source("abstract", "text", joined.span);
             }
@@ -703,6 +684,74 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
             record.open_access = Some(false);
         }
     }
+}
+
+/// The page's own abstract: the first abstract section with text, without structured
+/// labels, chrome lines or metrics.
+fn text_abstract(page: &Page<'_>) -> Option<OwnAbstract> {
+    let section = page
+        .sections(SectionKind::Abstract)
+        .find(|s| page.lines_of(s).iter().any(|l| !l.is_blank()))?;
+    let lines = page.lines_of(section);
+    // Stop at chrome that some sites print inside the abstract block.
+    let end = lines
+        .iter()
+        .position(|l| is_paywall_line(&l.text))
+        .unwrap_or(lines.len());
+    // Structured abstracts: the labels go, each part stays a paragraph.
+    let kept: Vec<Line> = lines[..end]
+        .iter()
+        .filter(|l| !METRIC.is_match(&l.text))
+        .map(|l| {
+            if crate::segment::is_structured_abstract_label(l) {
+                Line {
+                    text: String::new(),
+                    kind: LineKind::Blank,
+                    ..l.clone()
+                }
+            } else {
+                l.clone()
+            }
+        })
+        .collect();
+    let structured = lines[..end]
+        .iter()
+        .any(crate::segment::is_structured_abstract_label);
+    let prose = prose_span(&kept);
+    let mut joined = join_paragraphs(&kept[prose]);
+    // "Abstract" printed apart from the colon that followed it.
+    joined.text = joined.text.trim_start_matches([':', '.', ' ']).to_owned();
+    (!joined.text.is_empty()).then_some(OwnAbstract {
+        text: joined.text,
+        span: joined.span,
+        structured,
+    })
+}
+
+/// The abstract printed on the page.
+struct OwnAbstract {
+    text: String,
+    span: Option<[usize; 2]>,
+    /// Parts under labels such as "Background" and "Methods".
+    structured: bool,
+}
+
+/// Whether a declared abstract (a meta description) is only the start of the page's own
+/// abstract: the first part of a structured abstract, or a description cut to a length
+/// ("…", or no closing stop).
+fn is_cut_short_of(declared: &str, own: &OwnAbstract) -> bool {
+    let trimmed = declared.trim_end();
+    let cut = trimmed.ends_with(['…', ',', ';'])
+        || trimmed.ends_with("...")
+        || trimmed.ends_with(char::is_alphanumeric);
+    if !(cut || own.structured) {
+        return false;
+    }
+    let declared = fold_alnum(trimmed);
+    let own = fold_alnum(&own.text);
+    declared.len() >= 40
+        && own.len() > declared.len() + declared.len() / 5
+        && own.starts_with(&declared)
 }
 
 /// The lines of an abstract block that hold its prose: short lines before the first
@@ -1633,6 +1682,54 @@ mod tests {
         for (line, label, date) in cases {
             let caps = DATE_EVENT.captures(line).expect(line);
             assert_eq!((&caps["label"], &caps["date"]), (label, date), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_declared_abstract_cut_short_gives_way_to_the_pages_own() {
+        let own = "Invented rivers carry invented salt a long way inland. We measured it at nine \
+                   gauges over two years. The salt wedge moved with the tide and with the season.";
+        // (declared, own abstract structured, replaced)
+        let cases = [
+            // The first part of a structured abstract.
+            (
+                "Invented rivers carry invented salt a long way inland.",
+                true,
+                true,
+            ),
+            // The same description on a page without labels: a full abstract of its own.
+            (
+                "Invented rivers carry invented salt a long way inland.",
+                false,
+                false,
+            ),
+            // Cut to a length.
+            (
+                "Invented rivers carry invented salt a long way inland. We meas…",
+                false,
+                true,
+            ),
+            (
+                "Invented rivers carry invented salt a long way inland. We measured it",
+                false,
+                true,
+            ),
+            // Another text altogether.
+            (
+                "A study of invented rivers and the salt they carry inland.",
+                true,
+                false,
+            ),
+            // Too short to tell.
+            ("Invented rivers…", false, false),
+        ];
+        for (declared, structured, want) in cases {
+            let own = OwnAbstract {
+                text: own.to_owned(),
+                span: None,
+                structured,
+            };
+            assert_eq!(is_cut_short_of(declared, &own), want, "{declared}");
         }
     }
 }
