@@ -299,6 +299,16 @@ fn titles_without_their_surroundings() {
             "Ca^2+ Waves over Fe[3]O[4] in Strain INV 1052^T\n",
             "Ca2+ Waves over Fe3O4 in Strain INV 1052T",
         ),
+        // A standfirst between the title and the byline (news pages); the title wrapped
+        // into short lines.
+        (
+            "10 September 2020\nSalt wedges: five\npriorities for\nrivers\nInvented rivers carry more salt than anyone thought\ninland. Here is how to measure it.\n",
+            "Salt wedges: five priorities for rivers",
+        ),
+        (
+            "Salt Wedges Have Moved Far Up\nthe Invented Rivers\nResearchers have found salt in rivers that ran fresh between 2000 and\n2019, and more that could turn salty soon.\n",
+            "Salt Wedges Have Moved Far Up the Invented Rivers",
+        ),
     ];
     for (above, want) in cases {
         let page = format!(

@@ -442,14 +442,18 @@ fn byline_score(byline: &Byline) -> usize {
 }
 
 /// A byline printed as an ordered list ("1. Matthias Labrenz1,"): the list number goes.
-/// A byline run in after its label ("Authors: Mei Lin, …", "Author(s):Mei Lin"): the
-/// label goes too.
+/// A byline run in after its label ("Authors: Mei Lin, …", "Author(s):Mei Lin", "By Mei
+/// Lin and …"): the label goes too.
 fn without_byline_lead(text: &str) -> &str {
     static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\d{1,3}\.\s+|(?i:authors?|author\(s\))\s?:\s*)")
+        Regex::new(r"^(?:\d{1,3}\.\s+|(?i:authors?|author\(s\))\s?:\s*|By\s+)")
             .expect("list number regex")
     });
     match LIST_NUMBER.find(text) {
+        // "By" leads a name only: "By continuing to browse …" is no byline.
+        Some(m) if text.starts_with("By") && !text[m.end()..].starts_with(char::is_uppercase) => {
+            text
+        }
         Some(m) if !text[m.end()..].trim().is_empty() => &text[m.end()..],
         _ => text,
     }
@@ -1788,6 +1792,12 @@ mod tests {
                 "Dara Okafor",
                 3,
             ),
+            // Run in after "By", labels glued to the names, a name wrapped.
+            (
+                "Salt wedges: five\npriorities for\nrivers\nBy Mei A. K. Lindqvist0, Dara Okafor1, Willem\nTanaka2, Rosa van Berg3 & Idris L. Mensah\n4",
+                "Mei A. K. Lindqvist",
+                5,
+            ),
         ];
         for (text, first, count) in cases {
             let lines = crate::clean::clean_lines(text);
@@ -2286,6 +2296,23 @@ mod tests {
                 .map(|(n, ids, c)| (*n, ids.to_vec(), *c))
                 .collect();
             assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn byline_leads() {
+        let cases = [
+            ("Authors: Mei Lin, Dara Okafor", "Mei Lin, Dara Okafor"),
+            ("1. Mei Lin1,", "Mei Lin1,"),
+            ("By Mei Lin and Dara Okafor", "Mei Lin and Dara Okafor"),
+            (
+                "By continuing to browse the site",
+                "By continuing to browse the site",
+            ),
+            ("Byron Okafor", "Byron Okafor"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(without_byline_lead(text), want, "{text}");
         }
     }
 }

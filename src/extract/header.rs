@@ -972,6 +972,45 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
 
 /// The block of plain lines right above the byline.
 fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text::Joined> {
+    // A standfirst between the title and the byline, as news pages print one.
+    standfirst_above(lines, byline_start)
+        .and_then(|standfirst| title_block_ending_at(lines, standfirst))
+        .or_else(|| title_block_ending_at(lines, byline_start))
+}
+
+/// Where a standfirst right above `end` starts: a paragraph of one or more sentences
+/// whose first line opens with a capital and is much longer than the title line above it.
+fn standfirst_above(lines: &[Line], end: usize) -> Option<usize> {
+    const MAX_LINES: usize = 6;
+    let last = lines.get(end.checked_sub(1)?)?;
+    if last.kind != LineKind::Text || !ends_sentence_on_word(&last.text) {
+        return None;
+    }
+    let mut first = end - 1;
+    while first > 0 && end - first <= MAX_LINES {
+        let line = &lines[first];
+        let above = &lines[first - 1];
+        if above.kind != LineKind::Text || above.is_blank() {
+            return None;
+        }
+        let (len, above_len) = (line.text.chars().count(), above.text.chars().count());
+        if line.text.starts_with(char::is_uppercase) && above_len * 5 < len * 4 {
+            return Some(first);
+        }
+        first -= 1;
+    }
+    None
+}
+
+/// A line that ends a sentence on a lower-case word ("… how to respond.", "… measure it.").
+fn ends_sentence_on_word(text: &str) -> bool {
+    text.trim().strip_suffix('.').is_some_and(|t| {
+        let last = t.rsplit(' ').next().unwrap_or("");
+        last.chars().count() >= 2 && last != "al" && last.chars().all(char::is_lowercase)
+    })
+}
+
+fn title_block_ending_at(lines: &[Line], byline_start: usize) -> Option<super::text::Joined> {
     let mut start = byline_start;
     let mut gap = 0;
     while start > 0 {
@@ -1016,6 +1055,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         if looks_like_metadata(&line.text)
             || section_name
             || label
+            || is_date_alone(&line.text)
             || rules::is_site_chrome(&line.text)
         {
             break;
@@ -1029,8 +1069,12 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         .iter()
         .filter(|l| !l.is_blank() && !authors::is_byline_label(&l.text))
         .collect();
-    // Tabs over the byline ("Metrics", "Responses", "Peer review") are no title.
-    let tabs = block.len() >= 2 && block.iter().all(|l| l.text.split_whitespace().count() <= 2);
+    // Tabs over the byline ("Metrics", "Responses", "Peer review") are no title; a title
+    // wrapped into short lines goes on after a word such as "for".
+    let tabs = block.len() >= 2
+        && block
+            .iter()
+            .all(|l| l.text.split_whitespace().count() <= 2 && !rules::ends_mid_phrase(&l.text));
     if tabs {
         return None;
     }
