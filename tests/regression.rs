@@ -309,6 +309,16 @@ fn titles_without_their_surroundings() {
             "Salt Wedges Have Moved Far Up\nthe Invented Rivers\nResearchers have found salt in rivers that ran fresh between 2000 and\n2019, and more that could turn salty soon.\n",
             "Salt Wedges Have Moved Far Up the Invented Rivers",
         ),
+        // Empty pages between the title and the byline.
+        (
+            "Salt Wedges in Invented\nTidal Rivers\n\n\x0c\x0c\x0c",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+        // The journal line and tab rows between the title and the byline.
+        (
+            "Salt wedges in invented tidal\nrivers: a cohort\nstudy\nJ Invent 2016; 353 doi: http://dx.doi.org/10.1000/inv.i2607 (Published 24 May 2016) Cite this\nas: J Invent 2016;353:i2607\nArticle\nRelated content\nMetrics\nResponses\n",
+            "Salt wedges in invented tidal rivers: a cohort study",
+        ),
     ];
     for (above, want) in cases {
         let page = format!(

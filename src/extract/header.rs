@@ -976,6 +976,35 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
     standfirst_above(lines, byline_start)
         .and_then(|standfirst| title_block_ending_at(lines, standfirst))
         .or_else(|| title_block_ending_at(lines, byline_start))
+        .or_else(|| {
+            // Tabs and the journal line between the title and the byline ("BMJ 2016;
+            // 353 doi: …" / "Article" / "Metrics" / "Responses").
+            let end = end_above_tabs_and_metadata(lines, byline_start)?;
+            title_block_ending_at(lines, end)
+        })
+}
+
+/// Where a title may end above a run of tab rows (capitalised, up to three words each) and journal or
+/// citation lines right over the byline: the end of that run, if it holds both kinds.
+fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<usize> {
+    const MAX_LINES: usize = 12;
+    let (mut tabs, mut metadata) = (0, 0);
+    let mut end = byline_start;
+    while end > 0 && byline_start - end < MAX_LINES {
+        let line = &lines[end - 1];
+        let short = matches!(line.kind, LineKind::Text | LineKind::LinkResidue)
+            && line.text.split_whitespace().count() <= 3;
+        if line.is_blank() || line.kind == LineKind::PageBreak {
+        } else if looks_like_metadata(&line.text) || goes_on_from_metadata(lines, end - 1) {
+            metadata += 1;
+        } else if short && line.text.starts_with(char::is_uppercase) {
+            tabs += 1;
+        } else {
+            break;
+        }
+        end -= 1;
+    }
+    (tabs >= 2 && metadata >= 1 && end < byline_start).then_some(end)
 }
 
 /// Where a standfirst right above `end` starts: a paragraph of one or more sentences
@@ -1022,7 +1051,8 @@ fn title_block_ending_at(lines: &[Line], byline_start: usize) -> Option<super::t
             continue;
         }
         // Blank lines and a page break may stand between the title and the names.
-        if line.is_blank() && start + gap == byline_start && gap < 8 {
+        let empty = line.is_blank() || line.kind == LineKind::PageBreak;
+        if empty && start + gap == byline_start && gap < 12 {
             start -= 1;
             gap += 1;
             continue;
@@ -1053,6 +1083,7 @@ fn title_block_ending_at(lines: &[Line], byline_start: usize) -> Option<super::t
             || sentence
             || badge;
         if looks_like_metadata(&line.text)
+            || goes_on_from_metadata(lines, start - 1)
             || section_name
             || label
             || is_date_alone(&line.text)
@@ -1084,6 +1115,16 @@ fn title_block_ending_at(lines: &[Line], byline_start: usize) -> Option<super::t
         .then_some(joined)
 }
 
+/// A short line in lower case that goes on from a metadata line ("… Cite this" / "as:
+/// Journal 2016;353:i2607").
+fn goes_on_from_metadata(lines: &[Line], i: usize) -> bool {
+    let text = &lines[i].text;
+    text.starts_with(char::is_lowercase)
+        && text.split_whitespace().count() <= 4
+        && i >= 1
+        && looks_like_metadata(&lines[i - 1].text)
+}
+
 /// Equal after case, punctuation and whitespace are ignored.
 fn soft_eq(a: &str, b: &str) -> bool {
     let a = fold_alnum(a);
@@ -1101,6 +1142,8 @@ fn looks_like_metadata(text: &str) -> bool {
         || lower.contains("pmcid")
         || rules::article_type(text).is_some()
         || lower.starts_with("doi")
+        || lower.contains(" doi:")
+        || lower.contains("doi.org/")
         || lower.starts_with("http")
         || lower.contains("open access")
         || JOURNAL_LINE.is_match(text)
