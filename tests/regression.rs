@@ -567,3 +567,31 @@ fn last_page_from_a_later_range() {
     assert_eq!(record.page_first.as_deref(), Some("549"));
     assert_eq!(record.page_last.as_deref(), Some("555"));
 }
+
+/// Without a byline that reads as one, the title is read under the article-type label:
+/// wrapped lines go on in lower case, after a mid-phrase stop, or in title case; a date
+/// between the label and the title is skipped and a longer standfirst is no part of it.
+#[test]
+fn titles_under_an_article_type_label() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Review Article\n\nSalt wedges and tidal rivers: A\nreview\nMei Lindqvist Institute of Invented Studies, Utopia\n",
+            "Salt wedges and tidal rivers: A review",
+        ),
+        (
+            "Research Article\nResponse of Invented Tidal Rivers and Salt\nWedges to the Phases of the Moon\nMei Lindqvist\n",
+            "Response of Invented Tidal Rivers and Salt Wedges to the Phases of the Moon",
+        ),
+        (
+            "News\n10 September 2020\nMore than 100 invented rivers have\ndisappeared from the maps\nResearchers have identified dozens of invented rivers that went dry between\n2000 and 2019.\n",
+            "More than 100 invented rivers have disappeared from the maps",
+        ),
+    ];
+    for (page, want) in cases {
+        let page = format!(
+            "{page}\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.title.as_deref(), Some(*want), "{page}");
+    }
+}

@@ -184,6 +184,13 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_locator_lines(record, page);
     fill_from_article_code(record, page);
     fill_from_journal_reference(record, page);
+    if record.title.is_none() {
+        let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
+        if let Some(joined) = header.and_then(title_below_type_label) {
+            record.title = Some(joined.text);
+            record.note_source("title", "text", joined.span);
+        }
+    }
     // A footnote mark after the title ("...toluene†") is no part of it, nor is a version
     // note ("[v2; ref status: indexed, …]") or an issue date printed before it
     // ("March/April 2014 An analysis …").
@@ -1110,6 +1117,63 @@ fn title_block_ending_at(lines: &[Line], byline_start: usize) -> Option<super::t
         return None;
     }
     let joined = join_lines(block.iter().copied());
+    (8..=400)
+        .contains(&joined.text.chars().count())
+        .then_some(joined)
+}
+
+/// A title right under the article-type label ("Review Article" / "Invented salt
+/// wedges: a" / "review"), for pages whose byline does not read as one: the first line
+/// and the lines it wraps onto (they go on in lower case, or the line before stops
+/// mid-phrase).
+fn title_below_type_label(lines: &[Line]) -> Option<super::text::Joined> {
+    const MAX_LINES: usize = 4;
+    let is_label =
+        |l: &Line| l.text.split_whitespace().count() <= 3 && rules::article_type(&l.text).is_some();
+    let title_like = |l: &Line| {
+        l.kind == LineKind::Text
+            && l.text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && l.text.split_whitespace().count() >= 2
+            && !looks_like_metadata(&l.text)
+            && !rules::is_site_chrome(&l.text)
+            && crate::segment::heading_kind(l).is_none()
+    };
+    let label = lines.iter().position(is_label)?;
+    // A date may stand between the label and the title ("News" / "10 September 2020").
+    let first = label
+        + 1
+        + lines[label + 1..]
+            .iter()
+            .position(|l| !l.is_blank() && !is_date_alone(&l.text))?;
+    if !title_like(&lines[first]) {
+        return None;
+    }
+    let mut end = first + 1;
+    while end < lines.len() && end - first < MAX_LINES {
+        let line = &lines[end];
+        // A title in title case goes on with a line of words, one of them in lower case
+        // ("Uptake to Foliar …"), where a byline has commas, marks or digits, and a
+        // standfirst runs longer.
+        let title_case_words = line.text.split_whitespace().count() >= 2
+            && line.text.len() <= lines[end - 1].text.len() + 10
+            && !line.text.contains(|c: char| c == ',' || c.is_ascii_digit())
+            && line
+                .text
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_lowercase));
+        let goes_on = line.kind == LineKind::Text
+            && (line.text.starts_with(char::is_lowercase)
+                || rules::ends_mid_phrase(&lines[end - 1].text)
+                || title_case_words)
+            && !looks_like_metadata(&line.text);
+        if !goes_on {
+            break;
+        }
+        end += 1;
+    }
+    let joined = join_lines(&lines[first..end]);
     (8..=400)
         .contains(&joined.text.chars().count())
         .then_some(joined)
