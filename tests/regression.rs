@@ -595,3 +595,30 @@ fn titles_under_an_article_type_label() {
         assert_eq!(record.title.as_deref(), Some(*want), "{page}");
     }
 }
+
+/// A byline broken by blank lines mid-list ("Mei Lindqvist-Okafor" / "1, Robert Tanaka1
+/// … & Mohini" / "Sain1"), and the authors' cards after the labelled affiliations ("Authors"
+/// / a name / "View author publications" / "Search author on:") add no affiliation.
+#[test]
+fn byline_broken_by_blank_lines_and_author_cards_after_affiliations() {
+    let page = "Journal of Invented Rivers\n\nArticle\n\nSalt Wedges in Invented Tidal Rivers\n\nMeira Lindqvist-Okafor\n\n1, Robert Tanaka1, Joydeep Mensah2 & Mohini\n\nSain1\n422 Accesses\n\nAbstract\n\nWe measured invented things with an invented method. It worked well in every case.\n\nAuthors and Affiliations\n1. Institute of Invented Studies, University of Utopia, Utopia, Atlantis\nMeira Lindqvist-Okafor, Robert Tanaka & Mohini Sain\n2. Invented Polytechnic, Lemuria, Atlantis\nJoydeep Mensah\nAuthors\nMeira Lindqvist-Okafor\nView author publications\nSearch author on:\nPubMed\n\nRobert Tanaka\nView author publications\nSearch author on:\nPubMed\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let authors: Vec<(&str, Vec<&str>)> = record
+        .authors
+        .iter()
+        .map(|a| {
+            let ids = a.affiliations.iter().map(String::as_str).collect();
+            (a.name.as_str(), ids)
+        })
+        .collect();
+    assert_eq!(
+        authors,
+        vec![
+            ("Meira Lindqvist-Okafor", vec!["1"]),
+            ("Robert Tanaka", vec!["1"]),
+            ("Joydeep Mensah", vec!["2"]),
+            ("Mohini Sain", vec!["1"]),
+        ]
+    );
+    assert_eq!(record.affiliations.len(), 2, "{:?}", record.affiliations);
+}

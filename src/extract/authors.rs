@@ -459,6 +459,15 @@ fn without_byline_lead(text: &str) -> &str {
     }
 }
 
+/// A line that opens with the labels of a name on the line before: "1, Dara Okafor1 …".
+static LABELS_OPEN_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\d*†‡§]+(?:,[\d*†‡§]+)*,\s+\p{Lu}").expect("labels regex"));
+
+/// A byline line that stops on a given name after "&", "and" or a comma: "… & Jun".
+static DANGLING_GIVEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:&|\band|,)\s+\p{Lu}[\p{Ll}.-]+\s*$").expect("dangling name regex")
+});
+
 /// Reads a byline starting at `start`: bullets or plain lines of names, names broken
 /// across lines, and notes printed under each name (skipped). Gives the end of the last
 /// line that was part of it and the names.
@@ -529,6 +538,17 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             let by_line = accepted_by_line || opens_block && marked_name;
             let resumes = (after_marks || by_line) && next.is_some_and(|l| is_name_line(&l.text));
             if best.is_some() && pending.is_empty() && (next_is_mark || resumes) {
+                continue;
+            }
+            // A byline broken by blank lines mid-list: the labels of the last name open the
+            // next line ("Mei Lin" / "1, Dara Okafor1 & Jun"), or a given name waits for
+            // its surname ("… & Jun" / "Moreau2").
+            let read_so_far = !accepted.is_empty() || !pending.is_empty();
+            let previous = lines[start..end - 1].iter().rev().find(|l| !l.is_blank());
+            let broken = next
+                .is_some_and(|l| l.kind == LineKind::Text && LABELS_OPEN_LINE.is_match(&l.text))
+                || previous.is_some_and(|l| DANGLING_GIVEN_NAME.is_match(&l.text));
+            if read_so_far && broken {
                 continue;
             }
             break;
@@ -1136,6 +1156,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             h.eq_ignore_ascii_case("consortia") || h.eq_ignore_ascii_case("consortium")
         });
         let mut next_label = 1;
+        let mut in_author_cards = false;
         let lines = page.lines_of(segment);
         let mut index = 0;
         while index < lines.len() {
@@ -1163,7 +1184,15 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 );
                 continue;
             }
+            // "Authors" after the affiliation list opens the authors' cards (a name, "View
+            // author publications", "Search author on: PubMed"): no affiliations there.
+            if line.text == "Authors" && (pending_id.is_some() || !info.affiliations.is_empty()) {
+                flush_affiliation(&mut pending, pending_id.take(), &mut info, &mut next_id);
+                in_author_cards = true;
+                continue;
+            }
             if !lists_affiliations
+                || in_author_cards
                 || line.text == "Authors"
                 || line.text.starts_with("Search author on")
                 || is_bare_list_number(&line.text)

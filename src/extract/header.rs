@@ -845,7 +845,15 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
         .header_byline()
         .and_then(|&(start, _, _)| title_block_above(lines, start));
     // The block above the byline is the title unless the page's own citation says otherwise.
-    let agrees = |text: &str| cited.as_deref().is_none_or(|c| soft_eq(c, text));
+    // Nor is the journal's name printed over the byline a title.
+    let is_journal = |text: &str| {
+        [&record.journal.title, &record.journal.abbrev]
+            .into_iter()
+            .flatten()
+            .any(|j| soft_eq(j, text))
+    };
+    let agrees =
+        |text: &str| cited.as_deref().is_none_or(|c| soft_eq(c, text)) && !is_journal(text);
     if let Some(joined) = above_byline.filter(|j| agrees(&j.text)) {
         record.title = Some(joined.text);
         record.note_source("title", "text", joined.span);
