@@ -622,3 +622,15 @@ fn byline_broken_by_blank_lines_and_author_cards_after_affiliations() {
     );
     assert_eq!(record.affiliations.len(), 2, "{:?}", record.affiliations);
 }
+
+/// A single name over its author card's link is the byline; the article's prose under
+/// the card holds no affiliation of it.
+#[test]
+fn a_single_name_over_its_author_card() {
+    let page = "News\n10 September 2020\n\nMore than 100 invented rivers have\ndisappeared from the maps\n\nDiana Okafor\nSearch for this author in:\nPub Med\nGoogle Scholar\n\nInvented rivers are supposed to stay on the maps. But over the past\ntwo decades, 176 rivers have gone dry, says Mei Lin, a hydrologist at the\nInvented School of Rivers in Utopia, and a co-author of the study.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Diana Okafor"]);
+    // The prose under the card is the article: no affiliation in it.
+    assert!(record.affiliations.is_empty(), "{:?}", record.affiliations);
+}

@@ -401,8 +401,17 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
         let labelled = start
             .checked_sub(1)
             .is_some_and(|i| is_byline_label(&lines[i].text));
+        // Or a name over its author card's link ("Search for this author in:").
+        let carded = || {
+            lines[start + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| is_author_card_link(&l.text))
+        };
         match byline_at(lines, start) {
-            Some((end, byline)) if qualifies(&byline) || labelled && byline.names.len() == 1 => {
+            Some((end, byline))
+                if qualifies(&byline) || byline.names.len() == 1 && (labelled || carded()) =>
+            {
                 let better = best
                     .as_ref()
                     .is_none_or(|(_, _, b)| byline_score(&byline) > byline_score(b));
@@ -415,6 +424,15 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
         }
     }
     best
+}
+
+/// The link under a name on an author card: "Search for this author in:", "View author
+/// publications", "Search for more papers by this author".
+fn is_author_card_link(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.starts_with("search for") && lower.contains("this author")
+        || lower.starts_with("view author publications")
+        || lower.starts_with("find this author")
 }
 
 fn qualifies(byline: &Byline) -> bool {
@@ -587,6 +605,11 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             continue;
         }
         if skipping > 0 {
+            // Running prose ("… a lasting record of science. But over …") ends the notes:
+            // the article has begun.
+            if SENTENCE_BREAK.is_match(&line.text) {
+                break;
+            }
             // Inside notes: the next line that is a name on its own resumes the byline.
             if let Some(alone) = parse_byline(&line.text) {
                 let known: Vec<String> = best
@@ -733,6 +756,11 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
 /// How many lines of notes (affiliations, e-mail, "More by ...") may follow a name before
 /// the next name resumes the byline.
 const NOTE_LINES: usize = 6;
+
+/// A sentence ending on a lower-case word, then the next one: running prose, never a note
+/// under a name ("… of science. But over …").
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\p{Ll}{3,}[.?!] \p{Lu}\p{Ll}").expect("sentence break regex"));
 
 /// A label some pages print above the names: `Authors`, `Author(s):`, `By`, `Authors and
 /// affiliations`; or the alternative text of a corresponding-author icon before the first
