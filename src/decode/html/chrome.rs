@@ -251,6 +251,20 @@ pub struct TokenVerdict {
     pub reference: bool,
 }
 
+impl TokenVerdict {
+    /// What either verdict says.
+    fn or(self, other: TokenVerdict) -> TokenVerdict {
+        TokenVerdict {
+            chrome: self.chrome | other.chrome,
+            article: self.article | other.article,
+            strong_article: self.strong_article | other.strong_article,
+            author_item: self.author_item | other.author_item,
+            author_group: self.author_group | other.author_group,
+            reference: self.reference | other.reference,
+        }
+    }
+}
+
 /// True for elements whose content is never visible text.
 pub fn is_never_text(tag: &str) -> bool {
     TABLES.never_text.contains(tag)
@@ -321,10 +335,41 @@ pub fn ascii_lowercase(word: &str) -> Cow<'_, str> {
 
 /// Reads the class, id and itemprop tokens of one element.
 pub fn judge_tokens(element: &Element) -> TokenVerdict {
-    let mut verdict = TokenVerdict::default();
-    // One pass over the attributes rather than a search per name. (The HTML parser gives
-    // `class`, `id` and `itemprop` no namespace and keeps the first of duplicates, so this
-    // finds what `element.attr(name)` would.)
+    let (class, id, itemprop) = token_attributes(element);
+    let mut verdict = judge_itemprop(itemprop);
+    for value in [class, id].into_iter().flatten() {
+        verdict = verdict.or(judge_value(value));
+    }
+    verdict
+}
+
+/// Class values already judged on one page: pages repeat the same few class values on
+/// many elements, and each is judged once.
+#[derive(Debug, Default)]
+pub struct VerdictCache<'a> {
+    classes: FxHashMap<&'a str, TokenVerdict>,
+}
+
+/// [`judge_tokens`], with the verdict of the element's class value kept in `cache`.
+pub fn judge_tokens_cached<'a>(element: &'a Element, cache: &mut VerdictCache<'a>) -> TokenVerdict {
+    let (class, id, itemprop) = token_attributes(element);
+    let mut verdict = judge_itemprop(itemprop);
+    if let Some(class) = class {
+        verdict = verdict.or(*cache
+            .classes
+            .entry(class)
+            .or_insert_with(|| judge_value(class)));
+    }
+    if let Some(id) = id {
+        verdict = verdict.or(judge_value(id));
+    }
+    verdict
+}
+
+/// The element's `class`, `id` and `itemprop` values, in one pass over its attributes
+/// rather than a search per name. (The HTML parser gives them no namespace and keeps the
+/// first of duplicates, so this finds what `element.attr(name)` would.)
+fn token_attributes(element: &Element) -> (Option<&str>, Option<&str>, Option<&str>) {
     let (mut class, mut id, mut itemprop) = (None, None, None);
     for (name, value) in element.attrs() {
         match name {
@@ -334,15 +379,21 @@ pub fn judge_tokens(element: &Element) -> TokenVerdict {
             _ => {}
         }
     }
-    if itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")) {
-        verdict.author_item = true;
+    (class, id, itemprop)
+}
+
+fn judge_itemprop(itemprop: Option<&str>) -> TokenVerdict {
+    TokenVerdict {
+        author_item: itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")),
+        ..TokenVerdict::default()
     }
+}
+
+/// The verdict of one class or id value: what any of its tokens says.
+fn judge_value(value: &str) -> TokenVerdict {
+    let mut verdict = TokenVerdict::default();
     let mut joined = String::new();
-    for token in [class, id]
-        .into_iter()
-        .flatten()
-        .flat_map(str::split_ascii_whitespace)
-    {
+    for token in value.split_ascii_whitespace() {
         let tables = tables_of(&ascii_lowercase(token));
         verdict.chrome |= tables & IN_CHROME_TOKENS != 0;
         verdict.author_item |= tables & IN_AUTHOR_ITEMS != 0;

@@ -1011,6 +1011,7 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
     // Stack of (node id, accumulated stats, is a link, is an author item).
     let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;
+    let mut verdicts = chrome::VerdictCache::default();
     for edge in root.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
@@ -1019,7 +1020,7 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
                     if skipped_depth.is_none() && chrome::is_never_text(tag) {
                         skipped_depth = Some(stack.len());
                     }
-                    let verdict = chrome::judge_tokens(element);
+                    let verdict = chrome::judge_tokens_cached(element, &mut verdicts);
                     let own = Stats {
                         has_article_part: verdict.strong_article,
                         h1s: u32::from(tag == "h1"),
