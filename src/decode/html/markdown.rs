@@ -291,18 +291,33 @@ impl Writer {
     }
 
     fn push_words(&mut self, text: &str) {
+        // Most text nodes are ASCII: split by byte, without decoding characters. (The
+        // ASCII whitespace of `split_whitespace` is that of `split_ascii_whitespace` plus
+        // the vertical tab.)
+        if text.is_ascii() && memchr::memchr(b'\x0B', text.as_bytes()).is_none() {
+            self.push_split_words(text, text.split_ascii_whitespace());
+        } else {
+            self.push_split_words(text, text.split_whitespace());
+        }
+    }
+
+    /// Appends `words` (the whitespace-separated words of `text`) with single spaces,
+    /// keeping a space pending across text nodes where `text` starts or ends with one.
+    fn push_split_words<'t>(&mut self, text: &str, words: impl Iterator<Item = &'t str>) {
         if text.starts_with(char::is_whitespace) {
             self.pending_space = true;
         }
-        for word in text.split_whitespace() {
+        let mut any_word = false;
+        for word in words {
             if self.pending_space && !self.current.is_empty() {
                 self.current.push(' ');
             }
             self.pending_space = true;
+            any_word = true;
             self.current.push_str(word);
         }
-        self.pending_space = text.ends_with(char::is_whitespace)
-            || (self.pending_space && text.split_whitespace().next().is_none());
+        self.pending_space =
+            text.ends_with(char::is_whitespace) || (self.pending_space && !any_word);
     }
 
     fn space(&mut self) {
