@@ -317,10 +317,7 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
     // Latin letters and the dashes, quotes and bullets of general punctuation are NFC on
     // their own (no combining class, no decomposition): a line of them and nothing to fold
     // is kept in one pass, without the quick check's table lookups.
-    if raw
-        .chars()
-        .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep)
-    {
+    if is_plain_and_kept(raw) {
         return Cow::Borrowed(raw);
     }
     // Most lines are already NFC (the quick check is exact when it says yes), which spares
@@ -332,6 +329,31 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
         return Cow::Owned(fold_chars(raw.chars(), raw.len()));
     }
     Cow::Owned(fold_chars(raw.nfc(), raw.len()))
+}
+
+/// Whether every character of a line is [`is_plain_nfc`] and kept by [`fold_char`]. ASCII
+/// bytes (most of any line) are tested as bytes: all are plain, and only the tab and the
+/// carriage return are folded; other characters are decoded and tested one by one.
+fn is_plain_and_kept(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if matches!(b, b'\t' | b'\r') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = raw[i..].chars().next() else {
+            break;
+        };
+        if !(is_plain_nfc(c) && fold_char(c) == Fold::Keep) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// Characters that are NFC whatever stands around them: below the first combining mark
@@ -614,6 +636,28 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_line_test_matches_the_character_test() {
+        let lines = [
+            "plain ASCII text",
+            "a\ttab",
+            "a carriage\r return",
+            "Müller – “quoted” text",
+            "no\u{a0}break space",
+            "soft\u{ad}hyphen",
+            "e\u{301} combining",
+            "ligature \u{fb01}",
+            "Ⅻ roman numeral",
+            "",
+        ];
+        for line in lines {
+            let by_char = line
+                .chars()
+                .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep);
+            assert_eq!(is_plain_and_kept(line), by_char, "{line:?}");
+        }
+    }
 
     #[test]
     fn form_boxes_of_text_browsers_go() {
