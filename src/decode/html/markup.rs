@@ -170,10 +170,13 @@ fn tag_class(name: &str) -> TagClass {
         return TagClass::Other;
     }
     let mut lower = [0u8; LONGEST_TABLE_TAG];
-    let lower = &mut lower[..name.len()];
-    lower.copy_from_slice(name.as_bytes());
-    lower.make_ascii_lowercase();
-    CLASSES.get(&*lower).copied().unwrap_or(TagClass::Other)
+    for (to, from) in lower.iter_mut().zip(name.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    CLASSES
+        .get(&lower[..name.len()])
+        .copied()
+        .unwrap_or(TagClass::Other)
 }
 
 /// Raw markup made ready for the parser, and how deep it nests.
