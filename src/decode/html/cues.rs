@@ -65,12 +65,22 @@ fn cues_of(attribute: usize, token: &str) -> Option<&'static [Cue]> {
 /// values on many elements, and each is looked up once.
 #[derive(Debug, Default)]
 pub struct CueCache<'a> {
-    classes: FxHashMap<&'a str, Vec<Cue>>,
+    classes: FxHashMap<&'a str, ClassCues>,
+}
+
+/// What a class value says: the cues of its tokens, and whether it marks a label.
+#[derive(Debug, Default)]
+struct ClassCues {
+    cues: Vec<Cue>,
+    label: bool,
 }
 
 /// The cues of a class value's tokens (a BEM element `block__journal-title` also by its
 /// element name).
-fn class_cues(class: &str) -> Vec<Cue> {
+fn class_cues(class: &str) -> ClassCues {
+    let label = class
+        .split_ascii_whitespace()
+        .any(|c| c.eq_ignore_ascii_case("label"));
     let mut found = Vec::new();
     for class in class.split_ascii_whitespace() {
         found.extend(cues_of(CLASS, class).into_iter().flatten());
@@ -79,7 +89,7 @@ fn class_cues(class: &str) -> Vec<Cue> {
             found.extend(cues_of(CLASS, tail).into_iter().flatten());
         }
     }
-    found
+    ClassCues { cues: found, label }
 }
 
 const ITEMPROP: usize = 0;
@@ -102,13 +112,9 @@ static LABEL_INDEX: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
 fn labelled_value(
     node: NodeRef<'_, Node>,
     element: &Element,
-    class: Option<&str>,
+    label_class: bool,
 ) -> Option<(Cue, String)> {
-    let is_label_element = DOM_LABEL_ELEMENTS.contains(&element.name())
-        || class
-            .into_iter()
-            .flat_map(str::split_ascii_whitespace)
-            .any(|c| c.eq_ignore_ascii_case("label"));
+    let is_label_element = label_class || DOM_LABEL_ELEMENTS.contains(&element.name());
     if !is_label_element {
         return None;
     }
@@ -180,12 +186,14 @@ pub fn collect_dom_values<'a>(
     for prop in itemprop.into_iter().flat_map(str::split_ascii_whitespace) {
         found.extend(cues_of(ITEMPROP, prop).into_iter().flatten());
     }
+    let mut label_class = false;
     if let Some(class) = class {
         let cues = cache
             .classes
             .entry(class)
             .or_insert_with(|| class_cues(class));
-        found.extend_from_slice(cues);
+        found.extend_from_slice(&cues.cues);
+        label_class = cues.label;
     }
     if let Some(id) = id {
         found.extend(cues_of(ID, id.trim()).into_iter().flatten());
@@ -198,7 +206,7 @@ pub fn collect_dom_values<'a>(
     if periodical_name {
         found.push(("itemprop:name@Periodical", "journal.title"));
     }
-    let labelled = labelled_value(node, element, class).or_else(|| published_line(node));
+    let labelled = labelled_value(node, element, label_class).or_else(|| published_line(node));
     if found.is_empty() && labelled.is_none() {
         return;
     }
