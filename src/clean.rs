@@ -106,7 +106,23 @@ fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
 
 /// Whether the dump lists its links as numbered footnotes (`[12]: https://...`).
 fn has_link_footnotes(text: &str) -> bool {
-    text.lines().filter(|l| is_link_footnote(l)).take(3).count() >= 3
+    // A footnote line holds `]:`: only the lines around its occurrences are read, not
+    // every line of the page.
+    let bytes = text.as_bytes();
+    let mut found = 0;
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&bytes[from..], b"]:").map(|i| from + i) {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        if is_link_footnote(&text[start..end]) {
+            found += 1;
+            if found == 3 {
+                return true;
+            }
+        }
+        from = end;
+    }
+    false
 }
 
 /// A link footnote line: `[12]: https://...`.
@@ -636,6 +652,33 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_footnotes_are_counted_by_line() {
+        let cases = [
+            ("[1]: https://a\n[2]: https://b\n[3]: https://c", true),
+            (
+                "[1]: https://a\r\n[2]: https://b\r\n[3]: https://c\r\n",
+                true,
+            ),
+            ("[1]: https://a\n[2]: https://b\n", false),
+            // Several marks on one line make one footnote line at most.
+            ("[1]: x [2]: y [3]: z\n", false),
+            (
+                "text [1]: not a footnote\n[2]: https://b\n[3]: https://c\n[4]:",
+                false,
+            ),
+            (
+                "intro\n  [10]: https://a\n[11]: https://b\nbody\n[12]: https://c",
+                true,
+            ),
+        ];
+        for (text, want) in cases {
+            let by_lines = text.lines().filter(|l| is_link_footnote(l)).count() >= 3;
+            assert_eq!(by_lines, want, "{text:?}");
+            assert_eq!(has_link_footnotes(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn plain_line_test_matches_the_character_test() {
