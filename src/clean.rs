@@ -628,9 +628,11 @@ fn parse_link(line: &str, open: usize) -> Option<(&str, usize)> {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let double_space = memchr::memchr_iter(b' ', bytes).any(|i| bytes.get(i + 1) == Some(&b' '));
-    if !double_space {
+    // One vectorised search for two spaces, rather than a search from each space to the
+    // next (a line has many spaces and seldom two in a row).
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    if DOUBLE_SPACE.find(s.as_bytes()).is_none() {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
