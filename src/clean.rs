@@ -106,7 +106,23 @@ fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
 
 /// Whether the dump lists its links as numbered footnotes (`[12]: https://...`).
 fn has_link_footnotes(text: &str) -> bool {
-    text.lines().filter(|l| is_link_footnote(l)).take(3).count() >= 3
+    // A footnote line holds `]:`: only the lines around its occurrences are read, not
+    // every line of the page.
+    let bytes = text.as_bytes();
+    let mut found = 0;
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&bytes[from..], b"]:").map(|i| from + i) {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        if is_link_footnote(&text[start..end]) {
+            found += 1;
+            if found == 3 {
+                return true;
+            }
+        }
+        from = end;
+    }
+    false
 }
 
 /// A link footnote line: `[12]: https://...`.
@@ -317,10 +333,7 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
     // Latin letters and the dashes, quotes and bullets of general punctuation are NFC on
     // their own (no combining class, no decomposition): a line of them and nothing to fold
     // is kept in one pass, without the quick check's table lookups.
-    if raw
-        .chars()
-        .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep)
-    {
+    if is_plain_and_kept(raw) {
         return Cow::Borrowed(raw);
     }
     // Most lines are already NFC (the quick check is exact when it says yes), which spares
@@ -332,6 +345,31 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
         return Cow::Owned(fold_chars(raw.chars(), raw.len()));
     }
     Cow::Owned(fold_chars(raw.nfc(), raw.len()))
+}
+
+/// Whether every character of a line is [`is_plain_nfc`] and kept by [`fold_char`]. ASCII
+/// bytes (most of any line) are tested as bytes: all are plain, and only the tab and the
+/// carriage return are folded; other characters are decoded and tested one by one.
+fn is_plain_and_kept(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if matches!(b, b'\t' | b'\r') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = raw[i..].chars().next() else {
+            break;
+        };
+        if !(is_plain_nfc(c) && fold_char(c) == Fold::Keep) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// Characters that are NFC whatever stands around them: below the first combining mark
@@ -590,9 +628,11 @@ fn parse_link(line: &str, open: usize) -> Option<(&str, usize)> {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let double_space = memchr::memchr_iter(b' ', bytes).any(|i| bytes.get(i + 1) == Some(&b' '));
-    if !double_space {
+    // One vectorised search for two spaces, rather than a search from each space to the
+    // next (a line has many spaces and seldom two in a row).
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    if DOUBLE_SPACE.find(s.as_bytes()).is_none() {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
@@ -614,6 +654,55 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_footnotes_are_counted_by_line() {
+        let cases = [
+            ("[1]: https://a\n[2]: https://b\n[3]: https://c", true),
+            (
+                "[1]: https://a\r\n[2]: https://b\r\n[3]: https://c\r\n",
+                true,
+            ),
+            ("[1]: https://a\n[2]: https://b\n", false),
+            // Several marks on one line make one footnote line at most.
+            ("[1]: x [2]: y [3]: z\n", false),
+            (
+                "text [1]: not a footnote\n[2]: https://b\n[3]: https://c\n[4]:",
+                false,
+            ),
+            (
+                "intro\n  [10]: https://a\n[11]: https://b\nbody\n[12]: https://c",
+                true,
+            ),
+        ];
+        for (text, want) in cases {
+            let by_lines = text.lines().filter(|l| is_link_footnote(l)).count() >= 3;
+            assert_eq!(by_lines, want, "{text:?}");
+            assert_eq!(has_link_footnotes(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_line_test_matches_the_character_test() {
+        let lines = [
+            "plain ASCII text",
+            "a\ttab",
+            "a carriage\r return",
+            "Müller – “quoted” text",
+            "no\u{a0}break space",
+            "soft\u{ad}hyphen",
+            "e\u{301} combining",
+            "ligature \u{fb01}",
+            "Ⅻ roman numeral",
+            "",
+        ];
+        for line in lines {
+            let by_char = line
+                .chars()
+                .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep);
+            assert_eq!(is_plain_and_kept(line), by_char, "{line:?}");
+        }
+    }
 
     #[test]
     fn form_boxes_of_text_browsers_go() {

@@ -251,6 +251,20 @@ pub struct TokenVerdict {
     pub reference: bool,
 }
 
+impl TokenVerdict {
+    /// What either verdict says.
+    fn or(self, other: TokenVerdict) -> TokenVerdict {
+        TokenVerdict {
+            chrome: self.chrome | other.chrome,
+            article: self.article | other.article,
+            strong_article: self.strong_article | other.strong_article,
+            author_item: self.author_item | other.author_item,
+            author_group: self.author_group | other.author_group,
+            reference: self.reference | other.reference,
+        }
+    }
+}
+
 /// True for elements whose content is never visible text.
 pub fn is_never_text(tag: &str) -> bool {
     TABLES.never_text.contains(tag)
@@ -321,10 +335,41 @@ pub fn ascii_lowercase(word: &str) -> Cow<'_, str> {
 
 /// Reads the class, id and itemprop tokens of one element.
 pub fn judge_tokens(element: &Element) -> TokenVerdict {
-    let mut verdict = TokenVerdict::default();
-    // One pass over the attributes rather than a search per name. (The HTML parser gives
-    // `class`, `id` and `itemprop` no namespace and keeps the first of duplicates, so this
-    // finds what `element.attr(name)` would.)
+    let (class, id, itemprop) = token_attributes(element);
+    let mut verdict = judge_itemprop(itemprop);
+    for value in [class, id].into_iter().flatten() {
+        verdict = verdict.or(judge_value(value));
+    }
+    verdict
+}
+
+/// Class values already judged on one page: pages repeat the same few class values on
+/// many elements, and each is judged once.
+#[derive(Debug, Default)]
+pub struct VerdictCache<'a> {
+    classes: FxHashMap<&'a str, TokenVerdict>,
+}
+
+/// [`judge_tokens`], with the verdict of the element's class value kept in `cache`.
+pub fn judge_tokens_cached<'a>(element: &'a Element, cache: &mut VerdictCache<'a>) -> TokenVerdict {
+    let (class, id, itemprop) = token_attributes(element);
+    let mut verdict = judge_itemprop(itemprop);
+    if let Some(class) = class {
+        verdict = verdict.or(*cache
+            .classes
+            .entry(class)
+            .or_insert_with(|| judge_value(class)));
+    }
+    if let Some(id) = id {
+        verdict = verdict.or(judge_value(id));
+    }
+    verdict
+}
+
+/// The element's `class`, `id` and `itemprop` values, in one pass over its attributes
+/// rather than a search per name. (The HTML parser gives them no namespace and keeps the
+/// first of duplicates, so this finds what `element.attr(name)` would.)
+fn token_attributes(element: &Element) -> (Option<&str>, Option<&str>, Option<&str>) {
     let (mut class, mut id, mut itemprop) = (None, None, None);
     for (name, value) in element.attrs() {
         match name {
@@ -334,57 +379,109 @@ pub fn judge_tokens(element: &Element) -> TokenVerdict {
             _ => {}
         }
     }
-    if itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")) {
-        verdict.author_item = true;
+    (class, id, itemprop)
+}
+
+fn judge_itemprop(itemprop: Option<&str>) -> TokenVerdict {
+    TokenVerdict {
+        author_item: itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author")),
+        ..TokenVerdict::default()
     }
-    let mut joined = String::new();
-    for token in [class, id]
-        .into_iter()
-        .flatten()
-        .flat_map(str::split_ascii_whitespace)
-    {
-        let tables = tables_of(&ascii_lowercase(token));
-        verdict.chrome |= tables & IN_CHROME_TOKENS != 0;
-        verdict.author_item |= tables & IN_AUTHOR_ITEMS != 0;
-        verdict.author_group |= tables & IN_AUTHOR_GROUPS != 0;
-        joined.clear();
-        for part in token_parts(token) {
-            let part = ascii_lowercase(part);
-            joined.push_str(&part);
-            let tables = tables_of(&part);
-            verdict.chrome |= tables & IN_CHROME_PARTS != 0;
-            verdict.article |= tables & IN_ARTICLE_PARTS != 0;
-            verdict.strong_article |= tables & IN_STRONG_ARTICLE_PARTS != 0;
-            verdict.author_group |= tables & IN_AUTHOR_GROUPS != 0;
-            verdict.reference |= tables & IN_REFERENCE_PARTS != 0;
-        }
-        // Joined parts catch `articleInfo`, `ref-list`, `site-footer` spelled any way.
-        let tables = tables_of(&joined);
-        verdict.chrome |= tables & IN_CHROME_PARTS != 0;
-        verdict.article |= tables & IN_ARTICLE_PARTS != 0;
-        verdict.strong_article |= tables & IN_STRONG_ARTICLE_PARTS != 0;
+}
+
+/// The verdict of one class or id value: what any of its tokens says.
+fn judge_value(value: &str) -> TokenVerdict {
+    let mut verdict = TokenVerdict::default();
+    for token in value.split_ascii_whitespace() {
+        judge_token(token, &mut verdict);
     }
     verdict
 }
 
-/// Splits a class token into parts at `-`, `_`, `.`, `:` and lower-to-upper case changes.
-fn token_parts(token: &str) -> impl Iterator<Item = &str> {
-    token
-        .split(['-', '_', '.', ':'])
-        .flat_map(split_camel)
-        .filter(|p| !p.is_empty())
+/// Longest token lower-cased on the stack; longer ones (rare) are lower-cased on the heap.
+const STACK_TOKEN_LEN: usize = 64;
+
+/// Adds what one class or id token says to `verdict`: the whole token, each of its parts,
+/// and its parts joined (`articleInfo`, `ref-list`, `site-footer` spelled any way).
+fn judge_token(token: &str, verdict: &mut TokenVerdict) {
+    if token.len() > STACK_TOKEN_LEN {
+        let lower = token.to_ascii_lowercase();
+        let joined = lower.replace(PART_SEPARATORS, "");
+        return judge_lowered(token, &lower, &joined, verdict);
+    }
+    // ASCII lower-casing keeps every byte where it is: a part of the token is lower-cased
+    // by taking the same range of the lower-cased token. The parts joined are the token
+    // without its separators (camel-case cuts drop nothing).
+    let (mut lower, mut joined) = ([0u8; STACK_TOKEN_LEN], [0u8; STACK_TOKEN_LEN]);
+    let mut joined_len = 0;
+    for (to, from) in lower.iter_mut().zip(token.bytes()) {
+        *to = from.to_ascii_lowercase();
+        if !PART_SEPARATORS.contains(&char::from(from)) {
+            joined[joined_len] = *to;
+            joined_len += 1;
+        }
+    }
+    let as_str = |bytes| std::str::from_utf8(bytes).expect("cut at ASCII bytes: UTF-8");
+    judge_lowered(
+        token,
+        as_str(&lower[..token.len()]),
+        as_str(&joined[..joined_len]),
+        verdict,
+    );
 }
 
-/// Cuts a word before each upper-case letter that follows a lower-case one.
-fn split_camel(word: &str) -> impl Iterator<Item = &str> {
-    let bytes = word.as_bytes();
-    let mut next_start = Some(0);
+/// The marks that cut a class token into parts (besides lower-to-upper case changes).
+const PART_SEPARATORS: [char; 4] = ['-', '_', '.', ':'];
+
+/// [`judge_token`] with the token lower-cased and its parts joined.
+fn judge_lowered(token: &str, lower: &str, joined: &str, verdict: &mut TokenVerdict) {
+    let tables = tables_of(lower);
+    verdict.chrome |= tables & IN_CHROME_TOKENS != 0;
+    verdict.author_item |= tables & IN_AUTHOR_ITEMS != 0;
+    verdict.author_group |= tables & IN_AUTHOR_GROUPS != 0;
+    for (start, end) in part_spans(token) {
+        let tables = tables_of(&lower[start..end]);
+        verdict.chrome |= tables & IN_CHROME_PARTS != 0;
+        verdict.article |= tables & IN_ARTICLE_PARTS != 0;
+        verdict.strong_article |= tables & IN_STRONG_ARTICLE_PARTS != 0;
+        verdict.author_group |= tables & IN_AUTHOR_GROUPS != 0;
+        verdict.reference |= tables & IN_REFERENCE_PARTS != 0;
+    }
+    let tables = tables_of(joined);
+    verdict.chrome |= tables & IN_CHROME_PARTS != 0;
+    verdict.article |= tables & IN_ARTICLE_PARTS != 0;
+    verdict.strong_article |= tables & IN_STRONG_ARTICLE_PARTS != 0;
+}
+
+/// The byte spans of a class token's parts: the token cut at `-`, `_`, `.`, `:` (which
+/// belong to no part) and before an upper-case letter that follows a lower-case one; empty
+/// parts are left out.
+fn part_spans(token: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = token.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let start = next_start?;
-        let cut = (start + 1..bytes.len())
-            .find(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase());
-        next_start = cut;
-        Some(&word[start..cut.unwrap_or(bytes.len())])
+        while at < bytes.len() {
+            let i = at;
+            at += 1;
+            let b = bytes[i];
+            let (end, next_start) = if PART_SEPARATORS.contains(&char::from(b)) {
+                (i, i + 1)
+            } else if i > start && b.is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+                (i, i)
+            } else {
+                continue;
+            };
+            let part = (start, end);
+            start = next_start;
+            if part.1 > part.0 {
+                return Some(part);
+            }
+        }
+        // The last part, once.
+        let part = (start, bytes.len());
+        start = bytes.len();
+        (part.1 > part.0).then_some(part)
     })
 }
 
@@ -392,6 +489,43 @@ fn split_camel(word: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
     use scraper::Html;
+
+    #[test]
+    fn part_spans_cut_at_separators_and_case_changes() {
+        // The parts as splitting at the separators, then at case changes, gives them.
+        fn by_splitting(token: &str) -> Vec<&str> {
+            let mut parts = Vec::new();
+            for piece in token.split(PART_SEPARATORS) {
+                let bytes = piece.as_bytes();
+                let mut start = 0;
+                for i in 1..bytes.len() {
+                    if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+                        parts.push(&piece[start..i]);
+                        start = i;
+                    }
+                }
+                parts.push(&piece[start..]);
+            }
+            parts.retain(|p| !p.is_empty());
+            parts
+        }
+        let tokens = [
+            "c-article-recommendations",
+            "articleInfo",
+            "siteFooter__navLinks",
+            "ABC",
+            "aB",
+            "a--b",
+            "-x-",
+            "ÉtéFoo",
+            "x:yZ.w_",
+            "",
+        ];
+        for token in tokens {
+            let spans: Vec<&str> = part_spans(token).map(|(s, e)| &token[s..e]).collect();
+            assert_eq!(spans, by_splitting(token), "{token:?}");
+        }
+    }
 
     fn first_div(html: &str) -> Element {
         let page = Html::parse_fragment(html);

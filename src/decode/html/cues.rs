@@ -35,21 +35,67 @@ const MAX_ANCESTORS: usize = 60;
 /// A cue as [`DOM_CUES`] names it: (`attribute:token`, field).
 type Cue = (&'static str, &'static str);
 
-/// Attribute, then lower-case token, to the cues it stands for.
-static CUE_INDEX: LazyLock<FxHashMap<&'static str, FxHashMap<String, Vec<Cue>>>> =
-    LazyLock::new(|| {
-        let mut index: FxHashMap<&'static str, FxHashMap<String, Vec<Cue>>> = FxHashMap::default();
-        for &(cue, field) in DOM_CUES {
-            let (attribute, token) = cue.split_once(':').expect("cue is attribute:token");
-            index
-                .entry(attribute)
-                .or_default()
-                .entry(token.to_ascii_lowercase())
-                .or_default()
-                .push((cue, field));
+/// The attributes [`DOM_CUES`] names, in the order of [`CUE_INDEX`].
+const CUE_ATTRIBUTES: [&str; 4] = ["itemprop", "class", "id", "data-test"];
+
+/// For each of [`CUE_ATTRIBUTES`], lower-case token to the cues it stands for.
+static CUE_INDEX: LazyLock<[FxHashMap<String, Vec<Cue>>; 4]> = LazyLock::new(|| {
+    let mut index: [FxHashMap<String, Vec<Cue>>; 4] = Default::default();
+    for &(cue, field) in DOM_CUES {
+        let (attribute, token) = cue.split_once(':').expect("cue is attribute:token");
+        let Some(slot) = CUE_ATTRIBUTES.iter().position(|a| *a == attribute) else {
+            continue;
+        };
+        index[slot]
+            .entry(token.to_ascii_lowercase())
+            .or_default()
+            .push((cue, field));
+    }
+    index
+});
+
+/// The cues of one attribute's token.
+fn cues_of(attribute: usize, token: &str) -> Option<&'static [Cue]> {
+    CUE_INDEX[attribute]
+        .get(ascii_lowercase(token).as_ref())
+        .map(Vec::as_slice)
+}
+
+/// The cues of class values already read on one page: pages repeat the same few class
+/// values on many elements, and each is looked up once.
+#[derive(Debug, Default)]
+pub struct CueCache<'a> {
+    classes: FxHashMap<&'a str, ClassCues>,
+}
+
+/// What a class value says: the cues of its tokens, and whether it marks a label.
+#[derive(Debug, Default)]
+struct ClassCues {
+    cues: Vec<Cue>,
+    label: bool,
+}
+
+/// The cues of a class value's tokens (a BEM element `block__journal-title` also by its
+/// element name).
+fn class_cues(class: &str) -> ClassCues {
+    let label = class
+        .split_ascii_whitespace()
+        .any(|c| c.eq_ignore_ascii_case("label"));
+    let mut found = Vec::new();
+    for class in class.split_ascii_whitespace() {
+        found.extend(cues_of(CLASS, class).into_iter().flatten());
+        // A BEM element: `block__journal-title`.
+        if let Some((_, tail)) = class.rsplit_once("__") {
+            found.extend(cues_of(CLASS, tail).into_iter().flatten());
         }
-        index
-    });
+    }
+    ClassCues { cues: found, label }
+}
+
+const ITEMPROP: usize = 0;
+const CLASS: usize = 1;
+const ID: usize = 2;
+const DATA_TEST: usize = 3;
 
 /// Longest label text looked at.
 const MAX_LABEL_CHARS: usize = 30;
@@ -66,13 +112,9 @@ static LABEL_INDEX: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
 fn labelled_value(
     node: NodeRef<'_, Node>,
     element: &Element,
-    class: Option<&str>,
+    label_class: bool,
 ) -> Option<(Cue, String)> {
-    let is_label_element = DOM_LABEL_ELEMENTS.contains(&element.name())
-        || class
-            .into_iter()
-            .flat_map(str::split_ascii_whitespace)
-            .any(|c| c.eq_ignore_ascii_case("label"));
+    let is_label_element = label_class || DOM_LABEL_ELEMENTS.contains(&element.name());
     if !is_label_element {
         return None;
     }
@@ -120,19 +162,16 @@ fn class_tokens(element: &Element) -> impl Iterator<Item = &str> {
 }
 
 /// Adds the values an element marks up, if any.
-pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut Vec<DomValue>) {
+pub fn collect_dom_values<'a>(
+    node: NodeRef<'a, Node>,
+    element: &'a Element,
+    cache: &mut CueCache<'a>,
+    out: &mut Vec<DomValue>,
+) {
     if out.len() >= MAX_VALUES {
         return;
     }
     let mut found: Vec<Cue> = Vec::new();
-    let mut lookup = |attribute: &'static str, token: &str| {
-        let cues = CUE_INDEX
-            .get(attribute)
-            .and_then(|tokens| tokens.get(ascii_lowercase(token).as_ref()));
-        if let Some(cues) = cues {
-            found.extend(cues.iter().copied());
-        }
-    };
     // One pass over the attributes rather than a search per name.
     let (mut itemprop, mut class, mut id, mut data_test) = (None, None, None, None);
     for (name, value) in element.attrs() {
@@ -145,27 +184,29 @@ pub fn collect_dom_values(node: NodeRef<'_, Node>, element: &Element, out: &mut 
         }
     }
     for prop in itemprop.into_iter().flat_map(str::split_ascii_whitespace) {
-        lookup("itemprop", prop);
+        found.extend(cues_of(ITEMPROP, prop).into_iter().flatten());
     }
-    for class in class.into_iter().flat_map(str::split_ascii_whitespace) {
-        lookup("class", class);
-        // A BEM element: `block__journal-title`.
-        if let Some((_, tail)) = class.rsplit_once("__") {
-            lookup("class", tail);
-        }
+    let mut label_class = false;
+    if let Some(class) = class {
+        let cues = cache
+            .classes
+            .entry(class)
+            .or_insert_with(|| class_cues(class));
+        found.extend_from_slice(&cues.cues);
+        label_class = cues.label;
     }
     if let Some(id) = id {
-        lookup("id", id.trim());
+        found.extend(cues_of(ID, id.trim()).into_iter().flatten());
     }
     if let Some(test) = data_test {
-        lookup("data-test", test.trim());
+        found.extend(cues_of(DATA_TEST, test.trim()).into_iter().flatten());
     }
     let periodical_name = itemprop.is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "name"))
         && in_periodical_scope(node);
     if periodical_name {
         found.push(("itemprop:name@Periodical", "journal.title"));
     }
-    let labelled = labelled_value(node, element, class).or_else(|| published_line(node));
+    let labelled = labelled_value(node, element, label_class).or_else(|| published_line(node));
     if found.is_empty() && labelled.is_none() {
         return;
     }
@@ -241,9 +282,10 @@ mod tests {
     fn values(html: &str) -> Vec<(String, String)> {
         let html = Html::parse_document(html);
         let mut out = Vec::new();
+        let mut cache = CueCache::default();
         for node in html.tree.nodes() {
             if let Node::Element(element) = node.value() {
-                collect_dom_values(node, element, &mut out);
+                collect_dom_values(node, element, &mut cache, &mut out);
             }
         }
         out.into_iter()

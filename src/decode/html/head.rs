@@ -12,11 +12,12 @@ use scraper::{Html, Node};
 pub fn collect_source_meta(html: &Html) -> SourceMeta {
     let mut meta = SourceMeta::default();
     let mut og_url = None;
+    let mut cues = super::cues::CueCache::default();
     for node in html.tree.nodes() {
         let Node::Element(element) = node.value() else {
             continue;
         };
-        super::cues::collect_dom_values(node, element, &mut meta.dom);
+        super::cues::collect_dom_values(node, element, &mut cues, &mut meta.dom);
         match element.name() {
             "meta" => {
                 let key = attribute(element, "name")

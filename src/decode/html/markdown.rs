@@ -291,18 +291,33 @@ impl Writer {
     }
 
     fn push_words(&mut self, text: &str) {
+        // Most text nodes are ASCII: split by byte, without decoding characters. (The
+        // ASCII whitespace of `split_whitespace` is that of `split_ascii_whitespace` plus
+        // the vertical tab.)
+        if text.is_ascii() && memchr::memchr(b'\x0B', text.as_bytes()).is_none() {
+            self.push_split_words(text, text.split_ascii_whitespace());
+        } else {
+            self.push_split_words(text, text.split_whitespace());
+        }
+    }
+
+    /// Appends `words` (the whitespace-separated words of `text`) with single spaces,
+    /// keeping a space pending across text nodes where `text` starts or ends with one.
+    fn push_split_words<'t>(&mut self, text: &str, words: impl Iterator<Item = &'t str>) {
         if text.starts_with(char::is_whitespace) {
             self.pending_space = true;
         }
-        for word in text.split_whitespace() {
+        let mut any_word = false;
+        for word in words {
             if self.pending_space && !self.current.is_empty() {
                 self.current.push(' ');
             }
             self.pending_space = true;
+            any_word = true;
             self.current.push_str(word);
         }
-        self.pending_space = text.ends_with(char::is_whitespace)
-            || (self.pending_space && text.split_whitespace().next().is_none());
+        self.pending_space =
+            text.ends_with(char::is_whitespace) || (self.pending_space && !any_word);
     }
 
     fn space(&mut self) {
@@ -1011,6 +1026,7 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
     // Stack of (node id, accumulated stats, is a link, is an author item).
     let mut stack: Vec<(ego_tree::NodeId, Stats, bool, bool)> = Vec::with_capacity(64);
     let mut skipped_depth: Option<usize> = None;
+    let mut verdicts = chrome::VerdictCache::default();
     for edge in root.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
@@ -1019,7 +1035,7 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
                     if skipped_depth.is_none() && chrome::is_never_text(tag) {
                         skipped_depth = Some(stack.len());
                     }
-                    let verdict = chrome::judge_tokens(element);
+                    let verdict = chrome::judge_tokens_cached(element, &mut verdicts);
                     let own = Stats {
                         has_article_part: verdict.strong_article,
                         h1s: u32::from(tag == "h1"),

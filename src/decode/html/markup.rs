@@ -8,8 +8,10 @@
 //! the end tag out so html5ever sees what the author meant.
 
 use memchr::{memchr, memchr3};
+use rustc_hash::FxHashMap;
 use scraper::node::Element;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The value of an element's attribute, found by comparing names.
 ///
@@ -40,6 +42,7 @@ const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp"];
 /// One tag found by the scanner.
 struct Tag<'a> {
     name: &'a str,
+    class: TagClass,
     closing: bool,
     self_closing: bool,
     /// Byte offset just after the tag's `>`.
@@ -85,15 +88,14 @@ impl<'a> Iterator for TagScanner<'a> {
             let name = &self.text[name_start..name_start + name_len];
             let self_closing = !closing && end >= 2 && bytes[end - 2] == b'/';
             self.at = end;
-            if !closing
-                && !self_closing
-                && RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
-            {
+            let class = tag_class(name);
+            if !closing && !self_closing && class == TagClass::RawText {
                 self.at =
                     find_end_tag(&bytes[end..], name.as_bytes()).map_or(bytes.len(), |i| end + i);
             }
             return Some(Tag {
                 name,
+                class,
                 closing,
                 self_closing,
                 end,
@@ -133,8 +135,48 @@ fn find_end_tag(bytes: &[u8], name: &[u8]) -> Option<usize> {
     None
 }
 
-fn is_one_of(name: &str, table: &[&str]) -> bool {
-    table.iter().any(|t| t.eq_ignore_ascii_case(name))
+/// Which of the tag tables ([`VOID_TAGS`], [`IMPLIED_END_TAGS`], [`RAW_TEXT_TAGS`]) a tag
+/// name is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TagClass {
+    Void,
+    ImpliedEnd,
+    RawText,
+    Other,
+}
+
+/// Longest name in the tag tables.
+const LONGEST_TABLE_TAG: usize = 8;
+
+/// The table a tag name (any case) is in. Every tag of a page is classed: the name is
+/// lower-cased into a small buffer once and looked up in a table compiled once, rather
+/// than compared with each table entry in turn.
+fn tag_class(name: &str) -> TagClass {
+    static CLASSES: LazyLock<FxHashMap<&'static [u8], TagClass>> = LazyLock::new(|| {
+        let mut classes = FxHashMap::default();
+        for (table, class) in [
+            (VOID_TAGS, TagClass::Void),
+            (IMPLIED_END_TAGS, TagClass::ImpliedEnd),
+            (RAW_TEXT_TAGS, TagClass::RawText),
+        ] {
+            for tag in table {
+                debug_assert!(tag.len() <= LONGEST_TABLE_TAG);
+                classes.entry(tag.as_bytes()).or_insert(class);
+            }
+        }
+        classes
+    });
+    if name.len() > LONGEST_TABLE_TAG {
+        return TagClass::Other;
+    }
+    let mut lower = [0u8; LONGEST_TABLE_TAG];
+    for (to, from) in lower.iter_mut().zip(name.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    CLASSES
+        .get(&lower[..name.len()])
+        .copied()
+        .unwrap_or(TagClass::Other)
 }
 
 /// Raw markup made ready for the parser, and how deep it nests.
@@ -153,7 +195,7 @@ pub fn prepare_markup(text: &str, stop_at: usize) -> PreparedMarkup<'_> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     for tag in TagScanner::new(text) {
-        let void = is_one_of(tag.name, VOID_TAGS);
+        let void = tag.class == TagClass::Void;
         if tag.self_closing && !void {
             let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 256));
             out.push_str(&text[copied..tag.end]);
@@ -162,7 +204,7 @@ pub fn prepare_markup(text: &str, stop_at: usize) -> PreparedMarkup<'_> {
             out.push('>');
             copied = tag.end;
         }
-        if tag.self_closing || void || is_one_of(tag.name, IMPLIED_END_TAGS) {
+        if tag.self_closing || void || tag.class == TagClass::ImpliedEnd {
             continue;
         }
         if tag.closing {

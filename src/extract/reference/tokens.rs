@@ -138,6 +138,18 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     plain = true;
                 }
                 plain &= class == PLAIN;
+                if class == PLAIN {
+                    // The rest of a run of letters, digits and hyphens (most of a word),
+                    // read byte by byte without classing each as above.
+                    i += 1;
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| ASCII_CLASS.get(usize::from(b)) == Some(&PLAIN))
+                    {
+                        i += 1;
+                    }
+                    continue;
+                }
             }
         }
         i += c.len_utf8();
