@@ -14,6 +14,8 @@
 //! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue);
 //! - "Trials (2015) 16:50" (journal, year, volume, article number), also after a running
 //!   head's authors ("Lindqvist et al. Trials 2014, 15:511");
+//! - "Volume 50, Issue 7 Crystal Research and Technology" (issue bar: volume, issue,
+//!   journal) and "Trials20143:21" (a BioMed Central citation line run together);
 //! - "0013-4651/2006/153(8)/E131/7/$20.00" (the article code of AIP and ECS journals, in
 //!   the article's footnotes: ISSN, year, volume, issue, first page, page count), read by
 //!   [`parse_article_code`].
@@ -125,6 +127,20 @@ static YEAR_IN_PARENTHESES: BoundedGroup = with_journal(|journal| {
     )
 });
 
+/// "Volume 50, Issue 7 Invented Research and Technology" (an issue bar: volume and issue,
+/// then the journal, the two sometimes run together by a text dump).
+static VOLUME_ISSUE_JOURNAL: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^(?i:vol(?:ume|\.)?)\s*(?P<volume>\d+[A-Z]?),\s*(?i:{ISSUE_LABEL})\s*(?P<issue>\d+(?:\s*[/–-]\s*\d+)?)\s*{journal}\s*$"
+    )
+});
+
+/// "Invented Bioprocessing20163:21": a journal, year, volume and article number run
+/// together, as text dumps join the parts of a BioMed Central citation line.
+static VANCOUVER_RUN_TOGETHER: BoundedGroup = with_journal(|journal| {
+    format!(r"^{journal}(?P<year>(?:19|20)\d{{2}})(?P<volume>\d{{1,3}}):(?P<article>\d+)\s*$")
+});
+
 /// The authors that open a running head ("Lindqvist et al. "). Two names joined by "and"
 /// are left alone: they read as a journal's name ("Energy and Environmental Science").
 static RUNNING_HEAD_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -161,7 +177,9 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
         .or_else(|| DATE_FIRST.captures(text))
         .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
         .or_else(|| LABELLED_PHYSICS.captures(text))
-        .or_else(|| YEAR_IN_PARENTHESES.captures(text))?;
+        .or_else(|| YEAR_IN_PARENTHESES.captures(text))
+        .or_else(|| VOLUME_ISSUE_JOURNAL.captures(text))
+        .or_else(|| VANCOUVER_RUN_TOGETHER.captures(text))?;
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
     let journal = get("journal").filter(|j| is_journal_name(j));
     let (journal, journal_abbrev) = match journal {
@@ -520,6 +538,43 @@ mod tests {
                     Some(2010),
                 )),
             ),
+            (
+                "Volume 50, Issue 7 Invented Research and Technology",
+                Some((
+                    Some("Invented Research and Technology"),
+                    Some("50"),
+                    Some("7"),
+                    None,
+                    None,
+                    None,
+                    None,
+                )),
+            ),
+            (
+                "Volume 50, Issue 7Invented Research and Technology",
+                Some((
+                    Some("Invented Research and Technology"),
+                    Some("50"),
+                    Some("7"),
+                    None,
+                    None,
+                    None,
+                    None,
+                )),
+            ),
+            (
+                "Invented Bioprocessing20163:21",
+                Some((
+                    Some("Invented Bioprocessing"),
+                    Some("3"),
+                    None,
+                    None,
+                    None,
+                    Some("21"),
+                    Some(2016),
+                )),
+            ),
+            ("Invented Bioprocessing 20163:21", None),
             ("Lindqvist et al. (2015) found 16:50 ratios", None),
             ("Volume 16", None),
             (
