@@ -634,3 +634,14 @@ fn a_single_name_over_its_author_card() {
     // The prose under the card is the article: no affiliation in it.
     assert!(record.affiliations.is_empty(), "{:?}", record.affiliations);
 }
+
+/// PubMed Central's footer names the journal when the header does not.
+#[test]
+fn journal_from_an_archive_footer() {
+    let page = "Salt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n\nArticles from Journal of Invented Rivers are provided here courtesy of\nInvented Press\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.journal.title.as_deref(),
+        Some("Journal of Invented Rivers")
+    );
+}

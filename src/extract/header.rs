@@ -184,6 +184,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_locator_lines(record, page);
     fill_from_article_code(record, page);
     fill_from_journal_reference(record, page);
+    fill_from_archive_footer(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {
@@ -220,6 +221,26 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
         {
             record.year = date.get(..4).and_then(|y| y.parse().ok());
         }
+    }
+}
+
+/// PubMed Central's footer names the journal: "Articles from Journal of Invented Studies
+/// are provided here courtesy of …".
+fn fill_from_archive_footer(record: &mut Record, page: &Page<'_>) {
+    static ARTICLES_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^Articles from (?P<journal>\p{Lu}.{2,150}?) are provided here\b")
+            .expect("archive footer regex")
+    });
+    if record.journal.title.is_some() {
+        return;
+    }
+    let found = page.lines.iter().rev().find_map(|line| {
+        let caps = ARTICLES_FROM.captures(line.text.trim_start())?;
+        let journal = caps.name("journal")?;
+        Some((journal.as_str().to_owned(), [line.start, line.end]))
+    });
+    if let Some((journal, span)) = found {
+        fill_text(record, "journal", slot_journal, &journal, Some(span));
     }
 }
 
