@@ -645,3 +645,12 @@ fn journal_from_an_archive_footer() {
         Some("Journal of Invented Rivers")
     );
 }
+
+/// A labelled page range on its own line in the header gives the pages.
+#[test]
+fn pages_from_a_labelled_range_line() {
+    let page = "Salt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nPages 1092-1099\nReceived 23 Jan 2013\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let pages = (record.page_first.as_deref(), record.page_last.as_deref());
+    assert_eq!(pages, (Some("1092"), Some("1099")));
+}

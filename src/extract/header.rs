@@ -185,6 +185,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_article_code(record, page);
     fill_from_journal_reference(record, page);
     fill_from_archive_footer(record, page);
+    fill_from_pages_line(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {
@@ -220,6 +221,37 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
             .or(record.dates.issue.clone())
         {
             record.year = date.get(..4).and_then(|y| y.parse().ok());
+        }
+    }
+}
+
+/// A labelled page range on its own line in the header ("Pages 1092-1099", "pp. 12–19").
+fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
+    static PAGES_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Pages?|pp\.?)\s*:?\s*(?P<range>[A-Za-z]?\d+\s*[–-]\s*[A-Za-z]?\d+)$")
+            .expect("pages line regex")
+    });
+    if record.page_first.is_some() {
+        return;
+    }
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let found = page.lines_of(header).iter().find_map(|line| {
+        let caps = PAGES_LINE.captures(line.text.trim())?;
+        let range = parse_page_range(&caps["range"])?;
+        Some((range, [line.start, line.end]))
+    });
+    if let Some((range, span)) = found {
+        fill_text(
+            record,
+            "page_first",
+            |r| &mut r.page_first,
+            &range.first,
+            Some(span),
+        );
+        if let Some(last) = &range.last {
+            fill_text(record, "page_last", |r| &mut r.page_last, last, Some(span));
         }
     }
 }

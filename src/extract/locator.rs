@@ -78,7 +78,7 @@ static VOLUME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 static PHYSICS: BoundedGroup = with_journal(|journal| {
     format!(
-        r"^{journal}\s+(?P<volume>\d{{1,4}}),\s*(?P<pages>[A-Z]?\d+)\s*(?:\((?P<year>\d{{4}})\)|[–—-]\s*Published)"
+        r"^{journal}\s+(?P<volume>\d{{1,4}}),\s*(?P<pages>[A-Z]?\d+(?:[–-][A-Z]?\d+)?)\s*(?:\((?P<year>\d{{4}})\)|[–—-]\s*Published)"
     )
 });
 
@@ -536,6 +536,18 @@ mod tests {
                     None,
                     Some("1"),
                     Some(2010),
+                )),
+            ),
+            (
+                "Invented Letters 614, 224-226 (2023)",
+                Some((
+                    Some("Invented Letters"),
+                    Some("614"),
+                    None,
+                    Some("224"),
+                    Some("226"),
+                    None,
+                    Some(2023),
                 )),
             ),
             (
