@@ -654,3 +654,16 @@ fn pages_from_a_labelled_range_line() {
     let pages = (record.page_first.as_deref(), record.page_last.as_deref());
     assert_eq!(pages, (Some("1092"), Some("1099")));
 }
+
+/// A news page without an abstract: its standfirst, between title and byline, stands in.
+#[test]
+fn a_standfirst_stands_in_for_a_missing_abstract() {
+    let page = "News\n10 September 2020\nSalt wedges: five\npriorities for\nrivers\nInvented rivers carry more salt than anyone thought\ninland. Here is how to measure it.\nBy Mei Lindqvist1, Dara Okafor2 & Jun Moreau1\n\nSince invented rivers were measured late last year, it has become apparent that\nthis kind of river will have huge implications.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.abstract_text.as_deref(),
+        Some(
+            "Invented rivers carry more salt than anyone thought inland. Here is how to measure it."
+        )
+    );
+}

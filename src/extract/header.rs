@@ -718,6 +718,20 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
+    // No abstract: a news page's standfirst, between its title and byline, stands in.
+    if record.abstract_text.is_none() {
+        let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
+        let standfirst = header
+            .zip(page.header_byline())
+            .and_then(|(lines, &(start, _, _))| {
+                let first = standfirst_above(lines, start)?;
+                Some(join_lines(&lines[first..start]))
+            });
+        if let Some(joined) = standfirst {
+            record.abstract_text = Some(joined.text);
+            record.note_source("abstract", "text:standfirst", joined.span);
+        }
+    }
     let body_chars: usize = page
         .sections(SectionKind::Body)
         .map(|s| page.lines_of(s).iter().map(|l| l.text.len()).sum::<usize>())
