@@ -1602,3 +1602,17 @@ fn years_ellipses_and_statuses() {
         },
     ]);
 }
+
+/// `Am Soil J2016;402` (BMJ print): the `J` of a journal glued to the year.
+#[test]
+fn glued_journal_letter_and_year() {
+    check_cases(&[Case {
+        raw: "Okafor N, Lindqvist B. Soil carbon under drought. Am Soil J2016;402:117-30.",
+        kind: "article-journal",
+        families: &["Okafor", "Lindqvist"],
+        title: Some("Soil carbon under drought"),
+        container: Some("Am Soil J"),
+        year: Some(2016),
+        pages: Some(("117", Some("130"))),
+    }]);
+}
