@@ -1616,3 +1616,17 @@ fn glued_journal_letter_and_year() {
         pages: Some(("117", Some("130"))),
     }]);
 }
+
+/// `… volatile VOCs. Trends Leaf Sci.`: a plural acronym is no run of initials.
+#[test]
+fn plural_acronym_ends_title() {
+    check_cases(&[Case {
+        raw: "Brandt, K.L.; Mori, T. Leaf emission of volatile VOCs. Trends Leaf Sci. 2011, 16, 201–209.",
+        kind: "article-journal",
+        families: &["Brandt", "Mori"],
+        title: Some("Leaf emission of volatile VOCs"),
+        container: Some("Trends Leaf Sci"),
+        year: Some(2011),
+        pages: Some(("201", Some("209"))),
+    }]);
+}
