@@ -1630,3 +1630,17 @@ fn plural_acronym_ends_title() {
         pages: Some(("201", Some("209"))),
     }]);
 }
+
+/// `Conti, D. NMR profiling`: an undotted capital run after a dotted initial opens the title.
+#[test]
+fn acronym_after_dotted_initial_opens_title() {
+    check_cases(&[Case {
+        raw: "Rossi, L.; Conti, D. NMR profiling of invented oils: a case study. Talanta 2012, 81, 100–108.",
+        kind: "article-journal",
+        families: &["Rossi", "Conti"],
+        title: Some("NMR profiling of invented oils: a case study"),
+        container: Some("Talanta"),
+        year: Some(2012),
+        pages: Some(("100", Some("108"))),
+    }]);
+}

@@ -125,6 +125,16 @@ impl<'a> Names<'a> {
             }
             let initials_from = p;
             while p < initials_from + 4 && self.word(p).is_some_and(is_initials) {
+                // `Capitani, D. NMR and …`: an undotted capital run after a dotted initial
+                // is the title's acronym, not more of the name.
+                if p > initials_from
+                    && self.word(p - 1).is_some_and(|prev| prev.ends_with('.'))
+                    && self
+                        .word(p)
+                        .is_some_and(|w| !w.contains('.') && w.chars().count() >= 2)
+                {
+                    break;
+                }
                 // `Bianchi A, Borgonovo G`: undotted initials must end the name.
                 p += 1;
                 // `Lip GYH. A novel score`: a run of initials with one dot after it ends
