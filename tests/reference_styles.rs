@@ -1644,3 +1644,37 @@ fn acronym_after_dotted_initial_opens_title() {
         pages: Some(("100", Some("108"))),
     }]);
 }
+
+/// `Int. Biodeterior. Biodegrad.`, `Microchem. J.`: abbreviations up to the locators are the journal's name, not a publisher's sentence.
+#[test]
+fn abbreviated_journal_tail_stays_in_journal() {
+    check_cases(&[
+        Case {
+            raw: "Kowal, J.L. Fungal strategies for invented acids. Int. Biodeterior. Biodegrad. 1995, 35, 213–224.",
+            kind: "article-journal",
+            families: &["Kowal"],
+            title: Some("Fungal strategies for invented acids"),
+            container: Some("Int. Biodeterior. Biodegrad"),
+            year: Some(1995),
+            pages: Some(("213", Some("224"))),
+        },
+        Case {
+            raw: "Ando, M. Some headspace profiles of invented spores. Microchem. J. 2013, 104, 11–19.",
+            kind: "article-journal",
+            families: &["Ando"],
+            title: Some("Some headspace profiles of invented spores"),
+            container: Some("Microchem. J"),
+            year: Some(2013),
+            pages: Some(("11", Some("19"))),
+        },
+        Case {
+            raw: "Lund AF, Berg A. 2006 Invented receptors in snails. Invert. Surviv. J. 3, 105–113.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented receptors in snails"),
+            container: Some("Invert. Surviv. J"),
+            year: Some(2006),
+            pages: Some(("105", Some("113"))),
+        },
+    ]);
+}

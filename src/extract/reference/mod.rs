@@ -940,6 +940,21 @@ impl<'a> Parser<'a> {
         next_starts()
     }
 
+    /// Whether tokens `[from, to)` hold words, all capitalised and ending in a dot
+    /// (`Biodegrad.`, `J.`), and nothing but dots or commas between them.
+    fn only_abbreviations(&self, from: usize, to: usize) -> bool {
+        let mut words = 0;
+        for k in from..to.min(self.toks.len()) {
+            match self.word(k) {
+                Some(w) if w.ends_with('.') && w.starts_with(char::is_uppercase) => words += 1,
+                Some(_) => return false,
+                None if self.is_punct(k, '.') || self.is_punct(k, ',') => {}
+                None => return false,
+            }
+        }
+        words > 0
+    }
+
     /// One or two capitalised abbreviated words (`Contemp.`, `Ann. Inst.`).
     fn is_abbreviated_run(&self, from: usize, to: usize) -> bool {
         let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
@@ -1041,8 +1056,13 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        // The container is the first sentence; what follows is publisher or place.
-        if let Some(e) = (a..b).find(|&k| self.is_sentence_end(k)) {
+        // The container is the first sentence; what follows is publisher or place. A
+        // rest of capitalised abbreviations only (`Int. Biodeterior. Biodegrad.`,
+        // `Microchem. J.`) is still the journal's name: a place or publisher is spelled
+        // out.
+        if let Some(e) = (a..b).find(|&k| {
+            self.is_sentence_end(k) && !(journal_like && self.only_abbreviations(k + 1, b))
+        }) {
             b = e + 1;
         }
         // `IEEE Transactions on X, Special Issue on Y`: the issue's theme is no part of it.
