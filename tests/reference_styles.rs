@@ -1678,3 +1678,41 @@ fn abbreviated_journal_tail_stays_in_journal() {
         },
     ]);
 }
+
+/// `Croft CM+4 more.` (a web page that folds a long author list): the count of hidden
+/// authors reads as `et al.`, and the entry still parses.
+#[test]
+fn hidden_author_count_is_et_al() {
+    let cases: &[(&str, &[&str], bool, &str)] = &[
+        (
+            "Lund RI, Berg MQ, Croft CM+4 more. 2009. An invented suppressor of growth. Journal of Invented Chemistry 283:100-109",
+            &["Lund", "Berg", "Croft"],
+            true,
+            "An invented suppressor of growth",
+        ),
+        (
+            "Lund RI, Berg MQ, Croft CM +12 more. 2009. An invented suppressor of growth. Journal of Invented Chemistry 283:100-109",
+            &["Lund", "Berg", "Croft"],
+            true,
+            "An invented suppressor of growth",
+        ),
+        (
+            "Lund RI, Berg MQ. 2009. One more invented suppressor of growth. Journal of Invented Chemistry 283:100-109",
+            &["Lund", "Berg"],
+            false,
+            "One more invented suppressor of growth",
+        ),
+    ];
+    for (raw, families, et_al, title) in cases {
+        let r = parse_reference(raw);
+        let got: Vec<&str> = r
+            .authors
+            .iter()
+            .filter_map(|a| a.family.as_deref())
+            .collect();
+        assert_eq!(&got, families, "{raw}");
+        assert_eq!(r.et_al, *et_al, "{raw}");
+        assert_eq!(r.title.as_deref(), Some(*title), "{raw}");
+        assert_eq!(r.volume.as_deref(), Some("283"), "{raw}");
+    }
+}

@@ -16,6 +16,9 @@ mod words;
 use crate::record::{RefAuthor, Reference};
 use locators::Block;
 use names::{AuthorList, Names};
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 use tokens::{Kind, Token, is_quote, tokenize};
 use words::{
     ascii_lowercase_is_one_of, is_abbreviation, is_conference_word, is_dotted_initials,
@@ -28,6 +31,7 @@ pub fn parse_reference(raw: &str) -> Reference {
     let raw = raw.trim();
     let mut reference = Reference::from_raw(raw);
     let (ids, text) = ids::take_identifiers(raw);
+    let text = mark_hidden_authors(&text);
     reference.doi = ids.doi;
     reference.url = ids.url;
     reference.pmid = ids.pmid;
@@ -43,6 +47,19 @@ pub fn parse_reference(raw: &str) -> Reference {
         .kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed)
         .to_owned();
     reference
+}
+
+/// `Croce CM+2 more.`: a web page that folds a long author list shows the first
+/// authors and a count of the hidden ones (the "show all" link's label).
+static HIDDEN_AUTHORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\+\s?\d{1,4}\s+more(?-u:\b)").expect("valid regex"));
+
+/// Reads the hidden-author count as `et al.`: the list printed is cut short.
+fn mark_hidden_authors(text: &str) -> Cow<'_, str> {
+    if !text.contains(" more") {
+        return Cow::Borrowed(text);
+    }
+    HIDDEN_AUTHORS.replace(text, " et al")
 }
 
 struct Parser<'a> {
