@@ -1716,3 +1716,17 @@ fn hidden_author_count_is_et_al() {
         assert_eq!(r.volume.as_deref(), Some("283"), "{raw}");
     }
 }
+
+/// `Weaver J 3rd.,`: an ordinal suffix after the initials ends the name.
+#[test]
+fn ordinal_name_suffix() {
+    check_cases(&[Case {
+        raw: "Weaver J 3rd., Bauer F. 2007 Invented domain shuffling. FEBS J. 274, 100–110.",
+        kind: "article-journal",
+        families: &["Weaver", "Bauer"],
+        title: Some("Invented domain shuffling"),
+        container: Some("FEBS J"),
+        year: Some(2007),
+        pages: Some(("100", Some("110"))),
+    }]);
+}

@@ -90,6 +90,8 @@ impl<'a> Names<'a> {
                 Kind::Word => {
                     self.is_conjunction(i)
                         || self.is_et_al(i)
+                        // `Weiner J 3rd.,`: a suffix after the initials.
+                        || self.word(i).is_some_and(is_name_suffix)
                         || self
                             .word(i)
                             .is_some_and(|w| w == "In" || w == "in" || year_of(w).is_some())

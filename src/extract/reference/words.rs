@@ -760,7 +760,7 @@ pub fn is_name_word(word: &str) -> bool {
 pub fn is_name_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches([',', '.']),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "Jnr"
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "Jnr" | "2nd" | "3rd"
     )
 }
 
