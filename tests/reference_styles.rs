@@ -1730,3 +1730,50 @@ fn ordinal_name_suffix() {
         pages: Some(("100", Some("110"))),
     }]);
 }
+
+/// BMC style: a group ended by the colon that ends the author list, alone or after persons; a name with nothing after it is a title.
+#[test]
+fn colon_ended_group_authors() {
+    check_cases(&[
+        Case {
+            raw: "Ostrander AD, Pike V, Editorial Board, Invented Review Group: 2010 updated method guidelines for invented reviews. Spine 2010, 35:100-110.",
+            kind: "article-journal",
+            families: &[
+                "Ostrander",
+                "Pike",
+                "Editorial Board, Invented Review Group",
+            ],
+            title: Some("2010 updated method guidelines for invented reviews"),
+            container: Some("Spine"),
+            year: Some(2010),
+            pages: Some(("100", Some("110"))),
+        },
+        Case {
+            raw: "Northern Institute for Health Data: Health care in Atlantis, 2012: a focus on invented seniors. Ottawa; 2012.",
+            kind: "book",
+            families: &["Northern Institute for Health Data"],
+            title: Some("Health care in Atlantis, 2012: a focus on invented seniors"),
+            container: None,
+            year: Some(2012),
+            pages: None,
+        },
+        Case {
+            raw: "K. Lund and J. Berg, Parallel Program Design: A Primer, Invented Press, 1990.",
+            kind: "book",
+            families: &["Lund", "Berg"],
+            title: Some("Parallel Program Design: A Primer"),
+            container: None,
+            year: Some(1990),
+            pages: None,
+        },
+        Case {
+            raw: "Invented Browser [http://example.org/browser/ webcite]",
+            kind: "webpage",
+            families: &[],
+            title: Some("Invented Browser"),
+            container: None,
+            year: None,
+            pages: None,
+        },
+    ]);
+}

@@ -222,7 +222,12 @@ impl<'a> Parser<'a> {
         }
         r.et_al = list.et_al;
         if r.authors.is_empty() && !list.editors && !ditto {
-            if let Some((literal, end)) = self.group_author(start) {
+            // A reference is more than its author: a name with nothing after it
+            // (`Some Web Browser [URL]`) is the title.
+            let group = self
+                .group_author(start)
+                .filter(|&(_, end)| (end..n).any(|k| self.word(k).is_some()));
+            if let Some((literal, end)) = group {
                 r.authors.push(RefAuthor {
                     literal: Some(literal),
                     ..RefAuthor::default()
@@ -261,6 +266,24 @@ impl<'a> Parser<'a> {
         if !r.authors.is_empty() && (r.et_al || self.is_punct(i, ';')) {
             let from = if self.is_punct(i, ';') { i + 1 } else { i };
             if let Some((literal, end)) = self.group_after_persons(from) {
+                r.authors.push(RefAuthor {
+                    literal: Some(literal),
+                    ..RefAuthor::default()
+                });
+                i = end;
+            }
+        }
+        // Vancouver initials (`van Tulder M,`) before it: `K. Chandy and J. Misra, Parallel
+        // Program Design: A Foundation` is a title after natural-order names.
+        if !r.authors.is_empty()
+            && !r.et_al
+            && self.is_punct(i, ',')
+            && i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| is_initials(w) && !w.contains('.'))
+        {
+            if let Some((literal, end)) = self.colon_group_after_persons(i + 1) {
                 r.authors.push(RefAuthor {
                     literal: Some(literal),
                     ..RefAuthor::default()
@@ -591,6 +614,13 @@ impl<'a> Parser<'a> {
                         .flatten()
                         .map(|s| (s, k + 1));
                 }
+                // `Institute for Health Information: Title` (BMC, Vancouver): a colon
+                // ends a group of capitalised words as it ends a person list. The list
+                // stops at the colon, as a person list does: a year after it opens the
+                // title (`Group: 2009 updated guidelines`), the work's year comes last.
+                Kind::Punct(':') if has_org && self.all_capitalised(start, k) => {
+                    return self.field(start, k).map(|s| (s, k));
+                }
                 // `ALICE Collaboration, Title` / `Fluke Corporation, Manual`.
                 Kind::Punct(',') if has_org && words <= 5 => {
                     return self.field(start, k).map(|s| (s, k + 1));
@@ -615,14 +645,48 @@ impl<'a> Parser<'a> {
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             })
             .any(|k| self.is_sentence_end(k) && self.word(k + 1).is_some());
-        let capitalised = (from..end).filter_map(|k| self.word(k)).all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(w, "and" | "of" | "for" | "on" | "the" | "in")
-        });
+        let capitalised = self.all_capitalised(from, end);
         let sentence = end > from
             && (self.is_punct(end - 1, '.')
                 || self.word(end - 1).is_some_and(|w| w.ends_with('.')));
         (title_follows && capitalised && sentence).then_some((literal, end))
+    }
+
+    /// Whether the words of `[from, to)` are capitalised (or digits, or the small words
+    /// of an organisation's name).
+    fn all_capitalised(&self, from: usize, to: usize) -> bool {
+        (from..to).filter_map(|k| self.word(k)).all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "and" | "of" | "for" | "on" | "the" | "in")
+        })
+    }
+
+    /// `…, van Tulder M, Editorial Board, Review Group: Title` (BMC): capitalised
+    /// groups after the persons, up to the colon that ends the author list.
+    fn colon_group_after_persons(&self, from: usize) -> Option<(String, usize)> {
+        let mut has_org = false;
+        let mut words = 0;
+        for k in from..self.toks.len() {
+            match self.toks[k].kind {
+                Kind::Word => {
+                    let w = self.word(k)?;
+                    words += 1;
+                    if words > 12 || w.ends_with('.') {
+                        return None;
+                    }
+                    has_org |= is_organisation_word(w);
+                }
+                Kind::Punct(',') => {}
+                Kind::Punct(':') => {
+                    return (has_org && self.all_capitalised(from, k))
+                        .then(|| self.field(from, k))
+                        .flatten()
+                        .map(|s| (s, k));
+                }
+                Kind::Punct(_) => return None,
+            }
+        }
+        None
     }
 
     /// A year right after the author list: `(2011)`, `(2011a)`, `2011.`, `, 2011,`,
