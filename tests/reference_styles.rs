@@ -1777,3 +1777,17 @@ fn colon_ended_group_authors() {
         },
     ]);
 }
+
+/// `Spine (Phila Pa 1976) 2011`: an NLM qualifier with a year other than the work's is part of the journal.
+#[test]
+fn dated_journal_qualifier() {
+    check_cases(&[Case {
+        raw: "Pike V, Ostrander AD: Invented guidelines for reviews. Spine (Phila Pa 1976) 2011, 36:100-110.",
+        kind: "article-journal",
+        families: &["Pike", "Ostrander"],
+        title: Some("Invented guidelines for reviews"),
+        container: Some("Spine (Phila Pa 1976)"),
+        year: Some(2011),
+        pages: Some(("100", Some("110"))),
+    }]);
+}

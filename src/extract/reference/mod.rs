@@ -1193,8 +1193,39 @@ impl<'a> Parser<'a> {
             return None;
         }
         let b = self.drop_trailing_date(a, b);
+        if journal_like && self.ends_with_dated_qualifier(a, b, to) {
+            return self.field(a, b);
+        }
         let b = self.drop_trailers(a, b);
         self.field(a, b)
+    }
+
+    /// `Spine (Phila Pa 1976) 2009, 34:1929`: an NLM title qualifier holding a year other
+    /// than the work's (printed after it, in the locators) belongs to the journal's name,
+    /// unlike a `(Place, 2009)` imprint.
+    fn ends_with_dated_qualifier(&self, a: usize, b: usize, to: usize) -> bool {
+        let mut end = b;
+        while end > a && matches!(self.toks[end - 1].kind, Kind::Punct(c) if c != ')') {
+            end -= 1;
+        }
+        if end <= a + 1 || !self.is_punct(end - 1, ')') {
+            return false;
+        }
+        let Some(open) = (a + 1..end - 1).rev().find(|&k| self.is_punct(k, '(')) else {
+            return false;
+        };
+        let inside = open + 1..end - 1;
+        let no_comma = inside.clone().all(|k| !self.is_punct(k, ','));
+        let year_inside = inside.clone().find_map(|k| self.word(k).and_then(year_of));
+        let words_before_year = self.word(open + 1).is_some_and(|w| year_of(w).is_none());
+        let work_year = (to..self.toks.len())
+            .take(8)
+            .find_map(|k| self.word(k).and_then(year_of));
+        no_comma
+            && words_before_year
+            && year_inside.is_some()
+            && work_year.is_some()
+            && work_year != year_inside
     }
 
     /// `J Korean Surg Soc. 2011 October`: a publication date printed between the journal
