@@ -1791,3 +1791,37 @@ fn dated_journal_qualifier() {
         pages: Some(("100", Some("110"))),
     }]);
 }
+
+/// Nature's untitled entries: `J.` before an abbreviated word opens the journal, and a run of abbreviations is no title.
+#[test]
+fn untitled_nature_entries_keep_the_whole_journal() {
+    check_cases(&[
+        Case {
+            raw: "Okafor, N. R. & Lind, B. E. J. Invent. Clin. Stud. 75, 475–488 (2007).",
+            kind: "article-journal",
+            families: &["Okafor", "Lind"],
+            title: None,
+            container: Some("J. Invent. Clin. Stud"),
+            year: Some(2007),
+            pages: Some(("475", Some("488"))),
+        },
+        Case {
+            raw: "Mori, K. & Brandt, M. D. Int. J. Invent-Comp. Stud. 52, 701–717 (2000).",
+            kind: "article-journal",
+            families: &["Mori", "Brandt"],
+            title: None,
+            container: Some("Int. J. Invent-Comp. Stud"),
+            year: Some(2000),
+            pages: Some(("701", Some("717"))),
+        },
+        Case {
+            raw: "Lind, A. J. Tidal stress in invented seals. J. Invent. Stud. 4, 25–29 (1920).",
+            kind: "article-journal",
+            families: &["Lind"],
+            title: Some("Tidal stress in invented seals"),
+            container: Some("J. Invent. Stud"),
+            year: Some(1920),
+            pages: Some(("25", Some("29"))),
+        },
+    ]);
+}

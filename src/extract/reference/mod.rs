@@ -1036,14 +1036,20 @@ impl<'a> Parser<'a> {
         words > 0
     }
 
-    /// One or two capitalised abbreviated words (`Contemp.`, `Ann. Inst.`).
+    /// One to four capitalised abbreviated words (`Contemp.`, `Ann. Inst.`,
+    /// `Int. J. Human-Comp.`): no title is written so.
     fn is_abbreviated_run(&self, from: usize, to: usize) -> bool {
-        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
-        !words.is_empty()
-            && words.len() <= 2
-            && words.iter().all(|w| {
-                w.ends_with('.') && w.starts_with(char::is_uppercase) && w.chars().count() <= 9
-            })
+        let mut words = 0;
+        for k in from..to {
+            if let Some(w) = self.word(k) {
+                words += 1;
+                let short = w.chars().count() <= if words <= 2 { 9 } else { 12 };
+                if !(w.ends_with('.') && w.starts_with(char::is_uppercase) && short) {
+                    return false;
+                }
+            }
+        }
+        (1..=4).contains(&words)
     }
 
     /// A short run of capitalised or abbreviated words: a journal title.

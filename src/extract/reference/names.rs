@@ -127,6 +127,15 @@ impl<'a> Names<'a> {
             }
             let initials_from = p;
             while p < initials_from + 4 && self.word(p).is_some_and(is_initials) {
+                // `Jarrett, R. B. J. Consult. Clin. Psychol. 75` (Nature, no title): after
+                // the initials, `J.` (Journal) before an abbreviated word starts the
+                // journal, not the name. Other letters stay initials: `Burdick, M. D. Int.`.
+                if p > initials_from
+                    && self.word(p) == Some("J.")
+                    && self.word(p + 1).is_some_and(is_abbreviated_word)
+                {
+                    break;
+                }
                 // `Capitani, D. NMR and …`: an undotted capital run after a dotted initial
                 // is the title's acronym, not more of the name.
                 if p > initials_from
@@ -514,6 +523,19 @@ impl<'a> Names<'a> {
 
 /// Whether given names are only initials (`G. R.`).
 /// `GYH.`: two or more undotted initials closed by one dot, the end of a Vancouver list.
+/// `Consult.`, `Engl.`, `Appl.`: a capitalised word shortened with a dot (three or more
+/// letters, some in lower case), as journal names are; no initial and no full word.
+fn is_abbreviated_word(word: &str) -> bool {
+    let Some(bare) = word.strip_suffix('.') else {
+        return false;
+    };
+    bare.chars().count() >= 3
+        && bare.starts_with(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && bare.chars().any(char::is_lowercase)
+        && !is_initials(word)
+}
+
 fn is_vancouver_run_end(word: &str) -> bool {
     word.strip_suffix('.')
         .is_some_and(|run| run.chars().count() >= 2 && run.chars().all(|c| c.is_uppercase()))
