@@ -1825,3 +1825,28 @@ fn untitled_nature_entries_keep_the_whole_journal() {
         },
     ]);
 }
+
+/// `(1999) J Invent Sci Mater Med 10:697–701` (Springer, no title): capitalised words mostly cut short are the journal.
+#[test]
+fn undotted_nlm_journal_without_title() {
+    check_cases(&[
+        Case {
+            raw: "Wallis KE, Hale RG (1999) J Invent Sci Mater Med 10:697–701",
+            kind: "article-journal",
+            families: &["Wallis", "Hale"],
+            title: None,
+            container: Some("J Invent Sci Mater Med"),
+            year: Some(1999),
+            pages: Some(("697", Some("701"))),
+        },
+        Case {
+            raw: "Wallis KE, Hale RG (1999) Tidal stress in invented seals 10:697–701",
+            kind: "article-journal",
+            families: &["Wallis", "Hale"],
+            title: Some("Tidal stress in invented seals"),
+            container: None,
+            year: Some(1999),
+            pages: Some(("697", Some("701"))),
+        },
+    ]);
+}

@@ -1056,15 +1056,26 @@ impl<'a> Parser<'a> {
     fn looks_like_journal(&self, from: usize, to: usize) -> bool {
         let mut words = 0;
         let mut abbreviated = 0;
+        let mut capitalised = 0;
+        let mut short = 0;
         for k in from..to {
             if let Some(w) = self.word(k) {
                 words += 1;
                 if w.ends_with('.') {
                     abbreviated += 1;
                 }
+                if w.starts_with(char::is_uppercase) {
+                    capitalised += 1;
+                }
+                if w.chars().count() <= 4 {
+                    short += 1;
+                }
             }
         }
-        words > 0 && words <= 8 && (abbreviated > 0 || words <= 4)
+        // `J Mater Sci Mater Med 10:697` (NLM, undotted): capitalised words, most of
+        // them cut short.
+        let nlm_abbreviation = capitalised == words && 2 * short >= words;
+        words > 0 && words <= 8 && (abbreviated > 0 || words <= 4 || nlm_abbreviation)
     }
 
     /// The container between the title and the locators, cleaned of `In:`, editors,
