@@ -1850,3 +1850,28 @@ fn undotted_nlm_journal_without_title() {
         },
     ]);
 }
+
+/// `Invent Eng Mater 284–286:553–556`: a range before the colon and the pages is the volume.
+#[test]
+fn volume_range_before_colon_and_pages() {
+    check_cases(&[
+        Case {
+            raw: "Lind XY, Fan HS (2005) Invent Eng Mater 284–286:553–556",
+            kind: "article-journal",
+            families: &["Lind", "Fan"],
+            title: None,
+            container: Some("Invent Eng Mater"),
+            year: Some(2005),
+            pages: Some(("553", Some("556"))),
+        },
+        Case {
+            raw: "Lind XY, Fan HS (2005) Invented materials. Invent Eng Mater 284:553–556",
+            kind: "article-journal",
+            families: &["Lind", "Fan"],
+            title: Some("Invented materials"),
+            container: Some("Invent Eng Mater"),
+            year: Some(2005),
+            pages: Some(("553", Some("556"))),
+        },
+    ]);
+}

@@ -588,6 +588,17 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             }
             continue;
         }
+        // `Key Eng Mater 284–286:553–556`: a range of volumes before the colon and pages.
+        let volume_range = loc.volume.is_none()
+            && loc.page_first.is_none()
+            && item.label.is_none()
+            && items
+                .get(k + 1)
+                .is_some_and(|n| n.after_colon && n.label.is_none());
+        if is_range(v) && volume_range {
+            loc.volume = Some(v.to_owned());
+            continue;
+        }
         if is_range(v) {
             if loc.page_first.is_none() {
                 set_pages(&mut loc, v);
