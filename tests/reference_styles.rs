@@ -1875,3 +1875,28 @@ fn volume_range_before_colon_and_pages() {
         },
     ]);
 }
+
+/// `Search and Share Chemistry. Available online: URL`: what reads as names but has nothing after it is the title.
+#[test]
+fn names_with_nothing_after_are_the_title() {
+    check_cases(&[
+        Case {
+            raw: "Invented Spectra Search and Share Chemistry. Available online: http://example.org/spectra (accessed on 10 October 2014).",
+            kind: "webpage",
+            families: &[],
+            title: Some("Invented Spectra Search and Share Chemistry"),
+            container: None,
+            year: None,
+            pages: None,
+        },
+        Case {
+            raw: "Lund Fungi Culture Collection ITEM. Available online: http://example.org/collection (accessed on 3 May 2015).",
+            kind: "webpage",
+            families: &[],
+            title: Some("Lund Fungi Culture Collection ITEM"),
+            container: None,
+            year: None,
+            pages: None,
+        },
+    ]);
+}

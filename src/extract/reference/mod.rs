@@ -213,6 +213,16 @@ impl<'a> Parser<'a> {
         } else {
             names.parse_list(start)
         };
+        // A reference is more than its authors: names with nothing after them
+        // (`Search and Share Chemistry. Available online: URL`) are the title.
+        let list = if (list.end..n).all(|k| self.word(k).is_none()) {
+            AuthorList {
+                end: start,
+                ..AuthorList::default()
+            }
+        } else {
+            list
+        };
         let mut i = list.end;
         let mut shape = Shape::default();
         if !list.editors {
