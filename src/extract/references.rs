@@ -164,14 +164,20 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 if let Some((_, inner)) = label_of(rest).filter(|(_, e)| marked(e)) {
                     rest = rest[inner..].trim();
                 }
-                current = Some(RawReference {
+                // An entry on one line may end in its link labels too.
+                let (rest, residue) = split_glued_residue(rest);
+                let mut entry = RawReference {
                     number: Some(n),
                     raw: rest.to_owned(),
                     links: Vec::new(),
-                });
+                };
+                if let Some(residue) = residue {
+                    add_links(&mut entry, residue);
+                }
+                current = Some(entry);
                 expected = n + 1;
                 inner_expected = 1;
-                closed = false;
+                closed = residue.is_some();
                 continue;
             }
             if labels_alone && n == inner_expected && !alone {
@@ -259,8 +265,9 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
         .unwrap_or(text.len());
     for (i, &byte) in bytes.iter().enumerate().skip(tail_start.max(1)) {
         // A capital starts the residue: an ASCII one, or a character of several bytes
-        // (its first byte is 0xC0 or more); most bytes are turned away here.
-        if !(byte.is_ascii_uppercase() || byte >= 0xC0) {
+        // (its first byte is 0xC0 or more), or the bracket of a bracketed label
+        // (`1990. [Google Scholar]`); most bytes are turned away here.
+        if !(byte.is_ascii_uppercase() || byte == b'[' || byte >= 0xC0) {
             continue;
         }
         // The entry ends just before: a digit, a dot or a parenthesis, then at most one
@@ -599,6 +606,16 @@ mod tests {
                 None,
             ),
             ("Ünder 12. Über alles", "Ünder 12. Über alles", None),
+            (
+                "Invented Press: Oslo, 1990. [Google Scholar]",
+                "Invented Press: Oslo, 1990.",
+                Some("[Google Scholar]"),
+            ),
+            (
+                "Tide tables 1990. [12] Other",
+                "Tide tables 1990. [12] Other",
+                None,
+            ),
             ("", "", None),
         ];
         for (text, kept, residue) in cases {
@@ -665,6 +682,22 @@ mod tests {
             "Moreau AB (2004) A first title. J Invent 317:531–538"
         );
         assert_eq!(got[0].2, vec!["article"]);
+        assert_eq!(got[1].2, vec!["google_scholar"]);
+    }
+
+    #[test]
+    fn bracketed_residue_ends_a_one_line_entry() {
+        // The last entry on one line, its label glued on, then the page's licence notice.
+        let text = "1. Lund, A. First invented title. Invent. Lett. 2010, 3, 1–9.
+[Google Scholar] [CrossRef]
+2. Berg, K. Invented Handbook; Invented Press: Oslo, 1990. [Google Scholar]
+© 2014 by the invented authors; licensee Invented Press.";
+        let got = split(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "Berg, K. Invented Handbook; Invented Press: Oslo, 1990."
+        );
         assert_eq!(got[1].2, vec!["google_scholar"]);
     }
 
