@@ -1900,3 +1900,37 @@ fn names_with_nothing_after_are_the_title() {
         },
     ]);
 }
+
+/// ACS and MDPI books: `Title; Editors, Eds.; Publisher: City, Year` and `Title; Publisher: City, Year`; a chapter's book before its editors.
+#[test]
+fn acs_books_end_their_title_at_the_semicolon() {
+    check_cases(&[
+        Case {
+            raw: "Lund, S. Invented Calibration; Berg, H., Mori, T., Eds.; Invented Press: New York, NY, USA, 1990.",
+            kind: "book",
+            families: &["Lund"],
+            title: Some("Invented Calibration"),
+            container: None,
+            year: Some(1990),
+            pages: None,
+        },
+        Case {
+            raw: "Lind, J.C.; Okafor, J.K. The Handbook of Invented Metabolites; Invented Press: Amsterdam, The Netherlands, 2007.",
+            kind: "book",
+            families: &["Lind", "Okafor"],
+            title: Some("The Handbook of Invented Metabolites"),
+            container: None,
+            year: Some(2007),
+            pages: None,
+        },
+        Case {
+            raw: "Hale, J. Some Invented Chapter. In Big Invented Book; Doe, A., Ed.; Invented Press: New York, 2001; pp. 1–20.",
+            kind: "chapter",
+            families: &["Hale"],
+            title: Some("Some Invented Chapter"),
+            container: Some("Big Invented Book"),
+            year: Some(2001),
+            pages: Some(("1", Some("20"))),
+        },
+    ]);
+}

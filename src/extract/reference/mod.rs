@@ -781,12 +781,46 @@ impl<'a> Parser<'a> {
                 // `Title (Oxford University Press, UK, 1989)`: book details in brackets.
                 return (k, k, false);
             }
+            if k > i && self.is_punct(k, ';') && self.starts_book_details(k + 1) {
+                return (k, k + 1, false);
+            }
             if self.is_sentence_end(k) {
                 return (k + 1, k + 1, false);
             }
             k += 1;
         }
         (n, n, false)
+    }
+
+    /// ACS and MDPI books: `Title; Editor, A., Ed.; Publisher: City, 1990` or `Title;
+    /// Publisher: City, 2007`. After the semicolon come the editors (ended by `Ed.` /
+    /// `Eds.`) or a short capitalised publisher name and its place after a colon.
+    fn starts_book_details(&self, from: usize) -> bool {
+        let n = self.toks.len();
+        let segment_end = (from..n.min(from + 16))
+            .find(|&k| self.is_punct(k, ';'))
+            .unwrap_or(n);
+        let editors = (from..segment_end).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(w, "Ed." | "Eds." | "Ed" | "Eds" | "eds." | "ed.")
+                    && !self
+                        .word(k + 1)
+                        .is_some_and(|n| n.starts_with(char::is_lowercase))
+            })
+        });
+        if editors && segment_end < n {
+            return true;
+        }
+        let Some(colon) = (from..n.min(from + 6)).find(|&k| self.is_punct(k, ':')) else {
+            return false;
+        };
+        colon > from
+            && self.all_capitalised(from, colon)
+            && (from..colon).all(|k| self.word(k).is_some())
+            && self
+                .word(colon + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && (colon + 1..n).any(|k| self.word(k).and_then(year_of).is_some())
     }
 
     /// `(Publisher, City, 1989)` / `(Springer, 2003)`: a parenthesis holding a year and
@@ -1127,14 +1161,33 @@ impl<'a> Parser<'a> {
             }
             // Editors: `In: Smith J, Doe K (eds) Book` / `In J. Smith (Ed.), Book`.
             let list = Names::new(self.text, self.toks).parse_list(a);
+            // `In Book; Doe, A., Ed.; Publisher` (ACS): the book comes first, its
+            // editors after the semicolon.
+            let book_first = (a + 1..to)
+                .find(|&k| self.is_punct(k, ';'))
+                .is_some_and(|k| self.starts_book_details(k + 1));
             if list.editors && list.end <= to {
                 shape.editors = true;
                 a = list.end;
+            } else if book_first {
+                shape.editors = true;
             } else if let Some(after) = self.after_editor_mark(a, to) {
                 // `In Rumelhart, D. E., & The PDP research group (Eds.), Book`: names the
                 // list parser cannot read, ended by the editors' mark.
                 shape.editors = true;
                 a = after;
+            }
+        }
+        // `Title; Martens, H., Ed.; Wiley: New York` (ACS, MDPI): the editors' segment
+        // after a book's title names no container.
+        if let Some(semi) = (a + 1..to).find(|&k| self.is_punct(k, ';')) {
+            let mut last = semi - 1;
+            while last > a && self.is_punct(last, '.') {
+                last -= 1;
+            }
+            if matches!(self.word(last), Some("Ed." | "Eds." | "Ed" | "Eds")) {
+                shape.editors = true;
+                a = semi + 1;
             }
         }
         // `Technical Report TR 95-50, Univ.` / `PhD thesis, Univ.`: a genre note names no
@@ -1144,7 +1197,14 @@ impl<'a> Parser<'a> {
         }
         // `Book, edited by X` / `Book, ed. by X` / `Book (eds X et al.)`: cut at the editors.
         let mut b = to;
-        for k in a..to {
+        // `Book; Doe, A., Ed.; Publisher: City` / `Book; Publisher: City` (ACS, MDPI).
+        if let Some(k) = (a + 1..to)
+            .find(|&k| self.is_punct(k, ';'))
+            .filter(|&k| self.starts_book_details(k + 1))
+        {
+            b = k;
+        }
+        for k in a..b {
             let w = self.word(k).unwrap_or("");
             if self.is_punct(k, '(')
                 && self.word(k + 1).is_some_and(|n| {
