@@ -151,8 +151,13 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
             let alone = end >= text.len();
             // Only the next number in sequence starts an entry; other numbers at the start
             // of a line are page numbers or volumes wrapped onto a new line.
-            let starts_entry =
-                (n == expected || (current.is_none() && n > 0)) && (alone || !labels_alone);
+            // `33. 1. D'Andrea LD,` where the other labels stand alone: the label, then
+            // the first label of the entry's own author list, on one line.
+            let inner_list_follows = || {
+                n == expected && label_of(text[end..].trim()).is_some_and(|(inner, _)| inner == 1)
+            };
+            let starts_entry = (n == expected || (current.is_none() && n > 0))
+                && (alone || !labels_alone || inner_list_follows());
             if starts_entry {
                 if let Some(done) = current.take() {
                     out.push(done);
@@ -161,8 +166,12 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 let mut rest = text[end..].trim();
                 let marked =
                     |e: &usize| rest[..*e].trim_end().ends_with(['.', ')', ']']) && *e < rest.len();
-                if let Some((_, inner)) = label_of(rest).filter(|(_, e)| marked(e)) {
+                let mut next_inner = 1;
+                if let Some((inner_n, inner)) = label_of(rest).filter(|(_, e)| marked(e)) {
                     rest = rest[inner..].trim();
+                    if labels_alone && inner_n == 1 {
+                        next_inner = 2;
+                    }
                 }
                 // An entry on one line may end in its link labels too.
                 let (rest, residue) = split_glued_residue(rest);
@@ -176,7 +185,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 }
                 current = Some(entry);
                 expected = n + 1;
-                inner_expected = 1;
+                inner_expected = next_inner;
                 closed = residue.is_some();
                 continue;
             }
@@ -683,6 +692,20 @@ mod tests {
         );
         assert_eq!(got[0].2, vec!["article"]);
         assert_eq!(got[1].2, vec!["google_scholar"]);
+    }
+
+    #[test]
+    fn label_joined_to_the_first_author_label_starts_an_entry() {
+        // Labels alone on their lines, each author on a labelled line of its own; the
+        // PDF text puts one entry's label before its first author's.
+        let text = "1.\n1. Lund A,\n2. Berg K\n. 2001 First invented title. J. Invent. 3, 1–9.\nOpenUrlCrossRef\n2. 1. Mori T,\n2. Hale E\n. 2002 Second invented title. J. Invent. 4, 2–8.\nOpenUrlCrossRef\n3.\n1. Okafor N\n. 2003 Third invented title. J. Invent. 5, 3–7.\n";
+        let got = split(text);
+        let numbers: Vec<Option<u32>> = got.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, vec![Some(1), Some(2), Some(3)], "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "Mori T, Hale E. 2002 Second invented title. J. Invent. 4, 2–8."
+        );
     }
 
     #[test]
