@@ -141,6 +141,9 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
     for line in lines {
         if line.kind == LineKind::LinkResidue {
             if let Some(cur) = current.as_mut() {
+                if !closed {
+                    cut_wrapped_label(&mut cur.raw, &line.text);
+                }
                 add_links(cur, &line.text);
                 closed = true;
             }
@@ -222,6 +225,7 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
                     add_links(last, &line.text);
                 }
             } else {
+                cut_wrapped_label(&mut current.raw, &line.text);
                 add_links(&mut current, &line.text);
                 out.push(std::mem::take(&mut current));
             }
@@ -293,6 +297,27 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
         }
     }
     (text, None)
+}
+
+/// `… 31:50–53View` then a residue line `Article`: a link label wrapped after its first
+/// word, which stayed glued to the entry's end. The word is cut when it and the residue
+/// line read as one label.
+fn cut_wrapped_label(raw: &mut String, residue_line: &str) {
+    let word_start = raw
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i);
+    let Some(start) = word_start else { return };
+    let ends_entry = raw[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    if !ends_entry || !raw[start..].starts_with(char::is_uppercase) {
+        return;
+    }
+    let joined = format!("{} {}", &raw[start..], residue_line.trim());
+    if rules::is_link_residue(&joined) {
+        raw.truncate(start);
+    }
 }
 
 fn add_links(reference: &mut RawReference, text: &str) {
@@ -706,6 +731,19 @@ mod tests {
             got[1].1,
             "Mori T, Hale E. 2002 Second invented title. J. Invent. 4, 2–8."
         );
+    }
+
+    #[test]
+    fn wrapped_link_label_is_cut_from_the_entry() {
+        let text = "1. Lund A (1983) First invented title. J Invent Chem 31:50–53View\nArticle\n2. Berg K (1984) Second invented title. J Invent Chem 32:1–9\nArticle\n3. Mori T (1985) Third invented title about Views\nArticle\n";
+        let got = split(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "Lund A (1983) First invented title. J Invent Chem 31:50–53"
+        );
+        assert_eq!(got[0].2, vec!["article"]);
+        assert_eq!(got[2].1, "Mori T (1985) Third invented title about Views");
     }
 
     #[test]
