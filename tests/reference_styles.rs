@@ -1934,3 +1934,34 @@ fn acs_books_end_their_title_at_the_semicolon() {
         },
     ]);
 }
+
+/// Supplements keep their mark: `Suppl 44:69` is the volume, `19(Suppl 1)` and
+/// `116 Suppl 2:S45` the issue; `2004, Suppl 44` still opens the locators.
+#[test]
+fn supplements_keep_their_mark() {
+    type Want<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: &[(&str, Want)] = &[
+        (
+            "Lund A, Berg G: Invented core sets for back pain. J Invent Med 2004, Suppl 44:69-74.",
+            ("J Invent Med", Some("Suppl 44"), None, Some("69")),
+        ),
+        (
+            "Mori I, Hale S: Invented elements of education. J Invent Care 2005, 19(Suppl 1):8-20.",
+            ("J Invent Care", Some("19"), Some("Suppl 1"), Some("8")),
+        ),
+        (
+            "Okafor J. Invented title here. Invent Blood. 2010;116 Suppl 2:S45-50.",
+            ("Invent Blood", Some("116"), Some("Suppl 2"), Some("S45")),
+        ),
+    ];
+    for (raw, (container, volume, issue, first)) in cases {
+        let r = parse_reference(raw);
+        let got = (
+            r.container_title.as_deref().unwrap_or(""),
+            r.volume.as_deref(),
+            r.issue.as_deref(),
+            r.page_first.as_deref(),
+        );
+        assert_eq!(got, (*container, *volume, *issue, *first), "{raw}");
+    }
+}
