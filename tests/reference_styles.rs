@@ -1965,3 +1965,28 @@ fn supplements_keep_their_mark() {
         assert_eq!(got, (*container, *volume, *issue, *first), "{raw}");
     }
 }
+
+/// `98, 13 757–13 762` (Royal Society): page numbers printed in groups of three digits.
+#[test]
+fn page_numbers_in_digit_groups() {
+    check_cases(&[
+        Case {
+            raw: "Lund A, Berg K. 2001 Invented recombination. Proc. Invent. Acad. USA 98, 13 757–13 762.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented recombination"),
+            container: Some("Proc. Invent. Acad. USA"),
+            year: Some(2001),
+            pages: Some(("13757", Some("13762"))),
+        },
+        Case {
+            raw: "Lund A, Berg K. 2001 Invented recombination. Invent. J. 98 (2001) 12 345-67.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented recombination"),
+            container: Some("Invent. J"),
+            year: Some(2001),
+            pages: Some(("345", Some("367"))),
+        },
+    ]);
+}

@@ -31,7 +31,7 @@ pub fn parse_reference(raw: &str) -> Reference {
     let raw = raw.trim();
     let mut reference = Reference::from_raw(raw);
     let (ids, text) = ids::take_identifiers(raw);
-    let text = mark_hidden_authors(&text);
+    let text = join_digit_groups(mark_hidden_authors(&text));
     reference.doi = ids.doi;
     reference.url = ids.url;
     reference.pmid = ids.pmid;
@@ -53,6 +53,21 @@ pub fn parse_reference(raw: &str) -> Reference {
 /// authors and a count of the hidden ones (the "show all" link's label).
 static HIDDEN_AUTHORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\+\s?\d{1,4}\s+more(?-u:\b)").expect("valid regex"));
+
+/// `13 757–13 762` (Royal Society, PNAS): page numbers of five or more digits printed
+/// in groups of three with a (thin) space; both ends of the range must be grouped.
+static GROUPED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,3})[ \u{2009}\u{202F}](\d{3})([–-])(\d{1,3})[ \u{2009}\u{202F}](\d{3})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Joins digit groups of a page range: `13 757–13 762` reads `13757–13762`.
+fn join_digit_groups(text: Cow<'_, str>) -> Cow<'_, str> {
+    match GROUPED_RANGE.replace_all(&text, "$1$2$3$4$5") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    }
+}
 
 /// Reads the hidden-author count as `et al.`: the list printed is cut short.
 fn mark_hidden_authors(text: &str) -> Cow<'_, str> {
