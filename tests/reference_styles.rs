@@ -1990,3 +1990,17 @@ fn page_numbers_in_digit_groups() {
         },
     ]);
 }
+
+/// `Ca^2+` (text dumps mark superscripts with a caret): the mark is dropped.
+#[test]
+fn superscript_caret_is_dropped() {
+    check_cases(&[Case {
+        raw: "Lund A, Berg K. 2007. Ca^2+ signalling in invented embryos. Invented Physiology 34:897-904",
+        kind: "article-journal",
+        families: &["Lund", "Berg"],
+        title: Some("Ca2+ signalling in invented embryos"),
+        container: Some("Invented Physiology"),
+        year: Some(2007),
+        pages: Some(("897", Some("904"))),
+    }]);
+}

@@ -32,6 +32,12 @@ pub fn parse_reference(raw: &str) -> Reference {
     let mut reference = Reference::from_raw(raw);
     let (ids, text) = ids::take_identifiers(raw);
     let text = join_digit_groups(mark_hidden_authors(&text));
+    // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
+    let text = if text.contains('^') {
+        Cow::Owned(text.replace('^', ""))
+    } else {
+        text
+    };
     reference.doi = ids.doi;
     reference.url = ids.url;
     reference.pmid = ids.pmid;
