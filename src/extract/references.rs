@@ -231,6 +231,15 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
             }
             continue;
         }
+        // `• Questions 0`, `• Links 0`: a short bullet with no year after the entries is
+        // the page's menu, and the list has ended.
+        let menu_bullet = matches!(line.kind, LineKind::Bullet(_))
+            && (!current.raw.is_empty() || !out.is_empty())
+            && line.text.chars().count() < 40
+            && !YEAR.is_match(&line.text);
+        if menu_bullet {
+            break;
+        }
         // Without residue lines, each list item or line that starts a new entry does.
         let starts_entry = !has_residue
             && !current.raw.is_empty()
@@ -744,6 +753,14 @@ mod tests {
         );
         assert_eq!(got[0].2, vec!["article"]);
         assert_eq!(got[2].1, "Mori T (1985) Third invented title about Views");
+    }
+
+    #[test]
+    fn menu_bullets_end_a_bulleted_list() {
+        let text = "  • Lund A, Berg K. 2007. First invented title. Invented Physiology 34:897-904\n  • Mori T. 2008. Second invented title. Invented Histology 23:877-882\n\n  • Questions 0\n  • Links 0\n\nAsk a question\n";
+        let got = split(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].1.ends_with("23:877-882"), "{got:?}");
     }
 
     #[test]
