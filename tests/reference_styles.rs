@@ -2004,3 +2004,28 @@ fn superscript_caret_is_dropped() {
         pages: Some(("897", Some("904"))),
     }]);
 }
+
+/// `…, Linden S, Kostan , de Bie R:` (Vancouver): a family name printed without initials between two persons.
+#[test]
+fn family_name_without_initials_inside_a_list() {
+    check_cases(&[
+        Case {
+            raw: "Lund A, Berg G, van der Linden S, Kostan , de Bie R: Invented core sets for back pain. J Invent Med 2004, 44:69-74.",
+            kind: "article-journal",
+            families: &["Lund", "Berg", "van der Linden", "Kostan", "de Bie"],
+            title: Some("Invented core sets for back pain"),
+            container: Some("J Invent Med"),
+            year: Some(2004),
+            pages: Some(("69", Some("74"))),
+        },
+        Case {
+            raw: "Lund A, Berg G. Invented core sets, Kostan and others. J Invent Med 2004, 44:69-74.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented core sets, Kostan and others"),
+            container: Some("J Invent Med"),
+            year: Some(2004),
+            pages: Some(("69", Some("74"))),
+        },
+    ]);
+}

@@ -410,6 +410,18 @@ impl<'a> Names<'a> {
                     }
                     (a, next)
                 });
+            // `…, van der Linden S, Kostanjsek , de Bie R:` (Vancouver): a family name
+            // printed without its initials between two persons.
+            let parsed = parsed.or_else(|| {
+                let bare = !first
+                    && !after_conjunction
+                    && self.word(i).is_some_and(|w| {
+                        is_name_word(w) && !is_particle(w) && w.chars().count() >= 3
+                    })
+                    && self.is_punct(i + 1, ',')
+                    && self.family_first(i + 2, false, false).is_some();
+                bare.then(|| (person(self.span(i, i), ""), i + 1))
+            });
             let Some((author, mut next)) = parsed else {
                 break;
             };
