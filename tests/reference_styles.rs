@@ -1602,3 +1602,430 @@ fn years_ellipses_and_statuses() {
         },
     ]);
 }
+
+/// `Am Soil J2016;402` (BMJ print): the `J` of a journal glued to the year.
+#[test]
+fn glued_journal_letter_and_year() {
+    check_cases(&[Case {
+        raw: "Okafor N, Lindqvist B. Soil carbon under drought. Am Soil J2016;402:117-30.",
+        kind: "article-journal",
+        families: &["Okafor", "Lindqvist"],
+        title: Some("Soil carbon under drought"),
+        container: Some("Am Soil J"),
+        year: Some(2016),
+        pages: Some(("117", Some("130"))),
+    }]);
+}
+
+/// `… volatile VOCs. Trends Leaf Sci.`: a plural acronym is no run of initials.
+#[test]
+fn plural_acronym_ends_title() {
+    check_cases(&[Case {
+        raw: "Brandt, K.L.; Mori, T. Leaf emission of volatile VOCs. Trends Leaf Sci. 2011, 16, 201–209.",
+        kind: "article-journal",
+        families: &["Brandt", "Mori"],
+        title: Some("Leaf emission of volatile VOCs"),
+        container: Some("Trends Leaf Sci"),
+        year: Some(2011),
+        pages: Some(("201", Some("209"))),
+    }]);
+}
+
+/// `Conti, D. NMR profiling`: an undotted capital run after a dotted initial opens the title.
+#[test]
+fn acronym_after_dotted_initial_opens_title() {
+    check_cases(&[Case {
+        raw: "Rossi, L.; Conti, D. NMR profiling of invented oils: a case study. Talanta 2012, 81, 100–108.",
+        kind: "article-journal",
+        families: &["Rossi", "Conti"],
+        title: Some("NMR profiling of invented oils: a case study"),
+        container: Some("Talanta"),
+        year: Some(2012),
+        pages: Some(("100", Some("108"))),
+    }]);
+}
+
+/// `Int. Biodeterior. Biodegrad.`, `Microchem. J.`: abbreviations up to the locators are the journal's name, not a publisher's sentence.
+#[test]
+fn abbreviated_journal_tail_stays_in_journal() {
+    check_cases(&[
+        Case {
+            raw: "Kowal, J.L. Fungal strategies for invented acids. Int. Biodeterior. Biodegrad. 1995, 35, 213–224.",
+            kind: "article-journal",
+            families: &["Kowal"],
+            title: Some("Fungal strategies for invented acids"),
+            container: Some("Int. Biodeterior. Biodegrad"),
+            year: Some(1995),
+            pages: Some(("213", Some("224"))),
+        },
+        Case {
+            raw: "Ando, M. Some headspace profiles of invented spores. Microchem. J. 2013, 104, 11–19.",
+            kind: "article-journal",
+            families: &["Ando"],
+            title: Some("Some headspace profiles of invented spores"),
+            container: Some("Microchem. J"),
+            year: Some(2013),
+            pages: Some(("11", Some("19"))),
+        },
+        Case {
+            raw: "Lund AF, Berg A. 2006 Invented receptors in snails. Invert. Surviv. J. 3, 105–113.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented receptors in snails"),
+            container: Some("Invert. Surviv. J"),
+            year: Some(2006),
+            pages: Some(("105", Some("113"))),
+        },
+    ]);
+}
+
+/// `Croft CM+4 more.` (a web page that folds a long author list): the count of hidden
+/// authors reads as `et al.`, and the entry still parses.
+#[test]
+fn hidden_author_count_is_et_al() {
+    let cases: &[(&str, &[&str], bool, &str)] = &[
+        (
+            "Lund RI, Berg MQ, Croft CM+4 more. 2009. An invented suppressor of growth. Journal of Invented Chemistry 283:100-109",
+            &["Lund", "Berg", "Croft"],
+            true,
+            "An invented suppressor of growth",
+        ),
+        (
+            "Lund RI, Berg MQ, Croft CM +12 more. 2009. An invented suppressor of growth. Journal of Invented Chemistry 283:100-109",
+            &["Lund", "Berg", "Croft"],
+            true,
+            "An invented suppressor of growth",
+        ),
+        (
+            "Lund RI, Berg MQ. 2009. One more invented suppressor of growth. Journal of Invented Chemistry 283:100-109",
+            &["Lund", "Berg"],
+            false,
+            "One more invented suppressor of growth",
+        ),
+    ];
+    for (raw, families, et_al, title) in cases {
+        let r = parse_reference(raw);
+        let got: Vec<&str> = r
+            .authors
+            .iter()
+            .filter_map(|a| a.family.as_deref())
+            .collect();
+        assert_eq!(&got, families, "{raw}");
+        assert_eq!(r.et_al, *et_al, "{raw}");
+        assert_eq!(r.title.as_deref(), Some(*title), "{raw}");
+        assert_eq!(r.volume.as_deref(), Some("283"), "{raw}");
+    }
+}
+
+/// `Weaver J 3rd.,`: an ordinal suffix after the initials ends the name.
+#[test]
+fn ordinal_name_suffix() {
+    check_cases(&[Case {
+        raw: "Weaver J 3rd., Bauer F. 2007 Invented domain shuffling. FEBS J. 274, 100–110.",
+        kind: "article-journal",
+        families: &["Weaver", "Bauer"],
+        title: Some("Invented domain shuffling"),
+        container: Some("FEBS J"),
+        year: Some(2007),
+        pages: Some(("100", Some("110"))),
+    }]);
+}
+
+/// BMC style: a group ended by the colon that ends the author list, alone or after persons; a name with nothing after it is a title.
+#[test]
+fn colon_ended_group_authors() {
+    check_cases(&[
+        Case {
+            raw: "Ostrander AD, Pike V, Editorial Board, Invented Review Group: 2010 updated method guidelines for invented reviews. Spine 2010, 35:100-110.",
+            kind: "article-journal",
+            families: &[
+                "Ostrander",
+                "Pike",
+                "Editorial Board, Invented Review Group",
+            ],
+            title: Some("2010 updated method guidelines for invented reviews"),
+            container: Some("Spine"),
+            year: Some(2010),
+            pages: Some(("100", Some("110"))),
+        },
+        Case {
+            raw: "Northern Institute for Health Data: Health care in Atlantis, 2012: a focus on invented seniors. Ottawa; 2012.",
+            kind: "book",
+            families: &["Northern Institute for Health Data"],
+            title: Some("Health care in Atlantis, 2012: a focus on invented seniors"),
+            container: None,
+            year: Some(2012),
+            pages: None,
+        },
+        Case {
+            raw: "K. Lund and J. Berg, Parallel Program Design: A Primer, Invented Press, 1990.",
+            kind: "book",
+            families: &["Lund", "Berg"],
+            title: Some("Parallel Program Design: A Primer"),
+            container: None,
+            year: Some(1990),
+            pages: None,
+        },
+        Case {
+            raw: "Invented Browser [http://example.org/browser/ webcite]",
+            kind: "webpage",
+            families: &[],
+            title: Some("Invented Browser"),
+            container: None,
+            year: None,
+            pages: None,
+        },
+    ]);
+}
+
+/// `Spine (Phila Pa 1976) 2011`: an NLM qualifier with a year other than the work's is part of the journal.
+#[test]
+fn dated_journal_qualifier() {
+    check_cases(&[Case {
+        raw: "Pike V, Ostrander AD: Invented guidelines for reviews. Spine (Phila Pa 1976) 2011, 36:100-110.",
+        kind: "article-journal",
+        families: &["Pike", "Ostrander"],
+        title: Some("Invented guidelines for reviews"),
+        container: Some("Spine (Phila Pa 1976)"),
+        year: Some(2011),
+        pages: Some(("100", Some("110"))),
+    }]);
+}
+
+/// Nature's untitled entries: `J.` before an abbreviated word opens the journal, and a run of abbreviations is no title.
+#[test]
+fn untitled_nature_entries_keep_the_whole_journal() {
+    check_cases(&[
+        Case {
+            raw: "Okafor, N. R. & Lind, B. E. J. Invent. Clin. Stud. 75, 475–488 (2007).",
+            kind: "article-journal",
+            families: &["Okafor", "Lind"],
+            title: None,
+            container: Some("J. Invent. Clin. Stud"),
+            year: Some(2007),
+            pages: Some(("475", Some("488"))),
+        },
+        Case {
+            raw: "Mori, K. & Brandt, M. D. Int. J. Invent-Comp. Stud. 52, 701–717 (2000).",
+            kind: "article-journal",
+            families: &["Mori", "Brandt"],
+            title: None,
+            container: Some("Int. J. Invent-Comp. Stud"),
+            year: Some(2000),
+            pages: Some(("701", Some("717"))),
+        },
+        Case {
+            raw: "Lind, A. J. Tidal stress in invented seals. J. Invent. Stud. 4, 25–29 (1920).",
+            kind: "article-journal",
+            families: &["Lind"],
+            title: Some("Tidal stress in invented seals"),
+            container: Some("J. Invent. Stud"),
+            year: Some(1920),
+            pages: Some(("25", Some("29"))),
+        },
+    ]);
+}
+
+/// `(1999) J Invent Sci Mater Med 10:697–701` (Springer, no title): capitalised words mostly cut short are the journal.
+#[test]
+fn undotted_nlm_journal_without_title() {
+    check_cases(&[
+        Case {
+            raw: "Wallis KE, Hale RG (1999) J Invent Sci Mater Med 10:697–701",
+            kind: "article-journal",
+            families: &["Wallis", "Hale"],
+            title: None,
+            container: Some("J Invent Sci Mater Med"),
+            year: Some(1999),
+            pages: Some(("697", Some("701"))),
+        },
+        Case {
+            raw: "Wallis KE, Hale RG (1999) Tidal stress in invented seals 10:697–701",
+            kind: "article-journal",
+            families: &["Wallis", "Hale"],
+            title: Some("Tidal stress in invented seals"),
+            container: None,
+            year: Some(1999),
+            pages: Some(("697", Some("701"))),
+        },
+    ]);
+}
+
+/// `Invent Eng Mater 284–286:553–556`: a range before the colon and the pages is the volume.
+#[test]
+fn volume_range_before_colon_and_pages() {
+    check_cases(&[
+        Case {
+            raw: "Lind XY, Fan HS (2005) Invent Eng Mater 284–286:553–556",
+            kind: "article-journal",
+            families: &["Lind", "Fan"],
+            title: None,
+            container: Some("Invent Eng Mater"),
+            year: Some(2005),
+            pages: Some(("553", Some("556"))),
+        },
+        Case {
+            raw: "Lind XY, Fan HS (2005) Invented materials. Invent Eng Mater 284:553–556",
+            kind: "article-journal",
+            families: &["Lind", "Fan"],
+            title: Some("Invented materials"),
+            container: Some("Invent Eng Mater"),
+            year: Some(2005),
+            pages: Some(("553", Some("556"))),
+        },
+    ]);
+}
+
+/// `Search and Share Chemistry. Available online: URL`: what reads as names but has nothing after it is the title.
+#[test]
+fn names_with_nothing_after_are_the_title() {
+    check_cases(&[
+        Case {
+            raw: "Invented Spectra Search and Share Chemistry. Available online: http://example.org/spectra (accessed on 10 October 2014).",
+            kind: "webpage",
+            families: &[],
+            title: Some("Invented Spectra Search and Share Chemistry"),
+            container: None,
+            year: None,
+            pages: None,
+        },
+        Case {
+            raw: "Lund Fungi Culture Collection ITEM. Available online: http://example.org/collection (accessed on 3 May 2015).",
+            kind: "webpage",
+            families: &[],
+            title: Some("Lund Fungi Culture Collection ITEM"),
+            container: None,
+            year: None,
+            pages: None,
+        },
+    ]);
+}
+
+/// ACS and MDPI books: `Title; Editors, Eds.; Publisher: City, Year` and `Title; Publisher: City, Year`; a chapter's book before its editors.
+#[test]
+fn acs_books_end_their_title_at_the_semicolon() {
+    check_cases(&[
+        Case {
+            raw: "Lund, S. Invented Calibration; Berg, H., Mori, T., Eds.; Invented Press: New York, NY, USA, 1990.",
+            kind: "book",
+            families: &["Lund"],
+            title: Some("Invented Calibration"),
+            container: None,
+            year: Some(1990),
+            pages: None,
+        },
+        Case {
+            raw: "Lind, J.C.; Okafor, J.K. The Handbook of Invented Metabolites; Invented Press: Amsterdam, The Netherlands, 2007.",
+            kind: "book",
+            families: &["Lind", "Okafor"],
+            title: Some("The Handbook of Invented Metabolites"),
+            container: None,
+            year: Some(2007),
+            pages: None,
+        },
+        Case {
+            raw: "Hale, J. Some Invented Chapter. In Big Invented Book; Doe, A., Ed.; Invented Press: New York, 2001; pp. 1–20.",
+            kind: "chapter",
+            families: &["Hale"],
+            title: Some("Some Invented Chapter"),
+            container: Some("Big Invented Book"),
+            year: Some(2001),
+            pages: Some(("1", Some("20"))),
+        },
+    ]);
+}
+
+/// Supplements keep their mark: `Suppl 44:69` is the volume, `19(Suppl 1)` and
+/// `116 Suppl 2:S45` the issue; `2004, Suppl 44` still opens the locators.
+#[test]
+fn supplements_keep_their_mark() {
+    type Want<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: &[(&str, Want)] = &[
+        (
+            "Lund A, Berg G: Invented core sets for back pain. J Invent Med 2004, Suppl 44:69-74.",
+            ("J Invent Med", Some("Suppl 44"), None, Some("69")),
+        ),
+        (
+            "Mori I, Hale S: Invented elements of education. J Invent Care 2005, 19(Suppl 1):8-20.",
+            ("J Invent Care", Some("19"), Some("Suppl 1"), Some("8")),
+        ),
+        (
+            "Okafor J. Invented title here. Invent Blood. 2010;116 Suppl 2:S45-50.",
+            ("Invent Blood", Some("116"), Some("Suppl 2"), Some("S45")),
+        ),
+    ];
+    for (raw, (container, volume, issue, first)) in cases {
+        let r = parse_reference(raw);
+        let got = (
+            r.container_title.as_deref().unwrap_or(""),
+            r.volume.as_deref(),
+            r.issue.as_deref(),
+            r.page_first.as_deref(),
+        );
+        assert_eq!(got, (*container, *volume, *issue, *first), "{raw}");
+    }
+}
+
+/// `98, 13 757–13 762` (Royal Society): page numbers printed in groups of three digits.
+#[test]
+fn page_numbers_in_digit_groups() {
+    check_cases(&[
+        Case {
+            raw: "Lund A, Berg K. 2001 Invented recombination. Proc. Invent. Acad. USA 98, 13 757–13 762.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented recombination"),
+            container: Some("Proc. Invent. Acad. USA"),
+            year: Some(2001),
+            pages: Some(("13757", Some("13762"))),
+        },
+        Case {
+            raw: "Lund A, Berg K. 2001 Invented recombination. Invent. J. 98 (2001) 12 345-67.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented recombination"),
+            container: Some("Invent. J"),
+            year: Some(2001),
+            pages: Some(("345", Some("367"))),
+        },
+    ]);
+}
+
+/// `Ca^2+` (text dumps mark superscripts with a caret): the mark is dropped.
+#[test]
+fn superscript_caret_is_dropped() {
+    check_cases(&[Case {
+        raw: "Lund A, Berg K. 2007. Ca^2+ signalling in invented embryos. Invented Physiology 34:897-904",
+        kind: "article-journal",
+        families: &["Lund", "Berg"],
+        title: Some("Ca2+ signalling in invented embryos"),
+        container: Some("Invented Physiology"),
+        year: Some(2007),
+        pages: Some(("897", Some("904"))),
+    }]);
+}
+
+/// `…, Linden S, Kostan , de Bie R:` (Vancouver): a family name printed without initials between two persons.
+#[test]
+fn family_name_without_initials_inside_a_list() {
+    check_cases(&[
+        Case {
+            raw: "Lund A, Berg G, van der Linden S, Kostan , de Bie R: Invented core sets for back pain. J Invent Med 2004, 44:69-74.",
+            kind: "article-journal",
+            families: &["Lund", "Berg", "van der Linden", "Kostan", "de Bie"],
+            title: Some("Invented core sets for back pain"),
+            container: Some("J Invent Med"),
+            year: Some(2004),
+            pages: Some(("69", Some("74"))),
+        },
+        Case {
+            raw: "Lund A, Berg G. Invented core sets, Kostan and others. J Invent Med 2004, 44:69-74.",
+            kind: "article-journal",
+            families: &["Lund", "Berg"],
+            title: Some("Invented core sets, Kostan and others"),
+            container: Some("J Invent Med"),
+            year: Some(2004),
+            pages: Some(("69", Some("74"))),
+        },
+    ]);
+}

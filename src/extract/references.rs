@@ -141,6 +141,9 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
     for line in lines {
         if line.kind == LineKind::LinkResidue {
             if let Some(cur) = current.as_mut() {
+                if !closed {
+                    cut_wrapped_label(&mut cur.raw, &line.text);
+                }
                 add_links(cur, &line.text);
                 closed = true;
             }
@@ -151,8 +154,13 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
             let alone = end >= text.len();
             // Only the next number in sequence starts an entry; other numbers at the start
             // of a line are page numbers or volumes wrapped onto a new line.
-            let starts_entry =
-                (n == expected || (current.is_none() && n > 0)) && (alone || !labels_alone);
+            // `33. 1. D'Andrea LD,` where the other labels stand alone: the label, then
+            // the first label of the entry's own author list, on one line.
+            let inner_list_follows = || {
+                n == expected && label_of(text[end..].trim()).is_some_and(|(inner, _)| inner == 1)
+            };
+            let starts_entry = (n == expected || (current.is_none() && n > 0))
+                && (alone || !labels_alone || inner_list_follows());
             if starts_entry {
                 if let Some(done) = current.take() {
                     out.push(done);
@@ -161,17 +169,27 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 let mut rest = text[end..].trim();
                 let marked =
                     |e: &usize| rest[..*e].trim_end().ends_with(['.', ')', ']']) && *e < rest.len();
-                if let Some((_, inner)) = label_of(rest).filter(|(_, e)| marked(e)) {
+                let mut next_inner = 1;
+                if let Some((inner_n, inner)) = label_of(rest).filter(|(_, e)| marked(e)) {
                     rest = rest[inner..].trim();
+                    if labels_alone && inner_n == 1 {
+                        next_inner = 2;
+                    }
                 }
-                current = Some(RawReference {
+                // An entry on one line may end in its link labels too.
+                let (rest, residue) = split_glued_residue(rest);
+                let mut entry = RawReference {
                     number: Some(n),
                     raw: rest.to_owned(),
                     links: Vec::new(),
-                });
+                };
+                if let Some(residue) = residue {
+                    add_links(&mut entry, residue);
+                }
+                current = Some(entry);
                 expected = n + 1;
-                inner_expected = 1;
-                closed = false;
+                inner_expected = next_inner;
+                closed = residue.is_some();
                 continue;
             }
             if labels_alone && n == inner_expected && !alone {
@@ -207,10 +225,20 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
                     add_links(last, &line.text);
                 }
             } else {
+                cut_wrapped_label(&mut current.raw, &line.text);
                 add_links(&mut current, &line.text);
                 out.push(std::mem::take(&mut current));
             }
             continue;
+        }
+        // `• Questions 0`, `• Links 0`: a short bullet with no year after the entries is
+        // the page's menu, and the list has ended.
+        let menu_bullet = matches!(line.kind, LineKind::Bullet(_))
+            && (!current.raw.is_empty() || !out.is_empty())
+            && line.text.chars().count() < 40
+            && !YEAR.is_match(&line.text);
+        if menu_bullet {
+            break;
         }
         // Without residue lines, each list item or line that starts a new entry does.
         let starts_entry = !has_residue
@@ -259,8 +287,9 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
         .unwrap_or(text.len());
     for (i, &byte) in bytes.iter().enumerate().skip(tail_start.max(1)) {
         // A capital starts the residue: an ASCII one, or a character of several bytes
-        // (its first byte is 0xC0 or more); most bytes are turned away here.
-        if !(byte.is_ascii_uppercase() || byte >= 0xC0) {
+        // (its first byte is 0xC0 or more), or the bracket of a bracketed label
+        // (`1990. [Google Scholar]`); most bytes are turned away here.
+        if !(byte.is_ascii_uppercase() || byte == b'[' || byte >= 0xC0) {
             continue;
         }
         // The entry ends just before: a digit, a dot or a parenthesis, then at most one
@@ -277,6 +306,27 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
         }
     }
     (text, None)
+}
+
+/// `… 31:50–53View` then a residue line `Article`: a link label wrapped after its first
+/// word, which stayed glued to the entry's end. The word is cut when it and the residue
+/// line read as one label.
+fn cut_wrapped_label(raw: &mut String, residue_line: &str) {
+    let word_start = raw
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i);
+    let Some(start) = word_start else { return };
+    let ends_entry = raw[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    if !ends_entry || !raw[start..].starts_with(char::is_uppercase) {
+        return;
+    }
+    let joined = format!("{} {}", &raw[start..], residue_line.trim());
+    if rules::is_link_residue(&joined) {
+        raw.truncate(start);
+    }
 }
 
 fn add_links(reference: &mut RawReference, text: &str) {
@@ -599,6 +649,16 @@ mod tests {
                 None,
             ),
             ("Ünder 12. Über alles", "Ünder 12. Über alles", None),
+            (
+                "Invented Press: Oslo, 1990. [Google Scholar]",
+                "Invented Press: Oslo, 1990.",
+                Some("[Google Scholar]"),
+            ),
+            (
+                "Tide tables 1990. [12] Other",
+                "Tide tables 1990. [12] Other",
+                None,
+            ),
             ("", "", None),
         ];
         for (text, kept, residue) in cases {
@@ -665,6 +725,57 @@ mod tests {
             "Moreau AB (2004) A first title. J Invent 317:531–538"
         );
         assert_eq!(got[0].2, vec!["article"]);
+        assert_eq!(got[1].2, vec!["google_scholar"]);
+    }
+
+    #[test]
+    fn label_joined_to_the_first_author_label_starts_an_entry() {
+        // Labels alone on their lines, each author on a labelled line of its own; the
+        // PDF text puts one entry's label before its first author's.
+        let text = "1.\n1. Lund A,\n2. Berg K\n. 2001 First invented title. J. Invent. 3, 1–9.\nOpenUrlCrossRef\n2. 1. Mori T,\n2. Hale E\n. 2002 Second invented title. J. Invent. 4, 2–8.\nOpenUrlCrossRef\n3.\n1. Okafor N\n. 2003 Third invented title. J. Invent. 5, 3–7.\n";
+        let got = split(text);
+        let numbers: Vec<Option<u32>> = got.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, vec![Some(1), Some(2), Some(3)], "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "Mori T, Hale E. 2002 Second invented title. J. Invent. 4, 2–8."
+        );
+    }
+
+    #[test]
+    fn wrapped_link_label_is_cut_from_the_entry() {
+        let text = "1. Lund A (1983) First invented title. J Invent Chem 31:50–53View\nArticle\n2. Berg K (1984) Second invented title. J Invent Chem 32:1–9\nArticle\n3. Mori T (1985) Third invented title about Views\nArticle\n";
+        let got = split(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "Lund A (1983) First invented title. J Invent Chem 31:50–53"
+        );
+        assert_eq!(got[0].2, vec!["article"]);
+        assert_eq!(got[2].1, "Mori T (1985) Third invented title about Views");
+    }
+
+    #[test]
+    fn menu_bullets_end_a_bulleted_list() {
+        let text = "  • Lund A, Berg K. 2007. First invented title. Invented Physiology 34:897-904\n  • Mori T. 2008. Second invented title. Invented Histology 23:877-882\n\n  • Questions 0\n  • Links 0\n\nAsk a question\n";
+        let got = split(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].1.ends_with("23:877-882"), "{got:?}");
+    }
+
+    #[test]
+    fn bracketed_residue_ends_a_one_line_entry() {
+        // The last entry on one line, its label glued on, then the page's licence notice.
+        let text = "1. Lund, A. First invented title. Invent. Lett. 2010, 3, 1–9.
+[Google Scholar] [CrossRef]
+2. Berg, K. Invented Handbook; Invented Press: Oslo, 1990. [Google Scholar]
+© 2014 by the invented authors; licensee Invented Press.";
+        let got = split(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "Berg, K. Invented Handbook; Invented Press: Oslo, 1990."
+        );
         assert_eq!(got[1].2, vec!["google_scholar"]);
     }
 

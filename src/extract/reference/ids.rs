@@ -53,17 +53,18 @@ static ISBN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)IS[BS]N(?:-1[03])?\s*:?\s*[0-9Xx][0-9Xx\- ]{6,19}[0-9Xx]")
         .expect("valid regex")
 });
-/// Access notes and link labels that carry no bibliographic field.
+/// Access notes and link labels that carry no bibliographic field (`webcite`: the label
+/// of an archived copy's link after a URL).
 static NOTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\[(?:internet|online|serial online|electronic resource|cited[^\]]*|accessed[^\]]*)\]|\((?:accessed|retrieved|cited|last accessed|viewed)(?-u:\b)[^)]*\)|(?-u:\b)(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s*:?\s*(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\.?|(?-u:\b)available\s+(?:from|at|online)\s*:?|(?-u:\b)retrieved\s+from(?-u:\b):?|(?-u:\b)online\s*:|(?-u:\b)URL\s*:",
+        r"(?i)\[(?:internet|online|serial online|electronic resource|cited[^\]]*|accessed[^\]]*)\]|\((?:accessed|retrieved|cited|last accessed|viewed)(?-u:\b)[^)]*\)|(?-u:\b)(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s*:?\s*(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\.?|(?-u:\b)available\s+(?:from|at|online)\s*:?|(?-u:\b)retrieved\s+from(?-u:\b):?|(?-u:\b)online\s*:|(?-u:\b)URL\s*:|(?-u:\b)webcite(?-u:\b)\s*\]?",
     )
     .expect("valid regex")
 });
 
 /// A one-pass test for words that start access notes, so [`NOTES`] runs only when needed.
 static NOTE_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ccess|vailab|etriev|nternet|nline|url|cited|iewed|lectronic")
+    Regex::new(r"(?i)ccess|vailab|etriev|nternet|nline|url|cited|iewed|lectronic|ebcite")
         .expect("valid regex")
 });
 

@@ -272,7 +272,12 @@ impl<'a> Block<'a> {
                 self.word(i + 3).and_then(year_of).is_some()
             }
             Some(Kind::Punct(',')) => self.word(i + 2).is_some_and(|n| {
-                is_numberish(n) || label_of(n).is_some() || is_month(n) || glued_label(n).is_some()
+                is_numberish(n)
+                    || label_of(n).is_some()
+                    || is_month(n)
+                    || glued_label(n).is_some()
+                    // `J Rehabil Med 2004, Suppl 44:69-74` (BMC).
+                    || matches!(n, "Suppl" | "Suppl.") && self.word(i + 3).is_some_and(is_numberish)
             }),
             Some(Kind::Punct('.')) => true,
             Some(Kind::Punct(')')) => false,
@@ -364,6 +369,8 @@ impl<'a> Block<'a> {
         let n = self.toks.len();
         let mut month_seen = false;
         let mut after_date = self.after_imprint(from);
+        // The token and byte where a supplement's mark starts (`Suppl` of `Suppl 1`).
+        let mut supplement_from: Option<(usize, usize)> = None;
         while i < n {
             let tok = self.toks[i];
             match tok.kind {
@@ -438,6 +445,13 @@ impl<'a> Block<'a> {
                     w,
                     "Suppl" | "Suppl." | "Pt" | "Pt." | "Part" | "suppl" | "suppl."
                 ) {
+                    // `19(Suppl 1)`, `Suppl 44:69`: a supplement's number keeps its mark.
+                    let supplement = w.starts_with(['S', 's'])
+                        && self.toks.get(i + 1).is_some_and(|t| t.start <= tok.end + 1)
+                        && self.word(i + 1).is_some_and(is_numberish);
+                    if supplement {
+                        supplement_from = Some((i, tok.start));
+                    }
                     i += 1;
                     continue;
                 }
@@ -486,15 +500,16 @@ impl<'a> Block<'a> {
                 end = self.toks[i + 2].end;
                 next_i = i + 3;
             }
+            let (first_tok, first_byte) = supplement_from.take().unwrap_or((i, tok.start));
             let text = if value_label.is_some() {
                 value
             } else {
-                &self.text[tok.start..end]
+                &self.text[first_byte..end]
             };
             let close_parens = in_parens > 0
                 && self.toks.get(next_i).is_some_and(|t| t.is_punct(')'))
-                && i > 0
-                && self.toks[i - 1].is_punct('(');
+                && first_tok > 0
+                && self.toks[first_tok - 1].is_punct('(');
             items.push(Item {
                 text,
                 label: label.take().or(value_label),
@@ -568,6 +583,15 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             continue;
         }
         let v = clean(item.text);
+        // `Suppl 44:69` is the volume, `116 Suppl 2:S45` and `19(Suppl 1)` the issue.
+        if item.label.is_none() && (v.starts_with("Suppl") || v.starts_with("suppl")) {
+            if loc.volume.is_none() && !pages_before(items, k) {
+                loc.volume = Some(v.to_owned());
+            } else if loc.issue.is_none() {
+                loc.issue = Some(v.to_owned());
+            }
+            continue;
+        }
         // `vol. VI (391–394).`: a parenthesised range that ends the block is the pages.
         let last_number = !items[k + 1..]
             .iter()
@@ -586,6 +610,17 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             if loc.page_first.is_none() {
                 set_pages(&mut loc, v);
             }
+            continue;
+        }
+        // `Key Eng Mater 284–286:553–556`: a range of volumes before the colon and pages.
+        let volume_range = loc.volume.is_none()
+            && loc.page_first.is_none()
+            && item.label.is_none()
+            && items
+                .get(k + 1)
+                .is_some_and(|n| n.after_colon && n.label.is_none());
+        if is_range(v) && volume_range {
+            loc.volume = Some(v.to_owned());
             continue;
         }
         if is_range(v) {

@@ -16,6 +16,9 @@ mod words;
 use crate::record::{RefAuthor, Reference};
 use locators::Block;
 use names::{AuthorList, Names};
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 use tokens::{Kind, Token, is_quote, tokenize};
 use words::{
     ascii_lowercase_is_one_of, is_abbreviation, is_conference_word, is_dotted_initials,
@@ -28,6 +31,13 @@ pub fn parse_reference(raw: &str) -> Reference {
     let raw = raw.trim();
     let mut reference = Reference::from_raw(raw);
     let (ids, text) = ids::take_identifiers(raw);
+    let text = join_digit_groups(mark_hidden_authors(&text));
+    // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
+    let text = if text.contains('^') {
+        Cow::Owned(text.replace('^', ""))
+    } else {
+        text
+    };
     reference.doi = ids.doi;
     reference.url = ids.url;
     reference.pmid = ids.pmid;
@@ -43,6 +53,34 @@ pub fn parse_reference(raw: &str) -> Reference {
         .kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed)
         .to_owned();
     reference
+}
+
+/// `Croce CM+2 more.`: a web page that folds a long author list shows the first
+/// authors and a count of the hidden ones (the "show all" link's label).
+static HIDDEN_AUTHORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\+\s?\d{1,4}\s+more(?-u:\b)").expect("valid regex"));
+
+/// `13 757–13 762` (Royal Society, PNAS): page numbers of five or more digits printed
+/// in groups of three with a (thin) space; both ends of the range must be grouped.
+static GROUPED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,3})[ \u{2009}\u{202F}](\d{3})([–-])(\d{1,3})[ \u{2009}\u{202F}](\d{3})(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Joins digit groups of a page range: `13 757–13 762` reads `13757–13762`.
+fn join_digit_groups(text: Cow<'_, str>) -> Cow<'_, str> {
+    match GROUPED_RANGE.replace_all(&text, "$1$2$3$4$5") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    }
+}
+
+/// Reads the hidden-author count as `et al.`: the list printed is cut short.
+fn mark_hidden_authors(text: &str) -> Cow<'_, str> {
+    if !text.contains(" more") {
+        return Cow::Borrowed(text);
+    }
+    HIDDEN_AUTHORS.replace(text, " et al")
 }
 
 struct Parser<'a> {
@@ -196,6 +234,16 @@ impl<'a> Parser<'a> {
         } else {
             names.parse_list(start)
         };
+        // A reference is more than its authors: names with nothing after them
+        // (`Search and Share Chemistry. Available online: URL`) are the title.
+        let list = if (list.end..n).all(|k| self.word(k).is_none()) {
+            AuthorList {
+                end: start,
+                ..AuthorList::default()
+            }
+        } else {
+            list
+        };
         let mut i = list.end;
         let mut shape = Shape::default();
         if !list.editors {
@@ -205,7 +253,12 @@ impl<'a> Parser<'a> {
         }
         r.et_al = list.et_al;
         if r.authors.is_empty() && !list.editors && !ditto {
-            if let Some((literal, end)) = self.group_author(start) {
+            // A reference is more than its author: a name with nothing after it
+            // (`Some Web Browser [URL]`) is the title.
+            let group = self
+                .group_author(start)
+                .filter(|&(_, end)| (end..n).any(|k| self.word(k).is_some()));
+            if let Some((literal, end)) = group {
                 r.authors.push(RefAuthor {
                     literal: Some(literal),
                     ..RefAuthor::default()
@@ -244,6 +297,24 @@ impl<'a> Parser<'a> {
         if !r.authors.is_empty() && (r.et_al || self.is_punct(i, ';')) {
             let from = if self.is_punct(i, ';') { i + 1 } else { i };
             if let Some((literal, end)) = self.group_after_persons(from) {
+                r.authors.push(RefAuthor {
+                    literal: Some(literal),
+                    ..RefAuthor::default()
+                });
+                i = end;
+            }
+        }
+        // Vancouver initials (`van Tulder M,`) before it: `K. Chandy and J. Misra, Parallel
+        // Program Design: A Foundation` is a title after natural-order names.
+        if !r.authors.is_empty()
+            && !r.et_al
+            && self.is_punct(i, ',')
+            && i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| is_initials(w) && !w.contains('.'))
+        {
+            if let Some((literal, end)) = self.colon_group_after_persons(i + 1) {
                 r.authors.push(RefAuthor {
                     literal: Some(literal),
                     ..RefAuthor::default()
@@ -574,6 +645,13 @@ impl<'a> Parser<'a> {
                         .flatten()
                         .map(|s| (s, k + 1));
                 }
+                // `Institute for Health Information: Title` (BMC, Vancouver): a colon
+                // ends a group of capitalised words as it ends a person list. The list
+                // stops at the colon, as a person list does: a year after it opens the
+                // title (`Group: 2009 updated guidelines`), the work's year comes last.
+                Kind::Punct(':') if has_org && self.all_capitalised(start, k) => {
+                    return self.field(start, k).map(|s| (s, k));
+                }
                 // `ALICE Collaboration, Title` / `Fluke Corporation, Manual`.
                 Kind::Punct(',') if has_org && words <= 5 => {
                     return self.field(start, k).map(|s| (s, k + 1));
@@ -598,14 +676,48 @@ impl<'a> Parser<'a> {
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             })
             .any(|k| self.is_sentence_end(k) && self.word(k + 1).is_some());
-        let capitalised = (from..end).filter_map(|k| self.word(k)).all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(w, "and" | "of" | "for" | "on" | "the" | "in")
-        });
+        let capitalised = self.all_capitalised(from, end);
         let sentence = end > from
             && (self.is_punct(end - 1, '.')
                 || self.word(end - 1).is_some_and(|w| w.ends_with('.')));
         (title_follows && capitalised && sentence).then_some((literal, end))
+    }
+
+    /// Whether the words of `[from, to)` are capitalised (or digits, or the small words
+    /// of an organisation's name).
+    fn all_capitalised(&self, from: usize, to: usize) -> bool {
+        (from..to).filter_map(|k| self.word(k)).all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "and" | "of" | "for" | "on" | "the" | "in")
+        })
+    }
+
+    /// `…, van Tulder M, Editorial Board, Review Group: Title` (BMC): capitalised
+    /// groups after the persons, up to the colon that ends the author list.
+    fn colon_group_after_persons(&self, from: usize) -> Option<(String, usize)> {
+        let mut has_org = false;
+        let mut words = 0;
+        for k in from..self.toks.len() {
+            match self.toks[k].kind {
+                Kind::Word => {
+                    let w = self.word(k)?;
+                    words += 1;
+                    if words > 12 || w.ends_with('.') {
+                        return None;
+                    }
+                    has_org |= is_organisation_word(w);
+                }
+                Kind::Punct(',') => {}
+                Kind::Punct(':') => {
+                    return (has_org && self.all_capitalised(from, k))
+                        .then(|| self.field(from, k))
+                        .flatten()
+                        .map(|s| (s, k));
+                }
+                Kind::Punct(_) => return None,
+            }
+        }
+        None
     }
 
     /// A year right after the author list: `(2011)`, `(2011a)`, `2011.`, `, 2011,`,
@@ -690,12 +802,46 @@ impl<'a> Parser<'a> {
                 // `Title (Oxford University Press, UK, 1989)`: book details in brackets.
                 return (k, k, false);
             }
+            if k > i && self.is_punct(k, ';') && self.starts_book_details(k + 1) {
+                return (k, k + 1, false);
+            }
             if self.is_sentence_end(k) {
                 return (k + 1, k + 1, false);
             }
             k += 1;
         }
         (n, n, false)
+    }
+
+    /// ACS and MDPI books: `Title; Editor, A., Ed.; Publisher: City, 1990` or `Title;
+    /// Publisher: City, 2007`. After the semicolon come the editors (ended by `Ed.` /
+    /// `Eds.`) or a short capitalised publisher name and its place after a colon.
+    fn starts_book_details(&self, from: usize) -> bool {
+        let n = self.toks.len();
+        let segment_end = (from..n.min(from + 16))
+            .find(|&k| self.is_punct(k, ';'))
+            .unwrap_or(n);
+        let editors = (from..segment_end).any(|k| {
+            self.word(k).is_some_and(|w| {
+                matches!(w, "Ed." | "Eds." | "Ed" | "Eds" | "eds." | "ed.")
+                    && !self
+                        .word(k + 1)
+                        .is_some_and(|n| n.starts_with(char::is_lowercase))
+            })
+        });
+        if editors && segment_end < n {
+            return true;
+        }
+        let Some(colon) = (from..n.min(from + 6)).find(|&k| self.is_punct(k, ':')) else {
+            return false;
+        };
+        colon > from
+            && self.all_capitalised(from, colon)
+            && (from..colon).all(|k| self.word(k).is_some())
+            && self
+                .word(colon + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && (colon + 1..n).any(|k| self.word(k).and_then(year_of).is_some())
     }
 
     /// `(Publisher, City, 1989)` / `(Springer, 2003)`: a parenthesis holding a year and
@@ -940,29 +1086,61 @@ impl<'a> Parser<'a> {
         next_starts()
     }
 
-    /// One or two capitalised abbreviated words (`Contemp.`, `Ann. Inst.`).
+    /// Whether tokens `[from, to)` hold words, all capitalised and ending in a dot
+    /// (`Biodegrad.`, `J.`), and nothing but dots or commas between them.
+    fn only_abbreviations(&self, from: usize, to: usize) -> bool {
+        let mut words = 0;
+        for k in from..to.min(self.toks.len()) {
+            match self.word(k) {
+                Some(w) if w.ends_with('.') && w.starts_with(char::is_uppercase) => words += 1,
+                Some(_) => return false,
+                None if self.is_punct(k, '.') || self.is_punct(k, ',') => {}
+                None => return false,
+            }
+        }
+        words > 0
+    }
+
+    /// One to four capitalised abbreviated words (`Contemp.`, `Ann. Inst.`,
+    /// `Int. J. Human-Comp.`): no title is written so.
     fn is_abbreviated_run(&self, from: usize, to: usize) -> bool {
-        let words: Vec<&str> = (from..to).filter_map(|k| self.word(k)).collect();
-        !words.is_empty()
-            && words.len() <= 2
-            && words.iter().all(|w| {
-                w.ends_with('.') && w.starts_with(char::is_uppercase) && w.chars().count() <= 9
-            })
+        let mut words = 0;
+        for k in from..to {
+            if let Some(w) = self.word(k) {
+                words += 1;
+                let short = w.chars().count() <= if words <= 2 { 9 } else { 12 };
+                if !(w.ends_with('.') && w.starts_with(char::is_uppercase) && short) {
+                    return false;
+                }
+            }
+        }
+        (1..=4).contains(&words)
     }
 
     /// A short run of capitalised or abbreviated words: a journal title.
     fn looks_like_journal(&self, from: usize, to: usize) -> bool {
         let mut words = 0;
         let mut abbreviated = 0;
+        let mut capitalised = 0;
+        let mut short = 0;
         for k in from..to {
             if let Some(w) = self.word(k) {
                 words += 1;
                 if w.ends_with('.') {
                     abbreviated += 1;
                 }
+                if w.starts_with(char::is_uppercase) {
+                    capitalised += 1;
+                }
+                if w.chars().count() <= 4 {
+                    short += 1;
+                }
             }
         }
-        words > 0 && words <= 8 && (abbreviated > 0 || words <= 4)
+        // `J Mater Sci Mater Med 10:697` (NLM, undotted): capitalised words, most of
+        // them cut short.
+        let nlm_abbreviation = capitalised == words && 2 * short >= words;
+        words > 0 && words <= 8 && (abbreviated > 0 || words <= 4 || nlm_abbreviation)
     }
 
     /// The container between the title and the locators, cleaned of `In:`, editors,
@@ -1004,14 +1182,33 @@ impl<'a> Parser<'a> {
             }
             // Editors: `In: Smith J, Doe K (eds) Book` / `In J. Smith (Ed.), Book`.
             let list = Names::new(self.text, self.toks).parse_list(a);
+            // `In Book; Doe, A., Ed.; Publisher` (ACS): the book comes first, its
+            // editors after the semicolon.
+            let book_first = (a + 1..to)
+                .find(|&k| self.is_punct(k, ';'))
+                .is_some_and(|k| self.starts_book_details(k + 1));
             if list.editors && list.end <= to {
                 shape.editors = true;
                 a = list.end;
+            } else if book_first {
+                shape.editors = true;
             } else if let Some(after) = self.after_editor_mark(a, to) {
                 // `In Rumelhart, D. E., & The PDP research group (Eds.), Book`: names the
                 // list parser cannot read, ended by the editors' mark.
                 shape.editors = true;
                 a = after;
+            }
+        }
+        // `Title; Martens, H., Ed.; Wiley: New York` (ACS, MDPI): the editors' segment
+        // after a book's title names no container.
+        if let Some(semi) = (a + 1..to).find(|&k| self.is_punct(k, ';')) {
+            let mut last = semi - 1;
+            while last > a && self.is_punct(last, '.') {
+                last -= 1;
+            }
+            if matches!(self.word(last), Some("Ed." | "Eds." | "Ed" | "Eds")) {
+                shape.editors = true;
+                a = semi + 1;
             }
         }
         // `Technical Report TR 95-50, Univ.` / `PhD thesis, Univ.`: a genre note names no
@@ -1021,7 +1218,14 @@ impl<'a> Parser<'a> {
         }
         // `Book, edited by X` / `Book, ed. by X` / `Book (eds X et al.)`: cut at the editors.
         let mut b = to;
-        for k in a..to {
+        // `Book; Doe, A., Ed.; Publisher: City` / `Book; Publisher: City` (ACS, MDPI).
+        if let Some(k) = (a + 1..to)
+            .find(|&k| self.is_punct(k, ';'))
+            .filter(|&k| self.starts_book_details(k + 1))
+        {
+            b = k;
+        }
+        for k in a..b {
             let w = self.word(k).unwrap_or("");
             if self.is_punct(k, '(')
                 && self.word(k + 1).is_some_and(|n| {
@@ -1041,8 +1245,13 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        // The container is the first sentence; what follows is publisher or place.
-        if let Some(e) = (a..b).find(|&k| self.is_sentence_end(k)) {
+        // The container is the first sentence; what follows is publisher or place. A
+        // rest of capitalised abbreviations only (`Int. Biodeterior. Biodegrad.`,
+        // `Microchem. J.`) is still the journal's name: a place or publisher is spelled
+        // out.
+        if let Some(e) = (a..b).find(|&k| {
+            self.is_sentence_end(k) && !(journal_like && self.only_abbreviations(k + 1, b))
+        }) {
             b = e + 1;
         }
         // `IEEE Transactions on X, Special Issue on Y`: the issue's theme is no part of it.
@@ -1092,8 +1301,39 @@ impl<'a> Parser<'a> {
             return None;
         }
         let b = self.drop_trailing_date(a, b);
+        if journal_like && self.ends_with_dated_qualifier(a, b, to) {
+            return self.field(a, b);
+        }
         let b = self.drop_trailers(a, b);
         self.field(a, b)
+    }
+
+    /// `Spine (Phila Pa 1976) 2009, 34:1929`: an NLM title qualifier holding a year other
+    /// than the work's (printed after it, in the locators) belongs to the journal's name,
+    /// unlike a `(Place, 2009)` imprint.
+    fn ends_with_dated_qualifier(&self, a: usize, b: usize, to: usize) -> bool {
+        let mut end = b;
+        while end > a && matches!(self.toks[end - 1].kind, Kind::Punct(c) if c != ')') {
+            end -= 1;
+        }
+        if end <= a + 1 || !self.is_punct(end - 1, ')') {
+            return false;
+        }
+        let Some(open) = (a + 1..end - 1).rev().find(|&k| self.is_punct(k, '(')) else {
+            return false;
+        };
+        let inside = open + 1..end - 1;
+        let no_comma = inside.clone().all(|k| !self.is_punct(k, ','));
+        let year_inside = inside.clone().find_map(|k| self.word(k).and_then(year_of));
+        let words_before_year = self.word(open + 1).is_some_and(|w| year_of(w).is_none());
+        let work_year = (to..self.toks.len())
+            .take(8)
+            .find_map(|k| self.word(k).and_then(year_of));
+        no_comma
+            && words_before_year
+            && year_inside.is_some()
+            && work_year.is_some()
+            && work_year != year_inside
     }
 
     /// `J Korean Surg Soc. 2011 October`: a publication date printed between the journal

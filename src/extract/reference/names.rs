@@ -90,6 +90,8 @@ impl<'a> Names<'a> {
                 Kind::Word => {
                     self.is_conjunction(i)
                         || self.is_et_al(i)
+                        // `Weiner J 3rd.,`: a suffix after the initials.
+                        || self.word(i).is_some_and(is_name_suffix)
                         || self
                             .word(i)
                             .is_some_and(|w| w == "In" || w == "in" || year_of(w).is_some())
@@ -125,6 +127,25 @@ impl<'a> Names<'a> {
             }
             let initials_from = p;
             while p < initials_from + 4 && self.word(p).is_some_and(is_initials) {
+                // `Jarrett, R. B. J. Consult. Clin. Psychol. 75` (Nature, no title): after
+                // the initials, `J.` (Journal) before an abbreviated word starts the
+                // journal, not the name. Other letters stay initials: `Burdick, M. D. Int.`.
+                if p > initials_from
+                    && self.word(p) == Some("J.")
+                    && self.word(p + 1).is_some_and(is_abbreviated_word)
+                {
+                    break;
+                }
+                // `Capitani, D. NMR and …`: an undotted capital run after a dotted initial
+                // is the title's acronym, not more of the name.
+                if p > initials_from
+                    && self.word(p - 1).is_some_and(|prev| prev.ends_with('.'))
+                    && self
+                        .word(p)
+                        .is_some_and(|w| !w.contains('.') && w.chars().count() >= 2)
+                {
+                    break;
+                }
                 // `Bianchi A, Borgonovo G`: undotted initials must end the name.
                 p += 1;
                 // `Lip GYH. A novel score`: a run of initials with one dot after it ends
@@ -389,6 +410,18 @@ impl<'a> Names<'a> {
                     }
                     (a, next)
                 });
+            // `…, van der Linden S, Kostanjsek , de Bie R:` (Vancouver): a family name
+            // printed without its initials between two persons.
+            let parsed = parsed.or_else(|| {
+                let bare = !first
+                    && !after_conjunction
+                    && self.word(i).is_some_and(|w| {
+                        is_name_word(w) && !is_particle(w) && w.chars().count() >= 3
+                    })
+                    && self.is_punct(i + 1, ',')
+                    && self.family_first(i + 2, false, false).is_some();
+                bare.then(|| (person(self.span(i, i), ""), i + 1))
+            });
             let Some((author, mut next)) = parsed else {
                 break;
             };
@@ -502,6 +535,19 @@ impl<'a> Names<'a> {
 
 /// Whether given names are only initials (`G. R.`).
 /// `GYH.`: two or more undotted initials closed by one dot, the end of a Vancouver list.
+/// `Consult.`, `Engl.`, `Appl.`: a capitalised word shortened with a dot (three or more
+/// letters, some in lower case), as journal names are; no initial and no full word.
+fn is_abbreviated_word(word: &str) -> bool {
+    let Some(bare) = word.strip_suffix('.') else {
+        return false;
+    };
+    bare.chars().count() >= 3
+        && bare.starts_with(char::is_uppercase)
+        && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+        && bare.chars().any(char::is_lowercase)
+        && !is_initials(word)
+}
+
 fn is_vancouver_run_end(word: &str) -> bool {
     word.strip_suffix('.')
         .is_some_and(|run| run.chars().count() >= 2 && run.chars().all(|c| c.is_uppercase()))

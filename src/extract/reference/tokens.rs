@@ -362,7 +362,8 @@ fn glued_year(body: &str) -> Option<usize> {
         && word[1..].iter().all(u8::is_ascii_lowercase);
     // `BMJ2014;349`, `JAMA2015;313`: an acronym journal.
     let acronym = (2..=4).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase);
-    let capitalised = capitalised || acronym;
+    // `Am Heart J2009;157` (BMJ print): a journal ending in the `J` of Journal.
+    let capitalised = capitalised || acronym || word == b"J";
     let is_year =
         year.iter().all(u8::is_ascii_digit) && matches!(&year[..2], b"18" | b"19" | b"20");
     (capitalised && is_year).then_some(split)
@@ -408,6 +409,7 @@ mod tests {
             ),
             ("COVID2019 Abc12345", &["COVID2019", "Abc12345"]),
             ("BMJ2014;349", &["BMJ", "2014", ";", "349"]),
+            ("Heart J2009;157", &["Heart", "J", "2009", ";", "157"]),
             (
                 "Bianchi, G. (2011). Title",
                 &["Bianchi", ",", "G.", "(", "2011", ")", ".", "Title"],

@@ -708,18 +708,23 @@ pub fn is_initials(word: &str) -> bool {
     let mut letters = 0usize;
     let mut chars = word.chars().peekable();
     let mut prev_upper = false;
+    // Capitals since the last dot or hyphen: `Ch.` has one before its lower-case letter,
+    // `VOCs.` (a plural acronym) three.
+    let mut run = 0usize;
     while let Some(c) = chars.next() {
         if c.is_uppercase() {
             letters += 1;
+            run += 1;
             prev_upper = true;
         } else if c.is_lowercase() {
             // `Ch.`, `Th.`, `Yu.`: one lower-case letter after a capital, then a dot.
-            if !(dotted && prev_upper && chars.peek() == Some(&'.')) {
+            if !(dotted && prev_upper && run == 1 && chars.peek() == Some(&'.')) {
                 return false;
             }
             prev_upper = false;
         } else if c == '.' || c == '-' || c == '‐' {
             prev_upper = false;
+            run = 0;
         } else {
             return false;
         }
@@ -755,7 +760,7 @@ pub fn is_name_word(word: &str) -> bool {
 pub fn is_name_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches([',', '.']),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "Jnr"
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "Jnr" | "2nd" | "3rd"
     )
 }
 
@@ -779,7 +784,7 @@ mod tests {
         for w in ["G", "G.", "JJ", "G.R.", "J.-P.", "Ch.", "OA.", "A.G."] {
             assert!(is_initials(w), "{w}");
         }
-        for w in ["Gr", "Bianchi", "g.", "ABCDE", "2011"] {
+        for w in ["Gr", "Bianchi", "g.", "ABCDE", "2011", "VOCs.", "PCRs."] {
             assert!(!is_initials(w), "{w}");
         }
         assert!(is_abbreviation("Phys."));
