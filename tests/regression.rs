@@ -183,6 +183,12 @@ fn dates_on_their_own_lines() {
             Some("2012-02-22"),
         ),
         ("", "First Online:\n17 December 2014\n", Some("2014-12-17")),
+        // The accepted manuscript's posting is no publication.
+        (
+            "",
+            "Accepted author version posted online: 15 Apr 2013\nPublished online: 24 Apr 2013\n",
+            Some("2013-04-24"),
+        ),
         ("NEWS\n10 September 2020\n", "", Some("2020-09-10")),
         ("", "January 27, 2015\n", Some("2015-01-27")),
         // A month and year alone is too weak without a label.

@@ -185,6 +185,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_article_code(record, page);
     fill_from_journal_reference(record, page);
     fill_from_archive_footer(record, page);
+    fill_from_line_with_own_doi(record, page);
     fill_from_pages_line(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
@@ -221,6 +222,39 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
             .or(record.dates.issue.clone())
         {
             record.year = date.get(..4).and_then(|y| y.parse().ok());
+        }
+    }
+}
+
+/// A citation line anywhere on the page that ends with the article's own DOI ("R. Soc.
+/// open sci. 2016 3 160123; DOI: 10.1098/rsos.160123", a share box): its locator.
+fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
+    let Some(doi) = record.doi.clone() else {
+        return;
+    };
+    let elsewhere = [
+        SectionKind::References,
+        SectionKind::CitedBy,
+        SectionKind::Related,
+    ];
+    let found = page
+        .segments
+        .iter()
+        .filter(|s| !elsewhere.contains(&s.kind))
+        .flat_map(|s| page.lines_of(s))
+        .find_map(|line| {
+            let at = line.text.find(doi.as_str())?;
+            let before = &line.text[..at];
+            let cut = before
+                .rfind(['D', 'd'])
+                .filter(|&i| before[i..].to_ascii_lowercase().starts_with("doi"))?;
+            let citation = before[..cut].trim_end_matches([' ', ';', ',', '.', ':']);
+            Some((parse_locator(citation)?, [line.start, line.end]))
+        });
+    if let Some((found, span)) = found {
+        fill_journal_data(record, &found, Some(span));
+        if record.year.is_none() {
+            record.year = found.year;
         }
     }
 }
@@ -347,6 +381,11 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
 }
 
 /// Whether `text` holds the ASCII `word` in any letter case.
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
     text.as_bytes()
         .windows(word.len())
@@ -367,6 +406,13 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
     let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
         if line.text.len() > 300 || !DATE_LABEL_WORD.is_match(&line.text) {
+            continue;
+        }
+        // "Accepted author version posted online: 15 Apr 2013": the accepted manuscript,
+        // not the publication.
+        if starts_with_ignore_ascii_case(line.text.trim_start(), "accepted author version")
+            || starts_with_ignore_ascii_case(line.text.trim_start(), "accepted manuscript")
+        {
             continue;
         }
         for caps in DATE_EVENT.captures_iter(&line.text) {

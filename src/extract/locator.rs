@@ -16,6 +16,7 @@
 //!   head's authors ("Lindqvist et al. Trials 2014, 15:511");
 //! - "Volume 50, Issue 7 Crystal Research and Technology" (issue bar: volume, issue,
 //!   journal) and "Trials20143:21" (a BioMed Central citation line run together);
+//! - "R. Soc. open sci. 2016 3 160123" (journal, year, volume, page, spaces only);
 //! - "0013-4651/2006/153(8)/E131/7/$20.00" (the article code of AIP and ECS journals, in
 //!   the article's footnotes: ISSN, year, volume, issue, first page, page count), read by
 //!   [`parse_article_code`].
@@ -127,6 +128,14 @@ static YEAR_IN_PARENTHESES: BoundedGroup = with_journal(|journal| {
     )
 });
 
+/// "R. Soc. open sci. 2016 3 160123" (the Royal Society's citation line): journal, year,
+/// volume, page or article number, separated by spaces only.
+static YEAR_VOLUME_SPACED: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^(?P<spaced>){journal}\s+(?P<year>(?:19|20)\d{{2}})\s+(?P<volume>\d{{1,4}})\s+(?P<pages>[A-Za-z]{{0,2}}\d+(?:[–-][A-Za-z]{{0,2}}\d+)?)\s*$"
+    )
+});
+
 /// "Volume 50, Issue 7 Invented Research and Technology" (an issue bar: volume and issue,
 /// then the journal, the two sometimes run together by a text dump).
 static VOLUME_ISSUE_JOURNAL: BoundedGroup = with_journal(|journal| {
@@ -179,9 +188,14 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
         .or_else(|| LABELLED_PHYSICS.captures(text))
         .or_else(|| YEAR_IN_PARENTHESES.captures(text))
         .or_else(|| VOLUME_ISSUE_JOURNAL.captures(text))
-        .or_else(|| VANCOUVER_RUN_TOGETHER.captures(text))?;
+        .or_else(|| VANCOUVER_RUN_TOGETHER.captures(text))
+        .or_else(|| YEAR_VOLUME_SPACED.captures(text))?;
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
     let journal = get("journal").filter(|j| is_journal_name(j));
+    // Numbers separated by spaces only are a locator only after a journal's name.
+    if journal.is_none() && caps.name("spaced").is_some() {
+        return None;
+    }
     let (journal, journal_abbrev) = match journal {
         Some(name) if looks_abbreviated(&name) => (None, Some(name)),
         other => (other, None),
@@ -300,8 +314,12 @@ pub fn is_journal_name(text: &str) -> bool {
     const SMALL: &[&str] = &[
         "of", "and", "the", "for", "in", "on", "de", "der", "la", "et", "&", "a",
     ];
+    // Abbreviated names may keep words in lower case ("R. Soc. open sci.").
+    let abbreviated = words.iter().filter(|w| w.ends_with('.')).count() >= 2;
     words.iter().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || SMALL.contains(w)
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || SMALL.contains(w)
+            || abbreviated && w.chars().all(|c| c.is_alphabetic() || c == '.')
     })
 }
 
@@ -587,6 +605,19 @@ mod tests {
                 )),
             ),
             ("Invented Bioprocessing 20163:21", None),
+            (
+                "R. Inv. open sci. 2016 3 160123",
+                Some((
+                    Some("R. Inv. open sci."),
+                    Some("3"),
+                    None,
+                    Some("160123"),
+                    None,
+                    None,
+                    Some(2016),
+                )),
+            ),
+            ("Received 2016 3 12", None),
             ("Lindqvist et al. (2015) found 16:50 ratios", None),
             ("Volume 16", None),
             (
