@@ -488,14 +488,22 @@ fn open_element(
     }
     let stat = stat.unwrap_or_default();
     let mut frame = Frame::default();
-    if is_chrome(
-        element,
-        tag,
-        verdict,
-        stat,
-        w.article > 0,
-        w.article_parts > 0,
-    ) {
+    // Inside a heading an inline element is part of its text, whatever its class says
+    // ("Volume 1, 2015 - <a class=nav-toc-list>Issue 1</a>").
+    let in_heading_text = w.heading.is_some() && !is_block(tag);
+    if in_heading_text && chrome::is_hidden(element) {
+        return None;
+    }
+    if !in_heading_text
+        && is_chrome(
+            element,
+            tag,
+            verdict,
+            stat,
+            w.article > 0,
+            w.article_parts > 0,
+        )
+    {
         return None;
     }
     if tag == "br" {
@@ -1254,6 +1262,11 @@ mod tests {
             (
                 "<div class=\"references\"><a>One</a> <a>Two</a> <a>Three</a> <a>Four</a></div>",
                 "One Two Three Four",
+            ),
+            // Inside a heading a link with a menu's class is still the heading's text.
+            (
+                "<h2>Volume 1, 2015 - <a class=\"nav-toc-list\">Issue 1</a></h2>",
+                "## Volume 1, 2015 - Issue 1",
             ),
             // Inline display:none hides accordion bodies: kept.
             (
