@@ -810,7 +810,12 @@ fn split_keywords<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
             '\u{0}'
         };
         for part in value.split(separator) {
-            let k = collapse(part);
+            // Markup left in the value ("<i>Fusarium poae</i>") goes.
+            let k = if part.contains('<') {
+                collapse(&TAG.replace_all(part, ""))
+            } else {
+                collapse(part)
+            };
             if !k.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&k)) {
                 out.push(k);
             }
@@ -1752,6 +1757,7 @@ mod tests {
             (&["a; b;c"], &["a", "b", "c"]),
             (&["alpha, beta"], &["alpha", "beta"]),
             (&["one, two", "three"], &["one, two", "three"]),
+            (&["<i>Salix alba</i>; rivers"], &["Salix alba", "rivers"]),
         ];
         for (input, want) in cases {
             assert_eq!(split_keywords(input.iter().copied()), *want, "{input:?}");
