@@ -673,3 +673,27 @@ fn a_standfirst_stands_in_for_a_missing_abstract() {
         )
     );
 }
+
+/// The journal's name a blank line above the volume line (a text browser's spacing) names
+/// the journal; a share menu's last bullet above it does not.
+#[test]
+fn journal_above_a_volume_line_across_a_blank_line() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "Invented Theoretical Chemistry\n\nVolume 1144, 15 November 2018, Pages 50-55\n",
+            Some("Invented Theoretical Chemistry"),
+        ),
+        (
+            "  • Facebook\n  • Sina Weibo\n\nVolume 1144, 15 November 2018, Pages 50-55\n",
+            None,
+        ),
+    ];
+    for (above, want) in cases {
+        let page = format!(
+            "{above}\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.journal.title.as_deref(), *want, "{page}");
+        assert_eq!(record.volume.as_deref(), Some("1144"), "{page}");
+    }
+}

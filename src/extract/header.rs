@@ -1653,13 +1653,21 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 },
             };
             if found.journal.is_none() && !breadcrumb {
-                // The journal's name on the line right above the volume line.
-                if let Some(above) = i.checked_sub(1).map(|j| &lines[j]) {
+                // The journal's name on the line right above the volume line, or above one
+                // blank line (a text browser's spacing).
+                let above_at = i.checked_sub(1).and_then(|j| {
+                    if lines[j].is_blank() {
+                        j.checked_sub(1).filter(|&k| !lines[k].is_blank())
+                    } else {
+                        Some(j)
+                    }
+                });
+                if let Some((at, above)) = above_at.map(|j| (j, &lines[j])) {
                     // Not the last line of a wrapped sentence ("… Chemistry and" / "Physics").
-                    let wrapped = i
-                        .checked_sub(2)
+                    let wrapped = at
+                        .checked_sub(1)
                         .is_some_and(|j| rules::ends_mid_phrase(&lines[j].text));
-                    if !above.is_blank() && !wrapped && is_journal_name(&above.text) {
+                    if !wrapped && above.kind == LineKind::Text && is_journal_name(&above.text) {
                         found.journal = Some(above.text.trim().to_owned());
                         span[0] = above.start;
                     }

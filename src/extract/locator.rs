@@ -66,7 +66,7 @@ const fn with_journal(pattern: fn(&str) -> String) -> BoundedGroup {
 
 static NAMED_VOLUME: BoundedGroup = with_journal(|journal| {
     format!(
-        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?\s*$"
+        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?(?:\s+(?-i:\p{{Lu}}\p{{Ll}}+)\b.*)?\s*$"
     )
 });
 
@@ -342,6 +342,19 @@ mod tests {
         let cases: &[(&str, Option<Want>)] = &[
             (
                 "Invented Materials, Volume 14, Number 3",
+                Some((
+                    Some("Invented Materials"),
+                    Some("14"),
+                    Some("3"),
+                    None,
+                    None,
+                    None,
+                    None,
+                )),
+            ),
+            // Table cells joined on one line by a text browser.
+            (
+                "Invented Materials, Volume 14, Number 3 Citation D N Lin et al 1976 Invented Materials 14",
                 Some((
                     Some("Invented Materials"),
                     Some("14"),
