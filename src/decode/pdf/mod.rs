@@ -134,11 +134,17 @@ fn decode_unguarded(
         if typeset {
             rejoin_hyphenated(lines, &vocabulary);
         }
+        let mut previous: Option<&Line> = None;
         for line in lines.iter() {
-            if !line.text.is_empty() {
-                text.push_str(&line.text);
+            if line.text.is_empty() {
+                continue;
+            }
+            if previous.is_some_and(|p| starts_paragraph(p, line)) {
                 text.push('\n');
             }
+            text.push_str(&line.text);
+            text.push('\n');
+            previous = Some(line);
         }
         text.push('\u{c}');
     }
@@ -321,6 +327,21 @@ fn rejoin_hyphenated(lines: &mut [Line], vocabulary: &HashSet<String>) {
         lines[i + 1].text = remainder;
     }
 }
+
+/// Whether a blank line goes between two lines that follow each other, as `pdftotext`
+/// sets a title or big heading apart: their font sizes differ by more than
+/// [`HEADING_SIZE_STEP`], and neither is a stray few characters (a superscript or label
+/// left on a line of its own).
+fn starts_paragraph(previous: &Line, line: &Line) -> bool {
+    let (small, large) = (previous.size.min(line.size), previous.size.max(line.size));
+    let substantial = |l: &Line| l.text.chars().nth(HEADING_MIN_CHARS - 1).is_some();
+    small > 0.0 && large > small * HEADING_SIZE_STEP && substantial(previous) && substantial(line)
+}
+
+/// The ratio of font sizes beyond which two lines are a heading and its neighbour.
+const HEADING_SIZE_STEP: f32 = 1.6;
+/// The fewest characters of a line set apart from a heading.
+const HEADING_MIN_CHARS: usize = 5;
 
 /// How a web address or DOI starts (lower case), after any opening bracket.
 const LINK_PREFIXES: &[&str] = &["http://", "https://", "www.", "doi:", "doi.org/"];
@@ -835,6 +856,33 @@ mod tests {
             rejoin_broken_links(&mut lines);
             let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(got, *want);
+        }
+    }
+
+    #[test]
+    fn sets_big_headings_apart_with_a_blank_line() {
+        let line = |text: &str, size: f32| Line {
+            text: text.to_owned(),
+            x0: 0.0,
+            x1: 100.0,
+            y: 0.0,
+            size,
+            block: 0,
+        };
+        let cases = [
+            (("Menu of the site", 10.0), ("A Title of Note", 24.0), true),
+            (("A Title of Note", 24.0), ("Some authors here", 12.0), true),
+            (("Journal Name", 18.0), ("Volume 3, 2001", 12.0), false),
+            (("body text line", 10.0), ("more body text", 10.5), false),
+            (("Author Name1,", 12.0), ("7,", 6.0), false),
+            (("rotated run", 0.0), ("A Title of Note", 24.0), false),
+        ];
+        for ((a, sa), (b, sb), want) in cases {
+            assert_eq!(
+                starts_paragraph(&line(a, sa), &line(b, sb)),
+                want,
+                "{a} / {b}"
+            );
         }
     }
 
