@@ -48,6 +48,8 @@ const TAIL_GAP: f32 = 3.0;
 /// How far above or below (in font sizes) lines count as next to that fragment: a loose
 /// line pitch of a web page.
 const TAIL_REACH: f32 = 2.5;
+/// A gap wider than this (in font sizes) before words alone at their height ends a line.
+const LONE_TAIL_GAP: f32 = 0.9;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
@@ -108,7 +110,10 @@ pub fn build_lines(page: &PageText) -> Vec<Line> {
     for (rank, &b) in order.iter().enumerate() {
         for &f in &blocks[b].lines {
             let frag = &fragments[f];
-            let split = nested_list_split(frag, page);
+            let split = match nested_list_split(frag, page) {
+                n if n == frag.words.len() => lone_tail_split(frag, f, &fragments, page),
+                n => n,
+            };
             for words in [&frag.words[..split], &frag.words[split..]] {
                 let (Some(first), Some(last)) = (words.first(), words.last()) else {
                     continue;
@@ -217,7 +222,8 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
 /// it) while the
 /// fragment's own text wraps to a line below starting at its left edge: one line of a
 /// paragraph with a blank inside (an icon drawn without text after a name), not two
-/// columns, whose right column would go on below.
+/// columns, whose right column would go on below. The layout then reads it right after
+/// its line, where [`lone_tail_split`] gives it a line of its own.
 fn join_line_tails(
     fragments: &mut [Fragment],
     spans: &[Range<usize>],
@@ -389,6 +395,40 @@ fn nested_list_split(frag: &Fragment, page: &PageText) -> usize {
         if pair[1].x0 - pair[0].x1 > FRAGMENT_GAP * pair[0].size.max(pair[1].size)
             && is_list_marker(page.word_text(&pair[1]))
         {
+            return i + 1;
+        }
+    }
+    frag.words.len()
+}
+
+/// Where a line splits before a lone tail: words after a gap of more than
+/// [`LONE_TAIL_GAP`] font sizes with no other line just above or below them (within
+/// [`TAIL_REACH`]), after more than a label's worth of text. On a printed web page that is
+/// another element beside a short line ("Volume 3, Issue 4" then a link; a section label
+/// then a date), which `pdftotext` gives a line of its own; justified text has lines above
+/// and below its wide spaces. The tail goes on the next line, so the order is unchanged.
+/// Returns `frag.words.len()` when there is no split.
+fn lone_tail_split(
+    frag: &Fragment,
+    index: usize,
+    fragments: &[Fragment],
+    page: &PageText,
+) -> usize {
+    let mut head_chars = 0;
+    for (i, pair) in frag.words.windows(2).enumerate() {
+        head_chars += page.word_text(&pair[0]).chars().count();
+        let size = pair[0].size.max(pair[1].size);
+        if head_chars <= LABEL_CHARS || pair[1].x0 - pair[0].x1 <= LONE_TAIL_GAP * size {
+            continue;
+        }
+        let (x0, x1) = (pair[1].x0, frag.x1);
+        let alone = !fragments.iter().enumerate().any(|(k, o)| {
+            k != index
+                && !o.words.is_empty()
+                && (o.y - frag.y).abs() <= TAIL_REACH * size
+                && o.x1.min(x1) > o.x0.max(x0)
+        });
+        if alone {
             return i + 1;
         }
     }
@@ -642,7 +682,7 @@ mod tests {
                 &["[7] Author A."],
             ),
             (
-                "a lone tail after a blank joins the line that wraps below it",
+                "a lone tail after a blank follows its line, before the line wrapping below",
                 &[
                     ("Ann", 10.0, 100.0, 10.0),
                     ("Lee", 30.0, 100.0, 10.0),
@@ -650,7 +690,7 @@ mod tests {
                     ("Bo", 90.0, 100.0, 10.0),
                     ("Linda", 10.0, 114.0, 10.0),
                 ],
-                &["Ann Lee and Bo", "Linda"],
+                &["Ann Lee", "and Bo", "Linda"],
             ),
             (
                 "a right column going on below stays apart",
@@ -663,6 +703,31 @@ mod tests {
                     ("more", 70.0, 114.0, 10.0),
                 ],
                 &["Ann Lee", "Linda", "and Bo", "more"],
+            ),
+            (
+                "words alone beside a short line after a wide gap end it",
+                &[
+                    ("Label", 10.0, 100.0, 10.0),
+                    ("Issue", 10.0, 114.0, 10.0),
+                    ("4", 38.0, 114.0, 10.0),
+                    ("Link", 55.0, 114.0, 10.0),
+                    ("Next", 10.0, 128.0, 10.0),
+                ],
+                &["Label", "Issue 4", "Link", "Next"],
+            ),
+            (
+                "a wide space with text above and below stays in its line",
+                &[
+                    ("some", 10.0, 100.0, 10.0),
+                    ("words", 35.0, 100.0, 10.0),
+                    ("Issue", 10.0, 114.0, 10.0),
+                    ("4", 38.0, 114.0, 10.0),
+                    ("Link", 55.0, 114.0, 10.0),
+                    ("more", 10.0, 128.0, 10.0),
+                    ("text", 35.0, 128.0, 10.0),
+                    ("here", 58.0, 128.0, 10.0),
+                ],
+                &["some words", "Issue 4 Link", "more text here"],
             ),
             (
                 "outer list number stays apart from a nested list's first marker",
