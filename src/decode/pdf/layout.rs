@@ -8,6 +8,8 @@
 //! unless something between them in height spans both (a full-width heading or figure). So a
 //! two-column page reads the left column fully, then the right one.
 
+use std::ops::Range;
+
 use super::content::{PageText, Word};
 
 /// One line of text with its box; y grows downwards.
@@ -41,6 +43,13 @@ const GUTTER_MIN_GAP: f32 = 0.6;
 /// [`LOCAL_GUTTER_REACH`] above or below have a wide gap at the same place.
 const LOCAL_GUTTER_LINES: usize = 2;
 const LOCAL_GUTTER_REACH: usize = 3;
+/// The widest gap (in font sizes) across which a lone fragment ends its neighbour's line.
+const TAIL_GAP: f32 = 3.0;
+/// How far above or below (in font sizes) lines count as next to that fragment: a loose
+/// line pitch of a web page.
+const TAIL_REACH: f32 = 2.5;
+/// A gap wider than this (in font sizes) before words alone at their height ends a line.
+const LONE_TAIL_GAP: f32 = 0.9;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
@@ -101,14 +110,23 @@ pub fn build_lines(page: &PageText) -> Vec<Line> {
     for (rank, &b) in order.iter().enumerate() {
         for &f in &blocks[b].lines {
             let frag = &fragments[f];
-            lines.push(Line {
-                text: fragment_text(frag, page),
-                x0: frag.x0,
-                x1: frag.x1,
-                y: frag.y,
-                size: frag.size,
-                block: rank,
-            });
+            let split = match nested_list_split(frag, page) {
+                n if n == frag.words.len() => lone_tail_split(frag, f, &fragments, page),
+                n => n,
+            };
+            for words in [&frag.words[..split], &frag.words[split..]] {
+                let (Some(first), Some(last)) = (words.first(), words.last()) else {
+                    continue;
+                };
+                lines.push(Line {
+                    text: words_text(words, page),
+                    x0: first.x0,
+                    x1: last.x1,
+                    y: frag.y,
+                    size: frag.size,
+                    block: rank,
+                });
+            }
         }
     }
     lines
@@ -166,6 +184,7 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
             >= LOCAL_GUTTER_LINES
     };
     let mut fragments: Vec<Fragment> = Vec::new();
+    let mut spans: Vec<Range<usize>> = Vec::with_capacity(groups.len());
     for (gi, group) in groups.iter().enumerate() {
         let first_fragment = fragments.len();
         for &word in group {
@@ -192,8 +211,59 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
                 None => fragments.push(Fragment::new(word)),
             }
         }
+        spans.push(first_fragment..fragments.len());
     }
+    join_line_tails(&mut fragments, &spans, crosses_gutter);
     fragments
+}
+
+/// Joins to a fragment the one after it on its baseline across a gap of up to
+/// [`TAIL_GAP`] when that one stands alone (nothing within [`TAIL_REACH`] above or below
+/// it) while the
+/// fragment's own text wraps to a line below starting at its left edge: one line of a
+/// paragraph with a blank inside (an icon drawn without text after a name), not two
+/// columns, whose right column would go on below. The layout then reads it right after
+/// its line, where [`lone_tail_split`] gives it a line of its own.
+fn join_line_tails(
+    fragments: &mut [Fragment],
+    spans: &[Range<usize>],
+    crosses_gutter: impl Fn(f32, f32) -> bool,
+) {
+    let near = |gi: usize, f: &Fragment, test: &dyn Fn(&Fragment) -> bool| {
+        let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
+        let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
+        (lo..hi).filter(|&g| g != gi).any(|g| {
+            fragments[spans[g].clone()]
+                .iter()
+                .any(|o| (o.y - f.y).abs() <= TAIL_REACH * f.size.max(o.size) && test(o))
+        })
+    };
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (gi, span) in spans.iter().enumerate() {
+        let mut left = span.start;
+        for right in span.start + 1..span.end {
+            let (l, r) = (&fragments[left], &fragments[right]);
+            let gap = r.x0 - l.x1;
+            let fits = gap > 0.0
+                && gap <= TAIL_GAP * l.size.max(r.size)
+                && !crosses_gutter(l.x1, r.x0)
+                && l.size <= r.size * 1.3
+                && r.size <= l.size * 1.3
+                && !near(gi, r, &|o| o.x1.min(r.x1) > o.x0.max(r.x0))
+                && near(gi, l, &|o| o.y > l.y && (o.x0 - l.x0).abs() <= 0.5 * l.size);
+            if fits {
+                joins.push((left, right));
+            } else {
+                left = right;
+            }
+        }
+    }
+    for (left, right) in joins {
+        let words = std::mem::take(&mut fragments[right].words);
+        for word in words {
+            fragments[left].push(word);
+        }
+    }
 }
 
 /// Finds column gutters: x positions that many baselines leave empty with a wide gap while
@@ -309,15 +379,79 @@ fn attach_scripts(groups: &mut [Vec<Word>]) {
     }
 }
 
+/// Where a fragment that starts with a label splits in two lines: before a numbered list
+/// marker across a wide gap after the label. That is an outer list item whose first line
+/// holds only a nested list's first item (a printed web page's reference whose authors are
+/// a list), and the outer number goes on a line of its own, as on the other items whose
+/// number is followed by a back-link: "12." over "1. Author A,". The label and the item
+/// stay one fragment for the layout. Returns `words.len()` when there is no split.
+fn nested_list_split(frag: &Fragment, page: &PageText) -> usize {
+    let mut label_chars = 0;
+    for (i, pair) in frag.words.windows(2).enumerate() {
+        label_chars += page.word_text(&pair[0]).chars().count();
+        if label_chars > LABEL_CHARS {
+            break;
+        }
+        if pair[1].x0 - pair[0].x1 > FRAGMENT_GAP * pair[0].size.max(pair[1].size)
+            && is_list_marker(page.word_text(&pair[1]))
+        {
+            return i + 1;
+        }
+    }
+    frag.words.len()
+}
+
+/// Where a line splits before a lone tail: words after a gap of more than
+/// [`LONE_TAIL_GAP`] font sizes with no other line just above or below them (within
+/// [`TAIL_REACH`]), after more than a label's worth of text. On a printed web page that is
+/// another element beside a short line ("Volume 3, Issue 4" then a link; a section label
+/// then a date), which `pdftotext` gives a line of its own; justified text has lines above
+/// and below its wide spaces. The tail goes on the next line, so the order is unchanged.
+/// Returns `frag.words.len()` when there is no split.
+fn lone_tail_split(
+    frag: &Fragment,
+    index: usize,
+    fragments: &[Fragment],
+    page: &PageText,
+) -> usize {
+    let mut head_chars = 0;
+    for (i, pair) in frag.words.windows(2).enumerate() {
+        head_chars += page.word_text(&pair[0]).chars().count();
+        let size = pair[0].size.max(pair[1].size);
+        if head_chars <= LABEL_CHARS || pair[1].x0 - pair[0].x1 <= LONE_TAIL_GAP * size {
+            continue;
+        }
+        let (x0, x1) = (pair[1].x0, frag.x1);
+        let alone = !fragments.iter().enumerate().any(|(k, o)| {
+            k != index
+                && !o.words.is_empty()
+                && (o.y - frag.y).abs() <= TAIL_REACH * size
+                && o.x1.min(x1) > o.x0.max(x0)
+        });
+        if alone {
+            return i + 1;
+        }
+    }
+    frag.words.len()
+}
+
+/// A numbered list item's marker: up to three digits and a `.` or `)` ("12.", "3)").
+fn is_list_marker(text: &str) -> bool {
+    let digits = text.trim_end_matches(['.', ')']);
+    text.len() == digits.len() + 1
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn sizes_max(group: &[Word]) -> f32 {
     group.iter().map(|w| w.size).fold(0.0, f32::max)
 }
 
-/// The text of a fragment: words in x order, a space where the gap is wide enough.
-fn fragment_text(frag: &Fragment, page: &PageText) -> String {
+/// The text of words in x order, a space where the gap is wide enough.
+fn words_text(words: &[Word], page: &PageText) -> String {
     let mut text = String::new();
     let mut prev: Option<&Word> = None;
-    for w in &frag.words {
+    for w in words {
         if let Some(p) = prev
             && (w.x0 - p.x1 > SPACE_GAP * p.size.min(w.size)
                 || p.space_end.is_some_and(|end| w.x0 >= end - 0.05 * p.size))
@@ -537,6 +671,76 @@ mod tests {
                     ("two", 40.0, 114.0, 10.0),
                 ],
                 &["• item", "• two"],
+            ),
+            (
+                "reference number stays with its text across a wide gap",
+                &[
+                    ("[7]", 10.0, 100.0, 10.0),
+                    ("Author", 45.0, 100.0, 10.0),
+                    ("A.", 78.0, 100.0, 10.0),
+                ],
+                &["[7] Author A."],
+            ),
+            (
+                "a lone tail after a blank follows its line, before the line wrapping below",
+                &[
+                    ("Ann", 10.0, 100.0, 10.0),
+                    ("Lee", 30.0, 100.0, 10.0),
+                    ("and", 70.0, 100.0, 10.0),
+                    ("Bo", 90.0, 100.0, 10.0),
+                    ("Linda", 10.0, 114.0, 10.0),
+                ],
+                &["Ann Lee", "and Bo", "Linda"],
+            ),
+            (
+                "a right column going on below stays apart",
+                &[
+                    ("Ann", 10.0, 100.0, 10.0),
+                    ("Lee", 30.0, 100.0, 10.0),
+                    ("and", 70.0, 100.0, 10.0),
+                    ("Bo", 90.0, 100.0, 10.0),
+                    ("Linda", 10.0, 114.0, 10.0),
+                    ("more", 70.0, 114.0, 10.0),
+                ],
+                &["Ann Lee", "Linda", "and Bo", "more"],
+            ),
+            (
+                "words alone beside a short line after a wide gap end it",
+                &[
+                    ("Label", 10.0, 100.0, 10.0),
+                    ("Issue", 10.0, 114.0, 10.0),
+                    ("4", 38.0, 114.0, 10.0),
+                    ("Link", 55.0, 114.0, 10.0),
+                    ("Next", 10.0, 128.0, 10.0),
+                ],
+                &["Label", "Issue 4", "Link", "Next"],
+            ),
+            (
+                "a wide space with text above and below stays in its line",
+                &[
+                    ("some", 10.0, 100.0, 10.0),
+                    ("words", 35.0, 100.0, 10.0),
+                    ("Issue", 10.0, 114.0, 10.0),
+                    ("4", 38.0, 114.0, 10.0),
+                    ("Link", 55.0, 114.0, 10.0),
+                    ("more", 10.0, 128.0, 10.0),
+                    ("text", 35.0, 128.0, 10.0),
+                    ("here", 58.0, 128.0, 10.0),
+                ],
+                &["some words", "Issue 4 Link", "more text here"],
+            ),
+            (
+                "outer list number stays apart from a nested list's first marker",
+                &[
+                    ("12.", 10.0, 100.0, 10.0),
+                    ("1.", 45.0, 100.0, 10.0),
+                    ("Author", 57.0, 100.0, 10.0),
+                    ("A,", 90.0, 100.0, 10.0),
+                    ("2.", 45.0, 114.0, 10.0),
+                    ("Writer", 57.0, 114.0, 10.0),
+                    ("B", 90.0, 114.0, 10.0),
+                ],
+                &["12.", "1. Author A,", "2. Writer B"],
             ),
         ];
         for (name, words, want) in cases {

@@ -130,14 +130,21 @@ fn decode_unguarded(
     };
     let mut text = String::new();
     for (lines, _) in &mut page_lines {
+        rejoin_broken_links(lines);
         if typeset {
             rejoin_hyphenated(lines, &vocabulary);
         }
+        let mut previous: Option<&Line> = None;
         for line in lines.iter() {
-            if !line.text.is_empty() {
-                text.push_str(&line.text);
+            if line.text.is_empty() {
+                continue;
+            }
+            if previous.is_some_and(|p| starts_paragraph(p, line)) {
                 text.push('\n');
             }
+            text.push_str(&line.text);
+            text.push('\n');
+            previous = Some(line);
         }
         text.push('\u{c}');
     }
@@ -317,6 +324,61 @@ fn rejoin_hyphenated(lines: &mut [Line], vocabulary: &HashSet<String>) {
         };
         let remainder = remainder.trim_start().to_owned();
         lines[i].text = joined;
+        lines[i + 1].text = remainder;
+    }
+}
+
+/// Whether a blank line goes between two lines that follow each other, as `pdftotext`
+/// sets a title or big heading apart: their font sizes differ by more than
+/// [`HEADING_SIZE_STEP`], and neither is a stray few characters (a superscript or label
+/// left on a line of its own).
+fn starts_paragraph(previous: &Line, line: &Line) -> bool {
+    let (small, large) = (previous.size.min(line.size), previous.size.max(line.size));
+    let substantial = |l: &Line| l.text.chars().nth(HEADING_MIN_CHARS - 1).is_some();
+    small > 0.0 && large > small * HEADING_SIZE_STEP && substantial(previous) && substantial(line)
+}
+
+/// The ratio of font sizes beyond which two lines are a heading and its neighbour.
+const HEADING_SIZE_STEP: f32 = 1.6;
+/// The fewest characters of a line set apart from a heading.
+const HEADING_MIN_CHARS: usize = 5;
+
+/// How a web address or DOI starts (lower case), after any opening bracket.
+const LINK_PREFIXES: &[&str] = &["http://", "https://", "www.", "doi:", "doi.org/"];
+
+/// Whether a word is a web address or a DOI ("https://…", "doi:10.1/x", "10.1038/x").
+fn is_link(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '[', '<', '"', '\'']);
+    let starts_with = |prefix: &str| {
+        word.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if LINK_PREFIXES.iter().any(|p| starts_with(p)) {
+        return true;
+    }
+    let Some(registrant) = word.strip_prefix("10.") else {
+        return false;
+    };
+    let digits = registrant.bytes().take_while(u8::is_ascii_digit).count();
+    digits >= 4 && registrant.as_bytes().get(digits) == Some(&b'/')
+}
+
+/// Puts back together a web address or DOI broken after one of its hyphens at a line end
+/// (browsers break long words only there; `https://doi.org/10.1/ab-` over `12-3`): the rest
+/// moves up to the line, hyphen kept, so the address reads whole.
+fn rejoin_broken_links(lines: &mut [Line]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i].block != lines[i + 1].block || !lines[i].text.ends_with('-') {
+            continue;
+        }
+        let last_word = lines[i].text.rsplit(' ').next().unwrap_or_default();
+        let next = &lines[i + 1].text;
+        if !is_link(last_word) || !next.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let (rest, remainder) = next.split_at(next.find(' ').unwrap_or(next.len()));
+        let (rest, remainder) = (rest.to_owned(), remainder.trim_start().to_owned());
+        lines[i].text.push_str(&rest);
         lines[i + 1].text = remainder;
     }
 }
@@ -748,6 +810,79 @@ mod tests {
             rejoin_hyphenated(&mut lines, &vocabulary);
             let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(got, *want);
+        }
+    }
+
+    #[test]
+    fn rejoins_links_broken_after_a_hyphen() {
+        let line = |text: &str, block: usize| Line {
+            text: text.to_owned(),
+            x0: 0.0,
+            x1: 100.0,
+            y: 0.0,
+            size: 10.0,
+            block,
+        };
+        type Case<'a> = (&'a [(&'a str, usize)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                &[("doi: https://doi.org/10.1234/abc-12-", 0), ("345-6", 0)],
+                &["doi: https://doi.org/10.1234/abc-12-345-6", ""],
+            ),
+            (
+                &[("see (doi:10.1000/0012-", 0), ("3456(99)1) and", 0)],
+                &["see (doi:10.1000/0012-3456(99)1)", "and"],
+            ),
+            (
+                &[("at 10.98765/x.y-", 0), ("z more words", 0)],
+                &["at 10.98765/x.y-z", "more words"],
+            ),
+            (
+                &[("a well-", 0), ("known fact", 0)],
+                &["a well-", "known fact"],
+            ),
+            (
+                &[("https://example.org/a-", 0), ("b", 1)],
+                &["https://example.org/a-", "b"],
+            ),
+            (
+                &[("https://example.org/a-", 0), ("(next)", 0)],
+                &["https://example.org/a-", "(next)"],
+            ),
+            (&[("10.5-", 0), ("fold", 0)], &["10.5-", "fold"]),
+        ];
+        for (input, want) in cases {
+            let mut lines: Vec<Line> = input.iter().map(|(t, b)| line(t, *b)).collect();
+            rejoin_broken_links(&mut lines);
+            let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(got, *want);
+        }
+    }
+
+    #[test]
+    fn sets_big_headings_apart_with_a_blank_line() {
+        let line = |text: &str, size: f32| Line {
+            text: text.to_owned(),
+            x0: 0.0,
+            x1: 100.0,
+            y: 0.0,
+            size,
+            block: 0,
+        };
+        let cases = [
+            (("Menu of the site", 10.0), ("A Title of Note", 24.0), true),
+            (("A Title of Note", 24.0), ("Some authors here", 12.0), true),
+            (("Journal Name", 18.0), ("Volume 3, 2001", 12.0), false),
+            (("body text line", 10.0), ("more body text", 10.5), false),
+            (("Author Name1,", 12.0), ("7,", 6.0), false),
+            (("rotated run", 0.0), ("A Title of Note", 24.0), false),
+        ];
+        for ((a, sa), (b, sb), want) in cases {
+            assert_eq!(
+                starts_paragraph(&line(a, sa), &line(b, sb)),
+                want,
+                "{a} / {b}"
+            );
         }
     }
 
