@@ -697,3 +697,11 @@ fn journal_above_a_volume_line_across_a_blank_line() {
         assert_eq!(record.volume.as_deref(), Some("1144"), "{page}");
     }
 }
+
+/// A figure's DOI printed before the article's does not stand for the article.
+#[test]
+fn a_figure_doi_gives_way_to_the_articles() {
+    let page = "Salt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nFigure 1: Salt at nine gauges. DOI: 10.7717/inv.4886/fig-1\nCite this article: Lindqvist M, Okafor D. 2018. Salt wedges. Invented Rivers 6:e4886 https://doi.org/10.7717/inv.4886\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.doi.as_deref(), Some("10.7717/inv.4886"));
+}

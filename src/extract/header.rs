@@ -504,6 +504,7 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
         let lower = line.text.to_lowercase();
         if lower.starts_with("doi") || lower.starts_with("https://doi.org/") && line.text.len() < 80
         {
+            let doi = article_doi_of_component(&own, doi);
             record.doi = Some(doi);
             record.note_source("doi", "text", Some([line.start, line.end]));
             return;
@@ -513,9 +514,27 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
         }
     }
     if let Some((doi, span)) = first_seen {
-        record.doi = Some(doi);
+        record.doi = Some(article_doi_of_component(&own, doi));
         record.note_source("doi", "text", Some(span));
     }
+}
+
+/// A figure's or supplement's DOI extends the article's ("10.7717/inv.4886/fig-1",
+/// "10.7554/eLife.44753.007"): when the page also prints the article's, that one is meant.
+fn article_doi_of_component(lines: &[&Line], doi: String) -> String {
+    let shorter = lines
+        .iter()
+        .filter(|l| l.text.contains("10."))
+        .flat_map(|l| DOI.find_iter(&l.text))
+        .map(|m| clean_doi(m.as_str()))
+        .filter(|other| {
+            other.len() < doi.len()
+                && doi.starts_with(other.as_str())
+                && doi[other.len()..].starts_with(['/', '.'])
+                && doi.len() - other.len() <= 8
+        })
+        .min_by_key(String::len);
+    shorter.unwrap_or(doi)
 }
 
 /// Link labels that text dumps glue to the end of a DOI ("10.1000/x.2014View/save").
