@@ -97,7 +97,14 @@ pub const PRISM: &[(&str, &[&str])] = &[
 ];
 
 /// Open Graph tags.
-pub const OPEN_GRAPH: &[(&str, &[&str])] = &[("title", &["og:title"]), ("url", &["og:url"])];
+pub const OPEN_GRAPH: &[(&str, &[&str])] = &[
+    ("title", &["og:title"]),
+    ("url", &["og:url"]),
+    (
+        "dates.published",
+        &["article:published_time", "og:publish_date", "publish_date"],
+    ),
+];
 
 /// JSON-LD `@type`s that describe the article itself.
 const ARTICLE_TYPES: &[&str] = &[
@@ -510,7 +517,11 @@ fn fold_tag_names(meta: &SourceMeta) -> SourceMeta {
 /// Fills scalar fields from one table of tags.
 fn fill_scalars(record: &mut Record, meta: &SourceMeta, table: &[(&str, &[&str])]) {
     for (field, tags) in table {
-        if slot(record, field).is_some_and(|s| s.is_some()) {
+        // A full date is final; a partial one may still take its day (see `set_field`).
+        let filled = slot(record, field)
+            .and_then(|s| s.as_deref())
+            .is_some_and(|v| !field.starts_with("dates.") || v.len() >= 10);
+        if filled {
             continue;
         }
         for tag in *tags {
@@ -528,7 +539,13 @@ fn fill_scalars(record: &mut Record, meta: &SourceMeta, table: &[(&str, &[&str])
 /// Sets a field that is still empty and notes where its value came from.
 fn set_field(record: &mut Record, field: &str, value: String, source: &str) {
     if let Some(slot) = slot(record, field) {
-        if slot.is_none() {
+        // A partial date ("2014-03") takes the day from a later source that agrees with it
+        // ("2014-03-01"); a date is never made up, only read.
+        let refines = field.starts_with("dates.")
+            && slot
+                .as_deref()
+                .is_some_and(|have| value.len() > have.len() && value.starts_with(have));
+        if slot.is_none() || refines {
             *slot = Some(value);
             record.note_source(field, source, None);
         }
@@ -569,7 +586,14 @@ fn normalise(field: &str, raw: &str) -> Option<String> {
     }
     match field {
         "doi" => normalise_doi(&text),
-        f if f.starts_with("dates.") => parse_date(&text),
+        f if f.starts_with("dates.") => {
+            // An ISO timestamp ("2014-03-01T00:00:00-08:00") is read for its date.
+            let date = match text.split_once('T') {
+                Some((day, _)) if day.len() == 10 && day.as_bytes()[4] == b'-' => day,
+                _ => text.as_str(),
+            };
+            parse_date(date)
+        }
         "abstract" => {
             let plain = collapse(&TAG.replace_all(&text, " "));
             let plain = ABSTRACT_LABEL.replace(&plain, "").into_owned();
@@ -1506,6 +1530,34 @@ mod tests {
             let mut r = empty_record();
             fill_from_source_meta(&mut r, &meta(&tags, &[]));
             assert_eq!(r.abstract_text.is_some(), want, "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn a_partial_date_takes_its_day_from_an_agreeing_source() {
+        // (tags, published)
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (
+                &[
+                    ("citation_publication_date", "2014/03"),
+                    ("article:published_time", "2014-03-01T00:00:00-08:00"),
+                ],
+                "2014-03-01",
+            ),
+            // Another month is another date: the first stays.
+            (
+                &[
+                    ("citation_publication_date", "2014/03"),
+                    ("article:published_time", "2014-04-02T00:00:00-08:00"),
+                ],
+                "2014-03",
+            ),
+            (&[("citation_publication_date", "2013/06")], "2013-06"),
+        ];
+        for (tags, want) in cases {
+            let mut r = empty_record();
+            fill_from_source_meta(&mut r, &meta(tags, &[]));
+            assert_eq!(r.dates.published.as_deref(), Some(*want), "{tags:?}");
         }
     }
 
