@@ -280,23 +280,23 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "results and discussion",
 ];
 
-static BOILERPLATE_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
-
-/// The byte lengths of [`BOILERPLATE_LINES`] as bits (lengths of 127 and more share the
-/// top bit): a line of no such length is not hashed.
-static BOILERPLATE_LENGTHS: LazyLock<u128> = LazyLock::new(|| {
-    BOILERPLATE_LINES
-        .iter()
-        .fold(0, |bits, l| bits | length_bit(l))
+/// [`BOILERPLATE_LINES`] by byte length: a line is only compared with the few entries
+/// of its own length, on its bytes as they are (the entries are lower-case ASCII).
+static BOILERPLATE_BY_LENGTH: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let longest = BOILERPLATE_LINES.iter().map(|l| l.len()).max().unwrap_or(0);
+    let mut table = vec![Vec::new(); longest + 1];
+    for line in BOILERPLATE_LINES {
+        table[line.len()].push(*line);
+    }
+    table
 });
 
-fn length_bit(text: &str) -> u128 {
-    1 << text.len().min(127)
-}
-
-fn in_boilerplate_set(lower: &str) -> bool {
-    *BOILERPLATE_LENGTHS & length_bit(lower) != 0 && BOILERPLATE_SET.contains(lower)
+/// Whether `text` is a boilerplate line once lower-cased: ASCII text is compared ignoring
+/// case, other text must already be lower-cased.
+fn in_boilerplate_set(text: &str) -> bool {
+    BOILERPLATE_BY_LENGTH
+        .get(text.len())
+        .is_some_and(|entries| entries.iter().any(|e| e.eq_ignore_ascii_case(text)))
 }
 
 static ICON_SET: LazyLock<FxHashSet<&'static str>> =
@@ -314,19 +314,32 @@ const BOILERPLATE_PATTERN_STARTS: &[&str] = &["powerpoint", "view", "download", 
 
 /// Whether a whole cleaned line is site chrome.
 pub fn is_boilerplate_line(line: &str) -> bool {
-    const MAX_LEN: usize = 120;
-    if line.len() > MAX_LEN {
+    if line.len() > 120 {
         return false;
     }
     if line.is_ascii() {
-        // Every line of a page comes here: lower-case ASCII ones on the stack, not the heap.
-        let mut buf = [0u8; MAX_LEN];
-        let lower = &mut buf[..line.len()];
-        lower.copy_from_slice(line.as_bytes());
-        lower.make_ascii_lowercase();
-        return is_lowercase_boilerplate(std::str::from_utf8(lower).expect("ASCII is UTF-8"));
+        // Every line of a page comes here: ASCII ones are compared ignoring case, with no
+        // lower-cased copy (lower-casing ASCII keeps every byte's place, trimming and the
+        // case-insensitive pattern alike).
+        return in_boilerplate_set(line.trim_end_matches([' ', '.'].as_slice()).trim())
+            || in_boilerplate_set(line)
+            || BOILERPLATE_PATTERN_STARTS
+                .iter()
+                .any(|w| may_start_with_ignore_case(line.as_bytes(), w.as_bytes()))
+                && BOILERPLATE_PATTERN.is_match(line);
+    }
+    if line.chars().any(keeps_lowercase_off_ascii) {
+        return false;
     }
     is_lowercase_boilerplate(&line.to_lowercase())
+}
+
+/// Whether a character, lower-cased, leaves text that no ASCII boilerplate entry or
+/// pattern can match: it is not ASCII, not trimmed away as white space, no digit (`\d` is
+/// Unicode) and neither of the two signs that lower-case or fold to ASCII letters
+/// (`K` Kelvin, `ſ` long s). Most non-ASCII lines hold one and skip the lower-cased copy.
+fn keeps_lowercase_off_ascii(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace() && !c.is_numeric() && !matches!(c, '\u{212A}' | '\u{17F}')
 }
 
 fn is_lowercase_boilerplate(lower: &str) -> bool {
@@ -1315,6 +1328,38 @@ pub const SITE_NAMES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boilerplate_lines() {
+        let cases = [
+            ("Skip to main content", true),
+            ("  SKIP TO MAIN CONTENT. ", true),
+            ("PowerPoint slide for Fig. 3", true),
+            ("Download high-res image", true),
+            ("Cookie settings", true),
+            // Non-ASCII text is lower-cased first: white space and the Kelvin sign.
+            ("Skip to main content\u{a0}", true),
+            ("S\u{212A}ip to main content", true),
+            ("PowerPoint slide for Fig. \u{663}", true),
+            ("Cookieſ policy", true),
+            ("Skip to main contént", false),
+            ("Skip to the main content of this page", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_boilerplate_line(line), want, "{line}");
+        }
+    }
+
+    /// The premise of the non-ASCII shortcut: such a character lower-cases to text that
+    /// holds another one, which no ASCII entry or pattern matches.
+    #[test]
+    fn characters_kept_off_ascii_stay_off_when_lower_cased() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if keeps_lowercase_off_ascii(c) {
+                assert!(c.to_lowercase().any(keeps_lowercase_off_ascii), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn byline_annotations() {
