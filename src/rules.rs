@@ -380,32 +380,42 @@ pub fn is_site_chrome(line: &str) -> bool {
 
 /// Whether a line consists only of reference link labels ("CAS PubMed Google Scholar").
 pub fn is_link_residue(line: &str) -> bool {
-    parse_link_residue(line).is_some()
+    parse_link_residue(line, |_| {})
 }
 
 /// The normalised link labels of a residue line, or nothing when the line holds other text.
 /// Labels are the names of record.md: `pubmed`, `pmc`, `cas`, `google_scholar`, `article`, `doi`.
 pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
-    parse_link_residue(line).unwrap_or_default()
+    let mut labels = Vec::new();
+    let residue = parse_link_residue(line, |label| {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    });
+    if residue { labels } else { Vec::new() }
 }
 
 /// Reads a line made only of link labels, separated by spaces, commas or bars, or run
-/// together ("OpenUrlCrossRefMedlineWeb of Science"). `None` when anything else is there.
-fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
+/// together ("OpenUrlCrossRefMedlineWeb of Science"), and gives the label of each word it
+/// reads to `on_label` (a line only checked collects nothing). `false` when anything else
+/// is there.
+fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> bool {
     // Most lines are prose: a line that starts with no label is turned away before the
     // lower-cased copy (lower-casing keeps ASCII lengths).
     let trimmed = line.trim().as_bytes();
     let ascii = line.is_ascii();
     if ascii && trimmed.len() > 160 {
-        return None;
+        return false;
     }
-    let first = *trimmed.first()?;
+    let Some(&first) = trimmed.first() else {
+        return false;
+    };
     if first.is_ascii()
         && !residue_words_starting_with(first.to_ascii_lowercase())
             .iter()
-            .any(|w| may_start_with_ignore_case(trimmed, w.as_bytes()))
+            .any(|w| may_start_with_ignore_case(trimmed, w.word.as_bytes()))
     {
-        return None;
+        return false;
     }
     // An ASCII line is lower-cased on the stack.
     let mut buf = [0u8; 256];
@@ -414,7 +424,10 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
         Some(lower) => {
             lower.copy_from_slice(line.as_bytes());
             lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).ok()?
+            let Ok(lower) = std::str::from_utf8(lower) else {
+                return false;
+            };
+            lower
         }
         None => {
             owned = line.to_lowercase();
@@ -423,7 +436,7 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     };
     let mut rest = lower.trim();
     if rest.is_empty() || rest.len() > 160 {
-        return None;
+        return false;
     }
     // Only the labels with the text's first byte can start it.
     let candidates = |text: &str| {
@@ -431,38 +444,48 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
             .first()
             .map_or(&[][..], |&b| residue_words_starting_with(b))
     };
-    let starts_with_word = |text: &str| candidates(text).iter().any(|w| text.starts_with(w));
-    let mut labels = Vec::new();
+    let starts_with_word = |text: &str| candidates(text).iter().any(|w| text.starts_with(w.word));
     while !rest.is_empty() {
         // Longest match first so that "pubmed central" wins over "pubmed".
-        let word = candidates(rest)
+        let Some(word) = candidates(rest)
             .iter()
-            .filter(|word| {
-                rest.starts_with(*word) && {
-                    let next = &rest[word.len()..];
+            .filter(|w| {
+                rest.starts_with(w.word) && {
+                    let next = &rest[w.word.len()..];
                     next.is_empty()
                         || next.starts_with([' ', ',', '|', '['])
                         || starts_with_word(next)
                 }
             })
-            .max_by_key(|word| word.len())?;
-        if let Some(label) = link_label(word) {
-            if !labels.contains(&label) {
-                labels.push(label);
-            }
+            .max_by_key(|w| w.word.len())
+        else {
+            return false;
+        };
+        if let Some(label) = word.label {
+            on_label(label);
         }
-        rest = rest[word.len()..].trim_start_matches([' ', ',', '|']);
+        rest = rest[word.word.len()..].trim_start_matches([' ', ',', '|']);
     }
-    Some(labels)
+    true
+}
+
+/// A link label as printed, with its normalised name when it has one.
+#[derive(Clone, Copy)]
+struct ResidueWord {
+    word: &'static str,
+    label: Option<&'static str>,
 }
 
 /// The link labels that start with a byte, in table order: most lines are turned away on
 /// their first letter, and a label is only compared with text that starts like it.
-fn residue_words_starting_with(byte: u8) -> &'static [&'static str] {
-    static BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+fn residue_words_starting_with(byte: u8) -> &'static [ResidueWord] {
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<ResidueWord>>> = LazyLock::new(|| {
         let mut table = vec![Vec::new(); 256];
         for word in LINK_RESIDUE_WORDS {
-            table[usize::from(word.as_bytes()[0])].push(*word);
+            table[usize::from(word.as_bytes()[0])].push(ResidueWord {
+                word,
+                label: link_label(word),
+            });
         }
         table
     });
@@ -1419,8 +1442,8 @@ mod tests {
     #[test]
     fn link_residue_prefilter_keeps_non_ascii_lines() {
         assert_eq!(
-            parse_link_residue("PubMed  Google Scholar"),
-            Some(vec!["pubmed", "google_scholar"])
+            link_residue_labels("PubMed  Google Scholar PubMed"),
+            vec!["pubmed", "google_scholar"]
         );
         // The Kelvin sign lower-cases to an ASCII `k`; a non-ASCII line is not turned away
         // on its first letter alone.
@@ -1434,6 +1457,12 @@ mod tests {
             b"scopus"
         ));
         assert!(!may_start_with_ignore_case(b"Do", b"doi"));
-        assert_eq!(parse_link_residue("Smith J – Title"), None);
+        assert!(!is_link_residue("Smith J – Title"));
+        assert!(link_residue_labels("Smith J – Title").is_empty());
+        assert!(is_link_residue("OpenUrlCrossRefMedlineWeb of Science"));
+        assert_eq!(
+            link_residue_labels("CrossRef | Google Scholar\u{a0}"),
+            vec!["doi", "google_scholar"]
+        );
     }
 }
