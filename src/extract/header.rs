@@ -366,7 +366,10 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
     let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
-        if line.text.len() > 300 || !DATE_LABEL_WORD.is_match(&line.text) {
+        if line.text.len() > 300
+            || !may_hold_dated_label(&line.text)
+            || !DATE_LABEL_WORD.is_match(&line.text)
+        {
             continue;
         }
         for caps in DATE_EVENT.captures_iter(&line.text) {
@@ -400,6 +403,21 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             );
         }
     }
+}
+
+/// A cheap look before [`DATE_LABEL_WORD`]: a dated event needs a digit, and a label
+/// alone opens its line. An ASCII line with no digit that starts with no label's letter
+/// is neither (other lines are left to the patterns, whose `\d` is Unicode).
+fn may_hold_dated_label(text: &str) -> bool {
+    let starts_like_label =
+        |b: &u8| matches!(b.to_ascii_lowercase(), b'r' | b'a' | b'p' | b'f' | b'o');
+    !text.is_ascii()
+        || text
+            .trim_start()
+            .as_bytes()
+            .first()
+            .is_some_and(starts_like_label)
+        || text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Fills the date field a label names, if still empty.
@@ -500,7 +518,8 @@ pub fn clean_doi(raw: &str) -> String {
 fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
     let mut publisher: Option<(String, [usize; 2])> = None;
     for line in own_lines(page) {
-        if ISSN_WORD.is_match(&line.text) {
+        // Every ISSN holds a hyphen: a memchr for it turns most lines away first.
+        if line.text.contains('-') && ISSN_WORD.is_match(&line.text) {
             for caps in ISSN.captures_iter(&line.text) {
                 let kind = caps
                     .name("pre")
