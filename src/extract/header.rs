@@ -899,8 +899,19 @@ fn is_paywall_line(text: &str) -> bool {
                 && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
         });
     }
-    let lower = text.to_lowercase();
-    PAYWALL_MARKERS.iter().any(|m| lower.starts_with(m))
+    // Other lines are lower-cased a character at a time, only as far as a marker goes
+    // (`str::to_lowercase` differs from that only for a final `Σ`, never ASCII).
+    PAYWALL_MARKERS.iter().any(|m| {
+        let mut rest = m.as_bytes();
+        for lower in text.chars().flat_map(char::to_lowercase) {
+            match rest.split_first() {
+                None => break,
+                Some((&b, tail)) if lower.is_ascii() && lower as u8 == b => rest = tail,
+                Some(_) => return false,
+            }
+        }
+        rest.is_empty()
+    })
 }
 
 fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
@@ -1887,6 +1898,22 @@ pub fn fill_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paywall_lines_with_non_ascii_text() {
+        let cases = [
+            ("Buy article PDF – 39,95 €", true),
+            ("ACCESS OPTIONS ·", true),
+            ("Ａccess options ·", false),
+            ("Access optións", false),
+            ("Subscribe to this journal", true),
+            ("Σubscribe to this journal", false),
+            ("— Access options", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_paywall_line(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn cleans_dois() {
