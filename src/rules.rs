@@ -779,14 +779,32 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
 
 /// Whether a line annotates the byline name above it rather than being a name.
 pub fn is_byline_annotation(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
+    // Byline candidates come here line by line: a short ASCII line is lower-cased on the
+    // stack, not the heap.
+    let trimmed = line.trim();
+    let mut buf = [0u8; 128];
+    let owned;
+    let lower = match buf.get_mut(..trimmed.len()).filter(|_| trimmed.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(trimmed.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or_default()
+        }
+        None => {
+            owned = trimmed.to_lowercase();
+            owned.as_str()
+        }
+    };
     let lower = lower.trim_start_matches(['*', '†', '¤', ' ']);
     BYLINE_ANNOTATIONS.iter().any(|a| {
+        let Some(rest) = lower.strip_prefix(a) else {
+            return false;
+        };
         // A close button ("X") is a line of its own; "X. Liao" is a name.
         let button = a.chars().count() == 1;
-        lower == *a
-            || !button && lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
-            || button && lower.starts_with(a) && lower[a.len()..].starts_with(' ')
+        rest.is_empty()
+            || !button && rest.starts_with([':', ' ', '.'])
+            || button && rest.starts_with(' ')
     })
 }
 
