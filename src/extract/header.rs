@@ -901,7 +901,13 @@ fn is_paywall_line(text: &str) -> bool {
     }
     // Other lines are lower-cased a character at a time, only as far as a marker goes
     // (`str::to_lowercase` differs from that only for a final `Σ`, never ASCII).
+    let Some(first) = text.chars().flat_map(char::to_lowercase).next() else {
+        return false;
+    };
     PAYWALL_MARKERS.iter().any(|m| {
+        if u8::try_from(first).ok() != m.as_bytes().first().copied() {
+            return false;
+        }
         let mut rest = m.as_bytes();
         for lower in text.chars().flat_map(char::to_lowercase) {
             match rest.split_first() {
