@@ -571,13 +571,13 @@ pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
     }
     if !line
         .split(' ')
-        .any(|w| ICON_SET.contains(w) && (w.contains('_') || one_word))
+        .any(|w| (one_word || w.contains('_')) && ICON_SET.contains(w))
     {
         return std::borrow::Cow::Borrowed(line);
     }
     let kept: Vec<&str> = line
         .split(' ')
-        .filter(|w| !(ICON_SET.contains(w) && w.contains('_')))
+        .filter(|w| !(w.contains('_') && ICON_SET.contains(w)))
         .collect();
     if kept.len() == 1 && ICON_SET.contains(kept[0]) && kept[0].contains('_') {
         return std::borrow::Cow::Owned(String::new());
