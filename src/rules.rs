@@ -280,23 +280,23 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "results and discussion",
 ];
 
-static BOILERPLATE_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| BOILERPLATE_LINES.iter().copied().collect());
-
-/// The byte lengths of [`BOILERPLATE_LINES`] as bits (lengths of 127 and more share the
-/// top bit): a line of no such length is not hashed.
-static BOILERPLATE_LENGTHS: LazyLock<u128> = LazyLock::new(|| {
-    BOILERPLATE_LINES
-        .iter()
-        .fold(0, |bits, l| bits | length_bit(l))
+/// [`BOILERPLATE_LINES`] by byte length: a line is only compared with the few entries
+/// of its own length, on its bytes as they are (the entries are lower-case ASCII).
+static BOILERPLATE_BY_LENGTH: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let longest = BOILERPLATE_LINES.iter().map(|l| l.len()).max().unwrap_or(0);
+    let mut table = vec![Vec::new(); longest + 1];
+    for line in BOILERPLATE_LINES {
+        table[line.len()].push(*line);
+    }
+    table
 });
 
-fn length_bit(text: &str) -> u128 {
-    1 << text.len().min(127)
-}
-
-fn in_boilerplate_set(lower: &str) -> bool {
-    *BOILERPLATE_LENGTHS & length_bit(lower) != 0 && BOILERPLATE_SET.contains(lower)
+/// Whether `text` is a boilerplate line once lower-cased: ASCII text is compared ignoring
+/// case, other text must already be lower-cased.
+fn in_boilerplate_set(text: &str) -> bool {
+    BOILERPLATE_BY_LENGTH
+        .get(text.len())
+        .is_some_and(|entries| entries.iter().any(|e| e.eq_ignore_ascii_case(text)))
 }
 
 static ICON_SET: LazyLock<FxHashSet<&'static str>> =
@@ -314,19 +314,32 @@ const BOILERPLATE_PATTERN_STARTS: &[&str] = &["powerpoint", "view", "download", 
 
 /// Whether a whole cleaned line is site chrome.
 pub fn is_boilerplate_line(line: &str) -> bool {
-    const MAX_LEN: usize = 120;
-    if line.len() > MAX_LEN {
+    if line.len() > 120 {
         return false;
     }
     if line.is_ascii() {
-        // Every line of a page comes here: lower-case ASCII ones on the stack, not the heap.
-        let mut buf = [0u8; MAX_LEN];
-        let lower = &mut buf[..line.len()];
-        lower.copy_from_slice(line.as_bytes());
-        lower.make_ascii_lowercase();
-        return is_lowercase_boilerplate(std::str::from_utf8(lower).expect("ASCII is UTF-8"));
+        // Every line of a page comes here: ASCII ones are compared ignoring case, with no
+        // lower-cased copy (lower-casing ASCII keeps every byte's place, trimming and the
+        // case-insensitive pattern alike).
+        return in_boilerplate_set(line.trim_end_matches([' ', '.'].as_slice()).trim())
+            || in_boilerplate_set(line)
+            || BOILERPLATE_PATTERN_STARTS
+                .iter()
+                .any(|w| may_start_with_ignore_case(line.as_bytes(), w.as_bytes()))
+                && BOILERPLATE_PATTERN.is_match(line);
+    }
+    if line.chars().any(keeps_lowercase_off_ascii) {
+        return false;
     }
     is_lowercase_boilerplate(&line.to_lowercase())
+}
+
+/// Whether a character, lower-cased, leaves text that no ASCII boilerplate entry or
+/// pattern can match: it is not ASCII, not trimmed away as white space, no digit (`\d` is
+/// Unicode) and neither of the two signs that lower-case or fold to ASCII letters
+/// (`K` Kelvin, `ſ` long s). Most non-ASCII lines hold one and skip the lower-cased copy.
+fn keeps_lowercase_off_ascii(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace() && !c.is_numeric() && !matches!(c, '\u{212A}' | '\u{17F}')
 }
 
 fn is_lowercase_boilerplate(lower: &str) -> bool {
@@ -367,32 +380,42 @@ pub fn is_site_chrome(line: &str) -> bool {
 
 /// Whether a line consists only of reference link labels ("CAS PubMed Google Scholar").
 pub fn is_link_residue(line: &str) -> bool {
-    parse_link_residue(line).is_some()
+    parse_link_residue(line, |_| {})
 }
 
 /// The normalised link labels of a residue line, or nothing when the line holds other text.
 /// Labels are the names of record.md: `pubmed`, `pmc`, `cas`, `google_scholar`, `article`, `doi`.
 pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
-    parse_link_residue(line).unwrap_or_default()
+    let mut labels = Vec::new();
+    let residue = parse_link_residue(line, |label| {
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    });
+    if residue { labels } else { Vec::new() }
 }
 
 /// Reads a line made only of link labels, separated by spaces, commas or bars, or run
-/// together ("OpenUrlCrossRefMedlineWeb of Science"). `None` when anything else is there.
-fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
+/// together ("OpenUrlCrossRefMedlineWeb of Science"), and gives the label of each word it
+/// reads to `on_label` (a line only checked collects nothing). `false` when anything else
+/// is there.
+fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> bool {
     // Most lines are prose: a line that starts with no label is turned away before the
     // lower-cased copy (lower-casing keeps ASCII lengths).
     let trimmed = line.trim().as_bytes();
     let ascii = line.is_ascii();
     if ascii && trimmed.len() > 160 {
-        return None;
+        return false;
     }
-    let first = *trimmed.first()?;
+    let Some(&first) = trimmed.first() else {
+        return false;
+    };
     if first.is_ascii()
         && !residue_words_starting_with(first.to_ascii_lowercase())
             .iter()
-            .any(|w| may_start_with_ignore_case(trimmed, w.as_bytes()))
+            .any(|w| may_start_with_ignore_case(trimmed, w.word.as_bytes()))
     {
-        return None;
+        return false;
     }
     // An ASCII line is lower-cased on the stack.
     let mut buf = [0u8; 256];
@@ -401,7 +424,10 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
         Some(lower) => {
             lower.copy_from_slice(line.as_bytes());
             lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).ok()?
+            let Ok(lower) = std::str::from_utf8(lower) else {
+                return false;
+            };
+            lower
         }
         None => {
             owned = line.to_lowercase();
@@ -410,7 +436,7 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
     };
     let mut rest = lower.trim();
     if rest.is_empty() || rest.len() > 160 {
-        return None;
+        return false;
     }
     // Only the labels with the text's first byte can start it.
     let candidates = |text: &str| {
@@ -418,38 +444,48 @@ fn parse_link_residue(line: &str) -> Option<Vec<&'static str>> {
             .first()
             .map_or(&[][..], |&b| residue_words_starting_with(b))
     };
-    let starts_with_word = |text: &str| candidates(text).iter().any(|w| text.starts_with(w));
-    let mut labels = Vec::new();
+    let starts_with_word = |text: &str| candidates(text).iter().any(|w| text.starts_with(w.word));
     while !rest.is_empty() {
         // Longest match first so that "pubmed central" wins over "pubmed".
-        let word = candidates(rest)
+        let Some(word) = candidates(rest)
             .iter()
-            .filter(|word| {
-                rest.starts_with(*word) && {
-                    let next = &rest[word.len()..];
+            .filter(|w| {
+                rest.starts_with(w.word) && {
+                    let next = &rest[w.word.len()..];
                     next.is_empty()
                         || next.starts_with([' ', ',', '|', '['])
                         || starts_with_word(next)
                 }
             })
-            .max_by_key(|word| word.len())?;
-        if let Some(label) = link_label(word) {
-            if !labels.contains(&label) {
-                labels.push(label);
-            }
+            .max_by_key(|w| w.word.len())
+        else {
+            return false;
+        };
+        if let Some(label) = word.label {
+            on_label(label);
         }
-        rest = rest[word.len()..].trim_start_matches([' ', ',', '|']);
+        rest = rest[word.word.len()..].trim_start_matches([' ', ',', '|']);
     }
-    Some(labels)
+    true
+}
+
+/// A link label as printed, with its normalised name when it has one.
+#[derive(Clone, Copy)]
+struct ResidueWord {
+    word: &'static str,
+    label: Option<&'static str>,
 }
 
 /// The link labels that start with a byte, in table order: most lines are turned away on
 /// their first letter, and a label is only compared with text that starts like it.
-fn residue_words_starting_with(byte: u8) -> &'static [&'static str] {
-    static BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+fn residue_words_starting_with(byte: u8) -> &'static [ResidueWord] {
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<ResidueWord>>> = LazyLock::new(|| {
         let mut table = vec![Vec::new(); 256];
         for word in LINK_RESIDUE_WORDS {
-            table[usize::from(word.as_bytes()[0])].push(*word);
+            table[usize::from(word.as_bytes()[0])].push(ResidueWord {
+                word,
+                label: link_label(word),
+            });
         }
         table
     });
@@ -535,13 +571,13 @@ pub fn strip_icon_words(line: &str) -> std::borrow::Cow<'_, str> {
     }
     if !line
         .split(' ')
-        .any(|w| ICON_SET.contains(w) && (w.contains('_') || one_word))
+        .any(|w| (one_word || w.contains('_')) && ICON_SET.contains(w))
     {
         return std::borrow::Cow::Borrowed(line);
     }
     let kept: Vec<&str> = line
         .split(' ')
-        .filter(|w| !(ICON_SET.contains(w) && w.contains('_')))
+        .filter(|w| !(w.contains('_') && ICON_SET.contains(w)))
         .collect();
     if kept.len() == 1 && ICON_SET.contains(kept[0]) && kept[0].contains('_') {
         return std::borrow::Cow::Owned(String::new());
@@ -743,14 +779,32 @@ const BYLINE_ANNOTATIONS: &[&str] = &[
 
 /// Whether a line annotates the byline name above it rather than being a name.
 pub fn is_byline_annotation(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
+    // Byline candidates come here line by line: a short ASCII line is lower-cased on the
+    // stack, not the heap.
+    let trimmed = line.trim();
+    let mut buf = [0u8; 128];
+    let owned;
+    let lower = match buf.get_mut(..trimmed.len()).filter(|_| trimmed.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(trimmed.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or_default()
+        }
+        None => {
+            owned = trimmed.to_lowercase();
+            owned.as_str()
+        }
+    };
     let lower = lower.trim_start_matches(['*', '†', '¤', ' ']);
     BYLINE_ANNOTATIONS.iter().any(|a| {
+        let Some(rest) = lower.strip_prefix(a) else {
+            return false;
+        };
         // A close button ("X") is a line of its own; "X. Liao" is a name.
         let button = a.chars().count() == 1;
-        lower == *a
-            || !button && lower.starts_with(a) && lower[a.len()..].starts_with([':', ' ', '.'])
-            || button && lower.starts_with(a) && lower[a.len()..].starts_with(' ')
+        rest.is_empty()
+            || !button && rest.starts_with([':', ' ', '.'])
+            || button && rest.starts_with(' ')
     })
 }
 
@@ -1317,6 +1371,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn boilerplate_lines() {
+        let cases = [
+            ("Skip to main content", true),
+            ("  SKIP TO MAIN CONTENT. ", true),
+            ("PowerPoint slide for Fig. 3", true),
+            ("Download high-res image", true),
+            ("Cookie settings", true),
+            // Non-ASCII text is lower-cased first: white space and the Kelvin sign.
+            ("Skip to main content\u{a0}", true),
+            ("S\u{212A}ip to main content", true),
+            ("PowerPoint slide for Fig. \u{663}", true),
+            ("Cookieſ policy", true),
+            ("Skip to main contént", false),
+            ("Skip to the main content of this page", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_boilerplate_line(line), want, "{line}");
+        }
+    }
+
+    /// The premise of the non-ASCII shortcut: such a character lower-cases to text that
+    /// holds another one, which no ASCII entry or pattern matches.
+    #[test]
+    fn characters_kept_off_ascii_stay_off_when_lower_cased() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if keeps_lowercase_off_ascii(c) {
+                assert!(c.to_lowercase().any(keeps_lowercase_off_ascii), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn byline_annotations() {
         let cases = [
             ("Corresponding Author", true),
@@ -1374,8 +1460,8 @@ mod tests {
     #[test]
     fn link_residue_prefilter_keeps_non_ascii_lines() {
         assert_eq!(
-            parse_link_residue("PubMed  Google Scholar"),
-            Some(vec!["pubmed", "google_scholar"])
+            link_residue_labels("PubMed  Google Scholar PubMed"),
+            vec!["pubmed", "google_scholar"]
         );
         // The Kelvin sign lower-cases to an ASCII `k`; a non-ASCII line is not turned away
         // on its first letter alone.
@@ -1389,6 +1475,12 @@ mod tests {
             b"scopus"
         ));
         assert!(!may_start_with_ignore_case(b"Do", b"doi"));
-        assert_eq!(parse_link_residue("Smith J – Title"), None);
+        assert!(!is_link_residue("Smith J – Title"));
+        assert!(link_residue_labels("Smith J – Title").is_empty());
+        assert!(is_link_residue("OpenUrlCrossRefMedlineWeb of Science"));
+        assert_eq!(
+            link_residue_labels("CrossRef | Google Scholar\u{a0}"),
+            vec!["doi", "google_scholar"]
+        );
     }
 }

@@ -405,7 +405,10 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
     let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
-        if line.text.len() > 300 || !DATE_LABEL_WORD.is_match(&line.text) {
+        if line.text.len() > 300
+            || !may_hold_dated_label(&line.text)
+            || !DATE_LABEL_WORD.is_match(&line.text)
+        {
             continue;
         }
         // "Accepted author version posted online: 15 Apr 2013": the accepted manuscript,
@@ -446,6 +449,21 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             );
         }
     }
+}
+
+/// A cheap look before [`DATE_LABEL_WORD`]: a dated event needs a digit, and a label
+/// alone opens its line. An ASCII line with no digit that starts with no label's letter
+/// is neither (other lines are left to the patterns, whose `\d` is Unicode).
+fn may_hold_dated_label(text: &str) -> bool {
+    let starts_like_label =
+        |b: &u8| matches!(b.to_ascii_lowercase(), b'r' | b'a' | b'p' | b'f' | b'o');
+    !text.is_ascii()
+        || text
+            .trim_start()
+            .as_bytes()
+            .first()
+            .is_some_and(starts_like_label)
+        || text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Fills the date field a label names, if still empty.
@@ -565,7 +583,8 @@ pub fn clean_doi(raw: &str) -> String {
 fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
     let mut publisher: Option<(String, [usize; 2])> = None;
     for line in own_lines(page) {
-        if ISSN_WORD.is_match(&line.text) {
+        // Every ISSN holds a hyphen: a memchr for it turns most lines away first.
+        if line.text.contains('-') && ISSN_WORD.is_match(&line.text) {
             for caps in ISSN.captures_iter(&line.text) {
                 let kind = caps
                     .name("pre")
@@ -945,8 +964,25 @@ fn is_paywall_line(text: &str) -> bool {
                 && text.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
         });
     }
-    let lower = text.to_lowercase();
-    PAYWALL_MARKERS.iter().any(|m| lower.starts_with(m))
+    // Other lines are lower-cased a character at a time, only as far as a marker goes
+    // (`str::to_lowercase` differs from that only for a final `Σ`, never ASCII).
+    let Some(first) = text.chars().flat_map(char::to_lowercase).next() else {
+        return false;
+    };
+    PAYWALL_MARKERS.iter().any(|m| {
+        if u8::try_from(first).ok() != m.as_bytes().first().copied() {
+            return false;
+        }
+        let mut rest = m.as_bytes();
+        for lower in text.chars().flat_map(char::to_lowercase) {
+            match rest.split_first() {
+                None => break,
+                Some((&b, tail)) if lower.is_ascii() && lower as u8 == b => rest = tail,
+                Some(_) => return false,
+            }
+        }
+        rest.is_empty()
+    })
 }
 
 fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
@@ -1941,6 +1977,22 @@ pub fn fill_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paywall_lines_with_non_ascii_text() {
+        let cases = [
+            ("Buy article PDF – 39,95 €", true),
+            ("ACCESS OPTIONS ·", true),
+            ("Ａccess options ·", false),
+            ("Access optións", false),
+            ("Subscribe to this journal", true),
+            ("Σubscribe to this journal", false),
+            ("— Access options", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_paywall_line(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn cleans_dois() {
