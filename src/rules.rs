@@ -970,6 +970,13 @@ pub fn is_country(text: &str) -> bool {
 /// Words that never occur in a person's name on a byline.
 pub const NOT_NAME_WORDS: &[&str] = &[
     "the",
+    "supplemental",
+    "supplementary",
+    "material",
+    "materials",
+    "citation",
+    "citations",
+    "export",
     "of",
     "and",
     "for",

@@ -1761,6 +1761,8 @@ mod tests {
             ),
             ("Acta Pharmacologica Sinica volume 34", None, false),
             ("Show authors", None, false),
+            ("Supplemental Material", None, false),
+            ("PDFHTMLExport Citation", None, false),
             // A label glued inside a name is no label: nothing may be cut out of a name.
             ("J0 B. Smith", None, false),
             (
