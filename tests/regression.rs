@@ -705,3 +705,17 @@ fn a_figure_doi_gives_way_to_the_articles() {
     let record = extract_document("page.txt", page.as_bytes(), &Options::default());
     assert_eq!(record.doi.as_deref(), Some("10.7717/inv.4886"));
 }
+
+/// A Vancouver citation line wrapped after its volume and issue gives the pages too.
+#[test]
+fn a_citation_line_wrapped_after_its_volume() {
+    let page = "Salt Wedges in Invented Tidal Rivers\nMei Lindqvist1 and Dara Okafor1\nWorld J Invent Rivers. 2011 December 16; 3(12):\n241–247.                          PMCID: PMC0000000\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let got = (
+        record.volume.as_deref(),
+        record.issue.as_deref(),
+        record.page_first.as_deref(),
+        record.page_last.as_deref(),
+    );
+    assert_eq!(got, (Some("3"), Some("12"), Some("241"), Some("247")));
+}

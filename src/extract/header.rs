@@ -11,7 +11,7 @@ use super::locator::{
     Locator, is_journal_name, looks_abbreviated, parse_article_code, parse_locator,
 };
 use super::pages::parse_page_range;
-use super::text::{fold_alnum, join_lines, join_paragraphs};
+use super::text::{fold_alnum, join_lines, join_paragraphs, push_joined};
 use super::{Page, authors};
 use crate::clean::{Line, LineKind};
 use crate::record::{Record, Section};
@@ -52,7 +52,7 @@ static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The printed forms of a date: day month year, month day year, month year, ISO.
-const DATE_FORMS: &str = r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}";
+const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}";
 
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1697,8 +1697,22 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 continue;
             }
             let mut span = [line.start, line.end];
+            // A citation wrapped after its volume ("… 2011 December 16; 3(12):" / "241–247.").
+            let wrapped = || {
+                let next = lines.get(i + 1).filter(|n| !n.is_blank())?;
+                if !line.text.trim_end().ends_with([':', ';']) {
+                    return None;
+                }
+                let mut joined = line.text.clone();
+                push_joined(&mut joined, &next.text);
+                parse_locator(&joined).map(|found| (found, next.end))
+            };
             let (mut found, breadcrumb) = match parse_locator(&line.text) {
                 Some(found) => (found, false),
+                None if let Some((found, end)) = wrapped() => {
+                    span[1] = end;
+                    (found, false)
+                }
                 None => match breadcrumb_locator(lines, i) {
                     Some((found, [from, to])) => {
                         span = [from.min(line.start), to.max(line.end)];
@@ -2029,6 +2043,12 @@ mod tests {
                 "5 June 2013",
             ),
             ("Issue date: June 2013", "Issue date", "June 2013"),
+            // Year first, as PubMed Central prints it.
+            (
+                "Published online 2011 December 16. doi: 10.1000/x",
+                "Published online",
+                "2011 December 16",
+            ),
         ];
         for (line, label, date) in cases {
             let caps = DATE_EVENT.captures(line).expect(line);
