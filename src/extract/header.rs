@@ -226,31 +226,21 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// A citation line anywhere on the page that ends with the article's own DOI ("R. Soc.
-/// open sci. 2016 3 160123; DOI: 10.1098/rsos.160123", a share box): its locator.
+/// A citation line anywhere on the page that ends with the article's own DOI ("Inv. Soc.
+/// open sci. 2016 3 160123; DOI: 10.1000/inv.160123", a share box): its locator.
 fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
     let Some(doi) = record.doi.clone() else {
         return;
     };
-    let elsewhere = [
-        SectionKind::References,
-        SectionKind::CitedBy,
-        SectionKind::Related,
-    ];
-    let found = page
-        .segments
-        .iter()
-        .filter(|s| !elsewhere.contains(&s.kind))
-        .flat_map(|s| page.lines_of(s))
-        .find_map(|line| {
-            let at = line.text.find(doi.as_str())?;
-            let before = &line.text[..at];
-            let cut = before
-                .rfind(['D', 'd'])
-                .filter(|&i| before[i..].to_ascii_lowercase().starts_with("doi"))?;
-            let citation = before[..cut].trim_end_matches([' ', ';', ',', '.', ':']);
-            Some((parse_locator(citation)?, [line.start, line.end]))
-        });
+    let found = lines_outside_other_works(page).find_map(|line| {
+        let at = line.text.find(doi.as_str())?;
+        let before = &line.text[..at];
+        let cut = before
+            .rfind(['D', 'd'])
+            .filter(|&i| starts_with_ignore_ascii_case(&before[i..], "doi"))?;
+        let citation = before[..cut].trim_end_matches([' ', ';', ',', '.', ':']);
+        Some((parse_locator(citation)?, [line.start, line.end]))
+    });
     if let Some((found, span)) = found {
         fill_journal_data(record, &found, Some(span));
         if record.year.is_none() {
@@ -301,13 +291,30 @@ fn fill_from_archive_footer(record: &mut Record, page: &Page<'_>) {
         return;
     }
     let found = page.lines.iter().rev().find_map(|line| {
-        let caps = ARTICLES_FROM.captures(line.text.trim_start())?;
+        let text = line.text.trim_start();
+        if !text.starts_with("Articles from ") {
+            return None;
+        }
+        let caps = ARTICLES_FROM.captures(text)?;
         let journal = caps.name("journal")?;
         Some((journal.as_str().to_owned(), [line.start, line.end]))
     });
     if let Some((journal, span)) = found {
         fill_text(record, "journal", slot_journal, &journal, Some(span));
     }
+}
+
+/// Every line but those of the lists of other works (references, cited-by, related).
+fn lines_outside_other_works<'a>(page: &'a Page<'_>) -> impl Iterator<Item = &'a Line> + 'a {
+    const OTHER_WORKS: [SectionKind; 3] = [
+        SectionKind::References,
+        SectionKind::CitedBy,
+        SectionKind::Related,
+    ];
+    page.segments
+        .iter()
+        .filter(|s| !OTHER_WORKS.contains(&s.kind))
+        .flat_map(|s| page.lines_of(s))
 }
 
 /// Lines of the parts that may hold the article's own metadata.
@@ -537,8 +544,8 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// A figure's or supplement's DOI extends the article's ("10.7717/inv.4886/fig-1",
-/// "10.7554/eLife.44753.007"): when the page also prints the article's, that one is meant.
+/// A figure's or supplement's DOI extends the article's ("10.1000/inv.4886/fig-1",
+/// "10.1000/inv.44753.007"): when the page also prints the article's, that one is meant.
 fn article_doi_of_component(lines: &[&Line], doi: String) -> String {
     let shorter = lines
         .iter()
@@ -1756,16 +1763,7 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
 /// sits among the footnotes rather than in the header: the first one outside the
 /// reference, cited-by and related lists fills what is still empty.
 fn fill_from_article_code(record: &mut Record, page: &Page<'_>) {
-    let foreign = [
-        SectionKind::References,
-        SectionKind::CitedBy,
-        SectionKind::Related,
-    ];
-    let found = page
-        .segments
-        .iter()
-        .filter(|s| !foreign.contains(&s.kind))
-        .flat_map(|s| page.lines_of(s))
+    let found = lines_outside_other_works(page)
         .find_map(|line| parse_article_code(&line.text).map(|found| (found, line)));
     let Some((found, line)) = found else {
         return;

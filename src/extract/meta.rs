@@ -586,14 +586,7 @@ fn normalise(field: &str, raw: &str) -> Option<String> {
     }
     match field {
         "doi" => normalise_doi(&text),
-        f if f.starts_with("dates.") => {
-            // An ISO timestamp ("2014-03-01T00:00:00-08:00") is read for its date.
-            let date = match text.split_once('T') {
-                Some((day, _)) if day.len() == 10 && day.as_bytes()[4] == b'-' => day,
-                _ => text.as_str(),
-            };
-            parse_date(date)
-        }
+        f if f.starts_with("dates.") => parse_date(&text),
         "abstract" => {
             let plain = collapse(&TAG.replace_all(&text, " "));
             let plain = ABSTRACT_LABEL.replace(&plain, "").into_owned();
