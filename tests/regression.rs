@@ -528,6 +528,29 @@ fn citation_under_a_label_alone() {
     );
 }
 
+/// "Cite this article" alone on its line, with the citation indented below it (a text
+/// browser's dump of a definition list), fills the journal data; a citation below it of
+/// another work (its DOI is not the article's) fills nothing.
+#[test]
+fn cite_this_article_label_alone() {
+    let cases = [
+        ("10.5555/invented.4886", Some(("Invented Biology", "6"))),
+        ("10.5555/invented.9999", None),
+    ];
+    for (cited_doi, expected) in cases {
+        let page = format!(
+            "Salt wedges in invented rivers\n\nMei Lindqvist, Dara Okafor\n\nDOI\n    https://doi.org/10.5555/invented.4886\n\nCite this article\n    Lindqvist M, Okafor D. 2018. Salt wedges in invented rivers.\n    Invented Biology 6:e4886 https://doi.org/{cited_doi}\n\nAbstract\n\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let found = record
+            .journal
+            .title
+            .as_deref()
+            .zip(record.volume.as_deref());
+        assert_eq!(found, expected, "{page}");
+    }
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

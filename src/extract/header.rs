@@ -1591,9 +1591,14 @@ const CITATION_LABELS_ALONE: &[&str] = &[
     "citation",
     "cite",
     "cite as",
+    "cite this",
+    "cite this article",
+    "cite this paper",
     "citer",
     "how to cite",
     "how to cite this article",
+    "please cite as",
+    "please cite this article as",
     "recommended citation",
     "to cite this article",
 ];
@@ -1628,6 +1633,17 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     let Some((cited, span)) = found else {
         return;
     };
+    // A citation of another work (a dataset, the preprint) is not the article's own.
+    let cites_other_doi = match (&record.doi, &cited.doi) {
+        (Some(own), Some(cited)) => {
+            let cited = cited.trim_end_matches(|c: char| !c.is_alphanumeric());
+            !own.eq_ignore_ascii_case(cited)
+        }
+        _ => false,
+    };
+    if cites_other_doi {
+        return;
+    }
     let span = Some(span);
     fill_journal_data(record, &locator_of(&cited), span);
     if record.year.is_none() {
