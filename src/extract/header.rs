@@ -580,11 +580,27 @@ pub fn clean_doi(raw: &str) -> String {
             doi = &doi[..at];
         }
     }
+    // A DOI read from a link's address ends where the address's query starts
+    // ("…/10.5555/abc.123?scroll=top&needAccess=true").
+    if let Some(at) = doi.find('?')
+        && is_query_parameter(&doi[at + 1..])
+    {
+        doi = &doi[..at];
+    }
     let mut doi = doi.trim_end_matches(['.', ',', ';', ':']);
     if doi.ends_with(')') && doi.matches('(').count() < doi.matches(')').count() {
         doi = &doi[..doi.len() - 1];
     }
     doi.to_owned()
+}
+
+/// Whether `text` starts with a URL query parameter: a name, then `=`.
+fn is_query_parameter(text: &str) -> bool {
+    let name_len = text
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    name_len > 0 && text.as_bytes().get(name_len) == Some(&b'=')
 }
 
 fn fill_issns_and_publisher(record: &mut Record, page: &Page<'_>) {
@@ -1746,14 +1762,10 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
             };
             if found.journal.is_none() && !breadcrumb {
                 // The journal's name on the line right above the volume line, or above one
-                // blank line (a text browser's spacing).
-                let above_at = i.checked_sub(1).and_then(|j| {
-                    if lines[j].is_blank() {
-                        j.checked_sub(1).filter(|&k| !lines[k].is_blank())
-                    } else {
-                        Some(j)
-                    }
-                });
+                // or two blank lines (a text browser's spacing).
+                let above_at = (i.saturating_sub(3)..i)
+                    .rev()
+                    .find(|&j| !lines[j].is_blank());
                 if let Some((at, above)) = above_at.map(|j| (j, &lines[j])) {
                     // Not the last line of a wrapped sentence ("… Chemistry and" / "Physics").
                     let wrapped = at
@@ -2034,6 +2046,12 @@ mod tests {
             ),
             ("10.1000/inv.2019Viewer", "10.1000/inv.2019Viewer"),
             ("10.1000/TPAMI.2019.1234567", "10.1000/TPAMI.2019.1234567"),
+            (
+                "10.1000/00000000.2013.788745?needAccess=true",
+                "10.1000/00000000.2013.788745",
+            ),
+            ("10.1000/inv.12?scroll=top&x=1", "10.1000/inv.12"),
+            ("10.1000/inv.12?", "10.1000/inv.12?"),
         ];
         for (raw, want) in cases {
             assert_eq!(clean_doi(raw), want, "{raw}");
