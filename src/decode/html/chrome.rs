@@ -158,6 +158,11 @@ const ARTICLE_PARTS: &[&str] = &[
     "kwd",
     "history",
     "articleinfo",
+    // The journal banner of Atypon's Literatum sites (journal title, volume and issue),
+    // whose containers' classes call it navigation.
+    "publicationserialheader",
+    "literatumseriesnavigation",
+    "issueserialnavigation",
 ];
 
 /// The subset of [`ARTICLE_PARTS`] so specific that a chrome-looking container holding
