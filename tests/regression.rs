@@ -551,6 +551,32 @@ fn cite_this_article_label_alone() {
     }
 }
 
+/// A "Journal" label alone on its line names the journal on the next line that is not
+/// blank, a subtitle between it and the volume line or not; a "Journal" label over a
+/// sentence names no journal.
+#[test]
+fn journal_under_a_journal_label() {
+    let cases = [
+        (
+            "Journal\n\nInvented Physics\nA Journal at the Interface of Invented Things\n",
+            Some("Invented Physics"),
+        ),
+        ("Journal\nInvented Physics\n", Some("Invented Physics")),
+        (
+            "Journal\nWe thank the editors of this journal for their help.\n",
+            None,
+        ),
+    ];
+    for (banner, expected) in cases {
+        let page = format!(
+            "Publication Cover\n{banner}\nVolume 111, 2013 - Issue 9-11\n\nInvited Article\n\nSalt wedges in invented rivers\n\nMei Lindqvist & Dara Okafor\n\nAbstract\n\nWe measured invented things with an invented method. It worked well in every case.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(record.journal.title.as_deref(), expected, "{page}");
+        assert_eq!(record.volume.as_deref(), Some("111"), "{page}");
+    }
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

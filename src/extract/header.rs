@@ -187,6 +187,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_archive_footer(record, page);
     fill_from_line_with_own_doi(record, page);
     fill_from_pages_line(record, page);
+    fill_from_journal_label(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {
@@ -277,6 +278,30 @@ fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
         if let Some(last) = &range.last {
             fill_text(record, "page_last", |r| &mut r.page_last, last, Some(span));
         }
+    }
+}
+
+/// A "Journal" label alone on its line in the header, the journal's name on the next line
+/// that is not blank (a publication banner: "Journal" / "Invented Physics" / "Volume 1, …").
+fn fill_from_journal_label(record: &mut Record, page: &Page<'_>) {
+    if record.journal.title.is_some() {
+        return;
+    }
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    let found = lines.iter().enumerate().find_map(|(i, line)| {
+        let label = line.text.trim().trim_end_matches(':');
+        if !label.eq_ignore_ascii_case("journal") {
+            return None;
+        }
+        let name = lines[i + 1..].iter().take(3).find(|l| !l.is_blank())?;
+        (name.kind == LineKind::Text && is_journal_name(&name.text))
+            .then(|| (name.text.trim().to_owned(), [name.start, name.end]))
+    });
+    if let Some((name, span)) = found {
+        fill_text(record, "journal", slot_journal, &name, Some(span));
     }
 }
 
