@@ -244,7 +244,10 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         });
         return;
     }
-    let kind = if kind == LineKind::Text && rules::is_link_residue(&body) {
+    // A nested bullet of link labels under a reference ("○ CrossRef |") is residue too.
+    let may_be_residue =
+        matches!(kind, LineKind::Text) || matches!(kind, LineKind::Bullet(l) if l >= 2);
+    let kind = if may_be_residue && rules::is_link_residue(&body) {
         LineKind::LinkResidue
     } else {
         kind
@@ -833,6 +836,8 @@ mod tests {
             ("## References", &[("References", LineKind::Heading(2))]),
             ("•  Mei Lin1,", &[("Mei Lin1,", LineKind::Bullet(1))]),
             ("○  Erica Lang", &[("Erica Lang", LineKind::Bullet(2))]),
+            ("○  CrossRef |", &[("CrossRef |", LineKind::LinkResidue)]),
+            ("•  PubMed", &[("PubMed", LineKind::Bullet(1))]),
             (
                 "see [the paper](https://x.org/a_(b)) now",
                 &[("see the paper now", LineKind::Text)],

@@ -281,7 +281,169 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         heading,
         lines: start..lines.len(),
     });
-    fold_menus_into_header(segments, lines)
+    let segments = fold_menus_into_header(segments, lines);
+    split_headless_references(segments, lines)
+}
+
+/// The fewest entries, each followed by its link labels, that make a reference list
+/// without a heading.
+const HEADLESS_REFERENCES_MIN_ENTRIES: usize = 5;
+
+/// The most lines one entry of such a list runs over.
+const HEADLESS_ENTRY_MAX_LINES: usize = 8;
+
+/// A year in a reference: "2013", "1999a".
+static REFERENCE_YEAR: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:1[89]|20)\d{2}[a-z]?\b").expect("reference year regex")
+});
+
+/// The first line of a numbered reference: "12. Surname", "[3] Surname", or the number
+/// glued to the initial ("1G. Surname", a bullet's number set apart on the page).
+static REFERENCE_START: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]?)\s*\p{Lu}").expect("reference start regex")
+});
+
+/// Some pages print their reference list without a heading (the heading is a tab of the
+/// site, lost in the dump). When no part is the reference list, the longest run of entries
+/// that each carry a year and are each followed by a line of link labels ("CrossRef |
+/// PubMed | CAS") becomes one, cut out of the part it sat in.
+///
+/// A "References" part that holds fewer years than half the run's entries is a menu or
+/// footer entry of that name (its years are a copyright's), and becomes `Other`.
+fn split_headless_references(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    let years_in = |segment: &Segment| {
+        lines[segment.lines.clone()]
+            .iter()
+            .filter(|l| REFERENCE_YEAR.is_match(&l.text))
+            .count()
+    };
+    let listed = segments
+        .iter()
+        .filter(|s| s.kind == SectionKind::References)
+        .map(years_in)
+        .max();
+    if listed.is_some_and(|years| years >= HEADLESS_REFERENCES_MIN_ENTRIES) {
+        return segments;
+    }
+    // A run inside one part, never in a list of other works.
+    let found = segments
+        .iter()
+        .filter(|s| !matches!(s.kind, SectionKind::CitedBy | SectionKind::Related))
+        .filter_map(|s| {
+            let (entries, run) = headless_reference_run(&lines[s.lines.clone()])?;
+            Some((entries, run.start + s.lines.start..run.end + s.lines.start))
+        })
+        .max_by_key(|(entries, _)| *entries);
+    let Some((entries, run)) = found else {
+        return segments;
+    };
+    if listed.is_some_and(|years| 2 * years >= entries) {
+        return segments;
+    }
+    let mut out = Vec::with_capacity(segments.len() + 2);
+    for mut segment in segments {
+        if segment.kind == SectionKind::References {
+            segment.kind = SectionKind::Other;
+        }
+        let inside = segment.lines.start <= run.start && run.start < segment.lines.end;
+        if !inside {
+            out.push(segment);
+            continue;
+        }
+        let end = run.end.min(segment.lines.end);
+        let (before, after) = (segment.lines.start..run.start, end..segment.lines.end);
+        if !before.is_empty() {
+            out.push(Segment {
+                kind: segment.kind,
+                heading: segment.heading.clone(),
+                lines: before,
+            });
+        }
+        out.push(Segment {
+            kind: SectionKind::References,
+            heading: None,
+            lines: run.start..end,
+        });
+        if lines[after.clone()].iter().any(|l| !l.is_blank()) {
+            out.push(Segment {
+                kind: segment.kind,
+                heading: None,
+                lines: after,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a line is only link labels ("CrossRef |", "PubMed | CAS").
+fn is_residue(line: &Line) -> bool {
+    line.kind == LineKind::LinkResidue
+        || crate::rules::is_link_residue(line.text.trim().trim_matches('|').trim())
+}
+
+/// The longest run of reference entries each followed by link labels: its number of entries
+/// and its lines.
+fn headless_reference_run(lines: &[Line]) -> Option<(usize, Range<usize>)> {
+    let mut best: Option<(usize, Range<usize>)> = None;
+    // The run being read: its start, its entries, and where its last labels end.
+    let mut run: Option<(usize, usize, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_residue(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        // The entry over this block of labels: the lines up to the previous labels or a
+        // heading (over blank lines and page breaks: an entry may run onto the next page).
+        let mut from = i;
+        let mut taken = 0;
+        while from > 0 && taken < HEADLESS_ENTRY_MAX_LINES {
+            let above = &lines[from - 1];
+            if is_residue(above) || matches!(above.kind, LineKind::Heading(_)) {
+                break;
+            }
+            taken += usize::from(!above.is_blank());
+            from -= 1;
+        }
+        let mut end = i;
+        while end < lines.len() && (is_residue(&lines[end]) || lines[end].is_blank()) {
+            end += 1;
+        }
+        let entry = &lines[from..i];
+        let has_year = entry.iter().any(|l| REFERENCE_YEAR.is_match(&l.text));
+        let continues = run.is_some_and(|(_, _, last_end)| from <= last_end);
+        // A short line without a year between labels is one more label ("Web of Science®
+        // Times Cited: 186 |").
+        let is_label = !has_year && entry.iter().all(|l| l.text.len() < 50);
+        run = match (has_year && !entry.is_empty(), continues, run) {
+            (true, true, Some((start, entries, _))) => Some((start, entries + 1, end)),
+            (false, true, Some((start, entries, _))) if is_label => Some((start, entries, end)),
+            (true, _, _) => {
+                // A new run starts at the entry's last numbered line, or after its last
+                // blank line: not at prose above it.
+                let start = entry
+                    .iter()
+                    .rposition(|l| {
+                        matches!(l.kind, LineKind::Bullet(1)) || REFERENCE_START.is_match(&l.text)
+                    })
+                    .or_else(|| entry.iter().rposition(Line::is_blank).map(|p| p + 1))
+                    .map_or(from, |p| from + p);
+                Some((start, 1, end))
+            }
+            (false, _, _) => None,
+        };
+        if let Some((start, entries, last_end)) = run
+            && entries >= HEADLESS_REFERENCES_MIN_ENTRIES
+            // The best run so far, or the same run grown by more labels.
+            && best.as_ref().is_none_or(|(most, range)| {
+                entries > *most || (entries == *most && range.start == start)
+            })
+        {
+            best = Some((entries, start..last_end));
+        }
+        i = end;
+    }
+    best
 }
 
 /// Sidebars and menus print section names ("Abstract", "About the journal", "Cited by")
@@ -380,6 +542,49 @@ mod tests {
                 (SectionKind::References, Some("References".into())),
             ]
         );
+    }
+
+    #[test]
+    fn a_reference_list_without_a_heading() {
+        let entry = |n: usize| {
+            format!(
+                "{n}A. Author, Invented Lett. 20{n:02}, {n}, 1{n}.\nCrossRef |\nPubMed |\nWeb of Science® Times Cited: 1{n} |\nADS\n"
+            )
+        };
+        let list: String = (1..=6).map(entry).collect();
+        let short: String = (1..=3).map(entry).collect();
+        let cases = [
+            // Six entries with their labels under prose: a reference list, and a
+            // "References" footer link with a copyright year is none.
+            (
+                format!(
+                    "Title\nAbstract\nWe asked. They answered.\n\nPlease note: the supporting information is the authors'.\n{list}\nReferences\nCopyright © 1999 - 2016 Invented Inc.\n"
+                ),
+                vec![
+                    SectionKind::Header,
+                    SectionKind::Abstract,
+                    SectionKind::References,
+                    SectionKind::Other,
+                ],
+            ),
+            // Three entries are too few.
+            (
+                format!("Title\nAbstract\nWe asked. They answered.\n{short}"),
+                vec![SectionKind::Header, SectionKind::Abstract],
+            ),
+        ];
+        for (text, want) in cases {
+            let lines = clean_lines(&text);
+            let segments = segment(&lines);
+            let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
+            assert_eq!(kinds, want, "{text}");
+            if let Some(list) = segments.iter().find(|s| s.kind == SectionKind::References) {
+                assert!(
+                    lines[list.lines.start].text.starts_with("1A. Author"),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

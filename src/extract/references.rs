@@ -103,6 +103,11 @@ fn label_of(text: &str) -> Option<(u32, usize)> {
     }
     let number = text[digits_from..digits_from + digits].parse().ok()?;
     let after_digits = &text[digits_from + digits..];
+    // A number glued to the first author's initial ("1G. Surname", "2N.-G. Surname"): a
+    // list whose labels were set apart on the page only by layout.
+    if !bracketed && is_glued_initial(after_digits) {
+        return Some((number, digits));
+    }
     // What closes the number: `]` for a bracketed label, `.` or `)` or only spaces else.
     let closer = if bracketed {
         after_digits.strip_prefix(']')?
@@ -120,6 +125,14 @@ fn label_of(text: &str) -> Option<(u32, usize)> {
         spaced.len() < closer.len()
     };
     ends_label.then(|| (number, text.len() - spaced.len()))
+}
+
+/// Whether `text` starts with an initial and its full stop ("G. …", "N.-G. …").
+fn is_glued_initial(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(1) == Some(&b'.')
+        && matches!(bytes.get(2), Some(b' ' | b'-'))
 }
 
 /// Splits a numbered list. Some sites print each label on a line of its own and number
@@ -593,6 +606,10 @@ mod tests {
             ("[12]Smith", None),
             ("12:3", None),
             ("Smith 12.", None),
+            ("1G. Hodes, Science 2013", Some((1, 1))),
+            ("2N.-G. Park, J. Phys. Chem. Lett.", Some((2, 1))),
+            ("3D printing of invented parts", None),
+            ("4G.Smith", None),
             ("\u{661}. Smith", None),
             ("1\u{662}. Smith", None),
             ("", None),
