@@ -577,6 +577,29 @@ fn journal_under_a_journal_label() {
     }
 }
 
+/// A manuscript's title page: the title, one author's name, and a date under it. The date
+/// ends the byline (no author "November"), and one name over a date is a byline.
+#[test]
+fn a_single_author_over_a_date() {
+    let cases: [(&str, &[&str]); 3] = [
+        ("Mei Lindqvist\nNovember 2025", &["Mei Lindqvist"]),
+        ("Mei Lindqvist\n6 June 2023", &["Mei Lindqvist"]),
+        (
+            "Mei Lindqvist, Dara Okafor\nNovember 2025",
+            &["Mei Lindqvist", "Dara Okafor"],
+        ),
+    ];
+    for (byline, want) in cases {
+        let page = format!(
+            " \n\n Salt wedges in invented rivers and the shape of their estuaries\n                 {}\n \n\nWe measured invented things with an invented method. It worked well in every case we tried.\n\nReference:   invented/006747\n\nPublished in:  https://doi.org/10.5555/invented.00642\n",
+            byline.replace('\n', "\n                 ")
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, want, "{page}");
+    }
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

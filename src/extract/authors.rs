@@ -408,9 +408,17 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| is_author_card_link(&l.text))
         };
+        // Or a name over a date (a manuscript's title page: title, author, "November 2025").
+        let dated = |end: usize| {
+            lines[end..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| is_month_date_alone(&l.text))
+        };
         match byline_at(lines, start) {
             Some((end, byline))
-                if qualifies(&byline) || byline.names.len() == 1 && (labelled || carded()) =>
+                if qualifies(&byline)
+                    || byline.names.len() == 1 && (labelled || carded() || dated(end)) =>
             {
                 let better = best
                     .as_ref()
@@ -489,6 +497,14 @@ static DANGLING_GIVEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads a byline starting at `start`: bullets or plain lines of names, names broken
 /// across lines, and notes printed under each name (skipped). Gives the end of the last
 /// line that was part of it and the names.
+/// A line that is only a date with at least its month ("November 2025", "6 June 2023").
+fn is_month_date_alone(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 30
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && super::dates::parse_date(text).is_some_and(|date| date.len() >= 7)
+}
+
 fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let first = &lines[start];
     if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
@@ -569,6 +585,10 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             if read_so_far && broken {
                 continue;
             }
+            break;
+        }
+        // A date alone on its line under the names ("November 2025") ends the byline.
+        if is_month_date_alone(&line.text) {
             break;
         }
         if best.is_some() && pending.is_empty() && is_mark_line(&line.text) {
