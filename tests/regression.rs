@@ -600,6 +600,26 @@ fn a_single_author_over_a_date() {
     }
 }
 
+/// A repository's page: one author's name printed twice (the name, a details toggle, the
+/// author card) is a byline; a "Citer" heading over the citation gives the journal data and
+/// the DOI out of its angle brackets.
+#[test]
+fn repository_page_single_author_and_citer_heading() {
+    let page = "<html><body><h1>Salt wedges in invented rivers</h1><ul><li>Mei Lindqvist</li></ul><p>Show more details</p><p>Mei Lindqvist</p><ul><li>Fonction : Auteur</li></ul><h2>Résumé</h2><p>Des calculs récents sur des rivières inventées. Ils montrent des choses inventées avec soin.</p><h2>Citer</h2><p>Mei Lindqvist. Salt wedges in invented rivers. Journal of Invented Physics, 1955, 16 (6), pp.444-445. ⟨10.5555/invphys:01955001606044400⟩. ⟨inv-00235190⟩</p></body></html>";
+    let record = extract_document("page.html", page.as_bytes(), &Options::default());
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Mei Lindqvist"]);
+    assert_eq!(
+        record.doi.as_deref(),
+        Some("10.5555/invphys:01955001606044400")
+    );
+    assert_eq!(
+        record.journal.title.as_deref(),
+        Some("Journal of Invented Physics")
+    );
+    assert_eq!(record.volume.as_deref(), Some("16"));
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

@@ -415,10 +415,22 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| is_month_date_alone(&l.text))
         };
+        // Or a name printed twice, close together: the name, then its author card (a
+        // "show more details" toggle may stand between them).
+        let repeated = |byline: &Byline| {
+            let key = name_key(&byline.names[0].name);
+            let is_the_name = |l: &Line| {
+                parse_byline(&l.text)
+                    .is_some_and(|b| b.names.len() == 1 && name_key(&b.names[0].name) == key)
+            };
+            let mut near = lines[start..].iter().filter(|l| !l.is_blank()).take(4);
+            near.next().is_some_and(is_the_name) && near.any(is_the_name)
+        };
         match byline_at(lines, start) {
             Some((end, byline))
                 if qualifies(&byline)
-                    || byline.names.len() == 1 && (labelled || carded() || dated(end)) =>
+                    || byline.names.len() == 1
+                        && (labelled || carded() || dated(end) || repeated(&byline)) =>
             {
                 let better = best
                     .as_ref()

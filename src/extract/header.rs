@@ -613,6 +613,10 @@ pub fn clean_doi(raw: &str) -> String {
         doi = &doi[..at];
     }
     let mut doi = doi.trim_end_matches(['.', ',', ';', ':']);
+    // HAL prints identifiers in angle brackets ("⟨10.5555/x⟩").
+    if !doi.contains('⟨') {
+        doi = doi.trim_end_matches('⟩');
+    }
     if doi.ends_with(')') && doi.matches('(').count() < doi.matches(')').count() {
         doi = &doi[..doi.len() - 1];
     }
@@ -1664,7 +1668,10 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
         None => lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.kind == LineKind::Text && is_citation_label_alone(&l.text))
+            .filter(|(_, l)| {
+                matches!(l.kind, LineKind::Text | LineKind::Heading(_))
+                    && is_citation_label_alone(&l.text)
+            })
             .filter_map(|(index, _)| citation_below(lines, index, String::new()))
             .find(|(cited, _)| {
                 cited.year.is_some()
@@ -1692,7 +1699,7 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     }
     if record.doi.is_none() {
         if let Some(doi) = &cited.doi {
-            record.doi = Some(doi.clone());
+            record.doi = Some(clean_doi(doi));
             record.note_source("doi", "text", span);
         }
     }
@@ -2077,6 +2084,10 @@ mod tests {
             ),
             ("10.1000/inv.12?scroll=top&x=1", "10.1000/inv.12"),
             ("10.1000/inv.12?", "10.1000/inv.12?"),
+            (
+                "10.1000/inv:01955001606044400⟩",
+                "10.1000/inv:01955001606044400",
+            ),
         ];
         for (raw, want) in cases {
             assert_eq!(clean_doi(raw), want, "{raw}");
