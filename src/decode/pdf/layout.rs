@@ -52,6 +52,9 @@ const TAIL_REACH: f32 = 2.5;
 const LONE_TAIL_GAP: f32 = 0.9;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
+/// An empty band across the page this many median font sizes high splits it into zones
+/// read one after another.
+const ZONE_GAP: f32 = 2.5;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
 const MAX_ORDERED_BLOCKS: usize = 400;
 
@@ -196,12 +199,16 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
                     && (crosses_gutter(frag.x1, word.x0)
                         || (frag.char_count(page) > LABEL_CHARS
                             && local_gutter(gi, frag.x1, word.x0, word.size)));
+                // A label starts its column: nothing before it on the baseline, or a column
+                // gutter between it and what is (a numbered item in the right column).
+                let starts_column =
+                    || k == 0 || crosses_gutter(fragments[first_fragment + k - 1].x1, frag.x0);
                 let fits = gap >= -0.3 * word.size
                     && !gutter
                     && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
-                        || (k == 0
-                            && gap <= LABEL_GAP * word.size
-                            && frag.char_count(page) <= LABEL_CHARS));
+                        || (gap <= LABEL_GAP * word.size
+                            && frag.char_count(page) <= LABEL_CHARS
+                            && starts_column()));
                 if fits && target.is_none_or(|t| fragments[first_fragment + t].x1 < frag.x1) {
                     target = Some(k);
                 }
@@ -518,8 +525,9 @@ fn build_blocks(fragments: &[Fragment]) -> Vec<Block> {
 }
 
 /// Orders blocks by Breuel's rules with a topological sort; ties go to the highest block.
+/// Zones (see [`block_zones`]) come first: every block of a zone precedes those below it.
 fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
-    let _ = fragments;
+    let zones = block_zones(fragments, blocks);
     let n = blocks.len();
     let mut by_top: Vec<usize> = (0..n).collect();
     by_top.sort_by(|&a, &b| {
@@ -541,7 +549,11 @@ fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
     let mut indegree = vec![0usize; n];
     for a in 0..n {
         for b in 0..n {
-            if a != b && precedes(blocks, &by_mid, a, b) {
+            let before_it = match zones[a].cmp(&zones[b]) {
+                std::cmp::Ordering::Equal => precedes(blocks, &by_mid, a, b),
+                other => other.is_lt(),
+            };
+            if a != b && before_it {
                 before[a * n + b] = true;
                 indegree[b] += 1;
             }
@@ -565,6 +577,35 @@ fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
         }
     }
     order
+}
+
+/// The zone of each block: how many empty bands across the whole page lie above it. A band
+/// is a gap in the text at least [`ZONE_GAP`] times the page's median font size high that
+/// no fragment reaches into, so no block crosses it. Columns above such a gap end there,
+/// and the ones below it start afresh (a page whose body ends in two columns over a
+/// two-column reference list, columns under a figure without text), which Breuel's rules
+/// alone would read as one column down the whole page, then the next.
+fn block_zones(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
+    let mut spans: Vec<(f32, f32)> = fragments.iter().map(|f| (f.top(), f.bottom())).collect();
+    let mut sizes: Vec<f32> = fragments.iter().map(|f| f.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let Some(&size) = sizes.get(sizes.len() / 2) else {
+        return vec![0; blocks.len()];
+    };
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The top of the text under each band, top down.
+    let mut band_ends: Vec<f32> = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for (top, bottom) in spans {
+        if reach.is_finite() && top - reach >= ZONE_GAP * size {
+            band_ends.push(top);
+        }
+        reach = reach.max(bottom);
+    }
+    blocks
+        .iter()
+        .map(|b| band_ends.partition_point(|&end| end <= b.top))
+        .collect()
 }
 
 fn x_overlap(a: &Block, b: &Block) -> bool {
@@ -831,6 +872,73 @@ mod tests {
             .collect();
         want.extend(names.iter().map(|r| format!("{} {} {}", r[3], r[4], r[5])));
         assert_eq!(got, want);
+    }
+
+    /// Two columns of `rows` lines each, from `top`, words named `<prefix>L<i>` and
+    /// `<prefix>R<i>`, as `(text, x0, baseline, size)`.
+    fn two_columns(prefix: &str, top: f32, rows: usize) -> Vec<(String, f32, f32, f32)> {
+        let mut words = Vec::new();
+        for i in 0..rows {
+            let y = top + 12.0 * i as f32;
+            words.push((format!("{prefix}L{i} left column text"), 10.0, y, 10.0));
+            words.push((format!("{prefix}R{i} right column text"), 200.0, y, 10.0));
+        }
+        words
+    }
+
+    fn owned_texts(words: &[(String, f32, f32, f32)]) -> Vec<String> {
+        let borrowed: Vec<(&str, f32, f32, f32)> = words
+            .iter()
+            .map(|(t, x, y, s)| (t.as_str(), *x, *y, *s))
+            .collect();
+        texts(&borrowed)
+    }
+
+    #[test]
+    fn an_empty_band_across_the_page_ends_the_columns_above_it() {
+        // Body text in two columns, then after a gap of four lines across both columns a
+        // two-column reference list: the body's right column comes before the list.
+        let mut words = two_columns("body", 100.0, 6);
+        words.extend(two_columns("refs", 220.0, 3));
+        let got = owned_texts(&words);
+        let prefixes: Vec<&str> = got.iter().filter_map(|l| l.split(' ').next()).collect();
+        let want = [
+            "bodyL0", "bodyL1", "bodyL2", "bodyL3", "bodyL4", "bodyL5", "bodyR0", "bodyR1",
+            "bodyR2", "bodyR3", "bodyR4", "bodyR5", "refsL0", "refsL1", "refsL2", "refsR0",
+            "refsR1", "refsR2",
+        ];
+        assert_eq!(prefixes, want);
+    }
+
+    #[test]
+    fn a_paragraph_gap_in_both_columns_does_not_end_them() {
+        // One blank line at the same height in both columns (paragraph breaks that happen to
+        // line up) is no band: each column is still read whole.
+        let mut words = two_columns("a", 100.0, 4);
+        words.extend(two_columns("b", 160.0, 4));
+        let got = owned_texts(&words);
+        let prefixes: Vec<&str> = got.iter().filter_map(|l| l.split(' ').next()).collect();
+        let want = [
+            "aL0", "aL1", "aL2", "aL3", "bL0", "bL1", "bL2", "bL3", "aR0", "aR1", "aR2", "aR3",
+            "bR0", "bR1", "bR2", "bR3",
+        ];
+        assert_eq!(prefixes, want);
+    }
+
+    #[test]
+    fn a_number_starting_the_right_column_stays_with_its_item() {
+        // Reference lists in two columns: the right column's "7." is followed by a gap
+        // wider than a fragment gap, and is not the first fragment on its baseline.
+        let mut words = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + 12.0 * i as f32;
+            words.push(("Left column reference text", 10.0, y, 10.0));
+            words.push(("Right", 232.0, y, 10.0));
+            words.push(("column", 262.0, y, 10.0));
+        }
+        words.push(("7.", 200.0, 124.0, 10.0));
+        let got = texts(&words);
+        assert!(got.contains(&"7. Right column".to_owned()), "{got:?}");
     }
 
     #[test]
