@@ -12,6 +12,7 @@ pub mod content;
 pub mod fonts;
 pub mod layout;
 pub mod lexer;
+pub mod links;
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -101,7 +102,8 @@ fn decode_unguarded(
             page_lines.push((Vec::new(), 792.0));
             continue;
         };
-        let words = page_words(&doc, page_id, &content, &mut fonts);
+        let mut words = page_words(&doc, page_id, &content, &mut fonts);
+        links::attach_doi_links(&mut words, &links::page_doi_links(&doc, page_id));
         let height = page_height(&doc, page_id);
         let mut lines = build_lines(&words);
         // Turned text comes after the page's lines, one line per run, away from the margins
@@ -158,12 +160,13 @@ fn decode_unguarded(
     })
 }
 
-/// Drops objects text extraction never reads (the structure tree of tagged PDFs, link
-/// annotations) as they are loaded, so they cost no memory or teardown.
+/// Drops objects text extraction never reads (the structure tree of tagged PDFs,
+/// annotations other than links to a DOI) as they are loaded, so they cost no memory or teardown.
 fn skip_unneeded_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
     if let Object::Dictionary(dict) = object
         && let Ok(kind) = dict.get(b"Type").and_then(Object::as_name)
-        && matches!(kind, b"StructElem" | b"Annot" | b"MCR" | b"OBJR")
+        && (matches!(kind, b"StructElem" | b"MCR" | b"OBJR")
+            || kind == b"Annot" && !links::may_link_to_doi(dict))
     {
         return None;
     }
