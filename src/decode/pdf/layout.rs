@@ -157,7 +157,7 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
         group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     attach_scripts(&mut groups);
-    let gutters = find_gutters(&groups);
+    let gutters = find_gutters(&groups, page);
     let crosses_gutter = |x0: f32, x1: f32| gutters.iter().any(|&g| x0 < g && g < x1);
     // Wide gaps per baseline, for gutters shared by a few neighbouring baselines only
     // (two-column text under a figure whose labels hide the page-wide gutter).
@@ -275,8 +275,12 @@ fn join_line_tails(
 
 /// Finds column gutters: x positions that many baselines leave empty with a wide gap while
 /// few cover them with a word. Only the middle of the text width is searched, where the
-/// gutters of two- and three-column pages lie. Returns the gutters' centres.
-fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
+/// gutters of two- and three-column pages lie. Labels that start their column (the
+/// numbers of a reference list in the right column) stand in the gutter's way without
+/// ending it: a stretch empty but for them joins the gutter on its left to the gap between
+/// labels and items on its right, which is no gutter of its own. Returns the gutters'
+/// centres.
+fn find_gutters(groups: &[Vec<Word>], page: &PageText) -> Vec<f32> {
     let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
     for w in groups.iter().flatten() {
         left = left.min(w.x0);
@@ -291,14 +295,25 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
         |x: f32| (((x - left) / width) * bins as f32).clamp(0.0, bins as f32 - 1.0) as usize;
     let mut gaps = vec![0u32; bins];
     let mut covers = vec![0u32; bins];
+    let mut label_covers = vec![0u32; bins];
     for group in groups {
         for (k, w) in group.iter().enumerate() {
+            let wide_gap_after = group
+                .get(k + 1)
+                .filter(|next| next.x0 - w.x1 >= GUTTER_MIN_GAP * w.size);
+            let starts_column = k == 0 || w.x0 - group[k - 1].x1 >= GUTTER_MIN_GAP * w.size;
+            let label = starts_column
+                && wide_gap_after.is_some()
+                && page.word_text(w).chars().count() <= LABEL_CHARS;
             for c in &mut covers[bin_of(w.x0)..=bin_of(w.x1)] {
                 *c += 1;
             }
-            if let Some(next) = group.get(k + 1)
-                && next.x0 - w.x1 >= GUTTER_MIN_GAP * w.size
-            {
+            if label {
+                for c in &mut label_covers[bin_of(w.x0)..=bin_of(w.x1)] {
+                    *c += 1;
+                }
+            }
+            if let Some(next) = wide_gap_after {
                 let (a, b) = (bin_of(w.x1) + 1, bin_of(next.x0));
                 if a < b {
                     for g in &mut gaps[a..b] {
@@ -309,6 +324,7 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
         }
     }
     let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= covers[i];
+    let only_labels = |i: usize| covers[i] > 0 && covers[i] == label_covers[i];
     let mut centres = Vec::new();
     let (lo, hi) = (bins / 4, bins * 3 / 4);
     let mut i = lo;
@@ -319,6 +335,17 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
                 i += 1;
             }
             centres.push(left + (start + i) as f32 / 2.0 / bins as f32 * width);
+            // Labels right of the gutter, then the gap before their items: skip both.
+            let mut j = i;
+            while j < hi && only_labels(j) {
+                j += 1;
+            }
+            if j > i {
+                i = j;
+                while i < hi && is_gutter(i) {
+                    i += 1;
+                }
+            }
         }
         i += 1;
     }
@@ -939,6 +966,26 @@ mod tests {
         words.push(("7.", 200.0, 124.0, 10.0));
         let got = texts(&words);
         assert!(got.contains(&"7. Right column".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn numbers_of_a_right_column_list_are_no_gutter_of_their_own() {
+        // Left column text beside a numbered list: the gap between the numbers and the
+        // items, empty on every line, is not a second gutter.
+        let labels: Vec<String> = (1..=8).map(|i| format!("{i}.")).collect();
+        let mut words = Vec::new();
+        for (i, label) in labels.iter().enumerate() {
+            let y = 100.0 + 12.0 * i as f32;
+            words.push(("Left column body text here", 10.0, y, 10.0));
+            words.push((label.as_str(), 200.0, y, 10.0));
+            words.push(("Item", 218.0, y, 10.0));
+            words.push(("text that runs on and on", 243.0, y, 10.0));
+        }
+        let got = texts(&words);
+        for label in &labels {
+            let want = format!("{label} Item text that runs on and on");
+            assert!(got.contains(&want), "{label}: {got:?}");
+        }
     }
 
     #[test]
