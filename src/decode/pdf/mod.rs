@@ -422,7 +422,38 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
             meta.tags.push(("prism.doi".to_owned(), doi));
         }
     }
+    // Springer, BioMed Central and Elsevier write the article's citation line into the
+    // Info subject ("Trials 2015, 16:50. doi:10.1186/…"): its DOI is the article's own.
+    if meta.first("prism.doi").is_none()
+        && let Some(doi) = meta.first("pdf.subject").and_then(subject_doi)
+    {
+        meta.tags.push(("prism.doi".to_owned(), doi));
+    }
     meta
+}
+
+/// The longest Info subject read as a citation line; longer ones are abstracts, whose DOIs
+/// are other works'.
+const MAX_CITATION_SUBJECT: usize = 300;
+
+/// The DOI a citation-line subject gives after `doi:` or a resolver's host.
+fn subject_doi(subject: &str) -> Option<String> {
+    if subject.len() > MAX_CITATION_SUBJECT {
+        return None;
+    }
+    let lower = subject.to_ascii_lowercase();
+    let at = ["doi:", "doi.org/"]
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|i| i + cue.len()))
+        .min()?;
+    let doi = subject[at..].split_whitespace().next()?;
+    let doi = doi.trim_end_matches(['.', ',', ';', ')']);
+    let (prefix, suffix) = doi.split_once('/')?;
+    let registrant = prefix.strip_prefix("10.")?;
+    let valid = registrant.len() >= 4
+        && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !suffix.is_empty();
+    valid.then(|| doi.to_owned())
 }
 
 /// Titles that authoring tools write instead of the document's title.
@@ -742,6 +773,35 @@ mod tests {
         );
         assert_eq!(doc.warnings.len(), 1);
         assert_eq!(doc.warnings[0].code, "page_limit");
+    }
+
+    #[test]
+    fn reads_the_doi_of_a_citation_line_subject() {
+        let long = format!(
+            "An abstract citing doi:10.1000/other.1 {}",
+            "words ".repeat(60)
+        );
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Journal of Trauma Management & Outcomes 2010 4:1. doi:10.1186/1752-2897-4-1",
+                Some("10.1186/1752-2897-4-1"),
+            ),
+            (
+                "2015, :. doi:10.1186/s13063-015-0567-7",
+                Some("10.1186/s13063-015-0567-7"),
+            ),
+            (
+                "Sens. Act. B 191 (2014) 1-9. https://doi.org/10.1016/j.snb.2013.09.077.",
+                Some("10.1016/j.snb.2013.09.077"),
+            ),
+            ("DOI: 10.1039/B806499G", Some("10.1039/B806499G")),
+            ("A subject without one", None),
+            ("doi:11.1000/abc", None),
+            (&long, None),
+        ];
+        for (subject, want) in cases {
+            assert_eq!(subject_doi(subject).as_deref(), *want, "{subject}");
+        }
     }
 
     #[test]
