@@ -43,6 +43,10 @@ const GUTTER_MIN_GAP: f32 = 0.6;
 /// [`LOCAL_GUTTER_REACH`] above or below have a wide gap at the same place.
 const LOCAL_GUTTER_LINES: usize = 2;
 const LOCAL_GUTTER_REACH: usize = 3;
+/// The widest stretched space (in font sizes) of a justified line, and the farthest line
+/// pitch (in font sizes) at which the lines around it are looked for.
+const JUSTIFIED_GAP: f32 = 4.0;
+const JUSTIFIED_PITCH: f32 = 1.7;
 /// The widest gap (in font sizes) across which a lone fragment ends its neighbour's line.
 const TAIL_GAP: f32 = 3.0;
 /// How far above or below (in font sizes) lines count as next to that fragment: a loose
@@ -220,8 +224,62 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
         }
         spans.push(first_fragment..fragments.len());
     }
+    join_justified_gaps(&mut fragments, &spans, &crosses_gutter);
     join_line_tails(&mut fragments, &spans, crosses_gutter);
     fragments
+}
+
+/// Joins fragments of one baseline split by a gap of up to [`JUSTIFIED_GAP`] font sizes
+/// when the lines just above and below both run across it: the stretched spaces of a
+/// justified line with few words ("analgesic,3    ameliorative,4    antioxidant    and"),
+/// not a gap between columns, which the lines around would share.
+fn join_justified_gaps(
+    fragments: &mut [Fragment],
+    spans: &[Range<usize>],
+    crosses_gutter: &impl Fn(f32, f32) -> bool,
+) {
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (gi, span) in spans.iter().enumerate() {
+        let mut left = span.start;
+        for right in span.start + 1..span.end {
+            let (l, r) = (&fragments[left], &fragments[right]);
+            let size = l.size.max(r.size);
+            let gap = r.x0 - l.x1;
+            let spanned = |above: bool| {
+                let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
+                let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
+                (lo..hi).filter(|&g| g != gi).any(|g| {
+                    fragments[spans[g].clone()].iter().any(|o| {
+                        let step = if above { l.y - o.y } else { o.y - l.y };
+                        step > BASELINE_TOLERANCE * size
+                            && step <= JUSTIFIED_PITCH * size
+                            && o.size <= size * 1.3
+                            && size <= o.size * 1.3
+                            && o.x0 <= l.x1
+                            && o.x1 >= r.x0
+                    })
+                })
+            };
+            let fits = gap > 0.0
+                && gap <= JUSTIFIED_GAP * size
+                && l.size <= r.size * 1.3
+                && r.size <= l.size * 1.3
+                && !crosses_gutter(l.x1, r.x0)
+                && spanned(true)
+                && spanned(false);
+            if fits {
+                joins.push((left, right));
+            } else {
+                left = right;
+            }
+        }
+    }
+    for (left, right) in joins {
+        let words = std::mem::take(&mut fragments[right].words);
+        for word in words {
+            fragments[left].push(word);
+        }
+    }
 }
 
 /// Joins to a fragment the one after it on its baseline across a gap of up to
@@ -986,6 +1044,31 @@ mod tests {
             let want = format!("{label} Item text that runs on and on");
             assert!(got.contains(&want), "{label}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_justified_line_with_few_words_stays_one_line() {
+        let words = [
+            (
+                "genus Phoenix is reported to have diuretic,",
+                10.0,
+                100.0,
+                10.0,
+            ),
+            ("analgesic,", 10.0, 112.0, 10.0),
+            ("ameliorative,", 80.0, 112.0, 10.0),
+            ("and", 160.0, 112.0, 10.0),
+            ("antimutagenic activities. Previous work", 10.0, 124.0, 10.0),
+        ];
+        let got = texts(&words);
+        assert_eq!(
+            got,
+            [
+                "genus Phoenix is reported to have diuretic,",
+                "analgesic, ameliorative, and",
+                "antimutagenic activities. Previous work",
+            ]
+        );
     }
 
     #[test]
