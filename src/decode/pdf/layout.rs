@@ -413,44 +413,39 @@ fn find_gutters(groups: &[Vec<Word>], page: &PageText) -> Vec<f32> {
 /// Moves each small raised or lowered word next to a word of a nearby baseline group into
 /// that group (superscripts and subscripts), so "Wei" + "1" stay one line.
 fn attach_scripts(groups: &mut [Vec<Word>]) {
-    let sizes: Vec<f32> = groups
-        .iter()
-        .map(|g| g.iter().map(|w| w.size).fold(0.0, f32::max))
-        .collect();
-    let baselines: Vec<f32> = groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .find(|w| w.size >= sizes_max(g) * 0.95)
-                .map_or(g[0].y, |w| w.y)
-        })
-        .collect();
-    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    let sizes: Vec<f32> = groups.iter().map(|g| sizes_max(g)).collect();
+    // (group, index in it, target group, target baseline)
+    let mut moves: Vec<(usize, usize, usize, f32)> = Vec::new();
     for i in 0..groups.len() {
         for (k, w) in groups[i].iter().enumerate() {
-            let mut best: Option<(usize, f32)> = None;
+            // The nearest baseline, up or down, of a larger word the script touches: the
+            // word's own, not its group's (a group can hold two columns whose baselines
+            // differ by a little, and a script raised from the one may sit just under the
+            // other).
+            let mut best: Option<(usize, f32, f32)> = None;
             for j in i.saturating_sub(4)..(i + 5).min(groups.len()) {
-                let size = sizes[j];
-                if j == i || w.size > 0.9 * size {
+                if j == i || w.size > 0.9 * sizes[j] {
                     continue;
                 }
-                let raise = baselines[j] - w.y;
-                let is_script = (raise > 0.1 * size && raise < 0.75 * size)
-                    || (-raise > 0.1 * size && -raise < 0.45 * size);
-                let adjacent = || {
-                    groups[j].iter().any(|g| {
-                        let after = w.x0 - g.x1;
-                        let before = g.x0 - w.x1;
-                        (-0.5 * size..=1.0 * size).contains(&after)
-                            || (-0.5 * size..=1.0 * size).contains(&before)
-                    })
-                };
-                if is_script && best.is_none_or(|(_, d)| raise.abs() < d) && adjacent() {
-                    best = Some((j, raise.abs()));
+                for g in &groups[j] {
+                    let size = g.size;
+                    if w.size > 0.9 * size {
+                        continue;
+                    }
+                    let raise = g.y - w.y;
+                    let is_script = (raise > 0.1 * size && raise < 0.75 * size)
+                        || (-raise > 0.1 * size && -raise < 0.45 * size);
+                    let after = w.x0 - g.x1;
+                    let before = g.x0 - w.x1;
+                    let adjacent = (-0.5 * size..=1.0 * size).contains(&after)
+                        || (-0.5 * size..=1.0 * size).contains(&before);
+                    if is_script && adjacent && best.is_none_or(|(_, _, d)| raise.abs() < d) {
+                        best = Some((j, g.y, raise.abs()));
+                    }
                 }
             }
-            if let Some((j, _)) = best {
-                moves.push((i, k, j));
+            if let Some((j, y, _)) = best {
+                moves.push((i, k, j, y));
             }
         }
     }
@@ -458,9 +453,9 @@ fn attach_scripts(groups: &mut [Vec<Word>]) {
         return;
     }
     let mut touched = Vec::new();
-    for &(i, k, j) in moves.iter().rev() {
+    for &(i, k, j, y) in moves.iter().rev() {
         let mut word = groups[i].remove(k);
-        word.y = baselines[j];
+        word.y = y;
         groups[j].push(word);
         touched.push(j);
     }
@@ -1069,6 +1064,26 @@ mod tests {
                 "antimutagenic activities. Previous work",
             ]
         );
+    }
+
+    #[test]
+    fn a_superscript_joins_its_own_line_when_the_other_column_sits_a_little_lower() {
+        // Right column baselines 2.6 units above the left column's, so each baseline group
+        // holds one line of each. The degree sign raised from "−97" sits just under "in" of
+        // the right column's line above, and nearer the left column's baseline than its own
+        // line's group's.
+        let words = [
+            ("fields were chosen", 200.0, 97.4, 10.0),
+            ("in", 292.0, 97.4, 10.0),
+            ("Left column words here", 10.0, 100.0, 10.0),
+            ("∘", 292.0, 104.42, 7.0),
+            ("lat and −97", 237.0, 108.8, 10.0),
+            ("2", 298.0, 108.8, 10.0),
+            ("Left column words more", 10.0, 111.4, 10.0),
+        ];
+        let got = texts(&words);
+        assert!(got.contains(&"lat and −97∘ 2".to_owned()), "{got:?}");
+        assert!(got.contains(&"fields were chosen in".to_owned()), "{got:?}");
     }
 
     #[test]
