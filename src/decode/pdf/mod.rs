@@ -670,6 +670,24 @@ mod tests {
                 ),
                 text_op(b"arXiv:1234.5678v1"),
                 op("ET", vec![]),
+                // A synthetic italic: glyphs slanted by the text matrix, still one line
+                // read in its place, not with turned text.
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 1.into()]),
+                op("Ts", vec![0.into()]),
+                op(
+                    "Tm",
+                    vec![
+                        12.into(),
+                        0.into(),
+                        Object::Real(2.5),
+                        12.into(),
+                        72.into(),
+                        620.into(),
+                    ],
+                ),
+                text_op(b"Slanted words"),
+                op("ET", vec![]),
             ],
         };
         let second = Content {
@@ -753,7 +771,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nMei Lin1\narXiv:1234.5678v1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
+            "Hello world\nfish and chips\nMei Lin1\nSlanted words\narXiv:1234.5678v1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
         );
         assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
         assert_eq!(doc.meta.first("pdf.author"), Some("Mei Lin"));
@@ -769,7 +787,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &limits).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nMei Lin1\narXiv:1234.5678v1\n\u{c}"
+            "Hello world\nfish and chips\nMei Lin1\nSlanted words\narXiv:1234.5678v1\n\u{c}"
         );
         assert_eq!(doc.warnings.len(), 1);
         assert_eq!(doc.warnings[0].code, "page_limit");
