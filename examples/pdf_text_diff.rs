@@ -52,6 +52,13 @@ fn main() {
         print_words(path, page.parse().unwrap_or(1), needle);
         return;
     }
+    if let Some(spec) = std::env::var_os("PDF_LINES") {
+        // PDF_LINES=path.pdf:page prints a page's lines with their block and box.
+        let spec = spec.to_string_lossy().into_owned();
+        let (path, page) = spec.rsplit_once(':').unwrap_or((&spec, "1"));
+        print_lines(path, page.parse().unwrap_or(1));
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pages");
     if let Some(rounds) = std::env::var_os("PDF_BENCH") {
         // PDF_BENCH=N decodes every print.pdf N times and reports throughput only.
@@ -264,6 +271,27 @@ fn time_phases(name: &str, kind: &str, bytes: &[u8]) {
     eprintln!(
         "{name} {kind}: load {load:.1} ms, streams {streams:.1}, words {words:.1}, lines {lines:.1}"
     );
+}
+
+fn print_lines(path: &str, page_no: u32) {
+    use papersift::decode::pdf::{content, layout};
+    let Ok(bytes) = std::fs::read(path) else {
+        return;
+    };
+    let Ok(doc) = lopdf::Document::load_mem(&bytes) else {
+        return;
+    };
+    let Some(&id) = doc.get_pages().get(&page_no) else {
+        return;
+    };
+    let data = doc.get_page_content(id);
+    let page = content::page_words(&doc, id, &data, &mut content::FontCache::default());
+    for line in layout::build_lines(&page) {
+        println!(
+            "b{:<4} {:>7.1} {:>7.1} y {:>7.1} s {:>5.2} {}",
+            line.block, line.x0, line.x1, line.y, line.size, line.text
+        );
+    }
 }
 
 fn print_words(path: &str, page_no: u32, needle: &str) {

@@ -58,6 +58,43 @@ fn every_corpus_pdf_decodes_with_text() {
     );
 }
 
+/// Most lines holding only a list number ("27.") a publisher's PDF may decode to: a
+/// numbered reference list keeps each number on its reference's first line, in either
+/// column. (A page number wrapped alone, "849.", looks the same; a few are allowed.)
+const MAX_LONE_NUMBERS: usize = 2;
+
+#[test]
+fn reference_numbers_stay_with_their_references_in_publisher_pdfs() {
+    let Some(root) = corpus() else { return };
+    let mut failures = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("pages"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "publisher.pdf")
+    {
+        let Ok(bytes) = std::fs::read(entry.path()) else {
+            continue;
+        };
+        let Ok(doc) = decode_pdf(&bytes, &Limits::default()) else {
+            continue;
+        };
+        let lone = doc
+            .text
+            .lines()
+            .filter(|l| {
+                let digits = l.trim().trim_end_matches('.');
+                l.trim().ends_with('.')
+                    && (1..=3).contains(&digits.len())
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+            })
+            .count();
+        if lone > MAX_LONE_NUMBERS {
+            failures.push(format!("{}: {lone} lone numbers", entry.path().display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn bad_inputs_give_the_right_error() {
     let Some(root) = corpus() else { return };

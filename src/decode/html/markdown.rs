@@ -854,7 +854,7 @@ fn first_doi_link(node: NodeRef<'_, Node>) -> Option<String> {
 }
 
 /// The DOI of a resolver link (`doi.org/10.…`, `dx.doi.org/10.…`).
-fn doi_of_href(href: &str) -> Option<String> {
+pub(crate) fn doi_of_href(href: &str) -> Option<String> {
     let href = href.trim();
     let rest = href
         .strip_prefix("https://")

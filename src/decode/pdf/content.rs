@@ -57,6 +57,9 @@ pub struct FontCache {
 
 /// Gap (in font sizes) above which two glyphs on one baseline belong to different words.
 const WORD_GAP: f32 = 0.15;
+/// The steepest slant (horizontal shift per unit of height) of glyphs still read as
+/// upright text: a synthetic italic's shear of about 12 degrees is 0.21.
+const MAX_SLANT: f32 = 0.5;
 /// Deepest nesting of Form XObjects followed.
 const MAX_FORM_DEPTH: usize = 8;
 /// Most operators run per page, against pathological content streams.
@@ -367,7 +370,10 @@ impl<'a> Interpreter<'a> {
             return;
         };
         let m = mul(tm, &gs.ctm);
-        let upright = m[0] > 0.0 && m[1].abs() <= 0.05 * m[0] && m[2].abs() <= 0.05 * m[0];
+        // Upright: a horizontal baseline read left to right, glyphs standing up; slanted
+        // glyphs (a synthetic italic's shear) still stand on the baseline.
+        let upright =
+            m[0] > 0.0 && m[1].abs() <= 0.05 * m[0] && m[3] > 0.0 && m[2].abs() <= MAX_SLANT * m[3];
         let size = gs.font_size.abs() * (m[2] * m[2] + m[3] * m[3]).sqrt();
         let step = if font.two_byte { 2 } else { 1 };
         let mut dx = 0.0f32;

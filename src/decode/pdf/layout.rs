@@ -43,6 +43,10 @@ const GUTTER_MIN_GAP: f32 = 0.6;
 /// [`LOCAL_GUTTER_REACH`] above or below have a wide gap at the same place.
 const LOCAL_GUTTER_LINES: usize = 2;
 const LOCAL_GUTTER_REACH: usize = 3;
+/// The widest stretched space (in font sizes) of a justified line, and the farthest line
+/// pitch (in font sizes) at which the lines around it are looked for.
+const JUSTIFIED_GAP: f32 = 4.0;
+const JUSTIFIED_PITCH: f32 = 1.7;
 /// The widest gap (in font sizes) across which a lone fragment ends its neighbour's line.
 const TAIL_GAP: f32 = 3.0;
 /// How far above or below (in font sizes) lines count as next to that fragment: a loose
@@ -52,6 +56,9 @@ const TAIL_REACH: f32 = 2.5;
 const LONE_TAIL_GAP: f32 = 0.9;
 /// A gap wider than this (in font sizes) between words is a space.
 const SPACE_GAP: f32 = 0.1;
+/// An empty band across the page this many median font sizes high splits it into zones
+/// read one after another.
+const ZONE_GAP: f32 = 2.5;
 /// Above this many blocks the quadratic ordering is skipped for a plain top-down sort.
 const MAX_ORDERED_BLOCKS: usize = 400;
 
@@ -154,7 +161,7 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
         group.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     attach_scripts(&mut groups);
-    let gutters = find_gutters(&groups);
+    let gutters = find_gutters(&groups, page);
     let crosses_gutter = |x0: f32, x1: f32| gutters.iter().any(|&g| x0 < g && g < x1);
     // Wide gaps per baseline, for gutters shared by a few neighbouring baselines only
     // (two-column text under a figure whose labels hide the page-wide gutter).
@@ -196,12 +203,16 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
                     && (crosses_gutter(frag.x1, word.x0)
                         || (frag.char_count(page) > LABEL_CHARS
                             && local_gutter(gi, frag.x1, word.x0, word.size)));
+                // A label starts its column: nothing before it on the baseline, or a column
+                // gutter between it and what is (a numbered item in the right column).
+                let starts_column =
+                    || k == 0 || crosses_gutter(fragments[first_fragment + k - 1].x1, frag.x0);
                 let fits = gap >= -0.3 * word.size
                     && !gutter
                     && (gap <= limit.min(FRAGMENT_GAP * frag.size.max(1.0))
-                        || (k == 0
-                            && gap <= LABEL_GAP * word.size
-                            && frag.char_count(page) <= LABEL_CHARS));
+                        || (gap <= LABEL_GAP * word.size
+                            && frag.char_count(page) <= LABEL_CHARS
+                            && starts_column()));
                 if fits && target.is_none_or(|t| fragments[first_fragment + t].x1 < frag.x1) {
                     target = Some(k);
                 }
@@ -213,8 +224,62 @@ fn baseline_fragments(page: &PageText) -> Vec<Fragment> {
         }
         spans.push(first_fragment..fragments.len());
     }
+    join_justified_gaps(&mut fragments, &spans, &crosses_gutter);
     join_line_tails(&mut fragments, &spans, crosses_gutter);
     fragments
+}
+
+/// Joins fragments of one baseline split by a gap of up to [`JUSTIFIED_GAP`] font sizes
+/// when the lines just above and below both run across it: the stretched spaces of a
+/// justified line with few words ("analgesic,3    ameliorative,4    antioxidant    and"),
+/// not a gap between columns, which the lines around would share.
+fn join_justified_gaps(
+    fragments: &mut [Fragment],
+    spans: &[Range<usize>],
+    crosses_gutter: &impl Fn(f32, f32) -> bool,
+) {
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (gi, span) in spans.iter().enumerate() {
+        let mut left = span.start;
+        for right in span.start + 1..span.end {
+            let (l, r) = (&fragments[left], &fragments[right]);
+            let size = l.size.max(r.size);
+            let gap = r.x0 - l.x1;
+            let spanned = |above: bool| {
+                let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
+                let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
+                (lo..hi).filter(|&g| g != gi).any(|g| {
+                    fragments[spans[g].clone()].iter().any(|o| {
+                        let step = if above { l.y - o.y } else { o.y - l.y };
+                        step > BASELINE_TOLERANCE * size
+                            && step <= JUSTIFIED_PITCH * size
+                            && o.size <= size * 1.3
+                            && size <= o.size * 1.3
+                            && o.x0 <= l.x1
+                            && o.x1 >= r.x0
+                    })
+                })
+            };
+            let fits = gap > 0.0
+                && gap <= JUSTIFIED_GAP * size
+                && l.size <= r.size * 1.3
+                && r.size <= l.size * 1.3
+                && !crosses_gutter(l.x1, r.x0)
+                && spanned(true)
+                && spanned(false);
+            if fits {
+                joins.push((left, right));
+            } else {
+                left = right;
+            }
+        }
+    }
+    for (left, right) in joins {
+        let words = std::mem::take(&mut fragments[right].words);
+        for word in words {
+            fragments[left].push(word);
+        }
+    }
 }
 
 /// Joins to a fragment the one after it on its baseline across a gap of up to
@@ -268,8 +333,12 @@ fn join_line_tails(
 
 /// Finds column gutters: x positions that many baselines leave empty with a wide gap while
 /// few cover them with a word. Only the middle of the text width is searched, where the
-/// gutters of two- and three-column pages lie. Returns the gutters' centres.
-fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
+/// gutters of two- and three-column pages lie. Labels that start their column (the
+/// numbers of a reference list in the right column) stand in the gutter's way without
+/// ending it: a stretch empty but for them joins the gutter on its left to the gap between
+/// labels and items on its right, which is no gutter of its own. Returns the gutters'
+/// centres.
+fn find_gutters(groups: &[Vec<Word>], page: &PageText) -> Vec<f32> {
     let (mut left, mut right) = (f32::INFINITY, f32::NEG_INFINITY);
     for w in groups.iter().flatten() {
         left = left.min(w.x0);
@@ -284,14 +353,25 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
         |x: f32| (((x - left) / width) * bins as f32).clamp(0.0, bins as f32 - 1.0) as usize;
     let mut gaps = vec![0u32; bins];
     let mut covers = vec![0u32; bins];
+    let mut label_covers = vec![0u32; bins];
     for group in groups {
         for (k, w) in group.iter().enumerate() {
+            let wide_gap_after = group
+                .get(k + 1)
+                .filter(|next| next.x0 - w.x1 >= GUTTER_MIN_GAP * w.size);
+            let starts_column = k == 0 || w.x0 - group[k - 1].x1 >= GUTTER_MIN_GAP * w.size;
+            let label = starts_column
+                && wide_gap_after.is_some()
+                && page.word_text(w).chars().count() <= LABEL_CHARS;
             for c in &mut covers[bin_of(w.x0)..=bin_of(w.x1)] {
                 *c += 1;
             }
-            if let Some(next) = group.get(k + 1)
-                && next.x0 - w.x1 >= GUTTER_MIN_GAP * w.size
-            {
+            if label {
+                for c in &mut label_covers[bin_of(w.x0)..=bin_of(w.x1)] {
+                    *c += 1;
+                }
+            }
+            if let Some(next) = wide_gap_after {
                 let (a, b) = (bin_of(w.x1) + 1, bin_of(next.x0));
                 if a < b {
                     for g in &mut gaps[a..b] {
@@ -302,6 +382,7 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
         }
     }
     let is_gutter = |i: usize| gaps[i] as usize >= GUTTER_MIN_LINES && gaps[i] >= covers[i];
+    let only_labels = |i: usize| covers[i] > 0 && covers[i] == label_covers[i];
     let mut centres = Vec::new();
     let (lo, hi) = (bins / 4, bins * 3 / 4);
     let mut i = lo;
@@ -312,6 +393,17 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
                 i += 1;
             }
             centres.push(left + (start + i) as f32 / 2.0 / bins as f32 * width);
+            // Labels right of the gutter, then the gap before their items: skip both.
+            let mut j = i;
+            while j < hi && only_labels(j) {
+                j += 1;
+            }
+            if j > i {
+                i = j;
+                while i < hi && is_gutter(i) {
+                    i += 1;
+                }
+            }
         }
         i += 1;
     }
@@ -321,44 +413,39 @@ fn find_gutters(groups: &[Vec<Word>]) -> Vec<f32> {
 /// Moves each small raised or lowered word next to a word of a nearby baseline group into
 /// that group (superscripts and subscripts), so "Wei" + "1" stay one line.
 fn attach_scripts(groups: &mut [Vec<Word>]) {
-    let sizes: Vec<f32> = groups
-        .iter()
-        .map(|g| g.iter().map(|w| w.size).fold(0.0, f32::max))
-        .collect();
-    let baselines: Vec<f32> = groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .find(|w| w.size >= sizes_max(g) * 0.95)
-                .map_or(g[0].y, |w| w.y)
-        })
-        .collect();
-    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    let sizes: Vec<f32> = groups.iter().map(|g| sizes_max(g)).collect();
+    // (group, index in it, target group, target baseline)
+    let mut moves: Vec<(usize, usize, usize, f32)> = Vec::new();
     for i in 0..groups.len() {
         for (k, w) in groups[i].iter().enumerate() {
-            let mut best: Option<(usize, f32)> = None;
+            // The nearest baseline, up or down, of a larger word the script touches: the
+            // word's own, not its group's (a group can hold two columns whose baselines
+            // differ by a little, and a script raised from the one may sit just under the
+            // other).
+            let mut best: Option<(usize, f32, f32)> = None;
             for j in i.saturating_sub(4)..(i + 5).min(groups.len()) {
-                let size = sizes[j];
-                if j == i || w.size > 0.9 * size {
+                if j == i || w.size > 0.9 * sizes[j] {
                     continue;
                 }
-                let raise = baselines[j] - w.y;
-                let is_script = (raise > 0.1 * size && raise < 0.75 * size)
-                    || (-raise > 0.1 * size && -raise < 0.45 * size);
-                let adjacent = || {
-                    groups[j].iter().any(|g| {
-                        let after = w.x0 - g.x1;
-                        let before = g.x0 - w.x1;
-                        (-0.5 * size..=1.0 * size).contains(&after)
-                            || (-0.5 * size..=1.0 * size).contains(&before)
-                    })
-                };
-                if is_script && best.is_none_or(|(_, d)| raise.abs() < d) && adjacent() {
-                    best = Some((j, raise.abs()));
+                for g in &groups[j] {
+                    let size = g.size;
+                    if w.size > 0.9 * size {
+                        continue;
+                    }
+                    let raise = g.y - w.y;
+                    let is_script = (raise > 0.1 * size && raise < 0.75 * size)
+                        || (-raise > 0.1 * size && -raise < 0.45 * size);
+                    let after = w.x0 - g.x1;
+                    let before = g.x0 - w.x1;
+                    let adjacent = (-0.5 * size..=1.0 * size).contains(&after)
+                        || (-0.5 * size..=1.0 * size).contains(&before);
+                    if is_script && adjacent && best.is_none_or(|(_, _, d)| raise.abs() < d) {
+                        best = Some((j, g.y, raise.abs()));
+                    }
                 }
             }
-            if let Some((j, _)) = best {
-                moves.push((i, k, j));
+            if let Some((j, y, _)) = best {
+                moves.push((i, k, j, y));
             }
         }
     }
@@ -366,9 +453,9 @@ fn attach_scripts(groups: &mut [Vec<Word>]) {
         return;
     }
     let mut touched = Vec::new();
-    for &(i, k, j) in moves.iter().rev() {
+    for &(i, k, j, y) in moves.iter().rev() {
         let mut word = groups[i].remove(k);
-        word.y = baselines[j];
+        word.y = y;
         groups[j].push(word);
         touched.push(j);
     }
@@ -518,8 +605,9 @@ fn build_blocks(fragments: &[Fragment]) -> Vec<Block> {
 }
 
 /// Orders blocks by Breuel's rules with a topological sort; ties go to the highest block.
+/// Zones (see [`block_zones`]) come first: every block of a zone precedes those below it.
 fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
-    let _ = fragments;
+    let zones = block_zones(fragments, blocks);
     let n = blocks.len();
     let mut by_top: Vec<usize> = (0..n).collect();
     by_top.sort_by(|&a, &b| {
@@ -541,7 +629,11 @@ fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
     let mut indegree = vec![0usize; n];
     for a in 0..n {
         for b in 0..n {
-            if a != b && precedes(blocks, &by_mid, a, b) {
+            let before_it = match zones[a].cmp(&zones[b]) {
+                std::cmp::Ordering::Equal => precedes(blocks, &by_mid, a, b),
+                other => other.is_lt(),
+            };
+            if a != b && before_it {
                 before[a * n + b] = true;
                 indegree[b] += 1;
             }
@@ -565,6 +657,35 @@ fn reading_order(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
         }
     }
     order
+}
+
+/// The zone of each block: how many empty bands across the whole page lie above it. A band
+/// is a gap in the text at least [`ZONE_GAP`] times the page's median font size high that
+/// no fragment reaches into, so no block crosses it. Columns above such a gap end there,
+/// and the ones below it start afresh (a page whose body ends in two columns over a
+/// two-column reference list, columns under a figure without text), which Breuel's rules
+/// alone would read as one column down the whole page, then the next.
+fn block_zones(fragments: &[Fragment], blocks: &[Block]) -> Vec<usize> {
+    let mut spans: Vec<(f32, f32)> = fragments.iter().map(|f| (f.top(), f.bottom())).collect();
+    let mut sizes: Vec<f32> = fragments.iter().map(|f| f.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let Some(&size) = sizes.get(sizes.len() / 2) else {
+        return vec![0; blocks.len()];
+    };
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The top of the text under each band, top down.
+    let mut band_ends: Vec<f32> = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for (top, bottom) in spans {
+        if reach.is_finite() && top - reach >= ZONE_GAP * size {
+            band_ends.push(top);
+        }
+        reach = reach.max(bottom);
+    }
+    blocks
+        .iter()
+        .map(|b| band_ends.partition_point(|&end| end <= b.top))
+        .collect()
 }
 
 fn x_overlap(a: &Block, b: &Block) -> bool {
@@ -831,6 +952,138 @@ mod tests {
             .collect();
         want.extend(names.iter().map(|r| format!("{} {} {}", r[3], r[4], r[5])));
         assert_eq!(got, want);
+    }
+
+    /// Two columns of `rows` lines each, from `top`, words named `<prefix>L<i>` and
+    /// `<prefix>R<i>`, as `(text, x0, baseline, size)`.
+    fn two_columns(prefix: &str, top: f32, rows: usize) -> Vec<(String, f32, f32, f32)> {
+        let mut words = Vec::new();
+        for i in 0..rows {
+            let y = top + 12.0 * i as f32;
+            words.push((format!("{prefix}L{i} left column text"), 10.0, y, 10.0));
+            words.push((format!("{prefix}R{i} right column text"), 200.0, y, 10.0));
+        }
+        words
+    }
+
+    fn owned_texts(words: &[(String, f32, f32, f32)]) -> Vec<String> {
+        let borrowed: Vec<(&str, f32, f32, f32)> = words
+            .iter()
+            .map(|(t, x, y, s)| (t.as_str(), *x, *y, *s))
+            .collect();
+        texts(&borrowed)
+    }
+
+    #[test]
+    fn an_empty_band_across_the_page_ends_the_columns_above_it() {
+        // Body text in two columns, then after a gap of four lines across both columns a
+        // two-column reference list: the body's right column comes before the list.
+        let mut words = two_columns("body", 100.0, 6);
+        words.extend(two_columns("refs", 220.0, 3));
+        let got = owned_texts(&words);
+        let prefixes: Vec<&str> = got.iter().filter_map(|l| l.split(' ').next()).collect();
+        let want = [
+            "bodyL0", "bodyL1", "bodyL2", "bodyL3", "bodyL4", "bodyL5", "bodyR0", "bodyR1",
+            "bodyR2", "bodyR3", "bodyR4", "bodyR5", "refsL0", "refsL1", "refsL2", "refsR0",
+            "refsR1", "refsR2",
+        ];
+        assert_eq!(prefixes, want);
+    }
+
+    #[test]
+    fn a_paragraph_gap_in_both_columns_does_not_end_them() {
+        // One blank line at the same height in both columns (paragraph breaks that happen to
+        // line up) is no band: each column is still read whole.
+        let mut words = two_columns("a", 100.0, 4);
+        words.extend(two_columns("b", 160.0, 4));
+        let got = owned_texts(&words);
+        let prefixes: Vec<&str> = got.iter().filter_map(|l| l.split(' ').next()).collect();
+        let want = [
+            "aL0", "aL1", "aL2", "aL3", "bL0", "bL1", "bL2", "bL3", "aR0", "aR1", "aR2", "aR3",
+            "bR0", "bR1", "bR2", "bR3",
+        ];
+        assert_eq!(prefixes, want);
+    }
+
+    #[test]
+    fn a_number_starting_the_right_column_stays_with_its_item() {
+        // Reference lists in two columns: the right column's "7." is followed by a gap
+        // wider than a fragment gap, and is not the first fragment on its baseline.
+        let mut words = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + 12.0 * i as f32;
+            words.push(("Left column reference text", 10.0, y, 10.0));
+            words.push(("Right", 232.0, y, 10.0));
+            words.push(("column", 262.0, y, 10.0));
+        }
+        words.push(("7.", 200.0, 124.0, 10.0));
+        let got = texts(&words);
+        assert!(got.contains(&"7. Right column".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn numbers_of_a_right_column_list_are_no_gutter_of_their_own() {
+        // Left column text beside a numbered list: the gap between the numbers and the
+        // items, empty on every line, is not a second gutter.
+        let labels: Vec<String> = (1..=8).map(|i| format!("{i}.")).collect();
+        let mut words = Vec::new();
+        for (i, label) in labels.iter().enumerate() {
+            let y = 100.0 + 12.0 * i as f32;
+            words.push(("Left column body text here", 10.0, y, 10.0));
+            words.push((label.as_str(), 200.0, y, 10.0));
+            words.push(("Item", 218.0, y, 10.0));
+            words.push(("text that runs on and on", 243.0, y, 10.0));
+        }
+        let got = texts(&words);
+        for label in &labels {
+            let want = format!("{label} Item text that runs on and on");
+            assert!(got.contains(&want), "{label}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_justified_line_with_few_words_stays_one_line() {
+        let words = [
+            (
+                "genus Phoenix is reported to have diuretic,",
+                10.0,
+                100.0,
+                10.0,
+            ),
+            ("analgesic,", 10.0, 112.0, 10.0),
+            ("ameliorative,", 80.0, 112.0, 10.0),
+            ("and", 160.0, 112.0, 10.0),
+            ("antimutagenic activities. Previous work", 10.0, 124.0, 10.0),
+        ];
+        let got = texts(&words);
+        assert_eq!(
+            got,
+            [
+                "genus Phoenix is reported to have diuretic,",
+                "analgesic, ameliorative, and",
+                "antimutagenic activities. Previous work",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_superscript_joins_its_own_line_when_the_other_column_sits_a_little_lower() {
+        // Right column baselines 2.6 units above the left column's, so each baseline group
+        // holds one line of each. The degree sign raised from "−97" sits just under "in" of
+        // the right column's line above, and nearer the left column's baseline than its own
+        // line's group's.
+        let words = [
+            ("fields were chosen", 200.0, 97.4, 10.0),
+            ("in", 292.0, 97.4, 10.0),
+            ("Left column words here", 10.0, 100.0, 10.0),
+            ("∘", 292.0, 104.42, 7.0),
+            ("lat and −97", 237.0, 108.8, 10.0),
+            ("2", 298.0, 108.8, 10.0),
+            ("Left column words more", 10.0, 111.4, 10.0),
+        ];
+        let got = texts(&words);
+        assert!(got.contains(&"lat and −97∘ 2".to_owned()), "{got:?}");
+        assert!(got.contains(&"fields were chosen in".to_owned()), "{got:?}");
     }
 
     #[test]

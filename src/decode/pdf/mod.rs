@@ -12,6 +12,7 @@ pub mod content;
 pub mod fonts;
 pub mod layout;
 pub mod lexer;
+pub mod links;
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -101,7 +102,8 @@ fn decode_unguarded(
             page_lines.push((Vec::new(), 792.0));
             continue;
         };
-        let words = page_words(&doc, page_id, &content, &mut fonts);
+        let mut words = page_words(&doc, page_id, &content, &mut fonts);
+        links::attach_doi_links(&mut words, &links::page_doi_links(&doc, page_id));
         let height = page_height(&doc, page_id);
         let mut lines = build_lines(&words);
         // Turned text comes after the page's lines, one line per run, away from the margins
@@ -158,12 +160,13 @@ fn decode_unguarded(
     })
 }
 
-/// Drops objects text extraction never reads (the structure tree of tagged PDFs, link
-/// annotations) as they are loaded, so they cost no memory or teardown.
+/// Drops objects text extraction never reads (the structure tree of tagged PDFs,
+/// annotations other than links to a DOI) as they are loaded, so they cost no memory or teardown.
 fn skip_unneeded_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
     if let Object::Dictionary(dict) = object
         && let Ok(kind) = dict.get(b"Type").and_then(Object::as_name)
-        && matches!(kind, b"StructElem" | b"Annot" | b"MCR" | b"OBJR")
+        && (matches!(kind, b"StructElem" | b"MCR" | b"OBJR")
+            || kind == b"Annot" && !links::may_link_to_doi(dict))
     {
         return None;
     }
@@ -419,7 +422,38 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
             meta.tags.push(("prism.doi".to_owned(), doi));
         }
     }
+    // Springer, BioMed Central and Elsevier write the article's citation line into the
+    // Info subject ("Trials 2015, 16:50. doi:10.1186/…"): its DOI is the article's own.
+    if meta.first("prism.doi").is_none()
+        && let Some(doi) = meta.first("pdf.subject").and_then(subject_doi)
+    {
+        meta.tags.push(("prism.doi".to_owned(), doi));
+    }
     meta
+}
+
+/// The longest Info subject read as a citation line; longer ones are abstracts, whose DOIs
+/// are other works'.
+const MAX_CITATION_SUBJECT: usize = 300;
+
+/// The DOI a citation-line subject gives after `doi:` or a resolver's host.
+fn subject_doi(subject: &str) -> Option<String> {
+    if subject.len() > MAX_CITATION_SUBJECT {
+        return None;
+    }
+    let lower = subject.to_ascii_lowercase();
+    let at = ["doi:", "doi.org/"]
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|i| i + cue.len()))
+        .min()?;
+    let doi = subject[at..].split_whitespace().next()?;
+    let doi = doi.trim_end_matches(['.', ',', ';', ')']);
+    let (prefix, suffix) = doi.split_once('/')?;
+    let registrant = prefix.strip_prefix("10.")?;
+    let valid = registrant.len() >= 4
+        && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !suffix.is_empty();
+    valid.then(|| doi.to_owned())
 }
 
 /// Titles that authoring tools write instead of the document's title.
@@ -636,6 +670,24 @@ mod tests {
                 ),
                 text_op(b"arXiv:1234.5678v1"),
                 op("ET", vec![]),
+                // A synthetic italic: glyphs slanted by the text matrix, still one line
+                // read in its place, not with turned text.
+                op("BT", vec![]),
+                op("Tf", vec!["F1".into(), 1.into()]),
+                op("Ts", vec![0.into()]),
+                op(
+                    "Tm",
+                    vec![
+                        12.into(),
+                        0.into(),
+                        Object::Real(2.5),
+                        12.into(),
+                        72.into(),
+                        620.into(),
+                    ],
+                ),
+                text_op(b"Slanted words"),
+                op("ET", vec![]),
             ],
         };
         let second = Content {
@@ -719,7 +771,7 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &Limits::default()).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nMei Lin1\narXiv:1234.5678v1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
+            "Hello world\nfish and chips\nMei Lin1\nSlanted words\narXiv:1234.5678v1\n\u{c}Page two\nG\u{FC}nter\nFrom a form\n\u{c}"
         );
         assert_eq!(doc.meta.document_title.as_deref(), Some("A test title"));
         assert_eq!(doc.meta.first("pdf.author"), Some("Mei Lin"));
@@ -735,10 +787,39 @@ mod tests {
         let doc = decode_pdf(&sample_pdf(), &limits).expect("decodes");
         assert_eq!(
             doc.text,
-            "Hello world\nfish and chips\nMei Lin1\narXiv:1234.5678v1\n\u{c}"
+            "Hello world\nfish and chips\nMei Lin1\nSlanted words\narXiv:1234.5678v1\n\u{c}"
         );
         assert_eq!(doc.warnings.len(), 1);
         assert_eq!(doc.warnings[0].code, "page_limit");
+    }
+
+    #[test]
+    fn reads_the_doi_of_a_citation_line_subject() {
+        let long = format!(
+            "An abstract citing doi:10.1000/other.1 {}",
+            "words ".repeat(60)
+        );
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Journal of Trauma Management & Outcomes 2010 4:1. doi:10.1186/1752-2897-4-1",
+                Some("10.1186/1752-2897-4-1"),
+            ),
+            (
+                "2015, :. doi:10.1186/s13063-015-0567-7",
+                Some("10.1186/s13063-015-0567-7"),
+            ),
+            (
+                "Sens. Act. B 191 (2014) 1-9. https://doi.org/10.1016/j.snb.2013.09.077.",
+                Some("10.1016/j.snb.2013.09.077"),
+            ),
+            ("DOI: 10.1039/B806499G", Some("10.1039/B806499G")),
+            ("A subject without one", None),
+            ("doi:11.1000/abc", None),
+            (&long, None),
+        ];
+        for (subject, want) in cases {
+            assert_eq!(subject_doi(subject).as_deref(), *want, "{subject}");
+        }
     }
 
     #[test]
