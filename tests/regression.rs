@@ -620,6 +620,15 @@ fn repository_page_single_author_and_citer_heading() {
     assert_eq!(record.volume.as_deref(), Some("16"));
 }
 
+/// An "Authors:" label glued to the first name of a list of bullets keeps that name.
+#[test]
+fn authors_label_glued_to_the_first_bullet() {
+    let page = "<html><body><h1>Salt wedges in invented rivers</h1><ul><li>Authors:Mei Lindqvist,</li><li>Dara Okafor,</li><li>Ruth Berg</li></ul><h2>Abstract</h2><p>We measured invented things with an invented method. It worked well in every case.</p></body></html>";
+    let record = extract_document("page.html", page.as_bytes(), &Options::default());
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Mei Lindqvist", "Dara Okafor", "Ruth Berg"]);
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

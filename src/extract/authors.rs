@@ -548,7 +548,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         let line = &lines[end];
         end += 1;
         let listed;
-        let line = if line.kind == LineKind::Text
+        let line = if matches!(line.kind, LineKind::Text | LineKind::Bullet(_))
             && without_byline_lead(&line.text).len() < line.text.len()
         {
             listed = Line {
