@@ -188,6 +188,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_line_with_own_doi(record, page);
     fill_from_pages_line(record, page);
     fill_from_journal_label(record, page);
+    super::labels::fill_from_label_lines(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {

@@ -11,6 +11,7 @@ pub mod bounded;
 pub mod dates;
 pub mod funding;
 pub mod header;
+pub mod labels;
 pub mod locator;
 pub mod meta;
 pub mod names;

@@ -1,0 +1,173 @@
+//! Label / value pairs printed on lines of their own: a label ending in a colon, its
+//! value on the next line ("Journal name:" / "Nature", "Volume:" / "482,", "Pages:" /
+//! "538–541"), as a printed or dumped definition list gives them. Each fills its field
+//! only when it is still empty.
+
+use super::Page;
+use super::header::fill_text;
+use super::locator::is_journal_name;
+use super::pages::parse_page_range;
+use crate::clean::Line;
+use crate::record::Record;
+use crate::segment::SectionKind;
+
+/// The fields a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Journal,
+    Volume,
+    Issue,
+    Pages,
+    ArticleNumber,
+}
+
+/// Labels (lower case, without the colon) and the field each names.
+const LABELS: &[(&str, Field)] = &[
+    ("journal", Field::Journal),
+    ("journal name", Field::Journal),
+    ("journal title", Field::Journal),
+    ("volume", Field::Volume),
+    ("issue", Field::Issue),
+    ("number", Field::Issue),
+    ("pages", Field::Pages),
+    ("page range", Field::Pages),
+    ("article number", Field::ArticleNumber),
+];
+
+/// The longest value taken: a value is a name or a number, never a sentence.
+const VALUE_MAX_CHARS: usize = 80;
+
+/// Fills journal, volume, issue, pages and article number from label / value lines in the
+/// header and the article information.
+pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
+    let parts = [SectionKind::Header, SectionKind::ArticleInfo];
+    for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
+        let lines = page.lines_of(segment);
+        for (i, line) in lines.iter().enumerate() {
+            let Some(field) = label_field(&line.text) else {
+                continue;
+            };
+            let Some(value) = lines[i + 1..].iter().take(2).find(|l| !l.is_blank()) else {
+                continue;
+            };
+            fill_field(record, field, value);
+        }
+    }
+}
+
+/// The field a label line names: its text is one of [`LABELS`] and ends in a colon.
+fn label_field(text: &str) -> Option<Field> {
+    let label = text.trim().strip_suffix(':')?.trim_end();
+    LABELS
+        .iter()
+        .find(|(name, _)| label.eq_ignore_ascii_case(name))
+        .map(|&(_, field)| field)
+}
+
+fn fill_field(record: &mut Record, field: Field, value_line: &Line) {
+    let value = value_line.text.trim().trim_end_matches([',', ';', '.']);
+    if value.is_empty() || value.chars().count() > VALUE_MAX_CHARS || value.ends_with(':') {
+        return;
+    }
+    let span = Some([value_line.start, value_line.end]);
+    let is_number = |v: &str| {
+        v.len() <= 12
+            && v.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && v.chars().any(|c| c.is_ascii_digit())
+            && !v.contains(char::is_whitespace)
+    };
+    match field {
+        Field::Journal if is_journal_name(value) => {
+            fill_text(record, "journal", |r| &mut r.journal.title, value, span);
+        }
+        Field::Volume if is_number(value) => {
+            fill_text(record, "volume", |r| &mut r.volume, value, span);
+        }
+        Field::Issue if is_number(value) => {
+            fill_text(record, "issue", |r| &mut r.issue, value, span);
+        }
+        Field::ArticleNumber if is_number(value) => {
+            fill_text(
+                record,
+                "article_number",
+                |r| &mut r.article_number,
+                value,
+                span,
+            );
+        }
+        Field::Pages if record.page_first.is_none() => {
+            if let Some(range) = parse_page_range(value) {
+                record.page_first = Some(range.first);
+                record.page_last = range.last;
+                record.note_source("pages", "text", span);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_lines;
+    use crate::segment::segment;
+
+    fn filled(text: &str) -> Record {
+        let lines = clean_lines(text);
+        let segments = segment(&lines);
+        let page = Page::new(&lines, &segments, None);
+        let mut record = Record::empty(crate::record::Source {
+            path: "t.txt".into(),
+            format: "text".into(),
+            sha256: String::new(),
+            bytes: 0,
+            site: None,
+        });
+        fill_from_label_lines(&mut record, &page);
+        record
+    }
+
+    #[test]
+    fn reads_label_value_lines() {
+        type Want = (
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[(&str, Want)] = &[
+            (
+                "Journal name:\nInvented Letters\nVolume:\n482,\nPages:\n538–541\nDate published:\n(23 February 2012)\n",
+                (
+                    Some("Invented Letters"),
+                    Some("482"),
+                    Some("538"),
+                    Some("541"),
+                ),
+            ),
+            (
+                "Journal name:\n    Invented Letters\nIssue:\n    7\n",
+                (Some("Invented Letters"), None, None, None),
+            ),
+            // A label without its colon is a heading or menu entry; a value that is a
+            // sentence is none.
+            ("Volume\n12\n", (None, None, None, None)),
+            (
+                "Volume:\nThe volume of the invented vessel was measured twice.\n",
+                (None, None, None, None),
+            ),
+        ];
+        for (text, (journal, volume, first, last)) in cases {
+            let record = filled(text);
+            assert_eq!(record.journal.title.as_deref(), *journal, "{text}");
+            assert_eq!(record.volume.as_deref(), *volume, "{text}");
+            assert_eq!(record.page_first.as_deref(), *first, "{text}");
+            assert_eq!(record.page_last.as_deref(), *last, "{text}");
+        }
+        assert_eq!(
+            filled("Issue:\n    7\n").issue.as_deref(),
+            Some("7"),
+            "issue"
+        );
+    }
+}
