@@ -629,6 +629,34 @@ fn authors_label_glued_to_the_first_bullet() {
     assert_eq!(names, ["Mei Lindqvist", "Dara Okafor", "Ruth Berg"]);
 }
 
+/// Authors named by the page's meta tags, which give no institutions, take the
+/// affiliation links of their names in the printed byline.
+#[test]
+fn meta_authors_take_the_printed_affiliation_links() {
+    let page = "<html><head><meta name=\"citation_title\" content=\"Salt wedges in invented rivers\"><meta name=\"citation_author\" content=\"Lindqvist, Mei\"><meta name=\"citation_author\" content=\"Okafor, Dara\"></head><body><h1>Salt wedges in invented rivers</h1><p>Mei Lindqvist<sup>1</sup>, Dara Okafor<sup>2</sup></p><p><sup>1</sup>Department of Invented Studies, University of Utopia, Utopia, Norway</p><p><sup>2</sup>Institute of Imaginary Rivers, Atlantis University, Atlantis, Chile</p><h2>Abstract</h2><p>We measured invented things with an invented method. It worked well in every case.</p></body></html>";
+    let record = extract_document("page.html", page.as_bytes(), &Options::default());
+    let links: Vec<(&str, Vec<&str>)> = record
+        .authors
+        .iter()
+        .map(|a| {
+            let texts = a
+                .affiliations
+                .iter()
+                .filter_map(|id| record.affiliations.iter().find(|f| &f.id == id))
+                .map(|f| f.text.split(',').next().unwrap_or(""))
+                .collect();
+            (a.family.as_deref().unwrap_or(""), texts)
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Lindqvist", vec!["Department of Invented Studies"]),
+            ("Okafor", vec!["Institute of Imaginary Rivers"])
+        ]
+    );
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

@@ -151,6 +151,10 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         (header_byline, byline_end)
     };
     let info = parse_author_information(page);
+    // What the page's metadata filled: its authors keep their own links, and only the
+    // affiliations read here are linked to the names printed here.
+    let authors_from_text = record.authors.is_empty();
+    let affiliations_from_text = record.affiliations.is_empty();
 
     if record.affiliations.is_empty() && !use_inline {
         record.affiliations = if info.affiliations.is_empty() {
@@ -235,7 +239,13 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         if !record.authors.is_empty() {
             record.note_source("authors", "text", None);
         }
-        for author in &mut record.authors {
+    }
+    // Authors from the metadata without affiliations take the links the printed byline
+    // gives their names.
+    if authors_from_text || affiliations_from_text {
+        let header_names: &[BylineName] = header_byline.as_ref().map_or(&[], |b| &b.names);
+        let unlinked = |a: &&mut Author| authors_from_text || a.affiliations.is_empty();
+        for author in record.authors.iter_mut().filter(unlinked) {
             let key = name_key(&author.name);
             if let Some(h) = header_names.iter().find(|h| name_key(&h.name) == key) {
                 author.corresponding |= h.corresponding;
