@@ -657,6 +657,25 @@ fn meta_authors_take_the_printed_affiliation_links() {
     );
 }
 
+/// A page that tags only part of its reference list in `citation_reference` meta tags:
+/// the printed list wins when the tags hold less than four fifths of it.
+#[test]
+fn a_partly_tagged_reference_list() {
+    let printed: String = (1..=10)
+        .map(|n| format!("<li>Lindqvist M, Okafor D ({}) Invented result number {n}. J Invented Stud {n}: {n}1–{n}9.</li>", 1990 + n))
+        .collect();
+    for (tagged, want) in [(5, 10), (9, 9)] {
+        let tags: String = (1..=tagged)
+            .map(|n| format!("<meta name=\"citation_reference\" content=\"citation_title=Invented result number {n}; citation_year={};\">", 1990 + n))
+            .collect();
+        let page = format!(
+            "<html><head><meta name=\"citation_title\" content=\"Salt wedges\">{tags}</head><body><h1>Salt wedges</h1><h2>Abstract</h2><p>We measured invented things with an invented method. It worked well in every case.</p><h2>References</h2><ol>{printed}</ol></body></html>"
+        );
+        let record = extract_document("page.html", page.as_bytes(), &Options::default());
+        assert_eq!(record.references.len(), want, "{tagged} tagged");
+    }
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

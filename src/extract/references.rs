@@ -40,11 +40,16 @@ pub struct RawReference {
     pub links: Vec<&'static str>,
 }
 
+/// The share of the printed reference list a list from the metadata must hold to be kept.
+const META_LIST_MIN_SHARE: f64 = 0.8;
+
 /// Fills the references.
+///
+/// A list the metadata gave (`citation_reference` tags) gives way to the printed list when
+/// it holds less than [`META_LIST_MIN_SHARE`] of the printed entries: some sites tag only
+/// part of their list. A list that misses only a few entries (untagged books and web
+/// pages) is kept for its structured fields.
 pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
-    if !record.references.is_empty() {
-        return;
-    }
     let mut lines: Vec<&Line> = Vec::new();
     for segment in page.sections(SectionKind::References) {
         let section = page.lines_of(segment);
@@ -57,7 +62,13 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
         return;
     }
     let span = join_lines(lines.iter().copied()).span;
-    for raw in split_reference_list(&lines) {
+    let printed = split_reference_list(&lines);
+    let tagged = record.references.len() as f64;
+    if tagged >= META_LIST_MIN_SHARE * printed.len() as f64 {
+        return;
+    }
+    record.references.clear();
+    for raw in printed {
         let mut reference = parse_reference(&raw.raw);
         reference.number = raw.number;
         reference.raw = raw.raw;
