@@ -676,6 +676,16 @@ fn a_partly_tagged_reference_list() {
     }
 }
 
+/// A byline whose one name is a button that opens the author's card, after a screen
+/// reader's label, under the title heading.
+#[test]
+fn a_single_author_as_a_button_in_the_byline() {
+    let page = "<html><body><h1>Salt wedges in invented rivers</h1><div class=\"author-group\"><span class=\"sr-only\">Author links open overlay panel</span><button type=\"button\"><span class=\"given-name\">Mei</span> <span class=\"surname\">Lindqvist</span></button></div><h2>Abstract</h2><p>We measured invented things with an invented method. It worked well in every case.</p></body></html>";
+    let record = extract_document("page.html", page.as_bytes(), &Options::default());
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Mei Lindqvist"]);
+}
+
 /// A text browser prints a page's table cells side by side: the DOI cut at its slash by
 /// the next cell goes on at the start of the next line; the corresponding-author icon's
 /// text between a name's comma and its label is a mark.

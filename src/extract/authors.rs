@@ -436,11 +436,23 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
             let mut near = lines[start..].iter().filter(|l| !l.is_blank()).take(4);
             near.next().is_some_and(is_the_name) && near.any(is_the_name)
         };
+        // Or a name set as a list item right under the title heading (a page's byline
+        // block holding one author).
+        let under_title = matches!(lines[start].kind, LineKind::Bullet(1))
+            && lines[..start]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| l.kind == LineKind::Heading(1));
         match byline_at(lines, start) {
             Some((end, byline))
                 if qualifies(&byline)
                     || byline.names.len() == 1
-                        && (labelled || carded() || dated(end) || repeated(&byline)) =>
+                        && (labelled
+                            || under_title
+                            || carded()
+                            || dated(end)
+                            || repeated(&byline)) =>
             {
                 let better = best
                     .as_ref()

@@ -467,6 +467,23 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
     }
 }
 
+/// Classes that hide an element from sight and keep it for screen readers.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+];
+
+fn is_screen_reader_only(element: &scraper::node::Element) -> bool {
+    attribute(element, "class").is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s)))
+    })
+}
+
 /// Opens an element: `None` when it is skipped whole.
 fn open_element(
     w: &mut Writer,
@@ -477,7 +494,16 @@ fn open_element(
         return Some(Frame::default());
     };
     let tag = element.name();
-    if chrome::is_never_text(tag) && !(tag == "button" && is_section_toggle(element)) {
+    // A button is no text, except a section's toggle and an author's name that opens the
+    // author's card (ScienceDirect prints every name of its byline as a button).
+    let kept_button =
+        tag == "button" && (is_section_toggle(element) || w.author_groups > 0 || w.byline_text > 0);
+    if chrome::is_never_text(tag) && !kept_button {
+        return None;
+    }
+    // A screen reader's label inside a byline ("Author links open overlay panel") is no
+    // name.
+    if (w.author_groups > 0 || w.byline_text > 0) && is_screen_reader_only(element) {
         return None;
     }
     let stat = stats.get(&node.id()).copied();
@@ -689,7 +715,8 @@ fn open_element(
             frame.cell = true;
             return Some(frame);
         }
-        "button" => {
+        // A section's toggle reads as a heading; an author's name in a byline as text.
+        "button" if w.author_groups == 0 && w.byline_text == 0 => {
             if w.flatten > 0 {
                 return None;
             }
