@@ -1,9 +1,13 @@
 //! Identifiers found anywhere in a reference (DOI, URL, PMID, PMCID, arXiv id) and
 //! access notes ("Accessed 3 May 2020", "[Internet]", "Available from:"): read into
 //! fields, then cut out so the rest of the parser sees only the bibliographic text.
+//!
+//! Each cut leaves a full stop standing alone (` . `), and its position is handed on: the
+//! parser lets no field run across a cut, even where it reads that stop as no sentence end.
 
 use memchr::memmem::Finder;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What was found and the string without it.
@@ -121,8 +125,18 @@ fn trim_identifier(id: &str) -> &str {
     }
 }
 
+/// A reference with its identifiers cut out.
+#[derive(Debug)]
+pub struct Stripped<'a> {
+    pub ids: Identifiers,
+    /// The text without the identifiers' spans; each cut is replaced by ` . `.
+    pub text: Cow<'a, str>,
+    /// The byte offset in `text` of each cut's full stop, in order.
+    pub cuts: Vec<usize>,
+}
+
 /// Finds the identifiers in `text` and returns them with `text` minus their spans.
-pub fn take_identifiers(text: &str) -> (Identifiers, String) {
+pub fn take_identifiers(text: &str) -> Stripped<'_> {
     let mut ids = Identifiers::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let [
@@ -218,16 +232,22 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
         cuts.push((m.start(), m.end()));
     }
     if cuts.is_empty() {
-        return (ids, text.to_owned());
+        return Stripped {
+            ids,
+            text: Cow::Borrowed(text),
+            cuts: Vec::new(),
+        };
     }
     cuts.sort_unstable();
-    let mut rest = String::with_capacity(text.len());
+    let mut rest = String::with_capacity(text.len() + 3 * cuts.len());
+    let mut stops = Vec::with_capacity(cuts.len());
     let mut at = 0;
     for (s, e) in cuts {
         if s > at {
             rest.push_str(&text[at..s]);
             // An identifier ends the field it sits in: text on either side of it never
             // joins into one title or container.
+            stops.push(rest.len() + 1);
             rest.push_str(" . ");
         }
         at = at.max(e);
@@ -235,7 +255,11 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
     if at < text.len() {
         rest.push_str(&text[at..]);
     }
-    (ids, rest)
+    Stripped {
+        ids,
+        text: Cow::Owned(rest),
+        cuts: stops,
+    }
 }
 
 #[cfg(test)]
@@ -272,8 +296,16 @@ mod tests {
             ),
         ];
         for (text, doi, url, pmid) in cases {
-            let (ids, rest) = take_identifiers(text);
+            let Stripped {
+                ids,
+                text: rest,
+                cuts,
+            } = take_identifiers(text);
             assert_eq!(ids.doi.as_deref(), *doi, "{text}");
+            assert!(!cuts.is_empty(), "{text}");
+            for &at in &cuts {
+                assert_eq!(rest.get(at - 1..at + 2), Some(" . "), "{rest}");
+            }
             assert_eq!(ids.url.as_deref(), *url, "{text}");
             assert_eq!(ids.pmid.as_deref(), *pmid, "{text}");
             assert!(!rest.contains("10.1000"), "{rest}");
