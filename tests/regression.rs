@@ -179,6 +179,44 @@ fn no_field_runs_across_an_identifier_cut_out() {
     }
 }
 
+/// Found by the `any_pipeline` fuzz target: a web address labelled `URL:` came out as an
+/// empty `url` (the label was taken for text glued to the address's end, and everything
+/// from it cut off), and `https://doi.org/` with nothing after it as an empty DOI; the
+/// record then failed the schema (no identifier may be empty).
+#[test]
+fn labelled_and_bare_resolver_addresses_give_no_empty_identifier() {
+    // (reference, url wanted, doi wanted)
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "Doe J. Salt wedges. Invented Press; 2004. URL: http://example.org/n04-1001/",
+            Some("http://example.org/n04-1001/"),
+            None,
+        ),
+        (
+            "Doe J. Salt wedges. Invented J 2011;26:1-9. https://doi.org/ 2011",
+            Some("https://doi.org/"),
+            None,
+        ),
+        (
+            "Doe J. Salt wedges. Invented J 2011;26:1-9. URLhttps : //doi.org/10.1000/abc",
+            None,
+            Some("10.1000/abc"),
+        ),
+    ];
+    for (raw, url, doi) in cases {
+        let reference = papersift::parse_reference(raw);
+        assert_eq!(reference.url.as_deref(), *url, "{raw}");
+        assert_eq!(reference.doi.as_deref(), *doi, "{raw}");
+        let page = format!("Salt Wedges in Invented Rivers\n\nReferences\n\n1. {raw}\n");
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let listed = record.references.first().map(|r| r.url.as_deref());
+        assert_eq!(listed, Some(*url), "{raw}");
+        let value = serde_json::to_value(&record).expect("a record serialises");
+        let findings = papersift::validate::schema_findings(&value);
+        assert!(findings.is_empty(), "{raw}: {findings:?}");
+    }
+}
+
 /// Author cards (each name on its own, its notes below after a blank line) and an
 /// `Authors` label between the title and the names, as text-browser dumps print them.
 #[test]

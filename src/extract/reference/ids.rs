@@ -103,12 +103,13 @@ static CUES: LazyLock<[Cues; 6]> = LazyLock::new(|| {
 });
 
 /// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
-/// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`).
+/// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`). A label
+/// that starts the match (`URL: http://…`) is no glue.
 fn trim_identifier(id: &str) -> &str {
     let mut id = id;
     for glue in [".URL", ",URL", "URL", ",arXiv", ",http", ".http"] {
-        if let Some(at) = id.find(glue) {
-            id = &id[..at];
+        if let Some(at) = id.get(1..).and_then(|tail| tail.find(glue)) {
+            id = &id[..at + 1];
         }
     }
     loop {
@@ -176,11 +177,14 @@ pub fn take_identifiers(text: &str) -> Stripped<'_> {
                 .collect();
             cuts.push((m.start(), m.end()));
             let lower = url.to_ascii_lowercase();
-            if let Some(at) = lower.find("doi.org/") {
+            // `https://doi.org/` with nothing after it names no DOI (the schema wants
+            // no empty identifier).
+            let doi = lower.find("doi.org/").map(|at| &url[at + 8..]);
+            if let Some(doi) = doi.filter(|d| !d.is_empty()) {
                 if ids.doi.is_none() {
-                    ids.doi = Some(url[at + 8..].to_owned());
+                    ids.doi = Some(doi.to_owned());
                 }
-            } else if ids.url.is_none() {
+            } else if ids.url.is_none() && !url.is_empty() {
                 ids.url = Some(url);
             }
         }
@@ -286,6 +290,18 @@ mod tests {
                 "Site. Available from: http://example.org/a/b. Accessed 3 May 2020.",
                 None,
                 Some("http://example.org/a/b"),
+                None,
+            ),
+            (
+                "Doe, J. Title. Invented J. 12. URL: http://example.org/x",
+                None,
+                Some("http://example.org/x"),
+                None,
+            ),
+            (
+                "Doe, J. Title. https://doi.org/ 2011",
+                None,
+                Some("https://doi.org/"),
                 None,
             ),
             (
