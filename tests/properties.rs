@@ -2,7 +2,9 @@
 //! small so `cargo test` stays fast — the fuzz targets in `fuzz/` go deeper):
 //! - any bytes, in any format, give a record that validates against the schema;
 //! - extraction never invents text: the title, DOI and author names of a record read from
-//!   a text page occur in that page.
+//!   a text page occur in that page;
+//! - the reference parser never joins text across an identifier it cut out: the title and
+//!   journal it finds occur in the reference.
 
 use papersift::input::Format;
 use papersift::pipeline::{Options, extract_document};
@@ -38,6 +40,39 @@ fn page_line() -> impl Strategy<Value = String> {
         "Received: [0-9]{1,2} (January|June|October) 20[0-2][0-9]",
         "[\\PC]{0,60}",
     ]
+}
+
+/// Pieces of a reference: words, initials, numbers, punctuation, and identifiers (which
+/// the parser cuts out) anywhere among them.
+fn reference_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z][a-z]{1,9}",
+        "[a-z]{1,9}",
+        "[A-Z]\\.",
+        "(19|20)[0-9]{2}",
+        "[0-9]{1,3}(-[0-9]{1,3})?",
+        "[.,;:()\"'“”]",
+        Just("https://example.org/a/b".to_owned()),
+        Just("www.example.com".to_owned()),
+        Just("doi:10.1000/xyz.1".to_owned()),
+        Just("PMID: 12345678".to_owned()),
+        Just("arXiv:1234.56789".to_owned()),
+    ]
+}
+
+fn reference() -> impl Strategy<Value = String> {
+    prop::collection::vec((reference_piece(), prop::bool::weighted(0.8)), 1..40).prop_map(
+        |pieces| {
+            let mut text = String::new();
+            for (piece, spaced) in pieces {
+                if spaced && !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&piece);
+            }
+            text
+        },
+    )
 }
 
 fn page() -> impl Strategy<Value = String> {
@@ -122,6 +157,25 @@ proptest! {
                 input.contains(&squeeze(value)),
                 "{field} {value:?} does not occur in the input {text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn reference_fields_never_span_a_cut_identifier(raw in reference()) {
+        let reference = papersift::parse_reference(&raw);
+        // The parser joins digit groups (`13 757–13 762`) and drops carets: compared
+        // without spaces and carets, a value occurs in the input unless it joined text
+        // across a cut (the full stop left there is no part of the input).
+        let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '^').collect::<String>();
+        let input = squeezed(&raw);
+        let fields = [("title", &reference.title), ("container", &reference.container_title)];
+        for (field, value) in fields {
+            if let Some(value) = value {
+                prop_assert!(
+                    input.contains(&squeezed(value)),
+                    "{field} {value:?} does not occur in {raw:?}"
+                );
+            }
         }
     }
 }

@@ -127,6 +127,96 @@ fn a_title_never_runs_across_a_cut_after_a_full_stop() {
     }
 }
 
+/// Found by the same fuzz target: the full stop left where a web address was cut out sat
+/// in a run the parser did not read as a sentence end (`$ . \0\0&.w`), so the title ran
+/// across the cut. The parser now knows where the cuts are, and no field spans one.
+#[test]
+fn a_title_never_runs_across_a_cut_the_parser_reads_as_no_sentence_end() {
+    let raw =
+        "RR\u{c};\"\u{b}$www.\u{1}i;$ww\u{c};\"\u{b}$www.\u{1}iww \0\0&.w &`\"\0\0$`\"www.w &`\0";
+    let squeezed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference = papersift::parse_reference(raw);
+    if let Some(title) = &reference.title {
+        assert!(squeezed(raw).contains(&squeezed(title)), "{title:?}");
+    }
+}
+
+/// An identifier cut out of the middle of a title, a quoted title or a journal's name:
+/// the text on either side of it is never read as one field (no value holds the full stop
+/// the cut leaves), and a reference without such a cut reads as before.
+#[test]
+fn no_field_runs_across_an_identifier_cut_out() {
+    // (reference, title wanted when there is a right answer)
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "Doe J, Roe http://x.example.org/a K. Salt wedges in rivers. Invented J 2011;26:1-9.",
+            None,
+        ),
+        (
+            "Doe J, Roe K. \"Salt wedges www.example.org/x in rivers\" Invented Journal 2011;26:1-9.",
+            Some("Salt wedges"),
+        ),
+        (
+            "Doe J, Roe K. Salt wedges in rivers. J. http://example.org/x Invented Phys. 26, 1 (2011).",
+            Some("Salt wedges in rivers"),
+        ),
+        (
+            "Doe J, Roe K. Salt wedges in rivers. Invented J 2011;26:1-9. doi:10.1000/abc.1",
+            Some("Salt wedges in rivers"),
+        ),
+    ];
+    let squeezed = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (raw, title) in cases {
+        let reference = papersift::parse_reference(raw);
+        if title.is_some() {
+            assert_eq!(reference.title.as_deref(), *title, "{raw}");
+        }
+        let input = squeezed(raw);
+        let fields = [&reference.title, &reference.container_title];
+        for value in fields.into_iter().flatten() {
+            assert!(input.contains(&squeezed(value)), "{value:?} not in {raw:?}");
+        }
+    }
+}
+
+/// Found by the `any_pipeline` fuzz target: a web address labelled `URL:` came out as an
+/// empty `url` (the label was taken for text glued to the address's end, and everything
+/// from it cut off), and `https://doi.org/` with nothing after it as an empty DOI; the
+/// record then failed the schema (no identifier may be empty).
+#[test]
+fn labelled_and_bare_resolver_addresses_give_no_empty_identifier() {
+    // (reference, url wanted, doi wanted)
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "Doe J. Salt wedges. Invented Press; 2004. URL: http://example.org/n04-1001/",
+            Some("http://example.org/n04-1001/"),
+            None,
+        ),
+        (
+            "Doe J. Salt wedges. Invented J 2011;26:1-9. https://doi.org/ 2011",
+            Some("https://doi.org/"),
+            None,
+        ),
+        (
+            "Doe J. Salt wedges. Invented J 2011;26:1-9. URLhttps : //doi.org/10.1000/abc",
+            None,
+            Some("10.1000/abc"),
+        ),
+    ];
+    for (raw, url, doi) in cases {
+        let reference = papersift::parse_reference(raw);
+        assert_eq!(reference.url.as_deref(), *url, "{raw}");
+        assert_eq!(reference.doi.as_deref(), *doi, "{raw}");
+        let page = format!("Salt Wedges in Invented Rivers\n\nReferences\n\n1. {raw}\n");
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let listed = record.references.first().map(|r| r.url.as_deref());
+        assert_eq!(listed, Some(*url), "{raw}");
+        let value = serde_json::to_value(&record).expect("a record serialises");
+        let findings = papersift::validate::schema_findings(&value);
+        assert!(findings.is_empty(), "{raw}: {findings:?}");
+    }
+}
+
 /// Author cards (each name on its own, its notes below after a blank line) and an
 /// `Authors` label between the title and the names, as text-browser dumps print them.
 #[test]

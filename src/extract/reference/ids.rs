@@ -1,9 +1,13 @@
 //! Identifiers found anywhere in a reference (DOI, URL, PMID, PMCID, arXiv id) and
 //! access notes ("Accessed 3 May 2020", "[Internet]", "Available from:"): read into
 //! fields, then cut out so the rest of the parser sees only the bibliographic text.
+//!
+//! Each cut leaves a full stop standing alone (` . `), and its position is handed on: the
+//! parser lets no field run across a cut, even where it reads that stop as no sentence end.
 
 use memchr::memmem::Finder;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What was found and the string without it.
@@ -99,12 +103,13 @@ static CUES: LazyLock<[Cues; 6]> = LazyLock::new(|| {
 });
 
 /// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
-/// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`).
+/// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`). A label
+/// that starts the match (`URL: http://…`) is no glue.
 fn trim_identifier(id: &str) -> &str {
     let mut id = id;
     for glue in [".URL", ",URL", "URL", ",arXiv", ",http", ".http"] {
-        if let Some(at) = id.find(glue) {
-            id = &id[..at];
+        if let Some(at) = id.get(1..).and_then(|tail| tail.find(glue)) {
+            id = &id[..at + 1];
         }
     }
     loop {
@@ -121,8 +126,18 @@ fn trim_identifier(id: &str) -> &str {
     }
 }
 
+/// A reference with its identifiers cut out.
+#[derive(Debug)]
+pub struct Stripped<'a> {
+    pub ids: Identifiers,
+    /// The text without the identifiers' spans; each cut is replaced by ` . `.
+    pub text: Cow<'a, str>,
+    /// The byte offset in `text` of each cut's full stop, in order.
+    pub cuts: Vec<usize>,
+}
+
 /// Finds the identifiers in `text` and returns them with `text` minus their spans.
-pub fn take_identifiers(text: &str) -> (Identifiers, String) {
+pub fn take_identifiers(text: &str) -> Stripped<'_> {
     let mut ids = Identifiers::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let [
@@ -162,11 +177,14 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
                 .collect();
             cuts.push((m.start(), m.end()));
             let lower = url.to_ascii_lowercase();
-            if let Some(at) = lower.find("doi.org/") {
+            // `https://doi.org/` with nothing after it names no DOI (the schema wants
+            // no empty identifier).
+            let doi = lower.find("doi.org/").map(|at| &url[at + 8..]);
+            if let Some(doi) = doi.filter(|d| !d.is_empty()) {
                 if ids.doi.is_none() {
-                    ids.doi = Some(url[at + 8..].to_owned());
+                    ids.doi = Some(doi.to_owned());
                 }
-            } else if ids.url.is_none() {
+            } else if ids.url.is_none() && !url.is_empty() {
                 ids.url = Some(url);
             }
         }
@@ -218,16 +236,22 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
         cuts.push((m.start(), m.end()));
     }
     if cuts.is_empty() {
-        return (ids, text.to_owned());
+        return Stripped {
+            ids,
+            text: Cow::Borrowed(text),
+            cuts: Vec::new(),
+        };
     }
     cuts.sort_unstable();
-    let mut rest = String::with_capacity(text.len());
+    let mut rest = String::with_capacity(text.len() + 3 * cuts.len());
+    let mut stops = Vec::with_capacity(cuts.len());
     let mut at = 0;
     for (s, e) in cuts {
         if s > at {
             rest.push_str(&text[at..s]);
             // An identifier ends the field it sits in: text on either side of it never
             // joins into one title or container.
+            stops.push(rest.len() + 1);
             rest.push_str(" . ");
         }
         at = at.max(e);
@@ -235,7 +259,11 @@ pub fn take_identifiers(text: &str) -> (Identifiers, String) {
     if at < text.len() {
         rest.push_str(&text[at..]);
     }
-    (ids, rest)
+    Stripped {
+        ids,
+        text: Cow::Owned(rest),
+        cuts: stops,
+    }
 }
 
 #[cfg(test)]
@@ -265,6 +293,18 @@ mod tests {
                 None,
             ),
             (
+                "Doe, J. Title. Invented J. 12. URL: http://example.org/x",
+                None,
+                Some("http://example.org/x"),
+                None,
+            ),
+            (
+                "Doe, J. Title. https://doi.org/ 2011",
+                None,
+                Some("https://doi.org/"),
+                None,
+            ),
+            (
                 "Brook, T. (1999). A Made-up Handbook. Imaginary Press. ISBN 0-123-45678-X.",
                 None,
                 None,
@@ -272,8 +312,16 @@ mod tests {
             ),
         ];
         for (text, doi, url, pmid) in cases {
-            let (ids, rest) = take_identifiers(text);
+            let Stripped {
+                ids,
+                text: rest,
+                cuts,
+            } = take_identifiers(text);
             assert_eq!(ids.doi.as_deref(), *doi, "{text}");
+            assert!(!cuts.is_empty(), "{text}");
+            for &at in &cuts {
+                assert_eq!(rest.get(at - 1..at + 2), Some(" . "), "{rest}");
+            }
             assert_eq!(ids.url.as_deref(), *url, "{text}");
             assert_eq!(ids.pmid.as_deref(), *pmid, "{text}");
             assert!(!rest.contains("10.1000"), "{rest}");

@@ -30,23 +30,39 @@ use words::{
 pub fn parse_reference(raw: &str) -> Reference {
     let raw = raw.trim();
     let mut reference = Reference::from_raw(raw);
-    let (ids, text) = ids::take_identifiers(raw);
-    let text = join_digit_groups(mark_hidden_authors(&text));
+    // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
+    // space-grouped page range or `+2 more`); made first, they leave the positions of the
+    // cuts below valid in the text the parser reads.
+    let text = join_digit_groups(mark_hidden_authors(raw));
     // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
     let text = if text.contains('^') {
         Cow::Owned(text.replace('^', ""))
     } else {
         text
     };
+    let ids::Stripped {
+        ids,
+        text,
+        cuts: mut cut_bytes,
+    } = ids::take_identifiers(&text);
     reference.doi = ids.doi;
     reference.url = ids.url;
     reference.pmid = ids.pmid;
     reference.pmcid = ids.pmcid;
     let mut toks = Vec::with_capacity(64);
     tokenize(&text, &mut toks);
+    // Each cut's full stop stands alone, so it is a token of its own: its index.
+    cut_bytes.retain_mut(|at| match toks.binary_search_by_key(at, |t| t.start) {
+        Ok(k) => {
+            *at = k;
+            true
+        }
+        Err(_) => false,
+    });
     let parser = Parser {
         text: &text,
         toks: &toks,
+        cuts: &cut_bytes,
     };
     let shape = parser.fill(&mut reference);
     reference.kind = parser
@@ -86,6 +102,9 @@ fn mark_hidden_authors(text: &str) -> Cow<'_, str> {
 struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Indices of the full stops left where identifiers were cut out, in order (most
+    /// references have none or one): no field runs across one.
+    cuts: &'a [usize],
 }
 
 /// What the middle of the reference turned out to hold.
@@ -112,11 +131,20 @@ impl<'a> Parser<'a> {
         matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(c)) if matches!(c, '"' | '“' | '„' | '«' | '‘' | '\'' | '`'))
     }
 
-    /// The text of tokens `[from, to)`, trimmed of surrounding punctuation.
+    /// The first cut in tokens `[from, to)`.
+    fn cut_in(&self, from: usize, to: usize) -> Option<usize> {
+        self.cuts.iter().copied().find(|&k| from <= k && k < to)
+    }
+
+    /// The text of tokens `[from, to)`, trimmed of surrounding punctuation, and ended at
+    /// the first cut in it (what lies on either side of an identifier is never one field).
     fn field(&self, from: usize, to: usize) -> Option<String> {
         let (mut from, mut to) = (from, to.min(self.toks.len()));
         while from < to && self.toks[from].kind != Kind::Word && !self.is_open_paren(from) {
             from += 1;
+        }
+        if let Some(cut) = self.cut_in(from, to) {
+            to = cut;
         }
         while to > from
             && self.toks[to - 1].kind != Kind::Word
@@ -520,7 +548,14 @@ impl<'a> Parser<'a> {
                 && v[1..].bytes().all(|b| b.is_ascii_digit())
                 && w.trim_end_matches([',', '.']) == v;
             let head = &self.text[..self.toks[l].start];
-            if let Some(pos) = series.then(|| head.rfind(c.as_str())).flatten() {
+            let found = series.then(|| head.rfind(c.as_str())).flatten();
+            // Not across a cut between the journal and its volume.
+            let cut_between = |pos: usize| {
+                self.cuts
+                    .iter()
+                    .any(|&k| (pos..head.len()).contains(&self.toks[k].start))
+            };
+            if let Some(pos) = found.filter(|&pos| !cut_between(pos)) {
                 let joined = &self.text[pos..self.toks[l].start + 1];
                 r.container_title = Some(joined.split_whitespace().collect::<Vec<_>>().join(" "));
                 r.volume = Some(v[1..].to_owned());
@@ -784,7 +819,10 @@ impl<'a> Parser<'a> {
                 '\'' | '`' => &['\'', '’'],
                 _ => &['"', '”', '“'],
             };
-            if let Some(c) = (i + 1..n)
+            // The closing mark comes before any cut: quotes on either side of an
+            // identifier enclose no title.
+            let limit = self.cut_in(i + 1, n).unwrap_or(n);
+            if let Some(c) = (i + 1..limit)
                 .find(|&k| matches!(self.toks[k].kind, Kind::Punct(q) if closes.contains(&q)))
             {
                 return (c + 1, c + 1, true);
