@@ -183,6 +183,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
     fill_from_article_code(record, page);
+    fill_from_first_page_footer(record, page);
     fill_from_journal_reference(record, page);
     fill_from_archive_footer(record, page);
     fill_from_line_with_own_doi(record, page);
@@ -1833,6 +1834,47 @@ fn fill_from_article_code(record: &mut Record, page: &Page<'_>) {
     if record.year.is_none() && found.year.is_some() {
         record.year = found.year;
         record.note_source("year", "text", span);
+    }
+}
+
+/// A journal locator line among the first page's text below the header (a footer: "Inv.
+/// Univ. J. Sci. 8(1): 7-10, 2009"), when the header gave no volume: the first line that
+/// names a journal and its volume fills what is still empty. Only the first page (up to
+/// the first page break) is read, and never the lists of other works.
+fn fill_from_first_page_footer(record: &mut Record, page: &Page<'_>) {
+    const SKIPPED: [SectionKind; 5] = [
+        SectionKind::Header,
+        SectionKind::ArticleInfo,
+        SectionKind::References,
+        SectionKind::CitedBy,
+        SectionKind::Related,
+    ];
+    if record.volume.is_some() {
+        return;
+    }
+    let first_page_end = page
+        .lines
+        .iter()
+        .position(|l| l.kind == LineKind::PageBreak)
+        .unwrap_or(page.lines.len());
+    let found = page
+        .segments
+        .iter()
+        .filter(|s| s.lines.start < first_page_end && !SKIPPED.contains(&s.kind))
+        .flat_map(|s| &page.lines[s.lines.start..s.lines.end.min(first_page_end)])
+        .find_map(|line| {
+            let found = parse_locator(&line.text)?;
+            let names_journal = found.journal.is_some() || found.journal_abbrev.is_some();
+            let locates = found.page_first.is_some() || found.article_number.is_some();
+            (names_journal && locates).then_some((found, [line.start, line.end]))
+        });
+    let Some((found, span)) = found else {
+        return;
+    };
+    fill_journal_data(record, &found, Some(span));
+    if record.year.is_none() && found.year.is_some() {
+        record.year = found.year;
+        record.note_source("year", "text", Some(span));
     }
 }
 
