@@ -1608,10 +1608,22 @@ fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> 
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
     let mut out = Vec::new();
     let mut pending_label: Option<&str> = None;
+    // The comma or semicolon that ended the line last read into an affiliation.
+    let mut broken_after: Option<char> = None;
+    let ending = |line: &Line| {
+        line.text
+            .trim_end()
+            .chars()
+            .last()
+            .filter(|c| matches!(c, ',' | ';'))
+    };
     for line in &lines[end..] {
         if line.is_blank() || is_bare_list_number(&line.text) {
             continue;
         }
+        // An affiliation's line broke off after a comma or semicolon: this one goes on with
+        // it, e-mail and all ("…, 73100 Invented Town," / "Italy; E-Mails: a@example.org").
+        let goes_on = broken_after.take();
         // A label printed on its own line before its affiliation ("1" then the text).
         let text = without_byline_lead(line.text.trim());
         if let Some(label) = label_alone(text) {
@@ -1631,17 +1643,23 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
                     id,
                     text.trim().trim_end_matches([',', ';']),
                 ));
+                broken_after = ending(line);
                 continue;
             }
         }
         let Some(caps) = LABELLED_AFFILIATION.captures(text) else {
             // An affiliation broken over lines goes on until its country.
             if let Some(last) = out.last_mut() {
-                let open = last.country.is_none() && !text.contains('@') && text.len() < 200;
+                let open = (goes_on.is_some() || last.country.is_none() && !text.contains('@'))
+                    && text.len() < 200;
                 if open && !rules::is_byline_annotation(text) {
                     let mut joined = last.text.clone();
+                    if let Some(mark) = goes_on.filter(|&c| !joined.ends_with(c)) {
+                        joined.push(mark);
+                    }
                     push_joined(&mut joined, text);
                     *last = parse_affiliation(&last.id, &joined);
+                    broken_after = ending(line);
                     continue;
                 }
             }
@@ -1661,6 +1679,7 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         // institution word ("Arbeitsbereich ... Zentrum").
         if looks_like_affiliation(text) || !out.is_empty() {
             out.push(parse_affiliation(&caps["id"], text));
+            broken_after = ending(line);
         }
     }
     out
@@ -1917,6 +1936,43 @@ mod tests {
             let (_, _, byline) = find_byline(&lines).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(byline.names[0].name, *first, "{text}");
             assert_eq!(byline.names.len(), *count, "{text}: {:?}", byline.names);
+        }
+    }
+
+    #[test]
+    fn affiliations_broken_after_a_comma_or_semicolon() {
+        // (lines below a byline, the affiliations' texts)
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "1 Invented Institute of Soils, Main Road 5, 12345 Invented Town,\n\
+                 Italy; E-Mail: a.author@example.org\n\
+                 2 Invented University, Department of Crops, 54321 Other Town, Italy",
+                &[
+                    "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy; E-Mail: a.author@example.org",
+                    "Invented University, Department of Crops, 54321 Other Town, Italy",
+                ],
+            ),
+            (
+                "1 Invented University, Department of Crops, 54321 Other Town;\n\
+                 Italy, b.author@example.org",
+                &[
+                    "Invented University, Department of Crops, 54321 Other Town; Italy, b.author@example.org",
+                ],
+            ),
+            // An e-mail line below a finished affiliation stays apart.
+            (
+                "1 Invented University, Department of Crops, 54321 Other Town, Italy\n\
+                 E-Mail: b.author@example.org",
+                &["Invented University, Department of Crops, 54321 Other Town, Italy"],
+            ),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let got: Vec<String> = header_affiliations(&lines, 0)
+                .into_iter()
+                .map(|a| a.text)
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

@@ -183,6 +183,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
     fill_from_article_code(record, page);
+    fill_from_first_page_footer(record, page);
     fill_from_journal_reference(record, page);
     fill_from_archive_footer(record, page);
     fill_from_line_with_own_doi(record, page);
@@ -855,6 +856,12 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
+    if record.abstract_text.is_none() {
+        if let Some(joined) = abstract_closing_header(page) {
+            record.abstract_text = Some(joined.text);
+            record.note_source("abstract", "text:unheaded", joined.span);
+        }
+    }
     // No abstract: a news page's standfirst, between its title and byline, stands in.
     if record.abstract_text.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
@@ -937,6 +944,61 @@ fn text_abstract(page: &Page<'_>) -> Option<OwnAbstract> {
         span: joined.span,
         structured,
     })
+}
+
+/// An abstract printed without a heading (a PDF's first page: byline, affiliations,
+/// dates, copyright, then the abstract's paragraph right above the first section heading):
+/// the prose that closes the header segment when a body section follows it.
+fn abstract_closing_header(page: &Page<'_>) -> Option<super::text::Joined> {
+    let at = page
+        .segments
+        .iter()
+        .position(|s| s.kind == SectionKind::Header)?;
+    if page.segments.get(at + 1)?.kind != SectionKind::Body {
+        return None;
+    }
+    let lines = page.lines_of(&page.segments[at]);
+    let &(_, byline_end, _) = page.header_byline()?;
+    let span = unheaded_abstract_span(lines, byline_end)?;
+    Some(join_lines(&lines[span]))
+}
+
+/// The lines of a paragraph of prose that ends `lines` after their last metadata line
+/// (dates, e-mail, editor, copyright and licence, whose sentence may wrap), at or after
+/// `from`. `None` without such a metadata line, or when what follows is not a paragraph of
+/// at least three full lines ending a sentence.
+fn unheaded_abstract_span(lines: &[Line], from: usize) -> Option<std::ops::Range<usize>> {
+    const MIN_CHARS: usize = 300;
+    const MIN_FULL_LINE: usize = 50;
+    let is_metadata = |text: &str| {
+        let lower = text.to_lowercase();
+        DATE_EVENT.find(text).is_some_and(|m| m.start() == 0)
+            || text.contains(['@', '©'])
+            || lower.starts_with("copyright")
+            || lower.starts_with("doi")
+            || lower.contains("doi.org/")
+            || lower.contains("editor:")
+    };
+    let ends_sentence = |text: &str| text.trim_end_matches([')', '"', '”']).ends_with('.');
+    let last_metadata = (from..lines.len())
+        .rev()
+        .find(|&i| is_metadata(&lines[i].text))?;
+    let mut start = last_metadata + 1;
+    // A copyright or licence sentence wraps onto the lines below it.
+    let text = lines[last_metadata].text.to_lowercase();
+    if text.contains('©') || text.contains("copyright") || text.contains("licen") {
+        start = (last_metadata..lines.len()).find(|&i| ends_sentence(&lines[i].text))? + 1;
+    }
+    let content: Vec<&Line> = lines[start..].iter().filter(|l| !l.is_blank()).collect();
+    let (last, full) = content.split_last()?;
+    let chars: usize = content.iter().map(|l| l.text.chars().count()).sum();
+    let paragraph = content.len() >= 3
+        && chars >= MIN_CHARS
+        && full
+            .iter()
+            .all(|l| l.kind == LineKind::Text && l.text.chars().count() >= MIN_FULL_LINE)
+        && ends_sentence(&last.text);
+    paragraph.then_some(start..lines.len())
 }
 
 /// The abstract printed on the page.
@@ -1837,6 +1899,47 @@ fn fill_from_article_code(record: &mut Record, page: &Page<'_>) {
     }
 }
 
+/// A journal locator line among the first page's text below the header (a footer: "Inv.
+/// Univ. J. Sci. 8(1): 7-10, 2009"), when the header gave no volume: the first line that
+/// names a journal and its volume fills what is still empty. Only the first page (up to
+/// the first page break) is read, and never the lists of other works.
+fn fill_from_first_page_footer(record: &mut Record, page: &Page<'_>) {
+    const SKIPPED: [SectionKind; 5] = [
+        SectionKind::Header,
+        SectionKind::ArticleInfo,
+        SectionKind::References,
+        SectionKind::CitedBy,
+        SectionKind::Related,
+    ];
+    if record.volume.is_some() {
+        return;
+    }
+    let first_page_end = page
+        .lines
+        .iter()
+        .position(|l| l.kind == LineKind::PageBreak)
+        .unwrap_or(page.lines.len());
+    let found = page
+        .segments
+        .iter()
+        .filter(|s| s.lines.start < first_page_end && !SKIPPED.contains(&s.kind))
+        .flat_map(|s| &page.lines[s.lines.start..s.lines.end.min(first_page_end)])
+        .find_map(|line| {
+            let found = parse_locator(&line.text)?;
+            let names_journal = found.journal.is_some() || found.journal_abbrev.is_some();
+            let locates = found.page_first.is_some() || found.article_number.is_some();
+            (names_journal && locates).then_some((found, [line.start, line.end]))
+        });
+    let Some((found, span)) = found else {
+        return;
+    };
+    fill_journal_data(record, &found, Some(span));
+    if record.year.is_none() && found.year.is_some() {
+        record.year = found.year;
+        record.note_source("year", "text", Some(span));
+    }
+}
+
 /// A bare "Volume 482" line is read with its neighbour: "Issue 7386" on the next line
 /// (breadcrumbs), or the journal's name of two or more words on the line above
 /// ("Invented Plants" / "Volume 7"). Gives the locator and the span it came from.
@@ -2050,6 +2153,45 @@ pub fn fill_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abstract_closing_the_header() {
+        let prose = "An invented study of growth measured in three seasons at two sites over\n\
+                     many weeks of work. The treatment raised the yield of the crop by a small\n\
+                     amount in each season, and more in the wet years than in the dry ones.\n\
+                     The sites differed in soil, and the effect was the same at both of them.\n\
+                     We conclude that the treatment helps in the wet years only, as expected.";
+        let copyright = "Copyright © 2014 A. Author et al. This is an open access article under the\n\
+                         Invented License, which permits use provided the work is cited.";
+        let cases = [
+            // Dates, editor and a wrapped copyright sentence, then the paragraph.
+            (
+                format!("Received 1 May 2014; Accepted 2 June 2014\nAcademic Editor: A. Editor\n{copyright}\n{prose}"),
+                Some(4),
+            ),
+            // An e-mail line right above the paragraph.
+            (format!("Correspondence: a.author@example.org\n{prose}"), Some(1)),
+            // No metadata line to start after: affiliations may run on.
+            (prose.to_owned(), None),
+            // Two lines are no abstract.
+            (
+                format!("Received 1 May 2014\n{}", prose.lines().take(2).collect::<Vec<_>>().join("\n")),
+                None,
+            ),
+            // Short lines (a list of affiliations) are no paragraph.
+            (
+                "Received 1 May 2014\n1 Invented University, Town\n2 Invented Institute, City\n3 Invented College, Village.".to_owned(),
+                None,
+            ),
+            // The copyright sentence is the last thing: nothing follows it.
+            (format!("Received 1 May 2014\n{copyright}"), None),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(&text);
+            let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     #[test]
     fn paywall_lines_with_non_ascii_text() {

@@ -12,6 +12,10 @@
 //!   (Vancouver style: journal, year, volume, locator);
 //! - "November 2013 vol. 63 no. Pt 11 4141-4148" (date first);
 //! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue);
+//! - "Invented Microbiology (2013), 63, 4141–4148" (journal, year in parentheses, volume,
+//!   pages: a society journal's first-page head line);
+//! - "Inv. Univ. J. Pharm. Sci. 8(1): 7-10, 2009 (June)" (journal, volume, issue, pages,
+//!   year: a first-page footer);
 //! - "Trials (2015) 16:50" (journal, year, volume, article number), also after a running
 //!   head's authors ("Lindqvist et al. Trials 2014, 15:511");
 //! - "Volume 50, Issue 7 Crystal Research and Technology" (issue bar: volume, issue,
@@ -128,6 +132,22 @@ static YEAR_IN_PARENTHESES: BoundedGroup = with_journal(|journal| {
     )
 });
 
+/// "Invented Microbiology (2013), 63, 4141–4148" (a society journal's head line on the first
+/// page): journal, year in parentheses, volume with an optional issue, pages.
+static YEAR_IN_PARENTHESES_VOLUME_PAGES: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s*\((?P<year>(?:19|20)\d{{2}})\)\s*,\s*(?P<volume>\d{{1,4}})(?:\s*\((?P<issue>[^)]{{1,10}})\))?\s*,\s*(?:pp\.?\s*)?{PAGES}\s*\.?$"
+    )
+});
+
+/// "Inv. Univ. J. Pharm. Sci. 8(1): 7-10, 2009 (June)" (a first-page footer): journal,
+/// volume, issue, pages, then the year with an optional month.
+static VOLUME_PAGES_THEN_YEAR: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s+(?P<volume>\d{{1,4}})\s*(?:\((?P<issue>[^)]{{1,10}})\))?\s*:\s*{PAGES}\s*,\s*(?P<year>(?:19|20)\d{{2}})(?:\s*\(\p{{L}}{{3,9}}\.?\))?\s*\.?$"
+    )
+});
+
 /// "R. Soc. open sci. 2016 3 160123" (the Royal Society's citation line): journal, year,
 /// volume, page or article number, separated by spaces only.
 static YEAR_VOLUME_SPACED: BoundedGroup = with_journal(|journal| {
@@ -187,6 +207,8 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
         .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
         .or_else(|| LABELLED_PHYSICS.captures(text))
         .or_else(|| YEAR_IN_PARENTHESES.captures(text))
+        .or_else(|| YEAR_IN_PARENTHESES_VOLUME_PAGES.captures(text))
+        .or_else(|| VOLUME_PAGES_THEN_YEAR.captures(text))
         .or_else(|| VOLUME_ISSUE_JOURNAL.captures(text))
         .or_else(|| VANCOUVER_RUN_TOGETHER.captures(text))
         .or_else(|| YEAR_VOLUME_SPACED.captures(text))?;
@@ -545,6 +567,56 @@ mod tests {
                     Some(2015),
                 )),
             ),
+            (
+                "Invented Journal of Systematic Microbiology (2013), 63, 4141–4148",
+                Some((
+                    Some("Invented Journal of Systematic Microbiology"),
+                    Some("63"),
+                    None,
+                    Some("4141"),
+                    Some("4148"),
+                    None,
+                    Some(2013),
+                )),
+            ),
+            (
+                "Invented Letters (2009), 12(3), 101-109.",
+                Some((
+                    Some("Invented Letters"),
+                    Some("12"),
+                    Some("3"),
+                    Some("101"),
+                    Some("109"),
+                    None,
+                    Some(2009),
+                )),
+            ),
+            (
+                "Inv. Univ. J. Pharm. Sci. 8(1): 7-10, 2009 (June)",
+                Some((
+                    Some("Inv. Univ. J. Pharm. Sci."),
+                    Some("8"),
+                    Some("1"),
+                    Some("7"),
+                    Some("10"),
+                    None,
+                    Some(2009),
+                )),
+            ),
+            (
+                "Invented Plant Studies 21: 110-118, 1998",
+                Some((
+                    Some("Invented Plant Studies"),
+                    Some("21"),
+                    None,
+                    Some("110"),
+                    Some("118"),
+                    None,
+                    Some(1998),
+                )),
+            ),
+            // A sentence with a year in parentheses and numbers goes on: no locator.
+            ("Cells were counted (2013), 63, 10-20 times a day.", None),
             (
                 "Lindqvist et al. Invented Trials 2014, 15:511",
                 Some((
