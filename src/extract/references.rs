@@ -46,7 +46,7 @@ const META_LIST_MIN_SHARE: f64 = 0.8;
 /// Fills the references.
 ///
 /// A list the metadata gave (`citation_reference` tags) gives way to the printed list when
-/// it holds less than [`META_LIST_MIN_SHARE`] of the printed entries: some sites tag only
+/// it holds less than four fifths of the printed entries: some sites tag only
 /// part of their list. A list that misses only a few entries (untagged books and web
 /// pages) is kept for its structured fields.
 pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
