@@ -375,12 +375,6 @@ fn split_headless_references(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segm
     out
 }
 
-/// Whether a line is only link labels ("CrossRef |", "PubMed | CAS").
-fn is_residue(line: &Line) -> bool {
-    line.kind == LineKind::LinkResidue
-        || crate::rules::is_link_residue(line.text.trim().trim_matches('|').trim())
-}
-
 /// The longest run of reference entries each followed by link labels: its number of entries
 /// and its lines.
 fn headless_reference_run(lines: &[Line]) -> Option<(usize, Range<usize>)> {
@@ -389,7 +383,7 @@ fn headless_reference_run(lines: &[Line]) -> Option<(usize, Range<usize>)> {
     let mut run: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
-        if !is_residue(&lines[i]) {
+        if lines[i].kind != LineKind::LinkResidue {
             i += 1;
             continue;
         }
@@ -399,14 +393,16 @@ fn headless_reference_run(lines: &[Line]) -> Option<(usize, Range<usize>)> {
         let mut taken = 0;
         while from > 0 && taken < HEADLESS_ENTRY_MAX_LINES {
             let above = &lines[from - 1];
-            if is_residue(above) || matches!(above.kind, LineKind::Heading(_)) {
+            if matches!(above.kind, LineKind::LinkResidue | LineKind::Heading(_)) {
                 break;
             }
             taken += usize::from(!above.is_blank());
             from -= 1;
         }
         let mut end = i;
-        while end < lines.len() && (is_residue(&lines[end]) || lines[end].is_blank()) {
+        while end < lines.len()
+            && (lines[end].kind == LineKind::LinkResidue || lines[end].is_blank())
+        {
             end += 1;
         }
         let entry = &lines[from..i];

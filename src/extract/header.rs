@@ -188,7 +188,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_archive_footer(record, page);
     fill_from_line_with_own_doi(record, page);
     fill_from_pages_line(record, page);
-    fill_from_journal_label(record, page);
+    super::labels::fill_from_journal_label(record, page);
     super::labels::fill_from_label_lines(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
@@ -280,30 +280,6 @@ fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
         if let Some(last) = &range.last {
             fill_text(record, "page_last", |r| &mut r.page_last, last, Some(span));
         }
-    }
-}
-
-/// A "Journal" label alone on its line in the header, the journal's name on the next line
-/// that is not blank (a publication banner: "Journal" / "Invented Physics" / "Volume 1, …").
-fn fill_from_journal_label(record: &mut Record, page: &Page<'_>) {
-    if record.journal.title.is_some() {
-        return;
-    }
-    let Some(header) = page.first(SectionKind::Header) else {
-        return;
-    };
-    let lines = page.lines_of(header);
-    let found = lines.iter().enumerate().find_map(|(i, line)| {
-        let label = line.text.trim().trim_end_matches(':');
-        if !label.eq_ignore_ascii_case("journal") {
-            return None;
-        }
-        let name = lines[i + 1..].iter().take(3).find(|l| !l.is_blank())?;
-        (name.kind == LineKind::Text && is_journal_name(&name.text))
-            .then(|| (name.text.trim().to_owned(), [name.start, name.end]))
-    });
-    if let Some((name, span)) = found {
-        fill_text(record, "journal", slot_journal, &name, Some(span));
     }
 }
 
@@ -1744,15 +1720,11 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     let Some((cited, span)) = found else {
         return;
     };
+    let cited_doi = cited.doi.as_deref().map(clean_doi);
     // A citation of another work (a dataset, the preprint) is not the article's own.
-    let cites_other_doi = match (&record.doi, &cited.doi) {
-        (Some(own), Some(cited)) => {
-            let cited = cited.trim_end_matches(|c: char| !c.is_alphanumeric());
-            !own.eq_ignore_ascii_case(cited)
-        }
-        _ => false,
-    };
-    if cites_other_doi {
+    if let (Some(own), Some(cited)) = (&record.doi, &cited_doi)
+        && !own.eq_ignore_ascii_case(cited)
+    {
         return;
     }
     let span = Some(span);
@@ -1760,11 +1732,9 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
     if record.year.is_none() {
         record.year = cited.year;
     }
-    if record.doi.is_none() {
-        if let Some(doi) = &cited.doi {
-            record.doi = Some(clean_doi(doi));
-            record.note_source("doi", "text", span);
-        }
+    if record.doi.is_none() && cited_doi.is_some() {
+        record.doi = cited_doi;
+        record.note_source("doi", "text", span);
     }
     // A title is words: not what is left of an identifier ("(or arXiv:… for this version)").
     let is_title = |t: &&str| {

@@ -1,13 +1,14 @@
 //! Label / value pairs printed on lines of their own: a label ending in a colon, its
 //! value on the next line ("Journal name:" / "Nature", "Volume:" / "482,", "Pages:" /
-//! "538–541"), as a printed or dumped definition list gives them. Each fills its field
-//! only when it is still empty.
+//! "538–541"), as a printed or dumped definition list gives them, and a publication
+//! banner's "Journal" label over the journal's name. Each fills its field only when it is
+//! still empty.
 
 use super::Page;
 use super::header::fill_text;
 use super::locator::is_journal_name;
 use super::pages::parse_page_range;
-use crate::clean::Line;
+use crate::clean::{Line, LineKind};
 use crate::record::Record;
 use crate::segment::SectionKind;
 
@@ -47,12 +48,47 @@ pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
             let Some(field) = label_field(&line.text) else {
                 continue;
             };
-            let Some(value) = lines[i + 1..].iter().take(2).find(|l| !l.is_blank()) else {
-                continue;
-            };
-            fill_field(record, field, value);
+            if let Some(value) = value_below(lines, i, 2) {
+                fill_field(record, field, value);
+            }
         }
     }
+}
+
+/// A "Journal" label alone on its line in the header (with or without its colon), the
+/// journal's name on the next line that is not blank (a publication banner: "Journal" /
+/// "Invented Physics" / "Volume 1, …").
+pub fn fill_from_journal_label(record: &mut Record, page: &Page<'_>) {
+    if record.journal.title.is_some() {
+        return;
+    }
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    let found = lines.iter().enumerate().find_map(|(i, line)| {
+        let label = line.text.trim().trim_end_matches(':');
+        if !label.eq_ignore_ascii_case("journal") {
+            return None;
+        }
+        value_below(lines, i, 3)
+            .filter(|name| name.kind == LineKind::Text && is_journal_name(&name.text))
+    });
+    if let Some(name) = found {
+        let span = Some([name.start, name.end]);
+        fill_text(
+            record,
+            "journal",
+            |r| &mut r.journal.title,
+            &name.text,
+            span,
+        );
+    }
+}
+
+/// The first line that is not blank among the `within` lines below line `i`.
+fn value_below(lines: &[Line], i: usize, within: usize) -> Option<&Line> {
+    lines[i + 1..].iter().take(within).find(|l| !l.is_blank())
 }
 
 /// The field a label line names: its text is one of [`LABELS`] and ends in a colon.

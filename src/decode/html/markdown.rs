@@ -261,6 +261,11 @@ struct Writer {
 }
 
 impl Writer {
+    /// Inside a byline container (with or without markup per author).
+    fn in_byline_block(&self) -> bool {
+        self.author_groups > 0 || self.byline_text > 0
+    }
+
     fn push_text(&mut self, text: &str) {
         if self.pre > 0 && text.contains('\n') {
             let mut first = true;
@@ -496,14 +501,13 @@ fn open_element(
     let tag = element.name();
     // A button is no text, except a section's toggle and an author's name that opens the
     // author's card (ScienceDirect prints every name of its byline as a button).
-    let kept_button =
-        tag == "button" && (is_section_toggle(element) || w.author_groups > 0 || w.byline_text > 0);
+    let kept_button = tag == "button" && (is_section_toggle(element) || w.in_byline_block());
     if chrome::is_never_text(tag) && !kept_button {
         return None;
     }
     // A screen reader's label inside a byline ("Author links open overlay panel") is no
     // name.
-    if (w.author_groups > 0 || w.byline_text > 0) && is_screen_reader_only(element) {
+    if w.in_byline_block() && is_screen_reader_only(element) {
         return None;
     }
     let stat = stats.get(&node.id()).copied();
@@ -584,7 +588,7 @@ fn open_element(
         frame.references = true;
     }
     if tag == "sup" {
-        let in_byline = w.author_items > 0 || w.author_groups > 0 || w.byline_text > 0;
+        let in_byline = w.author_items > 0 || w.in_byline_block();
         if in_byline && w.superscripts == 0 && is_letter_label_after_word(w, node) {
             // "Rotariu<sup>a</sup>" would read as the name "Rotariua": keep the label apart.
             w.space();
@@ -716,7 +720,7 @@ fn open_element(
             return Some(frame);
         }
         // A section's toggle reads as a heading; an author's name in a byline as text.
-        "button" if w.author_groups == 0 && w.byline_text == 0 => {
+        "button" if !w.in_byline_block() => {
             if w.flatten > 0 {
                 return None;
             }

@@ -423,7 +423,7 @@ fn source_meta(doc: &PdfDocument) -> SourceMeta {
         }
     }
     // Springer, BioMed Central and Elsevier write the article's citation line into the
-    // Info subject ("Trials 2015, 16:50. doi:10.1186/…"): its DOI is the article's own.
+    // Info subject ("Invented Trials 2015, 16:50. doi:10.5555/…"): its DOI is the article's own.
     if meta.first("prism.doi").is_none()
         && let Some(doi) = meta.first("pdf.subject").and_then(subject_doi)
     {
@@ -801,18 +801,18 @@ mod tests {
         );
         let cases: &[(&str, Option<&str>)] = &[
             (
-                "Journal of Trauma Management & Outcomes 2010 4:1. doi:10.1186/1752-2897-4-1",
-                Some("10.1186/1752-2897-4-1"),
+                "Journal of Invented Outcomes 2010 4:1. doi:10.5555/1234-5678-4-1",
+                Some("10.5555/1234-5678-4-1"),
             ),
             (
-                "2015, :. doi:10.1186/s13063-015-0567-7",
-                Some("10.1186/s13063-015-0567-7"),
+                "2015, :. doi:10.5555/s12345-015-0000-7",
+                Some("10.5555/s12345-015-0000-7"),
             ),
             (
-                "Sens. Act. B 191 (2014) 1-9. https://doi.org/10.1016/j.snb.2013.09.077.",
-                Some("10.1016/j.snb.2013.09.077"),
+                "Inv. Sens. B 191 (2014) 1-9. https://doi.org/10.5555/j.inv.2013.09.077.",
+                Some("10.5555/j.inv.2013.09.077"),
             ),
-            ("DOI: 10.1039/B806499G", Some("10.1039/B806499G")),
+            ("DOI: 10.5555/B000000G", Some("10.5555/B000000G")),
             ("A subject without one", None),
             ("doi:11.1000/abc", None),
             (&long, None),
