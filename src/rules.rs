@@ -183,6 +183,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("article information", SectionKind::ArticleInfo),
     ("article info", SectionKind::ArticleInfo),
     ("publication history", SectionKind::ArticleInfo),
+    // HighWire's side box with the article's citation, DOI and tools.
+    ("this article", SectionKind::ArticleInfo),
     ("keywords", SectionKind::Keywords),
     ("key words", SectionKind::Keywords),
     ("this article is cited by", SectionKind::CitedBy),

@@ -190,6 +190,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_pages_line(record, page);
     super::labels::fill_from_journal_label(record, page);
     super::labels::fill_from_label_lines(record, page);
+    expand_journal_acronym(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {
@@ -229,26 +230,63 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// A citation line anywhere on the page that ends with the article's own DOI ("Inv. Soc.
-/// open sci. 2016 3 160123; DOI: 10.1000/inv.160123", a share box): its locator.
+/// A citation line anywhere on the page around the article's own DOI: before it ("Inv.
+/// Soc. open sci. 2016 3 160123; DOI: 10.1000/inv.160123", a share box) or after it, run on
+/// over the next line ("doi: 10.1000/inv.4 Invent. Lett. 2015 volume 4," / "issue 7,
+/// P272-P276", HighWire's citation box).
 fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
     let Some(doi) = record.doi.clone() else {
         return;
     };
-    let found = lines_outside_other_works(page).find_map(|line| {
+    let lines: Vec<&Line> = lines_outside_other_works(page).collect();
+    let found = lines.iter().enumerate().find_map(|(i, line)| {
         let at = line.text.find(doi.as_str())?;
         let before = &line.text[..at];
         let cut = before
             .rfind(['D', 'd'])
             .filter(|&i| starts_with_ignore_ascii_case(&before[i..], "doi"))?;
-        let citation = before[..cut].trim_end_matches([' ', ';', ',', '.', ':']);
-        Some((parse_locator(citation)?, [line.start, line.end]))
+        let citation =
+            without_list_number(before[..cut].trim_end_matches([' ', ';', ',', '.', ':']));
+        if let Some(found) = parse_locator(citation) {
+            return Some((found, [line.start, line.end]));
+        }
+        // After the DOI: on its line, or run on over the next.
+        let mut after = line.text[at + doi.len()..].trim().to_owned();
+        if let Some(found) = locator_before_first_published(&after) {
+            return Some((found, [line.start, line.end]));
+        }
+        let next = lines
+            .get(i + 1)
+            .filter(|n| n.kind == LineKind::Text && !n.is_blank())?;
+        push_joined(&mut after, &next.text);
+        let found = locator_before_first_published(&after)?;
+        Some((found, [line.start, next.end]))
     });
     if let Some((found, span)) = found {
         fill_journal_data(record, &found, Some(span));
         if record.year.is_none() {
             record.year = found.year;
         }
+    }
+}
+
+/// The locator of a citation, up to a "First published online: …" after it.
+fn locator_before_first_published(text: &str) -> Option<super::locator::Locator> {
+    let end = FIRST_PUBLISHED.find(text).map_or(text.len(), |m| m.start());
+    parse_locator(text[..end].trim_end_matches([' ', '.', ',']))
+}
+
+/// "First published online: …" after a citation.
+static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\b(?:first\s+)?published\b").expect("first published regex")
+});
+
+/// A line without the number a list gives it ("1. Invented Plants (2015) 7 : plv005").
+fn without_list_number(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match text[digits..].strip_prefix(". ") {
+        Some(rest) if (1..=2).contains(&digits) => rest.trim_start(),
+        _ => text,
     }
 }
 
@@ -1611,6 +1649,45 @@ fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
     }
 }
 
+/// A journal known only by its acronym ("IJIM", from a citation box) takes the full name
+/// the header prints whose words' initials spell it ("International Journal of Invented
+/// Microbiology", the site's banner).
+fn expand_journal_acronym(record: &mut Record, page: &Page<'_>) {
+    let Some(acronym) = record.journal.title.as_deref().filter(|t| is_acronym(t)) else {
+        return;
+    };
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let full = page.lines_of(header).iter().find(|line| {
+        line.text.len() < 100 && is_journal_name(&line.text) && initials_spell(&line.text, acronym)
+    });
+    if let Some(line) = full {
+        record.journal.title = Some(line.text.trim().to_owned());
+        record.note_source("journal", "text", Some([line.start, line.end]));
+    }
+}
+
+/// Three to eight capital letters and nothing else ("IJIM").
+fn is_acronym(text: &str) -> bool {
+    (3..=8).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether the initials of a title's words, small words left out, spell `acronym`.
+fn initials_spell(title: &str, acronym: &str) -> bool {
+    let mut initials = title
+        .split_whitespace()
+        .filter(|w| !ABBREVIATION_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.chars().next().unwrap_or(' ').to_ascii_uppercase());
+    let spelled = acronym.chars().all(|c| initials.next() == Some(c));
+    spelled && initials.next().is_none()
+}
+
+/// Words that abbreviations and acronyms of journal titles leave out.
+const ABBREVIATION_SMALL_WORDS: &[&str] = &[
+    "of", "and", "the", "&", "for", "in", "on", "de", "la", "und", "der",
+];
+
 /// Finds the journal's full title in the header from its abbreviation: each word of the
 /// abbreviation starts the matching word of the title ("J Appl Phycol" and "Journal of
 /// Applied Phycology"); small words of the title may be left out.
@@ -1635,9 +1712,6 @@ fn fill_journal_from_abbreviation(record: &mut Record, page: &Page<'_>, abbrev: 
 
 /// Whether `abbrev` abbreviates `title` word by word.
 pub fn abbreviates(abbrev: &str, title: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "and", "the", "&", "for", "in", "on", "de", "la", "und", "der",
-    ];
     let short: Vec<String> = abbrev
         .split_whitespace()
         .map(|w| w.trim_end_matches('.').to_lowercase())
@@ -1648,7 +1722,7 @@ pub fn abbreviates(abbrev: &str, title: &str) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty() && !SMALL.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && !ABBREVIATION_SMALL_WORDS.contains(&w.as_str()))
         .collect();
     short.len() >= 2
         && short.len() == long.len()
@@ -2177,6 +2251,44 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(is_paywall_line(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn journal_acronyms_and_list_numbers() {
+        let spelled = [
+            (
+                "International Journal of Invented Microbiology",
+                "IJIM",
+                true,
+            ),
+            ("Journal of the Invented Society", "JIS", true),
+            (
+                "International Journal of Invented Microbiology",
+                "IJI",
+                false,
+            ),
+            ("Invented Letters", "IJIM", false),
+        ];
+        for (title, acronym, expected) in spelled {
+            assert_eq!(
+                initials_spell(title, acronym),
+                expected,
+                "{title} / {acronym}"
+            );
+        }
+        let numbered = [
+            (
+                "1. Invented Plants (2015) 7 : plv005",
+                "Invented Plants (2015) 7 : plv005",
+            ),
+            ("12. doi: 10.5555/x", "doi: 10.5555/x"),
+            ("2015. Invented", "2015. Invented"),
+            ("Invented Plants", "Invented Plants"),
+        ];
+        for (text, expected) in numbered {
+            assert_eq!(without_list_number(text), expected);
+        }
+        assert!(is_acronym("IJIM") && !is_acronym("BM") && !is_acronym("Invented"));
     }
 
     #[test]
