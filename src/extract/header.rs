@@ -57,7 +57,7 @@ const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -1296,7 +1296,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         })
 }
 
-/// Where a title may end above a run of tab rows (capitalised, up to three words each) and journal or
+/// Where a title may end above a run of tab rows (capitalised, up to three words each, as lines or list items) and journal or
 /// citation lines right over the byline: the end of that run, if it holds both kinds.
 fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<usize> {
     const MAX_LINES: usize = 12;
@@ -1304,8 +1304,10 @@ fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<us
     let mut end = byline_start;
     while end > 0 && byline_start - end < MAX_LINES {
         let line = &lines[end - 1];
-        let short = matches!(line.kind, LineKind::Text | LineKind::LinkResidue)
-            && line.text.split_whitespace().count() <= 3;
+        let short = matches!(
+            line.kind,
+            LineKind::Text | LineKind::LinkResidue | LineKind::Bullet(_)
+        ) && line.text.split_whitespace().count() <= 3;
         if line.is_blank() || line.kind == LineKind::PageBreak {
         } else if looks_like_metadata(&line.text) || goes_on_from_metadata(lines, end - 1) {
             metadata += 1;
@@ -1516,6 +1518,7 @@ fn looks_like_metadata(text: &str) -> bool {
         || lower.starts_with("http")
         || lower.contains("open access")
         || JOURNAL_LINE.is_match(text)
+        || CITATION_LINE.is_match(text)
 }
 
 /// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
@@ -1735,7 +1738,7 @@ pub fn abbreviates(abbrev: &str, title: &str) -> bool {
 /// "Citation: Eberle CA, Forcella F (2014) Title. PLoS ONE 9(11): e113556. doi:..." and the
 /// other ways pages print how to cite them.
 static CITATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
+    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|cite this as|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
         .expect("citation line regex")
 });
 
@@ -2336,6 +2339,11 @@ mod tests {
                 "5 June 2013",
             ),
             ("Issue date: June 2013", "Issue date", "June 2013"),
+            (
+                "First published on the web 26th September 2016",
+                "First published",
+                "26th September 2016",
+            ),
             // Year first, as PubMed Central prints it.
             (
                 "Published online 2011 December 16. doi: 10.1000/x",
