@@ -1020,8 +1020,11 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
             if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
+                // A mark before the superscript: "Doe*^‡".
+                let bare = name.trim_end_matches(is_mark);
+                collect_labels(&name[bare.len()..], &mut labels, &mut corresponding);
                 collect_labels(marks, &mut labels, &mut corresponding);
-                name_words.push(name.to_owned());
+                name_words.push(bare.to_owned());
                 after_label = true;
                 continue;
             }
@@ -2159,6 +2162,15 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // A corresponding mark before the superscript.
+            (
+                "Mei Lin^†, Hao Zhang*^‡, and Jun Park^‡",
+                &[
+                    ("Mei Lin", &["†"], false),
+                    ("Hao Zhang", &["‡"], true),
+                    ("Jun Park", &["‡"], false),
+                ],
             ),
             // Labels printed after the comma.
             (

@@ -1738,8 +1738,16 @@ pub fn abbreviates(abbrev: &str, title: &str) -> bool {
 /// "Citation: Eberle CA, Forcella F (2014) Title. PLoS ONE 9(11): e113556. doi:..." and the
 /// other ways pages print how to cite them.
 static CITATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|cite this as|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
+    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|cite this as|cite this|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
         .expect("citation line regex")
+});
+
+/// A citation of an article published ahead of its issue, placeholders where the volume
+/// and pages will be ("Invented Photonics2019XXXXXXXXXX-XXX", "Invented Lett. 2019, XXX,
+/// XXX-XXX"): journal and year.
+static UNNUMBERED_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<journal>\p{Lu}[\p{L}.&' -]{1,90}?)\s*(?P<year>(?:19|20)\d{2}),?\s*X[X, –-]*$")
+        .expect("unnumbered citation regex")
 });
 
 /// Labels that start a new line of article information and so end a citation.
@@ -1777,6 +1785,17 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
             })
             .flatten()
     });
+    if let Some((index, caps)) = inline
+        .as_ref()
+        .and_then(|(i, rest)| Some((*i, UNNUMBERED_CITATION.captures(rest)?)))
+    {
+        let span = Some([lines[index].start, lines[index].end]);
+        fill_text(record, "journal", slot_journal, &caps["journal"], span);
+        if record.year.is_none() {
+            record.year = caps["year"].parse().ok();
+        }
+        return;
+    }
     let found = match inline {
         Some((index, rest)) => citation_below(lines, index, rest),
         // A label alone: its citation must read as one (a year, and a volume, page or
@@ -2292,6 +2311,20 @@ mod tests {
             assert_eq!(without_list_number(text), expected);
         }
         assert!(is_acronym("IJIM") && !is_acronym("BM") && !is_acronym("Invented"));
+    }
+
+    #[test]
+    fn citations_ahead_of_their_issue() {
+        let cases = [
+            ("Invented Photonics2019XXXXXXXXXX-XXX", Some(("Invented Photonics", "2019"))),
+            ("Invented Lett. 2019, XXX, XXX-XXX", Some(("Invented Lett.", "2019"))),
+            ("Invented Lett. 2019, 12, 345-350", None),
+        ];
+        for (text, expected) in cases {
+            let got = UNNUMBERED_CITATION.captures(text);
+            let got = got.as_ref().map(|c| (&c["journal"], &c["year"]));
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]
