@@ -182,6 +182,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
+    fill_from_issue_label(record, page);
     fill_from_article_code(record, page);
     fill_from_first_page_footer(record, page);
     fill_from_journal_reference(record, page);
@@ -1944,6 +1945,27 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 record.year = found.year;
                 record.note_source("year", "text", span);
             }
+        }
+    }
+}
+
+/// An "Issue" label alone on its line over the issue's locator ("Issue" / "Vol. 122, Iss. 14
+/// — 12 April 2019"), as a physics journal's page prints it near the end: each part fills
+/// what is still empty.
+fn fill_from_issue_label(record: &mut Record, page: &Page<'_>) {
+    let lines = page.lines;
+    let found = lines.iter().enumerate().find_map(|(i, line)| {
+        if line.kind != LineKind::Text || !line.text.trim().eq_ignore_ascii_case("issue") {
+            return None;
+        }
+        let value = lines[i + 1..].iter().take(2).find(|l| !l.is_blank())?;
+        Some((parse_locator(&value.text)?, [value.start, value.end]))
+    });
+    if let Some((found, span)) = found {
+        fill_journal_data(record, &found, Some(span));
+        if record.year.is_none() && found.year.is_some() {
+            record.year = found.year;
+            record.note_source("year", "text", Some(span));
         }
     }
 }
