@@ -470,7 +470,7 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
 
 /// The link under a name on an author card: "Search for this author in:", "View author
 /// publications", "Search for more papers by this author".
-fn is_author_card_link(text: &str) -> bool {
+pub fn is_author_card_link(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     lower.starts_with("search for") && lower.contains("this author")
         || lower.starts_with("view author publications")
@@ -541,7 +541,17 @@ fn is_month_date_alone(text: &str) -> bool {
 
 fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let first = &lines[start];
-    if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
+    // A name set as a heading is an author's card only over its card's links.
+    let card_heading = || {
+        matches!(first.kind, LineKind::Heading(_))
+            && lines[start + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| is_author_card_link(&l.text))
+    };
+    if first.is_blank()
+        || !(matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) || card_heading())
+    {
         return None;
     }
     let mut accepted = String::new();

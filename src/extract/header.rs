@@ -219,6 +219,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
             *title = plain;
         }
     }
+    fill_standfirst_abstract(record, page);
     if record.year.is_none() {
         if let Some(date) = record
             .dates
@@ -583,6 +584,20 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     if let Some((doi, span)) = first_seen {
         record.doi = Some(article_doi_of_component(&own, doi));
         record.note_source("doi", "text", Some(span));
+        return;
+    }
+    // None in the header: a labelled DOI line under the body, as news pages print their
+    // own at the end of the story ("doi: https://doi.org/10.1000/…").
+    let labelled = lines_outside_other_works(page).find_map(|line| {
+        let text = line.text.trim_start();
+        if !starts_with_ignore_ascii_case(text, "doi") || text.len() > 80 {
+            return None;
+        }
+        DOI.find(text).map(|m| (clean_doi(m.as_str()), line))
+    });
+    if let Some((doi, line)) = labelled {
+        record.doi = Some(doi);
+        record.note_source("doi", "text", Some([line.start, line.end]));
     }
 }
 
@@ -1320,6 +1335,50 @@ fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<us
         end -= 1;
     }
     (tabs >= 2 && metadata >= 1 && end < byline_start).then_some(end)
+}
+
+/// No abstract: the standfirst between the title and the byline, as news and comment
+/// pages print one ("Title" / "Researchers have found … at risk." / "Lina Okafor").
+fn fill_standfirst_abstract(record: &mut Record, page: &Page<'_>) {
+    const MIN_WORDS: usize = 8;
+    const MAX_CHARS: usize = 800;
+    if record.abstract_text.is_some() {
+        return;
+    }
+    let (Some(title), Some(header), Some(&(byline_start, _, _))) = (
+        record.title.as_deref(),
+        page.first(SectionKind::Header),
+        page.header_byline(),
+    ) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    let is_gap = |l: &Line| l.is_blank() || authors::is_byline_label(&l.text);
+    let end = (0..byline_start)
+        .rev()
+        .find(|&i| !is_gap(&lines[i]))
+        .map_or(0, |i| i + 1);
+    let start = (0..end)
+        .rev()
+        .find(|&i| lines[i].kind != LineKind::Text || lines[i].is_blank())
+        .map_or(0, |i| i + 1);
+    // The line above the paragraph, over at most one blank line, ends the title.
+    let above = (0..start).rev().find(|&i| !lines[i].is_blank());
+    let under_title = above.is_some_and(|i| {
+        let last = lines[i].text.trim();
+        start - i <= 2 && !last.is_empty() && title.ends_with(last)
+    });
+    if !under_title || start >= end {
+        return;
+    }
+    let joined = join_lines(&lines[start..end]);
+    let text = joined.text;
+    let words = text.split_whitespace().count();
+    if words < MIN_WORDS || text.len() > MAX_CHARS || !text.ends_with(['.', '?', '!']) {
+        return;
+    }
+    record.abstract_text = Some(text);
+    record.note_source("abstract", "text:standfirst", joined.span);
 }
 
 /// Where a standfirst right above `end` starts: a paragraph of one or more sentences
@@ -2338,8 +2397,14 @@ mod tests {
     #[test]
     fn citations_ahead_of_their_issue() {
         let cases = [
-            ("Invented Photonics2019XXXXXXXXXX-XXX", Some(("Invented Photonics", "2019"))),
-            ("Invented Lett. 2019, XXX, XXX-XXX", Some(("Invented Lett.", "2019"))),
+            (
+                "Invented Photonics2019XXXXXXXXXX-XXX",
+                Some(("Invented Photonics", "2019")),
+            ),
+            (
+                "Invented Lett. 2019, XXX, XXX-XXX",
+                Some(("Invented Lett.", "2019")),
+            ),
             ("Invented Lett. 2019, 12, 345-350", None),
         ];
         for (text, expected) in cases {
