@@ -1016,3 +1016,42 @@ fn issue_label_over_its_locator() {
         (Some("122"), Some("14"))
     );
 }
+
+/// A text dump that sets each affiliation's label alone on its line ("^1") and runs the
+/// authors' e-mail addresses on after the address: the label ends the byline, the
+/// affiliation is read whole up to the addresses, and each author gets their own address.
+#[test]
+fn labels_alone_under_a_byline_and_mail_addresses_after_affiliations() {
+    let page = "A Study of Invented Willows\n\nMei Lindqvist ^1, Dara Okafor ^2 and Jun Moreau ^1,*\n^1\nInstitute of Invented Studies (IIS), Prov.le Utopia-North,\n73100 Utopia, Italy; E-Mails: mei.lindqvist@example.org (M.L.);\njun.moreau@example.org (J.M.)\n^2\nDepartment of Examples, University of Examples, Via Roma 1, 70125 Bari, Italy\n\nAbstract\n\nWe studied invented willows. They grew well in every test we ran.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let texts: Vec<&str> = record
+        .affiliations
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Institute of Invented Studies (IIS), Prov.le Utopia-North, 73100 Utopia, Italy",
+            "Department of Examples, University of Examples, Via Roma 1, 70125 Bari, Italy",
+        ]
+    );
+    let links: Vec<(&str, Vec<&str>)> = record
+        .authors
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.affiliations.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("Mei Lindqvist", vec!["1"]),
+            ("Dara Okafor", vec!["2"]),
+            ("Jun Moreau", vec!["1"]),
+        ]
+    );
+}

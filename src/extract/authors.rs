@@ -635,6 +635,16 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         if is_month_date_alone(&line.text) {
             break;
         }
+        // The first affiliation's label alone on its line ("^1"), its text unlabelled on
+        // the next: the names have ended.
+        if best.is_some() && pending.is_empty() && label_alone(&line.text).is_some() {
+            let next = lines[end..].iter().find(|l| !l.is_blank());
+            if next.is_some_and(|l| {
+                !LABELLED_AFFILIATION.is_match(&l.text) && looks_like_affiliation(&l.text)
+            }) {
+                break;
+            }
+        }
         if best.is_some() && pending.is_empty() && is_mark_line(&line.text) {
             after_marks = true;
             continue;
@@ -1645,34 +1655,33 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         }
         if let Some(id) = pending_label.take() {
             if looks_like_affiliation(text) {
-                let text = text
-                    .split("; E-")
-                    .next()
-                    .unwrap_or(text)
-                    .split(";E-")
-                    .next()
-                    .unwrap_or(text);
+                let address = before_mail_addresses(text);
                 out.push(parse_affiliation(
                     id,
-                    text.trim().trim_end_matches([',', ';']),
+                    address.trim().trim_end_matches([',', ';']),
                 ));
-                broken_after = ending(line);
+                // After the addresses, the affiliation has ended.
+                broken_after = ending(line).filter(|_| address.len() == text.len());
                 continue;
             }
         }
         let Some(caps) = LABELLED_AFFILIATION.captures(text) else {
-            // An affiliation broken over lines goes on until its country.
+            // An affiliation broken over lines goes on until its country, and stops
+            // before the e-mail addresses printed after it ("…, Italy; E-Mails: …"): they
+            // are the authors', not the institution's.
             if let Some(last) = out.last_mut() {
-                let open = (goes_on.is_some() || last.country.is_none() && !text.contains('@'))
-                    && text.len() < 200;
-                if open && !rules::is_byline_annotation(text) {
+                let address = before_mail_addresses(text);
+                let open = (goes_on.is_some() || last.country.is_none() && !address.contains('@'))
+                    && !address.is_empty()
+                    && address.len() < 200;
+                if open && !rules::is_byline_annotation(address) {
                     let mut joined = last.text.clone();
                     if let Some(mark) = goes_on.filter(|&c| !joined.ends_with(c)) {
                         joined.push(mark);
                     }
-                    push_joined(&mut joined, text);
+                    push_joined(&mut joined, address.trim_end_matches([',', ';']));
                     *last = parse_affiliation(&last.id, &joined);
-                    broken_after = ending(line);
+                    broken_after = ending(line).filter(|_| address.len() == text.len());
                     continue;
                 }
             }
@@ -1696,6 +1705,21 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         }
     }
     out
+}
+
+/// An affiliation's text before the e-mail addresses run on after it ("…, Italy; E-Mails:
+/// a@example.org").
+fn before_mail_addresses(text: &str) -> &str {
+    let lower_start = text.get(..6).map(str::to_ascii_lowercase);
+    if lower_start.is_some_and(|s| s == "e-mail" || s.starts_with("email")) {
+        return "";
+    }
+    let cut = ["; E-", ";E-"]
+        .iter()
+        .filter_map(|mark| text.find(mark))
+        .min()
+        .unwrap_or(text.len());
+    text[..cut].trim_end()
 }
 
 fn looks_like_affiliation(text: &str) -> bool {
@@ -1782,11 +1806,12 @@ fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
     {
         for line in page.lines_of(segment) {
             let orcid = ORCID.find(&line.text).map(|m| m.as_str().to_owned());
-            let email = EMAIL.find(&line.text).map(|m| m.as_str().to_owned());
-            if orcid.is_none() && email.is_none() {
+            let emails: Vec<&str> = EMAIL.find_iter(&line.text).map(|m| m.as_str()).collect();
+            if orcid.is_none() && emails.is_empty() {
                 continue;
             }
-            // The value belongs to the author whose name is on the same line.
+            // The value belongs to the author whose name is on the same line; of several
+            // addresses on it, the one that spells the author's family name.
             let key_line = name_key(&line.text);
             for author in &mut record.authors {
                 let key = name_key(&author.name);
@@ -1795,12 +1820,25 @@ fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
                         author.orcid.clone_from(&orcid);
                     }
                     if author.email.is_none() {
-                        author.email.clone_from(&email);
+                        author.email = email_of(author, &emails).map(str::to_owned);
                     }
                 }
             }
         }
     }
+}
+
+/// The address among `emails` that is the author's: the only one, or the one whose local
+/// part holds the author's family name.
+fn email_of<'e>(author: &Author, emails: &[&'e str]) -> Option<&'e str> {
+    if let [only] = emails {
+        return Some(only);
+    }
+    let family = name_key(author.family.as_deref().unwrap_or(&author.name));
+    emails.iter().copied().find(|email| {
+        let local = email.split('@').next().unwrap_or("");
+        family.len() > 2 && name_key(local).contains(&family)
+    })
 }
 
 /// Lower-case letters of a name, for matching the same person across lists.
