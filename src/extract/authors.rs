@@ -1998,8 +1998,9 @@ mod tests {
                 "1 Invented Institute of Soils, Main Road 5, 12345 Invented Town,\n\
                  Italy; E-Mail: a.author@example.org\n\
                  2 Invented University, Department of Crops, 54321 Other Town, Italy",
+                // The authors' e-mail addresses after the address are no part of it.
                 &[
-                    "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy; E-Mail: a.author@example.org",
+                    "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy",
                     "Invented University, Department of Crops, 54321 Other Town, Italy",
                 ],
             ),
