@@ -859,6 +859,7 @@ pub const COUNTRIES: &[&str] = &[
     "China",
     "P. R. China",
     "PR China",
+    "P.R. China",
     "People's Republic of China",
     "Colombia",
     "Costa Rica",
