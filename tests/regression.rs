@@ -1055,3 +1055,20 @@ fn labels_alone_under_a_byline_and_mail_addresses_after_affiliations() {
         ]
     );
 }
+
+/// An issue box after the reference list ("Volume50, Issue7" / "July 2015" / "Pages
+/// 528-531") gives the pages when its volume is the article's own.
+#[test]
+fn issue_box_gives_pages_under_the_own_volume() {
+    let page = "Volume 50, Issue 7 Invented Research and Technology\n\nA Study of Invented Crystals\n\nMei Lindqvist^1 and Dara Okafor^2\n\n^1Department of Invented Studies, University of Utopia, Utopia, Norway\n^2Institute of Examples, Example University, Lisbon, Portugal\n\nAbstract\n\nWe grew invented crystals. They grew well in every test we ran.\n\nReferences\n\n1. Moreau J. A first title. Invent. Lett. 12, 34 (2001).\n\nPublication cover image\n\nVolume50, Issue7\n\nJuly 2015\n\nPages 528-531\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.volume.as_deref(), Some("50"));
+    assert_eq!(
+        (record.page_first.as_deref(), record.page_last.as_deref()),
+        (Some("528"), Some("531"))
+    );
+    // Under another volume, the box is some other issue's.
+    let other = page.replace("Volume50, Issue7", "Volume51, Issue2");
+    let record = extract_document("page.txt", other.as_bytes(), &Options::default());
+    assert_eq!(record.page_first, None);
+}

@@ -292,7 +292,8 @@ fn without_list_number(text: &str) -> &str {
     }
 }
 
-/// A labelled page range on its own line in the header ("Pages 1092-1099", "pp. 12–19").
+/// A labelled page range on its own line in the header ("Pages 1092-1099", "pp. 12–19"),
+/// or in an issue box under the article's volume.
 fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
     static PAGES_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:Pages?|pp\.?)\s*:?\s*(?P<range>[A-Za-z]?\d+\s*[–-]\s*[A-Za-z]?\d+)$")
@@ -304,10 +305,29 @@ fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
     let Some(header) = page.first(SectionKind::Header) else {
         return;
     };
-    let found = page.lines_of(header).iter().find_map(|line| {
-        let caps = PAGES_LINE.captures(line.text.trim())?;
+    let pages_of = |line: &Line| {
+        let text = line.text.trim();
+        if !text.starts_with(['P', 'p']) {
+            return None;
+        }
+        let caps = PAGES_LINE.captures(text)?;
         let range = parse_page_range(&caps["range"])?;
         Some((range, [line.start, line.end]))
+    };
+    // Else an issue box anywhere on the page, under the volume line of the article's own
+    // volume ("Volume50, Issue7" / "July 2015" / "Pages 528-531").
+    let in_own_volume = |i: usize| {
+        let lines = page.lines;
+        let above = lines[..i].iter().rev().filter(|l| !l.is_blank()).take(3);
+        above.into_iter().any(|l| {
+            starts_with_ignore_ascii_case(l.text.trim_start(), "vol")
+                && parse_locator(&l.text)
+                    .is_some_and(|found| found.volume.is_some() && found.volume == record.volume)
+        })
+    };
+    let found = page.lines_of(header).iter().find_map(pages_of).or_else(|| {
+        let mut boxed = page.lines.iter().enumerate();
+        boxed.find_map(|(i, line)| pages_of(line).filter(|_| in_own_volume(i)))
     });
     if let Some((range, span)) = found {
         fill_text(
