@@ -1072,3 +1072,16 @@ fn issue_box_gives_pages_under_the_own_volume() {
     let record = extract_document("page.txt", other.as_bytes(), &Options::default());
     assert_eq!(record.page_first, None);
 }
+
+/// A breadcrumb trail on one line names the volume and issue; a publication date broken
+/// before its year is read across the break.
+#[test]
+fn breadcrumb_trail_and_a_date_broken_before_its_year() {
+    let page = "Home > Publishers > Invented Publishing > Invented Photonics > Volume 1, Issue 2 >\n\nA Study of Invented Resonance\n\nMei Lindqvist^1 and Dara Okafor^2\n\n^1Department of Invented Studies, University of Utopia, Utopia, Norway\n^2Institute of Examples, Example University, Lisbon, Portugal\n\nReceived 25 November 2015 Accepted 09 February 2016 Published online 02 May\n2016\n\nAbstract\n\nWe built an invented resonance spectrometer. It worked well in every test we ran.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        (record.volume.as_deref(), record.issue.as_deref()),
+        (Some("1"), Some("2"))
+    );
+    assert_eq!(record.dates.published.as_deref(), Some("2016-05-02"));
+}

@@ -488,9 +488,19 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
         {
             continue;
         }
-        for caps in DATE_EVENT.captures_iter(&line.text) {
+        // A date broken before its year ("… Published online 02 May" / "2016 …"): the
+        // line is read joined with the next.
+        let next_year = lines
+            .get(i + 1)
+            .filter(|n| YEAR_FIRST.is_match(&n.text))
+            .filter(|_| ends_with_month(&line.text));
+        let (text, end) = match next_year {
+            Some(next) => (format!("{} {}", line.text, next.text).into(), next.end),
+            None => (std::borrow::Cow::Borrowed(line.text.as_str()), line.end),
+        };
+        for caps in DATE_EVENT.captures_iter(&text) {
             if let Some(date) = parse_date(&caps["date"]) {
-                fill_date(record, &caps["label"], &date, [line.start, line.end]);
+                fill_date(record, &caps["label"], &date, [line.start, end]);
             }
         }
         // "Published online" on its line, the date on the next.
@@ -524,6 +534,33 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
 /// A cheap look before [`DATE_LABEL_WORD`]: a dated event needs a digit, and a label
 /// alone opens its line. An ASCII line with no digit that starts with no label's letter
 /// is neither (other lines are left to the patterns, whose `\d` is Unicode).
+/// A line that starts with a year.
+static YEAR_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:19|20)\d{2}\b").expect("year first regex"));
+
+/// Whether a line ends with a month's name ("… Published online 02 May").
+fn ends_with_month(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let last = text.trim_end().rsplit(' ').next().unwrap_or("");
+    let last = last.trim_end_matches('.');
+    MONTHS.iter().any(|m| {
+        last.eq_ignore_ascii_case(m) || last.len() == 3 && m.starts_with(&last.to_ascii_lowercase())
+    })
+}
+
 fn may_hold_dated_label(text: &str) -> bool {
     let starts_like_label =
         |b: &u8| matches!(b.to_ascii_lowercase(), b'r' | b'a' | b'p' | b'f' | b'o');
@@ -2117,6 +2154,26 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
         Regex::new(r"(?i)^(?:issue|number|no\.)\s*[\w/-]+$").expect("bare issue regex")
     });
     let line = &lines[i];
+    // A breadcrumb trail on one line ("Home > … > Invented Photonics > Volume 1, Issue 2
+    // >"): the volume's step, after the journal's.
+    if line.text.matches(" > ").count() >= 2 {
+        let steps: Vec<&str> = line
+            .text
+            .split('>')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let at = steps
+            .iter()
+            .position(|s| starts_with_ignore_ascii_case(s, "vol"))?;
+        let found = match at.checked_sub(1).map(|j| steps[j]) {
+            Some(name) if is_journal_name(name) => parse_locator(&format!("{name}, {}", steps[at])),
+            _ => None,
+        };
+        return found
+            .or_else(|| parse_locator(steps[at]))
+            .map(|found| (found, [line.start, line.end]));
+    }
     if !BARE_VOLUME.is_match(line.text.trim()) {
         return None;
     }
@@ -2431,6 +2488,19 @@ mod tests {
             let got = UNNUMBERED_CITATION.captures(text);
             let got = got.as_ref().map(|c| (&c["journal"], &c["year"]));
             assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn lines_ending_with_a_month() {
+        let cases = [
+            ("Accepted 09 February 2016 Published online 02 May", true),
+            ("Published online 02 Sep.", true),
+            ("Published online 02 May 2016", false),
+            ("Received in maybe", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(ends_with_month(text), expected, "{text}");
         }
     }
 
