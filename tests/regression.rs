@@ -1085,3 +1085,29 @@ fn breadcrumb_trail_and_a_date_broken_before_its_year() {
     );
     assert_eq!(record.dates.published.as_deref(), Some("2016-05-02"));
 }
+
+/// A preprint's version history: the version shown was published on the last revision's
+/// date, and the work's year is its first version's.
+#[test]
+fn preprint_version_history_gives_published_date_and_year() {
+    let cases = [
+        (
+            "[Submitted on 11 Oct 2018 (v1), last revised 24 May 2019 (this version, v2)]",
+            "2019-05-24",
+            2018,
+        ),
+        ("[Submitted on 3 Feb 2021]", "2021-02-03", 2021),
+    ];
+    for (history, published, year) in cases {
+        let page = format!(
+            "Computer Science > Computation and Language\n\n{history}\n\nInvented Transformers for Language Understanding\n\nMei Lindqvist, Dara Okafor\n\nAbstract: We invent a language model. It works well on every test we ran.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(
+            record.dates.published.as_deref(),
+            Some(published),
+            "{history}"
+        );
+        assert_eq!(record.year, Some(year), "{history}");
+    }
+}

@@ -220,6 +220,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
         }
     }
     fill_standfirst_abstract(record, page);
+    fill_from_version_history(record, page);
     if record.year.is_none() {
         if let Some(date) = record
             .dates
@@ -534,6 +535,47 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
 /// A cheap look before [`DATE_LABEL_WORD`]: a dated event needs a digit, and a label
 /// alone opens its line. An ASCII line with no digit that starts with no label's letter
 /// is neither (other lines are left to the patterns, whose `\d` is Unicode).
+/// A preprint's version history: "[Submitted on 11 Oct 2018 (v1), last revised 24 May 2019
+/// (this version, v2)]".
+static VERSION_HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\[?Submitted on (?P<first>{DATE_FORMS})(?:\s*\(v1\))?(?:,\s*last revised (?P<last>{DATE_FORMS})\s*\(this version)?"
+    ))
+    .expect("version history regex")
+});
+
+/// A preprint page's version history: the version shown was published on its own date (the
+/// first version's, or the last revision's when the page shows that one), and the work's
+/// year is that of its first version, as preprint servers cite it.
+fn fill_from_version_history(record: &mut Record, page: &Page<'_>) {
+    let found = own_lines(page).find_map(|line| {
+        let text = line.text.trim_start();
+        if !text.trim_start_matches('[').starts_with("Submitted on") {
+            return None;
+        }
+        VERSION_HISTORY.captures(text).map(|caps| (caps, line))
+    });
+    let Some((caps, line)) = found else {
+        return;
+    };
+    let span = Some([line.start, line.end]);
+    let first = parse_date(&caps["first"]);
+    let shown = caps.name("last").and_then(|d| parse_date(d.as_str()));
+    if let Some(date) = shown.or(first.clone()) {
+        fill_text(
+            record,
+            "dates.published",
+            |r| &mut r.dates.published,
+            &date,
+            span,
+        );
+    }
+    if record.year.is_none() {
+        record.year = first.and_then(|d| d.get(..4)?.parse().ok());
+        record.note_source("year", "text", span);
+    }
+}
+
 /// A line that starts with a year.
 static YEAR_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:19|20)\d{2}\b").expect("year first regex"));
