@@ -1111,3 +1111,16 @@ fn preprint_version_history_gives_published_date_and_year() {
         assert_eq!(record.year, Some(year), "{history}");
     }
 }
+
+/// A labelled citation wrapped before its page, the page opening the line of the
+/// article's DOI.
+#[test]
+fn labelled_citation_wrapped_before_its_page() {
+    let page = "A Study of Invented Thermometers\n\nMei Lindqvist and Dara Okafor\n\nInvented Metrology, Volume 12, Number 4 Citation M Lindqvist et al 1976 Invented Metrology 12\n143 DOI 10.5555/0026-1394/12/4/002\n\nAbstract\n\nWe built invented thermometers. They worked well in every test we ran.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.doi.as_deref(), Some("10.5555/0026-1394/12/4/002"));
+    assert_eq!(
+        (record.page_first.as_deref(), record.year),
+        (Some("143"), Some(1976))
+    );
+}

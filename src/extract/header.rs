@@ -253,6 +253,20 @@ fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
         if let Some(found) = parse_locator(citation) {
             return Some((found, [line.start, line.end]));
         }
+        // A labelled citation wrapped before its page, which opens the DOI's line
+        // ("… Citation A B Author et al 1976 Invent. Mater. 12" / "143 DOI 10.1000/…").
+        if let Some(above) = i
+            .checked_sub(1)
+            .map(|j| lines[j])
+            .filter(|_| citation.len() <= 12)
+        {
+            if let Some(at) = above.text.find("Citation ") {
+                let joined = format!("{} {citation}", &above.text[at..]);
+                if let Some(found) = parse_locator(&joined) {
+                    return Some((found, [above.start, line.end]));
+                }
+            }
+        }
         // After the DOI: on its line, or run on over the next.
         let mut after = line.text[at + doi.len()..].trim().to_owned();
         if let Some(found) = locator_before_first_published(&after) {
