@@ -1934,6 +1934,7 @@ const CITATION_LABELS_ALONE: &[&str] = &[
     "cite",
     "cite as",
     "cite this",
+    "cite this as",
     "cite this article",
     "cite this paper",
     "citer",
@@ -2034,12 +2035,12 @@ fn citation_below(
     mut text: String,
 ) -> Option<(crate::record::Reference, [usize; 2])> {
     let mut end = lines[index].end;
-    // Under a label alone, blank lines may stand before the citation.
+    // Under a label alone, blank lines and a page break may stand before the citation.
     let first = match text.is_empty() {
         true => lines[index + 1..]
             .iter()
-            .take(3)
-            .position(|l| !l.is_blank())
+            .take(4)
+            .position(|l| !l.is_blank() && l.kind != LineKind::PageBreak)
             .map_or(index + 1, |p| index + 1 + p),
         false => index + 1,
     };
