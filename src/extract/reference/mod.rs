@@ -85,10 +85,33 @@ static GROUPED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Joins digit groups of a page range: `13 757–13 762` reads `13757–13762`.
 fn join_digit_groups(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !has_grouped_range_start(&text) {
+        return text;
+    }
     match GROUPED_RANGE.replace_all(&text, "$1$2$3$4$5") {
         Cow::Borrowed(_) => text,
         Cow::Owned(joined) => Cow::Owned(joined),
     }
+}
+
+/// Whether a dash follows a group separator and three digits (`… 757–`), as in every
+/// [`GROUPED_RANGE`] match: most references have no such dash, and the regex need not
+/// scan them. Digits are `char::is_numeric`, a superset of the regex's `\d`.
+fn has_grouped_range_start(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `-`, or the last byte of `–` (E2 80 93).
+    memchr::memchr2_iter(b'-', 0x93, bytes).any(|at| {
+        let dash_start = if bytes[at] == b'-' {
+            at
+        } else if bytes[..at].ends_with(&[0xE2, 0x80]) {
+            at - 2
+        } else {
+            return false;
+        };
+        let mut before = text[..dash_start].chars().rev();
+        before.by_ref().take(3).filter(|c| c.is_numeric()).count() == 3
+            && matches!(before.next(), Some(' ' | '\u{2009}' | '\u{202F}'))
+    })
 }
 
 /// Reads the hidden-author count as `et al.`: the list printed is cut short.
@@ -1845,4 +1868,31 @@ fn strip_genre_note(title: String) -> String {
         }
     }
     title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grouped_range_check_lets_every_regex_match_through() {
+        let cases = [
+            ("Proc. Acad. USA 98, 13 757–13 762.", true),
+            ("98, 13\u{2009}757-13\u{2009}762", true),
+            ("98, 13\u{202F}757–13\u{202F}762", true),
+            // Arabic-Indic digits are `\d` too.
+            ("98, 13 ٧٥٧–13 762", true),
+            ("J. Chem. 12, 757–762 (2001).", false),
+            ("vol. 3, pp. 1 75–80", false),
+            ("2001-2003", false),
+            ("a–b - c", false),
+            ("", false),
+        ];
+        for (text, joined) in cases {
+            assert_eq!(GROUPED_RANGE.is_match(text), joined, "{text}");
+            if joined {
+                assert!(has_grouped_range_start(text), "{text}");
+            }
+        }
+    }
 }
