@@ -29,7 +29,22 @@ use words::{
 /// Parses one reference string. Never fails: what it cannot read stays empty.
 pub fn parse_reference(raw: &str) -> Reference {
     let raw = raw.trim();
-    let mut reference = Reference::from_raw(raw);
+    let mut reference = parse_fields(raw);
+    reference.raw = raw.to_owned();
+    reference
+}
+
+/// [`parse_reference`] for a string the caller owns: the reference keeps it as its raw
+/// string, as it is (untrimmed) and without a copy.
+pub(crate) fn parse_owned_reference(raw: String) -> Reference {
+    let mut reference = parse_fields(raw.trim());
+    reference.raw = raw;
+    reference
+}
+
+/// Every field but the raw string, which is left empty.
+fn parse_fields(raw: &str) -> Reference {
+    let mut reference = Reference::default();
     // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
     // space-grouped page range or `+2 more`); made first, they leave the positions of the
     // cuts below valid in the text the parser reads.
