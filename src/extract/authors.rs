@@ -10,6 +10,7 @@ use crate::record::{Affiliation, Author, Record};
 use crate::rules;
 use crate::segment::SectionKind;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One name of a byline, with the labels printed after it.
@@ -1099,13 +1100,17 @@ fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool
 /// Whether a string reads as a person's name: 2 to 5 words, each capitalised, an
 /// initial, or a name particle, with no word that never occurs in names.
 pub fn is_person_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) || name.len() > 60 {
+    if name.len() > 60 {
+        return false;
+    }
+    let word_count = name.split_whitespace().count();
+    if !(2..=5).contains(&word_count) {
         return false;
     }
     let mut capitalised = 0;
-    for word in &words {
-        let lower = word.to_lowercase();
+    let mut buf = [0u8; 64];
+    for word in name.split_whitespace() {
+        let lower = lowercase_in(word, &mut buf);
         let is_initial = word
             .trim_end_matches('.')
             .chars()
@@ -1121,11 +1126,24 @@ pub fn is_person_name(name: &str) -> bool {
         let first = word.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
             capitalised += 1;
-        } else if !super::names::NAME_PARTICLES.contains(&lower.as_str()) {
+        } else if !super::names::NAME_PARTICLES.contains(&lower.as_ref()) {
             return false;
         }
     }
-    capitalised >= 2 || words.len() == 2 && capitalised >= 1
+    capitalised >= 2 || word_count == 2 && capitalised >= 1
+}
+
+/// `word.to_lowercase()`, written into `buf` when the word is ASCII and fits: names are
+/// asked word by word, and most words need no allocation then.
+fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    }
 }
 
 /// Last words of a group author ("the NORTHSTAR Cohort Study Group").
@@ -1154,16 +1172,22 @@ const GROUP_WORDS: &[&str] = &[
 
 /// Whether a byline item is a group author.
 pub fn is_group_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 || words.len() > 14 || name.len() > 150 {
+    if name.len() > 150 {
         return false;
     }
-    let last = words[words.len() - 1].to_lowercase();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    GROUP_WORDS.contains(&last.as_str()) && capitalised >= 2 && !name.contains(['(', ')', ':'])
+    let (mut word_count, mut capitalised, mut last) = (0, 0, "");
+    for word in name.split_whitespace() {
+        word_count += 1;
+        capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
+        last = word;
+    }
+    if !(2..=14).contains(&word_count) {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    GROUP_WORDS.contains(&lowercase_in(last, &mut buf).as_ref())
+        && capitalised >= 2
+        && !name.contains(['(', ')', ':'])
 }
 
 /// What the "Author information" part of a page gives.
