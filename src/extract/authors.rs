@@ -968,7 +968,8 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 
 /// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
 fn take_orcid(item: &str) -> (String, Option<String>) {
-    let Some(m) = ORCID.find(item) else {
+    // Every iD holds hyphens; most byline items hold none and skip the regex.
+    let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
         return (item.to_owned(), None);
     };
     let orcid = m.as_str().to_owned();
