@@ -235,8 +235,10 @@ fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
     let Some(doi) = record.doi.clone() else {
         return;
     };
+    // One searcher for every line (`str::find` would set one up per line).
+    let doi_finder = memchr::memmem::Finder::new(doi.as_bytes());
     let found = lines_outside_other_works(page).find_map(|line| {
-        let at = line.text.find(doi.as_str())?;
+        let at = doi_finder.find(line.text.as_bytes())?;
         let before = &line.text[..at];
         let cut = before
             .rfind(['D', 'd'])
