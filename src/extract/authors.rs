@@ -888,7 +888,7 @@ fn could_continue(text: &str) -> bool {
 /// Gives `None` when any part is not a person's name.
 pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut byline = Byline {
-        joined_with_and: text.contains(" and ") || text.contains('&'),
+        joined_with_and: AND.find(text.as_bytes()).is_some() || text.contains('&'),
         ..Byline::default()
     };
     // The corresponding-author icon's text as a text browser prints it after the comma:
@@ -898,7 +898,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let normalised = text.replace(" and ", ", ").replace(['&', '•', ';'], ",");
+    let normalised = with_commas_between_names(&text);
     for raw_item in normalised.split(',') {
         let item = raw_item.trim();
         if item.is_empty() {
@@ -964,6 +964,36 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
         });
     }
     (!byline.names.is_empty()).then_some(byline)
+}
+
+/// `" and "` between two names, found with a searcher built once (bylines are parsed
+/// many times over as the lines that may hold one are joined).
+static AND: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+
+/// The byline with `" and "` read as `", "` and `&`, `•`, `;` as commas, in one copy:
+/// `text.replace(" and ", ", ").replace(['&', '•', ';'], ",")`.
+fn with_commas_between_names(text: &str) -> String {
+    let mut normalised = String::with_capacity(text.len());
+    let mut push_marks_as_commas = |part: &str| {
+        for piece in part.split_inclusive(['&', '•', ';']) {
+            match piece.strip_suffix(['&', '•', ';']) {
+                Some(before) => {
+                    normalised.push_str(before);
+                    normalised.push(',');
+                }
+                None => normalised.push_str(piece),
+            }
+        }
+    };
+    let mut rest = text;
+    while let Some(at) = AND.find(rest.as_bytes()) {
+        push_marks_as_commas(&rest[..at]);
+        push_marks_as_commas(", ");
+        rest = &rest[at + " and ".len()..];
+    }
+    push_marks_as_commas(rest);
+    normalised
 }
 
 /// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
@@ -1826,6 +1856,25 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_separators_become_commas_as_the_replace_chain_made_them() {
+        let cases = [
+            "Mei Lin and Hao Zhang",
+            "Mei Lin, Hao Zhang & Jun Park; Ana Ruiz • Dara Okafor",
+            " and  and and and ",
+            "Lin&Zhang;;•and ",
+            "Sandy Andrews and Anders",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(
+                with_commas_between_names(text),
+                text.replace(" and ", ", ").replace(['&', '•', ';'], ","),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn bylines() {
