@@ -196,13 +196,22 @@ pub fn parse_locator(text: &str) -> Option<Locator> {
         .or(whole)
 }
 
+/// Whether `text` ends as [`CHEMISTRY`] does (`{PAGES}\s*\.?$`): a digit, then perhaps
+/// spaces and a full stop. (`char::is_numeric` is a superset of the regex's `\d`.)
+fn ends_with_digit(text: &str) -> bool {
+    let text = text.strip_suffix('.').unwrap_or(text).trim_end();
+    text.ends_with(char::is_numeric)
+}
+
 fn parse_locator_shapes(text: &str) -> Option<Locator> {
     let caps = NAMED_VOLUME
         .captures(text)
         .or_else(|| VOLUME_FIRST.captures(text))
         .or_else(|| PHYSICS.captures(text))
-        .or_else(|| CHEMISTRY.captures(text))
-        .or_else(|| VANCOUVER.captures(text))
+        // The two shapes searched all along the line (not anchored at its start) run only
+        // on lines that can hold them: most lines with a digit in a page's body can't.
+        .or_else(|| ends_with_digit(text).then(|| CHEMISTRY.captures(text))?)
+        .or_else(|| text.contains(':').then(|| VANCOUVER.captures(text))?)
         .or_else(|| DATE_FIRST.captures(text))
         .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
         .or_else(|| LABELLED_PHYSICS.captures(text))
@@ -348,6 +357,28 @@ pub fn is_journal_name(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_checks_let_every_match_of_their_shape_through() {
+        let cases = [
+            "Invented J. Org. Chem., 2011, 76, 8810–8818.",
+            "Invented J. Org. Chem., 2011, 76 (4), 8810–8818 .",
+            "(12) Inv. Chem. Lett., 2003, 5, 101",
+            "Invent Med J 2014; 15:511",
+            "Invented Reports 2019 Mar 3;9(1):e12",
+            "A sentence with 2 numbers, 2011, and no locator.",
+        ];
+        for text in cases {
+            if CHEMISTRY.captures(text).is_some() {
+                assert!(ends_with_digit(text), "{text}");
+            }
+            if VANCOUVER.captures(text).is_some() {
+                assert!(text.contains(':'), "{text}");
+            }
+        }
+        assert!(CHEMISTRY.captures(cases[0]).is_some());
+        assert!(VANCOUVER.captures(cases[3]).is_some());
+    }
 
     #[test]
     fn locator_shapes() {
