@@ -928,11 +928,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
                 for word in &leading {
                     collect_labels(word, &mut last.labels, &mut last.corresponding);
                 }
-                item = item
-                    .split_whitespace()
-                    .skip(leading.len())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                item = Cow::Owned(
+                    item.split_whitespace()
+                        .skip(leading.len())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
         }
         let (name, labels, corresponding) = split_labels(&item);
@@ -997,17 +998,17 @@ fn with_commas_between_names(text: &str) -> String {
 }
 
 /// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
-fn take_orcid(item: &str) -> (String, Option<String>) {
+fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
     // Every iD holds hyphens; most byline items hold none and skip the regex.
     let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
-        return (item.to_owned(), None);
+        return (Cow::Borrowed(item), None);
     };
     let orcid = m.as_str().to_owned();
     let kept: Vec<&str> = item
         .split_whitespace()
         .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
         .collect();
-    (kept.join(" "), Some(orcid))
+    (Cow::Owned(kept.join(" ")), Some(orcid))
 }
 
 /// Splits trailing (and leading) affiliation labels and correspondence marks off a name.
@@ -1015,7 +1016,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut corresponding = false;
     let mut labels = Vec::new();
     let mut words: Vec<&str> = item.split_whitespace().collect();
-    let mut name_words: Vec<String> = Vec::new();
+    let mut name_words: Vec<&str> = Vec::new();
     // Leading label-only words belong to the previous name.
     while let Some(first) = words.first() {
         // A lone letter between commas is a label of the name before ("Lu a,c").
@@ -1053,7 +1054,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
             if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
                 collect_labels(marks, &mut labels, &mut corresponding);
-                name_words.push(name.to_owned());
+                name_words.push(name);
                 after_label = true;
                 continue;
             }
@@ -1065,7 +1066,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             after_label = true;
         }
         if !trimmed.is_empty() {
-            name_words.push(trimmed.to_owned());
+            name_words.push(trimmed);
         }
     }
     (name_words.join(" "), labels, corresponding)
