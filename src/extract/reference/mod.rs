@@ -109,9 +109,10 @@ fn join_digit_groups(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// Whether a dash follows a group separator and three digits (`… 757–`), as in every
-/// [`GROUPED_RANGE`] match: most references have no such dash, and the regex need not
-/// scan them. Digits are `char::is_numeric`, a superset of the regex's `\d`.
+/// Whether a dash stands between a digit group (`13 757`) and a digit, as in every
+/// [`GROUPED_RANGE`] match: most references have no such dash (`12: 311–24` has not), and
+/// the regex need not scan them. Digits are `char::is_numeric`, a superset of the regex's
+/// `\d`.
 fn has_grouped_range_start(text: &str) -> bool {
     let bytes = text.as_bytes();
     // `-`, or the last byte of `–` (E2 80 93).
@@ -126,6 +127,8 @@ fn has_grouped_range_start(text: &str) -> bool {
         let mut before = text[..dash_start].chars().rev();
         before.by_ref().take(3).filter(|c| c.is_numeric()).count() == 3
             && matches!(before.next(), Some(' ' | '\u{2009}' | '\u{202F}'))
+            && before.next().is_some_and(char::is_numeric)
+            && text[at + 1..].starts_with(char::is_numeric)
     })
 }
 
@@ -1909,5 +1912,7 @@ mod tests {
                 assert!(has_grouped_range_start(text), "{text}");
             }
         }
+        // A plain page range after a colon is turned away before the regex.
+        assert!(!has_grouped_range_start("Invent Rev 2014; 12: 311–24."));
     }
 }
