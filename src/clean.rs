@@ -164,7 +164,8 @@ fn strip_form_boxes(mut text: &str) -> &str {
 
 fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
-    let trimmed = normalised.trim();
+    let unlabelled = rules::strip_inline_link_labels(&normalised);
+    let trimmed = unlabelled.trim();
     let trimmed = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     // Setext underlines make the line above a heading; a lone rule is layout.
     if trimmed.len() >= 3

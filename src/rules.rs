@@ -183,6 +183,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("article information", SectionKind::ArticleInfo),
     ("article info", SectionKind::ArticleInfo),
     ("publication history", SectionKind::ArticleInfo),
+    // HighWire's side box with the article's citation, DOI and tools.
+    ("this article", SectionKind::ArticleInfo),
     ("keywords", SectionKind::Keywords),
     ("key words", SectionKind::Keywords),
     ("this article is cited by", SectionKind::CitedBy),
@@ -543,6 +545,26 @@ const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
 /// ("https://doi.org/10.1016/j.x.2018.10.004Get rights and content").
 const TRAILING_CONTROL_LABELS: &[&str] = &["Get rights and content"];
 
+/// Link labels that pages print inside a line of content, after each name of a byline
+/// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"): never content themselves.
+const INLINE_LINK_LABELS: &[&str] = &["Author Vitae"];
+
+/// Removes the [`INLINE_LINK_LABELS`] from a line.
+pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
+    // Every line of a page comes here: one vectorised search for the words the labels
+    // share, and nearly all lines are returned as they are.
+    static VITAE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("Vitae"));
+    if VITAE.find(line.as_bytes()).is_none() {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut text = line.to_owned();
+    for label in INLINE_LINK_LABELS {
+        text = text.replace(label, "");
+    }
+    std::borrow::Cow::Owned(text)
+}
+
 /// Splits a control label glued before a line's content: gives the label and the rest.
 pub fn split_glued_control_label(line: &str) -> Option<(&str, &str)> {
     GLUED_CONTROL_LABELS.iter().find_map(|label| {
@@ -837,6 +859,7 @@ pub const COUNTRIES: &[&str] = &[
     "China",
     "P. R. China",
     "PR China",
+    "P.R. China",
     "People's Republic of China",
     "Colombia",
     "Costa Rica",
@@ -1462,6 +1485,21 @@ mod tests {
         assert_eq!(strip_icon_words("zoom_out_map Figure 1"), "Figure 1");
         assert_eq!(strip_icon_words("format_quote"), "");
         assert_eq!(strip_icon_words("the search for"), "the search for");
+    }
+
+    #[test]
+    fn inline_link_labels_are_removed() {
+        let cases = [
+            ("Lina Okafor^a^, ^bAuthor Vitae,", "Lina Okafor^a^, ^b,"),
+            ("Lina Okaforb Author Vitae", "Lina Okaforb "),
+            (
+                "Curriculum vitae of the author",
+                "Curriculum vitae of the author",
+            ),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(strip_inline_link_labels(line), expected);
+        }
     }
 
     #[test]

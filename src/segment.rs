@@ -6,6 +6,7 @@
 //! heading form the header. Gives [`Segment`]s that index into the line list.
 
 use crate::clean::{Line, LineKind};
+use crate::extract::authors::is_author_card_link;
 use crate::rules::SECTION_HEADINGS;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -248,7 +249,15 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
                 let title_in_header = current == SectionKind::Header && level == 1;
                 let nested =
                     current != SectionKind::Body && current_level.is_some_and(|l| level > l);
-                if title_in_header || nested {
+                // An author's card in the header: the name set as a heading over its
+                // links ("Search for this author in:"), which may be a heading too.
+                let author_card = current == SectionKind::Header
+                    && (is_author_card_link(&line.text)
+                        || lines[i + 1..]
+                            .iter()
+                            .find(|l| !l.is_blank())
+                            .is_some_and(|l| is_author_card_link(&l.text)));
+                if title_in_header || nested || author_card {
                     continue;
                 }
             }

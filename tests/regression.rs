@@ -967,3 +967,108 @@ fn a_citation_line_wrapped_after_its_volume() {
     );
     assert_eq!(got, (Some("3"), Some("12"), Some("241"), Some("247")));
 }
+
+/// A news page: title, standfirst, one author over its card's links, and the story's own
+/// DOI labelled under the body. The standfirst is the abstract, the card names the
+/// author, and the labelled DOI is the page's.
+#[test]
+fn news_page_standfirst_author_card_and_closing_doi() {
+    let page = "NEWS\n12 March 2021\n\nInvented sea snails learn to count\n\nResearchers have trained invented sea snails to count to four, and hundreds more could follow.\n\nLina Okafor\n\nSearch for this author in:\n\n  • Pub Med\n  • Google Scholar\n\nThe snails were kept in tanks for a year. They learned fast, says one of the team.\n\nThe team hopes to test more snails next year, and to publish the results soon after.\n\ndoi: https://doi.org/10.5555/news-2021-00042-x\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let names: Vec<&str> = record.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Lina Okafor"]);
+    assert_eq!(
+        record.abstract_text.as_deref(),
+        Some(
+            "Researchers have trained invented sea snails to count to four, and hundreds more could follow."
+        )
+    );
+    assert_eq!(record.doi.as_deref(), Some("10.5555/news-2021-00042-x"));
+}
+
+/// HighWire's side box ("This Article") holds the page's own DOI and its citation after
+/// it, run on over two lines.
+#[test]
+fn highwire_citation_box_gives_doi_and_locator() {
+    let page = "Invented Surface Studies\n\nA Study of Invented Grooves\n\nMei Lindqvist^a and Dara Okafor^b\n\n^aDepartment of Invented Studies, University of Utopia, Utopia, Norway\n^bInstitute of Examples, Example University, Lisbon, Portugal\n\nAbstract\n\nWe studied invented grooves. They worked well in every test we ran.\n\nReferences\n\n1. Moreau J. A first title. Invent. Lett. 12, 34 (2001).\n\n« Previous | Next Article » Table of Contents\n\nThis Article\n\n 1. doi: 10.5555/2.0281507inv Invent. Surf. Stud. 2015 volume 4,\n    issue 7, P272-P276\n\n 1. Abstract\n 2. Full Text\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.doi.as_deref(), Some("10.5555/2.0281507inv"));
+    let locator = (
+        record.volume.as_deref(),
+        record.issue.as_deref(),
+        record.page_first.as_deref(),
+        record.page_last.as_deref(),
+        record.year,
+    );
+    assert_eq!(
+        locator,
+        (Some("4"), Some("7"), Some("P272"), Some("P276"), Some(2015))
+    );
+}
+
+/// An "Issue" label alone over the issue's locator, after the reference list's heading.
+#[test]
+fn issue_label_over_its_locator() {
+    let page = "Invented Physics Letters\n\nA Study of Invented Phonons\n\nMei Lindqvist^1 and Dara Okafor^2\n\n^1Department of Invented Studies, University of Utopia, Utopia, Norway\n^2Institute of Examples, Example University, Lisbon, Portugal\n\nAbstract\n\nWe studied invented phonons. They travel faster one way than the other.\n\nReferences\n\nClick to Expand\n\nIssue\n\nVol. 122, Iss. 14 — 12 April 2019\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        (record.volume.as_deref(), record.issue.as_deref()),
+        (Some("122"), Some("14"))
+    );
+}
+
+/// A text dump that sets each affiliation's label alone on its line ("^1") and runs the
+/// authors' e-mail addresses on after the address: the label ends the byline, the
+/// affiliation is read whole up to the addresses, and each author gets their own address.
+#[test]
+fn labels_alone_under_a_byline_and_mail_addresses_after_affiliations() {
+    let page = "A Study of Invented Willows\n\nMei Lindqvist ^1, Dara Okafor ^2 and Jun Moreau ^1,*\n^1\nInstitute of Invented Studies (IIS), Prov.le Utopia-North,\n73100 Utopia, Italy; E-Mails: mei.lindqvist@example.org (M.L.);\njun.moreau@example.org (J.M.)\n^2\nDepartment of Examples, University of Examples, Via Roma 1, 70125 Bari, Italy\n\nAbstract\n\nWe studied invented willows. They grew well in every test we ran.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let texts: Vec<&str> = record
+        .affiliations
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Institute of Invented Studies (IIS), Prov.le Utopia-North, 73100 Utopia, Italy",
+            "Department of Examples, University of Examples, Via Roma 1, 70125 Bari, Italy",
+        ]
+    );
+    let links: Vec<(&str, Vec<&str>)> = record
+        .authors
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.affiliations.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("Mei Lindqvist", vec!["1"]),
+            ("Dara Okafor", vec!["2"]),
+            ("Jun Moreau", vec!["1"]),
+        ]
+    );
+}
+
+/// An issue box after the reference list ("Volume50, Issue7" / "July 2015" / "Pages
+/// 528-531") gives the pages when its volume is the article's own.
+#[test]
+fn issue_box_gives_pages_under_the_own_volume() {
+    let page = "Volume 50, Issue 7 Invented Research and Technology\n\nA Study of Invented Crystals\n\nMei Lindqvist^1 and Dara Okafor^2\n\n^1Department of Invented Studies, University of Utopia, Utopia, Norway\n^2Institute of Examples, Example University, Lisbon, Portugal\n\nAbstract\n\nWe grew invented crystals. They grew well in every test we ran.\n\nReferences\n\n1. Moreau J. A first title. Invent. Lett. 12, 34 (2001).\n\nPublication cover image\n\nVolume50, Issue7\n\nJuly 2015\n\nPages 528-531\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.volume.as_deref(), Some("50"));
+    assert_eq!(
+        (record.page_first.as_deref(), record.page_last.as_deref()),
+        (Some("528"), Some("531"))
+    );
+    // Under another volume, the box is some other issue's.
+    let other = page.replace("Volume50, Issue7", "Volume51, Issue2");
+    let record = extract_document("page.txt", other.as_bytes(), &Options::default());
+    assert_eq!(record.page_first, None);
+}

@@ -471,7 +471,7 @@ pub fn find_byline(lines: &[Line]) -> Option<(usize, usize, Byline)> {
 
 /// The link under a name on an author card: "Search for this author in:", "View author
 /// publications", "Search for more papers by this author".
-fn is_author_card_link(text: &str) -> bool {
+pub fn is_author_card_link(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     lower.starts_with("search for") && lower.contains("this author")
         || lower.starts_with("view author publications")
@@ -542,7 +542,17 @@ fn is_month_date_alone(text: &str) -> bool {
 
 fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let first = &lines[start];
-    if first.is_blank() || !matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) {
+    // A name set as a heading is an author's card only over its card's links.
+    let card_heading = || {
+        matches!(first.kind, LineKind::Heading(_))
+            && lines[start + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| is_author_card_link(&l.text))
+    };
+    if first.is_blank()
+        || !(matches!(first.kind, LineKind::Text | LineKind::Bullet(1)) || card_heading())
+    {
         return None;
     }
     let mut accepted = String::new();
@@ -625,6 +635,16 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         // A date alone on its line under the names ("November 2025") ends the byline.
         if is_month_date_alone(&line.text) {
             break;
+        }
+        // The first affiliation's label alone on its line ("^1"), its text unlabelled on
+        // the next: the names have ended.
+        if best.is_some() && pending.is_empty() && label_alone(&line.text).is_some() {
+            let next = lines[end..].iter().find(|l| !l.is_blank());
+            if next.is_some_and(|l| {
+                !LABELLED_AFFILIATION.is_match(&l.text) && looks_like_affiliation(&l.text)
+            }) {
+                break;
+            }
         }
         if best.is_some() && pending.is_empty() && is_mark_line(&line.text) {
             after_marks = true;
@@ -1053,8 +1073,11 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
             if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
+                // A mark before the superscript: "Doe*^‡".
+                let bare = name.trim_end_matches(is_mark);
+                collect_labels(&name[bare.len()..], &mut labels, &mut corresponding);
                 collect_labels(marks, &mut labels, &mut corresponding);
-                name_words.push(name);
+                name_words.push(bare);
                 after_label = true;
                 continue;
             }
@@ -1688,34 +1711,33 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         }
         if let Some(id) = pending_label.take() {
             if looks_like_affiliation(text) {
-                let text = text
-                    .split("; E-")
-                    .next()
-                    .unwrap_or(text)
-                    .split(";E-")
-                    .next()
-                    .unwrap_or(text);
+                let address = before_mail_addresses(text);
                 out.push(parse_affiliation(
                     id,
-                    text.trim().trim_end_matches([',', ';']),
+                    address.trim().trim_end_matches([',', ';']),
                 ));
-                broken_after = ending(line);
+                // After the addresses, the affiliation has ended.
+                broken_after = ending(line).filter(|_| address.len() == text.len());
                 continue;
             }
         }
         let Some(caps) = LABELLED_AFFILIATION.captures(text) else {
-            // An affiliation broken over lines goes on until its country.
+            // An affiliation broken over lines goes on until its country, and stops
+            // before the e-mail addresses printed after it ("…, Italy; E-Mails: …"): they
+            // are the authors', not the institution's.
             if let Some(last) = out.last_mut() {
-                let open = (goes_on.is_some() || last.country.is_none() && !text.contains('@'))
-                    && text.len() < 200;
-                if open && !rules::is_byline_annotation(text) {
+                let address = before_mail_addresses(text);
+                let open = (goes_on.is_some() || last.country.is_none() && !address.contains('@'))
+                    && !address.is_empty()
+                    && address.len() < 200;
+                if open && !rules::is_byline_annotation(address) {
                     let mut joined = last.text.clone();
                     if let Some(mark) = goes_on.filter(|&c| !joined.ends_with(c)) {
                         joined.push(mark);
                     }
-                    push_joined(&mut joined, text);
+                    push_joined(&mut joined, address.trim_end_matches([',', ';']));
                     *last = parse_affiliation(&last.id, &joined);
-                    broken_after = ending(line);
+                    broken_after = ending(line).filter(|_| address.len() == text.len());
                     continue;
                 }
             }
@@ -1739,6 +1761,21 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         }
     }
     out
+}
+
+/// An affiliation's text before the e-mail addresses run on after it ("…, Italy; E-Mails:
+/// a@example.org").
+fn before_mail_addresses(text: &str) -> &str {
+    let lower_start = text.get(..6).map(str::to_ascii_lowercase);
+    if lower_start.is_some_and(|s| s == "e-mail" || s.starts_with("email")) {
+        return "";
+    }
+    let cut = ["; E-", ";E-"]
+        .iter()
+        .filter_map(|mark| text.find(mark))
+        .min()
+        .unwrap_or(text.len());
+    text[..cut].trim_end()
 }
 
 fn looks_like_affiliation(text: &str) -> bool {
@@ -1825,11 +1862,12 @@ fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
     {
         for line in page.lines_of(segment) {
             let orcid = ORCID.find(&line.text).map(|m| m.as_str().to_owned());
-            let email = EMAIL.find(&line.text).map(|m| m.as_str().to_owned());
-            if orcid.is_none() && email.is_none() {
+            let emails: Vec<&str> = EMAIL.find_iter(&line.text).map(|m| m.as_str()).collect();
+            if orcid.is_none() && emails.is_empty() {
                 continue;
             }
-            // The value belongs to the author whose name is on the same line.
+            // The value belongs to the author whose name is on the same line; of several
+            // addresses on it, the one that spells the author's family name.
             let key_line = name_key(&line.text);
             for author in &mut record.authors {
                 let key = name_key(&author.name);
@@ -1838,12 +1876,25 @@ fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
                         author.orcid.clone_from(&orcid);
                     }
                     if author.email.is_none() {
-                        author.email.clone_from(&email);
+                        author.email = email_of(author, &emails).map(str::to_owned);
                     }
                 }
             }
         }
     }
+}
+
+/// The address among `emails` that is the author's: the only one, or the one whose local
+/// part holds the author's family name.
+fn email_of<'e>(author: &Author, emails: &[&'e str]) -> Option<&'e str> {
+    if let [only] = emails {
+        return Some(only);
+    }
+    let family = name_key(author.family.as_deref().unwrap_or(&author.name));
+    emails.iter().copied().find(|email| {
+        let local = email.split('@').next().unwrap_or("");
+        family.len() > 2 && name_key(local).contains(&family)
+    })
 }
 
 /// Lower-case letters of a name, for matching the same person across lists.
@@ -2022,8 +2073,9 @@ mod tests {
                 "1 Invented Institute of Soils, Main Road 5, 12345 Invented Town,\n\
                  Italy; E-Mail: a.author@example.org\n\
                  2 Invented University, Department of Crops, 54321 Other Town, Italy",
+                // The authors' e-mail addresses after the address are no part of it.
                 &[
-                    "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy; E-Mail: a.author@example.org",
+                    "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy",
                     "Invented University, Department of Crops, 54321 Other Town, Italy",
                 ],
             ),
@@ -2234,6 +2286,15 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // A corresponding mark before the superscript.
+            (
+                "Mei Lin^†, Hao Zhang*^‡, and Jun Park^‡",
+                &[
+                    ("Mei Lin", &["†"], false),
+                    ("Hao Zhang", &["‡"], true),
+                    ("Jun Park", &["‡"], false),
+                ],
             ),
             // Labels printed after the comma.
             (

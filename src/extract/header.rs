@@ -57,7 +57,7 @@ const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -182,6 +182,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
+    fill_from_issue_label(record, page);
     fill_from_article_code(record, page);
     fill_from_first_page_footer(record, page);
     fill_from_journal_reference(record, page);
@@ -190,6 +191,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_pages_line(record, page);
     super::labels::fill_from_journal_label(record, page);
     super::labels::fill_from_label_lines(record, page);
+    expand_journal_acronym(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {
@@ -217,6 +219,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
             *title = plain;
         }
     }
+    fill_standfirst_abstract(record, page);
     if record.year.is_none() {
         if let Some(date) = record
             .dates
@@ -229,22 +232,39 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// A citation line anywhere on the page that ends with the article's own DOI ("Inv. Soc.
-/// open sci. 2016 3 160123; DOI: 10.1000/inv.160123", a share box): its locator.
+/// A citation line anywhere on the page around the article's own DOI: before it ("Inv.
+/// Soc. open sci. 2016 3 160123; DOI: 10.1000/inv.160123", a share box) or after it, run on
+/// over the next line ("doi: 10.1000/inv.4 Invent. Lett. 2015 volume 4," / "issue 7,
+/// P272-P276", HighWire's citation box).
 fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
     let Some(doi) = record.doi.clone() else {
         return;
     };
     // One searcher for every line (`str::find` would set one up per line).
     let doi_finder = memchr::memmem::Finder::new(doi.as_bytes());
-    let found = lines_outside_other_works(page).find_map(|line| {
+    let lines: Vec<&Line> = lines_outside_other_works(page).collect();
+    let found = lines.iter().enumerate().find_map(|(i, line)| {
         let at = doi_finder.find(line.text.as_bytes())?;
         let before = &line.text[..at];
         let cut = before
             .rfind(['D', 'd'])
             .filter(|&i| starts_with_ignore_ascii_case(&before[i..], "doi"))?;
-        let citation = before[..cut].trim_end_matches([' ', ';', ',', '.', ':']);
-        Some((parse_locator(citation)?, [line.start, line.end]))
+        let citation =
+            without_list_number(before[..cut].trim_end_matches([' ', ';', ',', '.', ':']));
+        if let Some(found) = parse_locator(citation) {
+            return Some((found, [line.start, line.end]));
+        }
+        // After the DOI: on its line, or run on over the next.
+        let mut after = line.text[at + doi.len()..].trim().to_owned();
+        if let Some(found) = locator_before_first_published(&after) {
+            return Some((found, [line.start, line.end]));
+        }
+        let next = lines
+            .get(i + 1)
+            .filter(|n| n.kind == LineKind::Text && !n.is_blank())?;
+        push_joined(&mut after, &next.text);
+        let found = locator_before_first_published(&after)?;
+        Some((found, [line.start, next.end]))
     });
     if let Some((found, span)) = found {
         fill_journal_data(record, &found, Some(span));
@@ -254,7 +274,28 @@ fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// A labelled page range on its own line in the header ("Pages 1092-1099", "pp. 12–19").
+/// The locator of a citation, up to a "First published online: …" after it.
+fn locator_before_first_published(text: &str) -> Option<super::locator::Locator> {
+    let end = FIRST_PUBLISHED.find(text).map_or(text.len(), |m| m.start());
+    parse_locator(text[..end].trim_end_matches([' ', '.', ',']))
+}
+
+/// "First published online: …" after a citation.
+static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\b(?:first\s+)?published\b").expect("first published regex")
+});
+
+/// A line without the number a list gives it ("1. Invented Plants (2015) 7 : plv005").
+fn without_list_number(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match text[digits..].strip_prefix(". ") {
+        Some(rest) if (1..=2).contains(&digits) => rest.trim_start(),
+        _ => text,
+    }
+}
+
+/// A labelled page range on its own line in the header ("Pages 1092-1099", "pp. 12–19"),
+/// or in an issue box under the article's volume.
 fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
     static PAGES_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:Pages?|pp\.?)\s*:?\s*(?P<range>[A-Za-z]?\d+\s*[–-]\s*[A-Za-z]?\d+)$")
@@ -266,10 +307,29 @@ fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
     let Some(header) = page.first(SectionKind::Header) else {
         return;
     };
-    let found = page.lines_of(header).iter().find_map(|line| {
-        let caps = PAGES_LINE.captures(line.text.trim())?;
+    let pages_of = |line: &Line| {
+        let text = line.text.trim();
+        if !text.starts_with(['P', 'p']) {
+            return None;
+        }
+        let caps = PAGES_LINE.captures(text)?;
         let range = parse_page_range(&caps["range"])?;
         Some((range, [line.start, line.end]))
+    };
+    // Else an issue box anywhere on the page, under the volume line of the article's own
+    // volume ("Volume50, Issue7" / "July 2015" / "Pages 528-531").
+    let in_own_volume = |i: usize| {
+        let lines = page.lines;
+        let above = lines[..i].iter().rev().filter(|l| !l.is_blank()).take(3);
+        above.into_iter().any(|l| {
+            starts_with_ignore_ascii_case(l.text.trim_start(), "vol")
+                && parse_locator(&l.text)
+                    .is_some_and(|found| found.volume.is_some() && found.volume == record.volume)
+        })
+    };
+    let found = page.lines_of(header).iter().find_map(pages_of).or_else(|| {
+        let mut boxed = page.lines.iter().enumerate();
+        boxed.find_map(|(i, line)| pages_of(line).filter(|_| in_own_volume(i)))
     });
     if let Some((range, span)) = found {
         fill_text(
@@ -546,6 +606,20 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     if let Some((doi, span)) = first_seen {
         record.doi = Some(article_doi_of_component(&own, doi));
         record.note_source("doi", "text", Some(span));
+        return;
+    }
+    // None in the header: a labelled DOI line under the body, as news pages print their
+    // own at the end of the story ("doi: https://doi.org/10.1000/…").
+    let labelled = lines_outside_other_works(page).find_map(|line| {
+        let text = line.text.trim_start();
+        if !starts_with_ignore_ascii_case(text, "doi") || text.len() > 80 {
+            return None;
+        }
+        DOI.find(text).map(|m| (clean_doi(m.as_str()), line))
+    });
+    if let Some((doi, line)) = labelled {
+        record.doi = Some(doi);
+        record.note_source("doi", "text", Some([line.start, line.end]));
     }
 }
 
@@ -1268,7 +1342,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
         })
 }
 
-/// Where a title may end above a run of tab rows (capitalised, up to three words each) and journal or
+/// Where a title may end above a run of tab rows (capitalised, up to three words each, as lines or list items) and journal or
 /// citation lines right over the byline: the end of that run, if it holds both kinds.
 fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<usize> {
     const MAX_LINES: usize = 12;
@@ -1276,8 +1350,10 @@ fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<us
     let mut end = byline_start;
     while end > 0 && byline_start - end < MAX_LINES {
         let line = &lines[end - 1];
-        let short = matches!(line.kind, LineKind::Text | LineKind::LinkResidue)
-            && line.text.split_whitespace().count() <= 3;
+        let short = matches!(
+            line.kind,
+            LineKind::Text | LineKind::LinkResidue | LineKind::Bullet(_)
+        ) && line.text.split_whitespace().count() <= 3;
         if line.is_blank() || line.kind == LineKind::PageBreak {
         } else if looks_like_metadata(&line.text) || goes_on_from_metadata(lines, end - 1) {
             metadata += 1;
@@ -1289,6 +1365,50 @@ fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<us
         end -= 1;
     }
     (tabs >= 2 && metadata >= 1 && end < byline_start).then_some(end)
+}
+
+/// No abstract: the standfirst between the title and the byline, as news and comment
+/// pages print one ("Title" / "Researchers have found … at risk." / "Lina Okafor").
+fn fill_standfirst_abstract(record: &mut Record, page: &Page<'_>) {
+    const MIN_WORDS: usize = 8;
+    const MAX_CHARS: usize = 800;
+    if record.abstract_text.is_some() {
+        return;
+    }
+    let (Some(title), Some(header), Some(&(byline_start, _, _))) = (
+        record.title.as_deref(),
+        page.first(SectionKind::Header),
+        page.header_byline(),
+    ) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    let is_gap = |l: &Line| l.is_blank() || authors::is_byline_label(&l.text);
+    let end = (0..byline_start)
+        .rev()
+        .find(|&i| !is_gap(&lines[i]))
+        .map_or(0, |i| i + 1);
+    let start = (0..end)
+        .rev()
+        .find(|&i| lines[i].kind != LineKind::Text || lines[i].is_blank())
+        .map_or(0, |i| i + 1);
+    // The line above the paragraph, over at most one blank line, ends the title.
+    let above = (0..start).rev().find(|&i| !lines[i].is_blank());
+    let under_title = above.is_some_and(|i| {
+        let last = lines[i].text.trim();
+        start - i <= 2 && !last.is_empty() && title.ends_with(last)
+    });
+    if !under_title || start >= end {
+        return;
+    }
+    let joined = join_lines(&lines[start..end]);
+    let text = joined.text;
+    let words = text.split_whitespace().count();
+    if words < MIN_WORDS || text.len() > MAX_CHARS || !text.ends_with(['.', '?', '!']) {
+        return;
+    }
+    record.abstract_text = Some(text);
+    record.note_source("abstract", "text:standfirst", joined.span);
 }
 
 /// Where a standfirst right above `end` starts: a paragraph of one or more sentences
@@ -1488,6 +1608,7 @@ fn looks_like_metadata(text: &str) -> bool {
         || lower.starts_with("http")
         || lower.contains("open access")
         || JOURNAL_LINE.is_match(text)
+        || CITATION_LINE.is_match(text)
 }
 
 /// Nature-family "Cite this article" block: "Wei, X., Yang, X. et al. Title. Abbrev 34, 747–754 (2013)."
@@ -1621,6 +1742,45 @@ fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
     }
 }
 
+/// A journal known only by its acronym ("IJIM", from a citation box) takes the full name
+/// the header prints whose words' initials spell it ("International Journal of Invented
+/// Microbiology", the site's banner).
+fn expand_journal_acronym(record: &mut Record, page: &Page<'_>) {
+    let Some(acronym) = record.journal.title.as_deref().filter(|t| is_acronym(t)) else {
+        return;
+    };
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let full = page.lines_of(header).iter().find(|line| {
+        line.text.len() < 100 && is_journal_name(&line.text) && initials_spell(&line.text, acronym)
+    });
+    if let Some(line) = full {
+        record.journal.title = Some(line.text.trim().to_owned());
+        record.note_source("journal", "text", Some([line.start, line.end]));
+    }
+}
+
+/// Three to eight capital letters and nothing else ("IJIM").
+fn is_acronym(text: &str) -> bool {
+    (3..=8).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether the initials of a title's words, small words left out, spell `acronym`.
+fn initials_spell(title: &str, acronym: &str) -> bool {
+    let mut initials = title
+        .split_whitespace()
+        .filter(|w| !ABBREVIATION_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .map(|w| w.chars().next().unwrap_or(' ').to_ascii_uppercase());
+    let spelled = acronym.chars().all(|c| initials.next() == Some(c));
+    spelled && initials.next().is_none()
+}
+
+/// Words that abbreviations and acronyms of journal titles leave out.
+const ABBREVIATION_SMALL_WORDS: &[&str] = &[
+    "of", "and", "the", "&", "for", "in", "on", "de", "la", "und", "der",
+];
+
 /// Finds the journal's full title in the header from its abbreviation: each word of the
 /// abbreviation starts the matching word of the title ("J Appl Phycol" and "Journal of
 /// Applied Phycology"); small words of the title may be left out.
@@ -1645,9 +1805,6 @@ fn fill_journal_from_abbreviation(record: &mut Record, page: &Page<'_>, abbrev: 
 
 /// Whether `abbrev` abbreviates `title` word by word.
 pub fn abbreviates(abbrev: &str, title: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "and", "the", "&", "for", "in", "on", "de", "la", "und", "der",
-    ];
     let short: Vec<String> = abbrev
         .split_whitespace()
         .map(|w| w.trim_end_matches('.').to_lowercase())
@@ -1658,7 +1815,7 @@ pub fn abbreviates(abbrev: &str, title: &str) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty() && !SMALL.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && !ABBREVIATION_SMALL_WORDS.contains(&w.as_str()))
         .collect();
     short.len() >= 2
         && short.len() == long.len()
@@ -1671,8 +1828,16 @@ pub fn abbreviates(abbrev: &str, title: &str) -> bool {
 /// "Citation: Eberle CA, Forcella F (2014) Title. PLoS ONE 9(11): e113556. doi:..." and the
 /// other ways pages print how to cite them.
 static CITATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
+    Regex::new(r"(?i)^(?:citation|cite this article as|cite this article|cite this as|cite this|how to cite this article|how to cite|to cite this article|please cite this article as|cite as|recommended citation)\s*:\s*(?P<rest>.*)$")
         .expect("citation line regex")
+});
+
+/// A citation of an article published ahead of its issue, placeholders where the volume
+/// and pages will be ("Invented Photonics2019XXXXXXXXXX-XXX", "Invented Lett. 2019, XXX,
+/// XXX-XXX"): journal and year.
+static UNNUMBERED_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<journal>\p{Lu}[\p{L}.&' -]{1,90}?)\s*(?P<year>(?:19|20)\d{2}),?\s*X[X, –-]*$")
+        .expect("unnumbered citation regex")
 });
 
 /// Labels that start a new line of article information and so end a citation.
@@ -1710,6 +1875,17 @@ fn fill_from_citation_line(record: &mut Record, page: &Page<'_>) {
             })
             .flatten()
     });
+    if let Some((index, caps)) = inline
+        .as_ref()
+        .and_then(|(i, rest)| Some((*i, UNNUMBERED_CITATION.captures(rest)?)))
+    {
+        let span = Some([lines[index].start, lines[index].end]);
+        fill_text(record, "journal", slot_journal, &caps["journal"], span);
+        if record.year.is_none() {
+            record.year = caps["year"].parse().ok();
+        }
+        return;
+    }
     let found = match inline {
         Some((index, rest)) => citation_below(lines, index, rest),
         // A label alone: its citation must read as one (a year, and a volume, page or
@@ -1858,6 +2034,27 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 record.year = found.year;
                 record.note_source("year", "text", span);
             }
+        }
+    }
+}
+
+/// An "Issue" label alone on its line over the issue's locator ("Issue" / "Vol. 122, Iss. 14
+/// — 12 April 2019"), as a physics journal's page prints it near the end: each part fills
+/// what is still empty.
+fn fill_from_issue_label(record: &mut Record, page: &Page<'_>) {
+    let lines = page.lines;
+    let found = lines.iter().enumerate().find_map(|(i, line)| {
+        if line.kind != LineKind::Text || !line.text.trim().eq_ignore_ascii_case("issue") {
+            return None;
+        }
+        let value = lines[i + 1..].iter().take(2).find(|l| !l.is_blank())?;
+        Some((parse_locator(&value.text)?, [value.start, value.end]))
+    });
+    if let Some((found, span)) = found {
+        fill_journal_data(record, &found, Some(span));
+        if record.year.is_none() && found.year.is_some() {
+            record.year = found.year;
+            record.note_source("year", "text", Some(span));
         }
     }
 }
@@ -2190,6 +2387,64 @@ mod tests {
     }
 
     #[test]
+    fn journal_acronyms_and_list_numbers() {
+        let spelled = [
+            (
+                "International Journal of Invented Microbiology",
+                "IJIM",
+                true,
+            ),
+            ("Journal of the Invented Society", "JIS", true),
+            (
+                "International Journal of Invented Microbiology",
+                "IJI",
+                false,
+            ),
+            ("Invented Letters", "IJIM", false),
+        ];
+        for (title, acronym, expected) in spelled {
+            assert_eq!(
+                initials_spell(title, acronym),
+                expected,
+                "{title} / {acronym}"
+            );
+        }
+        let numbered = [
+            (
+                "1. Invented Plants (2015) 7 : plv005",
+                "Invented Plants (2015) 7 : plv005",
+            ),
+            ("12. doi: 10.5555/x", "doi: 10.5555/x"),
+            ("2015. Invented", "2015. Invented"),
+            ("Invented Plants", "Invented Plants"),
+        ];
+        for (text, expected) in numbered {
+            assert_eq!(without_list_number(text), expected);
+        }
+        assert!(is_acronym("IJIM") && !is_acronym("BM") && !is_acronym("Invented"));
+    }
+
+    #[test]
+    fn citations_ahead_of_their_issue() {
+        let cases = [
+            (
+                "Invented Photonics2019XXXXXXXXXX-XXX",
+                Some(("Invented Photonics", "2019")),
+            ),
+            (
+                "Invented Lett. 2019, XXX, XXX-XXX",
+                Some(("Invented Lett.", "2019")),
+            ),
+            ("Invented Lett. 2019, 12, 345-350", None),
+        ];
+        for (text, expected) in cases {
+            let got = UNNUMBERED_CITATION.captures(text);
+            let got = got.as_ref().map(|c| (&c["journal"], &c["year"]));
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
     fn cleans_dois() {
         let cases = [
             ("10.1000/inv.201400532View/save", "10.1000/inv.201400532"),
@@ -2234,6 +2489,11 @@ mod tests {
                 "5 June 2013",
             ),
             ("Issue date: June 2013", "Issue date", "June 2013"),
+            (
+                "First published on the web 26th September 2016",
+                "First published",
+                "26th September 2016",
+            ),
             // Year first, as PubMed Central prints it.
             (
                 "Published online 2011 December 16. doi: 10.1000/x",

@@ -108,6 +108,15 @@ static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date first regex")
 });
 
+/// "Invent. Lett. 2015 volume 4, issue 7, P272-P276", "IJIM November 2013 vol. 63 no. Pt 11
+/// 4141-4148" (HighWire's citation box, after the DOI): journal, date, labelled volume and
+/// issue, pages.
+static JOURNAL_DATE_VOLUME: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s+(?:\p{{L}}+\s+)?(?P<year>(?:19|20)\d{{2}})\s*[,;]?\s*(?i:vol(?:ume|\.)?)\s*(?P<volume>\d+)(?:\s*,?\s*(?i:{ISSUE_LABEL})\s*(?i:{ISSUE}))?\s*[,:]?\s*(?:pp\.?\s*)?{PAGES}\s*$"
+    )
+});
+
 /// "Volume 111, 2013 - Issue 9-11: Special Issue: …" (volume, year, then issue).
 static VOLUME_YEAR_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -128,7 +137,7 @@ static LABELLED_PHYSICS: BoundedGroup = with_journal(|journal| {
 /// year, volume, article number.
 static YEAR_IN_PARENTHESES: BoundedGroup = with_journal(|journal| {
     format!(
-        r"^{journal}\s*\((?P<year>(?:19|20)\d{{2}})\)\s*(?P<volume>\d{{1,4}})\s*:\s*(?P<article>[A-Za-z]?\d+)(?:\s+(?i:page)\s+\d+\s+of\s+\d+)?\s*$"
+        r"^{journal}\s*\((?P<year>(?:19|20)\d{{2}})\)\s*(?P<volume>\d{{1,4}})\s*:\s*(?P<article>[A-Za-z]{{0,3}}\d+)(?:\s+(?i:page)\s+\d+\s+of\s+\d+)?\s*$"
     )
 });
 
@@ -219,6 +228,7 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
         .or_else(|| shape(comma && digit_end, &CHEMISTRY))
         .or_else(|| shape(colon, &VANCOUVER))
         .or_else(|| DATE_FIRST.captures(text))
+        .or_else(|| JOURNAL_DATE_VOLUME.captures(text))
         .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
         .or_else(|| LABELLED_PHYSICS.captures(text))
         .or_else(|| shape(parenthesis && colon, &YEAR_IN_PARENTHESES))
@@ -594,6 +604,42 @@ mod tests {
                     Some("549"),
                     Some("555"),
                     None,
+                    Some(2015),
+                )),
+            ),
+            (
+                "Invent. Lett. 2015 volume 4, issue 7, P272-P276",
+                Some((
+                    Some("Invent. Lett."),
+                    Some("4"),
+                    Some("7"),
+                    Some("P272"),
+                    Some("P276"),
+                    None,
+                    Some(2015),
+                )),
+            ),
+            (
+                "IJIM November 2013 vol. 63 no. Pt 11 4141-4148",
+                Some((
+                    Some("IJIM"),
+                    Some("63"),
+                    Some("Pt 11"),
+                    Some("4141"),
+                    Some("4148"),
+                    None,
+                    Some(2013),
+                )),
+            ),
+            (
+                "Invented PLANTS (2015) 7 : plv005",
+                Some((
+                    Some("Invented PLANTS"),
+                    Some("7"),
+                    None,
+                    None,
+                    None,
+                    Some("plv005"),
                     Some(2015),
                 )),
             ),

@@ -182,7 +182,11 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
             let inner_list_follows = || {
                 n == expected && label_of(text[end..].trim()).is_some_and(|(inner, _)| inner == 1)
             };
-            let starts_entry = (n == expected || (current.is_none() && n > 0))
+            // After an entry closed by its link residue, a later number goes on with the
+            // list where the page left entries out ("3. …" / "View Article" / "22. …"); a
+            // number wrapped onto a new line only happens inside an open entry.
+            let skips_ahead = closed && n > expected && !alone && text.len() - end >= 30;
+            let starts_entry = (n == expected || skips_ahead || (current.is_none() && n > 0))
                 && (alone || !labels_alone || inner_list_follows());
             if starts_entry {
                 if let Some(done) = current.take() {
@@ -691,6 +695,14 @@ mod tests {
         for (text, kept, residue) in cases {
             assert_eq!(split_glued_residue(text), (*kept, *residue), "{text}");
         }
+    }
+
+    #[test]
+    fn a_list_that_skips_entries_goes_on_after_link_residue() {
+        let text = "1. Moreau AB. A first title. J Invented Res. 2001; 12: 34–56.\nGoogle Scholar\n2. Okafor D. A second title. J Invented Res. 2004; 3: 1–9.\nGoogle Scholar\n22. Hale E, Rios F. A third title. J Invented Res. 2010; 3: 1–9.\nGoogle Scholar";
+        let got = split(text);
+        let numbers: Vec<Option<u32>> = got.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, vec![Some(1), Some(2), Some(22)]);
     }
 
     #[test]

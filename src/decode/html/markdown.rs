@@ -741,6 +741,16 @@ fn open_element(
         }
         _ => {}
     }
+    // Parts of an address set side by side without punctuation (`<span
+    // itemprop="department">…</span><span itemprop="name">…</span>`): a comma between them.
+    if !is_block(tag) && is_address_part(element) && follows_address_part(node) {
+        let line = w.current.trim_end();
+        if !line.is_empty() && !line.ends_with([',', ';', '(']) {
+            w.current.truncate(line.len());
+            w.current.push(',');
+            w.pending_space = true;
+        }
+    }
     if is_block(tag) {
         w.break_line(false);
         frame.block = true;
@@ -927,6 +937,39 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// An accordion toggle names the section it opens ("Acknowledgements and Disclosures").
+/// `itemprop` values of the parts of an organisation's address.
+const ADDRESS_PARTS: &[&str] = &[
+    "department",
+    "name",
+    "city",
+    "country",
+    "postalCode",
+    "streetAddress",
+    "addressLocality",
+    "addressRegion",
+    "addressCountry",
+];
+
+fn is_address_part(element: &scraper::node::Element) -> bool {
+    element.attr("itemprop").is_some_and(|p| {
+        p.split_ascii_whitespace()
+            .any(|p| ADDRESS_PARTS.contains(&p))
+    })
+}
+
+/// Whether the sibling before `node`, past white space, is an address part too.
+fn follows_address_part(node: NodeRef<'_, Node>) -> bool {
+    let mut previous = node.prev_sibling();
+    while let Some(sibling) = previous {
+        match sibling.value() {
+            Node::Text(text) if text.trim().is_empty() => previous = sibling.prev_sibling(),
+            Node::Element(element) => return is_address_part(element),
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn is_section_toggle(element: &scraper::node::Element) -> bool {
     attribute(element, "aria-controls").is_some() || attribute(element, "aria-expanded").is_some()
 }
@@ -1168,6 +1211,11 @@ mod tests {
                 "12. Smith J.",
             ),
             ("<ul><li>[4] Doe K.</li></ul>", "[4] Doe K."),
+            // Address parts side by side without punctuation.
+            (
+                "<p><span itemprop=\"department\">Department of Invented Studies</span><span itemprop=\"name\">University of Utopia</span> <span itemprop=\"city\">Utopia</span><span itemprop=\"country\">Norway</span></p>",
+                "Department of Invented Studies, University of Utopia, Utopia, Norway",
+            ),
             (
                 "<table><tr><th>a</th><th>b</th></tr><tr><td><p>1</p></td><td>2</td></tr></table>",
                 "a | b\n1 | 2",
