@@ -16,22 +16,44 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, Mutex};
 
 /// A record as pretty JSON, byte for byte what `serde_json::to_vec_pretty` writes (two
 /// spaces per level), with each line break and its indent written at once instead of one
 /// level at a time (a record of a page with a long reference list has thousands of
 /// lines).
 pub fn record_json(record: &Record) -> io::Result<Vec<u8>> {
-    pretty_json(record)
+    let mut json = Vec::with_capacity(json_size_hint(record));
+    write_pretty_json(&mut json, record)?;
+    Ok(json)
 }
 
+/// A guess at a record's JSON size, so the buffer is allocated once instead of doubling
+/// (and copying) its way up: the references are most of a long record, each about a
+/// kilobyte of pretty JSON around its raw string.
+fn json_size_hint(record: &Record) -> usize {
+    let references: usize = record
+        .references
+        .iter()
+        .map(|r| 1024 + 2 * r.raw.len())
+        .sum();
+    16 * 1024 + references
+}
+
+#[cfg(test)]
 fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
     let mut json = Vec::with_capacity(16 * 1024);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut json, PrettyJson::default());
-    value.serialize(&mut serializer).map_err(io::Error::other)?;
+    write_pretty_json(&mut json, value)?;
     Ok(json)
+}
+
+fn write_pretty_json<T: serde::Serialize + ?Sized>(
+    json: &mut Vec<u8>,
+    value: &T,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(json, PrettyJson::default());
+    value.serialize(&mut serializer).map_err(io::Error::other)
 }
 
 /// serde_json's `PrettyFormatter` with a two-space indent, writing `",\n"` or `"\n"` and
@@ -129,8 +151,14 @@ impl serde_json::ser::Formatter for PrettyJson {
 /// Writes a record as pretty JSON to `path`, atomically: a temporary file in the same
 /// folder, flushed and synced, then renamed over the target.
 pub fn write_record_atomically(path: &Path, record: &Record) -> io::Result<()> {
-    let json = record_json(record)?;
-    write_bytes_atomically(path, &json, true)
+    write_line_atomically(path, &record_line(record)?, true)
+}
+
+/// A record as pretty JSON with its final newline, as a record file holds it.
+fn record_line(record: &Record) -> io::Result<Vec<u8>> {
+    let mut json = record_json(record)?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// Marks temporary files so a resumed run can clear those a killed run left behind.
@@ -141,7 +169,17 @@ const TEMP_MARK: &str = ".papersift-";
 /// With `sync`, the file is flushed to disk before the rename (survives power loss, not
 /// only a killed process).
 pub fn write_bytes_atomically(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+    let mut line = Vec::with_capacity(bytes.len() + 1);
+    line.extend_from_slice(bytes);
+    line.push(b'\n');
+    write_line_atomically(path, &line, sync)
+}
+
+/// [`write_bytes_atomically`] for bytes that already end with their newline.
+fn write_line_atomically(path: &Path, line: &[u8], sync: bool) -> io::Result<()> {
     static NEXT_TEMP: AtomicU64 = AtomicU64::new(0);
+    // One `getpid` call per process, not one per record.
+    static PROCESS_ID: LazyLock<u32> = LazyLock::new(std::process::id);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -152,7 +190,7 @@ pub fn write_bytes_atomically(path: &Path, bytes: &[u8], sync: bool) -> io::Resu
         .unwrap_or_else(|| "record".to_owned());
     let tmp = dir.join(format!(
         ".{file_name}{TEMP_MARK}{}-{}.tmp",
-        std::process::id(),
+        *PROCESS_ID,
         NEXT_TEMP.fetch_add(1, Ordering::Relaxed)
     ));
     let written = (|| {
@@ -164,10 +202,7 @@ pub fn write_bytes_atomically(path: &Path, bytes: &[u8], sync: bool) -> io::Resu
             }
             Err(err) => return Err(err),
         };
-        let mut buf = Vec::with_capacity(bytes.len() + 1);
-        buf.extend_from_slice(bytes);
-        buf.push(b'\n');
-        file.write_all(&buf)?;
+        file.write_all(line)?;
         if sync {
             file.sync_all()?;
         }
@@ -248,8 +283,7 @@ impl RecordSink for FolderSink {
     }
 
     fn write(&self, input: &Input, record: &Record) -> io::Result<()> {
-        let json = record_json(record)?;
-        write_bytes_atomically(&self.target(input), &json, self.sync)
+        write_line_atomically(&self.target(input), &record_line(record)?, self.sync)
     }
 }
 
@@ -347,7 +381,8 @@ impl<W: Write + Send> RecordSink for JsonLinesSink<W> {
     }
 
     fn write(&self, _input: &Input, record: &Record) -> io::Result<()> {
-        let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
+        let mut line = Vec::with_capacity(json_size_hint(record));
+        serde_json::to_writer(&mut line, record).map_err(io::Error::other)?;
         line.push(b'\n');
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(&line)?;
@@ -374,8 +409,7 @@ impl<W: Write + Send> PrettySink<W> {
 
 impl<W: Write + Send> RecordSink for PrettySink<W> {
     fn write(&self, _input: &Input, record: &Record) -> io::Result<()> {
-        let mut json = record_json(record)?;
-        json.push(b'\n');
+        let json = record_line(record)?;
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(&json)?;
         out.flush()

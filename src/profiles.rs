@@ -4,6 +4,8 @@
 use crate::clean::Line;
 use crate::decode::Document;
 use crate::record::Record;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// A site profile: its name in `pipeline.profile`, the site for `source.site`, and the
 /// markers that pick it.
@@ -40,11 +42,25 @@ const GENERIC: Profile = Profile {
     markers: &[],
 };
 
+/// The substring searchers of each profile's markers, in [`PROFILES`] order, built once
+/// (`str::contains` sets one up per call, and the page text can run to 200 kB).
+static MARKER_FINDERS: LazyLock<Vec<Vec<Finder<'static>>>> = LazyLock::new(|| {
+    PROFILES
+        .iter()
+        .map(|p| {
+            p.markers
+                .iter()
+                .map(|m| Finder::new(m.as_bytes()))
+                .collect()
+        })
+        .collect()
+});
+
 /// Picks the profile whose markers occur in the page.
 pub fn detect_profile(document: &Document, _lines: &[Line]) -> Profile {
     let head = &document.text[..floor_char_boundary(&document.text, 200_000)];
-    for profile in PROFILES {
-        if profile.markers.iter().any(|m| head.contains(m))
+    for (profile, finders) in PROFILES.iter().zip(MARKER_FINDERS.iter()) {
+        if finders.iter().any(|f| f.find(head.as_bytes()).is_some())
             || document
                 .meta
                 .canonical_url

@@ -10,6 +10,7 @@ use crate::record::{Affiliation, Author, Record};
 use crate::rules;
 use crate::segment::SectionKind;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One name of a byline, with the labels printed after it.
@@ -907,7 +908,7 @@ fn could_continue(text: &str) -> bool {
 /// Gives `None` when any part is not a person's name.
 pub fn parse_byline(text: &str) -> Option<Byline> {
     let mut byline = Byline {
-        joined_with_and: text.contains(" and ") || text.contains('&'),
+        joined_with_and: AND.find(text.as_bytes()).is_some() || text.contains('&'),
         ..Byline::default()
     };
     // The corresponding-author icon's text as a text browser prints it after the comma:
@@ -917,7 +918,7 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let normalised = text.replace(" and ", ", ").replace(['&', '•', ';'], ",");
+    let normalised = with_commas_between_names(&text);
     for raw_item in normalised.split(',') {
         let item = raw_item.trim();
         if item.is_empty() {
@@ -947,11 +948,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
                 for word in &leading {
                     collect_labels(word, &mut last.labels, &mut last.corresponding);
                 }
-                item = item
-                    .split_whitespace()
-                    .skip(leading.len())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                item = Cow::Owned(
+                    item.split_whitespace()
+                        .skip(leading.len())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
         }
         let (name, labels, corresponding) = split_labels(&item);
@@ -985,17 +987,48 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     (!byline.names.is_empty()).then_some(byline)
 }
 
+/// `" and "` between two names, found with a searcher built once (bylines are parsed
+/// many times over as the lines that may hold one are joined).
+static AND: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+
+/// The byline with `" and "` read as `", "` and `&`, `•`, `;` as commas, in one copy:
+/// `text.replace(" and ", ", ").replace(['&', '•', ';'], ",")`.
+fn with_commas_between_names(text: &str) -> String {
+    let mut normalised = String::with_capacity(text.len());
+    let mut push_marks_as_commas = |part: &str| {
+        for piece in part.split_inclusive(['&', '•', ';']) {
+            match piece.strip_suffix(['&', '•', ';']) {
+                Some(before) => {
+                    normalised.push_str(before);
+                    normalised.push(',');
+                }
+                None => normalised.push_str(piece),
+            }
+        }
+    };
+    let mut rest = text;
+    while let Some(at) = AND.find(rest.as_bytes()) {
+        push_marks_as_commas(&rest[..at]);
+        push_marks_as_commas(", ");
+        rest = &rest[at + " and ".len()..];
+    }
+    push_marks_as_commas(rest);
+    normalised
+}
+
 /// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
-fn take_orcid(item: &str) -> (String, Option<String>) {
-    let Some(m) = ORCID.find(item) else {
-        return (item.to_owned(), None);
+fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
+    // Every iD holds hyphens; most byline items hold none and skip the regex.
+    let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
+        return (Cow::Borrowed(item), None);
     };
     let orcid = m.as_str().to_owned();
     let kept: Vec<&str> = item
         .split_whitespace()
         .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
         .collect();
-    (kept.join(" "), Some(orcid))
+    (Cow::Owned(kept.join(" ")), Some(orcid))
 }
 
 /// Splits trailing (and leading) affiliation labels and correspondence marks off a name.
@@ -1003,7 +1036,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut corresponding = false;
     let mut labels = Vec::new();
     let mut words: Vec<&str> = item.split_whitespace().collect();
-    let mut name_words: Vec<String> = Vec::new();
+    let mut name_words: Vec<&str> = Vec::new();
     // Leading label-only words belong to the previous name.
     while let Some(first) = words.first() {
         // A lone letter between commas is a label of the name before ("Lu a,c").
@@ -1044,7 +1077,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 let bare = name.trim_end_matches(is_mark);
                 collect_labels(&name[bare.len()..], &mut labels, &mut corresponding);
                 collect_labels(marks, &mut labels, &mut corresponding);
-                name_words.push(bare.to_owned());
+                name_words.push(bare);
                 after_label = true;
                 continue;
             }
@@ -1056,7 +1089,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             after_label = true;
         }
         if !trimmed.is_empty() {
-            name_words.push(trimmed.to_owned());
+            name_words.push(trimmed);
         }
     }
     (name_words.join(" "), labels, corresponding)
@@ -1122,13 +1155,17 @@ fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool
 /// Whether a string reads as a person's name: 2 to 5 words, each capitalised, an
 /// initial, or a name particle, with no word that never occurs in names.
 pub fn is_person_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) || name.len() > 60 {
+    if name.len() > 60 {
+        return false;
+    }
+    let word_count = name.split_whitespace().count();
+    if !(2..=5).contains(&word_count) {
         return false;
     }
     let mut capitalised = 0;
-    for word in &words {
-        let lower = word.to_lowercase();
+    let mut buf = [0u8; 64];
+    for word in name.split_whitespace() {
+        let lower = lowercase_in(word, &mut buf);
         let is_initial = word
             .trim_end_matches('.')
             .chars()
@@ -1144,11 +1181,24 @@ pub fn is_person_name(name: &str) -> bool {
         let first = word.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
             capitalised += 1;
-        } else if !super::names::NAME_PARTICLES.contains(&lower.as_str()) {
+        } else if !super::names::NAME_PARTICLES.contains(&lower.as_ref()) {
             return false;
         }
     }
-    capitalised >= 2 || words.len() == 2 && capitalised >= 1
+    capitalised >= 2 || word_count == 2 && capitalised >= 1
+}
+
+/// `word.to_lowercase()`, written into `buf` when the word is ASCII and fits: names are
+/// asked word by word, and most words need no allocation then.
+fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    }
 }
 
 /// Last words of a group author ("the NORTHSTAR Cohort Study Group").
@@ -1177,16 +1227,22 @@ const GROUP_WORDS: &[&str] = &[
 
 /// Whether a byline item is a group author.
 pub fn is_group_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 || words.len() > 14 || name.len() > 150 {
+    if name.len() > 150 {
         return false;
     }
-    let last = words[words.len() - 1].to_lowercase();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    GROUP_WORDS.contains(&last.as_str()) && capitalised >= 2 && !name.contains(['(', ')', ':'])
+    let (mut word_count, mut capitalised, mut last) = (0, 0, "");
+    for word in name.split_whitespace() {
+        word_count += 1;
+        capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
+        last = word;
+    }
+    if !(2..=14).contains(&word_count) {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    GROUP_WORDS.contains(&lowercase_in(last, &mut buf).as_ref())
+        && capitalised >= 2
+        && !name.contains(['(', ')', ':'])
 }
 
 /// What the "Author information" part of a page gives.
@@ -1852,6 +1908,25 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_separators_become_commas_as_the_replace_chain_made_them() {
+        let cases = [
+            "Mei Lin and Hao Zhang",
+            "Mei Lin, Hao Zhang & Jun Park; Ana Ruiz • Dara Okafor",
+            " and  and and and ",
+            "Lin&Zhang;;•and ",
+            "Sandy Andrews and Anders",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(
+                with_commas_between_names(text),
+                text.replace(" and ", ", ").replace(['&', '•', ';'], ","),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn bylines() {

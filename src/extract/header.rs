@@ -241,9 +241,11 @@ fn fill_from_line_with_own_doi(record: &mut Record, page: &Page<'_>) {
     let Some(doi) = record.doi.clone() else {
         return;
     };
+    // One searcher for every line (`str::find` would set one up per line).
+    let doi_finder = memchr::memmem::Finder::new(doi.as_bytes());
     let lines: Vec<&Line> = lines_outside_other_works(page).collect();
     let found = lines.iter().enumerate().find_map(|(i, line)| {
-        let at = line.text.find(doi.as_str())?;
+        let at = doi_finder.find(line.text.as_bytes())?;
         let before = &line.text[..at];
         let cut = before
             .rfind(['D', 'd'])
@@ -949,6 +951,11 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
     }
     // "Keywords: a; b; c" inline in the header or abstract.
     for line in own_lines(page) {
+        // Only a line whose first character lower-cases to `k` can start with a label:
+        // the others are passed without a lower-cased copy.
+        if !line.text.starts_with(['k', 'K', '\u{212A}']) {
+            continue;
+        }
         let lower = line.text.to_lowercase();
         for label in ["keywords:", "key words:", "keywords", "key words"] {
             if lower.starts_with(label) && line.text.len() > label.len() + 2 {
@@ -1035,8 +1042,11 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
             .filter(|s| OWN_PARTS.contains(&s.kind) && s.kind != SectionKind::Footer)
             .any(|s| {
                 page.lines_of(s).iter().any(|l| {
-                    let lower = l.text.to_lowercase();
-                    lower == "open access" || lower.starts_with("open access this article")
+                    // (Only `o` and `O` lower-case to `o`: other lines need no copy.)
+                    l.text.starts_with(['o', 'O']) && {
+                        let lower = l.text.to_lowercase();
+                        lower == "open access" || lower.starts_with("open access this article")
+                    }
                 })
             });
         if says_open {

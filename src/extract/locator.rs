@@ -205,23 +205,38 @@ pub fn parse_locator(text: &str) -> Option<Locator> {
         .or(whole)
 }
 
+/// Whether `text` ends as [`CHEMISTRY`], [`VANCOUVER_RUN_TOGETHER`] and
+/// [`YEAR_VOLUME_SPACED`] do: a digit, then perhaps spaces and a full stop.
+/// (`char::is_numeric` is a superset of the regex's `\d`.)
+fn ends_with_digit(text: &str) -> bool {
+    let text = text.strip_suffix('.').unwrap_or(text).trim_end();
+    text.ends_with(char::is_numeric)
+}
+
 fn parse_locator_shapes(text: &str) -> Option<Locator> {
+    // The marks a shape cannot match without: a line lacking them is not searched for it
+    // (every line of a page's first page with a digit in it comes here).
+    let comma = text.contains(',');
+    let colon = text.contains(':');
+    let parenthesis = text.contains('(');
+    let digit_end = ends_with_digit(text);
+    let shape = |can_match: bool, shape: &BoundedGroup| can_match.then(|| shape.captures(text))?;
     let caps = NAMED_VOLUME
         .captures(text)
         .or_else(|| VOLUME_FIRST.captures(text))
-        .or_else(|| PHYSICS.captures(text))
-        .or_else(|| CHEMISTRY.captures(text))
-        .or_else(|| VANCOUVER.captures(text))
+        .or_else(|| shape(comma, &PHYSICS))
+        .or_else(|| shape(comma && digit_end, &CHEMISTRY))
+        .or_else(|| shape(colon, &VANCOUVER))
         .or_else(|| DATE_FIRST.captures(text))
         .or_else(|| JOURNAL_DATE_VOLUME.captures(text))
         .or_else(|| VOLUME_YEAR_ISSUE.captures(text))
         .or_else(|| LABELLED_PHYSICS.captures(text))
-        .or_else(|| YEAR_IN_PARENTHESES.captures(text))
-        .or_else(|| YEAR_IN_PARENTHESES_VOLUME_PAGES.captures(text))
-        .or_else(|| VOLUME_PAGES_THEN_YEAR.captures(text))
+        .or_else(|| shape(parenthesis && colon, &YEAR_IN_PARENTHESES))
+        .or_else(|| shape(parenthesis && comma, &YEAR_IN_PARENTHESES_VOLUME_PAGES))
+        .or_else(|| shape(colon && comma, &VOLUME_PAGES_THEN_YEAR))
         .or_else(|| VOLUME_ISSUE_JOURNAL.captures(text))
-        .or_else(|| VANCOUVER_RUN_TOGETHER.captures(text))
-        .or_else(|| YEAR_VOLUME_SPACED.captures(text))?;
+        .or_else(|| shape(colon && digit_end, &VANCOUVER_RUN_TOGETHER))
+        .or_else(|| shape(digit_end, &YEAR_VOLUME_SPACED))?;
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_owned());
     let journal = get("journal").filter(|j| is_journal_name(j));
     // Numbers separated by spaces only are a locator only after a journal's name.
@@ -358,6 +373,33 @@ pub fn is_journal_name(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_checks_let_every_match_of_their_shape_through() {
+        let cases = [
+            "Invented J. Org. Chem., 2011, 76, 8810–8818.",
+            "Invented J. Org. Chem., 2011, 76 (4), 8810–8818 .",
+            "(12) Inv. Chem. Lett., 2003, 5, 101",
+            "Invent Med J 2014; 15:511",
+            "Invented Reports 2019 Mar 3;9(1):e12",
+            "A sentence with 2 numbers, 2011, and no locator.",
+            "Inv. Soc. open sci. 2016 3 160123",
+        ];
+        for text in cases {
+            if CHEMISTRY.captures(text).is_some() {
+                assert!(ends_with_digit(text), "{text}");
+            }
+            if VANCOUVER.captures(text).is_some() {
+                assert!(text.contains(':'), "{text}");
+            }
+            if YEAR_VOLUME_SPACED.captures(text).is_some() {
+                assert!(ends_with_digit(text), "{text}");
+            }
+        }
+        assert!(CHEMISTRY.captures(cases[0]).is_some());
+        assert!(VANCOUVER.captures(cases[3]).is_some());
+        assert!(YEAR_VOLUME_SPACED.captures(cases[6]).is_some());
+    }
 
     #[test]
     fn locator_shapes() {

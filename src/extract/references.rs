@@ -8,7 +8,7 @@
 use super::Page;
 use super::dates::parse_date;
 use super::locator::{is_journal_name, parse_locator};
-use super::reference::parse_reference;
+use super::reference::{parse_owned_reference, parse_reference};
 use super::text::{join_lines, push_joined};
 use crate::clean::{Line, LineKind};
 use crate::record::{CitedBy, Record, Reference, Related};
@@ -69,9 +69,8 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
     }
     record.references.clear();
     for raw in printed {
-        let mut reference = parse_reference(&raw.raw);
+        let mut reference = parse_owned_reference(raw.raw);
         reference.number = raw.number;
-        reference.raw = raw.raw;
         reference.links = raw.links.iter().map(|l| (*l).to_owned()).collect();
         record.references.push(reference);
     }

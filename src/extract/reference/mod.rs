@@ -29,7 +29,22 @@ use words::{
 /// Parses one reference string. Never fails: what it cannot read stays empty.
 pub fn parse_reference(raw: &str) -> Reference {
     let raw = raw.trim();
-    let mut reference = Reference::from_raw(raw);
+    let mut reference = parse_fields(raw);
+    reference.raw = raw.to_owned();
+    reference
+}
+
+/// [`parse_reference`] for a string the caller owns: the reference keeps it as its raw
+/// string, as it is (untrimmed) and without a copy.
+pub(crate) fn parse_owned_reference(raw: String) -> Reference {
+    let mut reference = parse_fields(raw.trim());
+    reference.raw = raw;
+    reference
+}
+
+/// Every field but the raw string, which is left empty.
+fn parse_fields(raw: &str) -> Reference {
+    let mut reference = Reference::default();
     // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
     // space-grouped page range or `+2 more`); made first, they leave the positions of the
     // cuts below valid in the text the parser reads.
@@ -85,10 +100,36 @@ static GROUPED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Joins digit groups of a page range: `13 757–13 762` reads `13757–13762`.
 fn join_digit_groups(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !has_grouped_range_start(&text) {
+        return text;
+    }
     match GROUPED_RANGE.replace_all(&text, "$1$2$3$4$5") {
         Cow::Borrowed(_) => text,
         Cow::Owned(joined) => Cow::Owned(joined),
     }
+}
+
+/// Whether a dash stands between a digit group (`13 757`) and a digit, as in every
+/// [`GROUPED_RANGE`] match: most references have no such dash (`12: 311–24` has not), and
+/// the regex need not scan them. Digits are `char::is_numeric`, a superset of the regex's
+/// `\d`.
+fn has_grouped_range_start(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `-`, or the last byte of `–` (E2 80 93).
+    memchr::memchr2_iter(b'-', 0x93, bytes).any(|at| {
+        let dash_start = if bytes[at] == b'-' {
+            at
+        } else if bytes[..at].ends_with(&[0xE2, 0x80]) {
+            at - 2
+        } else {
+            return false;
+        };
+        let mut before = text[..dash_start].chars().rev();
+        before.by_ref().take(3).filter(|c| c.is_numeric()).count() == 3
+            && matches!(before.next(), Some(' ' | '\u{2009}' | '\u{202F}'))
+            && before.next().is_some_and(char::is_numeric)
+            && text[at + 1..].starts_with(char::is_numeric)
+    })
 }
 
 /// Reads the hidden-author count as `et al.`: the list printed is cut short.
@@ -1845,4 +1886,33 @@ fn strip_genre_note(title: String) -> String {
         }
     }
     title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grouped_range_check_lets_every_regex_match_through() {
+        let cases = [
+            ("Proc. Acad. USA 98, 13 757–13 762.", true),
+            ("98, 13\u{2009}757-13\u{2009}762", true),
+            ("98, 13\u{202F}757–13\u{202F}762", true),
+            // Arabic-Indic digits are `\d` too.
+            ("98, 13 ٧٥٧–13 762", true),
+            ("J. Chem. 12, 757–762 (2001).", false),
+            ("vol. 3, pp. 1 75–80", false),
+            ("2001-2003", false),
+            ("a–b - c", false),
+            ("", false),
+        ];
+        for (text, joined) in cases {
+            assert_eq!(GROUPED_RANGE.is_match(text), joined, "{text}");
+            if joined {
+                assert!(has_grouped_range_start(text), "{text}");
+            }
+        }
+        // A plain page range after a colon is turned away before the regex.
+        assert!(!has_grouped_range_start("Invent Rev 2014; 12: 311–24."));
+    }
 }
