@@ -913,8 +913,13 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
     };
     // The corresponding-author icon's text as a text browser prints it after the comma:
     // "Mei Lin,^corresponding author^1 Hao Zhang,^2" is a mark before the labels.
-    let text = if text.contains("^corresponding author") {
-        std::borrow::Cow::Owned(text.replace("^corresponding author", "^*"))
+    // Printed from a page, the icon's text stands alone after the comma: "Hao Zhang,
+    // corresponding author Jun Park".
+    let text = if text.contains("corresponding author") {
+        std::borrow::Cow::Owned(
+            text.replace("^corresponding author", "^*")
+                .replace(", corresponding author ", ",^* "),
+        )
     } else {
         std::borrow::Cow::Borrowed(text)
     };
@@ -2286,6 +2291,16 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // The corresponding-author icon's text printed after the comma.
+            (
+                "Mei Lin, Hao Zhang, corresponding author Jun Park, and Dara Okafor1",
+                &[
+                    ("Mei Lin", &[], false),
+                    ("Hao Zhang", &[], true),
+                    ("Jun Park", &[], false),
+                    ("Dara Okafor", &["1"], false),
+                ],
             ),
             // A corresponding mark before the superscript.
             (
