@@ -537,6 +537,18 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             .into_iter()
             .flatten()
             .find(|l| is_date_alone(&l.text) && FULL_DATE.is_match(l.text.trim()));
+        // Or a month and year right under the byline, as a manuscript's title page prints
+        // its date ("Lina Okafor" / "November 2025").
+        let under_byline = || {
+            let header = page.first(SectionKind::Header)?;
+            let &(_, end, _) = page.header_byline()?;
+            let line = page.lines_of(header)[end..]
+                .iter()
+                .find(|l| !l.is_blank())?;
+            let text = line.text.trim();
+            (text.len() <= 20 && is_date_alone(text)).then_some(line)
+        };
+        let bare = bare.or_else(under_byline);
         if let Some((line, date)) = bare.and_then(|l| parse_date(&l.text).map(|d| (l, d))) {
             record.dates.published = Some(date);
             record.note_source(
@@ -710,7 +722,22 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
         }
         DOI.find(text).map(|m| (clean_doi(m.as_str()), line))
     });
-    if let Some((doi, line)) = labelled {
+    // Or the published version's, on a manuscript's page ("Published in:" / "2023.
+    // Invented Linguistics 70: 195-218" / "https://doi.org/10.1000/…"): the same work.
+    let published_in = || {
+        let lines = page.lines;
+        let at = lines.iter().position(|l| {
+            let label = l.text.trim().trim_end_matches(':').trim_end();
+            label.eq_ignore_ascii_case("published in")
+                || label.eq_ignore_ascii_case("published version")
+        })?;
+        lines[at + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(3)
+            .find_map(|l| DOI.find(&l.text).map(|m| (clean_doi(m.as_str()), l)))
+    };
+    if let Some((doi, line)) = labelled.or_else(published_in) {
         record.doi = Some(doi);
         record.note_source("doi", "text", Some([line.start, line.end]));
     }
