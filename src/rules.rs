@@ -675,11 +675,29 @@ static ARTICLE_TYPE_MAP: LazyLock<FxHashMap<String, &'static str>> = LazyLock::n
 
 /// The article type a header line states: the whole line ("Review"), or after a
 /// journal name and a bar ("Nature | Letter"). Case is kept from the table.
+/// Badges a page prints before an article's type on the same line.
+const ARTICLE_BADGES: &[&str] = &[
+    "Open Access",
+    "Highly Accessed",
+    "Free Access",
+    "Full Access",
+];
+
 pub fn article_type(line: &str) -> Option<&'static str> {
     if line.len() > 60 {
         return None;
     }
-    let candidate = line.rsplit('|').next().unwrap_or(line).trim();
+    let mut candidate = line.rsplit('|').next().unwrap_or(line).trim();
+    // Badges printed before the type on its line ("Open Access Highly Accessed Study
+    // protocol").
+    while let Some(rest) = ARTICLE_BADGES.iter().find_map(|badge| {
+        let head = candidate.get(..badge.len())?;
+        let rest = candidate[badge.len()..].strip_prefix(' ')?;
+        head.eq_ignore_ascii_case(badge)
+            .then_some(rest.trim_start())
+    }) {
+        candidate = rest;
+    }
     let first = candidate.chars().next()?;
     if !first.is_uppercase() {
         return None;
@@ -1485,6 +1503,23 @@ mod tests {
         assert_eq!(strip_icon_words("zoom_out_map Figure 1"), "Figure 1");
         assert_eq!(strip_icon_words("format_quote"), "");
         assert_eq!(strip_icon_words("the search for"), "the search for");
+    }
+
+    #[test]
+    fn article_types_after_badges() {
+        let cases = [
+            ("Research Article", Some("Research Article")),
+            (
+                "Open Access Highly Accessed Study protocol",
+                Some("Study Protocol"),
+            ),
+            ("Full Access Original Paper", Some("Original Paper")),
+            ("Open Access", None),
+            ("research article", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(article_type(line), expected, "{line}");
+        }
     }
 
     #[test]
