@@ -1,6 +1,6 @@
 //! Label / value pairs printed on lines of their own: a label ending in a colon, its
 //! value on the next line ("Journal name:" / "Nature", "Volume:" / "482,", "Pages:" /
-//! "538–541"), as a printed or dumped definition list gives them, and a publication
+//! "538–541", "Year:" / "2004"), as a printed or dumped definition list gives them, and a publication
 //! banner's "Journal" label over the journal's name. Each fills its field only when it is
 //! still empty.
 
@@ -20,6 +20,7 @@ enum Field {
     Issue,
     Pages,
     ArticleNumber,
+    Year,
 }
 
 /// Labels (lower case, without the colon) and the field each names.
@@ -33,6 +34,7 @@ const LABELS: &[(&str, Field)] = &[
     ("pages", Field::Pages),
     ("page range", Field::Pages),
     ("article number", Field::ArticleNumber),
+    ("year", Field::Year),
 ];
 
 /// The longest value taken: a value is a name or a number, never a sentence.
@@ -131,6 +133,20 @@ fn fill_field(record: &mut Record, field: Field, value_line: &Line) {
                 span,
             );
         }
+        // "Year:" / "2004": the year of publication, and its date as far as it goes.
+        Field::Year if record.year.is_none() => {
+            let year = (value.len() == 4 && value.starts_with(['1', '2']))
+                .then(|| value.parse::<i32>().ok())
+                .flatten();
+            if let Some(year) = year {
+                record.year = Some(year);
+                record.note_source("year", "text", span);
+                if record.dates.published.is_none() {
+                    record.dates.published = Some(value.to_owned());
+                    record.note_source("dates.published", "text", span);
+                }
+            }
+        }
         Field::Pages if record.page_first.is_none() => {
             if let Some(range) = parse_page_range(value) {
                 record.page_first = Some(range.first);
@@ -205,5 +221,11 @@ mod tests {
             Some("7"),
             "issue"
         );
+        let dated = filled("Month:\nMay 2 - May 7\nYear:\n2004\n");
+        assert_eq!(
+            (dated.year, dated.dates.published.as_deref()),
+            (Some(2004), Some("2004"))
+        );
+        assert_eq!(filled("Year:\n2nd\n").year, None);
     }
 }
