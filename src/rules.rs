@@ -549,7 +549,7 @@ const TRAILING_CONTROL_LABELS: &[&str] = &["Get rights and content"];
 /// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"): never content themselves.
 const INLINE_LINK_LABELS: &[&str] = &["Author Vitae"];
 
-/// Removes the [`INLINE_LINK_LABELS`] from a line.
+/// Removes the inline link labels (`INLINE_LINK_LABELS`) from a line.
 pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
     // Every line of a page comes here: one vectorised search for the words the labels
     // share, and nearly all lines are returned as they are.
