@@ -537,18 +537,6 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             .into_iter()
             .flatten()
             .find(|l| is_date_alone(&l.text) && FULL_DATE.is_match(l.text.trim()));
-        // Or a month and year right under the byline, as a manuscript's title page prints
-        // its date ("Lina Okafor" / "November 2025").
-        let under_byline = || {
-            let header = page.first(SectionKind::Header)?;
-            let &(_, end, _) = page.header_byline()?;
-            let line = page.lines_of(header)[end..]
-                .iter()
-                .find(|l| !l.is_blank())?;
-            let text = line.text.trim();
-            (text.len() <= 20 && is_date_alone(text)).then_some(line)
-        };
-        let bare = bare.or_else(under_byline);
         if let Some((line, date)) = bare.and_then(|l| parse_date(&l.text).map(|d| (l, d))) {
             record.dates.published = Some(date);
             record.note_source(
