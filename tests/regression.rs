@@ -1133,3 +1133,17 @@ fn manuscript_published_version_doi() {
     let record = extract_document("page.txt", page.as_bytes(), &Options::default());
     assert_eq!(record.doi.as_deref(), Some("10.5555/2062.2023.00642"));
 }
+
+/// A working paper's page: the abstract, without a heading, right under the byline's
+/// metadata lines, with more of the page after it.
+#[test]
+fn unheaded_abstract_under_byline_metadata() {
+    let page = "Meaning in Invented Work\n\nMei Lindqvist, Dara Okafor & Jun Moreau\nShare\nWorking Paper 12345\nDOI 10.5555/w12345\nIssue Date May 2025\n\nWe evaluate an invented firm's unusual, worker-centered solution to the agency problem:\nenabling employees to reduce the cost of effort rather than pushing them with rewards.\nWe randomize the roll-out of the intervention among invented employees and follow them\nfor two years. We find that performance increases because the low performers leave.\n\nDownload Citation\nTopics\nLabor Studies\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let abstract_text = record.abstract_text.as_deref().unwrap_or("");
+    assert!(
+        abstract_text.starts_with("We evaluate an invented firm's")
+            && abstract_text.ends_with("low performers leave."),
+        "{abstract_text}"
+    );
+}

@@ -1022,7 +1022,9 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
         }
     }
     if record.abstract_text.is_none() {
-        if let Some(joined) = abstract_closing_header(page) {
+        if let Some(joined) =
+            abstract_closing_header(page).or_else(|| abstract_after_metadata(page))
+        {
             record.abstract_text = Some(joined.text);
             record.note_source("abstract", "text:unheaded", joined.span);
         }
@@ -1129,6 +1131,36 @@ fn abstract_closing_header(page: &Page<'_>) -> Option<super::text::Joined> {
     let &(_, byline_end, _) = page.header_byline()?;
     let span = unheaded_abstract_span(lines, byline_end)?;
     Some(join_lines(&lines[span]))
+}
+
+/// An abstract printed without a heading right under the byline's metadata lines, with
+/// more of the page after it (a working paper's page: byline, share bar, "Working Paper
+/// 33843", "DOI …", "Issue Date May 2025", then the abstract's paragraph).
+fn abstract_after_metadata(page: &Page<'_>) -> Option<super::text::Joined> {
+    const MAX_METADATA_LINES: usize = 8;
+    const METADATA_MAX_CHARS: usize = 80;
+    let header = page.first(SectionKind::Header)?;
+    let lines = page.lines_of(header);
+    let &(_, byline_end, _) = page.header_byline()?;
+    // The short lines under the byline, up to the first long one.
+    let short: Vec<usize> = (byline_end..lines.len())
+        .filter(|&i| !lines[i].is_blank())
+        .take_while(|&i| lines[i].text.chars().count() <= METADATA_MAX_CHARS)
+        .take(MAX_METADATA_LINES)
+        .collect();
+    let is_metadata = |text: &str| {
+        DATE_EVENT.find(text).is_some_and(|m| m.start() == 0)
+            || starts_with_ignore_ascii_case(text, "doi")
+    };
+    let last_metadata = short.iter().rev().find(|&&i| is_metadata(&lines[i].text))?;
+    // The paragraph: the non-blank text lines after it, up to a blank line.
+    let start = (last_metadata + 1..lines.len()).find(|&i| !lines[i].is_blank())?;
+    let end = (start..lines.len())
+        .find(|&i| lines[i].is_blank() || lines[i].kind != LineKind::Text)
+        .unwrap_or(lines.len());
+    // The span starts at the paragraph or at blank lines above it.
+    let span = unheaded_abstract_span(&lines[..end], *last_metadata)?;
+    (span.start <= start).then(|| join_lines(&lines[span]))
 }
 
 /// The lines of a paragraph of prose that ends `lines` after their last metadata line
