@@ -421,21 +421,7 @@ fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> boo
     }
     // An ASCII line is lower-cased on the stack.
     let mut buf = [0u8; 256];
-    let owned;
-    let lower = match buf.get_mut(..line.len()).filter(|_| ascii) {
-        Some(lower) => {
-            lower.copy_from_slice(line.as_bytes());
-            lower.make_ascii_lowercase();
-            let Ok(lower) = std::str::from_utf8(lower) else {
-                return false;
-            };
-            lower
-        }
-        None => {
-            owned = line.to_lowercase();
-            owned.as_str()
-        }
-    };
+    let lower = lowercase_in(line, &mut buf);
     let mut rest = lower.trim();
     if rest.is_empty() || rest.len() > 160 {
         return false;
@@ -582,6 +568,20 @@ pub fn split_trailing_control_label(line: &str) -> Option<(&str, &str)> {
         let content = line[..at].trim_end();
         (tail.eq_ignore_ascii_case(label) && !content.is_empty()).then_some((content, tail))
     })
+}
+
+/// `text.to_lowercase()`, written into `buf` when the text is ASCII and fits: lines and
+/// words are asked one by one, and most need no allocation then.
+pub fn lowercase_in<'b>(text: &str, buf: &'b mut [u8]) -> std::borrow::Cow<'b, str> {
+    match buf.get_mut(..text.len()) {
+        Some(lower) if text.is_ascii() => {
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII bytes are valid UTF-8.
+            std::borrow::Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => std::borrow::Cow::Owned(text.to_lowercase()),
+    }
 }
 
 /// Removes icon-font names that leaked in as words.
@@ -823,18 +823,7 @@ pub fn is_byline_annotation(line: &str) -> bool {
     // stack, not the heap.
     let trimmed = line.trim();
     let mut buf = [0u8; 128];
-    let owned;
-    let lower = match buf.get_mut(..trimmed.len()).filter(|_| trimmed.is_ascii()) {
-        Some(lower) => {
-            lower.copy_from_slice(trimmed.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).unwrap_or_default()
-        }
-        None => {
-            owned = trimmed.to_lowercase();
-            owned.as_str()
-        }
-    };
+    let lower = lowercase_in(trimmed, &mut buf);
     let lower = lower.trim_start_matches(['*', '†', '¤', ' ']);
     BYLINE_ANNOTATIONS.iter().any(|a| {
         let Some(rest) = lower.strip_prefix(a) else {

@@ -103,15 +103,9 @@ fn known_heading(text: &str) -> Option<SectionKind> {
         // gives `k`): still longer than every key.
         return None;
     }
-    if t.len() <= buf.len() && t.is_ascii() {
-        let lower = &mut buf[..t.len()];
-        lower.copy_from_slice(t.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII bytes are valid UTF-8.
-        let key = std::str::from_utf8(lower).ok()?;
-        return HEADING_KINDS.get(key).copied();
-    }
-    HEADING_KINDS.get(t.to_lowercase().as_str()).copied()
+    HEADING_KINDS
+        .get(crate::rules::lowercase_in(t, &mut buf).as_ref())
+        .copied()
 }
 
 /// Heading text without numbering or a trailing colon, before lower-casing.

@@ -1170,7 +1170,7 @@ pub fn is_person_name(name: &str) -> bool {
     let mut capitalised = 0;
     let mut buf = [0u8; 64];
     for word in name.split_whitespace() {
-        let lower = lowercase_in(word, &mut buf);
+        let lower = rules::lowercase_in(word, &mut buf);
         let is_initial = word
             .trim_end_matches('.')
             .chars()
@@ -1191,19 +1191,6 @@ pub fn is_person_name(name: &str) -> bool {
         }
     }
     capitalised >= 2 || word_count == 2 && capitalised >= 1
-}
-
-/// `word.to_lowercase()`, written into `buf` when the word is ASCII and fits: names are
-/// asked word by word, and most words need no allocation then.
-fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
-    match buf.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
-        }
-        _ => Cow::Owned(word.to_lowercase()),
-    }
 }
 
 /// Last words of a group author ("the NORTHSTAR Cohort Study Group").
@@ -1245,7 +1232,7 @@ pub fn is_group_name(name: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 64];
-    GROUP_WORDS.contains(&lowercase_in(last, &mut buf).as_ref())
+    GROUP_WORDS.contains(&rules::lowercase_in(last, &mut buf).as_ref())
         && capitalised >= 2
         && !name.contains(['(', ')', ':'])
 }
@@ -1771,8 +1758,13 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
 /// An affiliation's text before the e-mail addresses run on after it ("…, Italy; E-Mails:
 /// a@example.org").
 fn before_mail_addresses(text: &str) -> &str {
-    let lower_start = text.get(..6).map(str::to_ascii_lowercase);
-    if lower_start.is_some_and(|s| s == "e-mail" || s.starts_with("email")) {
+    // An e-mail label opening the text ("E-Mail:", "Email:").
+    let head = text.get(..6).unwrap_or("");
+    if head.eq_ignore_ascii_case("e-mail")
+        || head
+            .get(..5)
+            .is_some_and(|h| h.eq_ignore_ascii_case("email"))
+    {
         return "";
     }
     let cut = ["; E-", ";E-"]

@@ -548,9 +548,6 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// A cheap look before [`DATE_LABEL_WORD`]: a dated event needs a digit, and a label
-/// alone opens its line. An ASCII line with no digit that starts with no label's letter
-/// is neither (other lines are left to the patterns, whose `\d` is Unicode).
 /// A preprint's version history: "[Submitted on 11 Oct 2018 (v1), last revised 24 May 2019
 /// (this version, v2)]".
 static VERSION_HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -598,27 +595,13 @@ static YEAR_FIRST: LazyLock<Regex> =
 
 /// Whether a line ends with a month's name ("… Published online 02 May").
 fn ends_with_month(text: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let last = text.trim_end().rsplit(' ').next().unwrap_or("");
-    let last = last.trim_end_matches('.');
-    MONTHS.iter().any(|m| {
-        last.eq_ignore_ascii_case(m) || last.len() == 3 && m.starts_with(&last.to_ascii_lowercase())
-    })
+    super::dates::month_number(last).is_some()
 }
 
+/// A cheap look before [`DATE_LABEL_WORD`]: a dated event needs a digit, and a label
+/// alone opens its line. An ASCII line with no digit that starts with no label's letter
+/// is neither (other lines are left to the patterns, whose `\d` is Unicode).
 fn may_hold_dated_label(text: &str) -> bool {
     let starts_like_label =
         |b: &u8| matches!(b.to_ascii_lowercase(), b'r' | b'a' | b'p' | b'f' | b'o');

@@ -238,36 +238,47 @@ fn join_justified_gaps(
     spans: &[Range<usize>],
     crosses_gutter: &impl Fn(f32, f32) -> bool,
 ) {
+    join_neighbours(fragments, spans, |fragments, gi, l, r| {
+        let size = l.size.max(r.size);
+        let gap = r.x0 - l.x1;
+        let spanned = |above: bool| {
+            let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
+            let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
+            (lo..hi).filter(|&g| g != gi).any(|g| {
+                fragments[spans[g].clone()].iter().any(|o| {
+                    let step = if above { l.y - o.y } else { o.y - l.y };
+                    step > BASELINE_TOLERANCE * size
+                        && step <= JUSTIFIED_PITCH * size
+                        && o.size <= size * 1.3
+                        && size <= o.size * 1.3
+                        && o.x0 <= l.x1
+                        && o.x1 >= r.x0
+                })
+            })
+        };
+        gap > 0.0
+            && gap <= JUSTIFIED_GAP * size
+            && l.size <= r.size * 1.3
+            && r.size <= l.size * 1.3
+            && !crosses_gutter(l.x1, r.x0)
+            && spanned(true)
+            && spanned(false)
+    });
+}
+
+/// Joins each fragment to the one after it on its baseline (`spans` holds each baseline's
+/// fragments, left to right) where `fits(fragments, baseline, left, right)`; a fragment
+/// joined on goes on taking the ones after it.
+fn join_neighbours(
+    fragments: &mut [Fragment],
+    spans: &[Range<usize>],
+    fits: impl Fn(&[Fragment], usize, &Fragment, &Fragment) -> bool,
+) {
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (gi, span) in spans.iter().enumerate() {
         let mut left = span.start;
         for right in span.start + 1..span.end {
-            let (l, r) = (&fragments[left], &fragments[right]);
-            let size = l.size.max(r.size);
-            let gap = r.x0 - l.x1;
-            let spanned = |above: bool| {
-                let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
-                let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
-                (lo..hi).filter(|&g| g != gi).any(|g| {
-                    fragments[spans[g].clone()].iter().any(|o| {
-                        let step = if above { l.y - o.y } else { o.y - l.y };
-                        step > BASELINE_TOLERANCE * size
-                            && step <= JUSTIFIED_PITCH * size
-                            && o.size <= size * 1.3
-                            && size <= o.size * 1.3
-                            && o.x0 <= l.x1
-                            && o.x1 >= r.x0
-                    })
-                })
-            };
-            let fits = gap > 0.0
-                && gap <= JUSTIFIED_GAP * size
-                && l.size <= r.size * 1.3
-                && r.size <= l.size * 1.3
-                && !crosses_gutter(l.x1, r.x0)
-                && spanned(true)
-                && spanned(false);
-            if fits {
+            if fits(fragments, gi, &fragments[left], &fragments[right]) {
                 joins.push((left, right));
             } else {
                 left = right;
@@ -294,41 +305,28 @@ fn join_line_tails(
     spans: &[Range<usize>],
     crosses_gutter: impl Fn(f32, f32) -> bool,
 ) {
-    let near = |gi: usize, f: &Fragment, test: &dyn Fn(&Fragment) -> bool| {
-        let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
-        let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
-        (lo..hi).filter(|&g| g != gi).any(|g| {
-            fragments[spans[g].clone()]
-                .iter()
-                .any(|o| (o.y - f.y).abs() <= TAIL_REACH * f.size.max(o.size) && test(o))
-        })
-    };
-    let mut joins: Vec<(usize, usize)> = Vec::new();
-    for (gi, span) in spans.iter().enumerate() {
-        let mut left = span.start;
-        for right in span.start + 1..span.end {
-            let (l, r) = (&fragments[left], &fragments[right]);
-            let gap = r.x0 - l.x1;
-            let fits = gap > 0.0
-                && gap <= TAIL_GAP * l.size.max(r.size)
-                && !crosses_gutter(l.x1, r.x0)
-                && l.size <= r.size * 1.3
-                && r.size <= l.size * 1.3
-                && !near(gi, r, &|o| o.x1.min(r.x1) > o.x0.max(r.x0))
-                && near(gi, l, &|o| o.y > l.y && (o.x0 - l.x0).abs() <= 0.5 * l.size);
-            if fits {
-                joins.push((left, right));
-            } else {
-                left = right;
-            }
-        }
-    }
-    for (left, right) in joins {
-        let words = std::mem::take(&mut fragments[right].words);
-        for word in words {
-            fragments[left].push(word);
-        }
-    }
+    let near =
+        |fragments: &[Fragment], gi: usize, f: &Fragment, test: &dyn Fn(&Fragment) -> bool| {
+            let lo = gi.saturating_sub(LOCAL_GUTTER_REACH);
+            let hi = (gi + LOCAL_GUTTER_REACH + 1).min(spans.len());
+            (lo..hi).filter(|&g| g != gi).any(|g| {
+                fragments[spans[g].clone()]
+                    .iter()
+                    .any(|o| (o.y - f.y).abs() <= TAIL_REACH * f.size.max(o.size) && test(o))
+            })
+        };
+    join_neighbours(fragments, spans, |fragments, gi, l, r| {
+        let gap = r.x0 - l.x1;
+        gap > 0.0
+            && gap <= TAIL_GAP * l.size.max(r.size)
+            && !crosses_gutter(l.x1, r.x0)
+            && l.size <= r.size * 1.3
+            && r.size <= l.size * 1.3
+            && !near(fragments, gi, r, &|o| o.x1.min(r.x1) > o.x0.max(r.x0))
+            && near(fragments, gi, l, &|o| {
+                o.y > l.y && (o.x0 - l.x0).abs() <= 0.5 * l.size
+            })
+    });
 }
 
 /// Finds column gutters: x positions that many baselines leave empty with a wide gap while
