@@ -1147,3 +1147,27 @@ fn unheaded_abstract_under_byline_metadata() {
         "{abstract_text}"
     );
 }
+
+/// An article located by its number alone gets it as its first page too, as its HTML's
+/// `citation_firstpage` gives it; a printed page range stays as printed.
+#[test]
+fn article_number_is_the_first_page_without_a_range() {
+    let cases = [
+        ("Invented Letters 6:e4886", Some("e4886"), Some("e4886")),
+        ("Invented Letters 6, 112–118 (2018)", None, Some("112")),
+    ];
+    for (locator, article_number, page_first) in cases {
+        let page = format!(
+            "A Study of Invented Things\n\nMei Lindqvist and Dara Okafor\n\nCite this article: Lindqvist M, Okafor D. 2018 A study of invented things. {locator}\nhttps://doi.org/10.5555/inv.4886\n\nAbstract\n\nWe invented things. They worked well in every test we ran, and in the field.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(
+            (
+                record.article_number.as_deref(),
+                record.page_first.as_deref()
+            ),
+            (article_number, page_first),
+            "{locator}"
+        );
+    }
+}

@@ -231,6 +231,23 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
             record.year = date.get(..4).and_then(|y| y.parse().ok());
         }
     }
+    first_page_from_article_number(record);
+}
+
+/// An article located by its number alone ("Invent. Lett. 6:e4886", no page range) gets that
+/// number as its first page too, as the page's own citation meta tags give it
+/// (`citation_firstpage` = "e4886"), so that its text and its HTML give the same record.
+fn first_page_from_article_number(record: &mut Record) {
+    if record.page_first.is_some() || record.page_last.is_some() {
+        return;
+    }
+    if let Some(number) = record.article_number.clone() {
+        record.page_first = Some(number);
+        let source = record.provenance.get("article_number").cloned();
+        if let Some(source) = source {
+            record.provenance.insert("pages".to_owned(), source);
+        }
+    }
 }
 
 /// A citation line anywhere on the page around the article's own DOI: before it ("Inv.
