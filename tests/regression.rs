@@ -1171,3 +1171,37 @@ fn article_number_is_the_first_page_without_a_range() {
         );
     }
 }
+
+/// A journal's acronym in the article's citation is expanded from its full title wrapped
+/// over two lines at the top of the page; a one-word title is its own abbreviation.
+#[test]
+fn journal_title_from_acronym_and_one_word_abbreviation() {
+    let cases = [
+        (
+            "International Journal of Invented\nMicrobiology\n\n",
+            "This Article\nPublished online ahead of print June 7, 2013, doi: 10.5555/ijim.0.048827-0 IJIM\nNovember 2013 vol. 63 no. 11 4141-4148",
+            "International Journal of Invented Microbiology",
+            None,
+        ),
+        (
+            "",
+            "This Article\nPublished online ahead of print June 7, 2013, doi: 10.5555/ijim.0.048827-0 Metabolica\nNovember 2013 vol. 63 no. 11 4141-4148",
+            "Metabolica",
+            Some("Metabolica"),
+        ),
+    ];
+    for (top, citation, title, abbrev) in cases {
+        let page = format!(
+            "{top}A Study of Invented Microbes\n\nMei Lindqvist and Dara Okafor\n\n{citation}\n\nAbstract\n\nWe invented microbes. They grew well in every test we ran, and in the field.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(
+            (
+                record.journal.title.as_deref(),
+                record.journal.abbrev.as_deref()
+            ),
+            (Some(title), abbrev),
+            "{citation}"
+        );
+    }
+}

@@ -232,6 +232,26 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
         }
     }
     first_page_from_article_number(record);
+    abbrev_of_single_word_journal(record);
+}
+
+/// A journal title of one word ("Nature", "Metabolites", "BMJ") is its own abbreviation:
+/// ISO 4 never abbreviates a single-word title.
+fn abbrev_of_single_word_journal(record: &mut Record) {
+    if record.journal.abbrev.is_some() {
+        return;
+    }
+    let Some(title) = record.journal.title.as_deref() else {
+        return;
+    };
+    if !title.is_empty() && !title.contains(char::is_whitespace) && !title.ends_with('.') {
+        record.journal.abbrev = Some(title.to_owned());
+        if let Some(source) = record.provenance.get("journal").cloned() {
+            record
+                .provenance
+                .insert("journal.abbrev".to_owned(), source);
+        }
+    }
 }
 
 /// An article located by its number alone ("Invent. Lett. 6:e4886", no page range) gets that
@@ -1892,12 +1912,22 @@ fn expand_journal_acronym(record: &mut Record, page: &Page<'_>) {
     let Some(header) = page.first(SectionKind::Header) else {
         return;
     };
-    let full = page.lines_of(header).iter().find(|line| {
-        line.text.len() < 100 && is_journal_name(&line.text) && initials_spell(&line.text, acronym)
+    let spells =
+        |text: &str| text.len() < 100 && is_journal_name(text) && initials_spell(text, acronym);
+    let lines = page.lines_of(header);
+    // The title on one line, or wrapped over two ("International Journal of Invented" /
+    // "Studies").
+    let full = lines.iter().enumerate().find_map(|(i, line)| {
+        if spells(&line.text) {
+            return Some((line.text.trim().to_owned(), [line.start, line.end]));
+        }
+        let next = lines.get(i + 1)?;
+        let joined = format!("{} {}", line.text.trim(), next.text.trim());
+        spells(&joined).then_some((joined, [line.start, next.end]))
     });
-    if let Some(line) = full {
-        record.journal.title = Some(line.text.trim().to_owned());
-        record.note_source("journal", "text", Some([line.start, line.end]));
+    if let Some((title, span)) = full {
+        record.journal.title = Some(title);
+        record.note_source("journal", "text", Some(span));
     }
 }
 
