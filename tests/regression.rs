@@ -1205,3 +1205,31 @@ fn journal_title_from_acronym_and_one_word_abbreviation() {
         );
     }
 }
+
+/// A journal's issue box after the reference list ("Invented Society Open Science: 3 (6)")
+/// gives the issue and the journal's full title when it is the article's own volume and
+/// journal; a cited article's box-like line does not.
+#[test]
+fn issue_box_after_the_references() {
+    let cases = [
+        (
+            "Invented Society Open Science: 3 (6)",
+            Some("6"),
+            Some("Invented Society Open Science"),
+        ),
+        ("Invented Society Open Science: 4 (6)", None, None),
+        ("Journal of Other Studies: 3 (6)", None, None),
+    ];
+    for (issue_box, issue, journal) in cases {
+        let page = format!(
+            "A Study of Invented Things\n\nMei Lindqvist and Dara Okafor\n\nCite this article: Lindqvist M, Okafor D. 2016 A study of invented things. Inv. Soc. open sci. 3: 160123.\n\nAbstract\n\nWe invented things. They worked well in every test we ran, and in the field too.\n\nReferences\n\n1. Doe J. 2001 A thing. Invent. Lett. 3, 1-2.\n\nJune, 2016\n\n{issue_box}\n\n  • Table of Contents\n  • About the Cover\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(
+            (record.issue.as_deref(), record.journal.title.as_deref()),
+            (issue, journal),
+            "{issue_box}"
+        );
+        assert_eq!(record.volume.as_deref(), Some("3"), "{issue_box}");
+    }
+}

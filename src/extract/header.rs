@@ -191,6 +191,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_pages_line(record, page);
     super::labels::fill_from_journal_label(record, page);
     super::labels::fill_from_label_lines(record, page);
+    fill_from_issue_box(record, page);
     expand_journal_acronym(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
@@ -2229,6 +2230,66 @@ fn fill_from_issue_label(record: &mut Record, page: &Page<'_>) {
             record.year = found.year;
             record.note_source("year", "text", Some(span));
         }
+    }
+}
+
+/// A journal's issue box: the journal, the volume and the issue in parentheses ("Invented Society Open Science: 3 (6)", over "Table of
+/// Contents"). It is the article's own issue when its volume is the article's volume (or
+/// no volume is known and the name is the article's journal): it fills the issue, and the
+/// journal's title when the abbreviation found so far abbreviates it.
+fn fill_from_issue_box(record: &mut Record, page: &Page<'_>) {
+    static ISSUE_BOX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<journal>\p{Lu}[^:()]{2,100}):\s*(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,4}(?:[–-]\d{1,4})?)\)$")
+            .expect("issue box regex")
+    });
+    if record.issue.is_some() && record.journal.title.is_some() {
+        return;
+    }
+    // The box may follow the reference list without a heading of its own, so every line
+    // is read; the article's volume and journal tell its own issue from a cited one.
+    let found = page.lines.iter().find_map(|line| {
+        let text = line.text.trim();
+        if !text.ends_with(')') {
+            return None;
+        }
+        let caps = ISSUE_BOX.captures(text)?;
+        let journal = caps.name("journal")?.as_str().trim();
+        let volume = &caps["volume"];
+        let names_journal = |name: &Option<String>| {
+            name.as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(journal) || abbreviates(n, journal))
+        };
+        let journal_known = record.journal.title.is_some() || record.journal.abbrev.is_some();
+        let same_journal =
+            names_journal(&record.journal.title) || names_journal(&record.journal.abbrev);
+        let same_volume = record.volume.as_deref().is_some_and(|v| v == volume);
+        let own = match (record.volume.is_some(), journal_known) {
+            (true, true) => same_volume && same_journal,
+            (true, false) => same_volume,
+            (false, true) => same_journal,
+            (false, false) => false,
+        };
+        (own && is_journal_name(journal)).then(|| {
+            (
+                journal.to_owned(),
+                volume.to_owned(),
+                caps["issue"].to_owned(),
+                [line.start, line.end],
+            )
+        })
+    });
+    let Some((journal, volume, issue, span)) = found else {
+        return;
+    };
+    fill_text(record, "volume", slot_volume, &volume, Some(span));
+    fill_text(record, "issue", slot_issue, &issue, Some(span));
+    let abbreviated = record
+        .journal
+        .abbrev
+        .as_deref()
+        .is_some_and(|abbrev| abbreviates(abbrev, &journal));
+    if record.journal.title.is_none() && (abbreviated || record.journal.abbrev.is_none()) {
+        fill_text(record, "journal", slot_journal, &journal, Some(span));
     }
 }
 
