@@ -1233,3 +1233,44 @@ fn issue_box_after_the_references() {
         assert_eq!(record.volume.as_deref(), Some("3"), "{issue_box}");
     }
 }
+
+/// The journal's masthead above the title, marked as the page's own journal by a link to
+/// it, by repeating an item of the publisher's menu of journals, or by the footer; a plain
+/// line above the title that is none of these is no journal.
+#[test]
+fn journal_masthead_above_the_title() {
+    let cases = [
+        (
+            "Advanced Invented Interfaces\nExplore this journal >\n\n",
+            "",
+            Some("Advanced Invented Interfaces"),
+        ),
+        (
+            "  • Invented Letters\n  • The Journal of Invented Chemistry A\n  • The Journal of Invented Chemistry B\n\nThe Journal of Invented Chemistry A\nAdvanced Search\n\n",
+            "",
+            Some("The Journal of Invented Chemistry A"),
+        ),
+        (
+            "Invented Review X\n\n",
+            "Invented Review X™ is a trademark of the Invented Physical Society.\n",
+            Some("Invented Review X"),
+        ),
+        (
+            "",
+            "Journal of The Invented Society is an official publication of The Invented Society.\n",
+            Some("Journal of The Invented Society"),
+        ),
+        ("Invented Review X\n\n", "", None),
+    ];
+    for (masthead, footer, journal) in cases {
+        let page = format!(
+            "{masthead}A Study of Invented Things\n\nMei Lindqvist and Dara Okafor\n\nAbstract\n\nWe invented things. They worked well in every test we ran, and in the field too.\n\nIntroduction\n\nThings are invented every day, and some of them work.\n\n{footer}"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        assert_eq!(
+            record.journal.title.as_deref(),
+            journal,
+            "{masthead}{footer}"
+        );
+    }
+}

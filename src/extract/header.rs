@@ -192,6 +192,7 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     super::labels::fill_from_journal_label(record, page);
     super::labels::fill_from_label_lines(record, page);
     fill_from_issue_box(record, page);
+    fill_journal_from_masthead(record, page);
     expand_journal_acronym(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
@@ -2290,6 +2291,122 @@ fn fill_from_issue_box(record: &mut Record, page: &Page<'_>) {
         .is_some_and(|abbrev| abbreviates(abbrev, &journal));
     if record.journal.title.is_none() && (abbreviated || record.journal.abbrev.is_none()) {
         fill_text(record, "journal", slot_journal, &journal, Some(span));
+    }
+}
+
+/// Words that name a journal as a journal ("Journal", "Letters", "Review") rather than a
+/// site, a library or a company.
+const JOURNAL_TITLE_WORDS: &[&str] = &[
+    "journal",
+    "letters",
+    "review",
+    "reviews",
+    "reports",
+    "transactions",
+    "proceedings",
+    "annals",
+    "advances",
+    "bulletin",
+    "communications",
+    "science",
+    "sciences",
+    "research",
+    "chemistry",
+    "physics",
+    "biology",
+    "medicine",
+    "interfaces",
+    "materials",
+];
+
+fn has_journal_title_word(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        JOURNAL_TITLE_WORDS
+            .iter()
+            .any(|j| w.eq_ignore_ascii_case(j))
+    })
+}
+
+/// The journal's masthead above the article's title, a plain line (not a menu item) that
+/// names a journal and that the page marks as its own journal in one of three ways:
+/// - the next line links to the journal ("Explore this journal >", "View all Invented
+///   Research journals");
+/// - it repeats an item of the publisher's menu of journals above it (the site's menu
+///   lists every journal; the masthead names the page's one);
+/// - a sentence of the page's footer names it ("Invented Review X™ is a trademark of …",
+///   "Journal of Invented Studies is an official publication of …").
+///
+/// The footer sentence alone also names the journal when no masthead is printed.
+fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
+    static JOURNAL_LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:explore this journal|view all .{0,60}journals|journal home(?:page)?|about this journal)\b")
+            .expect("journal link regex")
+    });
+    static FOOTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<journal>\p{Lu}[^.!?]{2,100}?)[™®]?\s+is\s+(?:an?|the)\s+(?:official publication|(?:registered\s+)?trademark)\s+of\b")
+            .expect("journal footer regex")
+    });
+    if record.journal.title.is_some() {
+        return;
+    }
+    let footer_names: Vec<(&str, &Line)> = lines_outside_other_works(page)
+        .filter(|line| line.text.contains(" is "))
+        .filter_map(|line| {
+            let name = FOOTER_SENTENCE
+                .captures(line.text.trim())?
+                .name("journal")?
+                .as_str();
+            (is_journal_name(name) && has_journal_title_word(name)).then_some((name, line))
+        })
+        .collect();
+    let masthead = page.first(SectionKind::Header).and_then(|header| {
+        let title_start = record
+            .provenance
+            .get("title")
+            .and_then(|p| p.span)
+            .map_or(usize::MAX, |span| span[0]);
+        let lines = page.lines_of(header);
+        lines.iter().enumerate().find_map(|(i, line)| {
+            let name = line.text.trim();
+            if line.kind != LineKind::Text
+                || line.end > title_start
+                || name.len() > 100
+                || Some(name) == record.title.as_deref()
+                || !is_journal_name(name)
+            {
+                return None;
+            }
+            let links = lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|next| JOURNAL_LINK.is_match(next.text.trim()));
+            let in_menu = || {
+                has_journal_title_word(name)
+                    && lines[..i].iter().any(|l| {
+                        matches!(l.kind, LineKind::Bullet(_))
+                            && l.text.trim().eq_ignore_ascii_case(name)
+                    })
+            };
+            let in_footer = || {
+                footer_names
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case(name))
+            };
+            (links || in_menu() || in_footer()).then_some(line)
+        })
+    });
+    let found = masthead
+        .map(|line| (line.text.trim(), line))
+        .or_else(|| footer_names.first().copied());
+    if let Some((name, line)) = found {
+        let name = name.to_owned();
+        fill_text(
+            record,
+            "journal",
+            slot_journal,
+            &name,
+            Some([line.start, line.end]),
+        );
     }
 }
 
