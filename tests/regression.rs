@@ -1260,7 +1260,19 @@ fn journal_masthead_above_the_title() {
             "Journal of The Invented Society is an official publication of The Invented Society.\n",
             Some("Journal of The Invented Society"),
         ),
+        // Printed without its list marks.
+        (
+            "Invented Letters\nThe Journal of Invented Chemistry A\nThe Journal of Invented Chemistry B\nInvented Symposium Series\nThe Journal of Invented Chemistry A\nAdvanced Search\n\n",
+            "",
+            Some("The Journal of Invented Chemistry A"),
+        ),
         ("Invented Review X\n\n", "", None),
+        // A menu's one-word section repeated.
+        (
+            "Open Calls\nResearch\nEXPLORE Research\nHome\nResearch\nWorking Papers\n\n",
+            "",
+            None,
+        ),
     ];
     for (masthead, footer, journal) in cases {
         let page = format!(

@@ -2332,7 +2332,8 @@ fn has_journal_title_word(name: &str) -> bool {
 /// - the next line links to the journal ("Explore this journal >", "View all Invented
 ///   Research journals");
 /// - it repeats an item of the publisher's menu of journals above it (the site's menu
-///   lists every journal; the masthead names the page's one);
+///   lists every journal; the masthead names the page's one), in two words or more (a
+///   menu's one-word items are sections: "Research");
 /// - a sentence of the page's footer names it ("Invented Review X™ is a trademark of …",
 ///   "Journal of Invented Studies is an official publication of …").
 ///
@@ -2349,7 +2350,11 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
     if record.journal.title.is_some() {
         return;
     }
-    let footer_names: Vec<(&str, &Line)> = lines_outside_other_works(page)
+    // The footer may follow the reference list without a heading: every line is read (no
+    // reference opens with such a sentence).
+    let footer_names: Vec<(&str, &Line)> = page
+        .lines
+        .iter()
         .filter(|line| line.text.contains(" is "))
         .filter_map(|line| {
             let name = FOOTER_SENTENCE
@@ -2380,11 +2385,22 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
                 .iter()
                 .find(|l| !l.is_blank())
                 .is_some_and(|next| JOURNAL_LINK.is_match(next.text.trim()));
+            // The menu's items are list items, or plain lines among other journals' names
+            // when the page was printed without its list marks.
+            let is_other_journal = |k: usize| {
+                k != i
+                    && lines.get(k).is_some_and(|n| {
+                        has_journal_title_word(&n.text) && is_journal_name(n.text.trim())
+                    })
+            };
             let in_menu = || {
                 has_journal_title_word(name)
-                    && lines[..i].iter().any(|l| {
-                        matches!(l.kind, LineKind::Bullet(_))
-                            && l.text.trim().eq_ignore_ascii_case(name)
+                    && name.contains(' ')
+                    && lines[..i].iter().enumerate().any(|(j, l)| {
+                        let listed = matches!(l.kind, LineKind::Bullet(_))
+                            || is_other_journal(j.wrapping_sub(1))
+                            || is_other_journal(j + 1);
+                        listed && l.text.trim().eq_ignore_ascii_case(name)
                     })
             };
             let in_footer = || {
