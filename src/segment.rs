@@ -138,6 +138,24 @@ fn heading_text(text: &str) -> &str {
     t.trim_end_matches([':', '.']).trim()
 }
 
+/// Whether a plain line that reads as a heading ("results.") is the end of the sentence
+/// wrapped from the line right above it ("… The pH measurement also supported the" /
+/// "results."): it opens in lower case, and the line above runs on without a sentence end.
+pub fn ends_a_wrapped_sentence(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    if line.kind != LineKind::Text || !line.text.trim_start().starts_with(char::is_lowercase) {
+        return false;
+    }
+    let Some(above) = i.checked_sub(1).map(|j| &lines[j]) else {
+        return false;
+    };
+    above.kind == LineKind::Text
+        && above
+            .text
+            .trim_end()
+            .ends_with(|c: char| c.is_alphabetic() || c == ',')
+}
+
 /// Lines of a table of contents or a menu: three or more known section names close
 /// together ("Abstract", "Introduction", "References" in a sidebar). A page's own section
 /// names that are not in the table ("Case presentation") may stand between them, one or
@@ -237,6 +255,9 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         let Some(kind) = heading_kind(line) else {
             continue;
         };
+        if ends_a_wrapped_sentence(lines, i) {
+            continue;
+        }
         let known = known_heading(&line.text).is_some();
         if let LineKind::Heading(level) = line.kind {
             if !known {

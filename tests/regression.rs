@@ -1286,3 +1286,20 @@ fn journal_masthead_above_the_title() {
         );
     }
 }
+
+/// A sentence wrapped so that its last word stands alone ("… also supported the" /
+/// "results.") neither opens a section nor reads as a structured abstract's label.
+#[test]
+fn wrapped_sentence_end_that_reads_like_a_heading() {
+    for last_word in ["results.", "conclusions.", "methods."] {
+        let page = format!(
+            "A Study of Invented Things\n\nMei Lindqvist and Dara Okafor\n\nAbstract\n\nWe invented things and measured them in every way we could think of, twice.\nThe ion release and the pH measurement after immersing them also supported the\n{last_word}\n\nIntroduction\n\nThings are invented every day, and some of them work.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let abstract_text = record.abstract_text.as_deref().unwrap_or("");
+        assert!(
+            abstract_text.ends_with(&format!("supported the {last_word}")),
+            "{abstract_text}"
+        );
+    }
+}

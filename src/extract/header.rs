@@ -1109,11 +1109,16 @@ fn text_abstract(page: &Page<'_>) -> Option<OwnAbstract> {
         .position(|l| is_paywall_line(&l.text))
         .unwrap_or(lines.len());
     // Structured abstracts: the labels go, each part stays a paragraph.
+    let is_label = |i: usize| {
+        crate::segment::is_structured_abstract_label(&lines[i])
+            && !crate::segment::ends_a_wrapped_sentence(lines, i)
+    };
     let kept: Vec<Line> = lines[..end]
         .iter()
-        .filter(|l| !METRIC.is_match(&l.text))
-        .map(|l| {
-            if crate::segment::is_structured_abstract_label(l) {
+        .enumerate()
+        .filter(|(_, l)| !METRIC.is_match(&l.text))
+        .map(|(i, l)| {
+            if is_label(i) {
                 Line {
                     text: String::new(),
                     kind: LineKind::Blank,
@@ -1124,9 +1129,7 @@ fn text_abstract(page: &Page<'_>) -> Option<OwnAbstract> {
             }
         })
         .collect();
-    let structured = lines[..end]
-        .iter()
-        .any(crate::segment::is_structured_abstract_label);
+    let structured = (0..end).any(is_label);
     let prose = prose_span(&kept);
     let mut joined = join_paragraphs(&kept[prose]);
     // "Abstract" printed apart from the colon that followed it.
