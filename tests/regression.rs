@@ -1303,3 +1303,27 @@ fn wrapped_sentence_end_that_reads_like_a_heading() {
         );
     }
 }
+
+/// A "* Corresponding author: <name>" note under the whole byline marks the author it
+/// names, not the last name above it; a bare note under one name marks that name.
+#[test]
+fn corresponding_note_under_the_byline_marks_the_named_author() {
+    let cases = [
+        (
+            "Mei Lindqvist12*, Dara Okafor3 and Lise Berg6\n* Corresponding author: Mei Lindqvist mei.lindqvist@example.org",
+            vec![true, false, false],
+        ),
+        (
+            "Mei Lindqvist1 and Dara Okafor2\nCorresponding author",
+            vec![false, true],
+        ),
+    ];
+    for (byline, expected) in cases {
+        let page = format!(
+            "A Study of Invented Things in Care\n\n{byline}\n\nAbstract\n\nWe invented things. They worked well in every test we ran, and in the field too.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let marks: Vec<bool> = record.authors.iter().map(|a| a.corresponding).collect();
+        assert_eq!(marks, expected, "{byline}");
+    }
+}

@@ -656,8 +656,14 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                 notes.push((names_so_far(&best) - 1, text));
             }
             let lower = line.text.to_lowercase();
-            if lower.starts_with("corresponding author") {
-                corresponding_at.push(names_so_far(&best) - 1);
+            if let Some(rest) = lower.strip_prefix("corresponding author") {
+                // The note marks the name above it, unless it names another author
+                // ("Corresponding author: Mei Lindqvist mei@…" under the whole list).
+                let names = best.as_ref().map_or(&[][..], |(_, b)| &b.names[..]);
+                let named = names
+                    .iter()
+                    .position(|n| rest.contains(&n.name.to_lowercase()));
+                corresponding_at.push(named.unwrap_or(names_so_far(&best) - 1));
             }
             // A note that carries its own text ("Correspondence to: Mei Lin, Institute of
             // ...") goes on until a full stop or a blank line; its lines are no affiliation.
