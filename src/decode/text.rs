@@ -25,8 +25,84 @@ pub fn decode_text(bytes: &[u8]) -> Result<Document, DecodeError> {
             document.meta.tags.push((format!("capture:{key}"), value));
         }
     }
-    document.text = text;
+    document.text = without_running_lines(text);
     Ok(document)
+}
+
+/// Lines at a page's top or bottom whose text (digits aside) comes back there on most
+/// pages: running heads and footers, page numbers and download watermarks of text taken
+/// from a PDF (`pdftotext` and print dumps mark pages with form feeds).
+const MARGIN_LINES: usize = 3;
+
+/// Share of the pages a margin line must come back on to be running.
+const RUNNING_SHARE: f32 = 0.4;
+
+/// The text without its running lines ([`MARGIN_LINES`]). Texts of fewer than three
+/// pages are kept as they are. On the first page only page numbers go: the running head
+/// printed there is its masthead ("Invented Journal of Agronomy" over the volume line).
+fn without_running_lines(text: String) -> String {
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    if pages.len() < 3 {
+        return text;
+    }
+    let key = |line: &str| -> String {
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    '#'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    };
+    // The line indexes of a page's margins: its first and last non-blank lines.
+    let margins = |page: &str| -> Vec<usize> {
+        let content: Vec<usize> = page
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        let mut at: Vec<usize> = content.iter().take(MARGIN_LINES).copied().collect();
+        at.extend(content.iter().rev().take(MARGIN_LINES));
+        at.sort_unstable();
+        at.dedup();
+        at
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in &pages {
+        let lines: Vec<&str> = page.lines().collect();
+        let mut keys: Vec<String> = margins(page).into_iter().map(|i| key(lines[i])).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let needed = ((pages.len() as f32 * RUNNING_SHARE).ceil() as usize).max(3);
+    if counts.values().all(|&n| n < needed) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (index, page) in pages.iter().enumerate() {
+        if index > 0 {
+            out.push('\u{c}');
+        }
+        let at = margins(page);
+        for (i, line) in page.split_inclusive('\n').enumerate() {
+            let running = at.binary_search(&i).is_ok() && {
+                let key = key(line);
+                counts.get(&key).is_some_and(|&n| n >= needed)
+                    && (index > 0 || key.bytes().all(|b| b == b'#'))
+            };
+            if !running {
+                out.push_str(line);
+            }
+        }
+    }
+    out
 }
 
 /// A capture header or front matter at the top of a dump: its fields and where it ends.
@@ -135,6 +211,42 @@ fn check_not_binary(text: String) -> Result<String, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn running_lines_of_pdf_text() {
+        let page = |n: usize, body: &str| {
+            format!(
+                "Invented Letters 2014, 4\n{body}\nDownloaded from https://example.org/doi/10.5555/x on 2026. See the Terms and Conditions.\n{n}\n"
+            )
+        };
+        let bodies = [
+            "Invented things grow.\nThey grow in the rain.\n1. A numbered item.\nMore on rain.\nThe end of it.",
+            "Sun is next.\nIt dries the soil.\n1. A numbered item.\nSoil is dry.\nThe end of that.",
+            "Wind comes third.\nIt moves the seeds.\n1. A numbered item.\nSeeds fly off.\nAnd land.",
+            "Snow is last.\nIt covers all.\n1. A numbered item.\nAll is white.\nUntil spring.",
+        ];
+        let pages: Vec<String> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| page(i + 1, b))
+            .collect();
+        let kept = without_running_lines(pages.join("\u{c}"));
+        let kept_pages: Vec<&str> = kept.split('\u{c}').collect();
+        // The first page keeps its masthead and watermark, losing its page number.
+        assert_eq!(
+            kept_pages[0],
+            format!(
+                "Invented Letters 2014, 4\n{}\nDownloaded from https://example.org/doi/10.5555/x on 2026. See the Terms and Conditions.\n",
+                bodies[0]
+            )
+        );
+        for (i, p) in kept_pages.iter().enumerate().skip(1) {
+            assert_eq!(*p, format!("{}\n", bodies[i]));
+        }
+        // Two pages are too few to tell running lines from the text.
+        let two = pages[..2].join("\u{c}");
+        assert_eq!(without_running_lines(two.clone()), two);
+    }
 
     #[test]
     fn capture_headers() {

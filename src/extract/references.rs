@@ -82,6 +82,11 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
 /// Splits the lines of a reference section into entries.
 pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
     let content: Vec<&Line> = lines.iter().copied().filter(|l| !l.is_blank()).collect();
+    let reattached = reattach_detached_labels(&content);
+    let content: Vec<&Line> = match &reattached {
+        Some(lines) => lines.iter().collect(),
+        None => content,
+    };
     let numbered = content
         .iter()
         .find(|l| l.kind != LineKind::LinkResidue)
@@ -92,6 +97,99 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
     } else {
         split_unnumbered(&content)
     }
+}
+
+/// Text taken from a PDF may print a list's labels apart from its entries, as a column of
+/// its own read first ("1." … "8.", then the eight entries without them). Each run of two
+/// or more labels alone on their lines, in sequence, is given back to the entries that
+/// follow it, when those split ([`starts_like_reference`]) into exactly as many as there
+/// are labels. `None` when the list has no such run.
+fn reattach_detached_labels(lines: &[&Line]) -> Option<Vec<Line>> {
+    let label_alone = |line: &Line| {
+        label_of(&line.text)
+            .filter(|&(_, end)| end >= line.text.len())
+            .map(|(n, _)| n)
+    };
+    let mut out: Vec<Line> = Vec::new();
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = label_alone(lines[i]) else {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        };
+        let mut run = 1;
+        while lines
+            .get(i + run)
+            .and_then(|l| label_alone(l))
+            .is_some_and(|n| n == first + run as u32)
+        {
+            run += 1;
+        }
+        // The entries: the lines up to the next label in sequence.
+        let next = first + run as u32;
+        let block_end = (i + run..lines.len())
+            .find(|&j| label_of(&lines[j].text).is_some_and(|(n, _)| n == next))
+            .unwrap_or(lines.len());
+        let block = &lines[i + run..block_end];
+        let strict = split_block(block, starts_like_reference);
+        let entries = if strict.len() == run {
+            strict
+        } else {
+            let loose = split_block(block, starts_like_entry_loosely);
+            if loose.len() == run { loose } else { strict }
+        };
+        // Entries lost to the layout (two merged into one) cost their own numbers only:
+        // a quarter of the run at most, and the last entry keeps the run's last number so
+        // that the list goes on in sequence.
+        if run < 2 || entries.len() > run || entries.len() * 4 < run * 3 {
+            out.extend(lines[i..i + run].iter().map(|&l| l.clone()));
+            i += run;
+            continue;
+        }
+        for (k, entry) in entries.iter().enumerate() {
+            let number = if k + 1 == entries.len() {
+                first + run as u32 - 1
+            } else {
+                first + k as u32
+            };
+            let joined = join_lines(entry.iter().copied());
+            let [start, end] = joined.span.unwrap_or([entry[0].start, entry[0].end]);
+            out.push(Line {
+                text: format!("{number}. {}", joined.text),
+                kind: LineKind::Text,
+                start,
+                end,
+            });
+        }
+        changed = true;
+        i = block_end;
+    }
+    changed.then_some(out)
+}
+
+/// The lines of a block split into entries where `starts` says a line opens one.
+fn split_block<'l>(block: &[&'l Line], starts: fn(&str, &str) -> bool) -> Vec<Vec<&'l Line>> {
+    let mut entries: Vec<Vec<&Line>> = Vec::new();
+    for &line in block {
+        let previous = entries
+            .last()
+            .and_then(|e| e.last())
+            .map(|l| l.text.as_str());
+        match entries.last_mut() {
+            Some(entry) if previous.is_some_and(|p| !starts(&line.text, p)) => entry.push(line),
+            _ => entries.push(vec![line]),
+        }
+    }
+    entries
+}
+
+/// Whether a line may open an entry when names alone do not tell: the line above ended
+/// one and this one opens with a capital ("The Invented Standard Set. [http://…]").
+fn starts_like_entry_loosely(line: &str, previous: &str) -> bool {
+    starts_like_reference(line, previous)
+        || previous.ends_with(['.', ')', ']']) && line.starts_with(|c: char| c.is_uppercase())
 }
 
 /// A reference label at the start of a line: "12. ", "12) ", "[12] ", "12 ", or a line that
@@ -297,7 +395,7 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
             .expect("name start regex")
     });
     // A finished entry ends a sentence or with its locator ("1:229-231", "e7775").
-    let ended = previous.ends_with(['.', ')'])
+    let ended = previous.ends_with(['.', ')', ']'])
         || previous.ends_with(|c: char| c.is_ascii_digit())
         || previous.len() > 400;
     ended && NAME_START.is_match(line)
@@ -651,6 +749,39 @@ mod tests {
                 (Some(1), "Dezawa M, Ishikawa H. Bone marrow cells. Science 2005; 309: 314–7.".to_owned(), vec!["cas", "pubmed", "google_scholar"]),
                 (Some(2), "Pittenger MF, Mackay AM, Beck SC, Mosca JD, et al. Multilineage potential. Science 1999; 284: 143–7.".to_owned(), vec!["pubmed"]),
             ]
+        );
+    }
+
+    #[test]
+    fn labels_printed_apart_from_their_entries() {
+        let entries = "Lindqvist, M.; Okafor, D. Invented things. Invent. Lett. 1999, 144, 103–113.\nMoreau, J. More invented things in a title that\nwraps. Invent. Lett. 2002, 108, 667–673.\nThe Invented Standard Set. [http://example.org/\nset]\nSilva, A. Last invented thing. Invent. Rev. 2005, 112, 143–154.\n";
+        let cases: &[(&str, Vec<Option<u32>>)] = &[
+            // A column of labels, then the entries without them, then the list goes on.
+            (
+                "1.\n2.\n3.\n4.\n",
+                vec![Some(1), Some(2), Some(3), Some(4), Some(5)],
+            ),
+            // One entry more than labels: the labels cannot be placed, the list is read
+            // as the page prints it.
+            ("1.\n2.\n3.\n", vec![Some(1), Some(2), Some(3)]),
+        ];
+        for (labels, numbers) in cases {
+            let text = format!(
+                "{labels}{entries}5. Berg, L. A fifth thing. Invent. Lett. 2010, 1, 1–2.\n"
+            );
+            let got = split(&text);
+            let got_numbers: Vec<Option<u32>> = got.iter().map(|r| r.0).collect();
+            assert_eq!(&got_numbers, numbers, "{labels}");
+        }
+        let got = split(&format!("1.\n2.\n3.\n4.\n{entries}"));
+        assert_eq!(
+            got[1].1,
+            "Moreau, J. More invented things in a title that wraps. Invent. Lett. 2002, 108, 667–673."
+        );
+        assert!(
+            got[2].1.starts_with("The Invented Standard Set."),
+            "{}",
+            got[2].1
         );
     }
 

@@ -1,7 +1,8 @@
 //! Scoring whole records against the page corpus gold (`eval pages`).
 //!
 //! Takes a folder of cases (one sub-folder per article with some of `source.html`,
-//! `print.pdf`, `print.txt`, `dump.txt`, `publisher.pdf` and a `gold.json`), runs
+//! `print.pdf`, `print.txt`, `dump.txt`, `publisher.pdf`, `publisher.txt` and a
+//! `gold.json`), runs
 //! [`crate::pipeline::extract_document`] on every input kind a case has, and scores each
 //! record against the gold ([`score`]). Gives a [`PagesReport`]: per case and kind counts,
 //! summaries by field, kind and publisher ([`report`]), and a check against pinned floors.
@@ -41,27 +42,33 @@ pub enum InputKind {
     DumpTxt,
     #[serde(rename = "publisher.pdf")]
     PublisherPdf,
+    /// The text of the publisher's PDF (`pdftotext`): running heads, download watermarks,
+    /// columns.
+    #[serde(rename = "publisher.txt")]
+    PublisherTxt,
 }
 
 impl InputKind {
     /// Every kind, in report order.
-    pub const ALL: [InputKind; 6] = [
+    pub const ALL: [InputKind; 7] = [
         InputKind::Html,
         InputKind::HtmlNoMeta,
         InputKind::PrintPdf,
         InputKind::PrintTxt,
         InputKind::DumpTxt,
         InputKind::PublisherPdf,
+        InputKind::PublisherTxt,
     ];
 
     /// The names accepted by `--kind` and used in reports.
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 7] = [
         "html",
         "html-no-meta",
         "print.pdf",
         "print.txt",
         "dump.txt",
         "publisher.pdf",
+        "publisher.txt",
     ];
 
     pub fn name(self) -> &'static str {
@@ -76,6 +83,7 @@ impl InputKind {
             InputKind::PrintTxt => "print.txt",
             InputKind::DumpTxt => "dump.txt",
             InputKind::PublisherPdf => "publisher.pdf",
+            InputKind::PublisherTxt => "publisher.txt",
         }
     }
 
