@@ -145,6 +145,10 @@ fn is_glued_initial(text: &str) -> bool {
         && matches!(bytes.get(2), Some(b' ' | b'-'))
 }
 
+/// Room for the lines that follow an entry's first one (most entries run over two to four
+/// lines): its string grows without being copied at each line.
+const ENTRY_RESERVE: usize = 256;
+
 /// Splits a numbered list. Some sites print each label on a line of its own and number
 /// the authors inside an entry as a list of their own ("3." / "1. Smith AB," / "2. Jones
 /// C" / ". 1985 Title..."): there only a label alone on its line starts an entry, and the
@@ -205,9 +209,11 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 }
                 // An entry on one line may end in its link labels too.
                 let (rest, residue) = split_glued_residue(rest);
+                let mut raw = String::with_capacity(rest.len() + ENTRY_RESERVE);
+                raw.push_str(rest);
                 let mut entry = RawReference {
                     number: Some(n),
-                    raw: rest.to_owned(),
+                    raw,
                     links: Vec::new(),
                 };
                 if let Some(residue) = residue {
@@ -276,6 +282,9 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
             out.push(std::mem::take(&mut current));
         }
         let (text, residue) = split_glued_residue(&line.text);
+        if current.raw.is_empty() {
+            current.raw.reserve(text.len() + ENTRY_RESERVE);
+        }
         push_joined(&mut current.raw, text);
         if let Some(residue) = residue {
             // Residue glued to the entry's last line ends the entry as a residue line does.
@@ -312,7 +321,9 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
     let tail_start = (text.len().saturating_sub(100)..text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
-    for (i, &byte) in bytes.iter().enumerate().skip(tail_start.max(1)) {
+    let from = tail_start.max(1).min(bytes.len());
+    for (offset, &byte) in bytes[from..].iter().enumerate() {
+        let i = from + offset;
         // A capital starts the residue: an ASCII one, or a character of several bytes
         // (its first byte is 0xC0 or more), or the bracket of a bracketed label
         // (`1990. [Google Scholar]`); most bytes are turned away here.
