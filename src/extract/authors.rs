@@ -1677,7 +1677,15 @@ fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> 
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
 /// `end` is where the byline of the header `lines` ends.
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
-    let mut out = Vec::new();
+    let mut out: Vec<Affiliation> = Vec::new();
+    // The joined text of the last affiliation while lines go on with it, parsed once when
+    // it ends (parsing it again at each line was quadratic in a run of many lines).
+    let mut running: Option<String> = None;
+    let finish = |out: &mut Vec<Affiliation>, running: &mut Option<String>| {
+        if let Some((joined, last)) = running.take().zip(out.last_mut()) {
+            *last = parse_affiliation(&last.id, &joined);
+        }
+    };
     let mut pending_label: Option<&str> = None;
     // The comma or semicolon that ended the line last read into an affiliation.
     let mut broken_after: Option<char> = None;
@@ -1704,6 +1712,7 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         if let Some(id) = pending_label.take() {
             if looks_like_affiliation(text) {
                 let address = before_mail_addresses(text);
+                finish(&mut out, &mut running);
                 out.push(parse_affiliation(
                     id,
                     address.trim().trim_end_matches([',', ';']),
@@ -1717,18 +1726,27 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             // An affiliation broken over lines goes on until its country, and stops
             // before the e-mail addresses printed after it ("…, Italy; E-Mails: …"): they
             // are the authors', not the institution's.
-            if let Some(last) = out.last_mut() {
+            if let Some(last) = out.last() {
                 let address = before_mail_addresses(text);
-                let open = (goes_on.is_some() || last.country.is_none() && !address.contains('@'))
+                // What parsing the running text would give as the affiliation's text, and
+                // whether it found a country.
+                let (last_text, no_country) = match &running {
+                    Some(joined) => {
+                        let text = affiliation_text(joined);
+                        (text, !ends_in_country(text))
+                    }
+                    None => (last.text.as_str(), last.country.is_none()),
+                };
+                let open = (goes_on.is_some() || no_country && !address.contains('@'))
                     && !address.is_empty()
                     && address.len() < 200;
                 if open && !rules::is_byline_annotation(address) {
-                    let mut joined = last.text.clone();
+                    let mut joined = last_text.to_owned();
                     if let Some(mark) = goes_on.filter(|&c| !joined.ends_with(c)) {
                         joined.push(mark);
                     }
                     push_joined(&mut joined, address.trim_end_matches([',', ';']));
-                    *last = parse_affiliation(&last.id, &joined);
+                    running = Some(joined);
                     broken_after = ending(line).filter(|_| address.len() == text.len());
                     continue;
                 }
@@ -1748,11 +1766,27 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         // Inside a list of labelled affiliations, a labelled line is one even without an
         // institution word ("Arbeitsbereich ... Zentrum").
         if looks_like_affiliation(text) || !out.is_empty() {
+            finish(&mut out, &mut running);
             out.push(parse_affiliation(&caps["id"], text));
             broken_after = ending(line);
         }
     }
+    finish(&mut out, &mut running);
     out
+}
+
+/// The text [`parse_affiliation`] keeps of `text`.
+fn affiliation_text(text: &str) -> &str {
+    text.trim().trim_end_matches(['.', ';'])
+}
+
+/// Whether [`parse_affiliation`] finds a country in `text` (an [`affiliation_text`]): its
+/// last comma-separated part names one.
+fn ends_in_country(text: &str) -> bool {
+    text.split(',')
+        .map(str::trim)
+        .rfind(|p| !p.is_empty())
+        .is_some_and(rules::is_country)
 }
 
 /// An affiliation's text before the e-mail addresses run on after it ("…, Italy; E-Mails:
@@ -1781,10 +1815,33 @@ fn looks_like_affiliation(text: &str) -> bool {
 
 /// Whether `text` lower-cased holds a word (a run of letters and digits) of `table`; the
 /// text is split once, not once per table word.
+///
+/// The words are split before lower-casing, which gives the same words: lower-casing maps
+/// no separator to a letter or digit (only cased letters have case mappings). An ASCII
+/// word is compared ignoring case, with no lower-cased copy; another is lower-cased and
+/// split again, as the whole text would have been.
 fn has_word_of(text: &str, table: &[&str]) -> bool {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|t| table.contains(&t))
+    let in_table = |word: &[u8]| {
+        table
+            .iter()
+            .any(|entry| entry.len() == word.len() && entry.as_bytes().eq_ignore_ascii_case(word))
+    };
+    if text.is_ascii() {
+        // Letters and digits are ASCII ones here: the text is split byte by byte.
+        return text
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(in_table);
+    }
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        if word.is_ascii() {
+            in_table(word.as_bytes())
+        } else {
+            word.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| table.contains(&t))
+        }
+    })
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1794,7 +1851,7 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits an affiliation into institution, department, city, postcode and country.
 pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
-    let text = text.trim().trim_end_matches(['.', ';']).to_owned();
+    let text = affiliation_text(text).to_owned();
     let parts: Vec<&str> = text
         .split(',')
         .map(str::trim)
@@ -1905,6 +1962,37 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tests_agree_with_splitting_the_lower_cased_text() {
+        let lower_then_split = |text: &str, table: &[&str]| {
+            text.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| table.contains(&t))
+        };
+        let texts = [
+            "Department of Physics, Invented University",
+            "DEPT. OF CHEMISTRY",
+            "Universität Beispielstadt",
+            "UNIVERSITÄT X",
+            "İLAB Research",
+            "Lab-on-a-chip Unit",
+            "Mei Lin",
+            "",
+            "  ,,  ",
+            "Ⓐ Institute",
+            "School of Medicine; ΣΧΟΛΗ",
+        ];
+        for text in texts {
+            for table in [rules::DEPARTMENT_WORDS, rules::INSTITUTION_WORDS] {
+                assert_eq!(
+                    has_word_of(text, table),
+                    lower_then_split(text, table),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn byline_separators_become_commas_as_the_replace_chain_made_them() {
@@ -2059,6 +2147,39 @@ mod tests {
             let (_, _, byline) = find_byline(&lines).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(byline.names[0].name, *first, "{text}");
             assert_eq!(byline.names.len(), *count, "{text}: {:?}", byline.names);
+        }
+    }
+
+    #[test]
+    fn an_affiliation_running_over_lines_is_parsed_as_its_joined_text() {
+        // (lines below a byline, the joined text of the first affiliation, how many)
+        let cases: [(&str, &str, usize); 3] = [
+            (
+                "1 Invented Institute of Soils\nMain Road 5\n12345 Invented Town\nItaly\nNot an address",
+                "Invented Institute of Soils Main Road 5 12345 Invented Town Italy Not an address",
+                1,
+            ),
+            (
+                "1 Invented Institute of Soils,\nMain Road 5,\n12345 Invented Town,\nItaly\n2 Invented University, Other Town, Italy",
+                "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy",
+                2,
+            ),
+            (
+                "1 Invented Institute of Soils. .\nMain Road 5;\nInvented Town",
+                // The kept text of the first line ends in a space ("Soils. "), as before.
+                "Invented Institute of Soils.  Main Road 5; Invented Town",
+                1,
+            ),
+        ];
+        for (text, joined, count) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let got = header_affiliations(&lines, 0);
+            assert_eq!(got.len(), count, "{text}: {got:?}");
+            assert_eq!(
+                format!("{:?}", got[0]),
+                format!("{:?}", parse_affiliation("1", joined)),
+                "{text}"
+            );
         }
     }
 
