@@ -414,7 +414,13 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
                 let Some(cur) = current.as_mut() else {
                     continue;
                 };
-                if let Some(caps) = CONTAINER_YEAR.captures(&line.text) {
+                // Only a line that ends with its bracket can hold "(Year)": the others skip
+                // the regex.
+                let closing = line.text.ends_with(')');
+                if let Some(caps) = closing
+                    .then(|| CONTAINER_YEAR.captures(&line.text))
+                    .flatten()
+                {
                     if cur.container_title.is_none() && !cur.authors.is_empty() {
                         cur.container_title = Some(caps["container"].trim().to_owned());
                         cur.year = caps["year"].parse().ok();
@@ -441,7 +447,10 @@ fn parse_related(lines: &[Line]) -> Vec<Related> {
     let mut item = RelatedItem::default();
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let text = line.text.trim();
-        if let Some(caps) = RELATED_META.captures(text) {
+        // The regex wants a capital first and a digit last: most lines skip it.
+        let may_be_meta =
+            text.starts_with(|c: char| c.is_ascii_uppercase()) && text.ends_with(char::is_numeric);
+        if let Some(caps) = may_be_meta.then(|| RELATED_META.captures(text)).flatten() {
             item.date = parse_date(&caps["date"]);
             item.finish(&mut out);
             continue;
