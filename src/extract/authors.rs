@@ -57,6 +57,26 @@ static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("labelled affiliation regex")
 });
 
+/// Whether `text` starts as every match of [`LABELLED_AFFILIATION`] does (a caret, a digit,
+/// a lower-case letter or a mark), so the regex runs on no other line.
+fn may_be_labelled_affiliation(text: &str) -> bool {
+    text.starts_with(|c: char| {
+        c.is_numeric() || c.is_ascii_lowercase() || matches!(c, '^' | '*' | '†' | '‡' | '§')
+    })
+}
+
+/// Whether [`LABELLED_AFFILIATION`] matches `text`.
+fn is_labelled_affiliation(text: &str) -> bool {
+    may_be_labelled_affiliation(text) && LABELLED_AFFILIATION.is_match(text)
+}
+
+/// [`LABELLED_AFFILIATION`]'s captures of `text`.
+fn labelled_affiliation(text: &str) -> Option<regex::Captures<'_>> {
+    may_be_labelled_affiliation(text)
+        .then(|| LABELLED_AFFILIATION.captures(text))
+        .flatten()
+}
+
 /// A label printed on a line of its own before its affiliation: "1", "^1", "(1)", "a".
 fn label_alone(text: &str) -> Option<&str> {
     let text = text.trim();
@@ -641,7 +661,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         if best.is_some() && pending.is_empty() && label_alone(&line.text).is_some() {
             let next = lines[end..].iter().find(|l| !l.is_blank());
             if next.is_some_and(|l| {
-                !LABELLED_AFFILIATION.is_match(&l.text) && looks_like_affiliation(&l.text)
+                !is_labelled_affiliation(&l.text) && looks_like_affiliation(&l.text)
             }) {
                 break;
             }
@@ -1324,7 +1344,17 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 }
                 continue;
             }
-            if let Some(caps) = CORRESPONDENCE.captures(&line.text) {
+            // Every match opens with "c" or "a" (after a star): other lines skip the regex.
+            let after_star = line
+                .text
+                .strip_prefix('*')
+                .unwrap_or(&line.text)
+                .trim_start();
+            let may_name_correspondence = after_star.starts_with(['c', 'C', 'a', 'A']);
+            if let Some(caps) = may_name_correspondence
+                .then(|| CORRESPONDENCE.captures(&line.text))
+                .flatten()
+            {
                 let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
                 info.corresponding.extend(
                     names
@@ -1372,8 +1402,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             }
             // "1 Department ..." when it is the next label of the list: an affiliation even
             // when its words read like names ("6 Consumer Representative, ...").
-            let labelled_next = LABELLED_AFFILIATION
-                .captures(&line.text)
+            let labelled_next = labelled_affiliation(&line.text)
                 .filter(|c| is_expected_label(&c["id"], next_label));
             // A line of names closes the affiliation above it.
             if labelled_next.is_none() {
@@ -1394,8 +1423,10 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 }
             }
             // "1. Name" or "1. Department ..."; or a labelled line as above.
-            let numbered = NUMBERED
-                .captures(&line.text)
+            // Every match opens with its number: other lines skip the regex.
+            let numbered = (line.text.starts_with(char::is_numeric))
+                .then(|| NUMBERED.captures(&line.text))
+                .flatten()
                 .map(|c| (c.name("n"), c.name("text")))
                 .or_else(|| labelled_next.map(|c| (c.name("id"), c.name("text"))));
             if let Some((Some(n), Some(text))) = numbered {
@@ -1457,7 +1488,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
     for affiliation in &mut info.affiliations {
         let caps = NUMBERED
             .captures(&affiliation.text)
-            .or_else(|| LABELLED_AFFILIATION.captures(&affiliation.text));
+            .or_else(|| labelled_affiliation(&affiliation.text));
         if let Some(caps) = caps {
             let n = caps
                 .name("n")
@@ -1667,7 +1698,7 @@ fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> 
         block.push(line);
     }
     let first = block.first()?;
-    if LABELLED_AFFILIATION.is_match(&first.text) || !looks_like_affiliation(&first.text) {
+    if is_labelled_affiliation(&first.text) || !looks_like_affiliation(&first.text) {
         return None;
     }
     let text = join_lines(block.iter().copied()).text;
@@ -1722,7 +1753,7 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
                 continue;
             }
         }
-        let Some(caps) = LABELLED_AFFILIATION.captures(text) else {
+        let Some(caps) = labelled_affiliation(text) else {
             // An affiliation broken over lines goes on until its country, and stops
             // before the e-mail addresses printed after it ("…, Italy; E-Mails: …"): they
             // are the authors', not the institution's.
@@ -1962,6 +1993,26 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_labelled_affiliation_prefilter_lets_every_match_through() {
+        let texts = [
+            "1 Department of Physics, Invented University, Invented Town",
+            "^1Department of Physics, Invented University",
+            "a Institute of Invented Studies, Town",
+            "* Present address: Invented University, Town",
+            "† Deceased, formerly of Invented University",
+            "١ Department of Physics, Invented University",
+            "Department of Physics, Invented University",
+            " 1 Department of Physics, Invented University",
+            "and Hao Zhang",
+        ];
+        for text in texts {
+            let matches = LABELLED_AFFILIATION.is_match(text);
+            assert_eq!(labelled_affiliation(text).is_some(), matches, "{text}");
+            assert_eq!(is_labelled_affiliation(text), matches, "{text}");
+        }
+    }
 
     #[test]
     fn word_tests_agree_with_splitting_the_lower_cased_text() {
