@@ -1021,16 +1021,22 @@ static AND: LazyLock<memchr::memmem::Finder<'static>> =
 /// `text.replace(" and ", ", ").replace(['&', '•', ';'], ",")`.
 fn with_commas_between_names(text: &str) -> String {
     let mut normalised = String::with_capacity(text.len());
+    // The marks found by their bytes: `&` and `;`, and the lead byte of `•` (E2 80 A2;
+    // 0xE2 only ever leads a character).
     let mut push_marks_as_commas = |part: &str| {
-        for piece in part.split_inclusive(['&', '•', ';']) {
-            match piece.strip_suffix(['&', '•', ';']) {
-                Some(before) => {
-                    normalised.push_str(before);
-                    normalised.push(',');
-                }
-                None => normalised.push_str(piece),
-            }
+        let bytes = part.as_bytes();
+        let mut copied = 0;
+        for at in memchr::memchr3_iter(b'&', b';', 0xE2, bytes) {
+            let mark_len = match bytes[at] {
+                b'&' | b';' => 1,
+                _ if bytes[at..].starts_with("•".as_bytes()) => "•".len(),
+                _ => continue,
+            };
+            normalised.push_str(&part[copied..at]);
+            normalised.push(',');
+            copied = at + mark_len;
         }
+        normalised.push_str(&part[copied..]);
     };
     let mut rest = text;
     while let Some(at) = AND.find(rest.as_bytes()) {
@@ -2054,6 +2060,8 @@ mod tests {
             "Lin&Zhang;;•and ",
             "Sandy Andrews and Anders",
             "",
+            "O’Brien – Lin… • Zhang‡ •",
+            "•",
         ];
         for text in cases {
             assert_eq!(
