@@ -967,8 +967,9 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             .split_whitespace()
             .take_while(|w| is_label_word(w))
             .collect();
-        let rest_words = item.split_whitespace().count() - leading.len();
-        if !leading.is_empty() && rest_words > 0 {
+        // Words after the labels (counted only when there are labels: most items have none).
+        let words_after_labels = || item.split_whitespace().count() > leading.len();
+        if !leading.is_empty() && words_after_labels() {
             if let Some(last) = byline.names.last_mut() {
                 for word in &leading {
                     collect_labels(word, &mut last.labels, &mut last.corresponding);
