@@ -89,12 +89,15 @@ const INLINE_HEADINGS: &[&str] = &[
 ];
 
 fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
-    // Only the first 12 bytes can hold the mark; the rest of the line is not searched.
-    let colon = line
-        .char_indices()
-        .take_while(|&(i, _)| i <= 12)
-        .find(|&(_, c)| matches!(c, ':' | '.' | '—'))?
-        .0;
+    // Only a mark that starts in the first 13 bytes counts; the rest of the line is not
+    // searched. Read as bytes: `:` and `.` are never part of a longer character, and 0xE2,
+    // the first byte of `—`, only ever starts one.
+    let bytes = line.as_bytes();
+    let colon = (0..bytes.len().min(13)).find(|&i| match bytes[i] {
+        b':' | b'.' => true,
+        0xE2 => bytes[i..].starts_with("—".as_bytes()),
+        _ => false,
+    })?;
     let label = line[..colon].trim();
     let rest = line[colon..].trim_start_matches([':', '.', '—', ' ']);
     let known = INLINE_HEADINGS
@@ -658,6 +661,44 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_headings_are_split_as_a_char_search_splits_them() {
+        fn char_search(line: &str) -> Option<(&str, &str)> {
+            let colon = line
+                .char_indices()
+                .take_while(|&(i, _)| i <= 12)
+                .find(|&(_, c)| matches!(c, ':' | '.' | '—'))?
+                .0;
+            let label = line[..colon].trim();
+            let rest = line[colon..].trim_start_matches([':', '.', '—', ' ']);
+            let known = INLINE_HEADINGS
+                .iter()
+                .any(|h| label.eq_ignore_ascii_case(h));
+            (known && rest.len() >= 3 && label.chars().next().is_some_and(char::is_uppercase))
+                .then_some((label, rest))
+        }
+        let lines = [
+            "Abstract: We study invented things.",
+            "Abstract. We study invented things.",
+            "Abstract — We study invented things.",
+            "Abstract—We study invented things.",
+            "Index terms—invented, things",
+            "Key Words: a, b",
+            "Keywords:ab",
+            "Summäry: not a heading",
+            "ééééééAbstract: too far",
+            "éééééé: a mark at byte 12",
+            "ééééééé: a mark at byte 14",
+            "Résumé — un résumé inventé",
+            "No mark in the first bytes: here",
+            "",
+            "—",
+        ];
+        for line in lines {
+            assert_eq!(split_inline_heading(line), char_search(line), "{line}");
+        }
+    }
 
     #[test]
     fn link_footnotes_are_counted_by_line() {
