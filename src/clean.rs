@@ -349,7 +349,7 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
         if raw.chars().all(|c| fold_char(c) == Fold::Keep) {
             return Cow::Borrowed(raw);
         }
-        return Cow::Owned(fold_chars(raw.chars(), raw.len()));
+        return Cow::Owned(fold_str(raw));
     }
     Cow::Owned(fold_chars(raw.nfc(), raw.len()))
 }
@@ -408,6 +408,30 @@ fn fold_char(c: char) -> Fold {
         '\u{fb04}' => Fold::Spell("ffl"),
         _ => Fold::Keep,
     }
+}
+
+/// [`fold_chars`] of a string's characters: the runs between folded characters are
+/// copied whole, not character by character.
+fn fold_str(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut copied = 0;
+    for (i, c) in raw.char_indices() {
+        // Of the ASCII characters only the tab and the carriage return are folded.
+        if c.is_ascii() && !matches!(c, '\t' | '\r') {
+            continue;
+        }
+        let replacement = match fold_char(c) {
+            Fold::Keep => continue,
+            Fold::Space => " ",
+            Fold::Drop => "",
+            Fold::Spell(letters) => letters,
+        };
+        out.push_str(&raw[copied..i]);
+        out.push_str(replacement);
+        copied = i + c.len_utf8();
+    }
+    out.push_str(&raw[copied..]);
+    out
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
@@ -661,6 +685,26 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_a_string_copies_runs_as_folding_its_characters_does() {
+        let lines = [
+            "plain ascii",
+            "tab\there\r",
+            "•\u{a0} Mei\u{2009}Lin\u{ad}\u{200b}",
+            "\u{fb01}eld \u{fb03}x\u{feff}↵",
+            "",
+            "\u{a0}",
+            "é – ’ …",
+        ];
+        for line in lines {
+            assert_eq!(
+                fold_str(line),
+                fold_chars(line.chars(), line.len()),
+                "{line:?}"
+            );
+        }
+    }
 
     #[test]
     fn inline_headings_are_split_as_a_char_search_splits_them() {
