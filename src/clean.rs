@@ -89,12 +89,15 @@ const INLINE_HEADINGS: &[&str] = &[
 ];
 
 fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
-    // Only the first 12 bytes can hold the mark; the rest of the line is not searched.
-    let colon = line
-        .char_indices()
-        .take_while(|&(i, _)| i <= 12)
-        .find(|&(_, c)| matches!(c, ':' | '.' | '—'))?
-        .0;
+    // Only a mark that starts in the first 13 bytes counts; the rest of the line is not
+    // searched. Read as bytes: `:` and `.` are never part of a longer character, and 0xE2,
+    // the first byte of `—`, only ever starts one.
+    let bytes = line.as_bytes();
+    let colon = (0..bytes.len().min(13)).find(|&i| match bytes[i] {
+        b':' | b'.' => true,
+        0xE2 => bytes[i..].starts_with("—".as_bytes()),
+        _ => false,
+    })?;
     let label = line[..colon].trim();
     let rest = line[colon..].trim_start_matches([':', '.', '—', ' ']);
     let known = INLINE_HEADINGS
@@ -346,7 +349,7 @@ pub fn normalise_text(raw: &str) -> Cow<'_, str> {
         if raw.chars().all(|c| fold_char(c) == Fold::Keep) {
             return Cow::Borrowed(raw);
         }
-        return Cow::Owned(fold_chars(raw.chars(), raw.len()));
+        return Cow::Owned(fold_str(raw));
     }
     Cow::Owned(fold_chars(raw.nfc(), raw.len()))
 }
@@ -405,6 +408,30 @@ fn fold_char(c: char) -> Fold {
         '\u{fb04}' => Fold::Spell("ffl"),
         _ => Fold::Keep,
     }
+}
+
+/// [`fold_chars`] of a string's characters: the runs between folded characters are
+/// copied whole, not character by character.
+fn fold_str(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut copied = 0;
+    for (i, c) in raw.char_indices() {
+        // Of the ASCII characters only the tab and the carriage return are folded.
+        if c.is_ascii() && !matches!(c, '\t' | '\r') {
+            continue;
+        }
+        let replacement = match fold_char(c) {
+            Fold::Keep => continue,
+            Fold::Space => " ",
+            Fold::Drop => "",
+            Fold::Spell(letters) => letters,
+        };
+        out.push_str(&raw[copied..i]);
+        out.push_str(replacement);
+        copied = i + c.len_utf8();
+    }
+    out.push_str(&raw[copied..]);
+    out
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
@@ -658,6 +685,64 @@ fn collapse_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_a_string_copies_runs_as_folding_its_characters_does() {
+        let lines = [
+            "plain ascii",
+            "tab\there\r",
+            "•\u{a0} Mei\u{2009}Lin\u{ad}\u{200b}",
+            "\u{fb01}eld \u{fb03}x\u{feff}↵",
+            "",
+            "\u{a0}",
+            "é – ’ …",
+        ];
+        for line in lines {
+            assert_eq!(
+                fold_str(line),
+                fold_chars(line.chars(), line.len()),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_headings_are_split_as_a_char_search_splits_them() {
+        fn char_search(line: &str) -> Option<(&str, &str)> {
+            let colon = line
+                .char_indices()
+                .take_while(|&(i, _)| i <= 12)
+                .find(|&(_, c)| matches!(c, ':' | '.' | '—'))?
+                .0;
+            let label = line[..colon].trim();
+            let rest = line[colon..].trim_start_matches([':', '.', '—', ' ']);
+            let known = INLINE_HEADINGS
+                .iter()
+                .any(|h| label.eq_ignore_ascii_case(h));
+            (known && rest.len() >= 3 && label.chars().next().is_some_and(char::is_uppercase))
+                .then_some((label, rest))
+        }
+        let lines = [
+            "Abstract: We study invented things.",
+            "Abstract. We study invented things.",
+            "Abstract — We study invented things.",
+            "Abstract—We study invented things.",
+            "Index terms—invented, things",
+            "Key Words: a, b",
+            "Keywords:ab",
+            "Summäry: not a heading",
+            "ééééééAbstract: too far",
+            "éééééé: a mark at byte 12",
+            "ééééééé: a mark at byte 14",
+            "Résumé — un résumé inventé",
+            "No mark in the first bytes: here",
+            "",
+            "—",
+        ];
+        for line in lines {
+            assert_eq!(split_inline_heading(line), char_search(line), "{line}");
+        }
+    }
 
     #[test]
     fn link_footnotes_are_counted_by_line() {

@@ -57,6 +57,26 @@ static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("labelled affiliation regex")
 });
 
+/// Whether `text` starts as every match of [`LABELLED_AFFILIATION`] does (a caret, a digit,
+/// a lower-case letter or a mark), so the regex runs on no other line.
+fn may_be_labelled_affiliation(text: &str) -> bool {
+    text.starts_with(|c: char| {
+        c.is_numeric() || c.is_ascii_lowercase() || matches!(c, '^' | '*' | '†' | '‡' | '§')
+    })
+}
+
+/// Whether [`LABELLED_AFFILIATION`] matches `text`.
+fn is_labelled_affiliation(text: &str) -> bool {
+    may_be_labelled_affiliation(text) && LABELLED_AFFILIATION.is_match(text)
+}
+
+/// [`LABELLED_AFFILIATION`]'s captures of `text`.
+fn labelled_affiliation(text: &str) -> Option<regex::Captures<'_>> {
+    may_be_labelled_affiliation(text)
+        .then(|| LABELLED_AFFILIATION.captures(text))
+        .flatten()
+}
+
 /// A label printed on a line of its own before its affiliation: "1", "^1", "(1)", "a".
 fn label_alone(text: &str) -> Option<&str> {
     let text = text.trim();
@@ -641,7 +661,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         if best.is_some() && pending.is_empty() && label_alone(&line.text).is_some() {
             let next = lines[end..].iter().find(|l| !l.is_blank());
             if next.is_some_and(|l| {
-                !LABELLED_AFFILIATION.is_match(&l.text) && looks_like_affiliation(&l.text)
+                !is_labelled_affiliation(&l.text) && looks_like_affiliation(&l.text)
             }) {
                 break;
             }
@@ -953,8 +973,9 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             .split_whitespace()
             .take_while(|w| is_label_word(w))
             .collect();
-        let rest_words = item.split_whitespace().count() - leading.len();
-        if !leading.is_empty() && rest_words > 0 {
+        // Words after the labels (counted only when there are labels: most items have none).
+        let words_after_labels = || item.split_whitespace().count() > leading.len();
+        if !leading.is_empty() && words_after_labels() {
             if let Some(last) = byline.names.last_mut() {
                 for word in &leading {
                     collect_labels(word, &mut last.labels, &mut last.corresponding);
@@ -1007,16 +1028,22 @@ static AND: LazyLock<memchr::memmem::Finder<'static>> =
 /// `text.replace(" and ", ", ").replace(['&', '•', ';'], ",")`.
 fn with_commas_between_names(text: &str) -> String {
     let mut normalised = String::with_capacity(text.len());
+    // The marks found by their bytes: `&` and `;`, and the lead byte of `•` (E2 80 A2;
+    // 0xE2 only ever leads a character).
     let mut push_marks_as_commas = |part: &str| {
-        for piece in part.split_inclusive(['&', '•', ';']) {
-            match piece.strip_suffix(['&', '•', ';']) {
-                Some(before) => {
-                    normalised.push_str(before);
-                    normalised.push(',');
-                }
-                None => normalised.push_str(piece),
-            }
+        let bytes = part.as_bytes();
+        let mut copied = 0;
+        for at in memchr::memchr3_iter(b'&', b';', 0xE2, bytes) {
+            let mark_len = match bytes[at] {
+                b'&' | b';' => 1,
+                _ if bytes[at..].starts_with("•".as_bytes()) => "•".len(),
+                _ => continue,
+            };
+            normalised.push_str(&part[copied..at]);
+            normalised.push(',');
+            copied = at + mark_len;
         }
+        normalised.push_str(&part[copied..]);
     };
     let mut rest = text;
     while let Some(at) = AND.find(rest.as_bytes()) {
@@ -1330,7 +1357,17 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 }
                 continue;
             }
-            if let Some(caps) = CORRESPONDENCE.captures(&line.text) {
+            // Every match opens with "c" or "a" (after a star): other lines skip the regex.
+            let after_star = line
+                .text
+                .strip_prefix('*')
+                .unwrap_or(&line.text)
+                .trim_start();
+            let may_name_correspondence = after_star.starts_with(['c', 'C', 'a', 'A']);
+            if let Some(caps) = may_name_correspondence
+                .then(|| CORRESPONDENCE.captures(&line.text))
+                .flatten()
+            {
                 let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
                 info.corresponding.extend(
                     names
@@ -1378,8 +1415,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
             }
             // "1 Department ..." when it is the next label of the list: an affiliation even
             // when its words read like names ("6 Consumer Representative, ...").
-            let labelled_next = LABELLED_AFFILIATION
-                .captures(&line.text)
+            let labelled_next = labelled_affiliation(&line.text)
                 .filter(|c| is_expected_label(&c["id"], next_label));
             // A line of names closes the affiliation above it.
             if labelled_next.is_none() {
@@ -1400,8 +1436,10 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 }
             }
             // "1. Name" or "1. Department ..."; or a labelled line as above.
-            let numbered = NUMBERED
-                .captures(&line.text)
+            // Every match opens with its number: other lines skip the regex.
+            let numbered = (line.text.starts_with(char::is_numeric))
+                .then(|| NUMBERED.captures(&line.text))
+                .flatten()
                 .map(|c| (c.name("n"), c.name("text")))
                 .or_else(|| labelled_next.map(|c| (c.name("id"), c.name("text"))));
             if let Some((Some(n), Some(text))) = numbered {
@@ -1463,7 +1501,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
     for affiliation in &mut info.affiliations {
         let caps = NUMBERED
             .captures(&affiliation.text)
-            .or_else(|| LABELLED_AFFILIATION.captures(&affiliation.text));
+            .or_else(|| labelled_affiliation(&affiliation.text));
         if let Some(caps) = caps {
             let n = caps
                 .name("n")
@@ -1673,7 +1711,7 @@ fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> 
         block.push(line);
     }
     let first = block.first()?;
-    if LABELLED_AFFILIATION.is_match(&first.text) || !looks_like_affiliation(&first.text) {
+    if is_labelled_affiliation(&first.text) || !looks_like_affiliation(&first.text) {
         return None;
     }
     let text = join_lines(block.iter().copied()).text;
@@ -1683,7 +1721,15 @@ fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> 
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
 /// `end` is where the byline of the header `lines` ends.
 fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
-    let mut out = Vec::new();
+    let mut out: Vec<Affiliation> = Vec::new();
+    // The joined text of the last affiliation while lines go on with it, parsed once when
+    // it ends (parsing it again at each line was quadratic in a run of many lines).
+    let mut running: Option<String> = None;
+    let finish = |out: &mut Vec<Affiliation>, running: &mut Option<String>| {
+        if let Some((joined, last)) = running.take().zip(out.last_mut()) {
+            *last = parse_affiliation(&last.id, &joined);
+        }
+    };
     let mut pending_label: Option<&str> = None;
     // The comma or semicolon that ended the line last read into an affiliation.
     let mut broken_after: Option<char> = None;
@@ -1710,6 +1756,7 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         if let Some(id) = pending_label.take() {
             if looks_like_affiliation(text) {
                 let address = before_mail_addresses(text);
+                finish(&mut out, &mut running);
                 out.push(parse_affiliation(
                     id,
                     address.trim().trim_end_matches([',', ';']),
@@ -1719,22 +1766,31 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
                 continue;
             }
         }
-        let Some(caps) = LABELLED_AFFILIATION.captures(text) else {
+        let Some(caps) = labelled_affiliation(text) else {
             // An affiliation broken over lines goes on until its country, and stops
             // before the e-mail addresses printed after it ("…, Italy; E-Mails: …"): they
             // are the authors', not the institution's.
-            if let Some(last) = out.last_mut() {
+            if let Some(last) = out.last() {
                 let address = before_mail_addresses(text);
-                let open = (goes_on.is_some() || last.country.is_none() && !address.contains('@'))
+                // What parsing the running text would give as the affiliation's text, and
+                // whether it found a country.
+                let (last_text, no_country) = match &running {
+                    Some(joined) => {
+                        let text = affiliation_text(joined);
+                        (text, !ends_in_country(text))
+                    }
+                    None => (last.text.as_str(), last.country.is_none()),
+                };
+                let open = (goes_on.is_some() || no_country && !address.contains('@'))
                     && !address.is_empty()
                     && address.len() < 200;
                 if open && !rules::is_byline_annotation(address) {
-                    let mut joined = last.text.clone();
+                    let mut joined = last_text.to_owned();
                     if let Some(mark) = goes_on.filter(|&c| !joined.ends_with(c)) {
                         joined.push(mark);
                     }
                     push_joined(&mut joined, address.trim_end_matches([',', ';']));
-                    *last = parse_affiliation(&last.id, &joined);
+                    running = Some(joined);
                     broken_after = ending(line).filter(|_| address.len() == text.len());
                     continue;
                 }
@@ -1754,11 +1810,27 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         // Inside a list of labelled affiliations, a labelled line is one even without an
         // institution word ("Arbeitsbereich ... Zentrum").
         if looks_like_affiliation(text) || !out.is_empty() {
+            finish(&mut out, &mut running);
             out.push(parse_affiliation(&caps["id"], text));
             broken_after = ending(line);
         }
     }
+    finish(&mut out, &mut running);
     out
+}
+
+/// The text [`parse_affiliation`] keeps of `text`.
+fn affiliation_text(text: &str) -> &str {
+    text.trim().trim_end_matches(['.', ';'])
+}
+
+/// Whether [`parse_affiliation`] finds a country in `text` (an [`affiliation_text`]): its
+/// last comma-separated part names one.
+fn ends_in_country(text: &str) -> bool {
+    text.split(',')
+        .map(str::trim)
+        .rfind(|p| !p.is_empty())
+        .is_some_and(rules::is_country)
 }
 
 /// An affiliation's text before the e-mail addresses run on after it ("…, Italy; E-Mails:
@@ -1787,10 +1859,33 @@ fn looks_like_affiliation(text: &str) -> bool {
 
 /// Whether `text` lower-cased holds a word (a run of letters and digits) of `table`; the
 /// text is split once, not once per table word.
+///
+/// The words are split before lower-casing, which gives the same words: lower-casing maps
+/// no separator to a letter or digit (only cased letters have case mappings). An ASCII
+/// word is compared ignoring case, with no lower-cased copy; another is lower-cased and
+/// split again, as the whole text would have been.
 fn has_word_of(text: &str, table: &[&str]) -> bool {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|t| table.contains(&t))
+    let in_table = |word: &[u8]| {
+        table
+            .iter()
+            .any(|entry| entry.len() == word.len() && entry.as_bytes().eq_ignore_ascii_case(word))
+    };
+    if text.is_ascii() {
+        // Letters and digits are ASCII ones here: the text is split byte by byte.
+        return text
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(in_table);
+    }
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        if word.is_ascii() {
+            in_table(word.as_bytes())
+        } else {
+            word.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| table.contains(&t))
+        }
+    })
 }
 
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1800,7 +1895,7 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits an affiliation into institution, department, city, postcode and country.
 pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
-    let text = text.trim().trim_end_matches(['.', ';']).to_owned();
+    let text = affiliation_text(text).to_owned();
     let parts: Vec<&str> = text
         .split(',')
         .map(str::trim)
@@ -1913,6 +2008,57 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_labelled_affiliation_prefilter_lets_every_match_through() {
+        let texts = [
+            "1 Department of Physics, Invented University, Invented Town",
+            "^1Department of Physics, Invented University",
+            "a Institute of Invented Studies, Town",
+            "* Present address: Invented University, Town",
+            "† Deceased, formerly of Invented University",
+            "١ Department of Physics, Invented University",
+            "Department of Physics, Invented University",
+            " 1 Department of Physics, Invented University",
+            "and Hao Zhang",
+        ];
+        for text in texts {
+            let matches = LABELLED_AFFILIATION.is_match(text);
+            assert_eq!(labelled_affiliation(text).is_some(), matches, "{text}");
+            assert_eq!(is_labelled_affiliation(text), matches, "{text}");
+        }
+    }
+
+    #[test]
+    fn word_tests_agree_with_splitting_the_lower_cased_text() {
+        let lower_then_split = |text: &str, table: &[&str]| {
+            text.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| table.contains(&t))
+        };
+        let texts = [
+            "Department of Physics, Invented University",
+            "DEPT. OF CHEMISTRY",
+            "Universität Beispielstadt",
+            "UNIVERSITÄT X",
+            "İLAB Research",
+            "Lab-on-a-chip Unit",
+            "Mei Lin",
+            "",
+            "  ,,  ",
+            "Ⓐ Institute",
+            "School of Medicine; ΣΧΟΛΗ",
+        ];
+        for text in texts {
+            for table in [rules::DEPARTMENT_WORDS, rules::INSTITUTION_WORDS] {
+                assert_eq!(
+                    has_word_of(text, table),
+                    lower_then_split(text, table),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn byline_separators_become_commas_as_the_replace_chain_made_them() {
         let cases = [
             "Mei Lin and Hao Zhang",
@@ -1921,6 +2067,8 @@ mod tests {
             "Lin&Zhang;;•and ",
             "Sandy Andrews and Anders",
             "",
+            "O’Brien – Lin… • Zhang‡ •",
+            "•",
         ];
         for text in cases {
             assert_eq!(
@@ -2065,6 +2213,39 @@ mod tests {
             let (_, _, byline) = find_byline(&lines).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(byline.names[0].name, *first, "{text}");
             assert_eq!(byline.names.len(), *count, "{text}: {:?}", byline.names);
+        }
+    }
+
+    #[test]
+    fn an_affiliation_running_over_lines_is_parsed_as_its_joined_text() {
+        // (lines below a byline, the joined text of the first affiliation, how many)
+        let cases: [(&str, &str, usize); 3] = [
+            (
+                "1 Invented Institute of Soils\nMain Road 5\n12345 Invented Town\nItaly\nNot an address",
+                "Invented Institute of Soils Main Road 5 12345 Invented Town Italy Not an address",
+                1,
+            ),
+            (
+                "1 Invented Institute of Soils,\nMain Road 5,\n12345 Invented Town,\nItaly\n2 Invented University, Other Town, Italy",
+                "Invented Institute of Soils, Main Road 5, 12345 Invented Town, Italy",
+                2,
+            ),
+            (
+                "1 Invented Institute of Soils. .\nMain Road 5;\nInvented Town",
+                // The kept text of the first line ends in a space ("Soils. "), as before.
+                "Invented Institute of Soils.  Main Road 5; Invented Town",
+                1,
+            ),
+        ];
+        for (text, joined, count) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let got = header_affiliations(&lines, 0);
+            assert_eq!(got.len(), count, "{text}: {got:?}");
+            assert_eq!(
+                format!("{:?}", got[0]),
+                format!("{:?}", parse_affiliation("1", joined)),
+                "{text}"
+            );
         }
     }
 

@@ -243,6 +243,10 @@ fn is_glued_initial(text: &str) -> bool {
         && matches!(bytes.get(2), Some(b' ' | b'-'))
 }
 
+/// Room for the lines that follow an entry's first one (most entries run over two to four
+/// lines): its string grows without being copied at each line.
+const ENTRY_RESERVE: usize = 256;
+
 /// Splits a numbered list. Some sites print each label on a line of its own and number
 /// the authors inside an entry as a list of their own ("3." / "1. Smith AB," / "2. Jones
 /// C" / ". 1985 Title..."): there only a label alone on its line starts an entry, and the
@@ -303,9 +307,11 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 }
                 // An entry on one line may end in its link labels too.
                 let (rest, residue) = split_glued_residue(rest);
+                let mut raw = String::with_capacity(rest.len() + ENTRY_RESERVE);
+                raw.push_str(rest);
                 let mut entry = RawReference {
                     number: Some(n),
-                    raw: rest.to_owned(),
+                    raw,
                     links: Vec::new(),
                 };
                 if let Some(residue) = residue {
@@ -374,6 +380,9 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
             out.push(std::mem::take(&mut current));
         }
         let (text, residue) = split_glued_residue(&line.text);
+        if current.raw.is_empty() {
+            current.raw.reserve(text.len() + ENTRY_RESERVE);
+        }
         push_joined(&mut current.raw, text);
         if let Some(residue) = residue {
             // Residue glued to the entry's last line ends the entry as a residue line does.
@@ -410,7 +419,9 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
     let tail_start = (text.len().saturating_sub(100)..text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
-    for (i, &byte) in bytes.iter().enumerate().skip(tail_start.max(1)) {
+    let from = tail_start.max(1).min(bytes.len());
+    for (offset, &byte) in bytes[from..].iter().enumerate() {
+        let i = from + offset;
         // A capital starts the residue: an ASCII one, or a character of several bytes
         // (its first byte is 0xC0 or more), or the bracket of a bracketed label
         // (`1990. [Google Scholar]`); most bytes are turned away here.
@@ -501,7 +512,13 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
                 let Some(cur) = current.as_mut() else {
                     continue;
                 };
-                if let Some(caps) = CONTAINER_YEAR.captures(&line.text) {
+                // Only a line that ends with its bracket can hold "(Year)": the others skip
+                // the regex.
+                let closing = line.text.ends_with(')');
+                if let Some(caps) = closing
+                    .then(|| CONTAINER_YEAR.captures(&line.text))
+                    .flatten()
+                {
                     if cur.container_title.is_none() && !cur.authors.is_empty() {
                         cur.container_title = Some(caps["container"].trim().to_owned());
                         cur.year = caps["year"].parse().ok();
@@ -528,7 +545,10 @@ fn parse_related(lines: &[Line]) -> Vec<Related> {
     let mut item = RelatedItem::default();
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let text = line.text.trim();
-        if let Some(caps) = RELATED_META.captures(text) {
+        // The regex wants a capital first and a digit last: most lines skip it.
+        let may_be_meta =
+            text.starts_with(|c: char| c.is_ascii_uppercase()) && text.ends_with(char::is_numeric);
+        if let Some(caps) = may_be_meta.then(|| RELATED_META.captures(text)).flatten() {
             item.date = parse_date(&caps["date"]);
             item.finish(&mut out);
             continue;

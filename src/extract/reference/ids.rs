@@ -5,7 +5,6 @@
 //! Each cut leaves a full stop standing alone (` . `), and its position is handed on: the
 //! parser lets no field run across a cut, even where it reads that stop as no sentence end.
 
-use memchr::memmem::Finder;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -66,11 +65,20 @@ static NOTES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A one-pass test for words that start access notes, so [`NOTES`] runs only when needed.
-static NOTE_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ccess|vailab|etriev|nternet|nline|url|cited|iewed|lectronic|ebcite")
-        .expect("valid regex")
-});
+/// Words that start access notes, one of which a reference holds before [`NOTES`] runs
+/// (compared ignoring ASCII case, as `(?i)` does; see [`may_have_notes`]).
+const NOTE_CUES: &[&str] = &[
+    "ccess",
+    "vailab",
+    "etriev",
+    "nternet",
+    "nline",
+    "url",
+    "cited",
+    "iewed",
+    "lectronic",
+    "ebcite",
+];
 
 /// Literal cues, one of which each identifier's text holds: the regex for an identifier
 /// runs only when the reference holds one of its cues.
@@ -81,26 +89,109 @@ const PMCID_CUES: &[&str] = &["PMC"];
 const ARXIV_CUES: &[&str] = &["rXiv", "RXIV", "/0", "/1", "/9", "INSPIRE"];
 const ISBN_CUES: &[&str] = &["ISBN", "ISSN", "isbn"];
 
-/// The substring searchers of a cue table, built once (`str::contains` builds one per
-/// call, and every reference asks for all the cues).
-struct Cues(Vec<Finder<'static>>);
+/// The cue tables in the order of their bits.
+const CUE_TABLES: [&[&str]; 6] = [
+    DOI_CUES, URL_CUES, PMID_CUES, PMCID_CUES, ARXIV_CUES, ISBN_CUES,
+];
+const DOI_BIT: u8 = 1 << 0;
+const URL_BIT: u8 = 1 << 1;
+const PMID_BIT: u8 = 1 << 2;
+const PMCID_BIT: u8 = 1 << 3;
+const ARXIV_BIT: u8 = 1 << 4;
+const ISBN_BIT: u8 = 1 << 5;
 
-impl Cues {
-    fn new(cues: &'static [&'static str]) -> Self {
-        Cues(cues.iter().map(|c| Finder::new(c.as_bytes())).collect())
+/// How many identifier cues the tables hold.
+const CUE_COUNT: usize = {
+    let mut n = 0;
+    let mut table = 0;
+    while table < CUE_TABLES.len() {
+        n += CUE_TABLES[table].len();
+        table += 1;
     }
+    n
+};
 
-    fn any_in(&self, text: &str) -> bool {
-        self.0.iter().any(|f| f.find(text.as_bytes()).is_some())
+/// The identifier cues with the bit of their table.
+static CUES: [(&str, u8); CUE_COUNT] = {
+    let mut cues = [("", 0u8); CUE_COUNT];
+    let mut n = 0;
+    let mut table = 0;
+    while table < CUE_TABLES.len() {
+        let mut i = 0;
+        while i < CUE_TABLES[table].len() {
+            cues[n] = (CUE_TABLES[table][i], 1 << table);
+            n += 1;
+            i += 1;
+        }
+        table += 1;
     }
+    assert!(n == CUE_COUNT, "CUES holds every cue");
+    cues
+};
+
+/// Per byte, the cues that start with it: bit `i` for `CUES[i]`, bit `CUE_COUNT + i` for
+/// `NOTE_CUES[i]` (in both ASCII cases); `SECOND_BYTES` the same for the second byte.
+/// A position where no cue has both its first and its second byte is turned away with
+/// two look-ups.
+static FIRST_BYTES: [u32; 256] = cue_byte_table(0);
+static SECOND_BYTES: [u32; 256] = cue_byte_table(1);
+
+const fn cue_byte_table(at: usize) -> [u32; 256] {
+    assert!(CUE_COUNT + NOTE_CUES.len() <= 32, "one bit per cue");
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < CUES.len() {
+        table[CUES[i].0.as_bytes()[at] as usize] |= 1 << i;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < NOTE_CUES.len() {
+        let byte = NOTE_CUES[i].as_bytes()[at];
+        table[byte.to_ascii_lowercase() as usize] |= 1 << (CUE_COUNT + i);
+        table[byte.to_ascii_uppercase() as usize] |= 1 << (CUE_COUNT + i);
+        i += 1;
+    }
+    table
 }
 
-static CUES: LazyLock<[Cues; 6]> = LazyLock::new(|| {
-    [
-        DOI_CUES, URL_CUES, PMID_CUES, PMCID_CUES, ARXIV_CUES, ISBN_CUES,
-    ]
-    .map(Cues::new)
-});
+/// What one pass over a reference found: the bits of the cue tables (`DOI_BIT`, …) with
+/// a cue in `text`, and whether it holds a note cue (see [`may_have_notes`]).
+fn scan_cues(text: &str) -> (u8, bool) {
+    let bytes = text.as_bytes();
+    let mut found = 0;
+    let mut note = false;
+    // The cues that the byte before could start: each byte is looked up once.
+    let mut started_before = 0u32;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let mut candidates = started_before & SECOND_BYTES[usize::from(byte)];
+        started_before = FIRST_BYTES[usize::from(byte)];
+        while candidates != 0 {
+            let cue = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let rest = &bytes[i - 1..];
+            if let Some(&(identifier_cue, bit)) = CUES.get(cue) {
+                if rest.starts_with(identifier_cue.as_bytes()) {
+                    found |= bit;
+                }
+            } else {
+                let note_cue = NOTE_CUES[cue - CUE_COUNT].as_bytes();
+                note = note
+                    || rest
+                        .get(..note_cue.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(note_cue));
+            }
+        }
+    }
+    (found, note)
+}
+
+/// Whether `text` (where [`scan_cues`] found `note_cue` or not) may hold an access note:
+/// [`NOTES`] matches only where a note cue is. ASCII case folding finds every cue but one
+/// spelled with the long s (`ſ`, which `(?i)` folds to `s`): a text that holds one asks
+/// [`NOTES`] itself.
+fn may_have_notes(text: &str, note_cue: bool) -> bool {
+    note_cue || text.contains('ſ')
+}
 
 /// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and
 /// what PDF extraction glued to its end (`10.1000/x,arXiv:…`, `10.1000/x.URL…`). A label
@@ -140,16 +231,9 @@ pub struct Stripped<'a> {
 pub fn take_identifiers(text: &str) -> Stripped<'_> {
     let mut ids = Identifiers::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let [
-        doi_cues,
-        url_cues,
-        pmid_cues,
-        pmcid_cues,
-        arxiv_cues,
-        isbn_cues,
-    ] = &*CUES;
+    let (cues, note_cue) = scan_cues(text);
 
-    if doi_cues.any_in(text) {
+    if cues & DOI_BIT != 0 {
         if let Some(m) = DOI.find(text) {
             let core = DOI_CORE.find(m.as_str()).map(|c| c.as_str()).unwrap_or("");
             let doi: String = trim_identifier(core)
@@ -163,7 +247,7 @@ pub fn take_identifiers(text: &str) -> Stripped<'_> {
             }
         }
     }
-    if url_cues.any_in(text) {
+    if cues & URL_BIT != 0 {
         for m in URL.find_iter(text) {
             if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
                 continue;
@@ -189,14 +273,14 @@ pub fn take_identifiers(text: &str) -> Stripped<'_> {
             }
         }
     }
-    if pmid_cues.any_in(text) {
+    if cues & PMID_BIT != 0 {
         if let Some(c) = PMID.captures(text) {
             let m = c.get(0).expect("whole match");
             ids.pmid = c.get(1).or_else(|| c.get(2)).map(|g| g.as_str().to_owned());
             cuts.push((m.start(), m.end()));
         }
     }
-    if pmcid_cues.any_in(text) {
+    if cues & PMCID_BIT != 0 {
         if let Some(c) = PMCID.captures(text) {
             let m = c.get(0).expect("whole match");
             if !cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
@@ -205,7 +289,7 @@ pub fn take_identifiers(text: &str) -> Stripped<'_> {
             }
         }
     }
-    if arxiv_cues.any_in(text) {
+    if cues & ARXIV_BIT != 0 {
         for c in ARXIV.captures_iter(text) {
             let m = c.get(0).expect("whole match");
             if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
@@ -217,15 +301,19 @@ pub fn take_identifiers(text: &str) -> Stripped<'_> {
             cuts.push((m.start(), m.end()));
         }
     }
-    if isbn_cues.any_in(text) {
+    if cues & ISBN_BIT != 0 {
         for m in ISBN.find_iter(text) {
             if !cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
                 cuts.push((m.start(), m.end()));
             }
         }
     }
-    let may_have_notes = NOTE_CUES.is_match(text);
-    for m in NOTES.find_iter(if may_have_notes { text } else { "" }) {
+    let notes_text = if may_have_notes(text, note_cue) {
+        text
+    } else {
+        ""
+    };
+    for m in NOTES.find_iter(notes_text) {
         if cuts.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
             continue;
         }
@@ -269,6 +357,40 @@ pub fn take_identifiers(text: &str) -> Stripped<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_scan_finds_the_cues_that_contains_and_a_case_insensitive_search_find() {
+        let note_cues = Regex::new(&format!("(?i){}", NOTE_CUES.join("|"))).unwrap();
+        let texts = [
+            "Doe J. Title. J 2011;26:1-2. doi:10.1000/abc.1",
+            "/10.1000/x",
+            "see http://example.org and www.example.org; HTTP://X, WWW.Y",
+            "PMID: 123456 PubMed pmid PMC12345 PMCID",
+            "arXiv:1810.04805 ARXIV hep-th/9901001 /0 /1 /9 [INSPIRE]",
+            "ISBN 0-486 ISSN isbn",
+            "ACCESSED 3 May; Available from; RETRIEVED; Internet; ONLINE; URL; Cited; viewed",
+            "Electronic; webcite; eLeCtRoNiC",
+            "Accesſed 3 May 2020",
+            "",
+            "1",
+            "Mesenchymal stem cells: revisiting history. Cell Stem Cell 2008; 2: 313–9.",
+        ];
+        for text in texts {
+            let (found, note) = scan_cues(text);
+            for (table, cues) in CUE_TABLES.iter().enumerate() {
+                let expected = cues.iter().any(|c| text.contains(c));
+                assert_eq!(found & (1 << table) != 0, expected, "{text}: table {table}");
+            }
+            assert_eq!(
+                may_have_notes(text, note),
+                note_cues.is_match(text) || text.contains('ſ'),
+                "{text}"
+            );
+            if !text.contains('ſ') {
+                assert_eq!(note, note_cues.is_match(text), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn finds_identifiers() {

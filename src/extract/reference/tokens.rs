@@ -183,25 +183,32 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// Pushes a whitespace/punctuation-delimited run (`plain`: only ASCII letters, digits and
 /// hyphens): leading dots and quote marks, trailing closing single quotes become their
 /// own tokens.
-fn push_run(text: &str, mut start: usize, mut end: usize, plain: bool, out: &mut Vec<Token>) {
-    let run = &text[start..end];
+#[inline]
+fn push_run(text: &str, start: usize, end: usize, plain: bool, out: &mut Vec<Token>) {
     // Most runs are letters, digits and hyphens only: of the splits below, only a glued
     // year and a glued `and` can apply to them (the others need a dot, a quote mark, or a
-    // non-ASCII character).
-    if plain {
-        if let Some(year) = glued_year(run) {
-            return push_split(text, start, start + year, end, out);
-        }
-        if glued_and(run) {
-            return push_split(text, start, start + 3, end, out);
-        }
-        out.push(Token {
-            kind: Kind::Word,
-            start,
-            end,
-        });
-        return;
+    // non-ASCII character). They are read here, inline, the others out of line.
+    if !plain {
+        return push_marked_run(text, start, end, out);
     }
+    let run = &text[start..end];
+    if let Some(year) = glued_year(run) {
+        return push_split(text, start, start + year, end, out);
+    }
+    if glued_and(run) {
+        return push_split(text, start, start + 3, end, out);
+    }
+    out.push(Token {
+        kind: Kind::Word,
+        start,
+        end,
+    });
+}
+
+/// [`push_run`] for a run that holds more than ASCII letters, digits and hyphens.
+#[inline(never)]
+fn push_marked_run(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    let run = &text[start..end];
     // `'t Hooft`: an elided particle, not a quote.
     let short_year = (run.len() == 3 && run.starts_with('\'')
         || run.len() == 5 && run.starts_with('’'))
@@ -357,6 +364,12 @@ fn glued_year(body: &str) -> Option<usize> {
     let bytes = body.as_bytes();
     let split = bytes.len().checked_sub(4)?;
     let (word, year) = bytes.split_at(split);
+    // The year first: most words end in no digits, and their letters are not read.
+    let is_year =
+        year.iter().all(u8::is_ascii_digit) && matches!(&year[..2], b"18" | b"19" | b"20");
+    if !is_year {
+        return None;
+    }
     let capitalised = word.len() >= 3
         && word[0].is_ascii_uppercase()
         && word[1..].iter().all(u8::is_ascii_lowercase);
@@ -364,9 +377,7 @@ fn glued_year(body: &str) -> Option<usize> {
     let acronym = (2..=4).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase);
     // `Am Heart J2009;157` (BMJ print): a journal ending in the `J` of Journal.
     let capitalised = capitalised || acronym || word == b"J";
-    let is_year =
-        year.iter().all(u8::is_ascii_digit) && matches!(&year[..2], b"18" | b"19" | b"20");
-    (capitalised && is_year).then_some(split)
+    capitalised.then_some(split)
 }
 
 #[cfg(test)]

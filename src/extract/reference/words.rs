@@ -1,6 +1,7 @@
 //! Word tables and word-shape tests the reference parser relies on: initials, name
 //! particles, journal abbreviations, months, labels, organisation and publisher cues.
 
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -560,6 +561,10 @@ impl Hasher for Fnv {
 struct WordSet {
     /// Keyed by bytes, so a word lower-cased into a byte buffer needs no UTF-8 check.
     map: HashMap<Box<[u8]>, u8, BuildHasherDefault<Fnv>>,
+    /// The ASCII entries of at most [`SHORT_KEY_BYTES`] bytes again, keyed by their bytes
+    /// packed into one number ([`short_key`]): a short ASCII word is looked up with no
+    /// byte-string hashing or comparison.
+    short: FxHashMap<u128, u8>,
     max_len: usize,
     first_bytes: [bool; 256],
     /// Per lower-case first byte, bit `n` set when an entry of `n` bytes starts with it
@@ -575,6 +580,7 @@ impl WordSet {
     fn with_values(table: &[(&str, u8)]) -> Self {
         let mut set = WordSet {
             map: HashMap::default(),
+            short: FxHashMap::default(),
             max_len: 0,
             first_bytes: [false; 256],
             lengths: [0; 256],
@@ -587,6 +593,14 @@ impl WordSet {
             set.lengths[first] |= Self::length_bit(lower.len());
             set.map.insert(lower.into_bytes().into_boxed_slice(), *v);
         }
+        // From the map, so that a repeated entry keeps the value the map kept.
+        for (entry, &v) in &set.map {
+            if entry.len() <= SHORT_KEY_BYTES && entry.is_ascii() {
+                let mut buf = [0u8; 16];
+                buf[..entry.len()].copy_from_slice(entry);
+                set.short.insert(short_key(buf, entry.len()), v);
+            }
+        }
         set
     }
 
@@ -598,30 +612,61 @@ impl WordSet {
         self.get(word).is_some()
     }
 
-    /// Case-insensitive lookup without allocating for short ASCII words.
+    /// Case-insensitive lookup without allocating for short ASCII words. Most words are
+    /// turned away here, inline, by the first letters and lengths of the entries.
+    #[inline]
     fn get(&self, word: &str) -> Option<u8> {
-        let w = word.trim_end_matches(['.', ',']);
-        let first = *w.as_bytes().first()?;
-        if w.len() > self.max_len
-            || !self.first_bytes[usize::from(first.to_ascii_lowercase())] && first.is_ascii()
-        {
+        // `word.trim_end_matches(['.', ','])`, on bytes.
+        let mut w = word.as_bytes();
+        while let [rest @ .., b'.' | b','] = w {
+            w = rest;
+        }
+        let first = *w.first()?;
+        let first_lower = usize::from(first.to_ascii_lowercase());
+        if w.len() > self.max_len || !self.first_bytes[first_lower] && first.is_ascii() {
             return None;
         }
-        let mut buf = [0u8; 32];
-        if w.len() <= buf.len() && w.is_ascii() {
-            // ASCII lower-casing keeps the length: no entry of this length, no lookup.
-            if self.lengths[usize::from(first.to_ascii_lowercase())] & Self::length_bit(w.len())
-                == 0
-            {
-                return None;
-            }
-            for (b, c) in buf.iter_mut().zip(w.bytes()) {
-                *b = c.to_ascii_lowercase();
-            }
-            return self.map.get(&buf[..w.len()]).copied();
+        // ASCII lower-casing keeps the length: no entry of this length, no lookup.
+        if self.lengths[first_lower] & Self::length_bit(w.len()) == 0 && w.is_ascii() {
+            return None;
         }
+        self.look_up(word, w)
+    }
+
+    /// The look-up of [`WordSet::get`] for a word (`trimmed`: `word` without its trailing
+    /// dots and commas) that the prefilters let through.
+    #[inline(never)]
+    fn look_up(&self, word: &str, trimmed: &[u8]) -> Option<u8> {
+        if trimmed.is_ascii() {
+            if trimmed.len() <= SHORT_KEY_BYTES {
+                let mut key = [0u8; 16];
+                for (b, c) in key.iter_mut().zip(trimmed) {
+                    *b = c.to_ascii_lowercase();
+                }
+                return self.short.get(&short_key(key, trimmed.len())).copied();
+            }
+            let mut buf = [0u8; 32];
+            if let Some(buf) = buf.get_mut(..trimmed.len()) {
+                for (b, c) in buf.iter_mut().zip(trimmed) {
+                    *b = c.to_ascii_lowercase();
+                }
+                return self.map.get(&*buf).copied();
+            }
+        }
+        // Trimming took ASCII bytes off the end only: `trimmed` ends on a character boundary.
+        let w = word.get(..trimmed.len())?;
         self.map.get(w.to_lowercase().as_bytes()).copied()
     }
+}
+
+/// The longest entry [`WordSet::short`] holds: its bytes and its length fill 16 bytes.
+const SHORT_KEY_BYTES: usize = 15;
+
+/// Lower-case ASCII bytes (the first `len` of `bytes`, the rest zero) and their length
+/// as one number: two words give the same key only when they are the same word.
+fn short_key(mut bytes: [u8; 16], len: usize) -> u128 {
+    bytes[15] = len as u8;
+    u128::from_le_bytes(bytes)
 }
 
 static PARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PARTICLES));
@@ -778,6 +823,55 @@ pub fn year_of(word: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_set_lookups_agree_with_lower_casing_and_comparing() {
+        let table: &[(&str, u8)] = &[
+            ("Jan", 1),
+            ("september", 2),
+            ("proceedings", 3),
+            ("Transactions-on-Something-Long", 4),
+            ("für", 5),
+            ("ab", 6),
+            ("ab", 7),
+        ];
+        let set = WordSet::with_values(table);
+        let naive = |word: &str| {
+            let lower = word.trim_end_matches(['.', ',']).to_lowercase();
+            table
+                .iter()
+                .rev()
+                .find(|(entry, _)| entry.to_lowercase() == lower)
+                .map(|&(_, v)| v)
+        };
+        let words = [
+            "jan",
+            "JAN.",
+            "Jan,.",
+            "janu",
+            "September",
+            "SEPTEMBER.",
+            "Proceedings,",
+            "transactions-on-something-long",
+            "TRANSACTIONS-ON-SOMETHING-LONG.",
+            "Für",
+            "FÜR.",
+            "fur",
+            "AB",
+            "ab.",
+            "a",
+            "",
+            ".",
+            "..",
+            "Ab\u{212A}",
+            "x",
+            "Jan\u{0}",
+            "ſeptember",
+        ];
+        for word in words {
+            assert_eq!(set.get(word), naive(word), "{word:?}");
+        }
+    }
 
     #[test]
     fn word_shapes() {
