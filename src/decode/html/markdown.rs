@@ -951,7 +951,7 @@ const ADDRESS_PARTS: &[&str] = &[
 ];
 
 fn is_address_part(element: &scraper::node::Element) -> bool {
-    element.attr("itemprop").is_some_and(|p| {
+    attribute(element, "itemprop").is_some_and(|p| {
         p.split_ascii_whitespace()
             .any(|p| ADDRESS_PARTS.contains(&p))
     })
