@@ -148,6 +148,8 @@ struct Attribute {
     start: usize,
     name_end: usize,
     end: usize,
+    /// Its name is one of [`READ_ATTRIBUTES`] (set for start tags only).
+    read: bool,
 }
 
 /// One tag as the tokenizer reads it.
@@ -239,6 +241,7 @@ fn read_tag(bytes: &[u8], name_start: usize, attributes: &mut Vec<Attribute>) ->
                     start,
                     name_end: i,
                     end: i,
+                    read: false,
                 });
                 state = State::AfterName;
             }
@@ -400,11 +403,15 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                 };
                 let name = &bytes[tag.name_start..tag.name_end];
                 let kind = tag_kind(name);
-                let keep = |a: &Attribute| is_read_attribute(&bytes[a.start..a.name_end]);
-                if kind != TagKind::AttributeCompared && !attributes.iter().all(keep) {
+                let mut all_read = true;
+                for attribute in &mut attributes {
+                    attribute.read = is_read_attribute(&bytes[attribute.start..attribute.name_end]);
+                    all_read &= attribute.read;
+                }
+                if kind != TagKind::AttributeCompared && !all_read {
                     let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
                     out.push_str(&text[copied..tag.name_end]);
-                    for attribute in attributes.iter().filter(|a| keep(a)) {
+                    for attribute in attributes.iter().filter(|a| a.read) {
                         out.push(' ');
                         out.push_str(&text[attribute.start..attribute.end]);
                     }

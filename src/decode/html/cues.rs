@@ -54,11 +54,26 @@ static CUE_INDEX: LazyLock<[FxHashMap<String, Vec<Cue>>; 4]> = LazyLock::new(|| 
     index
 });
 
+/// Longest token lower-cased on the stack; longer ones (rare) are lower-cased on the heap.
+const STACK_TOKEN_LEN: usize = 64;
+
 /// The cues of one attribute's token.
 fn cues_of(attribute: usize, token: &str) -> Option<&'static [Cue]> {
-    CUE_INDEX[attribute]
-        .get(ascii_lowercase(token).as_ref())
-        .map(Vec::as_slice)
+    let index = &CUE_INDEX[attribute];
+    // Ids are mostly unique and often mixed-case (`Sec1`, `Fig2`): lower-cased on the stack.
+    let mut buffer = [0u8; STACK_TOKEN_LEN];
+    match buffer.get_mut(..token.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(token.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII lower-casing keeps UTF-8 valid.
+            let lower = std::str::from_utf8(lower).ok()?;
+            index.get(lower).map(Vec::as_slice)
+        }
+        None => index
+            .get(ascii_lowercase(token).as_ref())
+            .map(Vec::as_slice),
+    }
 }
 
 /// The cues of class values already read on one page: pages repeat the same few class
@@ -118,9 +133,14 @@ fn labelled_value(
     if !is_label_element {
         return None;
     }
-    let label = ElementRef::wrap(node)?.text().collect::<String>();
-    if label.len() > MAX_LABEL_CHARS * 4 {
-        return None;
+    // The label's text, given up once longer than a label can be (a layout cell holds the
+    // whole page).
+    let mut label = String::new();
+    for text in ElementRef::wrap(node)?.text() {
+        label.push_str(text);
+        if label.len() > MAX_LABEL_CHARS * 4 {
+            return None;
+        }
     }
     let label = collapse_whitespace(&label).to_lowercase();
     let label = label.trim_end_matches(':').trim_end();
