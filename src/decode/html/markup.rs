@@ -123,14 +123,19 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 
 /// Offset of `</name` (any case) in `bytes`.
 fn find_end_tag(bytes: &[u8], name: &[u8]) -> Option<usize> {
+    // A `<` then a `/`: scripts hold few `<`, and a one-byte search needs no searcher built
+    // per call.
     let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&bytes[from..], b"</") {
+    while let Some(pos) = memchr(b'<', &bytes[from..]) {
         let at = from + pos;
-        let candidate = &bytes[at + 2..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+        let candidate = &bytes[at + 1..];
+        if candidate.first() == Some(&b'/')
+            && candidate.len() > name.len()
+            && candidate[1..=name.len()].eq_ignore_ascii_case(name)
+        {
             return Some(at);
         }
-        from = at + 2;
+        from = at + 1;
     }
     None
 }
