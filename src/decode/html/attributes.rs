@@ -19,8 +19,8 @@
 //! compares their attributes when it limits repeated formatting elements, so dropping one
 //! could change the tree.
 
+use super::markup::NameTable;
 use memchr::{memchr, memmem};
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -78,9 +78,6 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
 }
 
-/// Longest name in the tables; longer names are in none.
-const LONGEST_NAME: usize = 16;
-
 /// What a tag name is to this scanner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TagKind {
@@ -95,57 +92,35 @@ enum TagKind {
 
 /// The tables compiled once: attribute names kept, and the kind of each listed tag name.
 struct Tables {
-    read: FxHashSet<&'static [u8]>,
-    kinds: FxHashMap<&'static [u8], TagKind>,
+    read: NameTable<()>,
+    kinds: NameTable<TagKind>,
 }
 
-static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut kinds = FxHashMap::default();
-    for (table, kind) in [
-        (&["svg"][..], TagKind::Svg),
-        (&["math"][..], TagKind::Math),
-        (&["select"][..], TagKind::Select),
+static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
+    read: NameTable::new(&[(READ_ATTRIBUTES, ())]),
+    kinds: NameTable::new(&[
+        (&["svg"], TagKind::Svg),
+        (&["math"], TagKind::Math),
+        (&["select"], TagKind::Select),
         (RAW_TEXT_TAGS, TagKind::RawText),
         (STOP_TAGS, TagKind::Stop),
         (ATTRIBUTE_COMPARED_TAGS, TagKind::AttributeCompared),
-    ] {
-        for name in table {
-            debug_assert!(name.len() <= LONGEST_NAME);
-            kinds.insert(name.as_bytes(), kind);
-        }
-    }
-    Tables {
-        read: READ_ATTRIBUTES.iter().map(|a| a.as_bytes()).collect(),
-        kinds,
-    }
+    ]),
 });
-
-/// `name` in ASCII lower case in `buffer`, or `None` when longer than any table entry.
-fn lower_case<'b>(name: &[u8], buffer: &'b mut [u8; LONGEST_NAME]) -> Option<&'b [u8]> {
-    let lower = buffer.get_mut(..name.len())?;
-    for (to, from) in lower.iter_mut().zip(name) {
-        *to = from.to_ascii_lowercase();
-    }
-    Some(lower)
-}
 
 /// Whether an attribute is one of [`READ_ATTRIBUTES`], also behind a prefix: in SVG and
 /// MathML the parser names `xlink:href` and `xlink:title` by their local part (`href`,
 /// `title`), which is what the readers ask for.
 fn is_read_attribute(name: &[u8]) -> bool {
-    let mut buffer = [0u8; LONGEST_NAME];
     let local = match memchr(b':', name) {
         Some(colon) => &name[colon + 1..],
         None => name,
     };
-    lower_case(local, &mut buffer).is_some_and(|lower| TABLES.read.contains(lower))
+    TABLES.read.get(local).is_some()
 }
 
 fn tag_kind(name: &[u8]) -> TagKind {
-    let mut buffer = [0u8; LONGEST_NAME];
-    lower_case(name, &mut buffer)
-        .and_then(|lower| TABLES.kinds.get(lower).copied())
-        .unwrap_or(TagKind::Other)
+    TABLES.kinds.get(name).unwrap_or(TagKind::Other)
 }
 
 /// One attribute of a tag: byte offsets of its start, the end of its name, and its end

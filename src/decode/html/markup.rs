@@ -150,38 +150,77 @@ enum TagClass {
     Other,
 }
 
-/// Longest name in the tag tables.
-const LONGEST_TABLE_TAG: usize = 8;
+/// Short lower-case ASCII names (tag or attribute names) looked up by bytes of any case.
+/// Every tag and attribute of a page is looked up; a (length, first letter) shape test
+/// turns most names that are in no table away before the name is lower-cased and hashed.
+pub(super) struct NameTable<V: Copy + 'static> {
+    names: FxHashMap<&'static [u8], V>,
+    /// For each length up to [`NAME_TABLE_LONGEST`], a bit per first letter (`a`..`z`,
+    /// and one bit for any other byte).
+    shapes: [u32; NAME_TABLE_LONGEST + 1],
+}
 
-/// The table a tag name (any case) is in. Every tag of a page is classed: the name is
-/// lower-cased into a small buffer once and looked up in a table compiled once, rather
-/// than compared with each table entry in turn.
+/// Longest name a [`NameTable`] holds.
+pub(super) const NAME_TABLE_LONGEST: usize = 16;
+
+/// The shape bit of a name's first byte (either case).
+fn first_byte_bit(first: u8) -> u32 {
+    let lower = first.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        1 << 31
+    }
+}
+
+impl<V: Copy + 'static> NameTable<V> {
+    /// The table of `(names, value)` groups; a name in several groups keeps the first value.
+    pub(super) fn new(groups: &[(&[&'static str], V)]) -> Self {
+        let mut names = FxHashMap::default();
+        let mut shapes = [0u32; NAME_TABLE_LONGEST + 1];
+        for (group, value) in groups {
+            for name in *group {
+                assert!(
+                    name.len() <= NAME_TABLE_LONGEST
+                        && !name.bytes().any(|b| b.is_ascii_uppercase()),
+                    "{name}: a table name is short and lower-case"
+                );
+                names.entry(name.as_bytes()).or_insert(*value);
+                if let Some(&first) = name.as_bytes().first() {
+                    shapes[name.len()] |= first_byte_bit(first);
+                }
+            }
+        }
+        NameTable { names, shapes }
+    }
+
+    /// The value of `name` (ASCII case ignored).
+    pub(super) fn get(&self, name: &[u8]) -> Option<V> {
+        let (Some(shape), Some(&first)) = (self.shapes.get(name.len()), name.first()) else {
+            return None;
+        };
+        if shape & first_byte_bit(first) == 0 {
+            return None;
+        }
+        let mut lower = [0u8; NAME_TABLE_LONGEST];
+        let lower = &mut lower[..name.len()];
+        for (to, from) in lower.iter_mut().zip(name) {
+            *to = from.to_ascii_lowercase();
+        }
+        self.names.get(&*lower).copied()
+    }
+}
+
+/// The table a tag name (any case) is in.
 fn tag_class(name: &str) -> TagClass {
-    static CLASSES: LazyLock<FxHashMap<&'static [u8], TagClass>> = LazyLock::new(|| {
-        let mut classes = FxHashMap::default();
-        for (table, class) in [
+    static CLASSES: LazyLock<NameTable<TagClass>> = LazyLock::new(|| {
+        NameTable::new(&[
             (VOID_TAGS, TagClass::Void),
             (IMPLIED_END_TAGS, TagClass::ImpliedEnd),
             (RAW_TEXT_TAGS, TagClass::RawText),
-        ] {
-            for tag in table {
-                debug_assert!(tag.len() <= LONGEST_TABLE_TAG);
-                classes.entry(tag.as_bytes()).or_insert(class);
-            }
-        }
-        classes
+        ])
     });
-    if name.len() > LONGEST_TABLE_TAG {
-        return TagClass::Other;
-    }
-    let mut lower = [0u8; LONGEST_TABLE_TAG];
-    for (to, from) in lower.iter_mut().zip(name.bytes()) {
-        *to = from.to_ascii_lowercase();
-    }
-    CLASSES
-        .get(&lower[..name.len()])
-        .copied()
-        .unwrap_or(TagClass::Other)
+    CLASSES.get(name.as_bytes()).unwrap_or(TagClass::Other)
 }
 
 /// Raw markup made ready for the parser, and how deep it nests.
