@@ -8,7 +8,6 @@
 //! the end tag out so html5ever sees what the author meant.
 
 use memchr::{memchr, memchr3};
-use rustc_hash::FxHashMap;
 use scraper::node::Element;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -151,63 +150,64 @@ enum TagClass {
 }
 
 /// Short lower-case ASCII names (tag or attribute names) looked up by bytes of any case.
-/// Every tag and attribute of a page is looked up; a (length, first letter) shape test
-/// turns most names that are in no table away before the name is lower-cased and hashed.
+/// Every tag and attribute of a page is looked up: names are kept in buckets by length and
+/// first letter, so a look-up compares the name with the one or two table names of its
+/// shape (most names, `div`, `span`, `style`, `src`, `data-*`, have none) and hashes nothing.
 pub(super) struct NameTable<V: Copy + 'static> {
-    names: FxHashMap<&'static [u8], V>,
-    /// For each length up to [`NAME_TABLE_LONGEST`], a bit per first letter (`a`..`z`,
-    /// and one bit for any other byte).
-    shapes: [u32; NAME_TABLE_LONGEST + 1],
+    /// `SHAPE_LETTERS` buckets per length up to [`NAME_TABLE_LONGEST`].
+    buckets: Vec<Vec<(&'static [u8], V)>>,
 }
 
 /// Longest name a [`NameTable`] holds.
 pub(super) const NAME_TABLE_LONGEST: usize = 16;
 
-/// The shape bit of a name's first byte (either case).
-fn first_byte_bit(first: u8) -> u32 {
+/// Buckets per length: `a`..`z`, and one for any other first byte.
+const SHAPE_LETTERS: usize = 27;
+
+/// The bucket of a name of `len` bytes starting with `first` (either case).
+fn bucket_of(len: usize, first: u8) -> usize {
     let lower = first.to_ascii_lowercase();
-    if lower.is_ascii_lowercase() {
-        1 << (lower - b'a')
+    let letter = if lower.is_ascii_lowercase() {
+        usize::from(lower - b'a')
     } else {
-        1 << 31
-    }
+        SHAPE_LETTERS - 1
+    };
+    len * SHAPE_LETTERS + letter
 }
 
 impl<V: Copy + 'static> NameTable<V> {
     /// The table of `(names, value)` groups; a name in several groups keeps the first value.
     pub(super) fn new(groups: &[(&[&'static str], V)]) -> Self {
-        let mut names = FxHashMap::default();
-        let mut shapes = [0u32; NAME_TABLE_LONGEST + 1];
+        let mut buckets = vec![Vec::new(); (NAME_TABLE_LONGEST + 1) * SHAPE_LETTERS];
         for (group, value) in groups {
             for name in *group {
+                let bytes = name.as_bytes();
                 assert!(
-                    name.len() <= NAME_TABLE_LONGEST
-                        && !name.bytes().any(|b| b.is_ascii_uppercase()),
-                    "{name}: a table name is short and lower-case"
+                    !bytes.is_empty()
+                        && bytes.len() <= NAME_TABLE_LONGEST
+                        && !bytes.iter().any(u8::is_ascii_uppercase),
+                    "{name}: a table name is short, not empty and lower-case"
                 );
-                names.entry(name.as_bytes()).or_insert(*value);
-                if let Some(&first) = name.as_bytes().first() {
-                    shapes[name.len()] |= first_byte_bit(first);
+                let bucket: &mut Vec<(&'static [u8], V)> =
+                    &mut buckets[bucket_of(bytes.len(), bytes[0])];
+                if !bucket.iter().any(|(n, _)| *n == bytes) {
+                    bucket.push((bytes, *value));
                 }
             }
         }
-        NameTable { names, shapes }
+        NameTable { buckets }
     }
 
     /// The value of `name` (ASCII case ignored).
     pub(super) fn get(&self, name: &[u8]) -> Option<V> {
-        let (Some(shape), Some(&first)) = (self.shapes.get(name.len()), name.first()) else {
-            return None;
-        };
-        if shape & first_byte_bit(first) == 0 {
+        let first = *name.first()?;
+        if name.len() > NAME_TABLE_LONGEST {
             return None;
         }
-        let mut lower = [0u8; NAME_TABLE_LONGEST];
-        let lower = &mut lower[..name.len()];
-        for (to, from) in lower.iter_mut().zip(name) {
-            *to = from.to_ascii_lowercase();
-        }
-        self.names.get(&*lower).copied()
+        self.buckets[bucket_of(name.len(), first)]
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|&(_, v)| v)
     }
 }
 
