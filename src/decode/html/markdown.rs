@@ -227,6 +227,7 @@ struct Frame {
     superscript: bool,
 }
 
+#[derive(Default)]
 struct Writer {
     lines: Vec<OutLine>,
     current: String,
@@ -310,10 +311,51 @@ impl Writer {
         // ASCII whitespace of `split_whitespace` is that of `split_ascii_whitespace` plus
         // the vertical tab.)
         if text.is_ascii() && memchr::memchr(b'\x0B', text.as_bytes()).is_none() {
-            self.push_split_words(text, text.split_ascii_whitespace());
+            self.push_ascii_words(text);
         } else {
             self.push_split_words(text, text.split_whitespace());
         }
+    }
+
+    /// [`Writer::push_split_words`] for ASCII text without vertical tabs: words already
+    /// apart by single spaces are appended as one piece (page text is mostly such runs
+    /// between the line breaks and indents of the markup).
+    fn push_ascii_words(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        if bytes.first().is_some_and(u8::is_ascii_whitespace) {
+            self.pending_space = true;
+        }
+        let mut any_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            // A run of words with one space between each.
+            let start = i;
+            loop {
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let single_space = bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+                if !single_space {
+                    break;
+                }
+                i += 1;
+            }
+            if self.pending_space && !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            self.pending_space = true;
+            any_word = true;
+            self.current.push_str(&text[start..i]);
+        }
+        self.pending_space =
+            bytes.last().is_some_and(u8::is_ascii_whitespace) || (self.pending_space && !any_word);
     }
 
     /// Appends `words` (the whitespace-separated words of `text`) with single spaces,
@@ -1200,6 +1242,32 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    proptest::proptest! {
+        /// The run-at-a-time ASCII path appends what the word-at-a-time path appends.
+        #[test]
+        fn ascii_words_are_pushed_as_word_by_word(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "bc", " ", "  ", "\n", "\t", "\r", "\x0C", "x y", ".,"]),
+                0..12,
+            ),
+            current in proptest::sample::select(vec!["", "w", "w "]),
+            pending_space: bool,
+        ) {
+            let text: String = pieces.concat();
+            let start = |w: &mut Writer| {
+                w.current = current.to_owned();
+                w.pending_space = pending_space;
+            };
+            let (mut fast, mut slow) = (Writer::default(), Writer::default());
+            start(&mut fast);
+            start(&mut slow);
+            fast.push_ascii_words(&text);
+            slow.push_split_words(&text, text.split_ascii_whitespace());
+            proptest::prop_assert_eq!(&fast.current, &slow.current);
+            proptest::prop_assert_eq!(fast.pending_space, slow.pending_space);
+        }
     }
 
     #[test]
