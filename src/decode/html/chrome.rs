@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Elements whose content is never visible text.
-const NEVER_TEXT_TAGS: &[&str] = &[
+pub(super) const NEVER_TEXT_TAGS: &[&str] = &[
     "head",
     "script",
     "style",

@@ -54,11 +54,26 @@ static CUE_INDEX: LazyLock<[FxHashMap<String, Vec<Cue>>; 4]> = LazyLock::new(|| 
     index
 });
 
+/// Longest token lower-cased on the stack; longer ones (rare) are lower-cased on the heap.
+const STACK_TOKEN_LEN: usize = 64;
+
 /// The cues of one attribute's token.
 fn cues_of(attribute: usize, token: &str) -> Option<&'static [Cue]> {
-    CUE_INDEX[attribute]
-        .get(ascii_lowercase(token).as_ref())
-        .map(Vec::as_slice)
+    let index = &CUE_INDEX[attribute];
+    // Ids are mostly unique and often mixed-case (`Sec1`, `Fig2`): lower-cased on the stack.
+    let mut buffer = [0u8; STACK_TOKEN_LEN];
+    match buffer.get_mut(..token.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(token.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII lower-casing keeps UTF-8 valid.
+            let lower = std::str::from_utf8(lower).ok()?;
+            index.get(lower).map(Vec::as_slice)
+        }
+        None => index
+            .get(ascii_lowercase(token).as_ref())
+            .map(Vec::as_slice),
+    }
 }
 
 /// The cues of class values already read on one page: pages repeat the same few class
@@ -66,6 +81,9 @@ fn cues_of(attribute: usize, token: &str) -> Option<&'static [Cue]> {
 #[derive(Debug, Default)]
 pub struct CueCache<'a> {
     classes: FxHashMap<&'a str, ClassCues>,
+    /// Whether an element is a reference list or related-articles block: the cue elements
+    /// of one reference list share their ancestors, and each ancestor is judged once.
+    foreign: FxHashMap<ego_tree::NodeId, bool>,
 }
 
 /// What a class value says: the cues of its tokens, and whether it marks a label.
@@ -118,9 +136,14 @@ fn labelled_value(
     if !is_label_element {
         return None;
     }
-    let label = ElementRef::wrap(node)?.text().collect::<String>();
-    if label.len() > MAX_LABEL_CHARS * 4 {
-        return None;
+    // The label's text, given up once longer than a label can be (a layout cell holds the
+    // whole page).
+    let mut label = String::new();
+    for text in ElementRef::wrap(node)?.text() {
+        label.push_str(text);
+        if label.len() > MAX_LABEL_CHARS * 4 {
+            return None;
+        }
     }
     let label = collapse_whitespace(&label).to_lowercase();
     let label = label.trim_end_matches(':').trim_end();
@@ -210,7 +233,7 @@ pub fn collect_dom_values<'a>(
     if found.is_empty() && labelled.is_none() {
         return;
     }
-    if in_foreign_container(node) {
+    if in_foreign_container(node, &mut cache.foreign) {
         return;
     }
     if let Some(((cue, field), value)) = labelled {
@@ -261,16 +284,37 @@ fn in_periodical_scope(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// An ancestor is a reference list or a related-articles block.
-fn in_foreign_container(node: NodeRef<'_, Node>) -> bool {
+fn in_foreign_container(
+    node: NodeRef<'_, Node>,
+    judged: &mut FxHashMap<ego_tree::NodeId, bool>,
+) -> bool {
     node.ancestors()
         .take(MAX_ANCESTORS)
-        .filter_map(|n| n.value().as_element())
-        .any(|e| {
-            let id = attribute(e, "id").unwrap_or("");
-            class_tokens(e).chain(std::iter::once(id)).any(|token| {
-                let token = token.to_ascii_lowercase();
-                DOM_FOREIGN_CONTAINERS.iter().any(|f| token.contains(f))
-            })
+        .filter_map(|n| n.value().as_element().map(|e| (n.id(), e)))
+        .any(|(id, e)| *judged.entry(id).or_insert_with(|| is_foreign_container(e)))
+}
+
+/// A class token or the id of the element names a block of other works' data.
+fn is_foreign_container(element: &Element) -> bool {
+    let id = attribute(element, "id").unwrap_or("");
+    class_tokens(element)
+        .chain(std::iter::once(id))
+        .any(|token| {
+            // Lower-cased on the stack: tokens are short, and every ancestor has some.
+            let mut buffer = [0u8; STACK_TOKEN_LEN];
+            let owned;
+            let lower = match buffer.get_mut(..token.len()) {
+                Some(lower) => {
+                    lower.copy_from_slice(token.as_bytes());
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower).unwrap_or_default()
+                }
+                None => {
+                    owned = token.to_ascii_lowercase();
+                    owned.as_str()
+                }
+            };
+            DOM_FOREIGN_CONTAINERS.iter().any(|f| lower.contains(f))
         })
 }
 

@@ -15,7 +15,7 @@ use super::markup::attribute;
 use crate::rules;
 use ego_tree::NodeRef;
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use scraper::{Html, Node};
 use std::sync::LazyLock;
 
@@ -102,12 +102,40 @@ const INLINE_LIST_MAX_CHARS: u32 = 120;
 /// Forms larger than this hold the page (old ASP.NET pages wrap everything in one).
 const FORM_MAX_CHROME_CHARS: u32 = 2000;
 
-static TABLES: LazyLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> = LazyLock::new(|| {
-    (
-        BLOCK_TAGS.iter().copied().collect(),
-        PARAGRAPH_TAGS.iter().copied().collect(),
-    )
+/// What a tag name is to the walk: every element is asked several times, so one look-up
+/// per element (in [`measure`]) answers all the tag tables.
+#[derive(Debug, Clone, Copy, Default)]
+struct TagFlags {
+    /// Never visible text ([`chrome::is_never_text`]).
+    never_text: bool,
+    /// One of [`BLOCK_TAGS`].
+    block: bool,
+    /// One of [`PARAGRAPH_TAGS`].
+    paragraph: bool,
+    /// `h1` to `h6`.
+    heading: Option<u8>,
+}
+
+static TAG_FLAGS: LazyLock<FxHashMap<&'static str, TagFlags>> = LazyLock::new(|| {
+    let mut flags: FxHashMap<&'static str, TagFlags> = FxHashMap::default();
+    for tag in chrome::NEVER_TEXT_TAGS {
+        flags.entry(tag).or_default().never_text = true;
+    }
+    for tag in BLOCK_TAGS {
+        flags.entry(tag).or_default().block = true;
+    }
+    for tag in PARAGRAPH_TAGS {
+        flags.entry(tag).or_default().paragraph = true;
+    }
+    for (level, tag) in (1..).zip(["h1", "h2", "h3", "h4", "h5", "h6"]) {
+        flags.entry(tag).or_default().heading = Some(level);
+    }
+    flags
 });
+
+fn tag_flags(tag: &str) -> TagFlags {
+    TAG_FLAGS.get(tag).copied().unwrap_or_default()
+}
 
 /// A printed list label at the start of an item: `12.`, `[12]`, `12)`, `(12)`.
 static ITEM_LABEL: LazyLock<Regex> =
@@ -119,26 +147,6 @@ static AUTHOR_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;&]|\
 /// Lines that are only separators left between author items (`,`, `and`, `&`).
 static SEPARATOR_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:[\s,;.&·•|]|and)*$").unwrap());
-
-fn is_block(tag: &str) -> bool {
-    TABLES.0.contains(tag)
-}
-
-fn is_paragraph(tag: &str) -> bool {
-    TABLES.1.contains(tag)
-}
-
-fn heading_level(tag: &str) -> Option<u8> {
-    match tag {
-        "h1" => Some(1),
-        "h2" => Some(2),
-        "h3" => Some(3),
-        "h4" => Some(4),
-        "h5" => Some(5),
-        "h6" => Some(6),
-        _ => None,
-    }
-}
 
 /// Sizes of one element's subtree, from the first pass.
 #[derive(Debug, Clone, Copy, Default)]
@@ -158,6 +166,8 @@ struct Stats {
     has_author_item: bool,
     /// The element's own class, id and itemprop tokens, judged once here for both passes.
     tokens: chrome::TokenVerdict,
+    /// What its tag name is.
+    flags: TagFlags,
 }
 
 /// What one output line is.
@@ -217,6 +227,7 @@ struct Frame {
     superscript: bool,
 }
 
+#[derive(Default)]
 struct Writer {
     lines: Vec<OutLine>,
     current: String,
@@ -300,10 +311,51 @@ impl Writer {
         // ASCII whitespace of `split_whitespace` is that of `split_ascii_whitespace` plus
         // the vertical tab.)
         if text.is_ascii() && memchr::memchr(b'\x0B', text.as_bytes()).is_none() {
-            self.push_split_words(text, text.split_ascii_whitespace());
+            self.push_ascii_words(text);
         } else {
             self.push_split_words(text, text.split_whitespace());
         }
+    }
+
+    /// [`Writer::push_split_words`] for ASCII text without vertical tabs: words already
+    /// apart by single spaces are appended as one piece (page text is mostly such runs
+    /// between the line breaks and indents of the markup).
+    fn push_ascii_words(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        if bytes.first().is_some_and(u8::is_ascii_whitespace) {
+            self.pending_space = true;
+        }
+        let mut any_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i == bytes.len() {
+                break;
+            }
+            // A run of words with one space between each.
+            let start = i;
+            loop {
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let single_space = bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+                if !single_space {
+                    break;
+                }
+                i += 1;
+            }
+            if self.pending_space && !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            self.pending_space = true;
+            any_word = true;
+            self.current.push_str(&text[start..i]);
+        }
+        self.pending_space =
+            bytes.last().is_some_and(u8::is_ascii_whitespace) || (self.pending_space && !any_word);
     }
 
     /// Appends `words` (the whitespace-separated words of `text`) with single spaces,
@@ -499,10 +551,12 @@ fn open_element(
         return Some(Frame::default());
     };
     let tag = element.name();
+    let stat = stats.get(&node.id()).copied();
+    let flags = stat.map_or_else(|| tag_flags(tag), |s| s.flags);
     // A button is no text, except a section's toggle and an author's name that opens the
     // author's card (ScienceDirect prints every name of its byline as a button).
     let kept_button = tag == "button" && (is_section_toggle(element) || w.in_byline_block());
-    if chrome::is_never_text(tag) && !kept_button {
+    if flags.never_text && !kept_button {
         return None;
     }
     // A screen reader's label inside a byline ("Author links open overlay panel") is no
@@ -510,17 +564,16 @@ fn open_element(
     if w.in_byline_block() && is_screen_reader_only(element) {
         return None;
     }
-    let stat = stats.get(&node.id()).copied();
     let mut verdict = stat.map_or_else(|| chrome::judge_tokens(element), |s| s.tokens);
     // A byline is a block; an `id="authors"` on a link is only an anchor.
-    if !is_block(tag) && heading_level(tag).is_none() {
+    if !flags.block && flags.heading.is_none() {
         verdict.author_group = false;
     }
     let stat = stat.unwrap_or_default();
     let mut frame = Frame::default();
     // Inside a heading an inline element is part of its text, whatever its class says
     // ("Volume 1, 2015 - <a class=nav-toc-list>Issue 1</a>").
-    let in_heading_text = w.heading.is_some() && !is_block(tag);
+    let in_heading_text = w.heading.is_some() && !flags.block;
     if in_heading_text && chrome::is_hidden(element) {
         return None;
     }
@@ -619,7 +672,7 @@ fn open_element(
         frame.author_group = true;
     }
     // A heading inside a list item (an affiliation, an author's name) is item text.
-    if let Some(level) = heading_level(tag).filter(|_| w.items == 0) {
+    if let Some(level) = flags.heading.filter(|_| w.items == 0) {
         w.break_line(false);
         if w.flatten == 0 {
             w.heading = Some(level);
@@ -697,7 +750,6 @@ fn open_element(
             return Some(frame);
         }
         "td" | "th" => {
-            let stat = stats.get(&node.id()).copied().unwrap_or_default();
             if stat.text_chars > LAYOUT_CELL_MIN_CHARS || stat.blocks >= LAYOUT_CELL_MIN_BLOCKS {
                 // A layout cell: a block like any other.
                 w.break_line(false);
@@ -743,7 +795,7 @@ fn open_element(
     }
     // Parts of an address set side by side without punctuation (`<span
     // itemprop="department">…</span><span itemprop="name">…</span>`): a comma between them.
-    if !is_block(tag) && is_address_part(element) && follows_address_part(node) {
+    if !flags.block && is_address_part(element) && follows_address_part(node) {
         let line = w.current.trim_end();
         if !line.is_empty() && !line.ends_with([',', ';', '(']) {
             w.current.truncate(line.len());
@@ -751,10 +803,10 @@ fn open_element(
             w.pending_space = true;
         }
     }
-    if is_block(tag) {
+    if flags.block {
         w.break_line(false);
         frame.block = true;
-        frame.paragraph = is_paragraph(tag);
+        frame.paragraph = flags.paragraph;
     } else if w.author_items == 0
         && w.items == 0
         && w.references == 0
@@ -768,7 +820,7 @@ fn open_element(
     }
     // A block marked as one author may hold the whole byline (`div.hlFld-ContribAuthor`);
     // only inline author marks bound one author.
-    if verdict.author_item && w.flatten == 0 && !is_block(tag) {
+    if verdict.author_item && w.flatten == 0 && !flags.block {
         w.author_items += 1;
         frame.author_item = true;
     }
@@ -951,7 +1003,7 @@ const ADDRESS_PARTS: &[&str] = &[
 ];
 
 fn is_address_part(element: &scraper::node::Element) -> bool {
-    element.attr("itemprop").is_some_and(|p| {
+    attribute(element, "itemprop").is_some_and(|p| {
         p.split_ascii_whitespace()
             .any(|p| ADDRESS_PARTS.contains(&p))
     })
@@ -1114,7 +1166,8 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(element) => {
                     let tag = element.name();
-                    if skipped_depth.is_none() && chrome::is_never_text(tag) {
+                    let flags = tag_flags(tag);
+                    if skipped_depth.is_none() && flags.never_text {
                         skipped_depth = Some(stack.len());
                     }
                     let verdict = chrome::judge_tokens_cached(element, &mut verdicts);
@@ -1122,8 +1175,9 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
                         has_article_part: verdict.strong_article,
                         h1s: u32::from(tag == "h1"),
                         has_top_heading: matches!(tag, "h1" | "h2"),
-                        blocks: u32::from(is_block(tag) || heading_level(tag).is_some()),
+                        blocks: u32::from(flags.block || flags.heading.is_some()),
                         tokens: verdict,
+                        flags,
                         ..Stats::default()
                     };
                     stack.push((node.id(), own, tag == "a", verdict.author_item));
@@ -1147,6 +1201,7 @@ fn measure(root: NodeRef<'_, Node>) -> FxHashMap<ego_tree::NodeId, Stats> {
                     skipped_depth = None;
                     own = Stats {
                         tokens: own.tokens,
+                        flags: own.flags,
                         ..Stats::default()
                     };
                 }
@@ -1187,6 +1242,32 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    proptest::proptest! {
+        /// The run-at-a-time ASCII path appends what the word-at-a-time path appends.
+        #[test]
+        fn ascii_words_are_pushed_as_word_by_word(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "bc", " ", "  ", "\n", "\t", "\r", "\x0C", "x y", ".,"]),
+                0..12,
+            ),
+            current in proptest::sample::select(vec!["", "w", "w "]),
+            pending_space: bool,
+        ) {
+            let text: String = pieces.concat();
+            let start = |w: &mut Writer| {
+                w.current = current.to_owned();
+                w.pending_space = pending_space;
+            };
+            let (mut fast, mut slow) = (Writer::default(), Writer::default());
+            start(&mut fast);
+            start(&mut slow);
+            fast.push_ascii_words(&text);
+            slow.push_split_words(&text, text.split_ascii_whitespace());
+            proptest::prop_assert_eq!(&fast.current, &slow.current);
+            proptest::prop_assert_eq!(fast.pending_space, slow.pending_space);
+        }
     }
 
     #[test]

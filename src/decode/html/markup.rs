@@ -8,7 +8,6 @@
 //! the end tag out so html5ever sees what the author meant.
 
 use memchr::{memchr, memchr3};
-use rustc_hash::FxHashMap;
 use scraper::node::Element;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -123,14 +122,19 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 
 /// Offset of `</name` (any case) in `bytes`.
 fn find_end_tag(bytes: &[u8], name: &[u8]) -> Option<usize> {
+    // A `<` then a `/`: scripts hold few `<`, and a one-byte search needs no searcher built
+    // per call.
     let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&bytes[from..], b"</") {
+    while let Some(pos) = memchr(b'<', &bytes[from..]) {
         let at = from + pos;
-        let candidate = &bytes[at + 2..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+        let candidate = &bytes[at + 1..];
+        if candidate.first() == Some(&b'/')
+            && candidate.len() > name.len()
+            && candidate[1..=name.len()].eq_ignore_ascii_case(name)
+        {
             return Some(at);
         }
-        from = at + 2;
+        from = at + 1;
     }
     None
 }
@@ -145,38 +149,78 @@ enum TagClass {
     Other,
 }
 
-/// Longest name in the tag tables.
-const LONGEST_TABLE_TAG: usize = 8;
+/// Short lower-case ASCII names (tag or attribute names) looked up by bytes of any case.
+/// Every tag and attribute of a page is looked up: names are kept in buckets by length and
+/// first letter, so a look-up compares the name with the one or two table names of its
+/// shape (most names, `div`, `span`, `style`, `src`, `data-*`, have none) and hashes nothing.
+pub(super) struct NameTable<V: Copy + 'static> {
+    /// `SHAPE_LETTERS` buckets per length up to [`NAME_TABLE_LONGEST`].
+    buckets: Vec<Vec<(&'static [u8], V)>>,
+}
 
-/// The table a tag name (any case) is in. Every tag of a page is classed: the name is
-/// lower-cased into a small buffer once and looked up in a table compiled once, rather
-/// than compared with each table entry in turn.
+/// Longest name a [`NameTable`] holds.
+pub(super) const NAME_TABLE_LONGEST: usize = 16;
+
+/// Buckets per length: `a`..`z`, and one for any other first byte.
+const SHAPE_LETTERS: usize = 27;
+
+/// The bucket of a name of `len` bytes starting with `first` (either case).
+fn bucket_of(len: usize, first: u8) -> usize {
+    let lower = first.to_ascii_lowercase();
+    let letter = if lower.is_ascii_lowercase() {
+        usize::from(lower - b'a')
+    } else {
+        SHAPE_LETTERS - 1
+    };
+    len * SHAPE_LETTERS + letter
+}
+
+impl<V: Copy + 'static> NameTable<V> {
+    /// The table of `(names, value)` groups; a name in several groups keeps the first value.
+    pub(super) fn new(groups: &[(&[&'static str], V)]) -> Self {
+        let mut buckets = vec![Vec::new(); (NAME_TABLE_LONGEST + 1) * SHAPE_LETTERS];
+        for (group, value) in groups {
+            for name in *group {
+                let bytes = name.as_bytes();
+                assert!(
+                    !bytes.is_empty()
+                        && bytes.len() <= NAME_TABLE_LONGEST
+                        && !bytes.iter().any(u8::is_ascii_uppercase),
+                    "{name}: a table name is short, not empty and lower-case"
+                );
+                let bucket: &mut Vec<(&'static [u8], V)> =
+                    &mut buckets[bucket_of(bytes.len(), bytes[0])];
+                if !bucket.iter().any(|(n, _)| *n == bytes) {
+                    bucket.push((bytes, *value));
+                }
+            }
+        }
+        NameTable { buckets }
+    }
+
+    /// The value of `name` (ASCII case ignored).
+    pub(super) fn get(&self, name: &[u8]) -> Option<V> {
+        let first = *name.first()?;
+        if name.len() > NAME_TABLE_LONGEST {
+            return None;
+        }
+        self.buckets[bucket_of(name.len(), first)]
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|&(_, v)| v)
+    }
+}
+
+/// The table a tag name (any case) is in.
 fn tag_class(name: &str) -> TagClass {
-    static CLASSES: LazyLock<FxHashMap<&'static [u8], TagClass>> = LazyLock::new(|| {
-        let mut classes = FxHashMap::default();
-        for (table, class) in [
+    static CLASSES: LazyLock<NameTable<TagClass>> = LazyLock::new(|| {
+        NameTable::new(&[
             (VOID_TAGS, TagClass::Void),
             (IMPLIED_END_TAGS, TagClass::ImpliedEnd),
             (RAW_TEXT_TAGS, TagClass::RawText),
-        ] {
-            for tag in table {
-                debug_assert!(tag.len() <= LONGEST_TABLE_TAG);
-                classes.entry(tag.as_bytes()).or_insert(class);
-            }
-        }
-        classes
+        ])
     });
-    if name.len() > LONGEST_TABLE_TAG {
-        return TagClass::Other;
-    }
-    let mut lower = [0u8; LONGEST_TABLE_TAG];
-    for (to, from) in lower.iter_mut().zip(name.bytes()) {
-        *to = from.to_ascii_lowercase();
-    }
-    CLASSES
-        .get(&lower[..name.len()])
-        .copied()
-        .unwrap_or(TagClass::Other)
+    CLASSES.get(name.as_bytes()).unwrap_or(TagClass::Other)
 }
 
 /// Raw markup made ready for the parser, and how deep it nests.

@@ -1,0 +1,581 @@
+//! Attributes nothing reads, dropped from raw markup before parsing.
+//!
+//! Start tags are half of a saved article page's bytes, and html5ever reads attribute
+//! names one character at a time: `style`, `data-*`, `onclick`, `src`, `srcset`, `d` (SVG
+//! paths), `xmlns:*` and the like cost parse time and are never looked at. [`drop_unread_attributes`]
+//! tokenizes tags exactly as the HTML tokenizer does (the attribute states of the HTML
+//! standard) and writes each start tag again with only the attributes some reader asks for
+//! ([`READ_ATTRIBUTES`]), so the parsed tree is the same as before less those attributes.
+//!
+//! Bytes the tokenizer does not read as a tag are never touched: comments, doctypes and
+//! bogus comments are skipped to where they end, and the content of raw-text elements
+//! (`script`, `style`, `title`, `textarea`, `noscript`, ...) to their end tag. Where the tree
+//! builder may read such content as markup instead (inside `<svg>`, `<math>` or `<select>`),
+//! content holding a `<` stops the rewriting, and so does anything this scanner does not
+//! model (`<![CDATA[`, `<plaintext>`, `<frameset>`, a script that may double-escape, an
+//! unterminated tag): the rest of the page is then left as written.
+//!
+//! Formatting elements (`b`, `i`, `font`, ...) keep every attribute: the tree builder
+//! compares their attributes when it limits repeated formatting elements, so dropping one
+//! could change the tree.
+
+use super::markup::NameTable;
+use memchr::{memchr, memmem};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Attribute names (lower case) that a reader of the parsed tree asks for: the DOM passes
+/// of this module ([`super::chrome`], [`super::cues`], [`super::head`],
+/// [`super::markdown`]), and html5ever's tree builder (`type` of a hidden input, `color` /
+/// `face` / `size` of a `font` in foreign content, `encoding` of `annotation-xml`, `form`,
+/// `shadowrootmode`).
+pub const READ_ATTRIBUTES: &[&str] = &[
+    "aria-controls",
+    "aria-expanded",
+    "aria-hidden",
+    "class",
+    "color",
+    "content",
+    "data-test",
+    "encoding",
+    "face",
+    "form",
+    "hidden",
+    "href",
+    "id",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+    "name",
+    "property",
+    "rel",
+    "role",
+    "shadowrootmode",
+    "size",
+    "start",
+    "title",
+    "type",
+    "value",
+];
+
+/// Formatting elements whose attributes the tree builder compares (the "Noah's Ark"
+/// clause); `a` and `nobr` are left out, as a new one first closes the one open.
+const ATTRIBUTE_COMPARED_TAGS: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Elements whose content the tokenizer reads as text up to their end tag (with scripting
+/// enabled, as html5ever parses).
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea",
+];
+
+/// Tags after which this scanner stops rewriting: what follows is no longer tokenized as
+/// markup the way it models.
+const STOP_TAGS: &[&str] = &["plaintext", "frameset"];
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// What a tag name is to this scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    Svg,
+    Math,
+    Select,
+    RawText,
+    Stop,
+    AttributeCompared,
+    Other,
+}
+
+/// The tables compiled once: attribute names kept, and the kind of each listed tag name.
+struct Tables {
+    read: NameTable<()>,
+    kinds: NameTable<TagKind>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
+    read: NameTable::new(&[(READ_ATTRIBUTES, ())]),
+    kinds: NameTable::new(&[
+        (&["svg"], TagKind::Svg),
+        (&["math"], TagKind::Math),
+        (&["select"], TagKind::Select),
+        (RAW_TEXT_TAGS, TagKind::RawText),
+        (STOP_TAGS, TagKind::Stop),
+        (ATTRIBUTE_COMPARED_TAGS, TagKind::AttributeCompared),
+    ]),
+});
+
+/// Whether an attribute is one of [`READ_ATTRIBUTES`], also behind a prefix: in SVG and
+/// MathML the parser names `xlink:href` and `xlink:title` by their local part (`href`,
+/// `title`), which is what the readers ask for.
+fn is_read_attribute(name: &[u8]) -> bool {
+    let local = match memchr(b':', name) {
+        Some(colon) => &name[colon + 1..],
+        None => name,
+    };
+    TABLES.read.get(local).is_some()
+}
+
+fn tag_kind(name: &[u8]) -> TagKind {
+    TABLES.kinds.get(name).unwrap_or(TagKind::Other)
+}
+
+/// One attribute of a tag: byte offsets of its start, the end of its name, and its end
+/// (after the value, if any).
+#[derive(Debug, Clone, Copy)]
+struct Attribute {
+    start: usize,
+    name_end: usize,
+    end: usize,
+    /// Its name is one of [`READ_ATTRIBUTES`] (set for start tags only).
+    read: bool,
+}
+
+/// One tag as the tokenizer reads it.
+#[derive(Debug)]
+struct Tag {
+    name_start: usize,
+    name_end: usize,
+    self_closing: bool,
+    /// Offset just after the `>`.
+    end: usize,
+}
+
+/// Reads the tag whose name starts at `name_start` (just after `<` or `</`), following the
+/// tokenizer's tag-name, attribute and self-closing states. `None` when the input ends
+/// inside the tag (the tokenizer then drops it).
+fn read_tag(bytes: &[u8], name_start: usize, attributes: &mut Vec<Attribute>) -> Option<Tag> {
+    attributes.clear();
+    let mut i = name_start;
+    // Tag name state.
+    let name_end = loop {
+        let b = *bytes.get(i)?;
+        if is_space(b) || b == b'/' || b == b'>' {
+            break i;
+        }
+        i += 1;
+    };
+    let tag = |self_closing, end| Tag {
+        name_start,
+        name_end,
+        self_closing,
+        end,
+    };
+    #[derive(Clone, Copy)]
+    enum State {
+        BeforeName,
+        AfterName,
+        AfterQuotedValue,
+        SelfClosing,
+    }
+    let mut state = State::BeforeName;
+    loop {
+        match state {
+            State::BeforeName | State::AfterName | State::AfterQuotedValue => {
+                let b = *bytes.get(i)?;
+                if is_space(b) {
+                    i += 1;
+                    // Spaces after a name may still lead to its `=`.
+                    if !matches!(state, State::AfterName) {
+                        state = State::BeforeName;
+                    }
+                    continue;
+                }
+                match b {
+                    b'/' => {
+                        i += 1;
+                        state = State::SelfClosing;
+                        continue;
+                    }
+                    b'>' => return Some(tag(false, i + 1)),
+                    b'=' if matches!(state, State::AfterName) => {
+                        // The value of the last attribute.
+                        i += 1;
+                        let quoted = read_value(bytes, &mut i)?;
+                        if let Some(last) = attributes.last_mut() {
+                            last.end = i;
+                        }
+                        // After a quoted value any character may follow; an unquoted (or
+                        // missing) value ends at a space or the `>`.
+                        state = if quoted {
+                            State::AfterQuotedValue
+                        } else {
+                            State::BeforeName
+                        };
+                        continue;
+                    }
+                    _ => {}
+                }
+                // A new attribute; its first character is part of its name, even `=`.
+                let start = i;
+                i += 1;
+                loop {
+                    let b = *bytes.get(i)?;
+                    if is_space(b) || b == b'/' || b == b'>' || b == b'=' {
+                        break;
+                    }
+                    i += 1;
+                }
+                attributes.push(Attribute {
+                    start,
+                    name_end: i,
+                    end: i,
+                    read: false,
+                });
+                state = State::AfterName;
+            }
+            State::SelfClosing => {
+                if *bytes.get(i)? == b'>' {
+                    return Some(tag(true, i + 1));
+                }
+                // The `/` is dropped; the character starts over before an attribute name.
+                state = State::BeforeName;
+            }
+        }
+    }
+}
+
+/// Reads an attribute value from `*i` (just after the `=`), leaving `*i` where the
+/// attribute's bytes end: after the closing quote, or on the space or `>` that ends an
+/// unquoted value (or follows a missing one). Returns whether the value was quoted.
+fn read_value(bytes: &[u8], i: &mut usize) -> Option<bool> {
+    while is_space(*bytes.get(*i)?) {
+        *i += 1;
+    }
+    match bytes[*i] {
+        quote @ (b'"' | b'\'') => {
+            let close = *i + 1 + memchr(quote, &bytes[*i + 1..])?;
+            *i = close + 1;
+            Some(true)
+        }
+        // A missing value: the attribute ends with its `=` (and the spaces after it).
+        b'>' => Some(false),
+        _ => {
+            loop {
+                let b = *bytes.get(*i)?;
+                if is_space(b) || b == b'>' {
+                    break;
+                }
+                *i += 1;
+            }
+            Some(false)
+        }
+    }
+}
+
+/// Where a comment that starts at `lt` (`<!--`) ends: after `-->` or `--!>`, or after the
+/// abrupt `<!-->` / `<!--->`. `None` when it runs to the end of the input.
+fn comment_end(bytes: &[u8], lt: usize) -> Option<usize> {
+    let body = lt + 4;
+    let rest = &bytes[body.min(bytes.len())..];
+    if rest.starts_with(b">") {
+        return Some(body + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(body + 2);
+    }
+    // `--!>` ends it too, where it comes before the first `-->`.
+    let plain = memmem::find(rest, b"-->");
+    let before_plain = &rest[..plain.map_or(rest.len(), |p| p + 3)];
+    match memmem::find(before_plain, b"--!>") {
+        Some(bang) => Some(body + bang + 4),
+        None => plain.map(|p| body + p + 3),
+    }
+}
+
+/// Offset of the end tag that closes raw text named `name` (`</name` followed by a space,
+/// `/` or `>`, any case), searching from `from`.
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(pos) = memchr(b'<', &bytes[at..]) {
+        let lt = at + pos;
+        let after = lt + 2 + name.len();
+        if bytes.len() > after
+            && bytes[lt + 1] == b'/'
+            && bytes[lt + 2..after].eq_ignore_ascii_case(name)
+            && (is_space(bytes[after]) || matches!(bytes[after], b'/' | b'>'))
+        {
+            return Some(lt);
+        }
+        at = lt + 1;
+    }
+    None
+}
+
+/// Whether a script's content may enter the tokenizer's double-escaped state (`<!--`
+/// followed by `<script`), where its first `</script>` does not end it.
+fn may_double_escape(content: &[u8]) -> bool {
+    let Some(open) = memmem::find(content, b"<!--") else {
+        return false;
+    };
+    let rest = &content[open..];
+    rest.windows(7)
+        .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(b"script"))
+}
+
+/// The markup with every start tag written again without the attributes no reader asks
+/// for (see the module docs); borrowed unchanged when no tag has such an attribute.
+pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut attributes: Vec<Attribute> = Vec::with_capacity(16);
+    // Open `<svg>`, `<math>` and `<select>` elements as far as this scanner can tell (an
+    // over-count, never an under-count): inside them a raw-text tag name may be markup.
+    let (mut svg, mut math, mut select) = (0usize, 0usize, 0usize);
+    let mut at = 0;
+    while let Some(found) = memchr(b'<', &bytes[at..]) {
+        let lt = at + found;
+        let Some(&next) = bytes.get(lt + 1) else {
+            break;
+        };
+        match next {
+            b'!' => {
+                if bytes[lt..].starts_with(b"<!--") {
+                    match comment_end(bytes, lt) {
+                        Some(end) => at = end,
+                        None => break,
+                    }
+                } else if bytes[lt + 2..].starts_with(b"[CDATA[") {
+                    // A CDATA section in foreign content, a bogus comment elsewhere.
+                    break;
+                } else {
+                    // A doctype or bogus comment: up to the first `>`.
+                    match memchr(b'>', &bytes[lt + 2..]) {
+                        Some(gt) => at = lt + 2 + gt + 1,
+                        None => break,
+                    }
+                }
+            }
+            b'?' => match memchr(b'>', &bytes[lt + 2..]) {
+                Some(gt) => at = lt + 2 + gt + 1,
+                None => break,
+            },
+            b'/' => {
+                let Some(&first) = bytes.get(lt + 2) else {
+                    break;
+                };
+                if first.is_ascii_alphabetic() {
+                    let Some(tag) = read_tag(bytes, lt + 2, &mut attributes) else {
+                        break;
+                    };
+                    match tag_kind(&bytes[tag.name_start..tag.name_end]) {
+                        TagKind::Svg => svg = svg.saturating_sub(1),
+                        TagKind::Math => math = math.saturating_sub(1),
+                        TagKind::Select => select = select.saturating_sub(1),
+                        _ => {}
+                    }
+                    at = tag.end;
+                } else if first == b'>' {
+                    at = lt + 3;
+                } else {
+                    // A bogus comment.
+                    match memchr(b'>', &bytes[lt + 2..]) {
+                        Some(gt) => at = lt + 2 + gt + 1,
+                        None => break,
+                    }
+                }
+            }
+            first if first.is_ascii_alphabetic() => {
+                let Some(tag) = read_tag(bytes, lt + 1, &mut attributes) else {
+                    break;
+                };
+                let name = &bytes[tag.name_start..tag.name_end];
+                let kind = tag_kind(name);
+                let mut all_read = true;
+                for attribute in &mut attributes {
+                    attribute.read = is_read_attribute(&bytes[attribute.start..attribute.name_end]);
+                    all_read &= attribute.read;
+                }
+                if kind != TagKind::AttributeCompared && !all_read {
+                    let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                    out.push_str(&text[copied..tag.name_end]);
+                    for attribute in attributes.iter().filter(|a| a.read) {
+                        out.push(' ');
+                        out.push_str(&text[attribute.start..attribute.end]);
+                    }
+                    out.push_str(if tag.self_closing { " />" } else { ">" });
+                    copied = tag.end;
+                }
+                at = tag.end;
+                match kind {
+                    TagKind::Stop => break,
+                    // A self-closed `<svg/>` is closed at once.
+                    TagKind::Svg => svg += usize::from(!tag.self_closing),
+                    TagKind::Math => math += usize::from(!tag.self_closing),
+                    TagKind::Select => select += 1,
+                    TagKind::RawText => {
+                        let Some(end) = raw_text_end(bytes, tag.end, name) else {
+                            break;
+                        };
+                        let content = &bytes[tag.end..end];
+                        let may_be_markup = svg > 0 || math > 0 || select > 0;
+                        if (may_be_markup && memchr(b'<', content).is_some())
+                            || (name.eq_ignore_ascii_case(b"script") && may_double_escape(content))
+                        {
+                            break;
+                        }
+                        at = end;
+                    }
+                    TagKind::AttributeCompared | TagKind::Other => {}
+                }
+            }
+            _ => at = lt + 1,
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Node};
+    use std::fmt::Write;
+
+    /// The parsed tree as text, with only the attributes some reader asks for.
+    fn read_tree(html: &str) -> String {
+        let page = Html::parse_document(html);
+        let mut out = String::new();
+        for edge in page.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        let _ = write!(out, "<{:?}:{}", e.name.ns, e.name());
+                        for (name, value) in e.attrs() {
+                            if READ_ATTRIBUTES.contains(&name) {
+                                let _ = write!(out, " {name}={value:?}");
+                            }
+                        }
+                        out.push('>');
+                    }
+                    Node::Text(t) => {
+                        let _ = write!(out, "{:?}", &**t);
+                    }
+                    Node::Comment(c) => {
+                        let _ = write!(out, "<!--{:?}-->", &**c);
+                    }
+                    other => {
+                        let _ = write!(out, "[{other:?}]");
+                    }
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if let Node::Element(e) = node.value() {
+                        let _ = write!(out, "</{}>", e.name());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn drops_only_unread_attributes() {
+        let cases = [
+            (
+                r#"<div class="a" style="x" data-x='1' id=b onclick="f()">t</div>"#,
+                r#"<div class="a" id=b>t</div>"#,
+            ),
+            (r#"<img src="x.png" alt="y"/>"#, "<img />"),
+            (r#"<a href=x/ target=_blank>"#, "<a href=x/>"),
+            (r#"<p data-a=1 hidden>"#, "<p hidden>"),
+            (r#"<b style="x">bold</b>"#, r#"<b style="x">bold</b>"#),
+            (r#"<p class="a">plain</p>"#, r#"<p class="a">plain</p>"#),
+            (
+                r#"<script src="x">var a = '<div style="y">';</script><p style=z>"#,
+                r#"<script>var a = '<div style="y">';</script><p>"#,
+            ),
+            (
+                r#"<!-- <div style="x"> --><div style="y">"#,
+                r#"<!-- <div style="x"> --><div>"#,
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(drop_unread_attributes(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn stops_where_markup_may_not_be_markup() {
+        let cases = [
+            r#"<svg><style>a<b</style></svg><div style="x">"#,
+            r#"<select><title>a<b</title></select><div style="x">"#,
+            r#"<script><!-- <script></script> --></script><div style="x">"#,
+            r#"<math><![CDATA[x]]></math><div style="x">"#,
+            r#"<plaintext><div style="x">"#,
+            r#"<div style="x"#,
+        ];
+        for input in cases {
+            assert_eq!(drop_unread_attributes(input), input, "{input}");
+        }
+    }
+
+    /// The corpus pages (and bad inputs) as saved, through the same preparation as
+    /// `decode_html`: their trees are the same with and without the unread attributes.
+    #[test]
+    fn corpus_trees_are_unchanged_but_for_unread_attributes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let pages: Vec<std::path::PathBuf> = ["pages", "bad-inputs"]
+            .iter()
+            .filter_map(|dir| std::fs::read_dir(root.join(dir)).ok())
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .flat_map(|p| [p.join("source.html"), p.clone()])
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "html"))
+            .collect();
+        if pages.is_empty() {
+            eprintln!("skipping: no corpus HTML under {}", root.display());
+            return;
+        }
+        for page in pages {
+            let bytes = std::fs::read(&page).expect("readable");
+            let text = super::super::charset::decode_page_bytes(&bytes).text;
+            let prepared = super::super::markup::prepare_markup(&text, usize::MAX).text;
+            let stripped = drop_unread_attributes(&prepared);
+            assert!(
+                read_tree(&stripped) == read_tree(&prepared),
+                "{}",
+                page.display()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the markup, the parsed tree is the same less the unread attributes.
+        #[test]
+        fn the_tree_is_unchanged_but_for_unread_attributes(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<div style=\"a\" class=\"c\">", "</div>", "<p data-x=1 id=p>", "<a href=x/ rel=y",
+                    ">", "/>", " ", "'", "\"", "=", "<b style=s>", "<b style=t>", "</p>", "<i class=c style=t>", "</b>",
+                    "<font size=2 face=f style=a>", "<svg viewBox=\"0 0 1 1\">", "</svg>",
+                    "<math display=block>", "</math>", "<title lang=en>", "</title>",
+                    "<style media=x>", "</style>", "<script src=s>", "</script>", "<!--",
+                    "-->", "--!>", "<!-->", "<![CDATA[", "]]>", "<select name=n>", "</select>",
+                    "<option value=1 label=l>", "<textarea rows=2>", "</textarea>",
+                    "<noscript>", "</noscript>", "<table border=1>", "<tr valign=top>",
+                    "<td colspan=2 style=x>", "<input type=hidden onclick=f>", "<plaintext>",
+                    "<frameset>", "<!doctype html>", "<?xml x?>", "</ p>", "</>", "<p =a b=\"c\"d=e>",
+                    "<foreignObject>", "<annotation-xml encoding=text/html>", "text", "&amp;",
+                    "<br/>", "<img src=x alt=y>", "<ul><li>", "<span\tclass=a\nstyle=b>",
+                    "<DIV STYLE=X CLASS=Y>", "<use xlink:href=\"#i\" x=1>",
+                    "<a xlink:title=t xlink:role=navigation xml:lang=en>", "<a href='x' title=\"t\"/x=1>", "<p a='1'b='2'>",
+                ]),
+                0..40,
+            )
+        ) {
+            let page: String = pieces.concat();
+            let stripped = drop_unread_attributes(&page);
+            proptest::prop_assert_eq!(read_tree(&stripped), read_tree(&page), "{}", page);
+        }
+    }
+}
