@@ -306,7 +306,76 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         lines: start..lines.len(),
     });
     let segments = fold_menus_into_header(segments, lines);
-    split_headless_references(segments, lines)
+    let segments = split_headless_references(segments, lines);
+    split_citation_after_references(segments, lines)
+}
+
+/// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …").
+fn opens_citation_block(text: &str) -> bool {
+    const LABELS: [&str; 4] = [
+        "cite this article",
+        "to cite this article",
+        "please cite this article",
+        "how to cite this article",
+    ];
+    let text = text.trim_start().as_bytes();
+    LABELS
+        .iter()
+        .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+}
+
+/// A DOI alone on its line ("doi:10.5555/inv.4-1", "https://doi.org/10.5555/x").
+fn is_doi_alone(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let rest = ["doi:", "doi ", "https://doi.org/", "http://dx.doi.org/"]
+        .iter()
+        .find_map(|label| lower.strip_prefix(label))
+        .unwrap_or(&lower)
+        .trim_start();
+    rest.starts_with("10.") && rest.contains('/') && !rest.contains(' ')
+}
+
+/// A publisher's PDF prints the article's own DOI and how to cite it right after the
+/// last reference ("doi:10.5555/inv.4-1" / "Cite this article as: …"), with no heading
+/// between: that block is the article's information, not a reference.
+fn split_citation_after_references(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(segments.len() + 1);
+    for segment in segments {
+        if segment.kind != SectionKind::References {
+            out.push(segment);
+            continue;
+        }
+        let range = segment.lines.clone();
+        let Some(citation) = range
+            .clone()
+            .find(|&i| opens_citation_block(&lines[i].text))
+        else {
+            out.push(segment);
+            continue;
+        };
+        let above = (range.start..citation)
+            .rev()
+            .find(|&i| !lines[i].is_blank());
+        let boundary = match above {
+            Some(i) if is_doi_alone(&lines[i].text) => i,
+            _ => citation,
+        };
+        if !(range.start..boundary).any(|i| !lines[i].is_blank()) {
+            out.push(segment);
+            continue;
+        }
+        out.push(Segment {
+            lines: range.start..boundary,
+            ..segment
+        });
+        out.push(Segment {
+            kind: SectionKind::ArticleInfo,
+            heading: None,
+            lines: boundary..range.end,
+        });
+    }
+    out
 }
 
 /// The fewest entries, each followed by its link labels, that make a reference list

@@ -1327,3 +1327,15 @@ fn corresponding_note_under_the_byline_marks_the_named_author() {
         assert_eq!(marks, expected, "{byline}");
     }
 }
+
+/// A publisher's PDF prints the article's DOI and how to cite it right after the last
+/// reference, with no heading: the DOI is the article's, and the block no reference.
+#[test]
+fn citation_block_after_the_last_reference() {
+    let page = "A Study of Invented Things\nMei Lindqvist1* and Dara Okafor2\n\nAbstract\nWe invented things. They worked well in every test we ran, and in the field too.\n\nReferences\n1. Doe J, Roe R: A first invented study. Invent Lett 2001, 3:1-2.\n2. Poe P: A second invented study of the\nsame things. Invent Rev 2006, 2:200-12.\ndoi:10.5555/1752-2897-4-1\nCite this article as: Lindqvist et al.: A study of invented things.\nJournal of Invented Outcomes 2010 4:1.\n\nPublish with Invented Central and every\nscientist can read your work free of charge\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.doi.as_deref(), Some("10.5555/1752-2897-4-1"));
+    assert_eq!(record.references.len(), 2);
+    let last = &record.references[1].raw;
+    assert!(last.ends_with("2006, 2:200-12."), "{last}");
+}
