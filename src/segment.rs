@@ -310,7 +310,8 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     split_citation_after_references(segments, lines)
 }
 
-/// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …").
+/// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …")
+/// or opens its copyright notice.
 fn opens_citation_block(text: &str) -> bool {
     const LABELS: [&str; 4] = [
         "cite this article",
@@ -318,10 +319,17 @@ fn opens_citation_block(text: &str) -> bool {
         "please cite this article",
         "how to cite this article",
     ];
-    let text = text.trim_start().as_bytes();
-    LABELS
-        .iter()
-        .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+    let trimmed = text.trim_start();
+    let text = trimmed.as_bytes();
+    // The article's copyright and licence, which may follow as well ("© 2014 by the
+    // authors; licensee …").
+    let copyright = trimmed.starts_with('©')
+        || trimmed.starts_with("(c) ") && trimmed[4..].starts_with(|c: char| c.is_ascii_digit())
+        || text.len() > 10 && text[..10].eq_ignore_ascii_case(b"copyright ");
+    copyright
+        || LABELS
+            .iter()
+            .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
 }
 
 /// A DOI alone on its line ("doi:10.5555/inv.4-1", "https://doi.org/10.5555/x").
@@ -336,9 +344,10 @@ fn is_doi_alone(text: &str) -> bool {
     rest.starts_with("10.") && rest.contains('/') && !rest.contains(' ')
 }
 
-/// A publisher's PDF prints the article's own DOI and how to cite it right after the
-/// last reference ("doi:10.5555/inv.4-1" / "Cite this article as: …"), with no heading
-/// between: that block is the article's information, not a reference.
+/// A publisher's PDF prints the article's own DOI and how to cite it, or its copyright
+/// notice, right after the last reference ("doi:10.5555/inv.4-1" / "Cite this article
+/// as: …", "© 2014 by the authors; …"), with no heading between: that block is the
+/// article's information, not a reference.
 fn split_citation_after_references(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
     let mut out = Vec::with_capacity(segments.len() + 1);
     for segment in segments {

@@ -1339,3 +1339,13 @@ fn citation_block_after_the_last_reference() {
     let last = &record.references[1].raw;
     assert!(last.ends_with("2006, 2:200-12."), "{last}");
 }
+
+/// The copyright notice printed right after the last reference is no part of it.
+#[test]
+fn copyright_notice_after_the_last_reference() {
+    let page = "A Study of Invented Things\nMei Lindqvist1* and Dara Okafor2\n\nAbstract\nWe invented things. They worked well in every test we ran, and in the field too.\n\nReferences\n1. Doe, J.; Roe, R. A first invented study. Invent. Lett. 2001, 3, 1-2.\n2. Poe, P. A second invented study. Invent. Rev. 2006, 2, 200-212.\n\n© 2014 by the authors; licensee Invented Publishing, Basel, Switzerland. This article is an\nopen access article distributed under the terms of the Invented License.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(record.references.len(), 2);
+    let last = &record.references[1].raw;
+    assert!(last.ends_with("2006, 2, 200-212."), "{last}");
+}

@@ -38,8 +38,9 @@ const MARGIN_LINES: usize = 3;
 const RUNNING_SHARE: f32 = 0.4;
 
 /// The text without its running lines ([`MARGIN_LINES`]). Texts of fewer than three
-/// pages are kept as they are. On the first page only page numbers go: the running head
-/// printed there is its masthead ("Invented Journal of Agronomy" over the volume line).
+/// pages are kept as they are. The first page keeps the running lines at its top (but
+/// page numbers): printed there, the running head is its masthead ("Invented Journal of
+/// Agronomy" over the volume line).
 fn without_running_lines(text: String) -> String {
     let pages: Vec<&str> = text.split('\u{c}').collect();
     if pages.len() < 3 {
@@ -91,11 +92,23 @@ fn without_running_lines(text: String) -> String {
             out.push('\u{c}');
         }
         let at = margins(page);
+        // The first page's top margin: its masthead.
+        let top_end = at[..at.len().min(MARGIN_LINES)]
+            .last()
+            .copied()
+            .unwrap_or(0);
+        let bottom_start = at[at.len().saturating_sub(MARGIN_LINES)..]
+            .first()
+            .copied()
+            .unwrap_or(0);
         for (i, line) in page.split_inclusive('\n').enumerate() {
             let running = at.binary_search(&i).is_ok() && {
                 let key = key(line);
-                counts.get(&key).is_some_and(|&n| n >= needed)
-                    && (index > 0 || key.bytes().all(|b| b == b'#'))
+                let masthead = index == 0
+                    && i <= top_end
+                    && i < bottom_start
+                    && !key.bytes().all(|b| b == b'#');
+                counts.get(&key).is_some_and(|&n| n >= needed) && !masthead
             };
             if !running {
                 out.push_str(line);
@@ -232,13 +245,10 @@ mod tests {
             .collect();
         let kept = without_running_lines(pages.join("\u{c}"));
         let kept_pages: Vec<&str> = kept.split('\u{c}').collect();
-        // The first page keeps its masthead and watermark, losing its page number.
+        // The first page keeps its masthead, losing its watermark and page number.
         assert_eq!(
             kept_pages[0],
-            format!(
-                "Invented Letters 2014, 4\n{}\nDownloaded from https://example.org/doi/10.5555/x on 2026. See the Terms and Conditions.\n",
-                bodies[0]
-            )
+            format!("Invented Letters 2014, 4\n{}\n", bodies[0])
         );
         for (i, p) in kept_pages.iter().enumerate().skip(1) {
             assert_eq!(*p, format!("{}\n", bodies[i]));
