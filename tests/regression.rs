@@ -1349,3 +1349,26 @@ fn copyright_notice_after_the_last_reference() {
     let last = &record.references[1].raw;
     assert!(last.ends_with("2006, 2, 200-212."), "{last}");
 }
+
+/// A publisher's PDF as text may print the affiliations' labels as a column of their own
+/// above the texts: each text gets its label, in order, a text broken over lines once.
+#[test]
+fn affiliation_labels_printed_as_a_column() {
+    let page = "A Study of Invented Things\nMei Lindqvist 1, Dara Okafor 2,* and Jun Moreau 3\n1\n\n2\n\n3\n\nInvented Institute of Botany (IIB), Garden Road 5, 73100 Utopia,\nNorway; E-Mail: mei@example.org\nDepartment of Examples, University of Lisbon, 1000-001 Lisbon, Portugal\nInstitute of Invented Studies, Via Roma 12, 70125 Bari, Italy\n\n* Author to whom correspondence should be addressed; E-Mail: dara@example.org.\n\nAbstract: We invented things. They worked well in every test we ran, and in the field too.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    let affiliations: Vec<(&str, &str)> = record
+        .affiliations
+        .iter()
+        .map(|a| (a.id.as_str(), a.country.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        affiliations,
+        vec![("1", "Norway"), ("2", "Portugal"), ("3", "Italy")]
+    );
+    let labels: Vec<Vec<String>> = record
+        .authors
+        .iter()
+        .map(|a| a.affiliations.clone())
+        .collect();
+    assert_eq!(labels, vec![vec!["1"], vec!["2"], vec!["3"]]);
+}

@@ -657,9 +657,11 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             break;
         }
         // The first affiliation's label alone on its line ("^1"), its text unlabelled on
-        // the next: the names have ended.
+        // the next (or after the other labels, a column of them): the names have ended.
         if best.is_some() && pending.is_empty() && label_alone(&line.text).is_some() {
-            let next = lines[end..].iter().find(|l| !l.is_blank());
+            let next = lines[end..]
+                .iter()
+                .find(|l| !l.is_blank() && label_alone(&l.text).is_none());
             if next.is_some_and(|l| {
                 !is_labelled_affiliation(&l.text) && looks_like_affiliation(&l.text)
             }) {
@@ -1730,7 +1732,11 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             *last = parse_affiliation(&last.id, &joined);
         }
     };
-    let mut pending_label: Option<&str> = None;
+    // Labels printed on their own lines before the affiliations' texts: one right above
+    // its text, or a column of them all above the texts (a PDF's text: "1" "2" "3", then
+    // three affiliations without their labels).
+    let mut pending_labels: std::collections::VecDeque<&str> = std::collections::VecDeque::new();
+    let mut label_above = false;
     // The comma or semicolon that ended the line last read into an affiliation.
     let mut broken_after: Option<char> = None;
     let ending = |line: &Line| {
@@ -1750,11 +1756,29 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         // A label printed on its own line before its affiliation ("1" then the text).
         let text = without_byline_lead(line.text.trim());
         if let Some(label) = label_alone(text) {
-            pending_label = Some(label);
+            pending_labels.push_back(label);
+            label_above = true;
             continue;
         }
-        if let Some(id) = pending_label.take() {
-            if looks_like_affiliation(text) {
+        let right_under_label = std::mem::take(&mut label_above);
+        // Past the first text under a column of labels, the next label's text starts
+        // once the affiliation read so far has ended: at its country, not broken off.
+        let last_ended = || {
+            goes_on.is_none()
+                && match &running {
+                    Some(joined) => ends_in_country(affiliation_text(joined)),
+                    None => out.last().is_some_and(|a| a.country.is_some()),
+                }
+        };
+        let starts_next = !pending_labels.is_empty()
+            && looks_like_affiliation(text)
+            && (right_under_label || last_ended());
+        if right_under_label && !starts_next {
+            // A label over something else: it labels nothing.
+            pending_labels.pop_back();
+        }
+        if let Some(id) = starts_next.then(|| pending_labels.pop_front()).flatten() {
+            {
                 let address = before_mail_addresses(text);
                 finish(&mut out, &mut running);
                 out.push(parse_affiliation(
