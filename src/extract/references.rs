@@ -110,6 +110,13 @@ fn reattach_detached_labels(lines: &[&Line]) -> Option<Vec<Line>> {
             .filter(|&(_, end)| end >= line.text.len())
             .map(|(n, _)| n)
     };
+    // Nearly every list has no such run: it is looked for before anything is copied.
+    let has_run = lines
+        .windows(2)
+        .any(|pair| label_alone(pair[0]).is_some_and(|n| label_alone(pair[1]) == Some(n + 1)));
+    if !has_run {
+        return None;
+    }
     let mut out: Vec<Line> = Vec::new();
     let mut changed = false;
     let mut i = 0;
@@ -127,6 +134,11 @@ fn reattach_detached_labels(lines: &[&Line]) -> Option<Vec<Line>> {
         {
             run += 1;
         }
+        if run < 2 {
+            out.push(lines[i].clone());
+            i += 1;
+            continue;
+        }
         // The entries: the lines up to the next label in sequence.
         let next = first + run as u32;
         let block_end = (i + run..lines.len())
@@ -143,7 +155,7 @@ fn reattach_detached_labels(lines: &[&Line]) -> Option<Vec<Line>> {
         // Entries lost to the layout (two merged into one) cost their own numbers only:
         // a quarter of the run at most, and the last entry keeps the run's last number so
         // that the list goes on in sequence.
-        if run < 2 || entries.len() > run || entries.len() * 4 < run * 3 {
+        if entries.len() > run || entries.len() * 4 < run * 3 {
             out.extend(lines[i..i + run].iter().map(|&l| l.clone()));
             i += run;
             continue;
