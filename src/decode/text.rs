@@ -37,6 +37,18 @@ const MARGIN_LINES: usize = 3;
 /// Share of the pages a margin line must come back on to be running.
 const RUNNING_SHARE: f32 = 0.4;
 
+/// "Page 8 of 9" on a line of its own: a page's footer wherever the columns put it.
+fn is_page_count(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let number =
+        |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("page"))
+        && number(words.next())
+        && words.next() == Some("of")
+        && number(words.next())
+        && words.next().is_none()
+}
+
 /// The text without its running lines ([`MARGIN_LINES`]). Texts of fewer than three
 /// pages are kept as they are. The first page keeps the running lines at its top (but
 /// page numbers): printed there, the running head is its masthead ("Invented Journal of
@@ -102,14 +114,15 @@ fn without_running_lines(text: String) -> String {
             .copied()
             .unwrap_or(0);
         for (i, line) in page.split_inclusive('\n').enumerate() {
-            let running = at.binary_search(&i).is_ok() && {
-                let key = key(line);
-                let masthead = index == 0
-                    && i <= top_end
-                    && i < bottom_start
-                    && !key.bytes().all(|b| b == b'#');
-                counts.get(&key).is_some_and(|&n| n >= needed) && !masthead
-            };
+            let running = is_page_count(line)
+                || at.binary_search(&i).is_ok() && {
+                    let key = key(line);
+                    let masthead = index == 0
+                        && i <= top_end
+                        && i < bottom_start
+                        && !key.bytes().all(|b| b == b'#');
+                    counts.get(&key).is_some_and(|&n| n >= needed) && !masthead
+                };
             if !running {
                 out.push_str(line);
             }
@@ -252,6 +265,14 @@ mod tests {
         );
         for (i, p) in kept_pages.iter().enumerate().skip(1) {
             assert_eq!(*p, format!("{}\n", bodies[i]));
+        }
+        for (line, counts) in [
+            ("Page 8 of 9\n", true),
+            ("page 1 of 12", true),
+            ("Page 8 of 9 and more", false),
+            ("Page eight of nine", false),
+        ] {
+            assert_eq!(is_page_count(line), counts, "{line}");
         }
         // Two pages are too few to tell running lines from the text.
         let two = pages[..2].join("\u{c}");
