@@ -139,12 +139,25 @@ fn reattach_detached_labels(lines: &[&Line]) -> Option<Vec<Line>> {
             i += 1;
             continue;
         }
-        // The entries: the lines up to the next label in sequence.
+        // The entries: the lines up to the next label in sequence (or a few past it,
+        // when entries were lost).
         let next = first + run as u32;
         let block_end = (i + run..lines.len())
-            .find(|&j| label_of(&lines[j].text).is_some_and(|(n, _)| n == next))
+            .find(|&j| {
+                label_of(&lines[j].text).is_some_and(|(n, _)| (next..=next + 3).contains(&n))
+            })
             .unwrap_or(lines.len());
-        let block = &lines[i + run..block_end];
+        let mut block = &lines[i + run..block_end];
+        // The entry before the labels goes on under them, a page turned ("… A scoping
+        // review of the" / "28." … "38." / "existing conceptual frameworks …").
+        while let (Some(first_line), Some(previous)) = (block.first(), out.last_mut()) {
+            if !first_line.text.starts_with(char::is_lowercase) {
+                break;
+            }
+            push_joined(&mut previous.text, &first_line.text);
+            previous.end = first_line.end;
+            block = &block[1..];
+        }
         let strict = split_block(block, starts_like_reference);
         let entries = if strict.len() == run {
             strict
@@ -299,7 +312,16 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
             // After an entry closed by its link residue, a later number goes on with the
             // list where the page left entries out ("3. …" / "View Article" / "22. …"); a
             // number wrapped onto a new line only happens inside an open entry.
-            let skips_ahead = closed && n > expected && !alone && text.len() - end >= 30;
+            // So does a number a few past the expected one on a new entry after a finished
+            // one: the entries between were lost to the page's layout.
+            let lost_entries = || {
+                n <= expected + 3
+                    && current
+                        .as_ref()
+                        .is_some_and(|c| starts_like_reference(text[end..].trim(), &c.raw))
+            };
+            let skips_ahead =
+                n > expected && !alone && text.len() - end >= 30 && (closed || lost_entries());
             let starts_entry = (n == expected || skips_ahead || (current.is_none() && n > 0))
                 && (alone || !labels_alone || inner_list_follows());
             if starts_entry {
@@ -794,8 +816,8 @@ mod tests {
                 vec![Some(1), Some(2), Some(3), Some(4), Some(5)],
             ),
             // One entry more than labels: the labels cannot be placed, the list is read
-            // as the page prints it.
-            ("1.\n2.\n3.\n", vec![Some(1), Some(2), Some(3)]),
+            // as the page prints it (and goes on at the next numbered entry).
+            ("1.\n2.\n3.\n", vec![Some(1), Some(2), Some(3), Some(5)]),
         ];
         for (labels, numbers) in cases {
             let text = format!(
@@ -814,6 +836,23 @@ mod tests {
             got[2].1.starts_with("The Invented Standard Set."),
             "{}",
             got[2].1
+        );
+    }
+
+    #[test]
+    fn entries_across_a_page_turned_under_a_column_of_labels() {
+        // Entry 2 goes on under the labels of the next page; entries are lost to the
+        // layout (two of three labels placed), and the list goes on past the gap.
+        let text = "1. Lindqvist M: A first invented study. Invent Lett 2001, 3:1-2.\n2. Okafor D: A study that goes on over the\n3.\n4.\n5.\n6.\nturn of the page. Invent Rev 2002, 5:3-4.\nMoreau J: A third study of invented\nthings, and more. Invent Lett 2003, 6:5-6. The Invented Standard Set. Invented Society, Utopia; 2004.\nSilva A: A study. Invent Lett 2005, 7:1-2.\nBerg L: Another study. Invent Lett 2006, 8:1-2.\n8. Silva A, Berg L: An eighth invented study. Invent Lett 2008, 9:7-8.\n";
+        let got = split(text);
+        let numbers: Vec<Option<u32>> = got.iter().map(|r| r.0).collect();
+        assert_eq!(
+            numbers,
+            vec![Some(1), Some(2), Some(3), Some(4), Some(6), Some(8)]
+        );
+        assert_eq!(
+            got[1].1,
+            "Okafor D: A study that goes on over the turn of the page. Invent Rev 2002, 5:3-4."
         );
     }
 
