@@ -2032,6 +2032,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn person_names_and_publishers() {
+        let cases = [
+            ("Mei Lindqvist", true),
+            ("Muaid S. Ali", true),
+            ("Ma Lourdes Edano", true),
+            ("Invented Publishing Corporation", false),
+            ("Invented Science Publishers", false),
+            ("Invented University Press", false),
+        ];
+        for (name, person) in cases {
+            assert_eq!(is_person_name(name), person, "{name}");
+        }
+    }
+
+    #[test]
     fn the_labelled_affiliation_prefilter_lets_every_match_through() {
         let texts = [
             "1 Department of Physics, Invented University, Invented Town",
