@@ -1372,3 +1372,32 @@ fn affiliation_labels_printed_as_a_column() {
         .collect();
     assert_eq!(labels, vec![vec!["1"], vec!["2"], vec!["3"]]);
 }
+
+/// A byline without affiliation labels over a list of as many unlabelled affiliations,
+/// one per name: each name's, in order; a list of another length links nothing.
+#[test]
+fn unlabelled_affiliation_list_one_per_name() {
+    let list = "  • Department of Invented Sciences, Invented University, 4 Ivy Lane, Utopia, New Jersey 08544, USA\n  • Institute of Examples, Example University, Parks Road, Oxford, OX1 3PU, United Kingdom\n";
+    let cases = [
+        (
+            "Mei Lindqvist *\n\nDara Okafor †\n\n",
+            vec![vec!["1"], vec!["2"]],
+        ),
+        (
+            "Mei Lindqvist *\n\nDara Okafor †\n\nJun Moreau\n\n",
+            vec![vec![], vec![], vec![]],
+        ),
+    ];
+    for (byline, expected) in cases {
+        let page = format!(
+            "A Study of Invented Things\n\n{byline}{list}\nAbstract\n\nWe invented things. They worked well in every test we ran, and in the field too.\n"
+        );
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let links: Vec<Vec<String>> = record
+            .authors
+            .iter()
+            .map(|a| a.affiliations.clone())
+            .collect();
+        assert_eq!(links, expected, "{byline}");
+    }
+}

@@ -205,6 +205,30 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             record.affiliations.push(affiliation);
         }
     }
+    // A list of unlabelled affiliations under a byline without labels, one item per
+    // name: each name's, in order.
+    if record.affiliations.is_empty() && !use_inline && !noted_byline {
+        if let Some(byline) = header_byline.as_mut() {
+            // Footnote marks ("†") may stand for notes; numbers and letters would be the
+            // affiliations' labels.
+            let unlabelled = byline.names.len() >= 2
+                && byline
+                    .names
+                    .iter()
+                    .flat_map(|n| &n.labels)
+                    .all(|l| !l.chars().any(char::is_alphanumeric));
+            let listed = header_lines
+                .zip(byline_end)
+                .filter(|_| unlabelled)
+                .map(|(lines, end)| listed_affiliations(lines, end))
+                .unwrap_or_default();
+            if listed.len() == byline.names.len() {
+                for (name, text) in byline.names.iter_mut().zip(listed) {
+                    name.affiliation_notes.push(text);
+                }
+            }
+        }
+    }
     // Affiliations printed under each name give the list and the links at once.
     let mut noted: Vec<(String, Vec<String>)> = Vec::new();
     if record.affiliations.is_empty() {
@@ -1718,6 +1742,37 @@ fn shared_header_affiliation(lines: &[Line], end: usize) -> Option<Affiliation> 
     }
     let text = join_lines(block.iter().copied()).text;
     Some(parse_affiliation("1", &text))
+}
+
+/// The items of a list of affiliations right under the byline, without labels (a mark
+/// alone, "^", may lead each): each item a list entry that reads as an affiliation, with
+/// the lines that wrap it. Empty when anything else comes first.
+fn listed_affiliations(lines: &[Line], end: usize) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for line in lines[end..].iter() {
+        if line.is_blank() {
+            continue;
+        }
+        let text = line
+            .text
+            .trim()
+            .trim_start_matches(['^', '*', '†', '‡'])
+            .trim();
+        match line.kind {
+            LineKind::Bullet(_) if looks_like_affiliation(text) && !text.contains('@') => {
+                items.push(text.to_owned());
+            }
+            LineKind::Text if !items.is_empty() && !text.contains('@') => {
+                let last = items.last_mut().expect("an item");
+                if ends_at_country(last) || crate::segment::heading_kind(line).is_some() {
+                    break;
+                }
+                push_joined(last, text);
+            }
+            _ => break,
+        }
+    }
+    items
 }
 
 /// Affiliation lines printed under the byline in the header ("1 Department of ...").
