@@ -130,6 +130,21 @@ impl DecodeError {
     }
 }
 
+/// A line's text as running headers and footers repeat it from page to page: without
+/// spaces, lower-cased, each digit as `#` (page numbers and dates change).
+pub(crate) fn running_line_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
 /// Decodes bytes of a known format.
 pub fn decode(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, DecodeError> {
     if bytes.is_empty() {

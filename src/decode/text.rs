@@ -58,36 +58,27 @@ fn without_running_lines(text: String) -> String {
     if pages.len() < 3 {
         return text;
     }
-    let key = |line: &str| -> String {
-        line.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    '#'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect()
-    };
-    // The line indexes of a page's margins: its first and last non-blank lines.
-    let margins = |page: &str| -> Vec<usize> {
-        let content: Vec<usize> = page
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, _)| i)
-            .collect();
-        let mut at: Vec<usize> = content.iter().take(MARGIN_LINES).copied().collect();
-        at.extend(content.iter().rev().take(MARGIN_LINES));
-        at.sort_unstable();
-        at.dedup();
-        at
-    };
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for page in &pages {
-        let lines: Vec<&str> = page.lines().collect();
-        let mut keys: Vec<String> = margins(page).into_iter().map(|i| key(lines[i])).collect();
+    // Each page's margin lines (its first and last non-blank lines) and their keys.
+    let margins: Vec<Vec<(usize, String)>> = pages
+        .iter()
+        .map(|page| {
+            let content: Vec<(usize, &str)> = page
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .collect();
+            let mut at: Vec<(usize, &str)> = content.iter().take(MARGIN_LINES).copied().collect();
+            at.extend(content.iter().rev().take(MARGIN_LINES));
+            at.sort_unstable();
+            at.dedup();
+            at.into_iter()
+                .map(|(i, line)| (i, super::running_line_key(line)))
+                .collect()
+        })
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for page in &margins {
+        let mut keys: Vec<&str> = page.iter().map(|(_, key)| key.as_str()).collect();
         keys.sort_unstable();
         keys.dedup();
         for k in keys {
@@ -99,30 +90,29 @@ fn without_running_lines(text: String) -> String {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    for (index, page) in pages.iter().enumerate() {
+    for (index, (page, at)) in pages.iter().zip(&margins).enumerate() {
         if index > 0 {
             out.push('\u{c}');
         }
-        let at = margins(page);
         // The first page's top margin: its masthead.
         let top_end = at[..at.len().min(MARGIN_LINES)]
             .last()
-            .copied()
-            .unwrap_or(0);
+            .map_or(0, |(i, _)| *i);
         let bottom_start = at[at.len().saturating_sub(MARGIN_LINES)..]
             .first()
-            .copied()
-            .unwrap_or(0);
+            .map_or(0, |(i, _)| *i);
         for (i, line) in page.split_inclusive('\n').enumerate() {
             let running = is_page_count(line)
-                || at.binary_search(&i).is_ok() && {
-                    let key = key(line);
-                    let masthead = index == 0
-                        && i <= top_end
-                        && i < bottom_start
-                        && !key.bytes().all(|b| b == b'#');
-                    counts.get(&key).is_some_and(|&n| n >= needed) && !masthead
-                };
+                || at
+                    .binary_search_by_key(&i, |(at, _)| *at)
+                    .is_ok_and(|found| {
+                        let key = at[found].1.as_str();
+                        let masthead = index == 0
+                            && i <= top_end
+                            && i < bottom_start
+                            && !key.bytes().all(|b| b == b'#');
+                        counts.get(key).is_some_and(|&n| n >= needed) && !masthead
+                    });
             if !running {
                 out.push_str(line);
             }

@@ -2358,7 +2358,10 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
     let footer_names: Vec<(&str, &Line)> = page
         .lines
         .iter()
-        .filter(|line| line.text.contains(" is "))
+        // The sentence's own words, before the pattern: most lines hold " is ".
+        .filter(|line| {
+            line.text.contains("trademark") || line.text.contains("official publication")
+        })
         .filter_map(|line| {
             let name = FOOTER_SENTENCE
                 .captures(line.text.trim())?

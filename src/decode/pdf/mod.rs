@@ -231,19 +231,10 @@ fn drop_running_lines(pages: &mut [(Vec<Line>, f32)]) {
         if y > height * MARGIN_SHARE && y < height * (1.0 - MARGIN_SHARE) {
             return None;
         }
-        let text: String = line
-            .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    '#'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
-        Some((text, (y / 4.0).round() as i32))
+        Some((
+            super::running_line_key(&line.text),
+            (y / 4.0).round() as i32,
+        ))
     };
     let mut counts: HashMap<(String, i32), usize> = HashMap::new();
     for (lines, height) in pages.iter() {
