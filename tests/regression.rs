@@ -437,7 +437,8 @@ fn journal_and_type_from_a_bar_line() {
 
 /// A keyword list ends where its kind of line ends: wrapped plain lines are one list (a
 /// keyword broken over the wrap stays whole), and a bullet after them (a "* Correspondence"
-/// footnote) is no keyword; a bulleted list gives one keyword a bullet.
+/// footnote) is no keyword; a bulleted list gives one keyword a bullet; the next label of
+/// a definition list ("Copyright") ends the list.
 #[test]
 fn keyword_lists_end_where_their_kind_of_line_ends() {
     let cases: &[(&str, &[&str])] = &[
@@ -452,6 +453,11 @@ fn keyword_lists_end_where_their_kind_of_line_ends() {
         (
             "Keywords\nalpha; beta; gamma\n",
             &["alpha", "beta", "gamma"],
+        ),
+        // A definition list: the next label alone on its line ends the list.
+        (
+            "Keywords\n    Invented things, Testing\nCopyright\n    © 2015 Lindqvist et al.\n",
+            &["Invented things", "Testing"],
         ),
     ];
     for (body, want) in cases {

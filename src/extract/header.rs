@@ -952,7 +952,10 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 break;
             }
             if !is_item
-                && (line.text.len() > 200 || plain.len() > 40 || COPYRIGHT.is_match(&line.text))
+                && (line.text.len() > 200
+                    || plain.len() > 40
+                    || COPYRIGHT.is_match(&line.text)
+                    || is_info_label_alone(&line.text))
             {
                 break;
             }
@@ -1006,6 +1009,36 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
+}
+
+/// Labels of the article-information list that a keyword list sits in, printed alone on
+/// their line with the value below ("Keywords" / "a, b" / "Copyright" / "© 2015 ...").
+const INFO_LABELS_ALONE: &[&str] = &[
+    "abbreviations",
+    "academic editor",
+    "accepted",
+    "article information",
+    "citation",
+    "copyright",
+    "data availability",
+    "doi",
+    "editor",
+    "funding",
+    "licence",
+    "license",
+    "published",
+    "received",
+    "subject areas",
+    "subjects",
+];
+
+/// Whether a line is an article-information label alone ("Copyright", "Licence:").
+fn is_info_label_alone(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    label.len() <= 20
+        && INFO_LABELS_ALONE
+            .iter()
+            .any(|known| label.eq_ignore_ascii_case(known))
 }
 
 fn split_keyword_line(text: &str) -> Vec<String> {

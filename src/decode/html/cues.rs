@@ -177,6 +177,47 @@ fn published_line(node: NodeRef<'_, Node>) -> Option<(Cue, String)> {
         .then_some((("text:published", "dates.published"), text))
 }
 
+/// Longest text of a link to the article's issue.
+const MAX_ISSUE_LINK_CHARS: usize = 40;
+
+/// A link to the issue's table of contents that names it ("Issue 7386", "Volume 1, Issue
+/// 2"), as breadcrumbs and issue banners print it: the link's address holds every number
+/// of its text. The value is a locator ("Volume 1, Issue 2") or an issue ("Issue 7386").
+fn issue_link(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String)> {
+    if element.name() != "a" {
+        return None;
+    }
+    let opening = node.first_child()?.value().as_text()?.trim_start();
+    if !(opening.starts_with("Vol") || opening.starts_with("Issue")) {
+        return None;
+    }
+    let href = attribute(element, "href")?;
+    let text = ElementRef::wrap(node)?.text().collect::<String>();
+    if text.len() > MAX_ISSUE_LINK_CHARS * 4 {
+        return None;
+    }
+    let text = collapse_whitespace(&text);
+    let caps = ISSUE_LINK_TEXT.captures(&text)?;
+    let in_href = |name: &str| caps.name(name).is_none_or(|n| href.contains(n.as_str()));
+    if !(in_href("volume") && in_href("issue")) {
+        return None;
+    }
+    let cue = if caps.name("volume").is_some() {
+        ("link:volume-issue", "locator")
+    } else {
+        ("link:issue", "issue")
+    };
+    Some((cue, text))
+}
+
+/// The text of a link naming an issue: "Issue 7386", "Volume 1, Issue 2", "Vol. 3 No. 4".
+static ISSUE_LINK_TEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:Vol(?:ume|\.)?\s*(?P<volume>\d+)\s*,?\s*)?(?:Issue|No\.)\s*(?P<issue>\d+)$",
+    )
+    .expect("issue link regex")
+});
+
 /// The words of an element's `class` attribute, read without interning them as atoms.
 fn class_tokens(element: &Element) -> impl Iterator<Item = &str> {
     attribute(element, "class")
@@ -229,7 +270,9 @@ pub fn collect_dom_values<'a>(
     if periodical_name {
         found.push(("itemprop:name@Periodical", "journal.title"));
     }
-    let labelled = labelled_value(node, element, label_class).or_else(|| published_line(node));
+    let labelled = labelled_value(node, element, label_class)
+        .or_else(|| published_line(node))
+        .or_else(|| issue_link(node, element));
     if found.is_empty() && labelled.is_none() {
         return;
     }
@@ -397,6 +440,15 @@ mod tests {
                     ("dates.published", "3 June 2011"),
                     ("dates.published", "2011-06-03"),
                 ],
+            ),
+            // Breadcrumb and banner links to the issue's contents; a link whose address
+            // does not hold its numbers is something else.
+            (
+                r#"<ul><li><a href="/journal/v48/n7411/index.html">Volume 48</a></li>
+                   <li><a href="/journal/v48/n7411/index.html">Issue 7411</a></li>
+                   <li><a href="/current">Issue 12</a></li></ul>
+                   <p><a href="/content/journal/apx/1/2" title="Link">Volume 1, Issue 2</a></p>"#,
+                &[("issue", "Issue 7411"), ("locator", "Volume 1, Issue 2")],
             ),
         ];
         for (html, want) in cases {
