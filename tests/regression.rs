@@ -1241,8 +1241,8 @@ fn issue_box_after_the_references() {
 }
 
 /// The journal's masthead above the title, marked as the page's own journal by a link to
-/// it, by repeating an item of the publisher's menu of journals, or by the footer; a plain
-/// line above the title that is none of these is no journal.
+/// it, by repeating an item of the publisher's menu of journals, by the footer or by the
+/// breadcrumb trail; a plain line above the title that is none of these is no journal.
 #[test]
 fn journal_masthead_above_the_title() {
     let cases = [
@@ -1279,6 +1279,19 @@ fn journal_masthead_above_the_title() {
             "",
             None,
         ),
+        // A breadcrumb trail: the journal after "Home".
+        (
+            " 1. Home\n 2. Journal of Invented Polymers\n 3. Article\n\n",
+            "",
+            Some("Journal of Invented Polymers"),
+        ),
+        (
+            "  • Home\n  • Archive\n  • Letters on Invented Things\n\n",
+            "",
+            Some("Letters on Invented Things"),
+        ),
+        // A trail of sections, no journal in it.
+        (" 1. Home\n 2. Research\n 3. Article\n\n", "", None),
     ];
     for (masthead, footer, journal) in cases {
         let page = format!(

@@ -2374,6 +2374,42 @@ fn has_journal_title_word(name: &str) -> bool {
 ///   "Journal of Invented Studies is an official publication of …").
 ///
 /// The footer sentence alone also names the journal when no masthead is printed.
+/// Most breadcrumb items read after "Home" for the journal's name.
+const BREADCRUMB_SPAN: usize = 3;
+
+/// The journal named in the page's breadcrumb trail, listed one item a line ("1. Home" /
+/// "2. Journal of Invented Results" / "3. Article"): the first item after "Home" that names
+/// a journal in more than one word (a one-word item is a site's section: "Research").
+fn breadcrumb_journal<'a>(page: &Page<'a>) -> Option<(&'a str, &'a Line)> {
+    let header = page.lines_of(page.first(SectionKind::Header)?);
+    let items: Vec<(Option<&str>, &Line)> = header
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| (breadcrumb_item(l), l))
+        .collect();
+    let home = items
+        .iter()
+        .position(|(item, _)| item.is_some_and(|i| i.eq_ignore_ascii_case("home")))?;
+    items[home + 1..]
+        .iter()
+        .take(BREADCRUMB_SPAN)
+        .map_while(|&(item, line)| Some((item?, line)))
+        .find(|(item, _)| {
+            item.contains(' ') && has_journal_title_word(item) && is_journal_name(item)
+        })
+}
+
+/// The text of a list item ("2. Journal of Invented Results", "• Archive"), if the line is one.
+fn breadcrumb_item(line: &Line) -> Option<&str> {
+    if matches!(line.kind, LineKind::Bullet(_)) {
+        return Some(line.text.trim());
+    }
+    let text = line.text.trim_start();
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let rest = text[digits..].strip_prefix(". ")?;
+    (digits > 0 && digits <= 2).then(|| rest.trim())
+}
+
 fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
     static JOURNAL_LINK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:explore this journal|view all .{0,60}journals|journal home(?:page)?|about this journal)\b")
@@ -2452,7 +2488,8 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
     });
     let found = masthead
         .map(|line| (line.text.trim(), line))
-        .or_else(|| footer_names.first().copied());
+        .or_else(|| footer_names.first().copied())
+        .or_else(|| breadcrumb_journal(page));
     if let Some((name, line)) = found {
         let name = name.to_owned();
         fill_text(
