@@ -66,7 +66,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| segment(black_box(lines)))
         });
         group.bench_function(BenchmarkId::new("profile", &name), |b| {
-            b.iter(|| detect_profile(black_box(&document), &lines))
+            b.iter(|| detect_profile(black_box(&document), None, None))
         });
         group.bench_function(BenchmarkId::new("extract", &name), |b| {
             b.iter(|| {

@@ -89,10 +89,6 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
 
     let lines = clean_lines(&document.text);
     let segments = segment(&lines);
-    let profile = profiles::detect_profile(&document, &lines);
-    record.pipeline.profile = profile.name.to_owned();
-    record.source.site = profile.site.map(str::to_owned);
-
     let title_hint = document
         .meta
         .first("pdf.title")
@@ -116,6 +112,9 @@ fn run_stages(source: Source, bytes: &[u8], options: &Options) -> Record {
             record.note_source("url", "capture", None);
         }
     }
+    let profile = profiles::detect_profile(&document, record.doi.as_deref(), record.url.as_deref());
+    record.pipeline.profile = profile.name.to_owned();
+    record.source.site = profile.site.map(str::to_owned);
     if let Some(problem) = check_time(started, &options.limits) {
         record.errors.push(problem);
         record.status = Status::Failed;

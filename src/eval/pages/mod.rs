@@ -183,6 +183,9 @@ pub struct CaseResult {
     pub case: String,
     pub kind: InputKind,
     pub publisher: String,
+    /// The site profile the record names (`pipeline.profile`), if a record was made.
+    #[serde(default)]
+    pub profile: Option<String>,
     /// The record's status (`ok`, `partial`, `failed`), or `None` when the input could not
     /// be run at all (see `error`).
     pub status: Option<Status>,
@@ -272,6 +275,7 @@ pub fn evaluate_input(
         case: case_id.to_owned(),
         kind,
         publisher: publisher_of(case_id, Some(gold)),
+        profile: None,
         status: None,
         error: None,
         seconds: 0.0,
@@ -302,6 +306,7 @@ pub fn evaluate_input(
     match outcome {
         Ok((record, score)) => {
             result.status = Some(record.status);
+            result.profile = Some(record.pipeline.profile.clone());
             if record.status == Status::Failed {
                 let reasons: Vec<String> = record
                     .errors

@@ -8,6 +8,7 @@
 
 use super::score::FieldScore;
 use super::{CaseFailure, CaseResult, InputKind};
+use crate::profiles::PROFILES;
 use crate::record::Status;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -180,6 +181,50 @@ pub struct PagesReport {
 }
 
 impl PagesReport {
+    /// How often the site profile names the case's publisher (the case id's prefix), by
+    /// input kind, and the inputs where it does not. Cases whose publisher no profile knows
+    /// are left out.
+    fn render_profiles(&self, out: &mut String) {
+        let known = |publisher: &str| PROFILES.iter().any(|p| p.name == publisher);
+        let scored: Vec<&CaseResult> = self
+            .results
+            .iter()
+            .filter(|r| r.profile.is_some() && known(&r.publisher))
+            .collect();
+        if scored.is_empty() {
+            return;
+        }
+        let hits = |r: &CaseResult| r.profile.as_deref() == Some(r.publisher.as_str());
+        let _ = writeln!(
+            out,
+            "\nSite profile names the publisher: {} of {} inputs",
+            scored.iter().filter(|r| hits(r)).count(),
+            scored.len()
+        );
+        for kind in InputKind::ALL {
+            let of_kind: Vec<&CaseResult> =
+                scored.iter().copied().filter(|r| r.kind == kind).collect();
+            if !of_kind.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  {:<14} {} of {}",
+                    kind.name(),
+                    of_kind.iter().filter(|r| hits(r)).count(),
+                    of_kind.len()
+                );
+            }
+        }
+        for r in scored.iter().filter(|r| !hits(r)) {
+            let _ = writeln!(
+                out,
+                "  {:<36} {:<14} picked {}",
+                r.case,
+                r.kind.name(),
+                r.profile.as_deref().unwrap_or_default()
+            );
+        }
+    }
+
     /// Sums per-input results into the report.
     pub fn new(
         corpus: String,
@@ -438,6 +483,7 @@ impl PagesReport {
             let _ = writeln!(out, "unreadable gold: {}: {}", failure.case, failure.error);
         }
 
+        self.render_profiles(&mut out);
         let _ = writeln!(
             out,
             "\nBoilerplate that must be absent: {} violations",
