@@ -819,13 +819,15 @@ fn a_volume_label_is_no_journal() {
 }
 
 /// A citation that gives the first page only, then a locator line with the range: the
-/// last page comes from the range.
+/// last page comes from the range; the citation gives the journal's abbreviation.
 #[test]
 fn last_page_from_a_later_range() {
     let page = "Invented Transactions A\nFebruary 2015, Volume 46, Issue 2, pp 549–555\n\nSalt Wedges in Invented Tidal Rivers\nMei Lindqvist and Dara Okafor\nCite this article as:\nLindqvist, M. & Okafor, D. Invented Trans A (2015) 46: 549. doi:10.1234/inv-014-2711-5\n\nAbstract\nWe measured invented things with an invented method. It worked well in every case.\n";
     let record = extract_document("page.txt", page.as_bytes(), &Options::default());
     assert_eq!(record.page_first.as_deref(), Some("549"));
     assert_eq!(record.page_last.as_deref(), Some("555"));
+    // The citation's journal abbreviation, before its year in parentheses.
+    assert_eq!(record.journal.abbrev.as_deref(), Some("Invented Trans A"));
 }
 
 /// Without a byline that reads as one, the title is read under the article-type label:

@@ -1844,7 +1844,10 @@ struct CiteThisArticle {
 fn cite_this_article(page: &Page<'_>) -> Option<CiteThisArticle> {
     // The last one: pages link to it from the header too.
     let position = page.lines.iter().rposition(|l| {
-        l.text.eq_ignore_ascii_case("cite this article") && !matches!(l.kind, LineKind::Bullet(_))
+        let label = l.text.trim().trim_end_matches(':').trim_end();
+        (label.eq_ignore_ascii_case("cite this article")
+            || label.eq_ignore_ascii_case("cite this article as"))
+            && !matches!(l.kind, LineKind::Bullet(_))
     })?;
     let block: Vec<&Line> = page.lines[position + 1..]
         .iter()
@@ -1887,9 +1890,24 @@ fn cite_this_article(page: &Page<'_>) -> Option<CiteThisArticle> {
         cite.volume = Some(caps["volume"].to_owned());
         cite.pages = Some(caps["pages"].to_owned());
         cite.year = caps["year"].parse().ok();
+    } else if let Some(caps) = CITE_THIS_YEAR_FIRST.captures(&joined.text[authors_end..]) {
+        cite.abbrev = Some(caps["abbrev"].trim().to_owned());
+        cite.volume = Some(caps["volume"].to_owned());
+        cite.pages = Some(caps["pages"].to_owned());
+        cite.year = caps["year"].parse().ok();
     }
     Some(cite)
 }
+
+/// The other shape of such a citation, without the title: "Surname, I. & Surname, I.
+/// Invented Mat Trans A (2015) 46: 549. doi:…" (the journal's abbreviation, the year in
+/// parentheses, volume: first page).
+static CITE_THIS_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<abbrev>\p{Lu}[\w.&' -]*?)\s*\((?P<year>(?:19|20)\d{2})\)\s*(?P<volume>\d{1,4}):\s*(?P<pages>[A-Za-z]?\d+(?:[–-][A-Za-z]?\d+)?)\b",
+    )
+    .expect("cite this year-first regex")
+});
 
 fn fill_from_cite_this_article(record: &mut Record, page: &Page<'_>) {
     let Some(cite) = cite_this_article(page) else {
