@@ -930,6 +930,24 @@ fn a_standfirst_stands_in_for_a_missing_abstract() {
     );
 }
 
+/// A printed news page: the title's lines run straight into the standfirst, with no blank
+/// line between them; the standfirst still stands in for the abstract.
+#[test]
+fn a_standfirst_right_under_the_title_lines() {
+    let page = "NEWS\n10 September 2020\n\nMore than 100 invented rivers have\ndisappeared from the maps\nResearchers have identified dozens of invented rivers that went dry between\n2000 and 2019, and hundreds more that could be at risk.\n\nMei Lindqvist\nSearch for this author in:\n\nSince invented rivers were measured late last year, it has become apparent that\nthis kind of river will have huge implications for everyone.\n";
+    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+    assert_eq!(
+        record.title.as_deref(),
+        Some("More than 100 invented rivers have disappeared from the maps")
+    );
+    assert_eq!(
+        record.abstract_text.as_deref(),
+        Some(
+            "Researchers have identified dozens of invented rivers that went dry between 2000 and 2019, and hundreds more that could be at risk."
+        )
+    );
+}
+
 /// The journal's name a blank line above the volume line (a text browser's spacing) names
 /// the journal; a share menu's last bullet above it does not.
 #[test]

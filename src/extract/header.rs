@@ -1586,10 +1586,24 @@ fn fill_standfirst_abstract(record: &mut Record, page: &Page<'_>) {
         .rev()
         .find(|&i| !is_gap(&lines[i]))
         .map_or(0, |i| i + 1);
-    let start = (0..end)
+    let mut start = (0..end)
         .rev()
         .find(|&i| lines[i].kind != LineKind::Text || lines[i].is_blank())
         .map_or(0, |i| i + 1);
+    // The title's own lines run straight into the paragraph (a print without a blank line
+    // between them): the paragraph starts after the title.
+    let title_end = record
+        .provenance
+        .get("title")
+        .and_then(|p| p.span)
+        .map(|span| span[1]);
+    let after_title = title_end.and_then(|title_end| {
+        (start..end)
+            .find(|&i| lines[i].start >= title_end && i > start && lines[i - 1].end <= title_end)
+    });
+    if let Some(first) = after_title {
+        start = first;
+    }
     // The line above the paragraph, over at most one blank line, ends the title.
     let above = (0..start).rev().find(|&i| !lines[i].is_blank());
     let under_title = above.is_some_and(|i| {
