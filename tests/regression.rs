@@ -1161,17 +1161,29 @@ fn manuscript_published_version_doi() {
 }
 
 /// A working paper's page: the abstract, without a heading, right under the byline's
-/// metadata lines, with more of the page after it.
+/// metadata lines, with more of the page after it; printed, with the share menu's items
+/// one a line above it, a page break inside a sentence and a heading right under it.
 #[test]
 fn unheaded_abstract_under_byline_metadata() {
-    let page = "Meaning in Invented Work\n\nMei Lindqvist, Dara Okafor & Jun Moreau\nShare\nWorking Paper 12345\nDOI 10.5555/w12345\nIssue Date May 2025\n\nWe evaluate an invented firm's unusual, worker-centered solution to the agency problem:\nenabling employees to reduce the cost of effort rather than pushing them with rewards.\nWe randomize the roll-out of the intervention among invented employees and follow them\nfor two years. We find that performance increases because the low performers leave.\n\nDownload Citation\nTopics\nLabor Studies\n";
-    let record = extract_document("page.txt", page.as_bytes(), &Options::default());
-    let abstract_text = record.abstract_text.as_deref().unwrap_or("");
-    assert!(
-        abstract_text.starts_with("We evaluate an invented firm's")
-            && abstract_text.ends_with("low performers leave."),
-        "{abstract_text}"
-    );
+    let paragraph = "We evaluate an invented firm's unusual, worker-centered solution to the agency problem:\nenabling employees to reduce the cost of effort rather than pushing them with rewards.\nWe randomize the roll-out of the intervention among invented employees and follow them\nfor two years. We find that performance increases because the low performers leave.\n";
+    let printed = "We evaluate an invented firm's unusual, worker-centered solution to the agency problem:\nenabling employees to reduce the cost of effort rather than pushing them with rewards.\nWe randomize the roll-out of the intervention among invented employees and follow them\n\n\u{c}for two years. We find that performance increases because the low performers leave.\nAcknowledgements and Disclosures\n";
+    let pages = [
+        format!(
+            "Meaning in Invented Work\n\nMei Lindqvist, Dara Okafor & Jun Moreau\nShare\nWorking Paper 12345\nDOI 10.5555/w12345\nIssue Date May 2025\n\n{paragraph}\nDownload Citation\nTopics\nLabor Studies\n"
+        ),
+        format!(
+            "Meaning in Invented Work\nMei Lindqvist, Dara Okafor & Jun Moreau\nX\nFacebook\nWorking Paper 12345\nDOI 10.5555/w12345\nIssue Date May 2025\n\nBluesky\n\nEmail\n\nLink\n\n{printed}Citation and Citation Data\nCopy Citation\nLindqvist, Okafor and Moreau, \"Meaning in Invented Work,\" Invented Working Paper 12345 (2025).\nTopics\nLabor Studies\n"
+        ),
+    ];
+    for page in pages {
+        let record = extract_document("page.txt", page.as_bytes(), &Options::default());
+        let abstract_text = record.abstract_text.as_deref().unwrap_or("");
+        assert!(
+            abstract_text.starts_with("We evaluate an invented firm's")
+                && abstract_text.ends_with("low performers leave."),
+            "{abstract_text}\n{page}"
+        );
+    }
 }
 
 /// An article located by its number alone gets it as its first page too, as its HTML's

@@ -1195,6 +1195,7 @@ fn abstract_closing_header(page: &Page<'_>) -> Option<super::text::Joined> {
 /// more of the page after it (a working paper's page: byline, share bar, "Working Paper
 /// 33843", "DOI …", "Issue Date May 2025", then the abstract's paragraph).
 fn abstract_after_metadata(page: &Page<'_>) -> Option<super::text::Joined> {
+    const PARAGRAPH_LINE_CHARS: usize = 50;
     const MAX_METADATA_LINES: usize = 8;
     const METADATA_MAX_CHARS: usize = 80;
     let header = page.first(SectionKind::Header)?;
@@ -1211,14 +1212,44 @@ fn abstract_after_metadata(page: &Page<'_>) -> Option<super::text::Joined> {
             || starts_with_ignore_ascii_case(text, "doi")
     };
     let last_metadata = short.iter().rev().find(|&&i| is_metadata(&lines[i].text))?;
-    // The paragraph: the non-blank text lines after it, up to a blank line.
-    let start = (last_metadata + 1..lines.len()).find(|&i| !lines[i].is_blank())?;
-    let end = (start..lines.len())
-        .find(|&i| lines[i].is_blank() || lines[i].kind != LineKind::Text)
+    // The paragraph: the non-blank text lines after it (and after a share menu's items),
+    // up to a blank line.
+    let start = (last_metadata + 1..lines.len()).find(|&i| !is_blank_or_menu_item(&lines[i]))?;
+    // A short line after one that ends a sentence ends it too (a heading printed without a
+    // blank line above it).
+    // A page break inside a sentence (the line before it ends mid-sentence, the next
+    // text goes on in lower case) does not end it.
+    let breaks_a_sentence = |i: usize| {
+        let before = lines[..i].iter().rev().find(|l| !l.is_blank());
+        let after = lines[i..].iter().find(|l| !l.is_blank());
+        lines[i..]
+            .iter()
+            .take_while(|l| l.is_blank())
+            .any(|l| l.kind == LineKind::PageBreak)
+            && before.is_some_and(|l| !l.text.trim_end().ends_with(['.', '!', '?', ':']))
+            && after.is_some_and(|l| l.text.starts_with(char::is_lowercase))
+    };
+    let ends_paragraph = |i: usize| {
+        (lines[i].is_blank() && !breaks_a_sentence(i))
+            || (!lines[i].is_blank() && lines[i].kind != LineKind::Text)
+            || (lines[i].text.chars().count() < PARAGRAPH_LINE_CHARS
+                && !lines[i].is_blank()
+                && lines[i - 1].text.trim_end().ends_with('.'))
+    };
+    let end = (start + 1..lines.len())
+        .find(|&i| ends_paragraph(i))
         .unwrap_or(lines.len());
     // The span starts at the paragraph or at blank lines above it.
     let span = unheaded_abstract_span(&lines[..end], *last_metadata)?;
     (span.start <= start).then(|| join_lines(&lines[span]))
+}
+
+/// Longest one-word line taken for a menu item above an unheaded abstract.
+const MENU_ITEM_CHARS: usize = 20;
+
+/// A blank line, or one word on its own that a menu prints ("Bluesky", "Email", "Link").
+fn is_blank_or_menu_item(line: &Line) -> bool {
+    line.is_blank() || (line.text.chars().count() <= MENU_ITEM_CHARS && !line.text.contains(' '))
 }
 
 /// The lines of a paragraph of prose that ends `lines` after their last metadata line
@@ -1246,6 +1277,11 @@ fn unheaded_abstract_span(lines: &[Line], from: usize) -> Option<std::ops::Range
     let text = lines[last_metadata].text.to_lowercase();
     if text.contains('©') || text.contains("copyright") || text.contains("licen") {
         start = (last_metadata..lines.len()).find(|&i| ends_sentence(&lines[i].text))? + 1;
+    }
+    // A share menu's items printed one a line between the metadata and the paragraph
+    // ("Bluesky" / "Email" / "Link") are passed over.
+    while lines.get(start).is_some_and(is_blank_or_menu_item) {
+        start += 1;
     }
     let content: Vec<&Line> = lines[start..].iter().filter(|l| !l.is_blank()).collect();
     let (last, full) = content.split_last()?;
