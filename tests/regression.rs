@@ -363,12 +363,18 @@ fn job_titles_in_a_byline_keep_labels_and_tabs_above_are_no_title() {
 }
 
 /// What stands around a title on the page stays out of it: an article type or a badge
-/// above it, a version note after it, an issue date before it.
+/// above it, a version note after it (and its version's badge before it), an issue date
+/// before it.
 #[test]
 fn titles_without_their_surroundings() {
     let cases: &[(&str, &str)] = &[
         (
             "✚\nResearch Note\nSalt Wedges in Invented Tidal Rivers [v2; ref status: indexed, http://example.org/x]\n",
+            "Salt Wedges in Invented Tidal Rivers",
+        ),
+        // A later version's badge before it.
+        (
+            "✚\nResearch Note\nRevised Salt Wedges in Invented Tidal Rivers [v2; ref status: indexed, http://example.org/x]\n",
             "Salt Wedges in Invented Tidal Rivers",
         ),
         (

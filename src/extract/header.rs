@@ -202,12 +202,16 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
         }
     }
     // A footnote mark after the title ("...toluene†") is no part of it, nor is a version
-    // note ("[v2; ref status: indexed, …]") or an issue date printed before it
-    // ("March/April 2014 An analysis …").
+    // note ("[v2; ref status: indexed, …]") with the version's badge before the title
+    // ("Revised"), or an issue date printed before it ("March/April 2014 An analysis …").
     if let Some(title) = record.title.as_mut() {
         let mut trimmed = title.trim_end_matches(['†', '‡', '§', '*', '¶', ' ']);
         if let Some(m) = VERSION_NOTE.find(trimmed) {
             trimmed = trimmed[..m.start()].trim_end();
+            // A later version's badge printed before the title ("Revised Binding of …").
+            if let Some(rest) = trimmed.strip_prefix("Revised ") {
+                trimmed = rest.trim_start();
+            }
         }
         if let Some(m) = ISSUE_DATE_PREFIX.find(trimmed) {
             // The match ends with the title's first letter, which stays.
