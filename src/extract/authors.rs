@@ -1081,11 +1081,13 @@ fn with_commas_between_names(text: &str) -> String {
     normalised
 }
 
-/// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
+/// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item, and
+/// the text an ORCID icon leaves without one: its alt text as a text browser shows it
+/// (`"David Okafor^2*[orcid]"`) or as a print shows it (`"David Okafor2* orcid"`).
 fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
     // Every iD holds hyphens; most byline items hold none and skip the regex.
     let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
-        return (Cow::Borrowed(item), None);
+        return (without_orcid_icon(item), None);
     };
     let orcid = m.as_str().to_owned();
     let kept: Vec<&str> = item
@@ -1093,6 +1095,36 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
         .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
         .collect();
     (Cow::Owned(kept.join(" ")), Some(orcid))
+}
+
+/// The byline item without an ORCID icon's alt text: `[orcid]` anywhere (glued to the
+/// labels by a text browser) and a word `orcid` alone. Items without `rcid`/`RCID` (all but
+/// a few) are passed through untouched.
+fn without_orcid_icon(item: &str) -> Cow<'_, str> {
+    if !(item.contains("rcid") || item.contains("RCID")) {
+        return Cow::Borrowed(item);
+    }
+    let mut kept = String::with_capacity(item.len());
+    for word in item.split_whitespace() {
+        let mut word = word.to_owned();
+        while let Some(open) = word.find('[') {
+            let Some(close) = word[open..].find(']').map(|c| open + c) else {
+                break;
+            };
+            if !word[open + 1..close].eq_ignore_ascii_case("orcid") {
+                break;
+            }
+            word.replace_range(open..=close, "");
+        }
+        if word.is_empty() || word.eq_ignore_ascii_case("orcid") {
+            continue;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(&word);
+    }
+    Cow::Owned(kept)
 }
 
 /// Splits trailing (and leading) affiliation labels and correspondence marks off a name.
@@ -2601,6 +2633,25 @@ mod tests {
             (
                 "Mei Lin, assistant professor, epidemiologist1, Hao Zhang, professor2",
                 &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], false)],
+            ),
+            // An ORCID icon's alt text, glued on by a text browser or alone in a print.
+            (
+                "Mei Lin^1, Hao Zhang^2*[orcid], Jun Park^1,3 and Dara Okafor^3",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], true),
+                    ("Jun Park", &["1", "3"], false),
+                    ("Dara Okafor", &["3"], false),
+                ],
+            ),
+            (
+                "Mei Lin1, Hao Zhang2* orcid, Jun Park1 and Dara Okafor3[ORCID]",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], true),
+                    ("Jun Park", &["1"], false),
+                    ("Dara Okafor", &["3"], false),
+                ],
             ),
         ];
         for (text, want) in cases {
