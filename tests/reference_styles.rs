@@ -2029,3 +2029,29 @@ fn family_name_without_initials_inside_a_list() {
         },
     ]);
 }
+
+/// Frontiers and other title-case styles: a capitalised title word with a dot is the
+/// title's end when a word that only opens a journal's name follows (`Front.`, `Proc.`).
+#[test]
+fn title_case_titles_end_before_a_journal_opener() {
+    check_cases(&[
+        Case {
+            raw: "Lindqvist M, Okafor DA and Moreau J (2019) Seasonal Shifts in Biofilm Communities Reveal a Cold-Adapted Guild. Front. Microbiol. 10:1234. doi: 10.5555/inv.2019.01234",
+            kind: "article-journal",
+            families: &["Lindqvist", "Okafor", "Moreau"],
+            title: Some("Seasonal Shifts in Biofilm Communities Reveal a Cold-Adapted Guild"),
+            container: Some("Front. Microbiol"),
+            year: Some(2019),
+            pages: Some(("1234", None)),
+        },
+        Case {
+            raw: "Okafor, N., and Lindqvist, B. (2016). Lateral Gene Flow Among Invented Soil Bacteria. Proc. Natl. Acad. Sci. U.S.A. 113, 4410–4415.",
+            kind: "article-journal",
+            families: &["Okafor", "Lindqvist"],
+            title: Some("Lateral Gene Flow Among Invented Soil Bacteria"),
+            container: Some("Proc. Natl. Acad. Sci. U.S.A"),
+            year: Some(2016),
+            pages: Some(("4410", Some("4415"))),
+        },
+    ]);
+}

@@ -1108,6 +1108,11 @@ impl<'a> Parser<'a> {
         if is_initials(w) || is_abbreviation(w) {
             return false;
         }
+        // `… a Cold-Adapted Nitrifier Guild. Front. Microbiol.`: a word that only ever opens
+        // a journal's abbreviated name ends the (title-case) title before it.
+        if self.word(k + 1).is_some_and(opens_journal_abbreviation) {
+            return true;
+        }
         let capital = bare.starts_with(char::is_uppercase);
         // `Biol.`, `Pharmacol.` are abbreviations; `Protocol.` before `In` ends a title.
         if capital && bare.ends_with("ol") && !matches!(self.word(k + 1), Some("In" | "In:")) {
@@ -1789,6 +1794,14 @@ impl<'a> Parser<'a> {
 
 /// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
 /// Words that open a proceedings or journal name (`Proc. of …`, `IEEE Transactions on …`).
+/// Abbreviated words that stand first in a journal's name and never inside one
+/// (`Front. Microbiol.`, `Proc. Natl. Acad. Sci.`, `Annu. Rev.`, `Curr. Opin.`).
+const JOURNAL_OPENERS: &[&str] = &["Front.", "Proc.", "Annu.", "Curr."];
+
+fn opens_journal_abbreviation(word: &str) -> bool {
+    JOURNAL_OPENERS.contains(&word)
+}
+
 fn starts_serial_name(word: &str) -> bool {
     matches!(
         word,
