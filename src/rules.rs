@@ -270,6 +270,8 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "evidence synthesis",
     "limitations",
     "trial registration",
+    "clinical trial registration",
+    "systematic review registration",
     "materials and methods",
     "methods and results",
     "conclusions and relevance",
@@ -667,6 +669,13 @@ const ARTICLE_TYPES: &[&str] = &[
     "Research Letter",
     "Full Paper",
     "Paper",
+    "Hypothesis and Theory",
+    "Brief Research Report",
+    "Data Report",
+    "General Commentary",
+    "Clinical Trial",
+    "Policy Brief",
+    "Technology and Code",
 ];
 
 static ARTICLE_TYPE_MAP: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
@@ -705,7 +714,13 @@ pub fn article_type(line: &str) -> Option<&'static str> {
     if !first.is_uppercase() {
         return None;
     }
-    ARTICLE_TYPE_MAP.get(&candidate.to_lowercase()).copied()
+    let lower = candidate.to_lowercase();
+    ARTICLE_TYPE_MAP.get(&lower).copied().or_else(|| {
+        // "ORIGINAL RESEARCH article", "Mini Review article": a type named before the
+        // word (Frontiers' article header).
+        let named = lower.strip_suffix(" article")?.trim_end();
+        ARTICLE_TYPE_MAP.get(named).copied()
+    })
 }
 
 /// Words that show a comma-separated part of an affiliation is an organisation.
@@ -1511,6 +1526,15 @@ mod tests {
             ("Full Access Original Paper", Some("Original Paper")),
             ("Open Access", None),
             ("research article", None),
+            // A type named before the word "article" (Frontiers' header).
+            ("ORIGINAL RESEARCH article", Some("Original Research")),
+            ("SYSTEMATIC REVIEW article", Some("Systematic Review")),
+            (
+                "Hypothesis and Theory article",
+                Some("Hypothesis and Theory"),
+            ),
+            ("Related article", None),
+            ("article", None),
         ];
         for (line, expected) in cases {
             assert_eq!(article_type(line), expected, "{line}");
