@@ -933,7 +933,9 @@ fn is_mark_line(text: &str) -> bool {
 
 /// One person's name alone on its line, maybe with its marks.
 fn is_name_line(text: &str) -> bool {
-    let text = text.trim();
+    // An ORCID iD or icon after the name ("Mei Lin 0000-0002-1825-0097 *") is no part of it.
+    let without_orcid = take_orcid(text.trim()).0;
+    let text = without_orcid.trim();
     let text = text
         .strip_suffix("Email author")
         .or_else(|| text.strip_suffix("email author"))
