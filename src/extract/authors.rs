@@ -1589,12 +1589,14 @@ fn ends_at_country(text: &str) -> bool {
         })
 }
 
-/// A label opening the next affiliation inside running text: "..., Canada. 2Department".
+/// A label opening the next affiliation inside running text: "..., Canada. 2Department",
+/// or after a comma "..., Sweden, 2 Faculty" (Frontiers' PDFs).
 static RUN_IN_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.;]\s+(\d{1,2})\s?\p{Lu}").expect("run-in label regex"));
+    LazyLock::new(|| Regex::new(r"[.;,]\s+(\d{1,2})\s?\p{Lu}").expect("run-in label regex"));
 
 /// Affiliations printed one after another in running text, each opened by the next label
-/// ("1 Department ..., Canada. 2Department ..., USA."): the (id, text) of each.
+/// ("1 Department ..., Canada. 2Department ..., USA."; after a comma only once the text
+/// before it has reached its country): the (id, text) of each.
 fn split_run_in(id: &str, text: &str) -> Vec<(String, String)> {
     let Ok(mut next) = id.parse::<u32>().map(|n| n + 1) else {
         return vec![(id.to_owned(), text.to_owned())];
@@ -1609,7 +1611,14 @@ fn split_run_in(id: &str, text: &str) -> Vec<(String, String)> {
         if label.as_str().parse::<u32>().ok() != Some(next) {
             continue;
         }
-        pieces.push((current, text[start..=whole.start()].trim().to_owned()));
+        if text[whole.start()..].starts_with(',') && !ends_at_country(&text[start..whole.start()]) {
+            continue;
+        }
+        let end = match text[whole.start()..].starts_with(',') {
+            true => whole.start(),
+            false => whole.start() + 1,
+        };
+        pieces.push((current, text[start..end].trim().to_owned()));
         current = label.as_str().to_owned();
         start = label.end();
         next += 1;
@@ -1929,7 +1938,19 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         }
     }
     finish(&mut out, &mut running);
-    out
+    // Labelled affiliations run on in one paragraph ("1 …, Sweden, 2 Faculty …").
+    out.into_iter()
+        .flat_map(|a| {
+            let pieces = split_run_in(&a.id, &a.text);
+            match pieces.len() {
+                1 => vec![a],
+                _ => pieces
+                    .iter()
+                    .map(|(id, text)| parse_affiliation(id, text))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The text [`parse_affiliation`] keeps of `text`.
@@ -2374,6 +2395,48 @@ mod tests {
                 format!("{:?}", parse_affiliation("1", joined)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn affiliations_run_in_after_their_labels() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Department of Invented Studies, Utopia University, Oslo, Norway, 2 Faculty of Examples, Example College, Lisbon, Portugal",
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, Utopia University, Oslo, Norway",
+                    ),
+                    (
+                        "2",
+                        "Faculty of Examples, Example College, Lisbon, Portugal",
+                    ),
+                ],
+            ),
+            (
+                "Invented Institute, Oslo, Norway. 2Example College, Lisbon, Portugal.",
+                &[
+                    ("1", "Invented Institute, Oslo, Norway."),
+                    ("2", "Example College, Lisbon, Portugal."),
+                ],
+            ),
+            // After a comma, the next label counts only once a country ends the text.
+            (
+                "Invented Institute, Building, 2 Main Street, Oslo, Norway",
+                &[(
+                    "1",
+                    "Invented Institute, Building, 2 Main Street, Oslo, Norway",
+                )],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = split_run_in("1", text);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(id, t)| ((*id).to_owned(), (*t).to_owned()))
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
