@@ -313,11 +313,15 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
 /// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …")
 /// or opens its copyright notice.
 fn opens_citation_block(text: &str) -> bool {
-    const LABELS: [&str; 4] = [
+    const LABELS: [&str; 7] = [
         "cite this article",
         "to cite this article",
         "please cite this article",
         "how to cite this article",
+        // Run-in notes a PDF prints after its references (Frontiers).
+        "conflict of interest statement:",
+        "conflict of interest:",
+        "publisher's note:",
     ];
     let trimmed = text.trim_start();
     let text = trimmed.as_bytes();
