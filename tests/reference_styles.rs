@@ -2055,3 +2055,17 @@ fn title_case_titles_end_before_a_journal_opener() {
         },
     ]);
 }
+
+/// Vancouver with one author: a title whose second word is `and` is no second author.
+#[test]
+fn one_vancouver_author_before_a_title_with_and() {
+    check_cases(&[Case {
+        raw: "Nakamura R. Costs and outcomes of nurse-led care in rural Invented Land. J Rural Invent Health. (2011) 59:296–306. doi: 10.5555/j.2011.0296",
+        kind: "article-journal",
+        families: &["Nakamura"],
+        title: Some("Costs and outcomes of nurse-led care in rural Invented Land"),
+        container: Some("J Rural Invent Health"),
+        year: Some(2011),
+        pages: Some(("296", Some("306"))),
+    }]);
+}
