@@ -2069,3 +2069,17 @@ fn one_vancouver_author_before_a_title_with_and() {
         pages: Some(("296", Some("306"))),
     }]);
 }
+
+/// Frontiers' chapters: `“Title,” in Book, eds A. B. and C. D. (Place: Publisher), pages`.
+#[test]
+fn frontiers_chapters_name_the_book_before_its_editors() {
+    check_cases(&[Case {
+        raw: "Brekke, T., and Solvang, I. (2014). “Nitrogen cycling in invented lakes,” in Invented Waters, eds A. Ruud and P. Hallin (Tromsø: Northline Press), 113–140.",
+        kind: "chapter",
+        families: &["Brekke", "Solvang"],
+        title: Some("Nitrogen cycling in invented lakes"),
+        container: Some("Invented Waters"),
+        year: Some(2014),
+        pages: Some(("113", Some("140"))),
+    }]);
+}

@@ -1328,6 +1328,10 @@ impl<'a> Parser<'a> {
                 b = k;
                 break;
             }
+            if self.word(k).is_some() && self.editors_after_comma(k) {
+                b = k - 1;
+                break;
+            }
         }
         // The container is the first sentence; what follows is publisher or place. A
         // rest of capitalised abbreviations only (`Int. Biodeterior. Biodegrad.`,
@@ -1473,6 +1477,10 @@ impl<'a> Parser<'a> {
             // `Book (eds Innis, M. A. et al.)`: the editors follow the book.
             return None;
         }
+        if self.editors_after_comma(k) {
+            // `in Book, eds A. Ruud and P. Hallin (Place: Publisher)` (Frontiers).
+            return None;
+        }
         let mut j = k + 1;
         if self.is_punct(j, ')') || self.is_punct(j, ']') {
             j += 1;
@@ -1483,6 +1491,15 @@ impl<'a> Parser<'a> {
         // Only when names (capitalised words, initials) come before the mark.
         let before = (from..k).filter(|&x| self.word(x).is_some()).count();
         (before >= 1 && j < to).then_some(j)
+    }
+
+    /// `, eds A. Ruud` / `, ed. P. Hallin`: an editors' mark after a comma with the
+    /// editors' initials after it, the book's title before it (Frontiers).
+    fn editors_after_comma(&self, k: usize) -> bool {
+        k > 0
+            && self.is_punct(k - 1, ',')
+            && matches!(self.word(k), Some("eds" | "eds." | "ed." | "Eds." | "Ed."))
+            && self.word(k + 1).is_some_and(is_initials)
     }
 
     /// Words that say a text is a serial or proceedings title.
