@@ -189,16 +189,18 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_archive_footer(record, page);
     fill_from_line_with_own_doi(record, page);
     fill_from_pages_line(record, page);
-    super::labels::fill_from_journal_label(record, page);
-    super::labels::fill_from_label_lines(record, page);
-    fill_from_issue_box(record, page);
-    fill_journal_from_masthead(record, page);
-    expand_journal_acronym(record, page);
+    // The full name the abbreviation spells, printed in the header, before a menu's
+    // "Journal" entry can pass for a label.
     if record.journal.title.is_none() {
         if let Some(abbrev) = record.journal.abbrev.clone() {
             fill_journal_from_abbreviation(record, page, &abbrev);
         }
     }
+    super::labels::fill_from_journal_label(record, page);
+    super::labels::fill_from_label_lines(record, page);
+    fill_from_issue_box(record, page);
+    fill_journal_from_masthead(record, page);
+    expand_journal_acronym(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
         if let Some(joined) = header.and_then(title_below_type_label) {
