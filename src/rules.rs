@@ -201,6 +201,7 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("similar articles", SectionKind::Related),
     ("related content", SectionKind::Related),
     ("people also read", SectionKind::Related),
+    ("people also looked at", SectionKind::Related),
     ("related research", SectionKind::Related),
     ("more like this", SectionKind::Related),
     ("introduction", SectionKind::Body),

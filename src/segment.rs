@@ -647,6 +647,25 @@ mod tests {
     }
 
     #[test]
+    fn widget_headings_open_their_own_sections() {
+        let cases = [
+            ("People also looked at", SectionKind::Related),
+            ("People also read", SectionKind::Related),
+            ("Similar articles", SectionKind::Related),
+            ("Cited by", SectionKind::CitedBy),
+        ];
+        for (heading, want) in cases {
+            let text =
+                format!("Title\nIntroduction\nText.\n{heading}\nAn Invented Related Title\n");
+            let kinds: Vec<SectionKind> = segment(&clean_lines(&text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(kinds.last(), Some(&want), "{heading}");
+        }
+    }
+
+    #[test]
     fn a_reference_list_without_a_heading() {
         let entry = |n: usize| {
             format!(
