@@ -1256,8 +1256,8 @@ fn abstract_closing_header(page: &Page<'_>) -> Option<super::text::Joined> {
 
 /// The paragraphs of prose that end `lines`, after `from`: blocks of text lines, the first
 /// starting with a capital, all but the last line full, ending a sentence; together three
-/// lines and 300 characters or more. A part of a structured abstract ("Conclusion: …") is
-/// a paragraph however short.
+/// lines (or one line of a whole paragraph, as markup gives it) and 300 characters or
+/// more. A part of a structured abstract ("Conclusion: …") is a paragraph however short.
 fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usize>> {
     const MIN_CHARS: usize = 300;
     const MIN_BLOCK_CHARS: usize = 120;
@@ -1296,7 +1296,9 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
             start -= 1;
         }
     }
-    (count >= 3 && chars >= MIN_CHARS).then_some(start..end)
+    // (A page's markup gives each paragraph one line: a single long one will do.)
+    let long_line = || lines[start..end].iter().any(|l| l.text.len() >= MIN_CHARS);
+    (chars >= MIN_CHARS && (count >= 3 || long_line())).then_some(start..end)
 }
 
 /// The length of a structured abstract's label run in at the start of `text`
@@ -2951,6 +2953,11 @@ mod tests {
             (
                 format!("{byline}\n{affiliations}\nSee the full text.\n"),
                 None,
+            ),
+            // The paragraph on one line, as a page's markup gives it.
+            (
+                format!("{byline}\n{affiliations}\n{}\n", prose.replace('\n', " ")),
+                Some("Biofilms on"),
             ),
         ];
         for (text, want) in cases {
