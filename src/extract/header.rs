@@ -2124,7 +2124,16 @@ fn fill_journal_from_abbreviation(record: &mut Record, page: &Page<'_>, abbrev: 
     let Some(header) = page.first(SectionKind::Header) else {
         return;
     };
-    for line in page.lines_of(header) {
+    let Some(initial) = abbrev.chars().next() else {
+        return;
+    };
+    // The header first, then a running footer anywhere ("Frontiers in Microbiology |
+    // Aquatic Microbiology" under a PDF's later pages).
+    let footers = page
+        .lines
+        .iter()
+        .filter(|l| l.text.contains(" | ") && l.text.starts_with(initial));
+    for line in page.lines_of(header).iter().chain(footers) {
         // The name alone on its line, or before a bar ("Frontiers in Microbiology |
         // www.frontiersin.org", a running footer or a site's journal bar).
         let name = line.text.split(" | ").next().unwrap_or_default().trim();
@@ -2972,6 +2981,38 @@ mod tests {
             if let Some(t) = got {
                 assert!(!t.contains("Conclusion:"), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn journal_named_by_its_abbreviation() {
+        let head = "ORIGINAL RESEARCH\ndoi: 10.5555/flim.2014.00234\n\n\
+                    A Study of Invented Lakes and Their Ice\n\
+                    Mei Lindqvist 1 and Dara Okafor 2\n\n";
+        let citation = "Citation: Lindqvist M and Okafor D (2014) A Study of Invented Lakes and \
+                        Their Ice. Front. Limnol. 5:234. doi: 10.5555/flim.2014.00234\n";
+        let cases = [
+            // The name only in a running footer before a bar.
+            (
+                format!("{head}Some text.\n\n{citation}\nFrontiers in Limnology | Lake Ice\n"),
+                Some("Frontiers in Limnology"),
+            ),
+            // A journal bar's menu: its "Journal" entry is no label of "Sections".
+            (
+                format!("Frontiers in Limnology\nJournal\nSections\nArticles\n\n{head}{citation}"),
+                Some("Frontiers in Limnology"),
+            ),
+            // A name the abbreviation does not spell is not taken.
+            (
+                format!("{head}Some text.\n\n{citation}\nFrontiers in Geology | Rocks\n"),
+                None,
+            ),
+        ];
+        let options = crate::pipeline::Options::default();
+        for (page, want) in cases {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            assert_eq!(record.journal.title.as_deref(), want, "{page}");
+            assert_eq!(record.article_number.as_deref(), Some("234"), "{page}");
         }
     }
 
