@@ -701,6 +701,13 @@ pub fn article_type(line: &str) -> Option<&'static str> {
         return None;
     }
     let mut candidate = line.rsplit('|').next().unwrap_or(line).trim();
+    // "TYPE Original Research" (a 2022+ Frontiers PDF's first line), "Type: Review".
+    if let Some(rest) = candidate
+        .strip_prefix("TYPE ")
+        .or_else(|| candidate.strip_prefix("Type: "))
+    {
+        candidate = rest.trim_start();
+    }
     // Badges printed before the type on its line ("Open Access Highly Accessed Study
     // protocol").
     while let Some(rest) = ARTICLE_BADGES.iter().find_map(|badge| {
@@ -1535,6 +1542,9 @@ mod tests {
                 Some("Hypothesis and Theory"),
             ),
             ("Related article", None),
+            ("TYPE Original Research", Some("Original Research")),
+            ("Type: Review", Some("Review")),
+            ("TYPE", None),
             ("article", None),
         ];
         for (line, expected) in cases {

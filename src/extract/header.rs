@@ -1249,9 +1249,41 @@ fn abstract_closing_header(page: &Page<'_>) -> Option<super::text::Joined> {
     // No metadata line between the byline and the abstract (Frontiers: title, byline,
     // affiliations, the abstract's paragraphs, then the first section or the keywords).
     let span = closing_paragraphs(lines, byline_end)?;
-    let mut joined = join_paragraphs(&lines[span]);
-    joined.text = without_run_in_labels(&joined.text);
-    Some(joined)
+    Some(join_labelled_paragraphs(&lines[span]))
+}
+
+/// Paragraphs of `lines`, a new one also at each structured label run in at a line's
+/// start ("Methods: …" right under the end of "Background: …"), the labels dropped.
+fn join_labelled_paragraphs(lines: &[Line]) -> super::text::Joined {
+    let mut text = String::new();
+    let mut span: Option<[usize; 2]> = None;
+    let mut paragraph = String::new();
+    let flush = |paragraph: &mut String, text: &mut String| {
+        if !paragraph.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(paragraph);
+            paragraph.clear();
+        }
+    };
+    for line in lines {
+        if line.is_blank() {
+            flush(&mut paragraph, &mut text);
+            continue;
+        }
+        let content = match run_in_label_len(&line.text) {
+            Some(n) => {
+                flush(&mut paragraph, &mut text);
+                &line.text[n..]
+            }
+            None => line.text.as_str(),
+        };
+        super::text::push_joined(&mut paragraph, content.trim());
+        span = Some([span.map_or(line.start, |s| s[0]), line.end]);
+    }
+    flush(&mut paragraph, &mut text);
+    super::text::Joined { text, span }
 }
 
 /// The paragraphs of prose that end `lines`, after `from`: blocks of text lines, the first
@@ -1281,9 +1313,16 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
         };
         let block_chars: usize = block.iter().map(|l| l.text.chars().count()).sum();
         let labelled = run_in_label_len(&block[0].text).is_some();
+        // A structured part's last line is short when the next part's label follows.
+        let full_or_part_end = |(k, l): (usize, &Line)| {
+            l.text.chars().count() >= MIN_FULL_LINE
+                || block
+                    .get(k + 1)
+                    .is_some_and(|n| run_in_label_len(&n.text).is_some())
+        };
         let prose = block.iter().all(|l| l.kind == LineKind::Text)
             && block[0].text.starts_with(char::is_uppercase)
-            && full.iter().all(|l| l.text.chars().count() >= MIN_FULL_LINE)
+            && full.iter().enumerate().all(full_or_part_end)
             && (ends_sentence(&last.text) || labelled)
             && (block_chars >= MIN_BLOCK_CHARS || labelled);
         if !prose {
@@ -1309,14 +1348,6 @@ fn run_in_label_len(text: &str) -> Option<usize> {
     let after = text[colon + 1..].chars().next()?;
     (after == ' ' && crate::rules::STRUCTURED_ABSTRACT_LABELS.contains(&label.as_str()))
         .then_some(colon + 2)
-}
-
-/// Paragraphs without the structured labels run in at their starts.
-fn without_run_in_labels(text: &str) -> String {
-    text.split("\n\n")
-        .map(|p| run_in_label_len(p).map_or(p, |n| &p[n..]))
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// An abstract printed without a heading right under the byline's metadata lines, with
@@ -2124,20 +2155,28 @@ fn fill_journal_from_abbreviation(record: &mut Record, page: &Page<'_>, abbrev: 
     let Some(header) = page.first(SectionKind::Header) else {
         return;
     };
-    let Some(initial) = abbrev.chars().next() else {
+    let Some(first_word) = abbrev
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+    else {
         return;
     };
     // The header first, then a running footer anywhere ("Frontiers in Microbiology |
-    // Aquatic Microbiology" under a PDF's later pages).
+    // Aquatic Microbiology" or the name alone under a PDF's later pages): lines that start
+    // with the abbreviation's first word.
     let footers = page
         .lines
         .iter()
-        .filter(|l| l.text.contains(" | ") && l.text.starts_with(initial));
+        .filter(|l| l.text.len() < 120 && l.text.starts_with(first_word));
     for line in page.lines_of(header).iter().chain(footers) {
         // The name alone on its line, or before a bar ("Frontiers in Microbiology |
         // www.frontiersin.org", a running footer or a site's journal bar).
         let name = line.text.split(" | ").next().unwrap_or_default().trim();
-        if name.len() < 60 && abbreviates(abbrev, name) {
+        // (The abbreviation printed again is no full name.)
+        let abbreviated = name.split_whitespace().any(|w| w.ends_with('.'));
+        if name.len() < 60 && !abbreviated && abbreviates(abbrev, name) {
             let title = name.to_owned();
             fill_text(
                 record,
@@ -2963,6 +3002,13 @@ mod tests {
                 format!("{byline}\n{affiliations}\nSee the full text.\n"),
                 None,
             ),
+            // Structured parts one under another without blank lines, short last lines.
+            (
+                format!(
+                    "{byline}\n{affiliations}\nBackground: {prose}\nMethods: We sampled tiles.\nConclusion: Stones matter.\n"
+                ),
+                Some("Biofilms on"),
+            ),
             // The paragraph on one line, as a page's markup gives it.
             (
                 format!("{byline}\n{affiliations}\n{}\n", prose.replace('\n', " ")),
@@ -2972,7 +3018,7 @@ mod tests {
         for (text, want) in cases {
             let lines = crate::clean::clean_lines(&text);
             let got = closing_paragraphs(&lines, 2)
-                .map(|span| without_run_in_labels(&join_paragraphs(&lines[span]).text));
+                .map(|span| join_labelled_paragraphs(&lines[span]).text);
             assert_eq!(
                 got.as_deref().map(|t| &t[..t.len().min(11)]),
                 want,
@@ -3001,6 +3047,16 @@ mod tests {
             (
                 format!("Frontiers in Limnology\nJournal\nSections\nArticles\n\n{head}{citation}"),
                 Some("Frontiers in Limnology"),
+            ),
+            // The name alone on a footer line.
+            (
+                format!("{head}Some text.\n\n{citation}\nFrontiers in Limnology\n\n02\n"),
+                Some("Frontiers in Limnology"),
+            ),
+            // The abbreviation itself, printed again, is no full name.
+            (
+                format!("{head}Some text.\n\n{citation}\nFront. Limnol. 5:234\n"),
+                None,
             ),
             // A name the abbreviation does not spell is not taken.
             (
