@@ -370,8 +370,19 @@ fn split_citation_after_references(segments: Vec<Segment>, lines: &[Line]) -> Ve
         let above = (range.start..citation)
             .rev()
             .find(|&i| !lines[i].is_blank());
+        // The article's DOI alone above the citation goes with it; a reference's DOI broken
+        // onto its own line after "doi:" stays with the reference.
+        let continues_reference = |i: usize| {
+            (range.start..i)
+                .rev()
+                .find(|&k| !lines[k].is_blank())
+                .is_some_and(|k| {
+                    let text = lines[k].text.trim_end().to_ascii_lowercase();
+                    text.ends_with("doi:") || text.ends_with("doi")
+                })
+        };
         let boundary = match above {
-            Some(i) if is_doi_alone(&lines[i].text) => i,
+            Some(i) if is_doi_alone(&lines[i].text) && !continues_reference(i) => i,
             _ => citation,
         };
         if !(range.start..boundary).any(|i| !lines[i].is_blank()) {
@@ -644,6 +655,35 @@ mod tests {
                 (SectionKind::References, Some("References".into())),
             ]
         );
+    }
+
+    #[test]
+    fn notes_after_references_end_them() {
+        let refs = "References\nLindqvist, M. (2017). An invented title. J. Invent. 12, 1–2. doi:\n10.5555/jih.2017.0345\n";
+        let cases = [
+            (
+                format!("{refs}\nConflict of Interest Statement: The authors declare none.\n"),
+                2,
+            ),
+            (
+                format!("{refs}\nCopyright © 2019 Lindqvist. Open access.\n"),
+                2,
+            ),
+            (format!("{refs}\nMore text of the list.\n"), 3),
+        ];
+        for (text, want_ref_lines) in cases {
+            let lines = clean_lines(&text);
+            let segments = segment(&lines);
+            let refs = segments
+                .iter()
+                .find(|s| s.kind == SectionKind::References)
+                .expect("references");
+            let count = lines[refs.lines.clone()]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .count();
+            assert_eq!(count, want_ref_lines, "{text}");
+        }
     }
 
     #[test]
