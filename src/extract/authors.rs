@@ -206,12 +206,12 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         }
     }
     // A list of unlabelled affiliations under a byline without labels, one item per
-    // name: each name's, in order.
+    // name: each name's, in order; under a single name, every item is its own.
     if record.affiliations.is_empty() && !use_inline && !noted_byline {
         if let Some(byline) = header_byline.as_mut() {
             // Footnote marks ("†") may stand for notes; numbers and letters would be the
             // affiliations' labels.
-            let unlabelled = byline.names.len() >= 2
+            let unlabelled = !byline.names.is_empty()
                 && byline
                     .names
                     .iter()
@@ -222,7 +222,9 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                 .filter(|_| unlabelled)
                 .map(|(lines, end)| listed_affiliations(lines, end))
                 .unwrap_or_default();
-            if listed.len() == byline.names.len() {
+            if let [only] = byline.names.as_mut_slice() {
+                only.affiliation_notes.extend(listed);
+            } else if listed.len() == byline.names.len() {
                 for (name, text) in byline.names.iter_mut().zip(listed) {
                     name.affiliation_notes.push(text);
                 }
@@ -2952,6 +2954,25 @@ mod tests {
                     ("Mei Lindqvist", &["1"], false),
                     ("Dara Okafor", &["2"], false),
                 ],
+            ),
+            (
+                "a single author's unlabelled list of affiliations (Frontiers, w3m)",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist*\n\n\
+                     \u{20}\u{20}• Department of Invented Studies, Utopia University, Oslo,\n    Norway\n\
+                     \u{20}\u{20}• Institute of Examples, Example College, Lisbon, Portugal\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, Utopia University, Oslo, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example College, Lisbon, Portugal",
+                    ),
+                ],
+                &[("Mei Lindqvist", &["1", "2"], true)],
             ),
             (
                 "one unlabelled affiliation under a byline marked with symbols",
