@@ -1101,24 +1101,32 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
     (Cow::Owned(kept.join(" ")), Some(orcid))
 }
 
-/// The byline item without an ORCID icon's alt text: `[orcid]` anywhere (glued to the
-/// labels by a text browser) and a word `orcid` alone. Items without `rcid`/`RCID` (all but
-/// a few) are passed through untouched.
+/// The byline item without the text icons leave in a dump: an ORCID icon's alt text,
+/// `[orcid]` anywhere (glued to the labels by a text browser) or a word `orcid` alone, and
+/// the `[name]` a text browser prints for an image without alt text (its file's name) at
+/// a word's start (`"[24]Maja Lindqvist^1"`, a profile photo before each name). Items
+/// without `[` or `rcid`/`RCID` (nearly all) are passed through untouched.
 fn without_orcid_icon(item: &str) -> Cow<'_, str> {
-    if !(item.contains("rcid") || item.contains("RCID")) {
+    if !(item.contains('[') || item.contains("rcid") || item.contains("RCID")) {
         return Cow::Borrowed(item);
     }
     let mut kept = String::with_capacity(item.len());
     for word in item.split_whitespace() {
         let mut word = word.to_owned();
-        while let Some(open) = word.find('[') {
+        let mut from = 0;
+        while let Some(open) = word[from..].find('[').map(|o| from + o) {
             let Some(close) = word[open..].find(']').map(|c| open + c) else {
                 break;
             };
-            if !word[open + 1..close].eq_ignore_ascii_case("orcid") {
-                break;
+            let inner = &word[open + 1..close];
+            let icon = inner.eq_ignore_ascii_case("orcid")
+                || open == 0 && close + 1 < word.len() && (1..=40).contains(&inner.len());
+            if !icon {
+                from = close + 1;
+                continue;
             }
             word.replace_range(open..=close, "");
+            from = open;
         }
         if word.is_empty() || word.eq_ignore_ascii_case("orcid") {
             continue;
@@ -2704,6 +2712,16 @@ mod tests {
             // An ORCID icon's alt text, glued on by a text browser or alone in a print.
             (
                 "Mei Lin^1, Hao Zhang^2*[orcid], Jun Park^1,3 and Dara Okafor^3",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], true),
+                    ("Jun Park", &["1", "3"], false),
+                    ("Dara Okafor", &["3"], false),
+                ],
+            ),
+            // A text browser's name of an image without alt text before each name.
+            (
+                "[24]Mei Lin^1, [24]Hao Zhang^2*, [24]Jun Park^1,3 and [24]Dara Okafor^3",
                 &[
                     ("Mei Lin", &["1"], false),
                     ("Hao Zhang", &["2"], true),
