@@ -2083,3 +2083,29 @@ fn frontiers_chapters_name_the_book_before_its_editors() {
         pages: Some(("113", Some("140"))),
     }]);
 }
+
+/// Oxford journals' article locators after the volume (`95:fiz021`, `47:gkz123`): the
+/// volume and the locator, not part of the journal's name.
+#[test]
+fn manuscript_locators_after_the_volume() {
+    check_cases(&[
+        Case {
+            raw: "Tanaka, Y., and Berglund, O. (2019). Seasonal networks in invented lake plankton. FEMS Invent. Ecol. 95:fiz021. doi: 10.5555/femsie/fiz021",
+            kind: "article-journal",
+            families: &["Tanaka", "Berglund"],
+            title: Some("Seasonal networks in invented lake plankton"),
+            container: Some("FEMS Invent. Ecol"),
+            year: Some(2019),
+            pages: Some(("fiz021", None)),
+        },
+        Case {
+            raw: "Tanaka Y. Seasonal networks in invented lake plankton. Nucleic Invent Res. (2020) 48:gkaa123. doi: 10.5555/x",
+            kind: "article-journal",
+            families: &["Tanaka"],
+            title: Some("Seasonal networks in invented lake plankton"),
+            container: Some("Nucleic Invent Res"),
+            year: Some(2020),
+            pages: Some(("gkaa123", None)),
+        },
+    ]);
+}
