@@ -201,6 +201,7 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("similar articles", SectionKind::Related),
     ("related content", SectionKind::Related),
     ("people also read", SectionKind::Related),
+    ("people also looked at", SectionKind::Related),
     ("related research", SectionKind::Related),
     ("more like this", SectionKind::Related),
     ("introduction", SectionKind::Body),
@@ -270,6 +271,8 @@ pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "evidence synthesis",
     "limitations",
     "trial registration",
+    "clinical trial registration",
+    "systematic review registration",
     "materials and methods",
     "methods and results",
     "conclusions and relevance",
@@ -667,6 +670,13 @@ const ARTICLE_TYPES: &[&str] = &[
     "Research Letter",
     "Full Paper",
     "Paper",
+    "Hypothesis and Theory",
+    "Brief Research Report",
+    "Data Report",
+    "General Commentary",
+    "Clinical Trial",
+    "Policy Brief",
+    "Technology and Code",
 ];
 
 static ARTICLE_TYPE_MAP: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
@@ -691,6 +701,13 @@ pub fn article_type(line: &str) -> Option<&'static str> {
         return None;
     }
     let mut candidate = line.rsplit('|').next().unwrap_or(line).trim();
+    // "TYPE Original Research" (a 2022+ Frontiers PDF's first line), "Type: Review".
+    if let Some(rest) = candidate
+        .strip_prefix("TYPE ")
+        .or_else(|| candidate.strip_prefix("Type: "))
+    {
+        candidate = rest.trim_start();
+    }
     // Badges printed before the type on its line ("Open Access Highly Accessed Study
     // protocol").
     while let Some(rest) = ARTICLE_BADGES.iter().find_map(|badge| {
@@ -705,7 +722,13 @@ pub fn article_type(line: &str) -> Option<&'static str> {
     if !first.is_uppercase() {
         return None;
     }
-    ARTICLE_TYPE_MAP.get(&candidate.to_lowercase()).copied()
+    let lower = candidate.to_lowercase();
+    ARTICLE_TYPE_MAP.get(&lower).copied().or_else(|| {
+        // "ORIGINAL RESEARCH article", "Mini Review article": a type named before the
+        // word (Frontiers' article header).
+        let named = lower.strip_suffix(" article")?.trim_end();
+        ARTICLE_TYPE_MAP.get(named).copied()
+    })
 }
 
 /// Words that show a comma-separated part of an affiliation is an organisation.
@@ -1511,6 +1534,18 @@ mod tests {
             ("Full Access Original Paper", Some("Original Paper")),
             ("Open Access", None),
             ("research article", None),
+            // A type named before the word "article" (Frontiers' header).
+            ("ORIGINAL RESEARCH article", Some("Original Research")),
+            ("SYSTEMATIC REVIEW article", Some("Systematic Review")),
+            (
+                "Hypothesis and Theory article",
+                Some("Hypothesis and Theory"),
+            ),
+            ("Related article", None),
+            ("TYPE Original Research", Some("Original Research")),
+            ("Type: Review", Some("Review")),
+            ("TYPE", None),
+            ("article", None),
         ];
         for (line, expected) in cases {
             assert_eq!(article_type(line), expected, "{line}");

@@ -313,11 +313,15 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
 /// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …")
 /// or opens its copyright notice.
 fn opens_citation_block(text: &str) -> bool {
-    const LABELS: [&str; 4] = [
+    const LABELS: [&str; 7] = [
         "cite this article",
         "to cite this article",
         "please cite this article",
         "how to cite this article",
+        // Run-in notes a PDF prints after its references (Frontiers).
+        "conflict of interest statement:",
+        "conflict of interest:",
+        "publisher's note:",
     ];
     let trimmed = text.trim_start();
     let text = trimmed.as_bytes();
@@ -366,8 +370,19 @@ fn split_citation_after_references(segments: Vec<Segment>, lines: &[Line]) -> Ve
         let above = (range.start..citation)
             .rev()
             .find(|&i| !lines[i].is_blank());
+        // The article's DOI alone above the citation goes with it; a reference's DOI broken
+        // onto its own line after "doi:" stays with the reference.
+        let continues_reference = |i: usize| {
+            (range.start..i)
+                .rev()
+                .find(|&k| !lines[k].is_blank())
+                .is_some_and(|k| {
+                    let text = lines[k].text.trim_end().to_ascii_lowercase();
+                    text.ends_with("doi:") || text.ends_with("doi")
+                })
+        };
         let boundary = match above {
-            Some(i) if is_doi_alone(&lines[i].text) => i,
+            Some(i) if is_doi_alone(&lines[i].text) && !continues_reference(i) => i,
             _ => citation,
         };
         if !(range.start..boundary).any(|i| !lines[i].is_blank()) {
@@ -640,6 +655,54 @@ mod tests {
                 (SectionKind::References, Some("References".into())),
             ]
         );
+    }
+
+    #[test]
+    fn notes_after_references_end_them() {
+        let refs = "References\nLindqvist, M. (2017). An invented title. J. Invent. 12, 1–2. doi:\n10.5555/jih.2017.0345\n";
+        let cases = [
+            (
+                format!("{refs}\nConflict of Interest Statement: The authors declare none.\n"),
+                2,
+            ),
+            (
+                format!("{refs}\nCopyright © 2019 Lindqvist. Open access.\n"),
+                2,
+            ),
+            (format!("{refs}\nMore text of the list.\n"), 3),
+        ];
+        for (text, want_ref_lines) in cases {
+            let lines = clean_lines(&text);
+            let segments = segment(&lines);
+            let refs = segments
+                .iter()
+                .find(|s| s.kind == SectionKind::References)
+                .expect("references");
+            let count = lines[refs.lines.clone()]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .count();
+            assert_eq!(count, want_ref_lines, "{text}");
+        }
+    }
+
+    #[test]
+    fn widget_headings_open_their_own_sections() {
+        let cases = [
+            ("People also looked at", SectionKind::Related),
+            ("People also read", SectionKind::Related),
+            ("Similar articles", SectionKind::Related),
+            ("Cited by", SectionKind::CitedBy),
+        ];
+        for (heading, want) in cases {
+            let text =
+                format!("Title\nIntroduction\nText.\n{heading}\nAn Invented Related Title\n");
+            let kinds: Vec<SectionKind> = segment(&clean_lines(&text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(kinds.last(), Some(&want), "{heading}");
+        }
     }
 
     #[test]

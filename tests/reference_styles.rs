@@ -2029,3 +2029,83 @@ fn family_name_without_initials_inside_a_list() {
         },
     ]);
 }
+
+/// Frontiers and other title-case styles: a capitalised title word with a dot is the
+/// title's end when a word that only opens a journal's name follows (`Front.`, `Proc.`).
+#[test]
+fn title_case_titles_end_before_a_journal_opener() {
+    check_cases(&[
+        Case {
+            raw: "Lindqvist M, Okafor DA and Moreau J (2019) Seasonal Shifts in Biofilm Communities Reveal a Cold-Adapted Guild. Front. Microbiol. 10:1234. doi: 10.5555/inv.2019.01234",
+            kind: "article-journal",
+            families: &["Lindqvist", "Okafor", "Moreau"],
+            title: Some("Seasonal Shifts in Biofilm Communities Reveal a Cold-Adapted Guild"),
+            container: Some("Front. Microbiol"),
+            year: Some(2019),
+            pages: Some(("1234", None)),
+        },
+        Case {
+            raw: "Okafor, N., and Lindqvist, B. (2016). Lateral Gene Flow Among Invented Soil Bacteria. Proc. Natl. Acad. Sci. U.S.A. 113, 4410–4415.",
+            kind: "article-journal",
+            families: &["Okafor", "Lindqvist"],
+            title: Some("Lateral Gene Flow Among Invented Soil Bacteria"),
+            container: Some("Proc. Natl. Acad. Sci. U.S.A"),
+            year: Some(2016),
+            pages: Some(("4410", Some("4415"))),
+        },
+    ]);
+}
+
+/// Vancouver with one author: a title whose second word is `and` is no second author.
+#[test]
+fn one_vancouver_author_before_a_title_with_and() {
+    check_cases(&[Case {
+        raw: "Nakamura R. Costs and outcomes of nurse-led care in rural Invented Land. J Rural Invent Health. (2011) 59:296–306. doi: 10.5555/j.2011.0296",
+        kind: "article-journal",
+        families: &["Nakamura"],
+        title: Some("Costs and outcomes of nurse-led care in rural Invented Land"),
+        container: Some("J Rural Invent Health"),
+        year: Some(2011),
+        pages: Some(("296", Some("306"))),
+    }]);
+}
+
+/// Frontiers' chapters: `“Title,” in Book, eds A. B. and C. D. (Place: Publisher), pages`.
+#[test]
+fn frontiers_chapters_name_the_book_before_its_editors() {
+    check_cases(&[Case {
+        raw: "Brekke, T., and Solvang, I. (2014). “Nitrogen cycling in invented lakes,” in Invented Waters, eds A. Ruud and P. Hallin (Tromsø: Northline Press), 113–140.",
+        kind: "chapter",
+        families: &["Brekke", "Solvang"],
+        title: Some("Nitrogen cycling in invented lakes"),
+        container: Some("Invented Waters"),
+        year: Some(2014),
+        pages: Some(("113", Some("140"))),
+    }]);
+}
+
+/// Oxford journals' article locators after the volume (`95:fiz021`, `47:gkz123`): the
+/// volume and the locator, not part of the journal's name.
+#[test]
+fn manuscript_locators_after_the_volume() {
+    check_cases(&[
+        Case {
+            raw: "Tanaka, Y., and Berglund, O. (2019). Seasonal networks in invented lake plankton. FEMS Invent. Ecol. 95:fiz021. doi: 10.5555/femsie/fiz021",
+            kind: "article-journal",
+            families: &["Tanaka", "Berglund"],
+            title: Some("Seasonal networks in invented lake plankton"),
+            container: Some("FEMS Invent. Ecol"),
+            year: Some(2019),
+            pages: Some(("fiz021", None)),
+        },
+        Case {
+            raw: "Tanaka Y. Seasonal networks in invented lake plankton. Nucleic Invent Res. (2020) 48:gkaa123. doi: 10.5555/x",
+            kind: "article-journal",
+            families: &["Tanaka"],
+            title: Some("Seasonal networks in invented lake plankton"),
+            container: Some("Nucleic Invent Res"),
+            year: Some(2020),
+            pages: Some(("gkaa123", None)),
+        },
+    ]);
+}

@@ -206,12 +206,12 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
         }
     }
     // A list of unlabelled affiliations under a byline without labels, one item per
-    // name: each name's, in order.
+    // name: each name's, in order; under a single name, every item is its own.
     if record.affiliations.is_empty() && !use_inline && !noted_byline {
         if let Some(byline) = header_byline.as_mut() {
             // Footnote marks ("†") may stand for notes; numbers and letters would be the
             // affiliations' labels.
-            let unlabelled = byline.names.len() >= 2
+            let unlabelled = !byline.names.is_empty()
                 && byline
                     .names
                     .iter()
@@ -222,7 +222,9 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
                 .filter(|_| unlabelled)
                 .map(|(lines, end)| listed_affiliations(lines, end))
                 .unwrap_or_default();
-            if listed.len() == byline.names.len() {
+            if let [only] = byline.names.as_mut_slice() {
+                only.affiliation_notes.extend(listed);
+            } else if listed.len() == byline.names.len() {
                 for (name, text) in byline.names.iter_mut().zip(listed) {
                     name.affiliation_notes.push(text);
                 }
@@ -933,7 +935,9 @@ fn is_mark_line(text: &str) -> bool {
 
 /// One person's name alone on its line, maybe with its marks.
 fn is_name_line(text: &str) -> bool {
-    let text = text.trim();
+    // An ORCID iD or icon after the name ("Mei Lin 0000-0002-1825-0097 *") is no part of it.
+    let without_orcid = take_orcid(text.trim()).0;
+    let text = without_orcid.trim();
     let text = text
         .strip_suffix("Email author")
         .or_else(|| text.strip_suffix("email author"))
@@ -1081,11 +1085,13 @@ fn with_commas_between_names(text: &str) -> String {
     normalised
 }
 
-/// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item.
+/// Takes an ORCID iD ("ORCID: orcid.org/0000-0002-1825-0097") out of a byline item, and
+/// the text an ORCID icon leaves without one: its alt text as a text browser shows it
+/// (`"David Okafor^2*[orcid]"`) or as a print shows it (`"David Okafor2* orcid"`).
 fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
     // Every iD holds hyphens; most byline items hold none and skip the regex.
     let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
-        return (Cow::Borrowed(item), None);
+        return (without_orcid_icon(item), None);
     };
     let orcid = m.as_str().to_owned();
     let kept: Vec<&str> = item
@@ -1093,6 +1099,44 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
         .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
         .collect();
     (Cow::Owned(kept.join(" ")), Some(orcid))
+}
+
+/// The byline item without the text icons leave in a dump: an ORCID icon's alt text,
+/// `[orcid]` anywhere (glued to the labels by a text browser) or a word `orcid` alone, and
+/// the `[name]` a text browser prints for an image without alt text (its file's name) at
+/// a word's start (`"[24]Maja Lindqvist^1"`, a profile photo before each name). Items
+/// without `[` or `rcid`/`RCID` (nearly all) are passed through untouched.
+fn without_orcid_icon(item: &str) -> Cow<'_, str> {
+    if !(item.contains('[') || item.contains("rcid") || item.contains("RCID")) {
+        return Cow::Borrowed(item);
+    }
+    let mut kept = String::with_capacity(item.len());
+    for word in item.split_whitespace() {
+        let mut word = word.to_owned();
+        let mut from = 0;
+        while let Some(open) = word[from..].find('[').map(|o| from + o) {
+            let Some(close) = word[open..].find(']').map(|c| open + c) else {
+                break;
+            };
+            let inner = &word[open + 1..close];
+            let icon = inner.eq_ignore_ascii_case("orcid")
+                || open == 0 && close + 1 < word.len() && (1..=40).contains(&inner.len());
+            if !icon {
+                from = close + 1;
+                continue;
+            }
+            word.replace_range(open..=close, "");
+            from = open;
+        }
+        if word.is_empty() || word.eq_ignore_ascii_case("orcid") {
+            continue;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(&word);
+    }
+    Cow::Owned(kept)
 }
 
 /// Splits trailing (and leading) affiliation labels and correspondence marks off a name.
@@ -1555,12 +1599,14 @@ fn ends_at_country(text: &str) -> bool {
         })
 }
 
-/// A label opening the next affiliation inside running text: "..., Canada. 2Department".
+/// A label opening the next affiliation inside running text: "..., Canada. 2Department",
+/// or after a comma "..., Sweden, 2 Faculty" (Frontiers' PDFs).
 static RUN_IN_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.;]\s+(\d{1,2})\s?\p{Lu}").expect("run-in label regex"));
+    LazyLock::new(|| Regex::new(r"[.;,]\s+(\d{1,2})\s?\p{Lu}").expect("run-in label regex"));
 
 /// Affiliations printed one after another in running text, each opened by the next label
-/// ("1 Department ..., Canada. 2Department ..., USA."): the (id, text) of each.
+/// ("1 Department ..., Canada. 2Department ..., USA."; after a comma only once the text
+/// before it has reached its country): the (id, text) of each.
 fn split_run_in(id: &str, text: &str) -> Vec<(String, String)> {
     let Ok(mut next) = id.parse::<u32>().map(|n| n + 1) else {
         return vec![(id.to_owned(), text.to_owned())];
@@ -1575,7 +1621,14 @@ fn split_run_in(id: &str, text: &str) -> Vec<(String, String)> {
         if label.as_str().parse::<u32>().ok() != Some(next) {
             continue;
         }
-        pieces.push((current, text[start..=whole.start()].trim().to_owned()));
+        if text[whole.start()..].starts_with(',') && !ends_at_country(&text[start..whole.start()]) {
+            continue;
+        }
+        let end = match text[whole.start()..].starts_with(',') {
+            true => whole.start(),
+            false => whole.start() + 1,
+        };
+        pieces.push((current, text[start..end].trim().to_owned()));
         current = label.as_str().to_owned();
         start = label.end();
         next += 1;
@@ -1895,7 +1948,19 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         }
     }
     finish(&mut out, &mut running);
-    out
+    // Labelled affiliations run on in one paragraph ("1 …, Sweden, 2 Faculty …").
+    out.into_iter()
+        .flat_map(|a| {
+            let pieces = split_run_in(&a.id, &a.text);
+            match pieces.len() {
+                1 => vec![a],
+                _ => pieces
+                    .iter()
+                    .map(|(id, text)| parse_affiliation(id, text))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The text [`parse_affiliation`] keeps of `text`.
@@ -2344,6 +2409,48 @@ mod tests {
     }
 
     #[test]
+    fn affiliations_run_in_after_their_labels() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Department of Invented Studies, Utopia University, Oslo, Norway, 2 Faculty of Examples, Example College, Lisbon, Portugal",
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, Utopia University, Oslo, Norway",
+                    ),
+                    (
+                        "2",
+                        "Faculty of Examples, Example College, Lisbon, Portugal",
+                    ),
+                ],
+            ),
+            (
+                "Invented Institute, Oslo, Norway. 2Example College, Lisbon, Portugal.",
+                &[
+                    ("1", "Invented Institute, Oslo, Norway."),
+                    ("2", "Example College, Lisbon, Portugal."),
+                ],
+            ),
+            // After a comma, the next label counts only once a country ends the text.
+            (
+                "Invented Institute, Building, 2 Main Street, Oslo, Norway",
+                &[(
+                    "1",
+                    "Invented Institute, Building, 2 Main Street, Oslo, Norway",
+                )],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = split_run_in("1", text);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(id, t)| ((*id).to_owned(), (*t).to_owned()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn affiliations_broken_after_a_comma_or_semicolon() {
         // (lines below a byline, the affiliations' texts)
         let cases: [(&str, &[&str]); 3] = [
@@ -2602,6 +2709,35 @@ mod tests {
                 "Mei Lin, assistant professor, epidemiologist1, Hao Zhang, professor2",
                 &[("Mei Lin", &["1"], false), ("Hao Zhang", &["2"], false)],
             ),
+            // An ORCID icon's alt text, glued on by a text browser or alone in a print.
+            (
+                "Mei Lin^1, Hao Zhang^2*[orcid], Jun Park^1,3 and Dara Okafor^3",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], true),
+                    ("Jun Park", &["1", "3"], false),
+                    ("Dara Okafor", &["3"], false),
+                ],
+            ),
+            // A text browser's name of an image without alt text before each name.
+            (
+                "[24]Mei Lin^1, [24]Hao Zhang^2*, [24]Jun Park^1,3 and [24]Dara Okafor^3",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], true),
+                    ("Jun Park", &["1", "3"], false),
+                    ("Dara Okafor", &["3"], false),
+                ],
+            ),
+            (
+                "Mei Lin1, Hao Zhang2* orcid, Jun Park1 and Dara Okafor3[ORCID]",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["2"], true),
+                    ("Jun Park", &["1"], false),
+                    ("Dara Okafor", &["3"], false),
+                ],
+            ),
         ];
         for (text, want) in cases {
             let got = parse_byline(text).unwrap_or_else(|| panic!("{text}: no byline"));
@@ -2836,6 +2972,25 @@ mod tests {
                     ("Mei Lindqvist", &["1"], false),
                     ("Dara Okafor", &["2"], false),
                 ],
+            ),
+            (
+                "a single author's unlabelled list of affiliations (Frontiers, w3m)",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist*\n\n\
+                     \u{20}\u{20}• Department of Invented Studies, Utopia University, Oslo,\n    Norway\n\
+                     \u{20}\u{20}• Institute of Examples, Example College, Lisbon, Portugal\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, Utopia University, Oslo, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example College, Lisbon, Portugal",
+                    ),
+                ],
+                &[("Mei Lindqvist", &["1", "2"], true)],
             ),
             (
                 "one unlabelled affiliation under a byline marked with symbols",

@@ -23,10 +23,11 @@ static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("funder cue regex")
 });
 
-/// An award number: letters and digits with at least one digit, or a known shape with a space
+/// An award number: letters and digits with at least one digit, after up to three groups of
+/// letters each ended by a separator ("KBF-RM-2021-044"), or a known shape with a space
 /// ("R01 GM123456").
 static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{2,6}\s\d{2,}|[A-Za-z]{0,12}[-/.]?[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
+    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{2,6}\s\d{2,}|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
 });
 
 /// Fills funding and acknowledgements.
@@ -405,6 +406,8 @@ mod tests {
                 &["R01 GM123456", "P30 CA016672"],
             ),
             ("DMR-1420709", &["DMR-1420709"]),
+            ("grant number KBF-RM-2021-044", &["KBF-RM-2021-044"]),
+            ("UMO-2017/25/B/NZ8/01234", &["UMO-2017/25/B/NZ8/01234"]),
             ("2015", &[]),
         ];
         for (text, want) in cases {

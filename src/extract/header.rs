@@ -189,6 +189,13 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_from_archive_footer(record, page);
     fill_from_line_with_own_doi(record, page);
     fill_from_pages_line(record, page);
+    // The full name the abbreviation spells, printed in the header, before a menu's
+    // "Journal" entry can pass for a label.
+    if record.journal.title.is_none() {
+        if let Some(abbrev) = record.journal.abbrev.clone() {
+            fill_journal_from_abbreviation(record, page, &abbrev);
+        }
+    }
     super::labels::fill_from_journal_label(record, page);
     super::labels::fill_from_label_lines(record, page);
     fill_from_issue_box(record, page);
@@ -237,8 +244,46 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
             record.year = date.get(..4).and_then(|y| y.parse().ok());
         }
     }
+    article_number_spelled_by_doi(record);
     first_page_from_article_number(record);
     abbrev_of_single_word_journal(record);
+}
+
+/// A first page without a last page that the DOI's last part spells, zeros and a leading
+/// `e` aside, is the article's number: `citation_firstpage` "9871" or "Front. Microbiol.
+/// 10:9871" of 10.3389/fmicb.2019.09871 (a page number is never the DOI's own suffix).
+fn article_number_spelled_by_doi(record: &mut Record) {
+    if record.article_number.is_some() || record.page_last.is_some() {
+        return;
+    }
+    let (Some(first), Some(doi)) = (record.page_first.as_deref(), record.doi.as_deref()) else {
+        return;
+    };
+    if doi_spells_number(doi, first) {
+        record.article_number = Some(first.to_owned());
+        let source = record.provenance.get("pages").cloned();
+        if let Some(source) = source {
+            record
+                .provenance
+                .insert("article_number".to_owned(), source);
+        }
+    }
+}
+
+/// Whether the DOI's last part (after its last `.` or `/`) is `number`, zeros and a leading
+/// `e` aside, and the number holds at least three digits.
+fn doi_spells_number(doi: &str, number: &str) -> bool {
+    let core = |s: &str| {
+        s.trim_start_matches(['e', 'E'])
+            .trim_start_matches('0')
+            .to_owned()
+    };
+    let tail = doi.rsplit(['.', '/']).next().unwrap_or_default();
+    let number_core = core(number);
+    number.bytes().filter(u8::is_ascii_digit).count() >= 3
+        && number_core.bytes().all(|b| b.is_ascii_digit())
+        && !number_core.is_empty()
+        && core(tail) == number_core
 }
 
 /// A journal title of one word ("Nature", "Metabolites", "BMJ") is its own abbreviation:
@@ -958,6 +1003,7 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
             if !is_item
                 && (line.text.len() > 200
                     || plain.len() > 40
+                    || (!plain.is_empty() && starts_with_info_label(&line.text))
                     || COPYRIGHT.is_match(&line.text)
                     || is_info_label_alone(&line.text))
             {
@@ -1045,6 +1091,29 @@ fn is_info_label_alone(text: &str) -> bool {
             .any(|known| label.eq_ignore_ascii_case(known))
 }
 
+/// Whether a line opens with a label of article information: one to four capitalised or
+/// lower-case words and a colon, then a space or the line's end (`Citation: …`,
+/// `Received: …`, `Edited by:`, `*Correspondence:`). Keyword lists end there.
+fn starts_with_info_label(text: &str) -> bool {
+    let text = text.trim_start().trim_start_matches(['*', '†']);
+    let Some(colon) = text
+        .get(..text.len().min(34))
+        .and_then(|head| head.find(':'))
+    else {
+        return false;
+    };
+    let label = &text[..colon];
+    let after_ok = text[colon + 1..]
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace);
+    after_ok
+        && label.len() >= 3
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label.split(' ').count() <= 4
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
 fn split_keyword_line(text: &str) -> Vec<String> {
     let separator = if text.contains(';') {
         ';'
@@ -1080,12 +1149,27 @@ fn fill_abstract(record: &mut Record, page: &Page<'_>) {
             }
         }
     }
-    if record.abstract_text.is_none() {
+    if record.abstract_text.is_none() || replaces_meta(record) {
         if let Some(joined) =
             abstract_closing_header(page).or_else(|| abstract_after_metadata(page))
         {
-            record.abstract_text = Some(joined.text);
-            record.note_source("abstract", "text:unheaded", joined.span);
+            // A meta description gives way only to a longer abstract it starts (the first
+            // part of a structured abstract).
+            let take = match &record.abstract_text {
+                None => true,
+                Some(declared) => is_cut_short_of(
+                    declared,
+                    &OwnAbstract {
+                        text: joined.text.clone(),
+                        span: joined.span,
+                        structured: true,
+                    },
+                ),
+            };
+            if take {
+                record.abstract_text = Some(joined.text);
+                record.note_source("abstract", "text:unheaded", joined.span);
+            }
         }
     }
     // No abstract: a news page's standfirst, between its title and byline, stands in.
@@ -1186,13 +1270,119 @@ fn abstract_closing_header(page: &Page<'_>) -> Option<super::text::Joined> {
         .segments
         .iter()
         .position(|s| s.kind == SectionKind::Header)?;
-    if page.segments.get(at + 1)?.kind != SectionKind::Body {
+    let next = page.segments.get(at + 1)?.kind;
+    if !matches!(next, SectionKind::Body | SectionKind::Keywords) {
         return None;
     }
     let lines = page.lines_of(&page.segments[at]);
     let &(_, byline_end, _) = page.header_byline()?;
-    let span = unheaded_abstract_span(lines, byline_end)?;
-    Some(join_lines(&lines[span]))
+    if next == SectionKind::Body {
+        if let Some(span) = unheaded_abstract_span(lines, byline_end) {
+            return Some(join_lines(&lines[span]));
+        }
+    }
+    // No metadata line between the byline and the abstract (Frontiers: title, byline,
+    // affiliations, the abstract's paragraphs, then the first section or the keywords).
+    let span = closing_paragraphs(lines, byline_end)?;
+    Some(join_labelled_paragraphs(&lines[span]))
+}
+
+/// Paragraphs of `lines`, a new one also at each structured label run in at a line's
+/// start ("Methods: …" right under the end of "Background: …"), the labels dropped.
+fn join_labelled_paragraphs(lines: &[Line]) -> super::text::Joined {
+    let mut text = String::new();
+    let mut span: Option<[usize; 2]> = None;
+    let mut paragraph = String::new();
+    let flush = |paragraph: &mut String, text: &mut String| {
+        if !paragraph.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(paragraph);
+            paragraph.clear();
+        }
+    };
+    for line in lines {
+        if line.is_blank() {
+            flush(&mut paragraph, &mut text);
+            continue;
+        }
+        let content = match run_in_label_len(&line.text) {
+            Some(n) => {
+                flush(&mut paragraph, &mut text);
+                &line.text[n..]
+            }
+            None => line.text.as_str(),
+        };
+        super::text::push_joined(&mut paragraph, content.trim());
+        span = Some([span.map_or(line.start, |s| s[0]), line.end]);
+    }
+    flush(&mut paragraph, &mut text);
+    super::text::Joined { text, span }
+}
+
+/// The paragraphs of prose that end `lines`, after `from`: blocks of text lines, the first
+/// starting with a capital, all but the last line full, ending a sentence; together three
+/// lines (or one line of a whole paragraph, as markup gives it) and 300 characters or
+/// more. A part of a structured abstract ("Conclusion: …") is a paragraph however short.
+fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usize>> {
+    const MIN_CHARS: usize = 300;
+    const MIN_BLOCK_CHARS: usize = 120;
+    const MIN_FULL_LINE: usize = 50;
+    let ends_sentence = |text: &str| text.trim_end_matches([')', '"', '”']).ends_with('.');
+    let mut end = lines.len();
+    while end > from && lines[end - 1].is_blank() {
+        end -= 1;
+    }
+    let mut start = end;
+    let (mut chars, mut count) = (0, 0);
+    while start > from {
+        let block_end = start;
+        let mut block_start = block_end;
+        while block_start > from && !lines[block_start - 1].is_blank() {
+            block_start -= 1;
+        }
+        let block = &lines[block_start..block_end];
+        let Some((last, full)) = block.split_last() else {
+            break;
+        };
+        let block_chars: usize = block.iter().map(|l| l.text.chars().count()).sum();
+        let labelled = run_in_label_len(&block[0].text).is_some();
+        // A structured part's last line is short when the next part's label follows.
+        let full_or_part_end = |(k, l): (usize, &Line)| {
+            l.text.chars().count() >= MIN_FULL_LINE
+                || block
+                    .get(k + 1)
+                    .is_some_and(|n| run_in_label_len(&n.text).is_some())
+        };
+        let prose = block.iter().all(|l| l.kind == LineKind::Text)
+            && block[0].text.starts_with(char::is_uppercase)
+            && full.iter().enumerate().all(full_or_part_end)
+            && (ends_sentence(&last.text) || labelled)
+            && (block_chars >= MIN_BLOCK_CHARS || labelled);
+        if !prose {
+            break;
+        }
+        chars += block_chars;
+        count += block.len();
+        start = block_start;
+        while start > from && lines[start - 1].is_blank() {
+            start -= 1;
+        }
+    }
+    // (A page's markup gives each paragraph one line: a single long one will do.)
+    let long_line = || lines[start..end].iter().any(|l| l.text.len() >= MIN_CHARS);
+    (chars >= MIN_CHARS && (count >= 3 || long_line())).then_some(start..end)
+}
+
+/// The length of a structured abstract's label run in at the start of `text`
+/// ("Background: ", "Systematic review registration: "), colon and space included.
+fn run_in_label_len(text: &str) -> Option<usize> {
+    let colon = text.get(..text.len().min(40))?.find(':')?;
+    let label = text[..colon].trim().to_lowercase();
+    let after = text[colon + 1..].chars().next()?;
+    (after == ' ' && crate::rules::STRUCTURED_ABSTRACT_LABELS.contains(&label.as_str()))
+        .then_some(colon + 2)
 }
 
 /// An abstract printed without a heading right under the byline's metadata lines, with
@@ -2068,9 +2258,29 @@ fn fill_journal_from_abbreviation(record: &mut Record, page: &Page<'_>, abbrev: 
     let Some(header) = page.first(SectionKind::Header) else {
         return;
     };
-    for line in page.lines_of(header) {
-        if line.text.len() < 60 && abbreviates(abbrev, &line.text) {
-            let title = line.text.clone();
+    let Some(first_word) = abbrev
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+    else {
+        return;
+    };
+    // The header first, then a running footer anywhere ("Frontiers in Microbiology |
+    // Aquatic Microbiology" or the name alone under a PDF's later pages): lines that start
+    // with the abbreviation's first word.
+    let footers = page
+        .lines
+        .iter()
+        .filter(|l| l.text.len() < 120 && l.text.starts_with(first_word));
+    for line in page.lines_of(header).iter().chain(footers) {
+        // The name alone on its line, or before a bar ("Frontiers in Microbiology |
+        // www.frontiersin.org", a running footer or a site's journal bar).
+        let name = line.text.split(" | ").next().unwrap_or_default().trim();
+        // (The abbreviation printed again is no full name.)
+        let abbreviated = name.split_whitespace().any(|w| w.ends_with('.'));
+        if name.len() < 60 && !abbreviated && abbreviates(abbrev, name) {
+            let title = name.to_owned();
             fill_text(
                 record,
                 "journal",
@@ -2902,6 +3112,144 @@ mod tests {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_closing_a_header_without_metadata() {
+        let prose = "Biofilms on invented stones turn over nitrogen in cold lakes, yet how they\n\
+                     change with the seasons is poorly known. We sampled invented tiles at three\n\
+                     depths for a year and measured their activity each month of the study.\n\
+                     Activity stayed the same while the community changed through the year,\n\
+                     so the stones keep their work going in every season, as we expected.";
+        let byline = "A Study of Invented Stones\nMei Lin^1 and Dara Okafor^2\n";
+        let affiliations = "  • ^1Invented University, Town\n  • ^2Invented Institute, City\n";
+        let cases: Vec<(String, Option<&str>)> = vec![
+            // Affiliations, then the paragraph: the paragraph.
+            (
+                format!("{byline}\n{affiliations}\n{prose}\n"),
+                Some("Biofilms on"),
+            ),
+            // Structured parts under run-in labels, however short, lose their labels.
+            (
+                format!(
+                    "{byline}\n{affiliations}\nBackground: {prose}\n\nConclusion: Stones matter.\n"
+                ),
+                Some("Biofilms on"),
+            ),
+            // A short closing line is no abstract.
+            (
+                format!("{byline}\n{affiliations}\nSee the full text.\n"),
+                None,
+            ),
+            // Structured parts one under another without blank lines, short last lines.
+            (
+                format!(
+                    "{byline}\n{affiliations}\nBackground: {prose}\nMethods: We sampled tiles.\nConclusion: Stones matter.\n"
+                ),
+                Some("Biofilms on"),
+            ),
+            // The paragraph on one line, as a page's markup gives it.
+            (
+                format!("{byline}\n{affiliations}\n{}\n", prose.replace('\n', " ")),
+                Some("Biofilms on"),
+            ),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(&text);
+            let got = closing_paragraphs(&lines, 2)
+                .map(|span| join_labelled_paragraphs(&lines[span]).text);
+            assert_eq!(
+                got.as_deref().map(|t| &t[..t.len().min(11)]),
+                want,
+                "{text}"
+            );
+            if let Some(t) = got {
+                assert!(!t.contains("Conclusion:"), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn journal_named_by_its_abbreviation() {
+        let head = "ORIGINAL RESEARCH\ndoi: 10.5555/flim.2014.00234\n\n\
+                    A Study of Invented Lakes and Their Ice\n\
+                    Mei Lindqvist 1 and Dara Okafor 2\n\n";
+        let citation = "Citation: Lindqvist M and Okafor D (2014) A Study of Invented Lakes and \
+                        Their Ice. Front. Limnol. 5:234. doi: 10.5555/flim.2014.00234\n";
+        let cases = [
+            // The name only in a running footer before a bar.
+            (
+                format!("{head}Some text.\n\n{citation}\nFrontiers in Limnology | Lake Ice\n"),
+                Some("Frontiers in Limnology"),
+            ),
+            // A journal bar's menu: its "Journal" entry is no label of "Sections".
+            (
+                format!("Frontiers in Limnology\nJournal\nSections\nArticles\n\n{head}{citation}"),
+                Some("Frontiers in Limnology"),
+            ),
+            // The name alone on a footer line.
+            (
+                format!("{head}Some text.\n\n{citation}\nFrontiers in Limnology\n\n02\n"),
+                Some("Frontiers in Limnology"),
+            ),
+            // The abbreviation itself, printed again, is no full name.
+            (
+                format!("{head}Some text.\n\n{citation}\nFront. Limnol. 5:234\n"),
+                None,
+            ),
+            // A name the abbreviation does not spell is not taken.
+            (
+                format!("{head}Some text.\n\n{citation}\nFrontiers in Geology | Rocks\n"),
+                None,
+            ),
+        ];
+        let options = crate::pipeline::Options::default();
+        for (page, want) in cases {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            assert_eq!(record.journal.title.as_deref(), want, "{page}");
+            assert_eq!(record.article_number.as_deref(), Some("234"), "{page}");
+        }
+    }
+
+    #[test]
+    fn article_numbers_spelled_by_the_doi() {
+        let cases = [
+            ("10.3389/fmicb.2019.09871", "9871", true),
+            ("10.3389/fpubh.2023.1999017", "1999017", true),
+            ("10.1371/journal.pone.0113556", "e0113556", true),
+            ("10.5555/inv.2014.247835", "247835", true),
+            // A DOI that spells a first page is read as an article number too (the page
+            // stays the first page); numbers the DOI does not end with are not.
+            ("10.5555/jih.2017.0345", "345", true),
+            ("10.5555/jih.2017.0345", "346", false),
+            ("10.5555/abc.12", "12", false),
+            ("10.5555/abc-123", "123", false),
+            ("10.5555/inv.2019.0123", "S123", false),
+        ];
+        for (doi, number, want) in cases {
+            assert_eq!(doi_spells_number(doi, number), want, "{doi} {number}");
+        }
+    }
+
+    #[test]
+    fn info_labels_that_end_a_keyword_list() {
+        let cases = [
+            ("Citation: Lindqvist M and Okafor D (2019) A title.", true),
+            ("Received: 12 February 2019; Accepted: 10 May 2019;", true),
+            ("Edited by:", true),
+            ("*Correspondence: Dara Okafor, d.okafor@example.org", true),
+            ("Reviewed by:", true),
+            // Keywords themselves, and lines that only hold a colon further on.
+            ("lake ice, nitrification, basalt", false),
+            ("ratio 1:2, soil carbon", false),
+            ("Time series: a method, remote sensing", true),
+            ("https://example.org/a", false),
+            ("Trial registration number at NCT: 1234", false),
+            ("", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(starts_with_info_label(line), want, "{line}");
         }
     }
 

@@ -441,7 +441,14 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
     let ended = previous.ends_with(['.', ')', ']'])
         || previous.ends_with(|c: char| c.is_ascii_digit())
         || previous.len() > 400;
-    ended && NAME_START.is_match(line)
+    // A group author before the year ("Nordic Lake Monitoring Consortium (2016).",
+    // "World Health Organization (2020)."): capitalised words and small ones, then the
+    // year in brackets.
+    static GROUP_YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][\p{L}'’-]+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\p{L}'’-]*)){1,7}\s\((?:19|20)\d{2}[a-z]?\)")
+            .expect("group author year regex")
+    });
+    ended && (NAME_START.is_match(line) || GROUP_YEAR_START.is_match(line))
 }
 
 /// Splits link labels that follow the end of an entry on its last line
@@ -1030,5 +1037,31 @@ mod tests {
         let text = "Smith, J. (2001). A study. Journal A, 1, 2-3.\nJones, K. (2002). Another\nstudy. Journal B, 4, 5-6.";
         let got = split(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn group_authors_before_a_year_start_entries() {
+        let cases = [
+            (
+                "Nordic Lake Monitoring Consortium (2016). Annual Report. Umea: NLMC.",
+                true,
+            ),
+            ("World Council of Invented Health (2020b). Report.", true),
+            ("Report on Lake Ice Phenology 2015. Umea: NLMC.", false),
+            ("Invent. J. 6 (2012), 1998–2008.", false),
+            ("Lake Ice (2016) as a topic", true),
+        ];
+        for (line, want) in cases {
+            assert_eq!(
+                starts_like_reference(line, "Smith, J. (2001). A study. J. Invent. 1, 2-3."),
+                want,
+                "{line}"
+            );
+        }
+        // Not after an entry that has not ended.
+        assert!(!starts_like_reference(
+            "Nordic Lake Monitoring Consortium (2016). Report.",
+            "Smith, J. (2001). A study of"
+        ));
     }
 }

@@ -47,11 +47,26 @@ pub fn push_joined(text: &mut String, line: &str) {
     let glue = (text.ends_with(['–', '—', '-', '/'])
         && before_dash.is_some_and(|c| !c.is_whitespace()))
         && !text.ends_with("--")
-        || starts_with_closing_punctuation(line);
+        || starts_with_closing_punctuation(line)
+        || breaks_a_doi(text, line);
     if !glue {
         text.push(' ');
     }
     text.push_str(line);
+}
+
+/// A DOI broken after one of its dots, as a PDF's narrow column breaks it ("doi:
+/// 10.5555/li.2018." / "63.1502"): the next line goes on with the DOI when it starts with a
+/// digit or a lower-case letter.
+fn breaks_a_doi(text: &str, line: &str) -> bool {
+    if !text.ends_with('.')
+        || !line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let doi = last_word.find("10.").map_or("", |at| &last_word[at..]);
+    doi.len() > 8 && doi.contains('/') && doi[3..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A line that opens with punctuation closing the previous one (". 2014 Title", ", 12–15"):
@@ -116,6 +131,16 @@ mod tests {
             ("two\nlines", "two lines"),
             ("artificial joint —\nex vivo", "artificial joint — ex vivo"),
             ("page\n\n\nbreak", "page break"),
+            // A DOI broken after a dot goes on; a sentence after one does not.
+            (
+                "1502–1515. doi: 10.5555/li.2018.\n63.1502",
+                "1502–1515. doi: 10.5555/li.2018.63.1502",
+            ),
+            (
+                "doi: 10.5555/abc.\nEpub 2019.",
+                "doi: 10.5555/abc. Epub 2019.",
+            ),
+            ("in 2018.\n63 samples", "in 2018. 63 samples"),
         ];
         for (input, want) in cases {
             assert_eq!(join_lines(&clean_lines(input)).text, want, "{input:?}");

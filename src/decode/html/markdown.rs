@@ -614,6 +614,22 @@ fn open_element(
         if w.link_end == Some(w.current.len()) || is_label_glued_to_text(w, node) {
             w.space();
         }
+        // An ORCID icon link right after a name in a byline shows no iD (an image,
+        // "ORCID"): its iD is written out so that it stays with the name. A link that
+        // prints its iD, or one on a line of its own (an author card's), is left alone.
+        if (w.author_items > 0 || w.in_byline_block())
+            && !w.current.trim().is_empty()
+            && w.current.len() <= 80
+        {
+            let id = attribute(element, "href")
+                .and_then(orcid_of_href)
+                .filter(|id| short_text(node, 80).is_some_and(|t| !t.contains(id)));
+            if let Some(id) = id {
+                w.space();
+                w.push_words(id);
+                w.pending_space = true;
+            }
+        }
         frame.link = true;
     }
     if w.reference_items > 0
@@ -1100,6 +1116,18 @@ const BACK_LINK_GLYPHS: &[&str] = &["↵", "^", "↑", "⤴", "⬆", "▲", "⇧
 
 /// A link whose whole text is a back-link glyph (`↵`, `^`): a jump back into the text.
 /// Footnote marks (`†`, `*`) are content and stay.
+/// The iD an `orcid.org` link points to (`https://orcid.org/0000-0002-1825-0097`).
+fn orcid_of_href(href: &str) -> Option<&str> {
+    let at = href.find("orcid.org/")? + "orcid.org/".len();
+    let id = href.get(at..at + 19)?;
+    let shape_ok = id.bytes().enumerate().all(|(i, b)| match i {
+        4 | 9 | 14 => b == b'-',
+        18 => b.is_ascii_digit() || b == b'X',
+        _ => b.is_ascii_digit(),
+    });
+    shape_ok.then_some(id)
+}
+
 fn is_glyph_link(node: NodeRef<'_, Node>) -> bool {
     short_text(node, 16).is_some_and(|text| {
         let text = text.trim();
@@ -1479,6 +1507,13 @@ mod tests {
                 "<p><span itemprop=\"author\"><span>Ahmet Engin</span><sup>1</sup></span>, \
                  <span itemprop=\"author\"><span>Zafer Evis</span><sup>1</sup></span></p>",
                 "• Ahmet Engin1,\n• Zafer Evis1",
+            ),
+            // An ORCID icon link gives its iD to the name before it.
+            (
+                "<div class=\"authors\"><a href=\"/people/1\">Mei Lin</a><sup>1</sup>\
+                 <a href=\"https://orcid.org/0000-0002-1825-0097\"><img src=\"orcid.png\" alt=\"\"></a>, \
+                 <a href=\"/people/2\">Bo Li</a><sup>2</sup></div>",
+                "• Mei Lin1 0000-0002-1825-0097 ,\n• Bo Li2",
             ),
         ];
         for (html, want) in cases {

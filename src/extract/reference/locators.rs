@@ -52,6 +52,9 @@ pub fn glued_label(word: &str) -> Option<(Label, &str)> {
 /// A number-like word: `26`, `941–51`, `e941`, `C675`, `RG4002`, `A27`, `1-2`.
 pub fn is_numberish(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']);
+    if is_manuscript_locator(w) {
+        return true;
+    }
     let digits_from = w
         .char_indices()
         .find(|(_, c)| !c.is_ascii_alphabetic())
@@ -74,6 +77,15 @@ pub fn is_numberish(word: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || is_dash(c) || c == '/' || c == '.')
         && rest.chars().filter(|c| c.is_ascii_alphabetic()).count() <= 2
+}
+
+/// Oxford journals' article locators: three or four lower-case letters, then three digits
+/// (`fiz021`, `gkaa123`), printed after the volume as pages would be.
+fn is_manuscript_locator(w: &str) -> bool {
+    let letters = w.bytes().take_while(u8::is_ascii_lowercase).count();
+    (3..=4).contains(&letters)
+        && w.len() == letters + 3
+        && w.bytes().skip(letters).all(|b| b.is_ascii_digit())
 }
 
 /// ASCII letters with at least one in lower case, and perhaps a closing `.` or `,`
@@ -695,7 +707,8 @@ fn set_pages(loc: &mut Locators, value: &str) {
         return;
     }
     let is_elocator =
-        value.starts_with('e') && value.len() > 1 && value[1..].bytes().all(|b| b.is_ascii_digit());
+        value.starts_with('e') && value.len() > 1 && value[1..].bytes().all(|b| b.is_ascii_digit())
+            || is_manuscript_locator(value);
     if is_elocator {
         loc.article_number = Some(value.to_owned());
     }

@@ -1108,6 +1108,11 @@ impl<'a> Parser<'a> {
         if is_initials(w) || is_abbreviation(w) {
             return false;
         }
+        // `… a Cold-Adapted Nitrifier Guild. Front. Microbiol.`: a word that only ever opens
+        // a journal's abbreviated name ends the (title-case) title before it.
+        if self.word(k + 1).is_some_and(opens_journal_abbreviation) {
+            return true;
+        }
         let capital = bare.starts_with(char::is_uppercase);
         // `Biol.`, `Pharmacol.` are abbreviations; `Protocol.` before `In` ends a title.
         if capital && bare.ends_with("ol") && !matches!(self.word(k + 1), Some("In" | "In:")) {
@@ -1323,6 +1328,10 @@ impl<'a> Parser<'a> {
                 b = k;
                 break;
             }
+            if self.word(k).is_some() && self.editors_after_comma(k) {
+                b = k - 1;
+                break;
+            }
         }
         // The container is the first sentence; what follows is publisher or place. A
         // rest of capitalised abbreviations only (`Int. Biodeterior. Biodegrad.`,
@@ -1468,6 +1477,10 @@ impl<'a> Parser<'a> {
             // `Book (eds Innis, M. A. et al.)`: the editors follow the book.
             return None;
         }
+        if self.editors_after_comma(k) {
+            // `in Book, eds A. Ruud and P. Hallin (Place: Publisher)` (Frontiers).
+            return None;
+        }
         let mut j = k + 1;
         if self.is_punct(j, ')') || self.is_punct(j, ']') {
             j += 1;
@@ -1478,6 +1491,15 @@ impl<'a> Parser<'a> {
         // Only when names (capitalised words, initials) come before the mark.
         let before = (from..k).filter(|&x| self.word(x).is_some()).count();
         (before >= 1 && j < to).then_some(j)
+    }
+
+    /// `, eds A. Ruud` / `, ed. P. Hallin`: an editors' mark after a comma with the
+    /// editors' initials after it, the book's title before it (Frontiers).
+    fn editors_after_comma(&self, k: usize) -> bool {
+        k > 0
+            && self.is_punct(k - 1, ',')
+            && matches!(self.word(k), Some("eds" | "eds." | "ed." | "Eds." | "Ed."))
+            && self.word(k + 1).is_some_and(is_initials)
     }
 
     /// Words that say a text is a serial or proceedings title.
@@ -1789,6 +1811,14 @@ impl<'a> Parser<'a> {
 
 /// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
 /// Words that open a proceedings or journal name (`Proc. of …`, `IEEE Transactions on …`).
+/// Abbreviated words that stand first in a journal's name and never inside one
+/// (`Front. Microbiol.`, `Proc. Natl. Acad. Sci.`, `Annu. Rev.`, `Curr. Opin.`).
+const JOURNAL_OPENERS: &[&str] = &["Front.", "Proc.", "Annu.", "Curr."];
+
+fn opens_journal_abbreviation(word: &str) -> bool {
+    JOURNAL_OPENERS.contains(&word)
+}
+
 fn starts_serial_name(word: &str) -> bool {
     matches!(
         word,

@@ -166,7 +166,14 @@ impl<'a> Names<'a> {
                     // (`Moreau A. Mixing in estuaries`: a lower-case `in` after the next
                     // word is the title going on.)
                     && (self.word(p).is_some_and(|w| w.ends_with('.'))
-                        || self.is_name_end(p + 1) && self.word(p + 1) != Some("in"));
+                        || self.is_name_end(p + 1)
+                            && self.word(p + 1) != Some("in")
+                            // (`Nakamura R. Costs and outcomes`: nor is `and` before a
+                            // lower-case word.)
+                            && !(self.is_conjunction(p + 1)
+                                && self
+                                    .word(p + 2)
+                                    .is_some_and(|w| w.starts_with(char::is_lowercase))));
                 if natural_order {
                     return None;
                 }
@@ -502,8 +509,13 @@ impl<'a> Names<'a> {
 
     fn next_is_conjunction_after_name(&self, i: usize) -> bool {
         // Two or three name words then `and` / `&` / `,` + name: `Per Berglund and ...`.
+        // `Nakamura R. Costs and outcomes of …` (Vancouver, one author): a lower-case word
+        // after the conjunction goes on with a title.
         (i + 2..=i + 4).any(|j| {
             self.is_conjunction(j)
+                && !self
+                    .word(j + 1)
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
                 && (i..j).all(|k| {
                     self.word(k)
                         .is_some_and(|w| is_name_word(w) || is_initials(w))

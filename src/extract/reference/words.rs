@@ -62,6 +62,7 @@ const ABBREVIATIONS: &[&str] = &[
     "eur",
     "evol",
     "exp",
+    "front",
     "gastroenterol",
     "genet",
     "geol",
