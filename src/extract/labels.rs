@@ -33,6 +33,7 @@ const LABELS: &[(&str, Field)] = &[
     ("number", Field::Issue),
     ("pages", Field::Pages),
     ("page range", Field::Pages),
+    ("article", Field::ArticleNumber),
     ("article number", Field::ArticleNumber),
     ("year", Field::Year),
 ];
@@ -47,11 +48,13 @@ pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
     for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
         let lines = page.lines_of(segment);
         for (i, line) in lines.iter().enumerate() {
-            let Some(field) = label_field(&line.text) else {
-                continue;
-            };
-            if let Some(value) = value_below(lines, i, 2) {
-                fill_field(record, field, value);
+            if let Some(field) = label_field(&line.text) {
+                if let Some(value) = value_below(lines, i, 2) {
+                    fill_field(record, field, &value.text, [value.start, value.end]);
+                }
+            } else if let Some((field, value)) = inline_label(&line.text) {
+                // "Article: 1117749", "Volume: 12": label and value on one line.
+                fill_field(record, field, value, [line.start, line.end]);
             }
         }
     }
@@ -102,12 +105,32 @@ fn label_field(text: &str) -> Option<Field> {
         .map(|&(_, field)| field)
 }
 
-fn fill_field(record: &mut Record, field: Field, value_line: &Line) {
-    let value = value_line.text.trim().trim_end_matches([',', ';', '.']);
+/// A label and its value on one line ("Article: 1117749"): the label is one of
+/// [`LABELS`] other than the journal's (a sentence may open "Journal: …" in running text).
+fn inline_label(text: &str) -> Option<(Field, &str)> {
+    let (label, value) = text.split_once(':')?;
+    let label = label.trim();
+    if label.len() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let field = LABELS
+        .iter()
+        .find(|(name, _)| label.eq_ignore_ascii_case(name))
+        .map(|&(_, field)| field)
+        .filter(|&field| field != Field::Journal)?;
+    let value = value.trim();
+    (!value.is_empty()).then_some((field, value))
+}
+
+/// The longest label read before a colon.
+const MAX_LABEL_CHARS: usize = 20;
+
+fn fill_field(record: &mut Record, field: Field, value: &str, span: [usize; 2]) {
+    let value = value.trim().trim_end_matches([',', ';', '.']);
     if value.is_empty() || value.chars().count() > VALUE_MAX_CHARS || value.ends_with(':') {
         return;
     }
-    let span = Some([value_line.start, value_line.end]);
+    let span = Some(span);
     let is_number = |v: &str| {
         v.len() <= 12
             && v.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -227,5 +250,29 @@ mod tests {
             (Some(2004), Some("2004"))
         );
         assert_eq!(filled("Year:\n2nd\n").year, None);
+    }
+
+    #[test]
+    fn reads_a_label_and_its_value_on_one_line() {
+        // (text, article number, volume)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "Article: 1117749\nReceived 17 Oct 2015\n",
+                Some("1117749"),
+                None,
+            ),
+            (
+                "Article number: e4886\nVolume: 12\n",
+                Some("e4886"),
+                Some("12"),
+            ),
+            // A sentence after the label is no value.
+            ("Article: an invented study of rivers\n", None, None),
+        ];
+        for &(text, article, volume) in cases {
+            let record = filled(text);
+            assert_eq!(record.article_number.as_deref(), article, "{text}");
+            assert_eq!(record.volume.as_deref(), volume, "{text}");
+        }
     }
 }
