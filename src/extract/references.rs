@@ -380,10 +380,19 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
 }
 
 fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
-    let has_residue = lines.iter().any(|l| l.kind == LineKind::LinkResidue);
+    let has_residue = lines
+        .iter()
+        .any(|l| l.kind == LineKind::LinkResidue || is_back_link_run(&l.text));
     let mut out: Vec<RawReference> = Vec::new();
     let mut current = RawReference::default();
     for line in lines {
+        if is_back_link_run(&line.text) {
+            // Jump-back links end the entry as link residue does, and carry no label.
+            if !current.raw.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
         if line.kind == LineKind::LinkResidue {
             if current.raw.is_empty() {
                 if let Some(last) = out.last_mut() {
@@ -428,6 +437,23 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         out.push(current);
     }
     out
+}
+
+/// `a`, `a, b`, `a, b, c`: the links back to each place an entry is cited, one letter
+/// per place, that some sites (Copernicus) print on a line of their own after each entry.
+fn is_back_link_run(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'a') || bytes.len() > 80 {
+        return false;
+    }
+    let mut expected = b'a';
+    for part in text.split(',') {
+        match part.trim().as_bytes() {
+            [letter] if *letter == expected && expected <= b'z' => expected += 1,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether a line begins a new entry in a list without labels or residue: the previous
@@ -1030,5 +1056,41 @@ mod tests {
         let text = "Smith, J. (2001). A study. Journal A, 1, 2-3.\nJones, K. (2002). Another\nstudy. Journal B, 4, 5-6.";
         let got = split(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn back_link_letters_end_unnumbered_entries() {
+        // (page text, entries wanted)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Berg, T. and Okafor, D.: Lake ice, J. Invented Limnol., 4, 1–9, 2010.\n\na, b\n\nLindqvist, M.: River\nfog, Invented Res., 2, 3–4, 2011.\n\na\n",
+                &[
+                    "Berg, T. and Okafor, D.: Lake ice, J. Invented Limnol., 4, 1–9, 2010.",
+                    "Lindqvist, M.: River fog, Invented Res., 2, 3–4, 2011.",
+                ],
+            ),
+            (
+                "Berg, T.: Lake ice, 2010.\na, b, c\nOkafor, D.: Fog, 2011.\na\nAbara, S.: Rain,\n2012.\n",
+                &[
+                    "Berg, T.: Lake ice, 2010.",
+                    "Okafor, D.: Fog, 2011.",
+                    "Abara, S.: Rain, 2012.",
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = split(text).into_iter().map(|r| r.1).collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+        for (line, want) in [
+            ("a", true),
+            ("a, b, c", true),
+            ("b", false),
+            ("a, c", false),
+            ("a b", false),
+            ("", false),
+        ] {
+            assert_eq!(is_back_link_run(line), want, "{line:?}");
+        }
     }
 }

@@ -48,7 +48,7 @@ fn parse_fields(raw: &str) -> Reference {
     // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
     // space-grouped page range or `+2 more`); made first, they leave the positions of the
     // cuts below valid in the text the parser reads.
-    let text = join_digit_groups(mark_hidden_authors(raw));
+    let text = drop_page_count(join_digit_groups(mark_hidden_authors(raw)));
     // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
     let text = if text.contains('^') {
         Cow::Owned(text.replace('^', ""))
@@ -80,10 +80,75 @@ fn parse_fields(raw: &str) -> Reference {
         cuts: &cut_bytes,
     };
     let shape = parser.fill(&mut reference);
-    reference.kind = parser
-        .kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed)
-        .to_owned();
+    let bracketed = split_bracketed_genre(&mut reference, raw);
+    reference.kind = match bracketed {
+        Some(BracketedGenre::Preprint) => "article-journal",
+        Some(BracketedGenre::DataOrCode) => "other",
+        None => parser.kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed),
+    }
+    .to_owned();
     reference
+}
+
+/// `, 412 pp.,`: the page count of a book, thesis or report before its year (Copernicus,
+/// AGU and AMS styles). It locates nothing, and read as a locator it ends the title late.
+static PAGE_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*\d{1,5}\s?pp\.,").expect("valid regex"));
+
+/// Removes a book's page count ([`PAGE_COUNT`]); the comma before it stays.
+fn drop_page_count(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memmem::find(text.as_bytes(), b"pp.,").is_none() {
+        return text;
+    }
+    match PAGE_COUNT.replace_all(&text, ",") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(dropped) => Cow::Owned(dropped),
+    }
+}
+
+/// Genre notes in brackets after a reference's source, as Copernicus prints them:
+/// `Title, Atmos. Chem. Phys. Discuss. [preprint], doi, 2018.`, `Title, Zenodo [data
+/// set], doi, 2020.` (compared case-insensitively, with the closing bracket).
+const GENRE_BRACKETS: &[(&str, BracketedGenre)] = &[
+    (" [preprint]", BracketedGenre::Preprint),
+    (" [data set]", BracketedGenre::DataOrCode),
+    (" [dataset]", BracketedGenre::DataOrCode),
+    (" [code]", BracketedGenre::DataOrCode),
+    (" [software]", BracketedGenre::DataOrCode),
+];
+
+/// What a bracketed genre note says the reference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BracketedGenre {
+    /// A discussion paper or preprint: its source is its container.
+    Preprint,
+    /// A data set or code: its source is the repository that holds it.
+    DataOrCode,
+}
+
+/// A title read on past the comma into the source of a bracketed genre note
+/// ([`GENRE_BRACKETS`]) ends before that source; a preprint's source (a discussion journal,
+/// a preprint server) becomes its container. The genre, when the reference has a note.
+fn split_bracketed_genre(reference: &mut Reference, raw: &str) -> Option<BracketedGenre> {
+    // Nearly every reference has no ` [`: the notes are only looked for after one.
+    let at = memchr::memmem::find(raw.as_bytes(), b" [")?;
+    let lower = raw[at..].to_ascii_lowercase();
+    let (note_at, genre) = GENRE_BRACKETS
+        .iter()
+        .find_map(|(note, genre)| lower.find(note).map(|i| (at + i, *genre)))?;
+    let source = raw[..note_at].rsplit_once(", ")?.1.trim();
+    let source_key = source.trim_end_matches('.');
+    if let Some(title) = reference.title.as_deref() {
+        if let Some(cut) = title.rfind(&format!(", {source_key}")) {
+            if cut > 0 {
+                reference.title = Some(title[..cut].trim_end().to_owned());
+            }
+        }
+    }
+    if genre == BracketedGenre::Preprint && reference.container_title.is_none() {
+        reference.container_title = Some(source.to_owned());
+    }
+    Some(genre)
 }
 
 /// `Croce CM+2 more.`: a web page that folds a long author list shows the first
@@ -1855,8 +1920,28 @@ fn strip_title_trailer(title: String) -> String {
     title
 }
 
-/// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`.
+/// Genre words closing a short last comma part of a title: `Title, PhD thesis` (Copernicus
+/// and AGU print the genre after the title, then the institution).
+const TRAILING_GENRES: &[&str] = &[
+    "thesis",
+    "dissertation",
+    "tech. rep",
+    "tech. rep.",
+    "technical report",
+];
+
+/// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`, `Title, PhD
+/// thesis`.
 fn strip_genre_note(title: String) -> String {
+    if let Some((head, tail)) = title.rsplit_once(", ") {
+        let tail = tail.trim().to_ascii_lowercase();
+        if tail.split_whitespace().count() <= 3
+            && !head.trim().is_empty()
+            && TRAILING_GENRES.iter().any(|g| tail.ends_with(g))
+        {
+            return head.trim_end().to_owned();
+        }
+    }
     if let Some(open) = title.rfind(['(', '[']) {
         let note = title[open..].to_ascii_lowercase();
         if [
