@@ -86,6 +86,7 @@ const INLINE_HEADINGS: &[&str] = &[
     "keywords",
     "key words",
     "index terms",
+    "how to cite",
 ];
 
 fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
@@ -165,10 +166,25 @@ fn strip_form_boxes(mut text: &str) -> &str {
     text
 }
 
+/// "Mei Lin et al.Mei Lin1, Dara Okafor2, …": a page's collapsed author list (hidden by
+/// its style sheet) printed before the full one; the full one is kept.
+fn drop_collapsed_byline(line: &str) -> &str {
+    let Some(at) = memchr::memmem::find(line.as_bytes(), b" et al.") else {
+        return line;
+    };
+    let lead = &line[..at];
+    let rest = line[at + " et al.".len()..].trim_start();
+    if (3..=60).contains(&lead.len()) && rest.starts_with(lead) {
+        rest
+    } else {
+        line
+    }
+}
+
 fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
     let unlabelled = rules::strip_inline_link_labels(&normalised);
-    let trimmed = unlabelled.trim();
+    let trimmed = drop_collapsed_byline(unlabelled.trim());
     let trimmed = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     // Setext underlines make the line above a heading; a lone rule is layout.
     if trimmed.len() >= 3
@@ -704,6 +720,50 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn copernicus_how_to_cite_and_collapsed_bylines() {
+        // (page text, cleaned lines wanted)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "How to cite. Berg, T.: Invented lake ice, J. Inv., 4, 1–9, 2019.",
+                &[
+                    "How to cite",
+                    "Berg, T.: Invented lake ice, J. Inv., 4, 1–9, 2019.",
+                ],
+            ),
+            (
+                "Mei Lin et al.Mei Lin^1,2, Dara Okafor^3, and Tove Berg^1",
+                &["Mei Lin^1,2, Dara Okafor^3, and Tove Berg^1"],
+            ),
+            (
+                "Mei Lin et al. Mei Lin1, Dara Okafor2",
+                &["Mei Lin1, Dara Okafor2"],
+            ),
+            // A citation in prose keeps its text.
+            (
+                "as Mei Lin et al. (2019) showed",
+                &["as Mei Lin et al. (2019) showed"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = clean_lines(text).into_iter().map(|l| l.text).collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+        let lines = clean_lines("Abstract\nInvented text.\nHow to cite. Berg, T.: Ice, 2019.\n");
+        let kinds: Vec<_> = crate::segment::segment(&lines)
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                crate::segment::SectionKind::Header,
+                crate::segment::SectionKind::Abstract,
+                crate::segment::SectionKind::Other
+            ]
+        );
     }
 
     #[test]

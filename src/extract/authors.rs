@@ -40,9 +40,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("email regex")
 });
 
-/// "Correspondence to Jun Park or Ai-ling Wu." / "Corresponding author: X".
+/// "Correspondence to Jun Park or Ai-ling Wu." / "Corresponding author: X" /
+/// "Correspondence: Jun Park (jun@example.org) and Ai-ling Wu (...)".
 static CORRESPONDENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\*\s*)?(?:correspondence (?:to|should be addressed to)|corresponding authors?|address correspondence to)\s*:?\s*(?P<names>.+)$")
+    Regex::new(r"(?i)^(?:\*\s*)?(?:correspondence (?:to|should be addressed to)|correspondence\s*:|corresponding authors?|address correspondence to)\s*:?\s*(?P<names>.+)$")
         .expect("correspondence regex")
 });
 
@@ -1390,20 +1391,11 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 .unwrap_or(&line.text)
                 .trim_start();
             let may_name_correspondence = after_star.starts_with(['c', 'C', 'a', 'A']);
-            if let Some(caps) = may_name_correspondence
-                .then(|| CORRESPONDENCE.captures(&line.text))
+            if let Some(names) = may_name_correspondence
+                .then(|| correspondence_names(&line.text))
                 .flatten()
             {
-                let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
-                info.corresponding.extend(
-                    names
-                        .trim_end_matches('.')
-                        .replace(" or ", ", ")
-                        .replace(" and ", ", ")
-                        .split([',', '&'])
-                        .map(|n| n.trim().to_owned())
-                        .filter(|n| is_person_name(n)),
-                );
+                info.corresponding.extend(names);
                 continue;
             }
             // "Authors" after the affiliation list opens the authors' cards (a name, "View
@@ -2032,12 +2024,41 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
     affiliation
 }
 
+/// The person names a correspondence line gives ([`CORRESPONDENCE`]), their addresses
+/// removed; `None` when the line is no such line.
+fn correspondence_names(text: &str) -> Option<Vec<String>> {
+    let caps = CORRESPONDENCE.captures(text)?;
+    let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
+    Some(
+        names
+            .trim_end_matches('.')
+            .replace(" or ", ", ")
+            .replace(" and ", ", ")
+            .split([',', '&'])
+            .map(|n| n.trim().to_owned())
+            .filter(|n| is_person_name(n))
+            .collect(),
+    )
+}
+
 fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
     for segment in page
         .sections(SectionKind::AuthorInfo)
         .chain(page.sections(SectionKind::Header))
     {
         for line in page.lines_of(segment) {
+            // "Correspondence: Mei Lin (mei@example.org)" in the header (Copernicus)
+            // marks the authors it names.
+            if line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding") {
+                for name in correspondence_names(&line.text).unwrap_or_default() {
+                    let key = name_key(&name);
+                    for author in &mut record.authors {
+                        if name_key(&author.name) == key {
+                            author.corresponding = true;
+                        }
+                    }
+                }
+            }
             let orcid = ORCID.find(&line.text).map(|m| m.as_str().to_owned());
             let emails: Vec<&str> = EMAIL.find_iter(&line.text).map(|m| m.as_str()).collect();
             if orcid.is_none() && emails.is_empty() {
@@ -2676,6 +2697,31 @@ mod tests {
                     ("Mei Lindqvist", &["a"], true),
                     ("Dara Okafor", &["b"], false),
                     ("Jun Moreau", &["a"], false),
+                ],
+            ),
+            (
+                "Copernicus: a correspondence line with addresses under the affiliations",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist^1, Dara Okafor^1,2, and Jun Moreau^2\n\n\
+                     \u{20}\u{20}• ^1Department of Invented Studies, University of Utopia, 1234 Utopia, Norway\n\
+                     \u{20}\u{20}• ^2Institute of Examples, Example University, Lisbon, Portugal\n\n\
+                     Correspondence: Mei Lindqvist (mei@example.org) and Jun Moreau (jun@example.org)\n\n\
+                     Received: 3 Jul 2018 – Accepted: 21 Jan 2019 – Published: 12 Feb 2019\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], true),
+                    ("Dara Okafor", &["1", "2"], false),
+                    ("Jun Moreau", &["2"], true),
                 ],
             ),
             (

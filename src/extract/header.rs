@@ -237,6 +237,27 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     abbrev_of_single_word_journal(record);
 }
 
+/// The full title of a journal known by its abbreviation ([`rules::journal_title_of_abbrev`])
+/// when the page gave none, or only an acronym (a page title's "ACP - …").
+pub fn journal_title_from_abbrev(record: &mut Record) {
+    let acronym = |t: &str| t.len() <= 6 && t.bytes().all(|b| b.is_ascii_uppercase());
+    if record.journal.title.as_deref().is_some_and(|t| !acronym(t)) {
+        return;
+    }
+    let Some(title) = record
+        .journal
+        .abbrev
+        .as_deref()
+        .and_then(rules::journal_title_of_abbrev)
+    else {
+        return;
+    };
+    record.journal.title = Some(title.to_owned());
+    if let Some(source) = record.provenance.get("journal.abbrev").cloned() {
+        record.provenance.insert("journal".to_owned(), source);
+    }
+}
+
 /// A journal title of one word ("Nature", "Metabolites", "BMJ") is its own abbreviation:
 /// ISO 4 never abbreviates a single-word title.
 fn abbrev_of_single_word_journal(record: &mut Record) {
@@ -1457,6 +1478,10 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
         .enumerate()
         .filter(|(_, l)| rules::article_type(&l.text).is_some())
         .collect();
+    // "Research article | 12 Feb 2019": the type dated on its own line.
+    let dated = typed
+        .iter()
+        .find(|(_, l)| rules::dated_article_type(&l.text).is_some());
     let near_date = typed.iter().find(|(i, _)| {
         lines[i + 1..]
             .iter()
@@ -1475,7 +1500,8 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
     let with_journal = typed
         .iter()
         .find_map(|typed_line| journal_of(typed_line.1).map(|journal| (typed_line, journal)));
-    let chosen = near_date
+    let chosen = dated
+        .or(near_date)
         .or(with_journal.as_ref().map(|(typed_line, _)| *typed_line))
         .or(typed.first());
     if let Some((_, line)) = chosen {
@@ -2501,11 +2527,18 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
     });
     let line = &lines[i];
     // A breadcrumb trail on one line ("Home > … > Invented Photonics > Volume 1, Issue 2
-    // >"): the volume's step, after the journal's.
-    if line.text.matches(" > ").count() >= 2 {
+    // >", "Articles | Volume 19, issue 3"): the volume's step, after the journal's.
+    let separator = if line.text.matches(" > ").count() >= 2 {
+        Some('>')
+    } else if line.text.contains(" | ") && line.text.len() < 120 {
+        Some('|')
+    } else {
+        None
+    };
+    if let Some(separator) = separator {
         let steps: Vec<&str> = line
             .text
-            .split('>')
+            .split(separator)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();
@@ -2760,6 +2793,69 @@ mod tests {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn breadcrumb_trails_give_volume_and_issue() {
+        // (line, volume, issue)
+        let cases = [
+            ("Articles | Volume 19, issue 3", Some(("19", Some("3")))),
+            (
+                "Home > Journals > Invented Photonics > Volume 1, Issue 2 >",
+                Some(("1", Some("2"))),
+            ),
+            ("Research article | 12 Feb 2019", None),
+            ("Articles | Preprints | About", None),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let got = breadcrumb_locator(&lines, 0);
+            let got = got
+                .as_ref()
+                .and_then(|(found, _)| Some((found.volume.as_deref()?, found.issue.as_deref())));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn journal_titles_from_known_abbreviations() {
+        // (title found, abbreviation found, title wanted)
+        let cases = [
+            (
+                None,
+                Some("Atmos. Chem. Phys"),
+                Some("Atmospheric Chemistry and Physics"),
+            ),
+            (
+                Some("ACP"),
+                Some("Atmos. Chem. Phys."),
+                Some("Atmospheric Chemistry and Physics"),
+            ),
+            (
+                Some("Invented Journal"),
+                Some("Atmos. Chem. Phys."),
+                Some("Invented Journal"),
+            ),
+            (None, Some("J. Invented Chem."), None),
+            (None, None, None),
+        ];
+        for (title, abbrev, want) in cases {
+            let mut record = Record::empty(crate::record::Source {
+                path: "t.txt".into(),
+                format: "text".into(),
+                sha256: String::new(),
+                bytes: 0,
+                site: None,
+            });
+            record.journal.title = title.map(str::to_owned);
+            record.journal.abbrev = abbrev.map(str::to_owned);
+            journal_title_from_abbrev(&mut record);
+            assert_eq!(
+                record.journal.title.as_deref(),
+                want,
+                "{title:?} {abbrev:?}"
+            );
         }
     }
 
