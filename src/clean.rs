@@ -89,6 +89,36 @@ const INLINE_HEADINGS: &[&str] = &[
     "how to cite",
 ];
 
+/// Back-matter sections that typeset papers run into their first sentence
+/// ("Financial support. This research has been supported by …", Copernicus), as printed
+/// (capitalised), longer than the marks [`split_inline_heading`] looks for.
+const RUN_IN_SECTIONS: &[&str] = &[
+    "Acknowledgements",
+    "Acknowledgments",
+    "Author contributions",
+    "Code and data availability",
+    "Code availability",
+    "Competing interests",
+    "Data availability",
+    "Disclaimer",
+    "Financial support",
+    "Review statement",
+    "Special issue statement",
+];
+
+/// "Financial support. This research …": the label of a run-in back-matter section
+/// ([`RUN_IN_SECTIONS`]) and the text after it.
+fn split_run_in_section(line: &str) -> Option<(&str, &str)> {
+    // Every label starts with one of these capitals: other lines are turned away at once.
+    if !line.starts_with(['A', 'C', 'D', 'F', 'R', 'S']) {
+        return None;
+    }
+    RUN_IN_SECTIONS.iter().find_map(|label| {
+        let rest = line.strip_prefix(label)?.strip_prefix(". ")?.trim_start();
+        (rest.len() >= 3).then_some((*label, rest))
+    })
+}
+
 fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
     // Only a mark that starts in the first 13 bytes counts; the rest of the line is not
     // searched. Read as bytes: `:` and `.` are never part of a longer character, and 0xE2,
@@ -168,23 +198,28 @@ fn strip_form_boxes(mut text: &str) -> &str {
 
 /// "Mei Lin et al.Mei Lin1, Dara Okafor2, …": a page's collapsed author list (hidden by
 /// its style sheet) printed before the full one; the full one is kept.
-fn drop_collapsed_byline(line: &str) -> &str {
+fn drop_collapsed_byline(line: &str) -> Cow<'_, str> {
     let Some(at) = memchr::memmem::find(line.as_bytes(), b" et al.") else {
-        return line;
+        return Cow::Borrowed(line);
     };
-    let lead = &line[..at];
+    // A list marker before the name stays ("* Mei Lin et al.Mei Lin1,").
+    let marked = line[..at].trim_start_matches(['*', '-', '•', ' ']);
+    let marker = &line[..at - marked.len()];
     let rest = line[at + " et al.".len()..].trim_start();
-    if (3..=60).contains(&lead.len()) && rest.starts_with(lead) {
-        rest
+    if !(3..=60).contains(&marked.len()) || !rest.starts_with(marked) {
+        Cow::Borrowed(line)
+    } else if marker.is_empty() {
+        Cow::Borrowed(rest)
     } else {
-        line
+        Cow::Owned(format!("{marker}{rest}"))
     }
 }
 
 fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
     let unlabelled = rules::strip_inline_link_labels(&normalised);
-    let trimmed = drop_collapsed_byline(unlabelled.trim());
+    let uncollapsed = drop_collapsed_byline(unlabelled.trim());
+    let trimmed = uncollapsed.as_ref();
     let trimmed = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     // Setext underlines make the line above a heading; a lone rule is layout.
     if trimmed.len() >= 3
@@ -211,8 +246,9 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
     }
     // "Abstract: We study ..." on one line: the label becomes a heading of its own; a
     // control label glued to the text ("Author links open overlay panelMei Lin") a line.
-    let leading_label =
-        split_inline_heading(trimmed).or_else(|| rules::split_glued_control_label(trimmed));
+    let leading_label = split_inline_heading(trimmed)
+        .or_else(|| split_run_in_section(trimmed))
+        .or_else(|| rules::split_glued_control_label(trimmed));
     if let Some((label, rest)) = leading_label {
         lines.push(Line {
             text: label.to_owned(),
@@ -727,6 +763,25 @@ mod tests {
         // (page text, cleaned lines wanted)
         let cases: &[(&str, &[&str])] = &[
             (
+                "Financial support. This research has been supported by the Invented Fund.",
+                &[
+                    "Financial support",
+                    "This research has been supported by the Invented Fund.",
+                ],
+            ),
+            (
+                "Code and data availability. The invented data are at a repository.",
+                &[
+                    "Code and data availability",
+                    "The invented data are at a repository.",
+                ],
+            ),
+            // Not a run-in heading: no full stop after the label, or lower case.
+            (
+                "Financial support was given by the Invented Fund.",
+                &["Financial support was given by the Invented Fund."],
+            ),
+            (
                 "How to cite. Berg, T.: Invented lake ice, J. Inv., 4, 1–9, 2019.",
                 &[
                     "How to cite",
@@ -740,6 +795,10 @@ mod tests {
             (
                 "Mei Lin et al. Mei Lin1, Dara Okafor2",
                 &["Mei Lin1, Dara Okafor2"],
+            ),
+            (
+                "Mei Lin et al.Mei Lin1,\nDara Okafor2",
+                &["Mei Lin1,", "Dara Okafor2"],
             ),
             // A citation in prose keeps its text.
             (

@@ -239,6 +239,10 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("explore content", SectionKind::Footer),
     // Copernicus: the citation under the abstract, and the side boxes after the article.
     ("how to cite", SectionKind::Other),
+    ("code and data availability", SectionKind::Body),
+    ("review statement", SectionKind::Other),
+    ("disclaimer", SectionKind::Other),
+    ("special issue statement", SectionKind::Other),
     ("download & links", SectionKind::Footer),
     ("short summary", SectionKind::Other),
     ("cited articles", SectionKind::Other),

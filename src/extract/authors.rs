@@ -2028,7 +2028,10 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
 /// removed; `None` when the line is no such line.
 fn correspondence_names(text: &str) -> Option<Vec<String>> {
     let caps = CORRESPONDENCE.captures(text)?;
-    let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
+    let names = EMAIL
+        .replace_all(&caps["names"], "")
+        .replace("( )", "")
+        .replace("()", "");
     Some(
         names
             .trim_end_matches('.')
@@ -2046,11 +2049,20 @@ fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
         .sections(SectionKind::AuthorInfo)
         .chain(page.sections(SectionKind::Header))
     {
-        for line in page.lines_of(segment) {
+        let lines = page.lines_of(segment);
+        for (i, line) in lines.iter().enumerate() {
             // "Correspondence: Mei Lin (mei@example.org)" in the header (Copernicus)
-            // marks the authors it names.
+            // marks the authors it names; a line wrapped before its last address goes on
+            // on the next one.
             if line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding") {
-                for name in correspondence_names(&line.text).unwrap_or_default() {
+                let mut text = Cow::Borrowed(line.text.as_str());
+                if let Some(next) = lines
+                    .get(i + 1)
+                    .filter(|n| !n.is_blank() && !line.text.ends_with([')', '.']))
+                {
+                    text = Cow::Owned(format!("{} {}", line.text, next.text));
+                }
+                for name in correspondence_names(&text).unwrap_or_default() {
                     let key = name_key(&name);
                     for author in &mut record.authors {
                         if name_key(&author.name) == key {

@@ -1285,7 +1285,17 @@ fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
         !line.is_blank() && line.text.chars().count() < 45 && !ends_sentence(&line.text)
     };
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let Some(&first_prose) = content.iter().find(|&&i| !is_short_label(&lines[i])) else {
+    // A short line whose sentence runs on below in lower case (the first line of a narrow
+    // column after a run-in "Abstract.") is prose, not a label.
+    let runs_on = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_some_and(|next| !next.is_blank() && next.text.starts_with(char::is_lowercase))
+    };
+    let Some(&first_prose) = content
+        .iter()
+        .find(|&&i| !is_short_label(&lines[i]) || runs_on(i))
+    else {
         return 0..lines.len();
     };
     let mut end = lines.len();
@@ -2519,6 +2529,23 @@ fn fill_from_first_page_footer(record: &mut Record, page: &Page<'_>) {
 /// A bare "Volume 482" line is read with its neighbour: "Issue 7386" on the next line
 /// (breadcrumbs), or the journal's name of two or more words on the line above
 /// ("Invented Plants" / "Volume 7"). Gives the locator and the span it came from.
+///
+/// A step naming a part of the site ("Articles | Volume 19, issue 3") is no journal.
+fn is_site_section(step: &str) -> bool {
+    const SITE_SECTIONS: &[&str] = &[
+        "articles",
+        "journals",
+        "home",
+        "issues",
+        "all issues",
+        "archive",
+        "browse",
+        "volumes",
+        "current issue",
+    ];
+    SITE_SECTIONS.iter().any(|s| step.eq_ignore_ascii_case(s))
+}
+
 fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])> {
     static BARE_VOLUME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^vol(?:ume|\.)?\s*\d+$").expect("bare volume regex"));
@@ -2546,7 +2573,9 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
             .iter()
             .position(|s| starts_with_ignore_ascii_case(s, "vol"))?;
         let found = match at.checked_sub(1).map(|j| steps[j]) {
-            Some(name) if is_journal_name(name) => parse_locator(&format!("{name}, {}", steps[at])),
+            Some(name) if is_journal_name(name) && !is_site_section(name) => {
+                parse_locator(&format!("{name}, {}", steps[at]))
+            }
             _ => None,
         };
         return found
@@ -2798,12 +2827,15 @@ mod tests {
 
     #[test]
     fn breadcrumb_trails_give_volume_and_issue() {
-        // (line, volume, issue)
+        // (line, volume, issue, journal)
         let cases = [
-            ("Articles | Volume 19, issue 3", Some(("19", Some("3")))),
+            (
+                "Articles | Volume 19, issue 3",
+                Some(("19", Some("3"), None)),
+            ),
             (
                 "Home > Journals > Invented Photonics > Volume 1, Issue 2 >",
-                Some(("1", Some("2"))),
+                Some(("1", Some("2"), Some("Invented Photonics"))),
             ),
             ("Research article | 12 Feb 2019", None),
             ("Articles | Preprints | About", None),
@@ -2811,9 +2843,13 @@ mod tests {
         for (text, want) in cases {
             let lines = crate::clean::clean_lines(text);
             let got = breadcrumb_locator(&lines, 0);
-            let got = got
-                .as_ref()
-                .and_then(|(found, _)| Some((found.volume.as_deref()?, found.issue.as_deref())));
+            let got = got.as_ref().and_then(|(found, _)| {
+                Some((
+                    found.volume.as_deref()?,
+                    found.issue.as_deref(),
+                    found.journal.as_deref(),
+                ))
+            });
             assert_eq!(got, want, "{text}");
         }
     }

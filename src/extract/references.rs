@@ -380,9 +380,9 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
 }
 
 fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
-    let has_residue = lines
-        .iter()
-        .any(|l| l.kind == LineKind::LinkResidue || is_back_link_run(&l.text));
+    let has_link_residue = lines.iter().any(|l| l.kind == LineKind::LinkResidue);
+    let has_back_links = lines.iter().any(|l| is_back_link_run(&l.text));
+    let has_residue = has_link_residue || has_back_links;
     let mut out: Vec<RawReference> = Vec::new();
     let mut current = RawReference::default();
     for line in lines {
@@ -414,8 +414,12 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         if menu_bullet {
             break;
         }
-        // Without residue lines, each list item or line that starts a new entry does.
-        let starts_entry = !has_residue
+        // Without residue lines, each list item or line that starts a new entry does; so
+        // does a name after an entry closed by its year where only jump-back letters mark
+        // the ends (a page break can take the letters with the running lines).
+        let may_start =
+            !has_residue || (has_back_links && !has_link_residue && ends_with_year(&current.raw));
+        let starts_entry = may_start
             && !current.raw.is_empty()
             && (matches!(line.kind, LineKind::Bullet(_))
                 || starts_like_reference(&line.text, &current.raw));
@@ -437,6 +441,19 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         out.push(current);
     }
     out
+}
+
+/// Whether an entry ends with its year and a full stop (`…, 2012.`, `…, 2020b.`), as
+/// author-year entries with the year last do.
+fn ends_with_year(raw: &str) -> bool {
+    let Some(body) = raw.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let body = body
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .unwrap_or(body);
+    let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4 && body[..body.len() - 4].ends_with([' ', ','])
 }
 
 /// `a`, `a, b`, `a, b, c`: the links back to each place an entry is cited, one letter
@@ -1069,6 +1086,15 @@ mod tests {
                     "Lindqvist, M.: River fog, Invented Res., 2, 3–4, 2011.",
                 ],
             ),
+            // Letters lost at a page break: a name after the year starts the next entry.
+            (
+                "Berg, T.: Lake ice, 2010.\na\nOkafor, D.: Fog, 2011.\nAbara, S.: Rain, in:\nLindqvist, M.: Weather, 2012b.\na\n",
+                &[
+                    "Berg, T.: Lake ice, 2010.",
+                    "Okafor, D.: Fog, 2011.",
+                    "Abara, S.: Rain, in: Lindqvist, M.: Weather, 2012b.",
+                ],
+            ),
             (
                 "Berg, T.: Lake ice, 2010.\na, b, c\nOkafor, D.: Fog, 2011.\na\nAbara, S.: Rain,\n2012.\n",
                 &[
@@ -1081,6 +1107,15 @@ mod tests {
         for (text, want) in cases {
             let got: Vec<String> = split(text).into_iter().map(|r| r.1).collect();
             assert_eq!(got, *want, "{text:?}");
+        }
+        for (raw, want) in [
+            ("Fog, 2011.", true),
+            ("Fog, 2020b.", true),
+            ("Fog, 12011.", false),
+            ("Fog 2011", false),
+            ("2011.", false),
+        ] {
+            assert_eq!(ends_with_year(raw), want, "{raw:?}");
         }
         for (line, want) in [
             ("a", true),
