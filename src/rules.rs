@@ -734,7 +734,7 @@ pub fn dated_article_type(line: &str) -> Option<&'static str> {
 }
 
 /// "12 Feb 2019", "3 July 2018": a day, a month's name and a year.
-fn is_day_month_year(text: &str) -> bool {
+pub fn is_day_month_year(text: &str) -> bool {
     let mut words = text.split(' ');
     let (Some(day), Some(month), Some(year), None) =
         (words.next(), words.next(), words.next(), words.next())

@@ -1497,7 +1497,10 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
             .iter()
             .filter(|l| !l.is_blank())
             .take(2)
-            .any(|l| DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
+            .any(|l| {
+                (DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
+                    || rules::is_day_month_year(l.text.trim())
+            })
     });
     // "Nature | Letter": the journal's name before the bar makes the line the article's
     // own, where a bare "Research" may be a menu entry.
@@ -2851,6 +2854,33 @@ mod tests {
                 ))
             });
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_dated_article_type_wins_over_a_tab_label() {
+        let cases = [
+            (
+                "Article\nPeer review\nResearch article | 12 Feb 2019\nInvented title",
+                "Research Article",
+            ),
+            (
+                "Article\nPeer review\nTechnical note\n17 Mar 2021\nInvented title",
+                "Technical Note",
+            ),
+            ("Article\nPeer review\nInvented title", "Article"),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let mut record = Record::empty(crate::record::Source {
+                path: "t.txt".into(),
+                format: "text".into(),
+                sha256: String::new(),
+                bytes: 0,
+                site: None,
+            });
+            fill_article_type(&mut record, &lines);
+            assert_eq!(record.article_type.as_deref(), Some(want), "{text}");
         }
     }
 

@@ -48,7 +48,7 @@ fn parse_fields(raw: &str) -> Reference {
     // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
     // space-grouped page range or `+2 more`); made first, they leave the positions of the
     // cuts below valid in the text the parser reads.
-    let text = drop_page_count(join_digit_groups(mark_hidden_authors(raw)));
+    let text = join_split_formulas(drop_page_count(join_digit_groups(mark_hidden_authors(raw))));
     // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
     let text = if text.contains('^') {
         Cow::Owned(text.replace('^', ""))
@@ -88,6 +88,39 @@ fn parse_fields(raw: &str) -> Reference {
     }
     .to_owned();
     reference
+}
+
+/// `N2 O5`, `Cl2 O2`: a formula whose subscripts a PDF's text layer set apart (pdftotext
+/// of Copernicus, ACS and RSC papers). Read as it is, `N2` and `O5` look like a volume
+/// and a page.
+static SPLIT_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][a-z]?\d{1,2}) ([A-Z][a-z]?\d{1,2})(?-u:\b)").expect("valid regex")
+});
+
+/// Joins the parts of a formula split at a subscript ([`SPLIT_FORMULA`]).
+fn join_split_formulas(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !has_split_formula_start(&text) {
+        return text;
+    }
+    match SPLIT_FORMULA.replace_all(&text, "$1$2") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    }
+}
+
+/// Whether a digit stands before a space and a capital that a digit follows within two
+/// bytes, as in every [`SPLIT_FORMULA`] match: most references have none, and the regex
+/// need not scan them.
+fn has_split_formula_start(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).any(|at| {
+        at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && bytes[at + 2..bytes.len().min(at + 4)]
+                .iter()
+                .any(u8::is_ascii_digit)
+    })
 }
 
 /// `, 412 pp.,`: the page count of a book, thesis or report before its year (Copernicus,
@@ -1976,6 +2009,35 @@ fn strip_genre_note(title: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_split_at_subscripts_are_joined() {
+        // (text, joined)
+        let cases = [
+            (
+                "Uptake of N2 O5 on invented aerosol",
+                "Uptake of N2O5 on invented aerosol",
+            ),
+            ("Invented Cl2 O2 photolysis", "Invented Cl2O2 photolysis"),
+            ("NO3 and N2 O5 data", "NO3 and N2O5 data"),
+            (
+                "Invent. Lett., 12, 345–350, 2019",
+                "Invent. Lett., 12, 345–350, 2019",
+            ),
+            (
+                "Phys. Rev. B 12, 3456 (2001)",
+                "Phys. Rev. B 12, 3456 (2001)",
+            ),
+            ("Table 2 A5 values", "Table 2 A5 values"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(join_split_formulas(Cow::Borrowed(text)), want, "{text}");
+            // The cheap check lets every regex match through.
+            if SPLIT_FORMULA.is_match(text) {
+                assert!(has_split_formula_start(text), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn the_grouped_range_check_lets_every_regex_match_through() {
