@@ -48,7 +48,9 @@ fn parse_fields(raw: &str) -> Reference {
     // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
     // space-grouped page range or `+2 more`); made first, they leave the positions of the
     // cuts below valid in the text the parser reads.
-    let text = join_split_formulas(drop_page_count(join_digit_groups(mark_hidden_authors(raw))));
+    let text = drop_access_note(join_split_formulas(drop_page_count(join_digit_groups(
+        mark_hidden_authors(raw),
+    ))));
     // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
     let text = if text.contains('^') {
         Cow::Owned(text.replace('^', ""))
@@ -121,6 +123,26 @@ fn has_split_formula_start(text: &str) -> bool {
                 .iter()
                 .any(u8::is_ascii_digit)
     })
+}
+
+/// `available at: https://… (last access: 12 May 2020)` (Copernicus web references): the
+/// lead-in of a link and the date it was read, which is no publication date.
+static ACCESS_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(last access:[^)]{0,40}\)|available at:\s*").expect("valid regex")
+});
+
+/// Removes a web reference's link lead-in and access date ([`ACCESS_NOTE`]).
+fn drop_access_note(text: Cow<'_, str>) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"ccess").is_none()
+        && memchr::memmem::find(bytes, b"vailable at").is_none()
+    {
+        return text;
+    }
+    match ACCESS_NOTE.replace_all(&text, "") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(dropped) => Cow::Owned(dropped),
+    }
 }
 
 /// `, 412 pp.,`: the page count of a book, thesis or report before its year (Copernicus,
@@ -1954,18 +1976,26 @@ fn strip_title_trailer(title: String) -> String {
 }
 
 /// Genre words closing a short last comma part of a title: `Title, PhD thesis` (Copernicus
-/// and AGU print the genre after the title, then the institution).
+/// and AGU print the genre after the title, then the institution), and the state of an
+/// unpublished paper (`Title, in review, 2020.`).
 const TRAILING_GENRES: &[&str] = &[
     "thesis",
     "dissertation",
     "tech. rep",
     "tech. rep.",
     "technical report",
+    "in review",
+    "in press",
+    "submitted",
 ];
 
 /// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`, `Title, PhD
 /// thesis`.
 fn strip_genre_note(title: String) -> String {
+    // `Title, edited by: Okafor, D., Publisher, …`: a book's editors end its title.
+    if let Some(at) = title.find(", edited by").filter(|&at| at > 0) {
+        return title[..at].trim_end().to_owned();
+    }
     if let Some((head, tail)) = title.rsplit_once(", ") {
         let tail = tail.trim().to_ascii_lowercase();
         if tail.split_whitespace().count() <= 3
