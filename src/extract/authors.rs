@@ -1793,6 +1793,9 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             .last()
             .filter(|c| matches!(c, ',' | ';'))
     };
+    // A label and its affiliation's first word set apart from the rest, which goes on in
+    // lower case below (a PDF's text: "1 Department" / "of Invented Studies, …").
+    let mut lead_word: Option<(String, String)> = None;
     for line in &lines[end..] {
         if line.is_blank() || is_bare_list_number(&line.text) {
             continue;
@@ -1802,6 +1805,19 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         let goes_on = broken_after.take();
         // A label printed on its own line before its affiliation ("1" then the text).
         let text = without_byline_lead(line.text.trim());
+        if let Some((id, word)) = lead_word.take() {
+            if text.starts_with(char::is_lowercase) {
+                let joined = format!("{word} {text}");
+                finish(&mut out, &mut running);
+                out.push(parse_affiliation(&id, joined.trim_end_matches([',', ';'])));
+                broken_after = ending(line);
+                continue;
+            }
+        }
+        if let Some((id, word)) = label_and_word(text) {
+            lead_word = Some((id.to_owned(), word.to_owned()));
+            continue;
+        }
         if let Some(label) = label_alone(text) {
             pending_labels.push_back(label);
             label_above = true;
@@ -1888,6 +1904,18 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
     }
     finish(&mut out, &mut running);
     out
+}
+
+/// "1 Department": an affiliation's label and a capitalised first word alone on a line.
+fn label_and_word(text: &str) -> Option<(&str, &str)> {
+    let (id, word) = text.split_once(' ')?;
+    let word = word.trim();
+    ((1..=2).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_digit())
+        && word.chars().count() > 3
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic))
+    .then_some((id, word))
 }
 
 /// The text [`parse_affiliation`] keeps of `text`.
@@ -2044,33 +2072,40 @@ fn correspondence_names(text: &str) -> Option<Vec<String>> {
     )
 }
 
+/// "Correspondence: Mei Lin (mei@example.org)" in a header (Copernicus) or "Correspondence
+/// to: M. Lin" as a PDF's first-page footnote marks the authors it names; a line wrapped
+/// before its last address goes on on the next one.
+fn mark_correspondents(record: &mut Record, lines: &[Line]) {
+    for (i, line) in lines.iter().enumerate() {
+        if !(line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding")) {
+            continue;
+        }
+        let mut text = Cow::Borrowed(line.text.as_str());
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|n| !n.is_blank() && !line.text.ends_with([')', '.']))
+        {
+            text = Cow::Owned(format!("{} {}", line.text, next.text));
+        }
+        for name in correspondence_names(&text).unwrap_or_default() {
+            let key = name_key(&name);
+            for author in &mut record.authors {
+                if name_key(&author.name) == key {
+                    author.corresponding = true;
+                }
+            }
+        }
+    }
+}
+
 fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
+    mark_correspondents(record, page.lines);
     for segment in page
         .sections(SectionKind::AuthorInfo)
         .chain(page.sections(SectionKind::Header))
     {
         let lines = page.lines_of(segment);
-        for (i, line) in lines.iter().enumerate() {
-            // "Correspondence: Mei Lin (mei@example.org)" in the header (Copernicus)
-            // marks the authors it names; a line wrapped before its last address goes on
-            // on the next one.
-            if line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding") {
-                let mut text = Cow::Borrowed(line.text.as_str());
-                if let Some(next) = lines
-                    .get(i + 1)
-                    .filter(|n| !n.is_blank() && !line.text.ends_with([')', '.']))
-                {
-                    text = Cow::Owned(format!("{} {}", line.text, next.text));
-                }
-                for name in correspondence_names(&text).unwrap_or_default() {
-                    let key = name_key(&name);
-                    for author in &mut record.authors {
-                        if name_key(&author.name) == key {
-                            author.corresponding = true;
-                        }
-                    }
-                }
-            }
+        for line in lines {
             let orcid = ORCID.find(&line.text).map(|m| m.as_str().to_owned());
             let emails: Vec<&str> = EMAIL.find_iter(&line.text).map(|m| m.as_str()).collect();
             if orcid.is_none() && emails.is_empty() {
@@ -2734,6 +2769,32 @@ mod tests {
                     ("Mei Lindqvist", &["1"], true),
                     ("Dara Okafor", &["1", "2"], false),
                     ("Jun Moreau", &["2"], true),
+                ],
+            ),
+            (
+                "PDF text: a label and first word apart, correspondence as a footnote",
+                format!(
+                    "A Study of Invented Things\n\nM. Lindqvist1 , D. Okafor1,2 , and J. Moreau2\n\
+                     1 Department\n\nof Invented Studies, University of Utopia, 1234 Utopia, Norway\n\
+                     2 Institute of Examples, Example University, Lisbon, Portugal\n\
+                     Received: 1 June 2008 – Published: 12 February 2009\n\n{ABSTRACT}\n\
+                     1\n\nIntroduction\n\nInvented text of the body.\n\n\
+                     Correspondence to: J. Moreau\n(jun@example.org)\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("M. Lindqvist", &["1"], false),
+                    ("D. Okafor", &["1", "2"], false),
+                    ("J. Moreau", &["2"], true),
                 ],
             ),
             (
