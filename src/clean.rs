@@ -109,11 +109,16 @@ const RUN_IN_SECTIONS: &[&str] = &[
 /// "Financial support. This research …": the label of a run-in back-matter section
 /// ([`RUN_IN_SECTIONS`]) and the text after it.
 fn split_run_in_section(line: &str) -> Option<(&str, &str)> {
-    // Every label starts with one of these capitals: other lines are turned away at once.
-    if !line.starts_with(['A', 'C', 'D', 'F', 'R', 'S']) {
+    // Every label starts with one of these capitals: other lines are turned away at once,
+    // and a line is compared only with the labels of its first letter.
+    let first = *line.as_bytes().first()?;
+    if !matches!(first, b'A' | b'C' | b'D' | b'F' | b'R' | b'S') {
         return None;
     }
     RUN_IN_SECTIONS.iter().find_map(|label| {
+        if label.as_bytes()[0] != first {
+            return None;
+        }
         let rest = line.strip_prefix(label)?.strip_prefix(". ")?.trim_start();
         (rest.len() >= 3).then_some((*label, rest))
     })
@@ -199,7 +204,10 @@ fn strip_form_boxes(mut text: &str) -> &str {
 /// "Mei Lin et al.Mei Lin1, Dara Okafor2, …": a page's collapsed author list (hidden by
 /// its style sheet) printed before the full one; the full one is kept.
 fn drop_collapsed_byline(line: &str) -> Cow<'_, str> {
-    let Some(at) = memchr::memmem::find(line.as_bytes(), b" et al.") else {
+    // The searcher is built once: every line of the page is searched.
+    static ET_AL: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" et al."));
+    let Some(at) = ET_AL.find(line.as_bytes()) else {
         return Cow::Borrowed(line);
     };
     // A list marker before the name stays ("* Mei Lin et al.Mei Lin1,").

@@ -735,6 +735,10 @@ pub fn dated_article_type(line: &str) -> Option<&'static str> {
 
 /// "12 Feb 2019", "3 July 2018": a day, a month's name and a year.
 pub fn is_day_month_year(text: &str) -> bool {
+    // Most lines start with no digit and are turned away before they are split.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut words = text.split(' ');
     let (Some(day), Some(month), Some(year), None) =
         (words.next(), words.next(), words.next(), words.next())

@@ -133,10 +133,13 @@ static ACCESS_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Removes a web reference's link lead-in and access date ([`ACCESS_NOTE`]).
 fn drop_access_note(text: Cow<'_, str>) -> Cow<'_, str> {
+    // The searchers are built once: every reference is searched.
+    static ACCESS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ccess:"));
+    static AVAILABLE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("vailable at"));
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"ccess").is_none()
-        && memchr::memmem::find(bytes, b"vailable at").is_none()
-    {
+    if ACCESS.find(bytes).is_none() && AVAILABLE.find(bytes).is_none() {
         return text;
     }
     match ACCESS_NOTE.replace_all(&text, "") {
@@ -152,7 +155,9 @@ static PAGE_COUNT: LazyLock<Regex> =
 
 /// Removes a book's page count ([`PAGE_COUNT`]); the comma before it stays.
 fn drop_page_count(text: Cow<'_, str>) -> Cow<'_, str> {
-    if memchr::memmem::find(text.as_bytes(), b"pp.,").is_none() {
+    static PAGE_COUNT_END: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("pp.,"));
+    if PAGE_COUNT_END.find(text.as_bytes()).is_none() {
         return text;
     }
     match PAGE_COUNT.replace_all(&text, ",") {
@@ -186,7 +191,9 @@ enum BracketedGenre {
 /// a preprint server) becomes its container. The genre, when the reference has a note.
 fn split_bracketed_genre(reference: &mut Reference, raw: &str) -> Option<BracketedGenre> {
     // Nearly every reference has no ` [`: the notes are only looked for after one.
-    let at = memchr::memmem::find(raw.as_bytes(), b" [")?;
+    let at = memchr::memchr_iter(b'[', raw.as_bytes())
+        .find(|&i| i > 0 && raw.as_bytes()[i - 1] == b' ')?
+        - 1;
     let lower = raw[at..].to_ascii_lowercase();
     let (note_at, genre) = GENRE_BRACKETS
         .iter()
@@ -1993,14 +2000,25 @@ const TRAILING_GENRES: &[&str] = &[
 /// thesis`.
 fn strip_genre_note(title: String) -> String {
     // `Title, edited by: Okafor, D., Publisher, …`: a book's editors end its title.
-    if let Some(at) = title.find(", edited by").filter(|&at| at > 0) {
+    static EDITED_BY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", edited by"));
+    if let Some(at) = EDITED_BY.find(title.as_bytes()).filter(|&at| at > 0) {
         return title[..at].trim_end().to_owned();
     }
-    if let Some((head, tail)) = title.rsplit_once(", ") {
-        let tail = tail.trim().to_ascii_lowercase();
-        if tail.split_whitespace().count() <= 3
+    // The last comma part: found from the last comma (most titles hold none).
+    let last_part = memchr::memrchr(b',', title.as_bytes())
+        .filter(|&at| title.as_bytes().get(at + 1) == Some(&b' '))
+        .map(|at| (&title[..at], &title[at + 2..]));
+    if let Some((head, tail)) = last_part {
+        let tail = tail.trim().as_bytes();
+        let ends_with = |genre: &str| {
+            tail.len() >= genre.len()
+                && tail[tail.len() - genre.len()..].eq_ignore_ascii_case(genre.as_bytes())
+        };
+        if tail.len() <= 40
             && !head.trim().is_empty()
-            && TRAILING_GENRES.iter().any(|g| tail.ends_with(g))
+            && TRAILING_GENRES.iter().any(|g| ends_with(g))
+            && tail.split(u8::is_ascii_whitespace).count() <= 3
         {
             return head.trim_end().to_owned();
         }
