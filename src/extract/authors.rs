@@ -1115,6 +1115,15 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut after_label = false;
     let last = words.len().saturating_sub(1);
     for (index, word) in words.into_iter().enumerate() {
+        // The ORCID icon's alternative text after a name or its labels ("Lin^1ORCID",
+        // "Lin ORCID", as a text browser prints the linked image).
+        if word == "ORCID" || word == "[ORCID]" {
+            continue;
+        }
+        let word = word
+            .strip_suffix("ORCID")
+            .filter(|w| !w.is_empty())
+            .unwrap_or(word);
         // The e-mail icon of a corresponding author prints as "mail".
         if word == "mail" || word == "✉" {
             corresponding = true;
@@ -2632,6 +2641,15 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // The ORCID icon's alternative text after the labels, glued or apart.
+            (
+                "Mei Lin^1ORCID, Hao Zhang^1,2 ORCID, and Jun Park^2",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["1", "2"], false),
+                    ("Jun Park", &["2"], false),
+                ],
             ),
             // The corresponding-author icon's text printed after the comma.
             (
