@@ -4,6 +4,7 @@
 use crate::segment::SectionKind;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Whole lines that are site chrome on any site (compared case-insensitively).
@@ -829,12 +830,21 @@ const COPERNICUS_JOURNALS: &[(&str, &str)] = &[
 
 /// The full title of a journal known by its abbreviation ([`COPERNICUS_JOURNALS`];
 /// compared without a closing full stop).
-pub fn journal_title_of_abbrev(abbrev: &str) -> Option<&'static str> {
+pub fn journal_title_of_abbrev(abbrev: &str) -> Option<Cow<'static, str>> {
     let key = abbrev.trim().trim_end_matches('.');
-    COPERNICUS_JOURNALS
-        .iter()
-        .find(|(a, _)| a.trim_end_matches('.') == key)
-        .map(|(_, title)| *title)
+    let title_of = |key: &str| {
+        COPERNICUS_JOURNALS
+            .iter()
+            .find(|(a, _)| a.trim_end_matches('.') == key)
+            .map(|(_, title)| *title)
+    };
+    if let Some(title) = title_of(key) {
+        return Some(Cow::Borrowed(title));
+    }
+    // A journal's discussion forum: "Atmos. Chem. Phys. Discuss." is "Atmospheric
+    // Chemistry and Physics Discussions".
+    let base = key.strip_suffix(" Discuss")?;
+    title_of(base.trim_end_matches('.')).map(|title| Cow::Owned(format!("{title} Discussions")))
 }
 
 /// Words that show a comma-separated part of an affiliation is an organisation.
@@ -1687,11 +1697,19 @@ mod tests {
                 "Geosci. Model Dev.",
                 Some("Geoscientific Model Development"),
             ),
-            ("Atmos. Chem. Phys. Discuss.", None),
+            (
+                "Atmos. Chem. Phys. Discuss.",
+                Some("Atmospheric Chemistry and Physics Discussions"),
+            ),
+            ("J. Invented Chem. Discuss.", None),
             ("J. Invented Chem.", None),
         ];
         for (abbrev, title) in cases {
-            assert_eq!(journal_title_of_abbrev(abbrev), title, "{abbrev}");
+            assert_eq!(
+                journal_title_of_abbrev(abbrev).as_deref(),
+                title,
+                "{abbrev}"
+            );
         }
     }
 

@@ -252,7 +252,7 @@ pub fn journal_title_from_abbrev(record: &mut Record) {
     else {
         return;
     };
-    record.journal.title = Some(title.to_owned());
+    record.journal.title = Some(title.into_owned());
     if let Some(source) = record.provenance.get("journal.abbrev").cloned() {
         record.provenance.insert("journal".to_owned(), source);
     }
