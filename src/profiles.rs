@@ -34,6 +34,16 @@ pub const PROFILES: &[Profile] = &[
             "springerlink",
         ],
     },
+    Profile {
+        name: "copernicus",
+        site: Some("copernicus.org"),
+        // The site's article URLs, and the line on the first page of every EGU paper (a
+        // reference to a Copernicus book holds neither).
+        markers: &[
+            "copernicus.org/articles/",
+            "Published by Copernicus Publications on behalf of the European Geosciences Union",
+        ],
+    },
 ];
 
 const GENERIC: Profile = Profile {
@@ -142,4 +152,40 @@ pub fn not_an_article(document: &Document, _lines: &[Line], record: &Record) -> 
         "no article found: no DOI, and not two of authors, abstract, references, journal data"
             .to_owned()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_from_page_markers() {
+        // (page text, profile name)
+        let cases = [
+            (
+                "Invented title\nhttps://acp.copernicus.org/articles/19/1237/2019/\n",
+                "copernicus",
+            ),
+            (
+                "Invented title\nPublished by Copernicus Publications on behalf of the European Geosciences Union.\n",
+                "copernicus",
+            ),
+            (
+                "Invented title\nBerg, T.: Invented book, Copernicus Publications, Göttingen, 2001.\n",
+                "generic",
+            ),
+            (
+                "Invented title\nhttps://www.nature.com/articles/x\n",
+                "nature",
+            ),
+        ];
+        for (text, want) in cases {
+            let document = Document {
+                text: text.to_owned(),
+                meta: crate::decode::SourceMeta::default(),
+                warnings: Vec::new(),
+            };
+            assert_eq!(detect_profile(&document, &[]).name, want, "{text}");
+        }
+    }
 }
