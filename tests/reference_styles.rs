@@ -692,6 +692,33 @@ fn copernicus_kinds() {
             pages: None,
         },
         Case {
+            raw: "Wielgosz, T.: Invented flow under ice, PhD thesis, Polytechnic of Lesser Invented, Wisłowice, Poland, 204 pp., 2015.",
+            kind: "thesis",
+            families: &["Wielgosz"],
+            title: Some("Invented flow under ice"),
+            container: None,
+            year: Some(2015),
+            pages: None,
+        },
+        Case {
+            raw: "Invented Agency: Hydrometric winter operations manual, Report HWO-2018-03, Invermoor, UK, 84 pp., 2018.",
+            kind: "report",
+            families: &["Invented Agency"],
+            title: Some("Hydrometric winter operations manual"),
+            container: None,
+            year: Some(2018),
+            pages: None,
+        },
+        Case {
+            raw: "Kowal, B. and Roux, C.: Invented cold-region hydrometry: a survey, Tech. rep., European Invented Hydrometry Network, Brussels, Belgium, 62 pp., 2019.",
+            kind: "report",
+            families: &["Kowal", "Roux"],
+            title: Some("Invented cold-region hydrometry: a survey"),
+            container: None,
+            year: Some(2019),
+            pages: None,
+        },
+        Case {
             raw: "Holm, P., Abara, S., and Berg, T.: Invented glacier melt, in review, 2020.",
             // Nothing names a container: the kind stays the parser's guess for a titled work.
             kind: "book",

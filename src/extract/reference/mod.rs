@@ -2005,22 +2005,29 @@ fn strip_genre_note(title: String) -> String {
     if let Some(at) = EDITED_BY.find(title.as_bytes()).filter(|&at| at > 0) {
         return title[..at].trim_end().to_owned();
     }
-    // The last comma part: found from the last comma (most titles hold none).
-    let last_part = memchr::memrchr(b',', title.as_bytes())
-        .filter(|&at| title.as_bytes().get(at + 1) == Some(&b' '))
-        .map(|at| (&title[..at], &title[at + 2..]));
-    if let Some((head, tail)) = last_part {
-        let tail = tail.trim().as_bytes();
+    // A comma part that names the genre (`Title, PhD thesis, University, …`, `Title, Tech.
+    // rep., Agency, …`, `Title, Report HWO-03, …`) ends the title; most titles hold no
+    // comma and are not searched.
+    let bytes = title.as_bytes();
+    for at in memchr::memchr_iter(b',', bytes) {
+        if at == 0 || bytes.get(at + 1) != Some(&b' ') {
+            continue;
+        }
+        let rest = &title[at + 2..];
+        let part = rest.split(',').next().unwrap_or(rest).trim().as_bytes();
         let ends_with = |genre: &str| {
-            tail.len() >= genre.len()
-                && tail[tail.len() - genre.len()..].eq_ignore_ascii_case(genre.as_bytes())
+            part.len() >= genre.len()
+                && part[part.len() - genre.len()..].eq_ignore_ascii_case(genre.as_bytes())
         };
-        if tail.len() <= 40
-            && !head.trim().is_empty()
+        let genre = part.len() <= 40
             && TRAILING_GENRES.iter().any(|g| ends_with(g))
-            && tail.split(u8::is_ascii_whitespace).count() <= 3
-        {
-            return head.trim_end().to_owned();
+            && part.split(u8::is_ascii_whitespace).count() <= 3;
+        // `Report HWO-2018-03`: a report's number.
+        let numbered_report = part.starts_with(b"Report ")
+            && part.split(u8::is_ascii_whitespace).count() == 2
+            && part.iter().any(u8::is_ascii_digit);
+        if (genre || numbered_report) && !title[..at].trim().is_empty() {
+            return title[..at].trim_end().to_owned();
         }
     }
     if let Some(open) = title.rfind(['(', '[']) {
