@@ -86,7 +86,43 @@ const INLINE_HEADINGS: &[&str] = &[
     "keywords",
     "key words",
     "index terms",
+    "how to cite",
 ];
+
+/// Back-matter sections that typeset papers run into their first sentence
+/// ("Financial support. This research has been supported by …", Copernicus), as printed
+/// (capitalised), longer than the marks [`split_inline_heading`] looks for.
+const RUN_IN_SECTIONS: &[&str] = &[
+    "Acknowledgements",
+    "Acknowledgments",
+    "Author contributions",
+    "Code and data availability",
+    "Code availability",
+    "Competing interests",
+    "Data availability",
+    "Disclaimer",
+    "Financial support",
+    "Review statement",
+    "Special issue statement",
+];
+
+/// "Financial support. This research …": the label of a run-in back-matter section
+/// ([`RUN_IN_SECTIONS`]) and the text after it.
+fn split_run_in_section(line: &str) -> Option<(&str, &str)> {
+    // Every label starts with one of these capitals: other lines are turned away at once,
+    // and a line is compared only with the labels of its first letter.
+    let first = *line.as_bytes().first()?;
+    if !matches!(first, b'A' | b'C' | b'D' | b'F' | b'R' | b'S') {
+        return None;
+    }
+    RUN_IN_SECTIONS.iter().find_map(|label| {
+        if label.as_bytes()[0] != first {
+            return None;
+        }
+        let rest = line.strip_prefix(label)?.strip_prefix(". ")?.trim_start();
+        (rest.len() >= 3).then_some((*label, rest))
+    })
+}
 
 fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
     // Only a mark that starts in the first 13 bytes counts; the rest of the line is not
@@ -165,10 +201,33 @@ fn strip_form_boxes(mut text: &str) -> &str {
     text
 }
 
+/// "Mei Lin et al.Mei Lin1, Dara Okafor2, …": a page's collapsed author list (hidden by
+/// its style sheet) printed before the full one; the full one is kept.
+fn drop_collapsed_byline(line: &str) -> Cow<'_, str> {
+    // The searcher is built once: every line of the page is searched.
+    static ET_AL: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" et al."));
+    let Some(at) = ET_AL.find(line.as_bytes()) else {
+        return Cow::Borrowed(line);
+    };
+    // A list marker before the name stays ("* Mei Lin et al.Mei Lin1,").
+    let marked = line[..at].trim_start_matches(['*', '-', '•', ' ']);
+    let marker = &line[..at - marked.len()];
+    let rest = line[at + " et al.".len()..].trim_start();
+    if !(3..=60).contains(&marked.len()) || !rest.starts_with(marked) {
+        Cow::Borrowed(line)
+    } else if marker.is_empty() {
+        Cow::Borrowed(rest)
+    } else {
+        Cow::Owned(format!("{marker}{rest}"))
+    }
+}
+
 fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
     let unlabelled = rules::strip_inline_link_labels(&normalised);
-    let trimmed = unlabelled.trim();
+    let uncollapsed = drop_collapsed_byline(unlabelled.trim());
+    let trimmed = uncollapsed.as_ref();
     let trimmed = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     // Setext underlines make the line above a heading; a lone rule is layout.
     if trimmed.len() >= 3
@@ -195,8 +254,9 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
     }
     // "Abstract: We study ..." on one line: the label becomes a heading of its own; a
     // control label glued to the text ("Author links open overlay panelMei Lin") a line.
-    let leading_label =
-        split_inline_heading(trimmed).or_else(|| rules::split_glued_control_label(trimmed));
+    let leading_label = split_inline_heading(trimmed)
+        .or_else(|| split_run_in_section(trimmed))
+        .or_else(|| rules::split_glued_control_label(trimmed));
     if let Some((label, rest)) = leading_label {
         lines.push(Line {
             text: label.to_owned(),
@@ -704,6 +764,73 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn copernicus_how_to_cite_and_collapsed_bylines() {
+        // (page text, cleaned lines wanted)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Financial support. This research has been supported by the Invented Fund.",
+                &[
+                    "Financial support",
+                    "This research has been supported by the Invented Fund.",
+                ],
+            ),
+            (
+                "Code and data availability. The invented data are at a repository.",
+                &[
+                    "Code and data availability",
+                    "The invented data are at a repository.",
+                ],
+            ),
+            // Not a run-in heading: no full stop after the label, or lower case.
+            (
+                "Financial support was given by the Invented Fund.",
+                &["Financial support was given by the Invented Fund."],
+            ),
+            (
+                "How to cite. Berg, T.: Invented lake ice, J. Inv., 4, 1–9, 2019.",
+                &[
+                    "How to cite",
+                    "Berg, T.: Invented lake ice, J. Inv., 4, 1–9, 2019.",
+                ],
+            ),
+            (
+                "Mei Lin et al.Mei Lin^1,2, Dara Okafor^3, and Tove Berg^1",
+                &["Mei Lin^1,2, Dara Okafor^3, and Tove Berg^1"],
+            ),
+            (
+                "Mei Lin et al. Mei Lin1, Dara Okafor2",
+                &["Mei Lin1, Dara Okafor2"],
+            ),
+            (
+                "Mei Lin et al.Mei Lin1,\nDara Okafor2",
+                &["Mei Lin1,", "Dara Okafor2"],
+            ),
+            // A citation in prose keeps its text.
+            (
+                "as Mei Lin et al. (2019) showed",
+                &["as Mei Lin et al. (2019) showed"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = clean_lines(text).into_iter().map(|l| l.text).collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+        let lines = clean_lines("Abstract\nInvented text.\nHow to cite. Berg, T.: Ice, 2019.\n");
+        let kinds: Vec<_> = crate::segment::segment(&lines)
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                crate::segment::SectionKind::Header,
+                crate::segment::SectionKind::Abstract,
+                crate::segment::SectionKind::Other
+            ]
+        );
     }
 
     #[test]

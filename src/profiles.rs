@@ -148,7 +148,12 @@ pub const PROFILES: &[Profile] = &[
     profile(
         "copernicus",
         "copernicus.org",
-        &["copernicus.org", "Copernicus Publications"],
+        // The site's article URLs, and the line on the first page of every EGU paper (a
+        // reference to a Copernicus book holds neither).
+        &[
+            "copernicus.org/articles/",
+            "Published by Copernicus Publications on behalf of the European Geosciences Union",
+        ],
         &["10.5194"],
     ),
     profile(
@@ -470,5 +475,32 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), PROFILES.len());
+    }
+
+    #[test]
+    fn copernicus_by_its_article_urls_and_first_page_line() {
+        // (page text, profile name)
+        let cases = [
+            (
+                "Invented title\nhttps://acp.copernicus.org/articles/19/1237/2019/\n",
+                "copernicus",
+            ),
+            (
+                "Invented title\nPublished by Copernicus Publications on behalf of the European Geosciences Union.\n",
+                "copernicus",
+            ),
+            // A reference to a book the publisher printed is no page of its site.
+            (
+                "Invented title\nBerg, T.: Invented book, Copernicus Publications, Göttingen, 2001.\n",
+                "generic",
+            ),
+        ];
+        for (text, want) in cases {
+            let document = Document {
+                text: text.to_owned(),
+                ..Document::default()
+            };
+            assert_eq!(detect_profile(&document, None, None).name, want, "{text}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use crate::segment::SectionKind;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Whole lines that are site chrome on any site (compared case-insensitively).
@@ -238,6 +239,15 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("rights and permissions", SectionKind::Other),
     ("powerpoint slides", SectionKind::Other),
     ("explore content", SectionKind::Footer),
+    // Copernicus: the citation under the abstract, and the side boxes after the article.
+    ("how to cite", SectionKind::Other),
+    ("code and data availability", SectionKind::Body),
+    ("review statement", SectionKind::Other),
+    ("disclaimer", SectionKind::Other),
+    ("special issue statement", SectionKind::Other),
+    ("download & links", SectionKind::Footer),
+    ("short summary", SectionKind::Other),
+    ("cited articles", SectionKind::Other),
     ("about the journal", SectionKind::Footer),
     ("publish with us", SectionKind::Footer),
     ("quick links", SectionKind::Footer),
@@ -700,7 +710,12 @@ pub fn article_type(line: &str) -> Option<&'static str> {
     if line.len() > 60 {
         return None;
     }
-    let mut candidate = line.rsplit('|').next().unwrap_or(line).trim();
+    let mut parts = line.rsplit('|');
+    let mut candidate = parts.next().unwrap_or(line).trim();
+    // "Research article | 12 Feb 2019" (Copernicus): the type before the date.
+    if is_day_month_year(candidate) {
+        candidate = parts.next()?.trim();
+    }
     // "TYPE Original Research" (a 2022+ Frontiers PDF's first line), "Type: Review".
     if let Some(rest) = candidate
         .strip_prefix("TYPE ")
@@ -729,6 +744,130 @@ pub fn article_type(line: &str) -> Option<&'static str> {
         let named = lower.strip_suffix(" article")?.trim_end();
         ARTICLE_TYPE_MAP.get(named).copied()
     })
+}
+
+/// The article type of a line that prints it before a bar and a date ("Technical note | 17
+/// Mar 2021"): the page's own label of its article, where a bare type may be a menu entry.
+pub fn dated_article_type(line: &str) -> Option<&'static str> {
+    let (_, date) = line.rsplit_once('|')?;
+    if is_day_month_year(date.trim()) {
+        article_type(line)
+    } else {
+        None
+    }
+}
+
+/// "12 Feb 2019", "3 July 2018": a day, a month's name and a year.
+pub fn is_day_month_year(text: &str) -> bool {
+    // Most lines start with no digit and are turned away before they are split.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut words = text.split(' ');
+    let (Some(day), Some(month), Some(year), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && (3..=10).contains(&month.trim_end_matches('.').len())
+        && month
+            .trim_end_matches('.')
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Copernicus (EGU) journals: abbreviation and full title. Their pages and PDFs print the
+/// abbreviation on the citation line ("Atmos. Chem. Phys., 19, 1237–1259, 2019") and the
+/// title, if at all, only in the site's header.
+const COPERNICUS_JOURNALS: &[(&str, &str)] = &[
+    ("Adv. Geosci.", "Advances in Geosciences"),
+    ("Adv. Sci. Res.", "Advances in Science and Research"),
+    (
+        "Adv. Stat. Clim. Meteorol. Oceanogr.",
+        "Advances in Statistical Climatology, Meteorology and Oceanography",
+    ),
+    ("Ann. Geophys.", "Annales Geophysicae"),
+    ("Arch. Anim. Breed.", "Archives Animal Breeding"),
+    ("Atmos. Chem. Phys.", "Atmospheric Chemistry and Physics"),
+    ("Atmos. Meas. Tech.", "Atmospheric Measurement Techniques"),
+    ("Biogeosciences", "Biogeosciences"),
+    ("Clim. Past", "Climate of the Past"),
+    (
+        "Drink. Water Eng. Sci.",
+        "Drinking Water Engineering and Science",
+    ),
+    ("E&G Quaternary Sci. J.", "E&G Quaternary Science Journal"),
+    ("Earth Surf. Dynam.", "Earth Surface Dynamics"),
+    ("Earth Syst. Dynam.", "Earth System Dynamics"),
+    ("Earth Syst. Sci. Data", "Earth System Science Data"),
+    ("Eur. J. Mineral.", "European Journal of Mineralogy"),
+    ("Foss. Rec.", "Fossil Record"),
+    ("Geochronology", "Geochronology"),
+    ("Geogr. Helv.", "Geographica Helvetica"),
+    (
+        "Geosci. Instrum. Method. Data Syst.",
+        "Geoscientific Instrumentation, Methods and Data Systems",
+    ),
+    ("Geosci. Commun.", "Geoscience Communication"),
+    ("Geosci. Model Dev.", "Geoscientific Model Development"),
+    ("Hist. Geo Space Sci.", "History of Geo- and Space Sciences"),
+    (
+        "Hydrol. Earth Syst. Sci.",
+        "Hydrology and Earth System Sciences",
+    ),
+    ("J. Micropalaeontol.", "Journal of Micropalaeontology"),
+    (
+        "J. Sens. Sens. Syst.",
+        "Journal of Sensors and Sensor Systems",
+    ),
+    ("Magn. Reson.", "Magnetic Resonance"),
+    ("Mech. Sci.", "Mechanical Sciences"),
+    (
+        "Nat. Hazards Earth Syst. Sci.",
+        "Natural Hazards and Earth System Sciences",
+    ),
+    (
+        "Nonlin. Processes Geophys.",
+        "Nonlinear Processes in Geophysics",
+    ),
+    ("Ocean Sci.", "Ocean Science"),
+    (
+        "Proc. IAHS",
+        "Proceedings of the International Association of Hydrological Sciences",
+    ),
+    (
+        "Saf. Nucl. Waste Dispos.",
+        "Safety of Nuclear Waste Disposal",
+    ),
+    ("SOIL", "SOIL"),
+    ("Solid Earth", "Solid Earth"),
+    ("The Cryosphere", "The Cryosphere"),
+    ("Weather Clim. Dynam.", "Weather and Climate Dynamics"),
+    ("Web Ecol.", "Web Ecology"),
+    ("Wind Energ. Sci.", "Wind Energy Science"),
+];
+
+/// The full title of a journal known by its abbreviation ([`COPERNICUS_JOURNALS`];
+/// compared without a closing full stop).
+pub fn journal_title_of_abbrev(abbrev: &str) -> Option<Cow<'static, str>> {
+    let key = abbrev.trim().trim_end_matches('.');
+    let title_of = |key: &str| {
+        COPERNICUS_JOURNALS
+            .iter()
+            .find(|(a, _)| a.trim_end_matches('.') == key)
+            .map(|(_, title)| *title)
+    };
+    if let Some(title) = title_of(key) {
+        return Some(Cow::Borrowed(title));
+    }
+    // A journal's discussion forum: "Atmos. Chem. Phys. Discuss." is "Atmospheric
+    // Chemistry and Physics Discussions".
+    let base = key.strip_suffix(" Discuss")?;
+    title_of(base.trim_end_matches('.')).map(|title| Cow::Owned(format!("{title} Discussions")))
 }
 
 /// Words that show a comma-separated part of an affiliation is an organisation.
@@ -1549,6 +1688,63 @@ mod tests {
         ];
         for (line, expected) in cases {
             assert_eq!(article_type(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn article_types_before_a_date() {
+        // (line, article_type, dated_article_type)
+        let cases = [
+            (
+                "Research article | 12 Feb 2019",
+                Some("Research Article"),
+                Some("Research Article"),
+            ),
+            (
+                "Technical note | 3 July 2021",
+                Some("Technical Note"),
+                Some("Technical Note"),
+            ),
+            ("Invented Letters | Letter", Some("Letter"), None),
+            ("Research article", Some("Research Article"), None),
+            ("Articles | 12 Feb 2019", None, None),
+            ("12 Feb 2019", None, None),
+        ];
+        for (line, plain, dated) in cases {
+            assert_eq!(article_type(line), plain, "{line}");
+            assert_eq!(dated_article_type(line), dated, "{line}");
+        }
+    }
+
+    #[test]
+    fn copernicus_journal_titles_from_abbreviations() {
+        let cases = [
+            (
+                "Atmos. Chem. Phys.",
+                Some("Atmospheric Chemistry and Physics"),
+            ),
+            (
+                "Atmos. Chem. Phys",
+                Some("Atmospheric Chemistry and Physics"),
+            ),
+            ("The Cryosphere", Some("The Cryosphere")),
+            (
+                "Geosci. Model Dev.",
+                Some("Geoscientific Model Development"),
+            ),
+            (
+                "Atmos. Chem. Phys. Discuss.",
+                Some("Atmospheric Chemistry and Physics Discussions"),
+            ),
+            ("J. Invented Chem. Discuss.", None),
+            ("J. Invented Chem.", None),
+        ];
+        for (abbrev, title) in cases {
+            assert_eq!(
+                journal_title_of_abbrev(abbrev).as_deref(),
+                title,
+                "{abbrev}"
+            );
         }
     }
 

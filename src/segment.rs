@@ -73,9 +73,25 @@ pub fn heading_kind(line: &Line) -> Option<SectionKind> {
         return Some(kind);
     }
     match line.kind {
-        LineKind::Heading(_) => Some(SectionKind::Body),
+        LineKind::Heading(_) => Some(marked_heading_kind(&line.text).unwrap_or(SectionKind::Body)),
         _ => None,
     }
+}
+
+/// Side-box headings that open a part of the page only when marked up as headings: as
+/// plain lines they are tab labels over the article ("Article", "Metrics", "Share").
+const MARKED_HEADINGS: &[(&str, SectionKind)] = &[
+    ("metrics", SectionKind::Footer),
+    ("share", SectionKind::Footer),
+];
+
+/// The kind a marked-up heading opens ([`MARKED_HEADINGS`]).
+fn marked_heading_kind(text: &str) -> Option<SectionKind> {
+    let key = heading_text(text);
+    MARKED_HEADINGS
+        .iter()
+        .find(|(heading, _)| key.eq_ignore_ascii_case(heading))
+        .map(|(_, kind)| *kind)
 }
 
 /// Whether a heading is a label inside a structured abstract ("Background", "Methods").
@@ -702,6 +718,34 @@ mod tests {
                 .map(|s| s.kind)
                 .collect();
             assert_eq!(kinds.last(), Some(&want), "{heading}");
+        }
+    }
+
+    #[test]
+    fn side_box_headings_count_only_when_marked_up() {
+        // (page text, section kinds wanted)
+        let cases: &[(&str, &[SectionKind])] = &[
+            (
+                "Title\nAbstract\nText.\n## Results\nMore.\n## Metrics\nTotal article views: 3\n",
+                &[
+                    SectionKind::Header,
+                    SectionKind::Abstract,
+                    SectionKind::Body,
+                    SectionKind::Footer,
+                ],
+            ),
+            // A plain "Metrics" line is a tab label over the article.
+            (
+                "Article\nMetrics\nTitle\nAbstract\nText.\n",
+                &[SectionKind::Header, SectionKind::Abstract],
+            ),
+        ];
+        for (text, want) in cases {
+            let kinds: Vec<SectionKind> = segment(&clean_lines(text))
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert_eq!(kinds, *want, "{text:?}");
         }
     }
 

@@ -542,6 +542,28 @@ fn physics(w: &Work) -> (String, Expect) {
     )
 }
 
+/// Copernicus (EGU journals): `Family, I. I., Family, I., and Family, I.: Title, Abbrev.,
+/// volume, first–last, doi, year.` (year last, colon after the author list).
+fn copernicus(w: &Work) -> (String, Expect) {
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{}, {}", a.family, dotted(a.initials)))
+        .collect();
+    let authors = if names.len() == 2 {
+        format!("{} and {}", names[0], names[1])
+    } else {
+        join_last(&names, ", ", ", and ")
+    };
+    (
+        format!(
+            "{authors}: {}, {}, {}, {}–{}, https://doi.org/10.5555/inv.{}.{}, {}.",
+            w.title, w.abbrev, w.volume, w.first, w.last, w.year, w.first, w.year
+        ),
+        expect(w, w.abbrev.trim_end_matches('.'), false),
+    )
+}
+
 fn check_style(name: &str, style: Style) {
     let mut failures = Vec::new();
     for w in WORKS {
@@ -603,6 +625,137 @@ fn check_style(name: &str, style: Style) {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn copernicus_style() {
+    check_style("copernicus", copernicus);
+}
+
+/// Copernicus prints the genre of a preprint, data set or code in brackets after its
+/// source, and the page count of a book, thesis or report before the year.
+#[test]
+fn copernicus_kinds() {
+    check_cases(&[
+        Case {
+            raw: "Okafor, D. A. and Berg, T.: Invented nitrate yields from limonene, Atmos. Chem. Phys. Discuss. [preprint], https://doi.org/10.5555/inv-2018-0412, 2018.",
+            kind: "article-journal",
+            families: &["Okafor", "Berg"],
+            title: Some("Invented nitrate yields from limonene"),
+            container: Some("Atmos. Chem. Phys. Discuss."),
+            year: Some(2018),
+            pages: None,
+        },
+        Case {
+            raw: "Lindqvist, M., Berg, T., and Saarinen, H.: Invented lake platform data, 2016–2017, Invented University data repository [data set], https://doi.org/10.5555/inv-data.4471, 2018.",
+            kind: "other",
+            families: &["Lindqvist", "Berg", "Saarinen"],
+            title: Some("Invented lake platform data, 2016–2017"),
+            container: None,
+            year: Some(2018),
+            pages: None,
+        },
+        Case {
+            raw: "Asante, K. and Montoya, R.: InventPIV v1.2: invented image velocimetry, Zenodo [code], https://doi.org/10.5555/zenodo.inv.12, 2020b.",
+            kind: "other",
+            families: &["Asante", "Montoya"],
+            title: Some("InventPIV v1.2: invented image velocimetry"),
+            container: None,
+            year: Some(2020),
+            pages: None,
+        },
+        Case {
+            raw: "Ivarsson, P.: Invented chemistry of dinitrogen pentoxide, 2nd edn., Nordgren Academic Press, Uppsala, Sweden, 412 pp., 2010.",
+            kind: "book",
+            families: &["Ivarsson"],
+            title: Some("Invented chemistry of dinitrogen pentoxide"),
+            container: None,
+            year: Some(2010),
+            pages: None,
+        },
+        Case {
+            raw: "Pereira-Lind, A.: Invented nitrogen budgets of boreal forests, PhD thesis, University of Kestrel Bay, Kestrel Bay, Canada, 188 pp., 2011.",
+            kind: "thesis",
+            families: &["Pereira-Lind"],
+            title: Some("Invented nitrogen budgets of boreal forests"),
+            container: None,
+            year: Some(2011),
+            pages: None,
+        },
+        Case {
+            raw: "Invented Environment Agency: Air quality in invented cities, available at: https://www.example.org/aq.pdf (last access: 12 May 2020), 2019.",
+            kind: "webpage",
+            families: &["Invented Environment Agency"],
+            title: Some("Air quality in invented cities"),
+            container: None,
+            year: Some(2019),
+            pages: None,
+        },
+        Case {
+            raw: "Wielgosz, T.: Invented flow under ice, PhD thesis, Polytechnic of Lesser Invented, Wisłowice, Poland, 204 pp., 2015.",
+            kind: "thesis",
+            families: &["Wielgosz"],
+            title: Some("Invented flow under ice"),
+            container: None,
+            year: Some(2015),
+            pages: None,
+        },
+        Case {
+            raw: "Invented Agency: Hydrometric winter operations manual, Report HWO-2018-03, Invermoor, UK, 84 pp., 2018.",
+            kind: "report",
+            families: &["Invented Agency"],
+            title: Some("Hydrometric winter operations manual"),
+            container: None,
+            year: Some(2018),
+            pages: None,
+        },
+        Case {
+            raw: "Kowal, B. and Roux, C.: Invented cold-region hydrometry: a survey, Tech. rep., European Invented Hydrometry Network, Brussels, Belgium, 62 pp., 2019.",
+            kind: "report",
+            families: &["Kowal", "Roux"],
+            title: Some("Invented cold-region hydrometry: a survey"),
+            container: None,
+            year: Some(2019),
+            pages: None,
+        },
+        Case {
+            raw: "Holm, P., Abara, S., and Berg, T.: Invented glacier melt, in review, 2020.",
+            // Nothing names a container: the kind stays the parser's guess for a titled work.
+            kind: "book",
+            families: &["Holm", "Abara", "Berg"],
+            title: Some("Invented glacier melt"),
+            container: None,
+            year: Some(2020),
+            pages: None,
+        },
+        Case {
+            raw: "IPCC: Invented Climate Change 2013: The Physical Science Basis, edited by: Stocker, T. F. and Qin, D., Invented University Press, Cambridge, UK, 1535 pp., 2013.",
+            kind: "book",
+            families: &["IPCC"],
+            title: Some("Invented Climate Change 2013: The Physical Science Basis"),
+            container: None,
+            year: Some(2013),
+            pages: None,
+        },
+        Case {
+            raw: "Wexford, A. S. and Ng, L.: Invented organic nitrates in transport models, Geosci. Model Dev., 10, 4155–4174, https://doi.org/10.5555/inv-10-4155, 2017.",
+            kind: "article-journal",
+            families: &["Wexford", "Ng"],
+            title: Some("Invented organic nitrates in transport models"),
+            container: Some("Geosci. Model Dev"),
+            year: Some(2017),
+            pages: Some(("4155", Some("4174"))),
+        },
+        Case {
+            raw: "Rautio, K. and Holm, P.: Invented fog over lakes, Remote Sens. Environ., 186, 322–335, 2016.",
+            kind: "article-journal",
+            families: &["Rautio", "Holm"],
+            title: Some("Invented fog over lakes"),
+            container: Some("Remote Sens. Environ"),
+            year: Some(2016),
+            pages: Some(("322", Some("335"))),
+        },
+    ]);
 }
 
 #[test]

@@ -40,9 +40,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("email regex")
 });
 
-/// "Correspondence to Jun Park or Ai-ling Wu." / "Corresponding author: X".
+/// "Correspondence to Jun Park or Ai-ling Wu." / "Corresponding author: X" /
+/// "Correspondence: Jun Park (jun@example.org) and Ai-ling Wu (...)".
 static CORRESPONDENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\*\s*)?(?:correspondence (?:to|should be addressed to)|corresponding authors?|address correspondence to)\s*:?\s*(?P<names>.+)$")
+    Regex::new(r"(?i)^(?:\*\s*)?(?:correspondence (?:to|should be addressed to)|correspondence\s*:|corresponding authors?|address correspondence to)\s*:?\s*(?P<names>.+)$")
         .expect("correspondence regex")
 });
 
@@ -1158,6 +1159,15 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut after_label = false;
     let last = words.len().saturating_sub(1);
     for (index, word) in words.into_iter().enumerate() {
+        // The ORCID icon's alternative text after a name or its labels ("Lin^1ORCID",
+        // "Lin ORCID", as a text browser prints the linked image).
+        if word == "ORCID" || word == "[ORCID]" {
+            continue;
+        }
+        let word = word
+            .strip_suffix("ORCID")
+            .filter(|w| !w.is_empty())
+            .unwrap_or(word);
         // The e-mail icon of a corresponding author prints as "mail".
         if word == "mail" || word == "✉" {
             corresponding = true;
@@ -1434,20 +1444,11 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
                 .unwrap_or(&line.text)
                 .trim_start();
             let may_name_correspondence = after_star.starts_with(['c', 'C', 'a', 'A']);
-            if let Some(caps) = may_name_correspondence
-                .then(|| CORRESPONDENCE.captures(&line.text))
+            if let Some(names) = may_name_correspondence
+                .then(|| correspondence_names(&line.text))
                 .flatten()
             {
-                let names = EMAIL.replace_all(&caps["names"], "").replace("()", "");
-                info.corresponding.extend(
-                    names
-                        .trim_end_matches('.')
-                        .replace(" or ", ", ")
-                        .replace(" and ", ", ")
-                        .split([',', '&'])
-                        .map(|n| n.trim().to_owned())
-                        .filter(|n| is_person_name(n)),
-                );
+                info.corresponding.extend(names);
                 continue;
             }
             // "Authors" after the affiliation list opens the authors' cards (a name, "View
@@ -1854,6 +1855,9 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             .last()
             .filter(|c| matches!(c, ',' | ';'))
     };
+    // A label and its affiliation's first word set apart from the rest, which goes on in
+    // lower case below (a PDF's text: "1 Department" / "of Invented Studies, …").
+    let mut lead_word: Option<(String, String)> = None;
     for line in &lines[end..] {
         if line.is_blank() || is_bare_list_number(&line.text) {
             continue;
@@ -1863,6 +1867,19 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
         let goes_on = broken_after.take();
         // A label printed on its own line before its affiliation ("1" then the text).
         let text = without_byline_lead(line.text.trim());
+        if let Some((id, word)) = lead_word.take() {
+            if text.starts_with(char::is_lowercase) {
+                let joined = format!("{word} {text}");
+                finish(&mut out, &mut running);
+                out.push(parse_affiliation(&id, joined.trim_end_matches([',', ';'])));
+                broken_after = ending(line);
+                continue;
+            }
+        }
+        if let Some((id, word)) = label_and_word(text) {
+            lead_word = Some((id.to_owned(), word.to_owned()));
+            continue;
+        }
         if let Some(label) = label_alone(text) {
             pending_labels.push_back(label);
             label_above = true;
@@ -1961,6 +1978,18 @@ fn header_affiliations(lines: &[Line], end: usize) -> Vec<Affiliation> {
             }
         })
         .collect()
+}
+
+/// "1 Department": an affiliation's label and a capitalised first word alone on a line.
+fn label_and_word(text: &str) -> Option<(&str, &str)> {
+    let (id, word) = text.split_once(' ')?;
+    let word = word.trim();
+    ((1..=2).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_digit())
+        && word.chars().count() > 3
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic))
+    .then_some((id, word))
 }
 
 /// The text [`parse_affiliation`] keeps of `text`.
@@ -2097,12 +2126,60 @@ pub fn parse_affiliation(id: &str, text: &str) -> Affiliation {
     affiliation
 }
 
+/// The person names a correspondence line gives ([`CORRESPONDENCE`]), their addresses
+/// removed; `None` when the line is no such line.
+fn correspondence_names(text: &str) -> Option<Vec<String>> {
+    let caps = CORRESPONDENCE.captures(text)?;
+    let names = EMAIL
+        .replace_all(&caps["names"], "")
+        .replace("( )", "")
+        .replace("()", "");
+    Some(
+        names
+            .trim_end_matches('.')
+            .replace(" or ", ", ")
+            .replace(" and ", ", ")
+            .split([',', '&'])
+            .map(|n| n.trim().to_owned())
+            .filter(|n| is_person_name(n))
+            .collect(),
+    )
+}
+
+/// "Correspondence: Mei Lin (mei@example.org)" in a header (Copernicus) or "Correspondence
+/// to: M. Lin" as a PDF's first-page footnote marks the authors it names; a line wrapped
+/// before its last address goes on on the next one.
+fn mark_correspondents(record: &mut Record, lines: &[Line]) {
+    for (i, line) in lines.iter().enumerate() {
+        if !(line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding")) {
+            continue;
+        }
+        let mut text = Cow::Borrowed(line.text.as_str());
+        if let Some(next) = lines
+            .get(i + 1)
+            .filter(|n| !n.is_blank() && !line.text.ends_with([')', '.']))
+        {
+            text = Cow::Owned(format!("{} {}", line.text, next.text));
+        }
+        for name in correspondence_names(&text).unwrap_or_default() {
+            let key = name_key(&name);
+            for author in &mut record.authors {
+                if name_key(&author.name) == key {
+                    author.corresponding = true;
+                }
+            }
+        }
+    }
+}
+
 fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
+    mark_correspondents(record, page.lines);
     for segment in page
         .sections(SectionKind::AuthorInfo)
         .chain(page.sections(SectionKind::Header))
     {
-        for line in page.lines_of(segment) {
+        let lines = page.lines_of(segment);
+        for line in lines {
             let orcid = ORCID.find(&line.text).map(|m| m.as_str().to_owned());
             let emails: Vec<&str> = EMAIL.find_iter(&line.text).map(|m| m.as_str()).collect();
             if orcid.is_none() && emails.is_empty() {
@@ -2672,6 +2749,15 @@ mod tests {
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
             ),
+            // The ORCID icon's alternative text after the labels, glued or apart.
+            (
+                "Mei Lin^1ORCID, Hao Zhang^1,2 ORCID, and Jun Park^2",
+                &[
+                    ("Mei Lin", &["1"], false),
+                    ("Hao Zhang", &["1", "2"], false),
+                    ("Jun Park", &["2"], false),
+                ],
+            ),
             // The corresponding-author icon's text printed after the comma.
             (
                 "Mei Lin, Hao Zhang, corresponding author Jun Park, and Dara Okafor1",
@@ -2812,6 +2898,57 @@ mod tests {
                     ("Mei Lindqvist", &["a"], true),
                     ("Dara Okafor", &["b"], false),
                     ("Jun Moreau", &["a"], false),
+                ],
+            ),
+            (
+                "Copernicus: a correspondence line with addresses under the affiliations",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist^1, Dara Okafor^1,2, and Jun Moreau^2\n\n\
+                     \u{20}\u{20}• ^1Department of Invented Studies, University of Utopia, 1234 Utopia, Norway\n\
+                     \u{20}\u{20}• ^2Institute of Examples, Example University, Lisbon, Portugal\n\n\
+                     Correspondence: Mei Lindqvist (mei@example.org) and Jun Moreau (jun@example.org)\n\n\
+                     Received: 3 Jul 2018 – Accepted: 21 Jan 2019 – Published: 12 Feb 2019\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], true),
+                    ("Dara Okafor", &["1", "2"], false),
+                    ("Jun Moreau", &["2"], true),
+                ],
+            ),
+            (
+                "PDF text: a label and first word apart, correspondence as a footnote",
+                format!(
+                    "A Study of Invented Things\n\nM. Lindqvist1 , D. Okafor1,2 , and J. Moreau2\n\
+                     1 Department\n\nof Invented Studies, University of Utopia, 1234 Utopia, Norway\n\
+                     2 Institute of Examples, Example University, Lisbon, Portugal\n\
+                     Received: 1 June 2008 – Published: 12 February 2009\n\n{ABSTRACT}\n\
+                     1\n\nIntroduction\n\nInvented text of the body.\n\n\
+                     Correspondence to: J. Moreau\n(jun@example.org)\n"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, 1234 Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("M. Lindqvist", &["1"], false),
+                    ("D. Okafor", &["1", "2"], false),
+                    ("J. Moreau", &["2"], true),
                 ],
             ),
             (

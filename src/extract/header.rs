@@ -286,6 +286,27 @@ fn doi_spells_number(doi: &str, number: &str) -> bool {
         && core(tail) == number_core
 }
 
+/// The full title of a journal known by its abbreviation ([`rules::journal_title_of_abbrev`])
+/// when the page gave none, or only an acronym (a page title's "ACP - …").
+pub fn journal_title_from_abbrev(record: &mut Record) {
+    let acronym = |t: &str| t.len() <= 6 && t.bytes().all(|b| b.is_ascii_uppercase());
+    if record.journal.title.as_deref().is_some_and(|t| !acronym(t)) {
+        return;
+    }
+    let Some(title) = record
+        .journal
+        .abbrev
+        .as_deref()
+        .and_then(rules::journal_title_of_abbrev)
+    else {
+        return;
+    };
+    record.journal.title = Some(title.into_owned());
+    if let Some(source) = record.provenance.get("journal.abbrev").cloned() {
+        record.provenance.insert("journal".to_owned(), source);
+    }
+}
+
 /// A journal title of one word ("Nature", "Metabolites", "BMJ") is its own abbreviation:
 /// ISO 4 never abbreviates a single-word title.
 fn abbrev_of_single_word_journal(record: &mut Record) {
@@ -1527,7 +1548,17 @@ fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
         !line.is_blank() && line.text.chars().count() < 45 && !ends_sentence(&line.text)
     };
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let Some(&first_prose) = content.iter().find(|&&i| !is_short_label(&lines[i])) else {
+    // A short line whose sentence runs on below in lower case (the first line of a narrow
+    // column after a run-in "Abstract.") is prose, not a label.
+    let runs_on = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_some_and(|next| !next.is_blank() && next.text.starts_with(char::is_lowercase))
+    };
+    let Some(&first_prose) = content
+        .iter()
+        .find(|&&i| !is_short_label(&lines[i]) || runs_on(i))
+    else {
         return 0..lines.len();
     };
     let mut end = lines.len();
@@ -1720,12 +1751,19 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
         .enumerate()
         .filter(|(_, l)| rules::article_type(&l.text).is_some())
         .collect();
+    // "Research article | 12 Feb 2019": the type dated on its own line.
+    let dated = typed
+        .iter()
+        .find(|(_, l)| rules::dated_article_type(&l.text).is_some());
     let near_date = typed.iter().find(|(i, _)| {
         lines[i + 1..]
             .iter()
             .filter(|l| !l.is_blank())
             .take(2)
-            .any(|l| DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
+            .any(|l| {
+                (DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
+                    || rules::is_day_month_year(l.text.trim())
+            })
     });
     // "Nature | Letter": the journal's name before the bar makes the line the article's
     // own, where a bare "Research" may be a menu entry.
@@ -1738,7 +1776,8 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
     let with_journal = typed
         .iter()
         .find_map(|typed_line| journal_of(typed_line.1).map(|journal| (typed_line, journal)));
-    let chosen = near_date
+    let chosen = dated
+        .or(near_date)
         .or(with_journal.as_ref().map(|(typed_line, _)| *typed_line))
         .or(typed.first());
     if let Some((_, line)) = chosen {
@@ -2845,6 +2884,23 @@ fn fill_from_first_page_footer(record: &mut Record, page: &Page<'_>) {
 /// A bare "Volume 482" line is read with its neighbour: "Issue 7386" on the next line
 /// (breadcrumbs), or the journal's name of two or more words on the line above
 /// ("Invented Plants" / "Volume 7"). Gives the locator and the span it came from.
+///
+/// A step naming a part of the site ("Articles | Volume 19, issue 3") is no journal.
+fn is_site_section(step: &str) -> bool {
+    const SITE_SECTIONS: &[&str] = &[
+        "articles",
+        "journals",
+        "home",
+        "issues",
+        "all issues",
+        "archive",
+        "browse",
+        "volumes",
+        "current issue",
+    ];
+    SITE_SECTIONS.iter().any(|s| step.eq_ignore_ascii_case(s))
+}
+
 fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])> {
     static BARE_VOLUME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)^vol(?:ume|\.)?\s*\d+$").expect("bare volume regex"));
@@ -2853,11 +2909,18 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
     });
     let line = &lines[i];
     // A breadcrumb trail on one line ("Home > … > Invented Photonics > Volume 1, Issue 2
-    // >"): the volume's step, after the journal's.
-    if line.text.matches(" > ").count() >= 2 {
+    // >", "Articles | Volume 19, issue 3"): the volume's step, after the journal's.
+    let separator = if line.text.matches(" > ").count() >= 2 {
+        Some('>')
+    } else if line.text.contains(" | ") && line.text.len() < 120 {
+        Some('|')
+    } else {
+        None
+    };
+    if let Some(separator) = separator {
         let steps: Vec<&str> = line
             .text
-            .split('>')
+            .split(separator)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();
@@ -2865,7 +2928,9 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
             .iter()
             .position(|s| starts_with_ignore_ascii_case(s, "vol"))?;
         let found = match at.checked_sub(1).map(|j| steps[j]) {
-            Some(name) if is_journal_name(name) => parse_locator(&format!("{name}, {}", steps[at])),
+            Some(name) if is_journal_name(name) && !is_site_section(name) => {
+                parse_locator(&format!("{name}, {}", steps[at]))
+            }
             _ => None,
         };
         return found
@@ -3250,6 +3315,103 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(starts_with_info_label(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn breadcrumb_trails_give_volume_and_issue() {
+        // (line, volume, issue, journal)
+        let cases = [
+            (
+                "Articles | Volume 19, issue 3",
+                Some(("19", Some("3"), None)),
+            ),
+            (
+                "Home > Journals > Invented Photonics > Volume 1, Issue 2 >",
+                Some(("1", Some("2"), Some("Invented Photonics"))),
+            ),
+            ("Research article | 12 Feb 2019", None),
+            ("Articles | Preprints | About", None),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let got = breadcrumb_locator(&lines, 0);
+            let got = got.as_ref().and_then(|(found, _)| {
+                Some((
+                    found.volume.as_deref()?,
+                    found.issue.as_deref(),
+                    found.journal.as_deref(),
+                ))
+            });
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_dated_article_type_wins_over_a_tab_label() {
+        let cases = [
+            (
+                "Article\nPeer review\nResearch article | 12 Feb 2019\nInvented title",
+                "Research Article",
+            ),
+            (
+                "Article\nPeer review\nTechnical note\n17 Mar 2021\nInvented title",
+                "Technical Note",
+            ),
+            ("Article\nPeer review\nInvented title", "Article"),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let mut record = Record::empty(crate::record::Source {
+                path: "t.txt".into(),
+                format: "text".into(),
+                sha256: String::new(),
+                bytes: 0,
+                site: None,
+            });
+            fill_article_type(&mut record, &lines);
+            assert_eq!(record.article_type.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn journal_titles_from_known_abbreviations() {
+        // (title found, abbreviation found, title wanted)
+        let cases = [
+            (
+                None,
+                Some("Atmos. Chem. Phys"),
+                Some("Atmospheric Chemistry and Physics"),
+            ),
+            (
+                Some("ACP"),
+                Some("Atmos. Chem. Phys."),
+                Some("Atmospheric Chemistry and Physics"),
+            ),
+            (
+                Some("Invented Journal"),
+                Some("Atmos. Chem. Phys."),
+                Some("Invented Journal"),
+            ),
+            (None, Some("J. Invented Chem."), None),
+            (None, None, None),
+        ];
+        for (title, abbrev, want) in cases {
+            let mut record = Record::empty(crate::record::Source {
+                path: "t.txt".into(),
+                format: "text".into(),
+                sha256: String::new(),
+                bytes: 0,
+                site: None,
+            });
+            record.journal.title = title.map(str::to_owned);
+            record.journal.abbrev = abbrev.map(str::to_owned);
+            journal_title_from_abbrev(&mut record);
+            assert_eq!(
+                record.journal.title.as_deref(),
+                want,
+                "{title:?} {abbrev:?}"
+            );
         }
     }
 

@@ -942,8 +942,9 @@ fn merge_funders(funding: Vec<Funding>) -> Vec<Funding> {
 fn parse_citation_reference(content: &str) -> Option<Reference> {
     let pairs = citation_pairs(content);
     if pairs.is_empty() {
+        // A plain string (Copernicus tags the printed reference as it is): parsed.
         let raw = collapse(content);
-        return (!raw.is_empty()).then(|| Reference::from_raw(raw));
+        return (!raw.is_empty()).then(|| crate::extract::reference::parse_owned_reference(raw));
     }
     let mut reference = Reference::from_raw(String::new());
     let mut kind = "other";
@@ -1677,7 +1678,10 @@ mod tests {
                     "citation_reference",
                     "citation_title=A book;citation_book_title=Big Book;citation_year=1999",
                 ),
-                ("citation_reference", "Plain string reference, 2001."),
+                (
+                    "citation_reference",
+                    "Berg, T. and Okafor, D.: Invented lake ice, J. Invented Limnol., 4, 1–9, 2001.",
+                ),
             ],
             &[],
         );
@@ -1699,7 +1703,18 @@ mod tests {
             "Connolly SJ, Ezekowitz MD (2009) Dabigatran versus warfarin. New Engl J Med 361(12):1139–1151 doi:10.1056/NEJMoa0905561"
         );
         assert_eq!(r.references[1].kind, "chapter");
-        assert_eq!(r.references[2].raw, "Plain string reference, 2001.");
+        // A plain string is kept as the raw string and parsed.
+        let plain = &r.references[2];
+        assert_eq!(
+            plain.raw,
+            "Berg, T. and Okafor, D.: Invented lake ice, J. Invented Limnol., 4, 1–9, 2001."
+        );
+        assert_eq!(plain.title.as_deref(), Some("Invented lake ice"));
+        assert_eq!(plain.authors[1].family.as_deref(), Some("Okafor"));
+        assert_eq!(
+            (plain.year, plain.volume.as_deref()),
+            (Some(2001), Some("4"))
+        );
     }
 
     #[test]

@@ -87,6 +87,7 @@ pub fn extract_fields(record: &mut Record, document: &Document, page: &Page<'_>)
         bibtex::merge_authors(record, entry);
     }
     meta::fill_journal_from_document_title(record, &document.meta);
+    header::journal_title_from_abbrev(record);
     funding::extract_funding(record, page);
     references::extract_reference_list(record, page);
     references::extract_cited_by_and_related(record, page);

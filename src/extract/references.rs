@@ -380,10 +380,19 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
 }
 
 fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
-    let has_residue = lines.iter().any(|l| l.kind == LineKind::LinkResidue);
+    let has_link_residue = lines.iter().any(|l| l.kind == LineKind::LinkResidue);
+    let has_back_links = lines.iter().any(|l| is_back_link_run(&l.text));
+    let has_residue = has_link_residue || has_back_links;
     let mut out: Vec<RawReference> = Vec::new();
     let mut current = RawReference::default();
     for line in lines {
+        if is_back_link_run(&line.text) {
+            // Jump-back links end the entry as link residue does, and carry no label.
+            if !current.raw.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
         if line.kind == LineKind::LinkResidue {
             if current.raw.is_empty() {
                 if let Some(last) = out.last_mut() {
@@ -405,8 +414,12 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         if menu_bullet {
             break;
         }
-        // Without residue lines, each list item or line that starts a new entry does.
-        let starts_entry = !has_residue
+        // Without residue lines, each list item or line that starts a new entry does; so
+        // does a name after an entry closed by its year where only jump-back letters mark
+        // the ends (a page break can take the letters with the running lines).
+        let may_start =
+            !has_residue || (has_back_links && !has_link_residue && ends_with_year(&current.raw));
+        let starts_entry = may_start
             && !current.raw.is_empty()
             && (matches!(line.kind, LineKind::Bullet(_))
                 || starts_like_reference(&line.text, &current.raw));
@@ -428,6 +441,36 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         out.push(current);
     }
     out
+}
+
+/// Whether an entry ends with its year and a full stop (`…, 2012.`, `…, 2020b.`), as
+/// author-year entries with the year last do.
+fn ends_with_year(raw: &str) -> bool {
+    let Some(body) = raw.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let body = body
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .unwrap_or(body);
+    let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4 && body[..body.len() - 4].ends_with([' ', ','])
+}
+
+/// `a`, `a, b`, `a, b, c`: the links back to each place an entry is cited, one letter
+/// per place, that some sites (Copernicus) print on a line of their own after each entry.
+fn is_back_link_run(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'a') || bytes.len() > 80 {
+        return false;
+    }
+    let mut expected = b'a';
+    for part in text.split(',') {
+        match part.trim().as_bytes() {
+            [letter] if *letter == expected && expected <= b'z' => expected += 1,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether a line begins a new entry in a list without labels or residue: the previous
@@ -1063,5 +1106,59 @@ mod tests {
             "Nordic Lake Monitoring Consortium (2016). Report.",
             "Smith, J. (2001). A study of"
         ));
+    }
+
+    #[test]
+    fn back_link_letters_end_unnumbered_entries() {
+        // (page text, entries wanted)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Berg, T. and Okafor, D.: Lake ice, J. Invented Limnol., 4, 1–9, 2010.\n\na, b\n\nLindqvist, M.: River\nfog, Invented Res., 2, 3–4, 2011.\n\na\n",
+                &[
+                    "Berg, T. and Okafor, D.: Lake ice, J. Invented Limnol., 4, 1–9, 2010.",
+                    "Lindqvist, M.: River fog, Invented Res., 2, 3–4, 2011.",
+                ],
+            ),
+            // Letters lost at a page break: a name after the year starts the next entry.
+            (
+                "Berg, T.: Lake ice, 2010.\na\nOkafor, D.: Fog, 2011.\nAbara, S.: Rain, in:\nLindqvist, M.: Weather, 2012b.\na\n",
+                &[
+                    "Berg, T.: Lake ice, 2010.",
+                    "Okafor, D.: Fog, 2011.",
+                    "Abara, S.: Rain, in: Lindqvist, M.: Weather, 2012b.",
+                ],
+            ),
+            (
+                "Berg, T.: Lake ice, 2010.\na, b, c\nOkafor, D.: Fog, 2011.\na\nAbara, S.: Rain,\n2012.\n",
+                &[
+                    "Berg, T.: Lake ice, 2010.",
+                    "Okafor, D.: Fog, 2011.",
+                    "Abara, S.: Rain, 2012.",
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = split(text).into_iter().map(|r| r.1).collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+        for (raw, want) in [
+            ("Fog, 2011.", true),
+            ("Fog, 2020b.", true),
+            ("Fog, 12011.", false),
+            ("Fog 2011", false),
+            ("2011.", false),
+        ] {
+            assert_eq!(ends_with_year(raw), want, "{raw:?}");
+        }
+        for (line, want) in [
+            ("a", true),
+            ("a, b, c", true),
+            ("b", false),
+            ("a, c", false),
+            ("a b", false),
+            ("", false),
+        ] {
+            assert_eq!(is_back_link_run(line), want, "{line:?}");
+        }
     }
 }

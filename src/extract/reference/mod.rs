@@ -48,7 +48,9 @@ fn parse_fields(raw: &str) -> Reference {
     // The rewrites below never touch an identifier (no URL or DOI holds a caret, a
     // space-grouped page range or `+2 more`); made first, they leave the positions of the
     // cuts below valid in the text the parser reads.
-    let text = join_digit_groups(mark_hidden_authors(raw));
+    let text = drop_access_note(join_split_formulas(drop_page_count(join_digit_groups(
+        mark_hidden_authors(raw),
+    ))));
     // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
     let text = if text.contains('^') {
         Cow::Owned(text.replace('^', ""))
@@ -80,10 +82,135 @@ fn parse_fields(raw: &str) -> Reference {
         cuts: &cut_bytes,
     };
     let shape = parser.fill(&mut reference);
-    reference.kind = parser
-        .kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed)
-        .to_owned();
+    let bracketed = split_bracketed_genre(&mut reference, raw);
+    reference.kind = match bracketed {
+        Some(BracketedGenre::Preprint) => "article-journal",
+        Some(BracketedGenre::DataOrCode) => "other",
+        None => parser.kind_of(&reference, &shape, ids.arxiv.is_some(), ids.accessed),
+    }
+    .to_owned();
     reference
+}
+
+/// `N2 O5`, `Cl2 O2`: a formula whose subscripts a PDF's text layer set apart (pdftotext
+/// of Copernicus, ACS and RSC papers). Read as it is, `N2` and `O5` look like a volume
+/// and a page.
+static SPLIT_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][a-z]?\d{1,2}) ([A-Z][a-z]?\d{1,2})(?-u:\b)").expect("valid regex")
+});
+
+/// Joins the parts of a formula split at a subscript ([`SPLIT_FORMULA`]).
+fn join_split_formulas(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !has_split_formula_start(&text) {
+        return text;
+    }
+    match SPLIT_FORMULA.replace_all(&text, "$1$2") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(joined) => Cow::Owned(joined),
+    }
+}
+
+/// Whether a digit stands before a space and a capital that a digit follows within two
+/// bytes, as in every [`SPLIT_FORMULA`] match: most references have none, and the regex
+/// need not scan them.
+fn has_split_formula_start(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).any(|at| {
+        at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && bytes[at + 2..bytes.len().min(at + 4)]
+                .iter()
+                .any(u8::is_ascii_digit)
+    })
+}
+
+/// `available at: https://… (last access: 12 May 2020)` (Copernicus web references): the
+/// lead-in of a link and the date it was read, which is no publication date.
+static ACCESS_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(last access:[^)]{0,40}\)|available at:\s*").expect("valid regex")
+});
+
+/// Removes a web reference's link lead-in and access date ([`ACCESS_NOTE`]).
+fn drop_access_note(text: Cow<'_, str>) -> Cow<'_, str> {
+    // The searchers are built once: every reference is searched.
+    static ACCESS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ccess:"));
+    static AVAILABLE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("vailable at"));
+    let bytes = text.as_bytes();
+    if ACCESS.find(bytes).is_none() && AVAILABLE.find(bytes).is_none() {
+        return text;
+    }
+    match ACCESS_NOTE.replace_all(&text, "") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(dropped) => Cow::Owned(dropped),
+    }
+}
+
+/// `, 412 pp.,`: the page count of a book, thesis or report before its year (Copernicus,
+/// AGU and AMS styles). It locates nothing, and read as a locator it ends the title late.
+static PAGE_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*\d{1,5}\s?pp\.,").expect("valid regex"));
+
+/// Removes a book's page count ([`PAGE_COUNT`]); the comma before it stays.
+fn drop_page_count(text: Cow<'_, str>) -> Cow<'_, str> {
+    static PAGE_COUNT_END: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("pp.,"));
+    if PAGE_COUNT_END.find(text.as_bytes()).is_none() {
+        return text;
+    }
+    match PAGE_COUNT.replace_all(&text, ",") {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(dropped) => Cow::Owned(dropped),
+    }
+}
+
+/// Genre notes in brackets after a reference's source, as Copernicus prints them:
+/// `Title, Atmos. Chem. Phys. Discuss. [preprint], doi, 2018.`, `Title, Zenodo [data
+/// set], doi, 2020.` (compared case-insensitively, with the closing bracket).
+const GENRE_BRACKETS: &[(&str, BracketedGenre)] = &[
+    (" [preprint]", BracketedGenre::Preprint),
+    (" [data set]", BracketedGenre::DataOrCode),
+    (" [dataset]", BracketedGenre::DataOrCode),
+    (" [code]", BracketedGenre::DataOrCode),
+    (" [software]", BracketedGenre::DataOrCode),
+];
+
+/// What a bracketed genre note says the reference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BracketedGenre {
+    /// A discussion paper or preprint: its source is its container.
+    Preprint,
+    /// A data set or code: its source is the repository that holds it.
+    DataOrCode,
+}
+
+/// A title read on past the comma into the source of a bracketed genre note
+/// ([`GENRE_BRACKETS`]) ends before that source; a preprint's source (a discussion journal,
+/// a preprint server) becomes its container. The genre, when the reference has a note.
+fn split_bracketed_genre(reference: &mut Reference, raw: &str) -> Option<BracketedGenre> {
+    // Nearly every reference has no ` [`: the notes are only looked for after one.
+    let at = memchr::memchr_iter(b'[', raw.as_bytes())
+        .find(|&i| i > 0 && raw.as_bytes()[i - 1] == b' ')?
+        - 1;
+    let lower = raw[at..].to_ascii_lowercase();
+    let (note_at, genre) = GENRE_BRACKETS
+        .iter()
+        .find_map(|(note, genre)| lower.find(note).map(|i| (at + i, *genre)))?;
+    let source = raw[..note_at].rsplit_once(", ")?.1.trim();
+    let source_key = source.trim_end_matches('.');
+    if let Some(title) = reference.title.as_deref() {
+        if let Some(cut) = title.rfind(&format!(", {source_key}")) {
+            if cut > 0 {
+                reference.title = Some(title[..cut].trim_end().to_owned());
+            }
+        }
+    }
+    if genre == BracketedGenre::Preprint && reference.container_title.is_none() {
+        reference.container_title = Some(source.to_owned());
+    }
+    Some(genre)
 }
 
 /// `Croce CM+2 more.`: a web page that folds a long author list shows the first
@@ -1885,8 +2012,54 @@ fn strip_title_trailer(title: String) -> String {
     title
 }
 
-/// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`.
+/// Genre words closing a short last comma part of a title: `Title, PhD thesis` (Copernicus
+/// and AGU print the genre after the title, then the institution), and the state of an
+/// unpublished paper (`Title, in review, 2020.`).
+const TRAILING_GENRES: &[&str] = &[
+    "thesis",
+    "dissertation",
+    "tech. rep",
+    "tech. rep.",
+    "technical report",
+    "in review",
+    "in press",
+    "submitted",
+];
+
+/// Drops a trailing genre note from a title: `Title (Doctoral dissertation)`, `Title, PhD
+/// thesis`.
 fn strip_genre_note(title: String) -> String {
+    // `Title, edited by: Okafor, D., Publisher, …`: a book's editors end its title.
+    static EDITED_BY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", edited by"));
+    if let Some(at) = EDITED_BY.find(title.as_bytes()).filter(|&at| at > 0) {
+        return title[..at].trim_end().to_owned();
+    }
+    // A comma part that names the genre (`Title, PhD thesis, University, …`, `Title, Tech.
+    // rep., Agency, …`, `Title, Report HWO-03, …`) ends the title; most titles hold no
+    // comma and are not searched.
+    let bytes = title.as_bytes();
+    for at in memchr::memchr_iter(b',', bytes) {
+        if at == 0 || bytes.get(at + 1) != Some(&b' ') {
+            continue;
+        }
+        let rest = &title[at + 2..];
+        let part = rest.split(',').next().unwrap_or(rest).trim().as_bytes();
+        let ends_with = |genre: &str| {
+            part.len() >= genre.len()
+                && part[part.len() - genre.len()..].eq_ignore_ascii_case(genre.as_bytes())
+        };
+        let genre = part.len() <= 40
+            && TRAILING_GENRES.iter().any(|g| ends_with(g))
+            && part.split(u8::is_ascii_whitespace).count() <= 3;
+        // `Report HWO-2018-03`: a report's number.
+        let numbered_report = part.starts_with(b"Report ")
+            && part.split(u8::is_ascii_whitespace).count() == 2
+            && part.iter().any(u8::is_ascii_digit);
+        if (genre || numbered_report) && !title[..at].trim().is_empty() {
+            return title[..at].trim_end().to_owned();
+        }
+    }
     if let Some(open) = title.rfind(['(', '[']) {
         let note = title[open..].to_ascii_lowercase();
         if [
@@ -1921,6 +2094,35 @@ fn strip_genre_note(title: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_split_at_subscripts_are_joined() {
+        // (text, joined)
+        let cases = [
+            (
+                "Uptake of N2 O5 on invented aerosol",
+                "Uptake of N2O5 on invented aerosol",
+            ),
+            ("Invented Cl2 O2 photolysis", "Invented Cl2O2 photolysis"),
+            ("NO3 and N2 O5 data", "NO3 and N2O5 data"),
+            (
+                "Invent. Lett., 12, 345–350, 2019",
+                "Invent. Lett., 12, 345–350, 2019",
+            ),
+            (
+                "Phys. Rev. B 12, 3456 (2001)",
+                "Phys. Rev. B 12, 3456 (2001)",
+            ),
+            ("Table 2 A5 values", "Table 2 A5 values"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(join_split_formulas(Cow::Borrowed(text)), want, "{text}");
+            // The cheap check lets every regex match through.
+            if SPLIT_FORMULA.is_match(text) {
+                assert!(has_split_formula_start(text), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn the_grouped_range_check_lets_every_regex_match_through() {

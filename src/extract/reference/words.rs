@@ -316,6 +316,20 @@ const ABBREVIATIONS: &[&str] = &[
     "bioeng",
     "pharmacokinet",
     "transl",
+    // Earth-science journal words (Copernicus and AGU titles: `Geosci. Model Dev.`,
+    // `Remote Sens. Environ.`, `Clim. Dynam.`, `J. Hydraul. Res.`).
+    "geosci",
+    "biogeosci",
+    "sens",
+    "meas",
+    "dynam",
+    "clim",
+    "hydraul",
+    "hydromech",
+    "glaciol",
+    "meteor",
+    "nonlin",
+    "modell",
 ];
 
 /// Month names and abbreviations (lower-case, without dot).
