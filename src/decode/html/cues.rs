@@ -210,10 +210,11 @@ fn issue_link(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String
     Some((cue, text))
 }
 
-/// The text of a link naming an issue: "Issue 7386", "Volume 1, Issue 2", "Vol. 3 No. 4".
+/// The text of a link naming an issue: "Issue 7386", "Volume 1, Issue 2", "Volume 19,
+/// issue 3", "Vol. 3 No. 4".
 static ISSUE_LINK_TEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:Vol(?:ume|\.)?\s*(?P<volume>\d+)\s*,?\s*)?(?:Issue|No\.)\s*(?P<issue>\d+)$",
+        r"^(?:Vol(?:ume|\.)?\s*(?P<volume>\d+)\s*,?\s*)?(?:[Ii]ssue|No\.)\s*(?P<issue>\d+)$",
     )
     .expect("issue link regex")
 });
@@ -447,8 +448,13 @@ mod tests {
                 r#"<ul><li><a href="/journal/v48/n7411/index.html">Volume 48</a></li>
                    <li><a href="/journal/v48/n7411/index.html">Issue 7411</a></li>
                    <li><a href="/current">Issue 12</a></li></ul>
-                   <p><a href="/content/journal/apx/1/2" title="Link">Volume 1, Issue 2</a></p>"#,
-                &[("issue", "Issue 7411"), ("locator", "Volume 1, Issue 2")],
+                   <p><a href="/content/journal/apx/1/2" title="Link">Volume 1, Issue 2</a></p>
+                   <a href="/articles/19/issue3.html">Volume 19, issue 3</a>"#,
+                &[
+                    ("issue", "Issue 7411"),
+                    ("locator", "Volume 1, Issue 2"),
+                    ("locator", "Volume 19, issue 3"),
+                ],
             ),
         ];
         for (html, want) in cases {
