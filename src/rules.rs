@@ -851,7 +851,7 @@ const COPERNICUS_JOURNALS: &[(&str, &str)] = &[
     ("Wind Energ. Sci.", "Wind Energy Science"),
 ];
 
-/// The full title of a journal known by its abbreviation ([`COPERNICUS_JOURNALS`];
+/// The full title of a journal known by its abbreviation (`COPERNICUS_JOURNALS`;
 /// compared without a closing full stop).
 pub fn journal_title_of_abbrev(abbrev: &str) -> Option<Cow<'static, str>> {
     let key = abbrev.trim().trim_end_matches('.');
