@@ -2436,6 +2436,10 @@ fn is_citation_label_alone(text: &str) -> bool {
         .any(|c| label.eq_ignore_ascii_case(c))
 }
 
+/// The most lines a citation runs over below its label: a narrow side column's box wraps
+/// authors, a long title, journal and DOI over as many as nine (Frontiers' first page).
+const CITATION_MAX_LINES: usize = 10;
+
 /// The citation that starts with `text` on the label's line `index` and runs on over the
 /// lines below it, parsed, with its span.
 fn citation_below(
@@ -2453,7 +2457,7 @@ fn citation_below(
             .map_or(index + 1, |p| index + 1 + p),
         false => index + 1,
     };
-    for line in lines[first..].iter().take(6) {
+    for line in lines[first..].iter().take(CITATION_MAX_LINES) {
         if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
             break;
         }
@@ -3209,6 +3213,39 @@ mod tests {
             let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
             assert_eq!(record.journal.title.as_deref(), want, "{page}");
             assert_eq!(record.article_number.as_deref(), Some("234"), "{page}");
+        }
+    }
+
+    #[test]
+    fn citation_boxes_wrapped_in_a_side_column_are_read_whole() {
+        let head = "ORIGINAL RESEARCH\ndoi: 10.5555/flim.2014.00234\n\n\
+                    A Study of Invented Lakes and Their Ice\n\
+                    Mei Lindqvist 1 and Dara Okafor 2\n\n";
+        // (lines of the box, whether its locator is reached)
+        let cases = [
+            (3, true),
+            (6, true),
+            // A box whose title runs on and on is not followed past the bound.
+            (12, false),
+        ];
+        for (title_lines, want) in cases {
+            let mut citation = String::from("Citation:\nLindqvist M and\nOkafor D (2014) A\n");
+            let words = [
+                "Study of",
+                "Invented",
+                "Lakes and",
+                "Their Ice",
+                "in Winter",
+            ];
+            for word in words.iter().cycle().take(title_lines) {
+                citation.push_str(word);
+                citation.push('\n');
+            }
+            citation.push_str("Lakes.\nFront. Limnol. 5:234.\ndoi: 10.5555/flim.2014.00234\n");
+            let page = format!("{head}Some text.\n\n{citation}");
+            let options = crate::pipeline::Options::default();
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            assert_eq!(record.volume.is_some(), want, "{page}");
         }
     }
 
