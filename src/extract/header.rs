@@ -2458,7 +2458,10 @@ fn citation_below(
         false => index + 1,
     };
     for line in lines[first..].iter().take(CITATION_MAX_LINES) {
-        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
+        // A title's words wrapped before a colon ("… in Rural" / "Populations: A Review")
+        // look like a label; a label follows only a citation that has come to an end.
+        let label = INFO_LABEL.is_match(&line.text) && !citation_runs_on(&text);
+        if line.is_blank() || label || line.kind != LineKind::Text {
             break;
         }
         super::text::push_joined(&mut text, &line.text);
@@ -2470,6 +2473,17 @@ fn citation_below(
             [lines[index].start, end],
         )
     })
+}
+
+/// Whether a citation's text stops inside a phrase: on a comma or a small word, or on a
+/// plain word (no digit or slash, as a year, page or DOI has) with no closing punctuation.
+fn citation_runs_on(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    !text.is_empty()
+        && (rules::ends_mid_phrase(text)
+            || text.ends_with(char::is_alphabetic)
+                && !last.contains(|c: char| c.is_ascii_digit() || c == '/'))
 }
 
 /// Journal locator lines in the header ("Invented Materials, Volume 14, Number 3",
@@ -3246,6 +3260,21 @@ mod tests {
             let options = crate::pipeline::Options::default();
             let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
             assert_eq!(record.volume.is_some(), want, "{page}");
+        }
+    }
+
+    #[test]
+    fn labels_follow_only_a_citation_that_has_ended() {
+        let cases = [
+            ("Lindqvist M (2019) Invented Lakes in Rural", true),
+            ("Lindqvist M and", true),
+            ("Lindqvist M (2019) Invented Lakes.", false),
+            ("Front. Limnol. 5:234. doi: 10.5555/flim.2014.00234", false),
+            ("Front. Limnol. 5:234. doi: 10.1093/nar/gkaa", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(citation_runs_on(text), want, "{text}");
         }
     }
 
