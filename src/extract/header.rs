@@ -1342,30 +1342,47 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
         while block_start > from && !lines[block_start - 1].is_blank() {
             block_start -= 1;
         }
-        let block = &lines[block_start..block_end];
-        let Some((last, full)) = block.split_last() else {
-            break;
+        let is_prose = |block: &[Line]| {
+            let Some((last, full)) = block.split_last() else {
+                return false;
+            };
+            let block_chars: usize = block.iter().map(|l| l.text.chars().count()).sum();
+            let labelled = run_in_label_len(&block[0].text).is_some();
+            // A structured part's last line is short when the next part's label follows.
+            let full_or_part_end = |(k, l): (usize, &Line)| {
+                l.text.chars().count() >= MIN_FULL_LINE
+                    || block
+                        .get(k + 1)
+                        .is_some_and(|n| run_in_label_len(&n.text).is_some())
+            };
+            block.iter().all(|l| l.kind == LineKind::Text)
+                && block[0].text.starts_with(char::is_uppercase)
+                && full.iter().enumerate().all(full_or_part_end)
+                && (ends_sentence(&last.text) || labelled)
+                && (block_chars >= MIN_BLOCK_CHARS || labelled)
         };
-        let block_chars: usize = block.iter().map(|l| l.text.chars().count()).sum();
-        let labelled = run_in_label_len(&block[0].text).is_some();
-        // A structured part's last line is short when the next part's label follows.
-        let full_or_part_end = |(k, l): (usize, &Line)| {
-            l.text.chars().count() >= MIN_FULL_LINE
-                || block
-                    .get(k + 1)
-                    .is_some_and(|n| run_in_label_len(&n.text).is_some())
-        };
-        let prose = block.iter().all(|l| l.kind == LineKind::Text)
-            && block[0].text.starts_with(char::is_uppercase)
-            && full.iter().enumerate().all(full_or_part_end)
-            && (ends_sentence(&last.text) || labelled)
-            && (block_chars >= MIN_BLOCK_CHARS || labelled);
-        if !prose {
+        // A PDF's text keeps no blank line between the affiliations and the abstract:
+        // the prose after the last line opened by an affiliation's marker ("1Department
+        // of …") is taken when the block as a whole is not.
+        let mut at = block_start;
+        if !is_prose(&lines[block_start..block_end]) {
+            let after_affiliations = (block_start..block_end)
+                .rev()
+                .find(|&i| starts_with_affiliation_marker(&lines[i].text))
+                .map(|i| i + 1)
+                .filter(|&i| is_prose(&lines[i..block_end]));
+            match after_affiliations {
+                Some(i) => at = i,
+                None => break,
+            }
+        }
+        let block = &lines[at..block_end];
+        chars += block.iter().map(|l| l.text.chars().count()).sum::<usize>();
+        count += block.len();
+        start = at;
+        if at > block_start {
             break;
         }
-        chars += block_chars;
-        count += block.len();
-        start = block_start;
         while start > from && lines[start - 1].is_blank() {
             start -= 1;
         }
@@ -1373,6 +1390,18 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
     // (A page's markup gives each paragraph one line: a single long one will do.)
     let long_line = || lines[start..end].iter().any(|l| l.text.len() >= MIN_CHARS);
     (chars >= MIN_CHARS && (count >= 3 || long_line())).then_some(start..end)
+}
+
+/// Whether a line opens with an affiliation's marker run into its first word, as text
+/// taken from a PDF gives a superscript ("1Department of …", "12Faculty of …"); a
+/// number before a unit or a code ("16S rRNA", "3D printing") is none.
+fn starts_with_affiliation_marker(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = text.len() - rest.len();
+    let mut chars = rest.chars();
+    (1..=2).contains(&digits)
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// The length of a structured abstract's label run in at the start of `text`
@@ -3276,6 +3305,41 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(citation_runs_on(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn affiliation_markers_run_into_a_word() {
+        let cases = [
+            ("1Department of Invented Ecology, Umea, Sweden", true),
+            ("12Faculty of Invented Science, Ibadan", true),
+            ("16S rRNA gene amplicons were sequenced", false),
+            ("3D printing of invented tiles", false),
+            ("2019 Invented Lakes", false),
+            ("Department of Invented Ecology", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(starts_with_affiliation_marker(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unheaded_abstracts_follow_affiliations_without_a_blank_line() {
+        let sentence = "We sampled invented biofilms from invented tiles at three depths ";
+        let abstract_lines: String = (0..6)
+            .map(|i| format!("{sentence}over {i} months and found them stable.\n"))
+            .collect();
+        let page = format!(
+            "ORIGINAL RESEARCH\nA Study of Invented Biofilms on Tiles\n\
+             Mei Lindqvist1 and Dara Okafor2*\n\
+             1Department of Invented Ecology, Norrbacka Institute of Lakes, Umea, Sweden\n\
+             2Faculty of Invented Sciences, Adekunle Polytechnic University, Ibadan\n\
+             {abstract_lines}Introduction\nText of the body.\n"
+        );
+        let options = crate::pipeline::Options::default();
+        let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+        let got = record.abstract_text.unwrap_or_default();
+        assert!(got.starts_with("We sampled"), "{got}");
+        assert!(got.ends_with("5 months and found them stable."), "{got}");
     }
 
     #[test]
