@@ -1366,11 +1366,13 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
         // of …") is taken when the block as a whole is not.
         let mut at = block_start;
         if !is_prose(&lines[block_start..block_end]) {
+            // (The affiliations' paragraph may wrap onto a line or two with no marker.)
             let after_affiliations = (block_start..block_end)
                 .rev()
-                .find(|&i| starts_with_affiliation_marker(&lines[i].text))
-                .map(|i| i + 1)
-                .filter(|&i| is_prose(&lines[i..block_end]));
+                .find(|&i| holds_affiliation_marker(&lines[i].text))
+                .and_then(|i| {
+                    (i + 1..block_end.min(i + 4)).find(|&k| is_prose(&lines[k..block_end]))
+                });
             match after_affiliations {
                 Some(i) => at = i,
                 None => break,
@@ -1390,6 +1392,18 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
     // (A page's markup gives each paragraph one line: a single long one will do.)
     let long_line = || lines[start..end].iter().any(|l| l.text.len() >= MIN_CHARS);
     (chars >= MIN_CHARS && (count >= 3 || long_line())).then_some(start..end)
+}
+
+/// Whether a line holds an affiliation's marker: run into the line's first word
+/// ([`starts_with_affiliation_marker`]), or as a number and a space before a capitalised
+/// word at the line's start or after a comma ("1 Department of …, Sweden, 2 Faculty of",
+/// a publisher's run-in list) on a line that names an institution.
+fn holds_affiliation_marker(text: &str) -> bool {
+    static SPACED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|, )\d{1,2} \p{Lu}\p{Ll}").expect("spaced affiliation marker regex")
+    });
+    starts_with_affiliation_marker(text)
+        || SPACED_MARKER.is_match(text) && authors::looks_like_affiliation(text)
 }
 
 /// Whether a line opens with an affiliation's marker run into its first word, as text
@@ -3320,6 +3334,29 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(starts_with_affiliation_marker(text), want, "{text}");
         }
+        let cases = [
+            (
+                "1 Department of Invented Ecology, Norrbacka Institute, Umea, Sweden, 2 Faculty of",
+                true,
+            ),
+            (
+                "Life Sciences, Adekunle Polytechnic University, Ibadan, 3 Laboratory of",
+                true,
+            ),
+            ("1Department of Invented Ecology", true),
+            // A number before a capitalised word in prose, with no institution named.
+            (
+                "12 Swedish lakes were sampled over two invented winters, and",
+                false,
+            ),
+            (
+                "in 2019, 12 Lakes were sampled by the invented survey team",
+                false,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(holds_affiliation_marker(text), want, "{text}");
+        }
     }
 
     #[test]
@@ -3335,11 +3372,22 @@ mod tests {
              2Faculty of Invented Sciences, Adekunle Polytechnic University, Ibadan\n\
              {abstract_lines}Introduction\nText of the body.\n"
         );
+        // A publisher's run-in list of affiliations, its last line wrapped without a marker.
+        let run_in = format!(
+            "ORIGINAL RESEARCH\nA Study of Invented Biofilms on Tiles\n\
+             Mei Lindqvist 1 and Dara Okafor 2*\n\
+             1 Department of Invented Ecology, Norrbacka Institute of Lakes, Umea, Sweden, 2\n\
+             Faculty of Invented Sciences, Adekunle Polytechnic University, 3 Laboratory of\n\
+             Invented Waters, Gdansk, Poland\n\
+             {abstract_lines}Introduction\nText of the body.\n"
+        );
         let options = crate::pipeline::Options::default();
-        let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
-        let got = record.abstract_text.unwrap_or_default();
-        assert!(got.starts_with("We sampled"), "{got}");
-        assert!(got.ends_with("5 months and found them stable."), "{got}");
+        for page in [page, run_in] {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            let got = record.abstract_text.unwrap_or_default();
+            assert!(got.starts_with("We sampled"), "{page}\n{got}");
+            assert!(got.ends_with("5 months and found them stable."), "{got}");
+        }
     }
 
     #[test]
