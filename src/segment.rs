@@ -375,7 +375,28 @@ fn split_citation_after_references(segments: Vec<Segment>, lines: &[Line]) -> Ve
             out.push(segment);
             continue;
         }
-        let range = segment.lines.clone();
+        let mut range = segment.lines.clone();
+        // A note a PDF's reading order puts first, right under the heading (its column
+        // read before the list's): that paragraph is the article's, the list follows it.
+        let first = range.clone().find(|&i| !lines[i].is_blank());
+        if let Some(note) = first.filter(|&i| opens_citation_block(&lines[i].text)) {
+            let paragraph_end = (note..range.end)
+                .find(|&i| lines[i].is_blank())
+                .unwrap_or(range.end);
+            let list_follows = (paragraph_end..range.end).any(|i| !lines[i].is_blank());
+            if list_follows {
+                out.push(Segment {
+                    kind: SectionKind::ArticleInfo,
+                    heading: None,
+                    lines: range.start..paragraph_end,
+                });
+                range = paragraph_end..range.end;
+            }
+        }
+        let segment = Segment {
+            lines: range.clone(),
+            ..segment
+        };
         let Some(citation) = range
             .clone()
             .find(|&i| opens_citation_block(&lines[i].text))
@@ -686,18 +707,35 @@ mod tests {
                 2,
             ),
             (format!("{refs}\nMore text of the list.\n"), 3),
+            // A note read before the list (its column first) is cut out; the list follows.
+            (
+                format!(
+                    "References\n\nConflict of Interest Statement: The authors declare\nnone.\n\n{}",
+                    &refs[11..]
+                ),
+                2,
+            ),
+            (
+                format!(
+                    "References\n\nCopyright © 2019 Lindqvist. Open access.\n\n{}\nCopyright © 2019 Lindqvist.\n",
+                    &refs[11..]
+                ),
+                2,
+            ),
         ];
         for (text, want_ref_lines) in cases {
             let lines = clean_lines(&text);
             let segments = segment(&lines);
-            let refs = segments
+            let count: usize = segments
                 .iter()
-                .find(|s| s.kind == SectionKind::References)
-                .expect("references");
-            let count = lines[refs.lines.clone()]
-                .iter()
-                .filter(|l| !l.is_blank())
-                .count();
+                .filter(|s| s.kind == SectionKind::References)
+                .map(|s| {
+                    lines[s.lines.clone()]
+                        .iter()
+                        .filter(|l| !l.is_blank())
+                        .count()
+                })
+                .sum();
             assert_eq!(count, want_ref_lines, "{text}");
         }
     }

@@ -2026,7 +2026,7 @@ fn before_mail_addresses(text: &str) -> &str {
     text[..cut].trim_end()
 }
 
-fn looks_like_affiliation(text: &str) -> bool {
+pub(crate) fn looks_like_affiliation(text: &str) -> bool {
     has_word_of(text, rules::INSTITUTION_WORDS)
 }
 

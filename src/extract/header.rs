@@ -1363,30 +1363,49 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
         while block_start > from && !lines[block_start - 1].is_blank() {
             block_start -= 1;
         }
-        let block = &lines[block_start..block_end];
-        let Some((last, full)) = block.split_last() else {
-            break;
+        let is_prose = |block: &[Line]| {
+            let Some((last, full)) = block.split_last() else {
+                return false;
+            };
+            let block_chars: usize = block.iter().map(|l| l.text.chars().count()).sum();
+            let labelled = run_in_label_len(&block[0].text).is_some();
+            // A structured part's last line is short when the next part's label follows.
+            let full_or_part_end = |(k, l): (usize, &Line)| {
+                l.text.chars().count() >= MIN_FULL_LINE
+                    || block
+                        .get(k + 1)
+                        .is_some_and(|n| run_in_label_len(&n.text).is_some())
+            };
+            block.iter().all(|l| l.kind == LineKind::Text)
+                && block[0].text.starts_with(char::is_uppercase)
+                && full.iter().enumerate().all(full_or_part_end)
+                && (ends_sentence(&last.text) || labelled)
+                && (block_chars >= MIN_BLOCK_CHARS || labelled)
         };
-        let block_chars: usize = block.iter().map(|l| l.text.chars().count()).sum();
-        let labelled = run_in_label_len(&block[0].text).is_some();
-        // A structured part's last line is short when the next part's label follows.
-        let full_or_part_end = |(k, l): (usize, &Line)| {
-            l.text.chars().count() >= MIN_FULL_LINE
-                || block
-                    .get(k + 1)
-                    .is_some_and(|n| run_in_label_len(&n.text).is_some())
-        };
-        let prose = block.iter().all(|l| l.kind == LineKind::Text)
-            && block[0].text.starts_with(char::is_uppercase)
-            && full.iter().enumerate().all(full_or_part_end)
-            && (ends_sentence(&last.text) || labelled)
-            && (block_chars >= MIN_BLOCK_CHARS || labelled);
-        if !prose {
+        // A PDF's text keeps no blank line between the affiliations and the abstract:
+        // the prose after the last line opened by an affiliation's marker ("1Department
+        // of …") is taken when the block as a whole is not.
+        let mut at = block_start;
+        if !is_prose(&lines[block_start..block_end]) {
+            // (The affiliations' paragraph may wrap onto a line or two with no marker.)
+            let after_affiliations = (block_start..block_end)
+                .rev()
+                .find(|&i| holds_affiliation_marker(&lines[i].text))
+                .and_then(|i| {
+                    (i + 1..block_end.min(i + 4)).find(|&k| is_prose(&lines[k..block_end]))
+                });
+            match after_affiliations {
+                Some(i) => at = i,
+                None => break,
+            }
+        }
+        let block = &lines[at..block_end];
+        chars += block.iter().map(|l| l.text.chars().count()).sum::<usize>();
+        count += block.len();
+        start = at;
+        if at > block_start {
             break;
         }
-        chars += block_chars;
-        count += block.len();
-        start = block_start;
         while start > from && lines[start - 1].is_blank() {
             start -= 1;
         }
@@ -1394,6 +1413,30 @@ fn closing_paragraphs(lines: &[Line], from: usize) -> Option<std::ops::Range<usi
     // (A page's markup gives each paragraph one line: a single long one will do.)
     let long_line = || lines[start..end].iter().any(|l| l.text.len() >= MIN_CHARS);
     (chars >= MIN_CHARS && (count >= 3 || long_line())).then_some(start..end)
+}
+
+/// Whether a line holds an affiliation's marker: run into the line's first word
+/// ([`starts_with_affiliation_marker`]), or as a number and a space before a capitalised
+/// word at the line's start or after a comma ("1 Department of …, Sweden, 2 Faculty of",
+/// a publisher's run-in list) on a line that names an institution.
+fn holds_affiliation_marker(text: &str) -> bool {
+    static SPACED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|, )\d{1,2} \p{Lu}\p{Ll}").expect("spaced affiliation marker regex")
+    });
+    starts_with_affiliation_marker(text)
+        || SPACED_MARKER.is_match(text) && authors::looks_like_affiliation(text)
+}
+
+/// Whether a line opens with an affiliation's marker run into its first word, as text
+/// taken from a PDF gives a superscript ("1Department of …", "12Faculty of …"); a
+/// number before a unit or a code ("16S rRNA", "3D printing") is none.
+fn starts_with_affiliation_marker(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = text.len() - rest.len();
+    let mut chars = rest.chars();
+    (1..=2).contains(&digits)
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// The length of a structured abstract's label run in at the start of `text`
@@ -2475,6 +2518,10 @@ fn is_citation_label_alone(text: &str) -> bool {
         .any(|c| label.eq_ignore_ascii_case(c))
 }
 
+/// The most lines a citation runs over below its label: a narrow side column's box wraps
+/// authors, a long title, journal and DOI over as many as nine (Frontiers' first page).
+const CITATION_MAX_LINES: usize = 10;
+
 /// The citation that starts with `text` on the label's line `index` and runs on over the
 /// lines below it, parsed, with its span.
 fn citation_below(
@@ -2492,8 +2539,11 @@ fn citation_below(
             .map_or(index + 1, |p| index + 1 + p),
         false => index + 1,
     };
-    for line in lines[first..].iter().take(6) {
-        if line.is_blank() || INFO_LABEL.is_match(&line.text) || line.kind != LineKind::Text {
+    for line in lines[first..].iter().take(CITATION_MAX_LINES) {
+        // A title's words wrapped before a colon ("… in Rural" / "Populations: A Review")
+        // look like a label; a label follows only a citation that has come to an end.
+        let label = INFO_LABEL.is_match(&line.text) && !citation_runs_on(&text);
+        if line.is_blank() || label || line.kind != LineKind::Text {
             break;
         }
         super::text::push_joined(&mut text, &line.text);
@@ -2505,6 +2555,17 @@ fn citation_below(
             [lines[index].start, end],
         )
     })
+}
+
+/// Whether a citation's text stops inside a phrase: on a comma or a small word, or on a
+/// plain word (no digit or slash, as a year, page or DOI has) with no closing punctuation.
+fn citation_runs_on(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    !text.is_empty()
+        && (rules::ends_mid_phrase(text)
+            || text.ends_with(char::is_alphabetic)
+                && !last.contains(|c: char| c.is_ascii_digit() || c == '/'))
 }
 
 /// Journal locator lines in the header ("Invented Materials, Volume 14, Number 3",
@@ -3274,6 +3335,123 @@ mod tests {
             let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
             assert_eq!(record.journal.title.as_deref(), want, "{page}");
             assert_eq!(record.article_number.as_deref(), Some("234"), "{page}");
+        }
+    }
+
+    #[test]
+    fn citation_boxes_wrapped_in_a_side_column_are_read_whole() {
+        let head = "ORIGINAL RESEARCH\ndoi: 10.5555/flim.2014.00234\n\n\
+                    A Study of Invented Lakes and Their Ice\n\
+                    Mei Lindqvist 1 and Dara Okafor 2\n\n";
+        // (lines of the box, whether its locator is reached)
+        let cases = [
+            (3, true),
+            (6, true),
+            // A box whose title runs on and on is not followed past the bound.
+            (12, false),
+        ];
+        for (title_lines, want) in cases {
+            let mut citation = String::from("Citation:\nLindqvist M and\nOkafor D (2014) A\n");
+            let words = [
+                "Study of",
+                "Invented",
+                "Lakes and",
+                "Their Ice",
+                "in Winter",
+            ];
+            for word in words.iter().cycle().take(title_lines) {
+                citation.push_str(word);
+                citation.push('\n');
+            }
+            citation.push_str("Lakes.\nFront. Limnol. 5:234.\ndoi: 10.5555/flim.2014.00234\n");
+            let page = format!("{head}Some text.\n\n{citation}");
+            let options = crate::pipeline::Options::default();
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            assert_eq!(record.volume.is_some(), want, "{page}");
+        }
+    }
+
+    #[test]
+    fn labels_follow_only_a_citation_that_has_ended() {
+        let cases = [
+            ("Lindqvist M (2019) Invented Lakes in Rural", true),
+            ("Lindqvist M and", true),
+            ("Lindqvist M (2019) Invented Lakes.", false),
+            ("Front. Limnol. 5:234. doi: 10.5555/flim.2014.00234", false),
+            ("Front. Limnol. 5:234. doi: 10.1093/nar/gkaa", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(citation_runs_on(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn affiliation_markers_run_into_a_word() {
+        let cases = [
+            ("1Department of Invented Ecology, Umea, Sweden", true),
+            ("12Faculty of Invented Science, Ibadan", true),
+            ("16S rRNA gene amplicons were sequenced", false),
+            ("3D printing of invented tiles", false),
+            ("2019 Invented Lakes", false),
+            ("Department of Invented Ecology", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(starts_with_affiliation_marker(text), want, "{text}");
+        }
+        let cases = [
+            (
+                "1 Department of Invented Ecology, Norrbacka Institute, Umea, Sweden, 2 Faculty of",
+                true,
+            ),
+            (
+                "Life Sciences, Adekunle Polytechnic University, Ibadan, 3 Laboratory of",
+                true,
+            ),
+            ("1Department of Invented Ecology", true),
+            // A number before a capitalised word in prose, with no institution named.
+            (
+                "12 Swedish lakes were sampled over two invented winters, and",
+                false,
+            ),
+            (
+                "in 2019, 12 Lakes were sampled by the invented survey team",
+                false,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(holds_affiliation_marker(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unheaded_abstracts_follow_affiliations_without_a_blank_line() {
+        let sentence = "We sampled invented biofilms from invented tiles at three depths ";
+        let abstract_lines: String = (0..6)
+            .map(|i| format!("{sentence}over {i} months and found them stable.\n"))
+            .collect();
+        let page = format!(
+            "ORIGINAL RESEARCH\nA Study of Invented Biofilms on Tiles\n\
+             Mei Lindqvist1 and Dara Okafor2*\n\
+             1Department of Invented Ecology, Norrbacka Institute of Lakes, Umea, Sweden\n\
+             2Faculty of Invented Sciences, Adekunle Polytechnic University, Ibadan\n\
+             {abstract_lines}Introduction\nText of the body.\n"
+        );
+        // A publisher's run-in list of affiliations, its last line wrapped without a marker.
+        let run_in = format!(
+            "ORIGINAL RESEARCH\nA Study of Invented Biofilms on Tiles\n\
+             Mei Lindqvist 1 and Dara Okafor 2*\n\
+             1 Department of Invented Ecology, Norrbacka Institute of Lakes, Umea, Sweden, 2\n\
+             Faculty of Invented Sciences, Adekunle Polytechnic University, 3 Laboratory of\n\
+             Invented Waters, Gdansk, Poland\n\
+             {abstract_lines}Introduction\nText of the body.\n"
+        );
+        let options = crate::pipeline::Options::default();
+        for page in [page, run_in] {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            let got = record.abstract_text.unwrap_or_default();
+            assert!(got.starts_with("We sampled"), "{page}\n{got}");
+            assert!(got.ends_with("5 months and found them stable."), "{got}");
         }
     }
 

@@ -405,6 +405,11 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
             }
             continue;
         }
+        // A PDF's running footer read between the entries ("Invented Journal |
+        // www.invented.org") is no part of them.
+        if is_running_footer(&line.text) {
+            continue;
+        }
         // `• Questions 0`, `• Links 0`: a short bullet with no year after the entries is
         // the page's menu, and the list has ended.
         let menu_bullet = matches!(line.kind, LineKind::Bullet(_))
@@ -471,6 +476,16 @@ fn is_back_link_run(text: &str) -> bool {
         }
     }
     true
+}
+
+/// A running footer: a short line that ends, after a bar, with the site's bare host name
+/// ("Frontiers in Microbiology | www.frontiersin.org").
+fn is_running_footer(text: &str) -> bool {
+    static FOOTER_HOST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\S.{0,80} \| (?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$")
+            .expect("running footer regex")
+    });
+    text.len() < 120 && FOOTER_HOST.is_match(text.trim())
 }
 
 /// Whether a line begins a new entry in a list without labels or residue: the previous
@@ -1080,6 +1095,31 @@ mod tests {
         let text = "Smith, J. (2001). A study. Journal A, 1, 2-3.\nJones, K. (2002). Another\nstudy. Journal B, 4, 5-6.";
         let got = split(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn running_footers_between_entries_are_dropped() {
+        let cases = [
+            ("Frontiers in Limnology | www.invented.org", true),
+            ("Invented Journal of Lakes | invented-press.co.uk", true),
+            // A reference that ends with an address is an entry's text.
+            (
+                "Lindqvist, M. (2017). Lakes. Available at: www.invented.org",
+                false,
+            ),
+            (
+                "Smith | Jones (2001). Lakes and ice. J. Invent. 1, 2.",
+                false,
+            ),
+            ("Data | https://invented.org/data", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_running_footer(line), want, "{line}");
+        }
+        let text = "Smith, J. (2001). A study. Journal A, 1, 2-3. doi:\nFrontiers in Limnology | www.invented.org\n10.5555/a.1\nJones, K. (2002). Another study. Journal B, 4, 5-6.";
+        let got = split(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(!got[0].1.contains("invented.org"), "{got:?}");
     }
 
     #[test]

@@ -58,7 +58,15 @@ pub fn push_joined(text: &mut String, line: &str) {
 /// A DOI broken after one of its dots, as a PDF's narrow column breaks it ("doi:
 /// 10.5555/li.2018." / "63.1502"): the next line goes on with the DOI when it starts with a
 /// digit or a lower-case letter.
+///
+/// Or broken before the slash after its prefix, as a text browser wraps it ("doi: 10.5555"
+/// / "/j.2015.0168").
 fn breaks_a_doi(text: &str, line: &str) -> bool {
+    if line.starts_with('/') && line.len() > 1 && !line[1..].starts_with(char::is_whitespace) {
+        let last_word = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let prefix = last_word.find("10.").map_or("", |at| &last_word[at + 3..]);
+        return (4..=9).contains(&prefix.len()) && prefix.bytes().all(|b| b.is_ascii_digit());
+    }
     if !text.ends_with('.')
         || !line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_lowercase())
     {
@@ -141,6 +149,13 @@ mod tests {
                 "doi: 10.5555/abc. Epub 2019.",
             ),
             ("in 2018.\n63 samples", "in 2018. 63 samples"),
+            // A DOI broken before the slash after its prefix goes on.
+            (
+                "36:168–76. doi: 10.5555\n/j.2015.0168",
+                "36:168–76. doi: 10.5555/j.2015.0168",
+            ),
+            ("see 2015\n/ 2016 values", "see 2015 / 2016 values"),
+            ("page 10.5\n/abc", "page 10.5 /abc"),
         ];
         for (input, want) in cases {
             assert_eq!(join_lines(&clean_lines(input)).text, want, "{input:?}");
