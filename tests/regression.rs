@@ -73,7 +73,7 @@ fn abstracts_end_at_chrome_after_their_last_sentence() {
             "We measured invented things with an invented method across a range of conditions. It worked well.",
         ),
         (
-            "Abstract\nWe measured invented things with an invented method across a\nrange of conditions. It worked well.\nCitation: Lindqvist M, Okafor D (2019) An invented title. Invent J 14(4): e0213978.\n",
+            "Abstract\nWe measured invented things with an invented method across a\nrange of conditions. It worked well.\nCitation: Lindqvist M, Okafor D (2019) An invented title. Invent J 14(4): e0104021.\n",
             "We measured invented things with an invented method across a range of conditions. It worked well.",
         ),
         (
@@ -418,7 +418,7 @@ fn titles_without_their_surroundings() {
         ),
         // The journal line and tab rows between the title and the byline.
         (
-            "Salt wedges in invented tidal\nrivers: a cohort\nstudy\nJ Invent 2016; 353 doi: http://dx.doi.org/10.1000/inv.i2607 (Published 24 May 2016) Cite this\nas: J Invent 2016;353:i2607\nArticle\nRelated content\nMetrics\nResponses\n",
+            "Salt wedges in invented tidal\nrivers: a cohort\nstudy\nJ Invent 2016; 353 doi: http://dx.doi.org/10.1000/inv.i4821 (Published 24 May 2016) Cite this\nas: J Invent 2016;353:i4821\nArticle\nRelated content\nMetrics\nResponses\n",
             "Salt wedges in invented tidal rivers: a cohort study",
         ),
     ];

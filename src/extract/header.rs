@@ -2101,7 +2101,7 @@ fn title_below_type_label(lines: &[Line]) -> Option<super::text::Joined> {
 }
 
 /// A short line in lower case that goes on from a metadata line ("… Cite this" / "as:
-/// Journal 2016;353:i2607").
+/// Journal 2016;353:i4821").
 fn goes_on_from_metadata(lines: &[Line], i: usize) -> bool {
     let text = &lines[i].text;
     text.starts_with(char::is_lowercase)
@@ -3460,7 +3460,7 @@ mod tests {
         let cases = [
             ("10.3389/fmicb.2019.09871", "9871", true),
             ("10.3389/fpubh.2023.1999017", "1999017", true),
-            ("10.1371/journal.pone.0113556", "e0113556", true),
+            ("10.5555/journal.pinv.0104021", "e0104021", true),
             ("10.5555/inv.2014.247835", "247835", true),
             // A DOI that spells a first page is read as an article number too (the page
             // stays the first page); numbers the DOI does not end with are not.

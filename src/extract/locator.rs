@@ -8,7 +8,7 @@
 //! - "APL Photonics 1, 026101 (2016)", "Phys. Rev. Lett. 122, 145901 – Published ..."
 //!   (physics style: journal, volume, page or article number);
 //! - "Nanoscale, 2013, 5, 2804-2810" (chemistry style: journal, year, volume, pages);
-//! - "BMJ 2016;353:i2607", "Trials 2014, 15:511", "World J Surg. 2011 May 3; 3(12): 241–7"
+//! - "BMJ 2016;353:i4821", "Trials 2014, 15:487", "World J Surg. 2011 May 3; 3(12): 241–7"
 //!   (Vancouver style: journal, year, volume, locator);
 //! - "November 2013 vol. 63 no. Pt 11 4141-4148" (date first);
 //! - "Volume 111, 2013 - Issue 9-11" (volume, year, issue);
@@ -17,7 +17,7 @@
 //! - "Inv. Univ. J. Pharm. Sci. 8(1): 7-10, 2009 (June)" (journal, volume, issue, pages,
 //!   year: a first-page footer);
 //! - "Trials (2015) 16:50" (journal, year, volume, article number), also after a running
-//!   head's authors ("Lindqvist et al. Trials 2014, 15:511");
+//!   head's authors ("Lindqvist et al. Trials 2014, 15:487");
 //! - "Volume 50, Issue 7 Crystal Research and Technology" (issue bar: volume, issue,
 //!   journal) and "Trials20143:21" (a BioMed Central citation line run together);
 //! - "R. Soc. open sci. 2016 3 160123" (journal, year, volume, page, spaces only);
@@ -51,7 +51,7 @@ const JOURNAL: &str = r"(?P<journal>[\p{Lu}\d][\p{L}\d.&'’\- ]{1,90}?[\p{L}.])
 const JOURNAL_UNBOUNDED: &str = r"(?P<journal>[\p{Lu}\d][\p{L}\d.&'’\- ]+?[\p{L}.])";
 /// The most characters [`JOURNAL`] matches.
 const JOURNAL_MAX_CHARS: usize = 92;
-/// A page range or e-locator: "50-55", "E131–E137", "i2607", "e0213978".
+/// A page range or e-locator: "50-55", "E131–E137", "i4821", "e0104021".
 const PAGES: &str = r"(?P<pages>[A-Za-z]{0,2}\d+(?:\s*[–-]\s*[A-Za-z]{0,2}\d+)?)";
 const ISSUE_LABEL: &str = r"(?:issue|iss\.?|number|no\.?)";
 /// An issue: "4", "3/4", "S2", "Pt 11".
@@ -187,7 +187,7 @@ static RUNNING_HEAD_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a locator line. `None` when the line is none of the shapes above.
 ///
-/// A running head's authors before the citation ("Lindqvist et al. Trials 2014, 15:511")
+/// A running head's authors before the citation ("Lindqvist et al. Trials 2014, 15:487")
 /// are passed over.
 pub fn parse_locator(text: &str) -> Option<Locator> {
     let text = text.trim();
@@ -259,7 +259,7 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
         ..Locator::default()
     };
     if let Some(range) = get("pages").as_deref().and_then(parse_page_range) {
-        // "Trials 2014, 15:511": one bare number after the volume is an article number
+        // "Trials 2014, 15:487": one bare number after the volume is an article number
         // where the journal numbers articles rather than pages.
         let bare_number = range.last.is_none() && range.first.bytes().all(|b| b.is_ascii_digit());
         if bare_number && caps.name("year").is_some() && VANCOUVER.is_match(text) {
@@ -380,7 +380,7 @@ mod tests {
             "Invented J. Org. Chem., 2011, 76, 8810–8818.",
             "Invented J. Org. Chem., 2011, 76 (4), 8810–8818 .",
             "(12) Inv. Chem. Lett., 2003, 5, 101",
-            "Invent Med J 2014; 15:511",
+            "Invent Med J 2014; 15:487",
             "Invented Reports 2019 Mar 3;9(1):e12",
             "A sentence with 2 numbers, 2011, and no locator.",
             "Inv. Soc. open sci. 2016 3 160123",
@@ -512,26 +512,26 @@ mod tests {
                 )),
             ),
             (
-                "Cite this as: IMJ 2016;353:i2607",
+                "Cite this as: IMJ 2016;353:i4821",
                 Some((
                     Some("IMJ"),
                     Some("353"),
                     None,
-                    Some("i2607"),
+                    Some("i4821"),
                     None,
                     None,
                     Some(2016),
                 )),
             ),
             (
-                "Invented Trials 2014, 15:511 doi:10.1000/1745",
+                "Invented Trials 2014, 15:487 doi:10.1000/1745",
                 Some((
                     Some("Invented Trials"),
                     Some("15"),
                     None,
                     None,
                     None,
-                    Some("511"),
+                    Some("487"),
                     Some(2014),
                 )),
             ),
@@ -706,14 +706,14 @@ mod tests {
             // A sentence with a year in parentheses and numbers goes on: no locator.
             ("Cells were counted (2013), 63, 10-20 times a day.", None),
             (
-                "Lindqvist et al. Invented Trials 2014, 15:511",
+                "Lindqvist et al. Invented Trials 2014, 15:487",
                 Some((
                     Some("Invented Trials"),
                     Some("15"),
                     None,
                     None,
                     None,
-                    Some("511"),
+                    Some("487"),
                     Some(2014),
                 )),
             ),
