@@ -291,6 +291,19 @@ impl Record {
         }
     }
 
+    /// An empty record of a page `path` in `format`, nothing read yet: what unit tests
+    /// fill and check.
+    #[cfg(test)]
+    pub(crate) fn empty_for_tests(path: &str, format: &str) -> Self {
+        Record::empty(Source {
+            path: path.to_owned(),
+            format: format.to_owned(),
+            sha256: String::new(),
+            bytes: 0,
+            site: None,
+        })
+    }
+
     /// Records where a field's value came from.
     pub fn note_source(&mut self, field: &str, source: &str, span: Option<[usize; 2]>) {
         self.provenance.insert(

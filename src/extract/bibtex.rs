@@ -401,13 +401,7 @@ mod tests {
     use crate::clean::clean_lines;
 
     fn empty_record() -> Record {
-        Record::empty(crate::record::Source {
-            path: "t.txt".into(),
-            format: "text".into(),
-            sha256: String::new(),
-            bytes: 0,
-            site: None,
-        })
+        Record::empty_for_tests("t.txt", "text")
     }
 
     fn entry_of(text: &str) -> Entry {

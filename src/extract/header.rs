@@ -3540,13 +3540,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let lines = crate::clean::clean_lines(text);
-            let mut record = Record::empty(crate::record::Source {
-                path: "t.txt".into(),
-                format: "text".into(),
-                sha256: String::new(),
-                bytes: 0,
-                site: None,
-            });
+            let mut record = Record::empty_for_tests("t.txt", "text");
             fill_article_type(&mut record, &lines);
             assert_eq!(record.article_type.as_deref(), Some(want), "{text}");
         }
@@ -3575,13 +3569,7 @@ mod tests {
             (None, None, None),
         ];
         for (title, abbrev, want) in cases {
-            let mut record = Record::empty(crate::record::Source {
-                path: "t.txt".into(),
-                format: "text".into(),
-                sha256: String::new(),
-                bytes: 0,
-                site: None,
-            });
+            let mut record = Record::empty_for_tests("t.txt", "text");
             record.journal.title = title.map(str::to_owned);
             record.journal.abbrev = abbrev.map(str::to_owned);
             journal_title_from_abbrev(&mut record);

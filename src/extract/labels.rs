@@ -191,13 +191,7 @@ mod tests {
         let lines = clean_lines(text);
         let segments = segment(&lines);
         let page = Page::new(&lines, &segments, None);
-        let mut record = Record::empty(crate::record::Source {
-            path: "t.txt".into(),
-            format: "text".into(),
-            sha256: String::new(),
-            bytes: 0,
-            site: None,
-        });
+        let mut record = Record::empty_for_tests("t.txt", "text");
         fill_from_label_lines(&mut record, &page);
         record
     }

@@ -1404,16 +1404,9 @@ fn fill_json_ld_authors(record: &mut Record, article: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Source;
 
     fn empty_record() -> Record {
-        Record::empty(Source {
-            path: "t.html".into(),
-            format: "html".into(),
-            sha256: String::new(),
-            bytes: 0,
-            site: None,
-        })
+        Record::empty_for_tests("t.html", "html")
     }
 
     fn meta(tags: &[(&str, &str)], json_ld: &[&str]) -> SourceMeta {
