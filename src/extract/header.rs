@@ -273,11 +273,9 @@ fn article_number_spelled_by_doi(record: &mut Record) {
 /// Whether the DOI's last part (after its last `.` or `/`) is `number`, zeros and a leading
 /// `e` aside, and the number holds at least three digits.
 fn doi_spells_number(doi: &str, number: &str) -> bool {
-    let core = |s: &str| {
-        s.trim_start_matches(['e', 'E'])
-            .trim_start_matches('0')
-            .to_owned()
-    };
+    fn core(s: &str) -> &str {
+        s.trim_start_matches(['e', 'E']).trim_start_matches('0')
+    }
     let tail = doi.rsplit(['.', '/']).next().unwrap_or_default();
     let number_core = core(number);
     number.bytes().filter(u8::is_ascii_digit).count() >= 3

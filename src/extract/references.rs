@@ -485,7 +485,8 @@ fn is_running_footer(text: &str) -> bool {
         Regex::new(r"^\S.{0,80} \| (?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$")
             .expect("running footer regex")
     });
-    text.len() < 120 && FOOTER_HOST.is_match(text.trim())
+    // Every reference line comes here: only one with the bar runs the pattern.
+    text.len() < 120 && text.contains(" | ") && FOOTER_HOST.is_match(text.trim())
 }
 
 /// Whether a line begins a new entry in a list without labels or residue: the previous
