@@ -1,4 +1,4 @@
-//! Attributes nothing reads, dropped from raw markup before parsing.
+//! Markup nothing reads, dropped from raw markup before parsing.
 //!
 //! Start tags are half of a saved article page's bytes, and html5ever reads attribute
 //! names one character at a time: `style`, `data-*`, `onclick`, `src`, `srcset`, `d` (SVG
@@ -6,6 +6,11 @@
 //! tokenizes tags exactly as the HTML tokenizer does (the attribute states of the HTML
 //! standard) and writes each start tag again with only the attributes some reader asks for
 //! ([`READ_ATTRIBUTES`]), so the parsed tree is the same as before less those attributes.
+//! In the same pass it drops two more things no reader looks at, each a tenth of a saved
+//! page: the code of scripts (all but JSON ones, which hold JSON-LD metadata) and of style
+//! sheets, leaving the elements empty; and the indentation between tags, a run of
+//! whitespace written as one space or line break (HTML shows either as one space), except
+//! inside `<pre>` and `<listing>`.
 //!
 //! Bytes the tokenizer does not read as a tag are never touched: comments, doctypes and
 //! bogus comments are skipped to where they end, and the content of raw-text elements
@@ -84,6 +89,7 @@ enum TagKind {
     Svg,
     Math,
     Select,
+    Preformatted,
     RawText,
     Stop,
     AttributeCompared,
@@ -102,6 +108,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
         (&["svg"], TagKind::Svg),
         (&["math"], TagKind::Math),
         (&["select"], TagKind::Select),
+        (&["pre", "listing"], TagKind::Preformatted),
         (RAW_TEXT_TAGS, TagKind::RawText),
         (STOP_TAGS, TagKind::Stop),
         (ATTRIBUTE_COMPARED_TAGS, TagKind::AttributeCompared),
@@ -316,8 +323,20 @@ fn may_double_escape(content: &[u8]) -> bool {
         .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(b"script"))
 }
 
+/// Whether a script holds data rather than code: a `type` naming JSON (JSON-LD metadata
+/// is read from it).
+fn is_json_script(bytes: &[u8], attributes: &[Attribute]) -> bool {
+    attributes.iter().any(|a| {
+        bytes[a.start..a.name_end].eq_ignore_ascii_case(b"type")
+            && bytes[a.name_end..a.end]
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"json"))
+    })
+}
+
 /// The markup with every start tag written again without the attributes no reader asks
-/// for (see the module docs); borrowed unchanged when no tag has such an attribute.
+/// for, scripts and style sheets emptied and indentation between tags shortened (see the
+/// module docs); borrowed unchanged when there is nothing to drop.
 pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
@@ -326,9 +345,28 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
     // Open `<svg>`, `<math>` and `<select>` elements as far as this scanner can tell (an
     // over-count, never an under-count): inside them a raw-text tag name may be markup.
     let (mut svg, mut math, mut select) = (0usize, 0usize, 0usize);
+    // Open `<pre>` and `<listing>` elements (an over-count): their whitespace is kept.
+    let mut preformatted = 0usize;
     let mut at = 0;
+    // Whether `at` is where a tag, comment or doctype ended.
+    let mut after_markup = false;
     while let Some(found) = memchr(b'<', &bytes[at..]) {
         let lt = at + found;
+        if after_markup
+            && found >= 2
+            && preformatted == 0
+            && bytes[at..lt].iter().all(|&b| is_space(b))
+        {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..at]);
+            out.push(if memchr(b'\n', &bytes[at..lt]).is_some() {
+                '\n'
+            } else {
+                ' '
+            });
+            copied = lt;
+        }
+        after_markup = true;
         let Some(&next) = bytes.get(lt + 1) else {
             break;
         };
@@ -366,6 +404,7 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                         TagKind::Svg => svg = svg.saturating_sub(1),
                         TagKind::Math => math = math.saturating_sub(1),
                         TagKind::Select => select = select.saturating_sub(1),
+                        TagKind::Preformatted => preformatted = preformatted.saturating_sub(1),
                         _ => {}
                     }
                     at = tag.end;
@@ -407,6 +446,7 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                     TagKind::Svg => svg += usize::from(!tag.self_closing),
                     TagKind::Math => math += usize::from(!tag.self_closing),
                     TagKind::Select => select += 1,
+                    TagKind::Preformatted => preformatted += 1,
                     TagKind::RawText => {
                         let Some(end) = raw_text_end(bytes, tag.end, name) else {
                             break;
@@ -418,12 +458,25 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                         {
                             break;
                         }
+                        let code = if name.eq_ignore_ascii_case(b"script") {
+                            !is_json_script(bytes, &attributes)
+                        } else {
+                            name.eq_ignore_ascii_case(b"style")
+                        };
+                        if code && end > tag.end {
+                            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                            out.push_str(&text[copied..tag.end]);
+                            copied = end;
+                        }
                         at = end;
                     }
                     TagKind::AttributeCompared | TagKind::Other => {}
                 }
             }
-            _ => at = lt + 1,
+            _ => {
+                at = lt + 1;
+                after_markup = false;
+            }
         }
     }
     match out {
@@ -441,10 +494,42 @@ mod tests {
     use scraper::{Html, Node};
     use std::fmt::Write;
 
-    /// The parsed tree as text, with only the attributes some reader asks for.
+    /// Text as HTML shows it: each run of whitespace one space.
+    fn shown_text(text: &str) -> String {
+        let mut shown = String::with_capacity(text.len());
+        for c in text.chars() {
+            let space = c.is_ascii() && is_space(c as u8);
+            if !space {
+                shown.push(c);
+            } else if !shown.ends_with(' ') {
+                shown.push(' ');
+            }
+        }
+        shown
+    }
+
+    /// The parsed tree as text, with only what some reader asks for: the attributes in
+    /// [`READ_ATTRIBUTES`], no script code or style sheet, and text as HTML shows it (a
+    /// run of whitespace as one space) outside preformatted elements.
     fn read_tree(html: &str) -> String {
         let page = Html::parse_document(html);
         let mut out = String::new();
+        let unread_code = |node: ego_tree::NodeRef<'_, Node>| {
+            node.parent()
+                .and_then(|p| p.value().as_element().map(|e| (e.name(), e.attr("type"))))
+                .is_some_and(|(name, kind)| {
+                    name == "style"
+                        || (name == "script"
+                            && !kind.is_some_and(|k| k.to_ascii_lowercase().contains("json")))
+                })
+        };
+        let preformatted = |node: ego_tree::NodeRef<'_, Node>| {
+            node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "pre" | "listing" | "textarea"))
+            })
+        };
         for edge in page.tree.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(node) => match node.value() {
@@ -456,6 +541,10 @@ mod tests {
                             }
                         }
                         out.push('>');
+                    }
+                    Node::Text(_) if unread_code(node) => {}
+                    Node::Text(t) if !preformatted(node) => {
+                        let _ = write!(out, "{:?}", shown_text(t));
                     }
                     Node::Text(t) => {
                         let _ = write!(out, "{:?}", &**t);
@@ -491,8 +580,21 @@ mod tests {
             (r#"<p class="a">plain</p>"#, r#"<p class="a">plain</p>"#),
             (
                 r#"<script src="x">var a = '<div style="y">';</script><p style=z>"#,
-                r#"<script>var a = '<div style="y">';</script><p>"#,
+                r#"<script></script><p>"#,
             ),
+            (
+                r#"<script type="application/ld+json">{"a": "<b>"}</script><style>p {}</style>"#,
+                r#"<script type="application/ld+json">{"a": "<b>"}</script><style></style>"#,
+            ),
+            (
+                "<ul>\n    <li>a</li>\n    <li>b  c</li>  <li>d</li>\n</ul>",
+                "<ul>\n<li>a</li>\n<li>b  c</li> <li>d</li>\n</ul>",
+            ),
+            (
+                "<pre>\n  <b>x</b>\n  <b>y</b></pre>\n\n<p>z</p>",
+                "<pre>\n  <b>x</b>\n  <b>y</b></pre>\n<p>z</p>",
+            ),
+            ("a < b   <p>c", "a < b   <p>c"),
             (
                 r#"<!-- <div style="x"> --><div style="y">"#,
                 r#"<!-- <div style="x"> --><div>"#,
