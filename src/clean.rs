@@ -560,7 +560,8 @@ struct Unmarked<'a> {
 
 /// Undoes Markdown inline markup: `[text](url)` and `[text][n]` give `text` (adjacent links
 /// are kept apart by a space), image links go, `**bold**`, `_em_` and `*em*` lose their
-/// marks. Links whose label is link residue ("Article", "PubMed", "Google Scholar") are
+/// marks, and backslash escapes give the mark they escape (`2016\.`, `\(1\)`, `\*a`, as
+/// converters write punctuation Markdown might read as markup; see [`is_markdown_escaped`]). Links whose label is link residue ("Article", "PubMed", "Google Scholar") are
 /// taken out of the text and reported, so a reference keeps its text clean.
 fn strip_markdown(line: &str) -> Unmarked<'_> {
     if !has_markdown_marks(line) {
@@ -575,6 +576,11 @@ fn strip_markdown(line: &str) -> Unmarked<'_> {
     let mut i = 0;
     let mut last_link_end = usize::MAX;
     while i < bytes.len() {
+        if bytes[i] == b'\\' && bytes.get(i + 1).is_some_and(|&b| is_markdown_escaped(b)) {
+            out.push(char::from(bytes[i + 1]));
+            i += 2;
+            continue;
+        }
         if bytes[i] == b'!' && bytes.get(i + 1) == Some(&b'[') {
             if let Some((_, after)) = parse_link(line, i + 1) {
                 i = after;
@@ -637,11 +643,37 @@ fn strip_markdown(line: &str) -> Unmarked<'_> {
     }
 }
 
-/// Whether a line may hold inline markup: a `*` or `_`, or a `]` right before `(` or `[`.
+/// Whether a line may hold inline markup: a `*` or `_`, a `]` right before `(` or `[`, or
+/// a backslash before punctuation.
 fn has_markdown_marks(line: &str) -> bool {
     let bytes = line.as_bytes();
     memchr::memchr3_iter(b']', b'*', b'_', bytes)
         .any(|i| bytes[i] != b']' || matches!(bytes.get(i + 1), Some(b'(' | b'[')))
+        || memchr::memchr_iter(b'\\', bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(|&b| is_markdown_escaped(b)))
+}
+
+/// Punctuation that Markdown converters escape with a backslash (`\(`, `\.`, `\*`),
+/// leaving out the marks of TeX accents and specials (`{\"O}`, `\'e`, `\&`), which a BibTeX
+/// record on the page needs as written.
+fn is_markdown_escaped(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')'
+            | b'['
+            | b']'
+            | b'.'
+            | b'-'
+            | b'+'
+            | b'*'
+            | b'_'
+            | b'#'
+            | b'!'
+            | b'<'
+            | b'>'
+            | b'|'
+            | b'\\'
+    )
 }
 
 /// Whether `_` or `*` at `i` opens or closes emphasis: it touches a word on one side only,
@@ -1063,6 +1095,18 @@ mod tests {
             (
                 "e\u{fb03}cient\u{a0}use",
                 &[("efficient use", LineKind::Text)],
+            ),
+            (
+                r"Okafor L\*a, Lindqvist M\_b",
+                &[("Okafor L*a, Lindqvist M_b", LineKind::Text)],
+            ),
+            (
+                r"Invented J. 2016\. 12\(3\): 45\-67\. \[PubMed\]",
+                &[("Invented J. 2016. 12(3): 45-67. [PubMed]", LineKind::Text)],
+            ),
+            (
+                r#"C:\data\x, \alpha and {\"O}land \& co"#,
+                &[(r#"C:\data\x, \alpha and {\"O}land \& co"#, LineKind::Text)],
             ),
         ];
         for (input, want) in cases {

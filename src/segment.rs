@@ -239,6 +239,16 @@ fn menu_lines(lines: &[Line]) -> Vec<usize> {
     menu
 }
 
+/// Whether a level-1 heading that names no section (the article's title, as Markdown
+/// conversions mark it) comes within the lines after `i`.
+fn title_heading_follows(lines: &[Line], i: usize) -> bool {
+    const WITHIN_LINES: usize = 200;
+    lines[i + 1..]
+        .iter()
+        .take(WITHIN_LINES)
+        .any(|l| l.kind == LineKind::Heading(1) && known_heading(&l.text).is_none())
+}
+
 fn first_content(lines: &[Line], from: usize) -> usize {
     lines[from..]
         .iter()
@@ -249,8 +259,10 @@ fn first_content(lines: &[Line], from: usize) -> usize {
 /// Splits the page into segments, in page order.
 ///
 /// Unknown Markdown headings open a body section, except a level-1 heading in the header
-/// (the title) and a heading nested deeper than the heading of the section it sits in
-/// ("### Contributions" under "## Author information").
+/// (the title), a heading in the header above a level-1 heading still to come (site chrome
+/// over the title: "## International weekly journal of science", "## Search form") and a
+/// heading nested deeper than the heading of the section it sits in ("### Contributions"
+/// under "## Author information").
 pub fn segment(lines: &[Line]) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut current = SectionKind::Header;
@@ -277,7 +289,8 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
         let known = known_heading(&line.text).is_some();
         if let LineKind::Heading(level) = line.kind {
             if !known {
-                let title_in_header = current == SectionKind::Header && level == 1;
+                let title_in_header = current == SectionKind::Header
+                    && (level == 1 || title_heading_follows(lines, i));
                 let nested =
                     current != SectionKind::Body && current_level.is_some_and(|l| level > l);
                 // An author's card in the header: the name set as a heading over its
@@ -692,6 +705,35 @@ mod tests {
                 (SectionKind::References, Some("References".into())),
             ]
         );
+    }
+
+    #[test]
+    fn markdown_headings_over_the_title_stay_in_the_header() {
+        let cases = [
+            // Site chrome as headings above the title heading.
+            (
+                "# Invented Journal\n## Weekly journal of invented science\n## Search form\n# An invented title\nMei Lindqvist\n## Abstract\nText.\n",
+                vec![
+                    (SectionKind::Header, None),
+                    (SectionKind::Abstract, Some("Abstract".into())),
+                ],
+            ),
+            // No title heading below: an unknown heading opens the body.
+            (
+                "# An invented title\nMei Lindqvist\n## Invented findings\nText.\n",
+                vec![
+                    (SectionKind::Header, None),
+                    (SectionKind::Body, Some("Invented findings".into())),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let kinds: Vec<(SectionKind, Option<String>)> = segment(&clean_lines(text))
+                .into_iter()
+                .map(|s| (s.kind, s.heading))
+                .collect();
+            assert_eq!(kinds, want, "{text}");
+        }
     }
 
     #[test]
