@@ -1603,7 +1603,8 @@ fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
         return 0..lines.len();
     };
     let mut end = lines.len();
-    let mut previous_ends_sentence = false;
+    // (A paragraph on one line, as Markdown conversions write one, ends its sentence too.)
+    let mut previous_ends_sentence = ends_sentence(&lines[first_prose].text);
     for &i in content.iter().filter(|&&i| i > first_prose) {
         let line = &lines[i];
         let chrome = is_short_label(line)
@@ -3236,6 +3237,34 @@ mod tests {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn article_information_after_the_abstract_ends_it() {
+        let info = "\nCitation: Lindqvist M (2019) Invented things. Invented J 14(4): e0104021.\n\nEditor: Dara Okafor, Invented University\n";
+        // The span ends at the blank line before the article information.
+        let cases = [
+            // The abstract on one line, as Markdown conversions write a paragraph.
+            (
+                format!("We studied invented things. They were fine.\n{info}"),
+                0..2,
+            ),
+            (
+                format!("We studied invented things.\nThey were fine.\n{info}"),
+                0..3,
+            ),
+            // A line that ends no sentence runs on into the next.
+            (
+                format!(
+                    "We studied invented things in many places over many years, and\nCitation: the word.\n{info}"
+                ),
+                0..3,
+            ),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(&text);
+            assert_eq!(prose_span(&lines), want, "{text}");
         }
     }
 
