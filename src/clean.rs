@@ -46,7 +46,10 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40);
     // A capture header or front matter is metadata, not page text.
     let skip_to = crate::decode::text::capture_header(text).map_or(0, |h| h.end);
-    let footnotes = has_link_footnotes(text);
+    // A text browser's list of link targets at the end is no part of the page.
+    let link_list = link_list_start(text);
+    let stop_at = link_list.unwrap_or(text.len() + 1);
+    let footnotes = link_list.is_some() || has_link_footnotes(text);
     // Lines found with one vectorised scan; most texts hold no form feed, and then no
     // line is searched for one.
     let form_feeds = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
@@ -58,6 +61,9 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
         let raw_line = &text[start..end];
         if start < skip_to {
             continue;
+        }
+        if start >= stop_at {
+            break;
         }
         if footnotes && is_link_footnote(raw_line) {
             continue;
@@ -141,6 +147,53 @@ fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
         .any(|h| label.eq_ignore_ascii_case(h));
     (known && rest.len() >= 3 && label.chars().next().is_some_and(char::is_uppercase))
         .then_some((label, rest))
+}
+
+/// Where the list of link targets that `lynx -dump` writes after the page starts: a
+/// `References` line followed, to the end, by numbered addresses (`  12. https://…`, at
+/// least three) and the `Visible links:` / `Hidden links:` lines. The page marks each link
+/// with its number (`[12]Google Scholar`). One line in twenty may be something else (an
+/// address broken over two lines).
+fn link_list_start(text: &str) -> Option<usize> {
+    const MIN_ENTRIES: usize = 3;
+    let bytes = text.as_bytes();
+    let mut end = text.len();
+    let (mut entries, mut others) = (0usize, 0usize);
+    loop {
+        let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |i| i + 1);
+        let line = text[start..end].trim();
+        if line == "References" {
+            return (entries >= MIN_ENTRIES && others * 20 <= entries).then_some(start);
+        }
+        if is_numbered_address(line) {
+            entries += 1;
+        } else if !(line.is_empty()
+            || line.eq_ignore_ascii_case("visible links:")
+            || line.eq_ignore_ascii_case("hidden links:"))
+        {
+            others += 1;
+            if others > 2 + entries / 20 {
+                return None;
+            }
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+}
+
+/// `12. https://example.org/a`: a number, then an address (`scheme:…`); lynx prints an
+/// address with spaces as it found it.
+fn is_numbered_address(line: &str) -> bool {
+    let Some((number, address)) = line.split_once(". ") else {
+        return false;
+    };
+    let scheme = address.split_once(':').map_or("", |(scheme, _)| scheme);
+    (1..=5).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (2..=10).contains(&scheme.len())
+        && scheme.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Whether the dump lists its links as numbered footnotes (`[12]: https://...`).
@@ -949,6 +1002,51 @@ mod tests {
                 .chars()
                 .all(|c| is_plain_nfc(c) && fold_char(c) == Fold::Keep);
             assert_eq!(is_plain_and_kept(line), by_char, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lynx_link_lists_end_the_page() {
+        let page = "Invented Title\nSee [1]Google Scholar.\n\nReferences\n\n   1. Lindqvist M. An invented title. J Inv 2019;3:1-2.\n   2. [2]Okafor D. Another. J Inv 2020;4:5.\n";
+        let links = "\nReferences\n\n   Visible links:\n   1. https://scholar.example.org/?q=a b\n   2. file:///a/b.html#ref-2\n   3. mailto:mei@example.org\n   4. pending:yes\n\n   Hidden links:\n   5. javascript:void(0)\n";
+        let cases = [
+            // The list of addresses goes, and the link numbers with it.
+            (
+                format!("{page}{links}"),
+                Some("2. Okafor D. Another. J Inv 2020;4:5."),
+                false,
+            ),
+            // A page's own reference list at the end is no list of addresses.
+            (
+                page.to_owned(),
+                Some("2. [2]Okafor D. Another. J Inv 2020;4:5."),
+                false,
+            ),
+            // Nor are two addresses.
+            (
+                format!(
+                    "{page}\nReferences\n   1. https://a.example.org/\n   2. https://b.example.org/\n"
+                ),
+                None,
+                true,
+            ),
+        ];
+        for (text, last_entry, addresses_kept) in cases {
+            let lines = clean_lines(&text);
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            if let Some(entry) = last_entry {
+                assert_eq!(
+                    texts.iter().rev().find(|t| !t.is_empty()),
+                    Some(&entry),
+                    "{text}"
+                );
+            }
+            assert_eq!(
+                texts.iter().any(|t| t.contains("https://")),
+                addresses_kept,
+                "{text}"
+            );
+            assert!(!texts.contains(&"Visible links:"), "{text}");
         }
     }
 
