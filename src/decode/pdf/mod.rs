@@ -9,6 +9,7 @@
 //! dictionary and XMP packet give the document title and a few meta tags.
 
 pub mod content;
+pub mod font_program;
 pub mod fonts;
 pub mod layout;
 pub mod lexer;
@@ -810,6 +811,156 @@ mod tests {
         ];
         for (subject, want) in cases {
             assert_eq!(subject_doi(subject).as_deref(), *want, "{subject}");
+        }
+    }
+
+    /// A one-page PDF showing `codes` in a Type0 Identity-H font over a TrueType CIDFont
+    /// embedding `program`, with the given ToUnicode and CIDToGIDMap streams.
+    fn glyph_id_font_pdf(
+        program: Vec<u8>,
+        to_unicode: Option<&str>,
+        cid_to_gid: Option<Vec<u8>>,
+        codes: &[u16],
+    ) -> Vec<u8> {
+        let mut doc = PdfDocument::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let file = doc.add_object(Stream::new(dictionary! {}, program));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "ABCDEF+font0001", "Flags" => 4,
+            "FontFile2" => file,
+        });
+        let mut cid_font = dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+font0001",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0,
+            },
+            "FontDescriptor" => descriptor, "DW" => 500,
+        };
+        if let Some(map) = cid_to_gid {
+            cid_font.set(
+                "CIDToGIDMap",
+                doc.add_object(Stream::new(dictionary! {}, map)),
+            );
+        }
+        let cid_font = doc.add_object(cid_font);
+        let mut font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+font0001",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+        };
+        if let Some(cmap) = to_unicode {
+            let cmap = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+            font.set("ToUnicode", cmap);
+        }
+        let font = doc.add_object(font);
+        let shown: Vec<u8> = codes.iter().flat_map(|c| c.to_be_bytes()).collect();
+        let content = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["G1".into(), 12.into()]),
+                op("Td", vec![72.into(), 700.into()]),
+                op(
+                    "Tj",
+                    vec![Object::String(shown, lopdf::StringFormat::Hexadecimal)],
+                ),
+                op("ET", vec![]),
+            ],
+        };
+        let stream = doc.add_object(Stream::new(
+            dictionary! {},
+            content.encode().unwrap_or_default(),
+        ));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+                "Resources" => dictionary! { "Font" => dictionary! { "G1" => font } },
+                "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        save(&mut doc)
+    }
+
+    #[test]
+    fn glyph_id_fonts_take_their_text_from_the_font_program() {
+        // Glyph ids of a subset that kept its parent font's order: letters from the cmap, a
+        // ligature and an accented letter named only in `post`, and 0x102, which the font
+        // does not know.
+        let program = font_program::tiny_truetype(
+            &[
+                (0x20, 0xB6),
+                (0x61, 0xB7),
+                (0x63, 0xB9),
+                (0x64, 0xBA),
+                (0x65, 0xBB),
+                (0x66, 0xBC),
+                (0x6E, 0xC4),
+            ],
+            &[(0x100, "f_i"), (0x101, "uni00E9")],
+            0x103,
+        );
+        let gids: [u16; 13] = [
+            0xB7, 0xC4, 0xBA, 0xB6, 0x100, 0xC4, 0xBB, 0xB6, 0xB9, 0xB7, 0xBC, 0x101, 0x102,
+        ];
+        // Maps every code to itself as a code point ('a' would read U+00B7), bar one.
+        let identity = "1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+             1 beginbfchar <0102> <0021> endbfchar\n\
+             1 beginbfrange <0000> <FFFF> <0000> endbfrange\n";
+        let upper = "8 beginbfchar <00B6> <0020> <00B7> <0041> <00B9> <0043> <00BA> <0044>\n\
+             <00BB> <0045> <00BC> <0046> <00C4> <004E> <0100> <00460049> endbfchar\n\
+             2 beginbfchar <0101> <00C9> <0102> <0021> endbfchar\n";
+        let by_cid: Vec<u16> = (1..=gids.len() as u16).collect();
+        let cid_map: Vec<u8> = std::iter::once(0)
+            .chain(gids)
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Option<Vec<u8>>,
+            &'a [u16],
+            &'a str,
+        );
+        let cases: &[Case] = &[
+            (
+                "identity ToUnicode",
+                Some(identity),
+                None,
+                &gids,
+                "and fine caf\u{E9}!",
+            ),
+            ("no ToUnicode", None, None, &gids, "and fine caf\u{E9}"),
+            (
+                "empty ToUnicode",
+                Some("begincmap endcmap"),
+                None,
+                &gids,
+                "and fine caf\u{E9}",
+            ),
+            (
+                "a real ToUnicode is kept",
+                Some(upper),
+                None,
+                &gids,
+                "AND FINE CAF\u{C9}!",
+            ),
+            (
+                "through CIDToGIDMap",
+                None,
+                Some(cid_map),
+                &by_cid,
+                "and fine caf\u{E9}",
+            ),
+        ];
+        for (what, to_unicode, map, codes, want) in cases {
+            let pdf = glyph_id_font_pdf(program.clone(), *to_unicode, map.clone(), codes);
+            let doc = decode_pdf(&pdf, &Limits::default()).expect(what);
+            assert_eq!(doc.text, format!("{want}\n\u{c}"), "{what}");
         }
     }
 
