@@ -213,6 +213,57 @@ pub(crate) fn tiny_truetype(cmap: &[(u16, u16)], names: &[(u16, &str)], glyphs: 
     font
 }
 
+/// A bare name-keyed CFF font with empty glyphs named by `sids` (glyph 1 on; standard
+/// strings below 391, then `strings` in order).
+#[cfg(test)]
+pub(crate) fn tiny_cff(sids: &[u16], strings: &[&str]) -> Vec<u8> {
+    fn index(items: &[&[u8]]) -> Vec<u8> {
+        let mut out = (items.len() as u16).to_be_bytes().to_vec();
+        if items.is_empty() {
+            return out;
+        }
+        out.push(4);
+        let mut offset = 1u32;
+        out.extend_from_slice(&offset.to_be_bytes());
+        for item in items {
+            offset += item.len() as u32;
+            out.extend_from_slice(&offset.to_be_bytes());
+        }
+        for item in items {
+            out.extend_from_slice(item);
+        }
+        out
+    }
+    let names = index(&[b"Tiny"]);
+    let strings: Vec<&[u8]> = strings.iter().map(|s| s.as_bytes()).collect();
+    let strings = index(&strings);
+    let globals = index(&[]);
+    let endchar: &[u8] = &[14];
+    let glyphs: Vec<&[u8]> = vec![endchar; sids.len() + 1];
+    let char_strings = index(&glyphs);
+    // The Top DICT holds two five-byte offsets and their operators: 12 bytes.
+    let top_len = index(&[&[0; 12]]).len();
+    let charset_at = 4 + names.len() + top_len + strings.len() + globals.len();
+    let char_strings_at = charset_at + 1 + 2 * sids.len();
+    let mut top = Vec::new();
+    for (offset, operator) in [(charset_at, 15u8), (char_strings_at, 17)] {
+        top.push(29);
+        top.extend_from_slice(&(offset as i32).to_be_bytes());
+        top.push(operator);
+    }
+    let mut font = vec![1, 0, 4, 4];
+    font.extend_from_slice(&names);
+    font.extend_from_slice(&index(&[&top]));
+    font.extend_from_slice(&strings);
+    font.extend_from_slice(&globals);
+    font.push(0);
+    for sid in sids {
+        font.extend_from_slice(&sid.to_be_bytes());
+    }
+    font.extend_from_slice(&char_strings);
+    font
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +301,28 @@ mod tests {
         ];
         for (gid, want) in cases {
             assert_eq!(text(&texts, *gid), *want, "glyph {gid}");
+        }
+    }
+
+    #[test]
+    fn reads_glyph_texts_from_cff_charset_names() {
+        // SIDs 1, 66 and 67 are the standard strings "space", "a" and "b".
+        let font = tiny_cff(&[66, 391, 1, 392, 67], &["f_f", "glyph5"]);
+        let texts = glyph_texts(ProgramKind::Cff, &font);
+        let cases: &[(usize, Option<&str>)] = &[
+            (0, None),
+            (1, Some("a")),
+            (2, Some("ff")),
+            (3, Some(" ")),
+            (4, None),
+            (5, Some("b")),
+            (6, None),
+        ];
+        for (gid, want) in cases {
+            assert_eq!(text(&texts, *gid), *want, "glyph {gid}");
+        }
+        for len in 0..font.len() {
+            let _ = glyph_texts(ProgramKind::Cff, &font[..len]);
         }
     }
 

@@ -814,23 +814,32 @@ mod tests {
         }
     }
 
-    /// A one-page PDF showing `codes` in a Type0 Identity-H font over a TrueType CIDFont
-    /// embedding `program`, with the given ToUnicode and CIDToGIDMap streams.
+    /// A one-page PDF showing `codes` in a Type0 Identity-H font over a CIDFont embedding
+    /// `program` (TrueType, or a bare CFF font when `cff`), with the given ToUnicode and
+    /// CIDToGIDMap streams.
     fn glyph_id_font_pdf(
         program: Vec<u8>,
+        cff: bool,
         to_unicode: Option<&str>,
         cid_to_gid: Option<Vec<u8>>,
         codes: &[u16],
     ) -> Vec<u8> {
         let mut doc = PdfDocument::with_version("1.5");
         let pages_id = doc.new_object_id();
-        let file = doc.add_object(Stream::new(dictionary! {}, program));
-        let descriptor = doc.add_object(dictionary! {
+        let (file_key, file_dict, subtype) = if cff {
+            let dict = dictionary! { "Subtype" => "CIDFontType0C" };
+            ("FontFile3", dict, "CIDFontType0")
+        } else {
+            ("FontFile2", dictionary! {}, "CIDFontType2")
+        };
+        let file = doc.add_object(Stream::new(file_dict, program));
+        let mut descriptor = dictionary! {
             "Type" => "FontDescriptor", "FontName" => "ABCDEF+font0001", "Flags" => 4,
-            "FontFile2" => file,
-        });
+        };
+        descriptor.set(file_key, file);
+        let descriptor = doc.add_object(descriptor);
         let mut cid_font = dictionary! {
-            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+font0001",
+            "Type" => "Font", "Subtype" => subtype, "BaseFont" => "ABCDEF+font0001",
             "CIDSystemInfo" => dictionary! {
                 "Registry" => Object::string_literal("Adobe"),
                 "Ordering" => Object::string_literal("Identity"), "Supplement" => 0,
@@ -958,10 +967,17 @@ mod tests {
             ),
         ];
         for (what, to_unicode, map, codes, want) in cases {
-            let pdf = glyph_id_font_pdf(program.clone(), *to_unicode, map.clone(), codes);
+            let pdf = glyph_id_font_pdf(program.clone(), false, *to_unicode, map.clone(), codes);
             let doc = decode_pdf(&pdf, &Limits::default()).expect(what);
             assert_eq!(doc.text, format!("{want}\n\u{c}"), "{what}");
         }
+        // A bare CFF font that is not CID-keyed: CIDs are glyph ids, named by the charset
+        // (standard strings "a", "c", "space", "n"; then "f_i" and "uni00E9").
+        let cff = font_program::tiny_cff(&[66, 68, 1, 79, 391, 392], &["f_i", "uni00E9"]);
+        let codes: [u16; 10] = [1, 4, 3, 5, 4, 3, 2, 1, 6, 7];
+        let pdf = glyph_id_font_pdf(cff, true, Some(identity), None, &codes);
+        let doc = decode_pdf(&pdf, &Limits::default()).expect("decodes");
+        assert_eq!(doc.text, "an fin ca\u{E9}\n\u{c}");
     }
 
     #[test]
