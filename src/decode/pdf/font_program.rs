@@ -5,7 +5,8 @@
 //! stream and gives, per glyph id, the text the font itself says the glyph stands for: the
 //! smallest ordinary code point its Unicode `cmap` subtables map to it, else its `post` or
 //! CFF charset glyph name read as an Adobe Glyph List name (`a`, `uni00E9`, `f_i`). CID-keyed
-//! CFF fonts name no glyphs and so give nothing. Parsing is `ttf-parser`'s, which checks
+//! CFF fonts name no glyphs; [`cid_glyphs`] gives their CID to glyph id map, for OpenType
+//! programs whose `cmap` tells what the glyphs are. Parsing is `ttf-parser`'s, which checks
 //! every offset: a broken program gives fewer glyphs, never a panic.
 
 use ttf_parser::{GlyphId, RawFace, Tag, cff, cmap, post};
@@ -70,6 +71,30 @@ pub fn glyph_texts(kind: ProgramKind, bytes: &[u8]) -> Vec<Option<Box<str>>> {
         }
     }
     texts
+}
+
+/// The glyph id of each CID of a CID-keyed CFF font (bare, or the `CFF ` table of an sfnt),
+/// 0 for CIDs it lacks; `None` when the font is not CID-keyed.
+pub fn cid_glyphs(kind: ProgramKind, bytes: &[u8]) -> Option<Vec<u16>> {
+    let table = match kind {
+        ProgramKind::Cff => cff::Table::parse(bytes)?,
+        ProgramKind::Sfnt => cff::Table::parse(
+            RawFace::parse(bytes, 0)
+                .ok()?
+                .table(Tag::from_bytes(b"CFF "))?,
+        )?,
+    };
+    table.glyph_cid(GlyphId(0))?;
+    let mut gids = Vec::new();
+    for gid in 0..table.number_of_glyphs() {
+        if let Some(cid) = table.glyph_cid(GlyphId(gid)).map(usize::from) {
+            if gids.len() <= cid {
+                gids.resize(cid + 1, 0);
+            }
+            gids[cid] = gid;
+        }
+    }
+    Some(gids)
 }
 
 /// Inverts the Unicode subtables: per glyph the smallest ordinary code point mapped to it, a

@@ -3,7 +3,11 @@
 //! A [`Font`] is built once per font dictionary (the caller caches it per document) and then
 //! answers, per character code, the text it stands for and its advance width. Text comes from
 //! the font's `/ToUnicode` CMap when it has one, else from its `/Encoding` (a base encoding
-//! plus `/Differences` glyph names), else from the font's standard encoding. Widths come from
+//! plus `/Differences` glyph names), else from the font's standard encoding. Fonts whose codes
+//! are glyph ids (Type0 with Identity-H/V) and whose `/ToUnicode` map is missing or tells
+//! nothing (codes mapped to themselves, or to control and private-use characters) take the
+//! text of each glyph from the embedded font program ([`super::font_program`]) where it has
+//! one, and keep the map's text elsewhere. Widths come from
 //! `/Widths` + `/FirstChar` for simple fonts and `/W` + `/DW` for CID fonts.
 
 use std::collections::HashMap;
@@ -11,7 +15,7 @@ use std::sync::LazyLock;
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::font_program::{ProgramKind, glyph_texts, is_private_use};
+use super::font_program::{ProgramKind, cid_glyphs, glyph_texts, is_private_use};
 
 /// One decoded font: how to split strings into codes, and per code its text and width.
 #[derive(Debug, Default)]
@@ -201,8 +205,9 @@ impl Font {
 /// Most bytes an embedded font program may inflate to.
 const MAX_FONT_PROGRAM_BYTES: usize = 32 * 1024 * 1024;
 
-/// Text per CID of a CIDFont read from its embedded font program, through `/CIDToGIDMap` for
-/// TrueType-based CIDFonts (CIDs are glyph ids in a bare CFF font that is not CID-keyed).
+/// Text per CID of a CIDFont read from its embedded font program. CIDs pick glyphs through
+/// `/CIDToGIDMap` in a TrueType-based CIDFont and through the charset of a CID-keyed CFF
+/// font; otherwise they are glyph ids.
 fn cid_program_texts(doc: &Document, cid_font: &Dictionary) -> Option<CMap> {
     let descriptor =
         deref(doc, cid_font.get(b"FontDescriptor").ok()).and_then(|o| o.as_dict().ok())?;
@@ -224,15 +229,24 @@ fn cid_program_texts(doc: &Document, cid_font: &Dictionary) -> Option<CMap> {
     if texts.iter().all(Option::is_none) {
         return None;
     }
-    let to_gid = deref(doc, cid_font.get(b"CIDToGIDMap").ok())
-        .and_then(|o| o.as_stream().ok())
-        .and_then(|s| stream_bytes(s, 2 * 65536));
+    let subtype = name_of(doc, cid_font.get(b"Subtype").ok()).unwrap_or_default();
+    let glyph_of_cid: Option<Vec<u16>> = if subtype == b"CIDFontType0" {
+        cid_glyphs(kind, &bytes)
+    } else {
+        deref(doc, cid_font.get(b"CIDToGIDMap").ok())
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| stream_bytes(s, 2 * 65536))
+            .map(|map| {
+                map.chunks_exact(2)
+                    .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                    .collect()
+            })
+    };
     let mut chars = HashMap::new();
-    match to_gid {
-        Some(map) => {
-            for (cid, pair) in map.chunks_exact(2).enumerate() {
-                let gid = usize::from(u16::from_be_bytes([pair[0], pair[1]]));
-                if let Some(Some(text)) = texts.get(gid) {
+    match glyph_of_cid {
+        Some(gids) => {
+            for (cid, gid) in gids.into_iter().enumerate() {
+                if let Some(Some(text)) = texts.get(usize::from(gid)) {
                     chars.insert(cid as u32, text.clone());
                 }
             }
@@ -1076,6 +1090,40 @@ mod tests {
         ];
         for (code, want) in cases {
             assert_eq!(text_of(&cmap, *code).as_deref(), *want, "code {code:#x}");
+        }
+    }
+
+    #[test]
+    fn tells_useless_maps_for_glyph_id_codes() {
+        let cases: &[(&str, bool)] = &[
+            ("1 beginbfrange <0000> <FFFF> <0000> endbfrange", true),
+            (
+                "3 beginbfchar <00B7> <00B7> <00C4> <00C4> <00BA> <00BA> endbfchar",
+                true,
+            ),
+            (
+                "3 beginbfchar <0003> <E003> <0004> <E004> <0005> <0001> endbfchar",
+                true,
+            ),
+            (
+                "3 beginbfchar <0003> <0020> <0044> <0061> <0045> <0062> endbfchar",
+                false,
+            ),
+            // One code of five that happens to map to itself is no sign.
+            (
+                "5 beginbfchar <0003> <0020> <0044> <0061> <0045> <0062> <0046> <0063>\n\
+                 <0047> <0047> endbfchar",
+                false,
+            ),
+            ("1 beginbfrange <0010> <0030> <0041> endbfrange", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                CMap::parse(text.as_bytes()).looks_useless(),
+                *want,
+                "{text}"
+            );
         }
     }
 
