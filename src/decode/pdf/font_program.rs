@@ -97,6 +97,19 @@ pub fn cid_glyphs(kind: ProgramKind, bytes: &[u8]) -> Option<Vec<u16>> {
     Some(gids)
 }
 
+/// The text per one-byte code of a bare name-keyed CFF font's built-in encoding (its own, or
+/// the standard one), from the glyph names; `None` when the program cannot be read.
+pub fn builtin_encoding(bytes: &[u8]) -> Option<Vec<Option<Box<str>>>> {
+    let table = cff::Table::parse(bytes)?;
+    let texts = (0..=255u8)
+        .map(|code| {
+            let gid = table.glyph_index(code).filter(|g| g.0 != 0)?;
+            glyph_name_text(table.glyph_name(gid)?.as_bytes()).map(Box::from)
+        })
+        .collect();
+    Some(texts)
+}
+
 /// Inverts the Unicode subtables: per glyph the smallest ordinary code point mapped to it, a
 /// private-use one only when there is no other.
 fn add_cmap_texts(table: &cmap::Table, texts: &mut Vec<Option<Box<str>>>) {
@@ -239,9 +252,10 @@ pub(crate) fn tiny_truetype(cmap: &[(u16, u16)], names: &[(u16, &str)], glyphs: 
 }
 
 /// A bare name-keyed CFF font with empty glyphs named by `sids` (glyph 1 on; standard
-/// strings below 391, then `strings` in order).
+/// strings below 391, then `strings` in order), and a built-in encoding giving glyph 1 on the
+/// codes in `codes` when there are any.
 #[cfg(test)]
-pub(crate) fn tiny_cff(sids: &[u16], strings: &[&str]) -> Vec<u8> {
+pub(crate) fn tiny_cff(sids: &[u16], strings: &[&str], codes: &[u8]) -> Vec<u8> {
     fn index(items: &[&[u8]]) -> Vec<u8> {
         let mut out = (items.len() as u16).to_be_bytes().to_vec();
         if items.is_empty() {
@@ -266,12 +280,27 @@ pub(crate) fn tiny_cff(sids: &[u16], strings: &[&str]) -> Vec<u8> {
     let endchar: &[u8] = &[14];
     let glyphs: Vec<&[u8]> = vec![endchar; sids.len() + 1];
     let char_strings = index(&glyphs);
-    // The Top DICT holds two five-byte offsets and their operators: 12 bytes.
-    let top_len = index(&[&[0; 12]]).len();
+    let mut charset = vec![0];
+    for sid in sids {
+        charset.extend_from_slice(&sid.to_be_bytes());
+    }
+    let mut encoding = Vec::new();
+    if !codes.is_empty() {
+        encoding.extend_from_slice(&[0, codes.len() as u8]);
+        encoding.extend_from_slice(codes);
+    }
+    // The Top DICT holds five-byte offsets, each with a one-byte operator.
+    let entries = if codes.is_empty() { 2 } else { 3 };
+    let top_len = index(&[&vec![0; 6 * entries]]).len();
     let charset_at = 4 + names.len() + top_len + strings.len() + globals.len();
-    let char_strings_at = charset_at + 1 + 2 * sids.len();
+    let encoding_at = charset_at + charset.len();
+    let char_strings_at = encoding_at + encoding.len();
     let mut top = Vec::new();
-    for (offset, operator) in [(charset_at, 15u8), (char_strings_at, 17)] {
+    let mut offsets = vec![(charset_at, 15u8), (char_strings_at, 17)];
+    if !codes.is_empty() {
+        offsets.push((encoding_at, 16));
+    }
+    for (offset, operator) in offsets {
         top.push(29);
         top.extend_from_slice(&(offset as i32).to_be_bytes());
         top.push(operator);
@@ -281,10 +310,8 @@ pub(crate) fn tiny_cff(sids: &[u16], strings: &[&str]) -> Vec<u8> {
     font.extend_from_slice(&index(&[&top]));
     font.extend_from_slice(&strings);
     font.extend_from_slice(&globals);
-    font.push(0);
-    for sid in sids {
-        font.extend_from_slice(&sid.to_be_bytes());
-    }
+    font.extend_from_slice(&charset);
+    font.extend_from_slice(&encoding);
     font.extend_from_slice(&char_strings);
     font
 }
@@ -332,7 +359,7 @@ mod tests {
     #[test]
     fn reads_glyph_texts_from_cff_charset_names() {
         // SIDs 1, 66 and 67 are the standard strings "space", "a" and "b".
-        let font = tiny_cff(&[66, 391, 1, 392, 67], &["f_f", "glyph5"]);
+        let font = tiny_cff(&[66, 391, 1, 392, 67], &["f_f", "glyph5"], &[]);
         let texts = glyph_texts(ProgramKind::Cff, &font);
         let cases: &[(usize, Option<&str>)] = &[
             (0, None),

@@ -3,19 +3,20 @@
 //! A [`Font`] is built once per font dictionary (the caller caches it per document) and then
 //! answers, per character code, the text it stands for and its advance width. Text comes from
 //! the font's `/ToUnicode` CMap when it has one, else from its `/Encoding` (a base encoding
-//! plus `/Differences` glyph names), else from the font's standard encoding. Fonts whose codes
-//! are glyph ids (Type0 with Identity-H/V) and whose `/ToUnicode` map is missing or tells
-//! nothing (codes mapped to themselves, or to control and private-use characters) take the
-//! text of each glyph from the embedded font program ([`super::font_program`]) where it has
-//! one, and keep the map's text elsewhere. Widths come from
-//! `/Widths` + `/FirstChar` for simple fonts and `/W` + `/DW` for CID fonts.
+//! plus `/Differences` glyph names; a Type1 font naming no base encoding starts from the one
+//! built into its embedded CFF program), else from the font's standard encoding. Fonts whose
+//! codes are glyph ids (Type0 with Identity-H/V) and whose `/ToUnicode` map is missing or
+//! tells nothing (codes mapped to themselves, or to control and private-use characters) take
+//! the text of each glyph from the embedded font program ([`super::font_program`]) where it
+//! has one, and keep the map's text elsewhere. Widths come from `/Widths` + `/FirstChar` for
+//! simple fonts and `/W` + `/DW` for CID fonts.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::font_program::{ProgramKind, cid_glyphs, glyph_texts, is_private_use};
+use super::font_program::{ProgramKind, builtin_encoding, cid_glyphs, glyph_texts, is_private_use};
 
 /// One decoded font: how to split strings into codes, and per code its text and width.
 #[derive(Debug, Default)]
@@ -104,7 +105,16 @@ impl Font {
             .and_then(|d| deref(doc, d.get(b"Flags").ok()))
             .and_then(|o| o.as_i64().ok())
             .is_some_and(|f| f & 4 != 0 && f & 32 == 0);
-        let simple = Some(simple_encoding(doc, dict, &subtype, base_font, symbolic));
+        // A Type1 font with no base encoding of its own uses the one built into its program;
+        // read it from an embedded CFF program when no ToUnicode map speaks first.
+        let builtin = descriptor
+            .filter(|_| to_unicode.is_none() && matches!(&subtype[..], b"Type1" | b"MMType1"))
+            .and_then(|d| deref(doc, d.get(b"FontFile3").ok()))
+            .and_then(|o| o.as_stream().ok())
+            .filter(|s| name_of(doc, s.dict.get(b"Subtype").ok()).as_deref() == Some(b"Type1C"));
+        let simple = Some(simple_encoding(
+            doc, dict, &subtype, base_font, symbolic, builtin,
+        ));
         Font {
             two_byte: false,
             to_unicode,
@@ -340,6 +350,7 @@ fn simple_encoding(
     subtype: &[u8],
     base_font: Vec<u8>,
     symbolic: bool,
+    program: Option<&lopdf::Stream>,
 ) -> Vec<Box<str>> {
     let encoding = deref(doc, dict.get(b"Encoding").ok());
     let base_name = match encoding {
@@ -357,6 +368,17 @@ fn simple_encoding(
         _ => BaseEncoding::Standard,
     };
     let mut table: Vec<Box<str>> = base_table(base).to_vec();
+    if base_name.is_none()
+        && let Some(builtin) = program
+            .and_then(|s| stream_bytes(s, MAX_FONT_PROGRAM_BYTES))
+            .and_then(|bytes| builtin_encoding(&bytes))
+    {
+        for (slot, text) in table.iter_mut().zip(builtin) {
+            if let Some(text) = text {
+                *slot = text;
+            }
+        }
+    }
     if let Some(Object::Dictionary(d)) = encoding
         && let Some(diffs) = deref(doc, d.get(b"Differences").ok()).and_then(|o| o.as_array().ok())
     {

@@ -863,6 +863,16 @@ mod tests {
         }
         let font = doc.add_object(font);
         let shown: Vec<u8> = codes.iter().flat_map(|c| c.to_be_bytes()).collect();
+        one_line_pdf(doc, pages_id, font, shown)
+    }
+
+    /// Finishes `doc` as one page (the object `pages_id`) showing `shown` in `font`.
+    fn one_line_pdf(
+        mut doc: PdfDocument,
+        pages_id: ObjectId,
+        font: ObjectId,
+        shown: Vec<u8>,
+    ) -> Vec<u8> {
         let content = Content {
             operations: vec![
                 op("BT", vec![]),
@@ -893,6 +903,53 @@ mod tests {
         let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         doc.trailer.set("Root", catalog);
         save(&mut doc)
+    }
+
+    #[test]
+    fn type1_fonts_without_a_base_encoding_use_their_programs_builtin_one() {
+        // Glyphs "a", "c", "space", "n", "f_i", "uni00E9" on codes 1 to 6 by the program's own
+        // encoding; StandardEncoding, the guess without the program, has nothing there.
+        let program = font_program::tiny_cff(
+            &[66, 68, 1, 79, 391, 392],
+            &["f_i", "uni00E9"],
+            &[1, 2, 3, 4, 5, 6],
+        );
+        let differences = dictionary! {
+            "Type" => "Encoding", "Differences" => vec![2.into(), "e".into()],
+        };
+        let base = dictionary! { "BaseEncoding" => "StandardEncoding" };
+        let cases: &[(&str, Option<lopdf::Dictionary>, &str)] = &[
+            ("no /Encoding", None, "an fin ca\u{E9}"),
+            ("differences over it", Some(differences), "an fin ea\u{E9}"),
+            ("a base encoding named", Some(base), ""),
+        ];
+        for (what, encoding, want) in cases {
+            let mut doc = PdfDocument::with_version("1.5");
+            let pages_id = doc.new_object_id();
+            let file = doc.add_object(Stream::new(
+                dictionary! { "Subtype" => "Type1C" },
+                program.clone(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ABCDEF+Tiny", "Flags" => 32,
+                "FontFile3" => file,
+            });
+            let mut font = dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+Tiny",
+                "FontDescriptor" => descriptor,
+            };
+            if let Some(encoding) = encoding {
+                font.set("Encoding", encoding.clone());
+            }
+            let font = doc.add_object(font);
+            let pdf = one_line_pdf(doc, pages_id, font, vec![1, 4, 3, 5, 4, 3, 2, 1, 6]);
+            let text = decode_pdf(&pdf, &Limits::default()).map(|d| d.text);
+            if want.is_empty() {
+                assert_eq!(text.err(), Some(DecodeError::NoText), "{what}");
+            } else {
+                assert_eq!(text.ok(), Some(format!("{want}\n\u{c}")), "{what}");
+            }
+        }
     }
 
     #[test]
@@ -973,7 +1030,7 @@ mod tests {
         }
         // A bare CFF font that is not CID-keyed: CIDs are glyph ids, named by the charset
         // (standard strings "a", "c", "space", "n"; then "f_i" and "uni00E9").
-        let cff = font_program::tiny_cff(&[66, 68, 1, 79, 391, 392], &["f_i", "uni00E9"]);
+        let cff = font_program::tiny_cff(&[66, 68, 1, 79, 391, 392], &["f_i", "uni00E9"], &[]);
         let codes: [u16; 10] = [1, 4, 3, 5, 4, 3, 2, 1, 6, 7];
         let pdf = glyph_id_font_pdf(cff, true, Some(identity), None, &codes);
         let doc = decode_pdf(&pdf, &Limits::default()).expect("decodes");
