@@ -3,13 +3,20 @@
 //! A [`Font`] is built once per font dictionary (the caller caches it per document) and then
 //! answers, per character code, the text it stands for and its advance width. Text comes from
 //! the font's `/ToUnicode` CMap when it has one, else from its `/Encoding` (a base encoding
-//! plus `/Differences` glyph names), else from the font's standard encoding. Widths come from
-//! `/Widths` + `/FirstChar` for simple fonts and `/W` + `/DW` for CID fonts.
+//! plus `/Differences` glyph names; a Type1 font naming no base encoding starts from the one
+//! built into its embedded CFF program), else from the font's standard encoding. Fonts whose
+//! codes are glyph ids (Type0 with Identity-H/V) and whose `/ToUnicode` map is missing or
+//! tells nothing (codes mapped to themselves, or to control and private-use characters) take
+//! the text of each glyph from the embedded font program ([`super::font_program`]) where it
+//! has one, and keep the map's text elsewhere. Widths come from `/Widths` + `/FirstChar` for
+//! simple fonts and `/W` + `/DW` for CID fonts.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use lopdf::{Dictionary, Document, Object};
+
+use super::font_program::{ProgramKind, builtin_encoding, cid_glyphs, glyph_texts, is_private_use};
 
 /// One decoded font: how to split strings into codes, and per code its text and width.
 #[derive(Debug, Default)]
@@ -17,6 +24,9 @@ pub struct Font {
     /// Codes are two bytes (Type0 fonts with a two-byte CMap such as Identity-H).
     pub two_byte: bool,
     to_unicode: Option<CMap>,
+    /// Text per code from the embedded font program, read only when `to_unicode` is missing
+    /// or useless; it wins over `to_unicode` where it has an answer.
+    program: Option<CMap>,
     /// Text per one-byte code from the encoding, for simple fonts.
     simple: Option<Vec<Box<str>>>,
     widths: Widths,
@@ -95,10 +105,20 @@ impl Font {
             .and_then(|d| deref(doc, d.get(b"Flags").ok()))
             .and_then(|o| o.as_i64().ok())
             .is_some_and(|f| f & 4 != 0 && f & 32 == 0);
-        let simple = Some(simple_encoding(doc, dict, &subtype, base_font, symbolic));
+        // A Type1 font with no base encoding of its own uses the one built into its program;
+        // read it from an embedded CFF program when no ToUnicode map speaks first.
+        let builtin = descriptor
+            .filter(|_| to_unicode.is_none() && matches!(&subtype[..], b"Type1" | b"MMType1"))
+            .and_then(|d| deref(doc, d.get(b"FontFile3").ok()))
+            .and_then(|o| o.as_stream().ok())
+            .filter(|s| name_of(doc, s.dict.get(b"Subtype").ok()).as_deref() == Some(b"Type1C"));
+        let simple = Some(simple_encoding(
+            doc, dict, &subtype, base_font, symbolic, builtin,
+        ));
         Font {
             two_byte: false,
             to_unicode,
+            program: None,
             simple,
             widths: if widths.is_empty() {
                 Widths::None
@@ -129,6 +149,13 @@ impl Font {
                 parse_cid_widths(doc, w, &mut widths);
             }
         }
+        // With Identity-H/V the codes are CIDs, which name glyphs, not characters: a missing
+        // ToUnicode map, or one that gives the codes back as code points, leaves the font
+        // program as the one thing that knows what each glyph stands for.
+        let identity = matches!(encoding.as_deref(), Some(b"Identity-H" | b"Identity-V"));
+        let program = descendant
+            .filter(|_| identity && to_unicode.as_ref().is_none_or(CMap::looks_useless))
+            .and_then(|cid| cid_program_texts(doc, cid));
         // Without a ToUnicode map, a UCS-2 style encoding still gives Unicode codes.
         let ucs2 = encoding.as_deref().is_some_and(|e| {
             e.starts_with(b"UniJIS-UCS2") || e.ends_with(b"UCS2-H") || e.ends_with(b"UTF16-H")
@@ -137,6 +164,7 @@ impl Font {
         Font {
             two_byte,
             to_unicode,
+            program,
             simple: None,
             widths: dense_widths(widths),
             default_width,
@@ -146,6 +174,11 @@ impl Font {
 
     /// Appends the text a code stands for to `out`; false when the font does not say.
     pub fn push_text(&self, code: u32, out: &mut String) -> bool {
+        if let Some(program) = &self.program
+            && program.push_text(code, out)
+        {
+            return true;
+        }
         if let Some(cmap) = &self.to_unicode
             && cmap.push_text(code, out)
         {
@@ -177,6 +210,79 @@ impl Font {
         };
         w * self.scale
     }
+}
+
+/// Most bytes an embedded font program may inflate to.
+const MAX_FONT_PROGRAM_BYTES: usize = 32 * 1024 * 1024;
+
+/// Text per CID of a CIDFont read from its embedded font program. CIDs pick glyphs through
+/// `/CIDToGIDMap` in a TrueType-based CIDFont and through the charset of a CID-keyed CFF
+/// font; otherwise they are glyph ids.
+fn cid_program_texts(doc: &Document, cid_font: &Dictionary) -> Option<CMap> {
+    let descriptor =
+        deref(doc, cid_font.get(b"FontDescriptor").ok()).and_then(|o| o.as_dict().ok())?;
+    let (kind, stream) = [b"FontFile2".as_slice(), b"FontFile3"]
+        .iter()
+        .find_map(|key| {
+            let stream = deref(doc, descriptor.get(key).ok())?.as_stream().ok()?;
+            let kind = if *key == b"FontFile2"
+                || name_of(doc, stream.dict.get(b"Subtype").ok()).as_deref() == Some(b"OpenType")
+            {
+                ProgramKind::Sfnt
+            } else {
+                ProgramKind::Cff
+            };
+            Some((kind, stream))
+        })?;
+    let bytes = stream_bytes(stream, MAX_FONT_PROGRAM_BYTES)?;
+    let texts = glyph_texts(kind, &bytes);
+    if texts.iter().all(Option::is_none) {
+        return None;
+    }
+    let subtype = name_of(doc, cid_font.get(b"Subtype").ok()).unwrap_or_default();
+    let glyph_of_cid: Option<Vec<u16>> = if subtype == b"CIDFontType0" {
+        cid_glyphs(kind, &bytes)
+    } else {
+        deref(doc, cid_font.get(b"CIDToGIDMap").ok())
+            .and_then(|o| o.as_stream().ok())
+            .and_then(|s| stream_bytes(s, 2 * 65536))
+            .map(|map| {
+                map.chunks_exact(2)
+                    .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                    .collect()
+            })
+    };
+    let mut chars = HashMap::new();
+    match glyph_of_cid {
+        Some(gids) => {
+            for (cid, gid) in gids.into_iter().enumerate() {
+                if let Some(Some(text)) = texts.get(usize::from(gid)) {
+                    chars.insert(cid as u32, text.clone());
+                }
+            }
+        }
+        None => {
+            for (gid, text) in texts.into_iter().enumerate() {
+                if let Some(text) = text {
+                    chars.insert(gid as u32, text);
+                }
+            }
+        }
+    }
+    let cmap = CMap::from_chars(chars);
+    (!cmap.is_empty()).then_some(cmap)
+}
+
+/// A stream's content, inflated (up to `limit` bytes) when it is filtered.
+fn stream_bytes(stream: &lopdf::Stream, limit: usize) -> Option<std::borrow::Cow<'_, [u8]>> {
+    use std::borrow::Cow;
+    if stream.dict.get(b"Filter").is_err() {
+        return Some(Cow::Borrowed(&stream.content));
+    }
+    stream
+        .decompressed_content_with_limit(limit)
+        .ok()
+        .map(Cow::Owned)
 }
 
 fn dense_widths(map: HashMap<u32, f32>) -> Widths {
@@ -244,6 +350,7 @@ fn simple_encoding(
     subtype: &[u8],
     base_font: Vec<u8>,
     symbolic: bool,
+    program: Option<&lopdf::Stream>,
 ) -> Vec<Box<str>> {
     let encoding = deref(doc, dict.get(b"Encoding").ok());
     let base_name = match encoding {
@@ -261,6 +368,17 @@ fn simple_encoding(
         _ => BaseEncoding::Standard,
     };
     let mut table: Vec<Box<str>> = base_table(base).to_vec();
+    if base_name.is_none()
+        && let Some(builtin) = program
+            .and_then(|s| stream_bytes(s, MAX_FONT_PROGRAM_BYTES))
+            .and_then(|bytes| builtin_encoding(&bytes))
+    {
+        for (slot, text) in table.iter_mut().zip(builtin) {
+            if let Some(text) = text {
+                *slot = text;
+            }
+        }
+    }
     if let Some(Object::Dictionary(d)) = encoding
         && let Some(diffs) = deref(doc, d.get(b"Differences").ok()).and_then(|o| o.as_array().ok())
     {
@@ -593,6 +711,17 @@ pub fn glyph_name_text(name: &[u8]) -> Option<std::borrow::Cow<'static, str>> {
     if name.len() == 1 && name[0].is_ascii_alphabetic() {
         return Some(Cow::Owned((name[0] as char).to_string()));
     }
+    // A ligature named by its parts joined with underscores (`f_f_i`).
+    if name.contains(&b'_') {
+        let mut text = String::new();
+        for part in name.split(|&b| b == b'_') {
+            if part.is_empty() || part.contains(&b'_') {
+                return None;
+            }
+            text.push_str(&glyph_name_text(part)?);
+        }
+        return Some(Cow::Owned(text));
+    }
     let as_str = std::str::from_utf8(name).ok()?;
     if let Some(hex) = as_str.strip_prefix("uni")
         && hex.len() >= 4
@@ -650,6 +779,66 @@ impl CMap {
 
     fn is_empty(&self) -> bool {
         self.chars.is_empty() && self.dense.is_empty() && self.ranges.is_empty() && !self.identity
+    }
+
+    /// A map from codes to their texts, kept flat when the codes are small.
+    fn from_chars(chars: HashMap<u32, Box<str>>) -> CMap {
+        let mut cmap = CMap {
+            chars,
+            ..CMap::default()
+        };
+        cmap.make_dense();
+        cmap
+    }
+
+    fn make_dense(&mut self) {
+        let max = self.chars.keys().copied().max().unwrap_or(0);
+        if !self.chars.is_empty() && max < DENSE_LIMIT {
+            let mut dense = vec![None; max as usize + 1];
+            for (code, text) in std::mem::take(&mut self.chars) {
+                dense[code as usize] = Some(text);
+            }
+            self.dense = dense;
+        }
+    }
+
+    /// Whether, for a font whose codes are glyph ids (Identity-H/V), this map tells nothing:
+    /// at least four in five of its codes map to themselves as code points (a glyph id is no
+    /// character code), or to control, private-use or non-characters.
+    pub fn looks_useless(&self) -> bool {
+        fn useless(code: u32, text: &str) -> bool {
+            let mut chars = text.chars();
+            let first = chars.next();
+            let itself = first.is_some_and(|c| c as u32 == code) && chars.as_str().is_empty();
+            itself
+                || text.chars().any(|c| {
+                    let cp = c as u32;
+                    c.is_control()
+                        || is_private_use(cp)
+                        || (0xFDD0..=0xFDEF).contains(&cp)
+                        || cp & 0xFFFE == 0xFFFE
+                })
+        }
+        let mut total = 0u64;
+        let mut bad = 0u64;
+        let entries = self
+            .dense
+            .iter()
+            .enumerate()
+            .filter_map(|(code, text)| Some((code as u32, text.as_deref()?)))
+            .chain(self.chars.iter().map(|(code, text)| (*code, &**text)));
+        for (code, text) in entries {
+            total += 1;
+            bad += u64::from(useless(code, text));
+        }
+        for (lo, hi, text) in &self.ranges {
+            let size = u64::from(hi - lo) + 1;
+            total += size;
+            if useless(*lo, text) {
+                bad += size;
+            }
+        }
+        total > 0 && bad * 5 >= total * 4
     }
 
     /// Appends the text for a code to `out`; false when the code is not mapped.
@@ -747,14 +936,7 @@ impl CMap {
                 _ => i += 1,
             }
         }
-        let max = cmap.chars.keys().copied().max().unwrap_or(0);
-        if !cmap.chars.is_empty() && max < DENSE_LIMIT {
-            let mut dense = vec![None; max as usize + 1];
-            for (code, text) in std::mem::take(&mut cmap.chars) {
-                dense[code as usize] = Some(text);
-            }
-            cmap.dense = dense;
-        }
+        cmap.make_dense();
         cmap
     }
 
@@ -934,6 +1116,40 @@ mod tests {
     }
 
     #[test]
+    fn tells_useless_maps_for_glyph_id_codes() {
+        let cases: &[(&str, bool)] = &[
+            ("1 beginbfrange <0000> <FFFF> <0000> endbfrange", true),
+            (
+                "3 beginbfchar <00B7> <00B7> <00C4> <00C4> <00BA> <00BA> endbfchar",
+                true,
+            ),
+            (
+                "3 beginbfchar <0003> <E003> <0004> <E004> <0005> <0001> endbfchar",
+                true,
+            ),
+            (
+                "3 beginbfchar <0003> <0020> <0044> <0061> <0045> <0062> endbfchar",
+                false,
+            ),
+            // One code of five that happens to map to itself is no sign.
+            (
+                "5 beginbfchar <0003> <0020> <0044> <0061> <0045> <0062> <0046> <0063>\n\
+                 <0047> <0047> endbfchar",
+                false,
+            ),
+            ("1 beginbfrange <0010> <0030> <0041> endbfrange", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                CMap::parse(text.as_bytes()).looks_useless(),
+                *want,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn parses_one_byte_cmap_with_comments() {
         let cmap =
             CMap::parse(b"% a comment <01> <0041>\n2 beginbfchar <01> <0042> <02> /fi endbfchar");
@@ -960,6 +1176,11 @@ mod tests {
             ("Q.sc", Some("Q")),
             ("three", Some("3")),
             ("bullet", Some("\u{2022}")),
+            ("f_i", Some("fi")),
+            ("f_f_l.alt", Some("ffl")),
+            ("T_uni0068", Some("Th")),
+            ("f__i", None),
+            ("f_glyph7", None),
             ("glyph1234", None),
             ("", None),
         ];

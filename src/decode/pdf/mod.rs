@@ -9,6 +9,7 @@
 //! dictionary and XMP packet give the document title and a few meta tags.
 
 pub mod content;
+pub mod font_program;
 pub mod fonts;
 pub mod layout;
 pub mod lexer;
@@ -811,6 +812,229 @@ mod tests {
         for (subject, want) in cases {
             assert_eq!(subject_doi(subject).as_deref(), *want, "{subject}");
         }
+    }
+
+    /// A one-page PDF showing `codes` in a Type0 Identity-H font over a CIDFont embedding
+    /// `program` (TrueType, or a bare CFF font when `cff`), with the given ToUnicode and
+    /// CIDToGIDMap streams.
+    fn glyph_id_font_pdf(
+        program: Vec<u8>,
+        cff: bool,
+        to_unicode: Option<&str>,
+        cid_to_gid: Option<Vec<u8>>,
+        codes: &[u16],
+    ) -> Vec<u8> {
+        let mut doc = PdfDocument::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let (file_key, file_dict, subtype) = if cff {
+            let dict = dictionary! { "Subtype" => "CIDFontType0C" };
+            ("FontFile3", dict, "CIDFontType0")
+        } else {
+            ("FontFile2", dictionary! {}, "CIDFontType2")
+        };
+        let file = doc.add_object(Stream::new(file_dict, program));
+        let mut descriptor = dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "ABCDEF+font0001", "Flags" => 4,
+        };
+        descriptor.set(file_key, file);
+        let descriptor = doc.add_object(descriptor);
+        let mut cid_font = dictionary! {
+            "Type" => "Font", "Subtype" => subtype, "BaseFont" => "ABCDEF+font0001",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0,
+            },
+            "FontDescriptor" => descriptor, "DW" => 500,
+        };
+        if let Some(map) = cid_to_gid {
+            cid_font.set(
+                "CIDToGIDMap",
+                doc.add_object(Stream::new(dictionary! {}, map)),
+            );
+        }
+        let cid_font = doc.add_object(cid_font);
+        let mut font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+font0001",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+        };
+        if let Some(cmap) = to_unicode {
+            let cmap = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+            font.set("ToUnicode", cmap);
+        }
+        let font = doc.add_object(font);
+        let shown: Vec<u8> = codes.iter().flat_map(|c| c.to_be_bytes()).collect();
+        one_line_pdf(doc, pages_id, font, shown)
+    }
+
+    /// Finishes `doc` as one page (the object `pages_id`) showing `shown` in `font`.
+    fn one_line_pdf(
+        mut doc: PdfDocument,
+        pages_id: ObjectId,
+        font: ObjectId,
+        shown: Vec<u8>,
+    ) -> Vec<u8> {
+        let content = Content {
+            operations: vec![
+                op("BT", vec![]),
+                op("Tf", vec!["G1".into(), 12.into()]),
+                op("Td", vec![72.into(), 700.into()]),
+                op(
+                    "Tj",
+                    vec![Object::String(shown, lopdf::StringFormat::Hexadecimal)],
+                ),
+                op("ET", vec![]),
+            ],
+        };
+        let stream = doc.add_object(Stream::new(
+            dictionary! {},
+            content.encode().unwrap_or_default(),
+        ));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+                "Resources" => dictionary! { "Font" => dictionary! { "G1" => font } },
+                "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        save(&mut doc)
+    }
+
+    #[test]
+    fn type1_fonts_without_a_base_encoding_use_their_programs_builtin_one() {
+        // Glyphs "a", "c", "space", "n", "f_i", "uni00E9" on codes 1 to 6 by the program's own
+        // encoding; StandardEncoding, the guess without the program, has nothing there.
+        let program = font_program::tiny_cff(
+            &[66, 68, 1, 79, 391, 392],
+            &["f_i", "uni00E9"],
+            &[1, 2, 3, 4, 5, 6],
+        );
+        let differences = dictionary! {
+            "Type" => "Encoding", "Differences" => vec![2.into(), "e".into()],
+        };
+        let base = dictionary! { "BaseEncoding" => "StandardEncoding" };
+        let cases: &[(&str, Option<lopdf::Dictionary>, &str)] = &[
+            ("no /Encoding", None, "an fin ca\u{E9}"),
+            ("differences over it", Some(differences), "an fin ea\u{E9}"),
+            ("a base encoding named", Some(base), ""),
+        ];
+        for (what, encoding, want) in cases {
+            let mut doc = PdfDocument::with_version("1.5");
+            let pages_id = doc.new_object_id();
+            let file = doc.add_object(Stream::new(
+                dictionary! { "Subtype" => "Type1C" },
+                program.clone(),
+            ));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "ABCDEF+Tiny", "Flags" => 32,
+                "FontFile3" => file,
+            });
+            let mut font = dictionary! {
+                "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+Tiny",
+                "FontDescriptor" => descriptor,
+            };
+            if let Some(encoding) = encoding {
+                font.set("Encoding", encoding.clone());
+            }
+            let font = doc.add_object(font);
+            let pdf = one_line_pdf(doc, pages_id, font, vec![1, 4, 3, 5, 4, 3, 2, 1, 6]);
+            let text = decode_pdf(&pdf, &Limits::default()).map(|d| d.text);
+            if want.is_empty() {
+                assert_eq!(text.err(), Some(DecodeError::NoText), "{what}");
+            } else {
+                assert_eq!(text.ok(), Some(format!("{want}\n\u{c}")), "{what}");
+            }
+        }
+    }
+
+    #[test]
+    fn glyph_id_fonts_take_their_text_from_the_font_program() {
+        // Glyph ids of a subset that kept its parent font's order: letters from the cmap, a
+        // ligature and an accented letter named only in `post`, and 0x102, which the font
+        // does not know.
+        let program = font_program::tiny_truetype(
+            &[
+                (0x20, 0xB6),
+                (0x61, 0xB7),
+                (0x63, 0xB9),
+                (0x64, 0xBA),
+                (0x65, 0xBB),
+                (0x66, 0xBC),
+                (0x6E, 0xC4),
+            ],
+            &[(0x100, "f_i"), (0x101, "uni00E9")],
+            0x103,
+        );
+        let gids: [u16; 13] = [
+            0xB7, 0xC4, 0xBA, 0xB6, 0x100, 0xC4, 0xBB, 0xB6, 0xB9, 0xB7, 0xBC, 0x101, 0x102,
+        ];
+        // Maps every code to itself as a code point ('a' would read U+00B7), bar one.
+        let identity = "1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+             1 beginbfchar <0102> <0021> endbfchar\n\
+             1 beginbfrange <0000> <FFFF> <0000> endbfrange\n";
+        let upper = "8 beginbfchar <00B6> <0020> <00B7> <0041> <00B9> <0043> <00BA> <0044>\n\
+             <00BB> <0045> <00BC> <0046> <00C4> <004E> <0100> <00460049> endbfchar\n\
+             2 beginbfchar <0101> <00C9> <0102> <0021> endbfchar\n";
+        let by_cid: Vec<u16> = (1..=gids.len() as u16).collect();
+        let cid_map: Vec<u8> = std::iter::once(0)
+            .chain(gids)
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Option<Vec<u8>>,
+            &'a [u16],
+            &'a str,
+        );
+        let cases: &[Case] = &[
+            (
+                "identity ToUnicode",
+                Some(identity),
+                None,
+                &gids,
+                "and fine caf\u{E9}!",
+            ),
+            ("no ToUnicode", None, None, &gids, "and fine caf\u{E9}"),
+            (
+                "empty ToUnicode",
+                Some("begincmap endcmap"),
+                None,
+                &gids,
+                "and fine caf\u{E9}",
+            ),
+            (
+                "a real ToUnicode is kept",
+                Some(upper),
+                None,
+                &gids,
+                "AND FINE CAF\u{C9}!",
+            ),
+            (
+                "through CIDToGIDMap",
+                None,
+                Some(cid_map),
+                &by_cid,
+                "and fine caf\u{E9}",
+            ),
+        ];
+        for (what, to_unicode, map, codes, want) in cases {
+            let pdf = glyph_id_font_pdf(program.clone(), false, *to_unicode, map.clone(), codes);
+            let doc = decode_pdf(&pdf, &Limits::default()).expect(what);
+            assert_eq!(doc.text, format!("{want}\n\u{c}"), "{what}");
+        }
+        // A bare CFF font that is not CID-keyed: CIDs are glyph ids, named by the charset
+        // (standard strings "a", "c", "space", "n"; then "f_i" and "uni00E9").
+        let cff = font_program::tiny_cff(&[66, 68, 1, 79, 391, 392], &["f_i", "uni00E9"], &[]);
+        let codes: [u16; 10] = [1, 4, 3, 5, 4, 3, 2, 1, 6, 7];
+        let pdf = glyph_id_font_pdf(cff, true, Some(identity), None, &codes);
+        let doc = decode_pdf(&pdf, &Limits::default()).expect("decodes");
+        assert_eq!(doc.text, "an fin ca\u{E9}\n\u{c}");
     }
 
     #[test]
