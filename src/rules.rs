@@ -105,6 +105,10 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "pubmed abstract",
     "publisher full text",
     "biomed central full text",
+    // ACM Digital Library and IEEE Xplore.
+    "digital library",
+    "cross ref",
+    "show in context",
 ];
 
 /// Icon-font ligature names that leak into pastes as words.
@@ -168,6 +172,9 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("funding information", SectionKind::Funding),
     ("funding statement", SectionKind::Funding),
     ("financial support", SectionKind::Funding),
+    // IEEE Xplore's list of funders under the abstract.
+    ("funding agency", SectionKind::Funding),
+    ("funding agencies", SectionKind::Funding),
     ("author information", SectionKind::AuthorInfo),
     ("authors and affiliations", SectionKind::AuthorInfo),
     ("affiliations", SectionKind::AuthorInfo),
@@ -184,10 +191,18 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("article information", SectionKind::ArticleInfo),
     ("article info", SectionKind::ArticleInfo),
     ("publication history", SectionKind::ArticleInfo),
+    // Atypon's information tab (SAGE, ACM) after the references: history, rights, authors.
+    (
+        "information, rights and permissions",
+        SectionKind::ArticleInfo,
+    ),
+    ("information & contributors", SectionKind::ArticleInfo),
     // HighWire's side box with the article's citation, DOI and tools.
     ("this article", SectionKind::ArticleInfo),
     ("keywords", SectionKind::Keywords),
     ("key words", SectionKind::Keywords),
+    ("author keywords", SectionKind::Keywords),
+    ("author tags", SectionKind::Keywords),
     ("this article is cited by", SectionKind::CitedBy),
     ("cited by", SectionKind::CitedBy),
     ("citing articles", SectionKind::CitedBy),
@@ -205,6 +220,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("people also looked at", SectionKind::Related),
     ("related research", SectionKind::Related),
     ("more like this", SectionKind::Related),
+    ("recommended", SectionKind::Related),
+    ("recommendations", SectionKind::Related),
     ("introduction", SectionKind::Body),
     ("background", SectionKind::Body),
     ("methods", SectionKind::Body),
@@ -238,6 +255,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("comments", SectionKind::Footer),
     ("rights and permissions", SectionKind::Other),
     ("powerpoint slides", SectionKind::Other),
+    ("save article to kindle", SectionKind::Other),
+    ("ccs concepts", SectionKind::Other),
     ("explore content", SectionKind::Footer),
     // Copernicus: the citation under the abstract, and the side boxes after the article.
     ("how to cite", SectionKind::Other),
@@ -534,7 +553,7 @@ fn link_label(word: &str) -> Option<&'static str> {
         "article" | "full text" | "view article" | "free full text" | "publisher full text" => {
             "article"
         }
-        "crossref" | "doi" => "doi",
+        "crossref" | "cross ref" | "doi" => "doi",
         _ => return None,
     })
 }
@@ -545,7 +564,12 @@ const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
 
 /// Labels of page controls that text dumps run onto the end of the line before them
 /// ("https://doi.org/10.1016/j.x.2018.10.004Get rights and content").
-const TRAILING_CONTROL_LABELS: &[&str] = &["Get rights and content"];
+const TRAILING_CONTROL_LABELS: &[&str] = &[
+    "Get rights and content",
+    // Atypon's byline link after the last author ("Ayla DemirtaşView all authors and
+    // affiliations").
+    "View all authors and affiliations",
+];
 
 /// Link labels that pages print inside a line of content, after each name of a byline
 /// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"): never content themselves.
@@ -1626,6 +1650,31 @@ mod tests {
     }
 
     #[test]
+    fn control_labels_run_onto_a_line() {
+        let cases = [
+            (
+                "https://doi.org/10.5555/x.2018.004Get rights and content",
+                Some((
+                    "https://doi.org/10.5555/x.2018.004",
+                    "Get rights and content",
+                )),
+            ),
+            (
+                "Tomasz Brzezicki, Ayla DemirtaşView all authors and affiliations",
+                Some((
+                    "Tomasz Brzezicki, Ayla Demirtaş",
+                    "View all authors and affiliations",
+                )),
+            ),
+            ("View all authors and affiliations", None),
+            ("Mei Lin, Jun Park", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(split_trailing_control_label(line), want, "{line}");
+        }
+    }
+
+    #[test]
     fn link_residue_lines() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -1649,6 +1698,14 @@ mod tests {
             ),
             ("Articles of note", &[]),
             ("Cell Stem Cell 2008; 2:", &[]),
+            (
+                "Digital LibraryCross RefGoogle Scholar",
+                &["doi", "google_scholar"],
+            ),
+            (
+                "Show in Context CrossRef Google Scholar",
+                &["doi", "google_scholar"],
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(link_residue_labels(line), *want, "{line}");

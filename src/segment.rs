@@ -997,6 +997,32 @@ mod tests {
         }
     }
 
+    /// Headings of the publishers' chrome that the dev corpus lacks (SAGE, Cambridge,
+    /// IEEE Xplore, ACM DL) open the part they name.
+    #[test]
+    fn platform_headings() {
+        let cases = [
+            ("Funding Agency:", Some(SectionKind::Funding)),
+            ("Funding Agencies", Some(SectionKind::Funding)),
+            ("Author Tags", Some(SectionKind::Keywords)),
+            ("Author Keywords", Some(SectionKind::Keywords)),
+            ("Recommended", Some(SectionKind::Related)),
+            ("Recommendations", Some(SectionKind::Related)),
+            (
+                "Information, rights and permissions",
+                Some(SectionKind::ArticleInfo),
+            ),
+            ("Information & Contributors", Some(SectionKind::ArticleInfo)),
+            ("Save article to Kindle", Some(SectionKind::Other)),
+            ("CCS Concepts:", Some(SectionKind::Other)),
+            // A menu item of one word stays text.
+            ("History", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(known_heading(text), want, "{text}");
+        }
+    }
+
     #[test]
     fn heading_keys_drop_numbering() {
         let cases = [

@@ -1095,10 +1095,28 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
         return (without_orcid_icon(item), None);
     };
     let orcid = m.as_str().to_owned();
-    let kept: Vec<&str> = item
-        .split_whitespace()
-        .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
-        .collect();
+    let mut kept: Vec<String> = Vec::new();
+    for word in item.split_whitespace() {
+        if word.trim_end_matches(':').eq_ignore_ascii_case("orcid") {
+            continue;
+        }
+        if word.contains(&orcid) {
+            // A name run into its iD's link by a print or a text browser
+            // ("Okonjo-Brighthttps://orcid.org/…", "Lee[orcid]https://orcid.org/…") keeps
+            // the name.
+            let glued = word
+                .find("http")
+                .or_else(|| word.find("orcid.org"))
+                .or_else(|| word.find(&orcid))
+                .map_or("", |at| &word[..at]);
+            let name = without_orcid_icon(glued);
+            if !name.is_empty() {
+                kept.push(name.into_owned());
+            }
+            continue;
+        }
+        kept.push(word.to_owned());
+    }
     (Cow::Owned(kept.join(" ")), Some(orcid))
 }
 
@@ -2403,6 +2421,39 @@ mod tests {
                     assert_eq!(got.truncated, *truncated, "{text}");
                 }
             }
+        }
+    }
+
+    /// A name run into its ORCID link keeps the name and gives the iD.
+    #[test]
+    fn orcid_links_glued_to_names() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Hannah Okonjo-Brighthttps://orcid.org/0000-0002-5183-4467",
+                "Hannah Okonjo-Bright",
+                Some("0000-0002-5183-4467"),
+            ),
+            (
+                "Mei Lin[orcid]https://orcid.org/0000-0001-7734-2290",
+                "Mei Lin",
+                Some("0000-0001-7734-2290"),
+            ),
+            (
+                "Mei Lin https://orcid.org/0000-0001-7734-2290",
+                "Mei Lin",
+                Some("0000-0001-7734-2290"),
+            ),
+            (
+                "Mei Lin ORCID: 0000-0001-7734-229X",
+                "Mei Lin",
+                Some("0000-0001-7734-229X"),
+            ),
+            ("Mei Lin[orcid]", "Mei Lin", None),
+        ];
+        for (item, name, orcid) in cases {
+            let (got_name, got_orcid) = take_orcid(item);
+            assert_eq!(got_name, *name, "{item}");
+            assert_eq!(got_orcid.as_deref(), *orcid, "{item}");
         }
     }
 

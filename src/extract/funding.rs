@@ -27,7 +27,7 @@ static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// letters each ended by a separator ("KBF-RM-2021-044"), or a known shape with a space
 /// ("R01 GM123456").
 static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{2,6}\s\d{2,}|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
+    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{1,6}\s\d{2,}(?:[-/][A-Z0-9]+)*|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
 });
 
 /// Fills funding and acknowledgements.
@@ -211,8 +211,12 @@ fn parse_clause(clause: &str, sentence: &str) -> Vec<Funding> {
                 .next()
                 .is_some_and(|token| token.chars().any(|c| c.is_ascii_digit()))
     });
-    let funder_end = clause
+    // The funder's name comes after a cue ("supported by"); a parenthesis before it is
+    // part of the sentence ("The author(s) disclosed …: This work was supported by X (…)").
+    let named_from = FUNDER_CUE.find(clause).map_or(0, |m| m.end());
+    let funder_end = clause[named_from..]
         .find(['(', '['])
+        .map(|p| p + named_from)
         .into_iter()
         .chain(cue_with_number.map(|m| m.start()))
         .min()
@@ -408,6 +412,12 @@ mod tests {
             ("DMR-1420709", &["DMR-1420709"]),
             ("grant number KBF-RM-2021-044", &["KBF-RM-2021-044"]),
             ("UMO-2017/25/B/NZ8/01234", &["UMO-2017/25/B/NZ8/01234"]),
+            // A short programme code and a space before the number.
+            ("grant number P 31245-G29", &["P 31245-G29"]),
+            (
+                "Grant NSTC 110-2221-E-150-017",
+                &["NSTC 110-2221-E-150-017"],
+            ),
             ("2015", &[]),
         ];
         for (text, want) in cases {
@@ -444,6 +454,14 @@ mod tests {
                 ],
             ),
             ("We thank our colleagues for helpful discussions.", &[]),
+            // A parenthesis before the cue is part of the sentence, not an award.
+            (
+                "The author(s) disclosed receipt of the following financial support for this article: This work was supported by the Invented Rural Trust (grant number IRT-2018-117) and the Invented Care Council (grant number 2019-04412).",
+                &[
+                    ("Invented Rural Trust", &["IRT-2018-117"]),
+                    ("Invented Care Council", &["2019-04412"]),
+                ],
+            ),
             (
                 "This project was supported by the Key Basic Research Project of China (Grant No 2015CB112233 and 2014CB554433); Key Project of the Natural Science Foundation of Hunan (Grant No 81030041).",
                 &[

@@ -1009,13 +1009,18 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
         // hold several; a line that ends on a separator or goes on in lower case wrapped
         // and is joined to the one before. A bullet after them is something else (a
         // "* Correspondence" footnote).
-        let bulleted = lines
-            .iter()
-            .find(|l| !l.is_blank())
-            .is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
+        // An ordered list printed as text ("1. older adults" / "2. living alone") is a
+        // bulleted one whose bullets are numbers.
+        let first = lines.iter().find(|l| !l.is_blank());
+        let numbered = first.is_some_and(|l| list_number_of(&l.text) == Some(1));
+        let bulleted = numbered || first.is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
         let mut plain: Vec<String> = Vec::new();
         for line in lines.iter().filter(|l| !l.is_blank()) {
-            let is_item = matches!(line.kind, LineKind::Bullet(_));
+            let is_item = if numbered {
+                list_number_of(&line.text).is_some()
+            } else {
+                matches!(line.kind, LineKind::Bullet(_))
+            };
             if is_item != bulleted {
                 break;
             }
@@ -1032,12 +1037,12 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 if keywords.len() > 40 {
                     break;
                 }
-                keywords.push(
-                    line.text
-                        .trim()
-                        .trim_end_matches([';', ',', '.'])
-                        .to_owned(),
-                );
+                let text = if numbered {
+                    strip_list_number(&line.text)
+                } else {
+                    line.text.trim()
+                };
+                keywords.push(text.trim_end_matches([';', ',', '.']).to_owned());
             } else {
                 let text = line.text.trim();
                 let wrapped = plain.last().is_some_and(|last| {
@@ -1077,6 +1082,36 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 }
             }
         }
+    }
+}
+
+/// The number of an ordered-list item printed as text: `1. older adults` gives 1.
+fn list_number_of(text: &str) -> Option<u32> {
+    let text = text.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let item = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    item.trim_start()
+        .starts_with(char::is_alphabetic)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
+
+/// An ordered-list item without its number (`2. living alone` gives `living alone`).
+fn strip_list_number(text: &str) -> &str {
+    let text = text.trim();
+    match list_number_of(text) {
+        Some(_) => text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .get(1..)
+            .unwrap_or("")
+            .trim(),
+        None => text,
     }
 }
 
@@ -3492,6 +3527,38 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(starts_with_info_label(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn ordered_list_items_printed_as_text() {
+        let cases = [
+            ("1. older adults", Some(1), "older adults"),
+            ("  12) rural health", Some(12), "rural health"),
+            ("2. living alone;", Some(2), "living alone;"),
+            // No item: a number that is a keyword's own, or no text after the number.
+            ("5G networks", None, "5G networks"),
+            ("3.5 GHz band", None, "3.5 GHz band"),
+            ("2019. 12", None, "2019. 12"),
+            ("older adults", None, "older adults"),
+        ];
+        for (line, number, text) in cases {
+            assert_eq!(list_number_of(line), number, "{line}");
+            assert_eq!(strip_list_number(line), text, "{line}");
+        }
+    }
+
+    #[test]
+    fn numbered_keyword_lists_lose_their_numbers() {
+        let page = "Invented title\n\nKeywords\n\n1. older adults\n2. living alone\n3. rural health\n\nIntroduction\n\nText.";
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        assert_eq!(
+            record.keywords,
+            ["older adults", "living alone", "rural health"]
+        );
     }
 
     #[test]
