@@ -272,6 +272,17 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("quick links", SectionKind::Footer),
 ];
 
+/// Run-in labels of the publication details that a page prints under the abstract with no
+/// heading between (IEEE Xplore): the abstract ends at the first line opening with one
+/// (compared case-insensitively).
+pub const PUBLICATION_INFO_LABELS: &[&str] = &[
+    "published in:",
+    "page(s):",
+    "date of publication:",
+    "date of current version:",
+    "inspec accession number:",
+];
+
 /// Headings inside a structured abstract; under "Abstract" they do not end it.
 pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "background",

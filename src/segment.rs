@@ -323,7 +323,49 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     });
     let segments = fold_menus_into_header(segments, lines);
     let segments = split_headless_references(segments, lines);
+    let segments = split_publication_info_after_abstract(segments, lines);
     split_citation_after_references(segments, lines)
+}
+
+/// A run-in label of the publication details a page prints right under the abstract,
+/// without a heading between (IEEE Xplore's "Published in: …" / "Page(s): …").
+fn opens_publication_info(text: &str) -> bool {
+    let text = text.trim_start().as_bytes();
+    crate::rules::PUBLICATION_INFO_LABELS
+        .iter()
+        .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+}
+
+/// Cuts an abstract where the publication details under it begin: from that line on the
+/// part is the article's information.
+fn split_publication_info_after_abstract(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(segments.len() + 1);
+    for segment in segments {
+        let range = segment.lines.clone();
+        let first = range.clone().find(|&i| !lines[i].is_blank());
+        let info = (segment.kind == SectionKind::Abstract)
+            .then(|| {
+                range
+                    .clone()
+                    .find(|&i| Some(i) != first && opens_publication_info(&lines[i].text))
+            })
+            .flatten();
+        match info {
+            Some(at) => {
+                out.push(Segment {
+                    lines: range.start..at,
+                    ..segment
+                });
+                out.push(Segment {
+                    kind: SectionKind::ArticleInfo,
+                    heading: None,
+                    lines: at..range.end,
+                });
+            }
+            None => out.push(segment),
+        }
+    }
+    out
 }
 
 /// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …")
@@ -995,6 +1037,24 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn publication_details_under_an_abstract_end_it() {
+        let text = "Title of an invented article\n\nAbstract:\n\nWe study invented feeders. The scheme works.\nPublished in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)\nPage(s): 1412 - 1425\nDate of Publication: 14 February 2022\n";
+        let lines = crate::clean::clean_lines(text);
+        let segments = segment(&lines);
+        let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Header,
+                SectionKind::Abstract,
+                SectionKind::ArticleInfo
+            ]
+        );
+        let info = &lines[segments[2].lines.clone()];
+        assert!(info[0].text.starts_with("Published in:"), "{info:?}");
     }
 
     /// Headings of the publishers' chrome that the dev corpus lacks (SAGE, Cambridge,

@@ -57,7 +57,7 @@ const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>revision received|received|revised(?:\s+form)?|accepted|publication date|date of publication|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -726,7 +726,9 @@ fn fill_date(record: &mut Record, label: &str, date: &str, span: [usize; 2]) {
     let label = label.to_lowercase();
     let (field, slot): (&str, Slot) = match label.as_str() {
         "received" => ("dates.received", |r| &mut r.dates.received),
-        l if l.starts_with("revised") => ("dates.revised", |r| &mut r.dates.revised),
+        l if l.starts_with("revised") || l.starts_with("revision") => {
+            ("dates.revised", |r| &mut r.dates.revised)
+        }
         "accepted" => ("dates.accepted", |r| &mut r.dates.accepted),
         "issue date" | "published in issue" => ("dates.issue", |r| &mut r.dates.issue),
         _ => ("dates.published", |r| &mut r.dates.published),
@@ -3788,6 +3790,17 @@ mod tests {
                 "Published online 2011 December 16. doi: 10.1000/x",
                 "Published online",
                 "2011 December 16",
+            ),
+            // A history list's revision (not its receipt), and IEEE's publication date.
+            (
+                "Revision received: January 11, 2021",
+                "Revision received",
+                "January 11, 2021",
+            ),
+            (
+                "Date of Publication: 14 February 2022",
+                "Date of Publication",
+                "14 February 2022",
             ),
         ];
         for (line, label, date) in cases {
