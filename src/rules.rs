@@ -283,6 +283,40 @@ pub const PUBLICATION_INFO_LABELS: &[&str] = &[
     "inspec accession number:",
 ];
 
+/// Labels of the article-information list that a keyword list sits in, printed alone on
+/// their line with the value below ("Keywords" / "a, b" / "Copyright" / "© 2015 ...").
+pub const INFO_LABELS_ALONE: &[&str] = &[
+    "abbreviations",
+    "academic editor",
+    "accepted",
+    "article information",
+    "citation",
+    "copyright",
+    "data availability",
+    "doi",
+    "editor",
+    "funding",
+    // Cambridge Core's panel under the keywords: "Type" / "Research Article",
+    // "Information" / the citation.
+    "information",
+    "licence",
+    "license",
+    "published",
+    "received",
+    "subject areas",
+    "subjects",
+    "type",
+];
+
+/// Whether a line is an article-information label alone ("Copyright", "Licence:").
+pub fn is_info_label_alone(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    label.len() <= 20
+        && INFO_LABELS_ALONE
+            .iter()
+            .any(|known| label.eq_ignore_ascii_case(known))
+}
+
 /// Headings inside a structured abstract; under "Abstract" they do not end it.
 pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
     "background",

@@ -336,20 +336,24 @@ fn opens_publication_info(text: &str) -> bool {
         .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
 }
 
-/// Cuts an abstract where the publication details under it begin: from that line on the
-/// part is the article's information.
+/// Cuts an abstract where the publication details under it begin, and a keyword list
+/// where the information panel under it begins: from that line on the part is the
+/// article's information.
 fn split_publication_info_after_abstract(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
     let mut out = Vec::with_capacity(segments.len() + 1);
     for segment in segments {
         let range = segment.lines.clone();
         let first = range.clone().find(|&i| !lines[i].is_blank());
-        let info = (segment.kind == SectionKind::Abstract)
-            .then(|| {
-                range
-                    .clone()
-                    .find(|&i| Some(i) != first && opens_publication_info(&lines[i].text))
-            })
-            .flatten();
+        // Under a keyword list, the article-information panel it sits in ("Type" /
+        // "Research Article" / "Information" / the citation).
+        let opens_info = |text: &str| match segment.kind {
+            SectionKind::Abstract => opens_publication_info(text),
+            SectionKind::Keywords => crate::rules::is_info_label_alone(text),
+            _ => false,
+        };
+        let info = range
+            .clone()
+            .find(|&i| Some(i) != first && opens_info(&lines[i].text));
         match info {
             Some(at) => {
                 out.push(Segment {
@@ -1055,6 +1059,23 @@ mod tests {
         );
         let info = &lines[segments[2].lines.clone()];
         assert!(info[0].text.starts_with("Published in:"), "{info:?}");
+    }
+
+    #[test]
+    fn an_information_panel_under_the_keywords_ends_them() {
+        let text = "Title of an invented article\n\nKeywords\n\n  • irrigation;\n  • trust;\n\nType\nResearch Article\nInformation\nInvented Review, Volume 14, Issue 2\n";
+        let lines = crate::clean::clean_lines(text);
+        let segments = segment(&lines);
+        let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Header,
+                SectionKind::Keywords,
+                SectionKind::ArticleInfo
+            ]
+        );
+        assert_eq!(lines[segments[2].lines.start].text, "Type");
     }
 
     /// Headings of the publishers' chrome that the dev corpus lacks (SAGE, Cambridge,

@@ -57,7 +57,7 @@ const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>revision received|received|revised(?:\s+form)?|accepted|publication date|date of publication|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>revision received|received|revised(?:\s+form)?|accepted|publication date|date of publication|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?(?:\s+by\s+\p{{Lu}}[\p{{L}}&.'’ ]{{2,60}}?)?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -1031,7 +1031,7 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                     || plain.len() > 40
                     || (!plain.is_empty() && starts_with_info_label(&line.text))
                     || COPYRIGHT.is_match(&line.text)
-                    || is_info_label_alone(&line.text))
+                    || rules::is_info_label_alone(&line.text))
             {
                 break;
             }
@@ -1115,36 +1115,6 @@ fn strip_list_number(text: &str) -> &str {
             .trim(),
         None => text,
     }
-}
-
-/// Labels of the article-information list that a keyword list sits in, printed alone on
-/// their line with the value below ("Keywords" / "a, b" / "Copyright" / "© 2015 ...").
-const INFO_LABELS_ALONE: &[&str] = &[
-    "abbreviations",
-    "academic editor",
-    "accepted",
-    "article information",
-    "citation",
-    "copyright",
-    "data availability",
-    "doi",
-    "editor",
-    "funding",
-    "licence",
-    "license",
-    "published",
-    "received",
-    "subject areas",
-    "subjects",
-];
-
-/// Whether a line is an article-information label alone ("Copyright", "Licence:").
-fn is_info_label_alone(text: &str) -> bool {
-    let label = text.trim().trim_end_matches(':').trim_end();
-    label.len() <= 20
-        && INFO_LABELS_ALONE
-            .iter()
-            .any(|known| label.eq_ignore_ascii_case(known))
 }
 
 /// Whether a line opens with a label of article information: one to four capitalised or
@@ -2615,10 +2585,12 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 continue;
             }
             let mut span = [line.start, line.end];
-            // A citation wrapped after its volume ("… 2011 December 16; 3(12):" / "241–247.").
+            // A citation wrapped after its volume ("… 2011 December 16; 3(12):" / "241–247.")
+            // or before its pages ("…, April 2021, pp." / "211 - 238").
             let wrapped = || {
                 let next = lines.get(i + 1).filter(|n| !n.is_blank())?;
-                if !line.text.trim_end().ends_with([':', ';']) {
+                let end = line.text.trim_end();
+                if !end.ends_with([':', ';', ',']) && !end.ends_with(" pp.") {
                     return None;
                 }
                 let mut joined = line.text.clone();
@@ -3790,6 +3762,12 @@ mod tests {
                 "Published online 2011 December 16. doi: 10.1000/x",
                 "Published online",
                 "2011 December 16",
+            ),
+            // Who published it, between label and date (Cambridge Core).
+            (
+                "Published online by Invented University Press: 12 March 2021",
+                "Published online",
+                "12 March 2021",
             ),
             // A history list's revision (not its receipt), and IEEE's publication date.
             (

@@ -53,6 +53,14 @@ pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
         for (i, line) in lines.iter().enumerate() {
             if let Some(found) = published_in(lines, i) {
                 fill_published_in(record, &found, [line.start, line.end]);
+            } else if is_type_label(&line.text) {
+                // "Type" / "Research Article" (Cambridge Core's information panel).
+                let kind = value_below(lines, i, 2)
+                    .and_then(|value| crate::rules::article_type(&value.text).map(|k| (k, value)));
+                if let Some((kind, value)) = kind.filter(|_| record.article_type.is_none()) {
+                    record.article_type = Some(kind.to_owned());
+                    record.note_source("article_type", "text", Some([value.start, value.end]));
+                }
             } else if let Some(field) = label_field(&line.text) {
                 if let Some(value) = value_below(lines, i, 2) {
                     fill_field(record, field, &value.text, [value.start, value.end]);
@@ -188,6 +196,13 @@ fn fill_published_in(record: &mut Record, found: &PublishedIn, span: [usize; 2])
     }
 }
 
+/// A "Type" label alone on its line, over the article's type.
+fn is_type_label(text: &str) -> bool {
+    text.trim()
+        .trim_end_matches(':')
+        .eq_ignore_ascii_case("type")
+}
+
 /// The longest label read before a colon.
 const MAX_LABEL_CHARS: usize = 20;
 
@@ -260,6 +275,20 @@ mod tests {
         let mut record = Record::empty_for_tests("t.txt", "text");
         fill_from_label_lines(&mut record, &page);
         record
+    }
+
+    #[test]
+    fn a_type_label_over_the_article_type() {
+        let cases = [
+            ("Type\nResearch Article\n", Some("Research Article")),
+            ("Type:\nReview\n", Some("Review")),
+            // A value that names no type, and the word in running text.
+            ("Type\nOpen access\n", None),
+            ("Type 2 diabetes\nResearch Article\n", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(filled(text).article_type.as_deref(), want, "{text}");
+        }
     }
 
     #[test]

@@ -70,7 +70,7 @@ const fn with_journal(pattern: fn(&str) -> String) -> BoundedGroup {
 
 static NAMED_VOLUME: BoundedGroup = with_journal(|journal| {
     format!(
-        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?(?:\s+(?-i:\p{{Lu}}\p{{Ll}}+)\b.*)?\s*$"
+        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:\p{{L}}+\s+)?(?P<dyear>(?:19|20)\d{{2}}))?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?(?:\s+(?-i:\p{{Lu}}\p{{Ll}}+)\b.*)?\s*$"
     )
 });
 
@@ -424,6 +424,19 @@ mod tests {
                     None,
                     None,
                     None,
+                )),
+            ),
+            // The issue's date between issue and pages (Cambridge Core's information panel).
+            (
+                "Review of Invented Studies, Volume 14, Issue 2, April 2021, pp. 211 - 238",
+                Some((
+                    Some("Review of Invented Studies"),
+                    Some("14"),
+                    Some("2"),
+                    Some("211"),
+                    Some("238"),
+                    None,
+                    Some(2021),
                 )),
             ),
             // Table cells joined on one line by a text browser.
