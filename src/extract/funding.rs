@@ -6,6 +6,7 @@
 
 use super::Page;
 use super::text::join_paragraphs;
+use crate::clean::{Line, LineKind};
 use crate::record::{Funding, Record};
 use crate::segment::SectionKind;
 use regex::Regex;
@@ -45,6 +46,11 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
                 record.note_source("acknowledgements", "text", joined.span);
             }
             if kind == SectionKind::Funding {
+                if let Some(items) = list_items(lines) {
+                    // A list of funders, one an item ("Funder (Grant Number: …)").
+                    texts.extend(items.into_iter().map(|item| (item, true)));
+                    continue;
+                }
                 // A funding section lists funders as lines ("Funder (award)") with the
                 // people funded as list items under them.
                 for paragraph in joined.text.split("\n\n") {
@@ -79,6 +85,23 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
     if !record.funding.is_empty() {
         record.note_source("funding", "text", None);
     }
+}
+
+/// The items of a section that is a list from its first line: each bullet with the lines
+/// it wraps onto. `None` when the section opens with text.
+fn list_items(lines: &[Line]) -> Option<Vec<String>> {
+    let mut lines = lines.iter().filter(|l| !l.is_blank()).peekable();
+    if !matches!(lines.peek()?.kind, LineKind::Bullet(_)) {
+        return None;
+    }
+    let mut items: Vec<String> = Vec::new();
+    for line in lines {
+        match (line.kind, items.last_mut()) {
+            (LineKind::Bullet(_), _) | (_, None) => items.push(line.text.trim().to_owned()),
+            (_, Some(last)) => super::text::push_joined(last, &line.text),
+        }
+    }
+    Some(items)
 }
 
 /// Parses funding statements into one entry per funder with its award numbers.
@@ -392,6 +415,24 @@ fn looks_like_funder(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn funders_listed_one_an_item() {
+        let text = "Funding Agency:\n\n  • Invented Science Council (Grant Number: NSTC\n    110-2221-E-150-017)\n  • Invented Research Council of Nordland (Grant Number: 301144)\n";
+        let lines = crate::clean::clean_lines(text);
+        let items = list_items(&lines[1..]).expect("a list");
+        assert_eq!(
+            items,
+            [
+                "Invented Science Council (Grant Number: NSTC 110-2221-E-150-017)",
+                "Invented Research Council of Nordland (Grant Number: 301144)",
+            ]
+        );
+        assert_eq!(
+            list_items(&crate::clean::clean_lines("This work was funded.\n")),
+            None
+        );
+    }
 
     #[test]
     fn award_ids() {

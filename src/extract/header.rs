@@ -1069,11 +1069,19 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
     for line in own_lines(page) {
         // Only a line whose first character lower-cases to `k` can start with a label:
         // the others are passed without a lower-cased copy.
-        if !line.text.starts_with(['k', 'K', '\u{212A}']) {
+        if !line.text.starts_with(['k', 'K', '\u{212A}', 'a', 'A']) {
             continue;
         }
         let lower = line.text.to_lowercase();
-        for label in ["keywords:", "key words:", "keywords", "key words"] {
+        // ACM prints its author keywords under the CCS concepts as "Additional Key Words
+        // and Phrases: …".
+        for label in [
+            "keywords:",
+            "key words:",
+            "keywords",
+            "key words",
+            "additional key words and phrases:",
+        ] {
             if lower.starts_with(label) && line.text.len() > label.len() + 2 {
                 let rest = &line.text[label.len()..];
                 let keywords = split_keyword_line(rest.trim_start_matches([':', ' ']));

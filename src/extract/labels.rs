@@ -38,6 +38,7 @@ const LABELS: &[(&str, Field)] = &[
     ("page(s)", Field::Pages),
     ("article", Field::ArticleNumber),
     ("article number", Field::ArticleNumber),
+    ("article no.", Field::ArticleNumber),
     ("year", Field::Year),
 ];
 
@@ -66,8 +67,21 @@ pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
                     fill_field(record, field, &value.text, [value.start, value.end]);
                 }
             } else if let Some((field, value)) = inline_label(&line.text) {
-                // "Article: 1117749", "Volume: 12": label and value on one line.
+                // "Article: 1117749", "Volume: 12": label and value on one line; ACM's
+                // "Article No.: 31, Pages 1 - 24" gives the pages after the number.
+                let (value, pages) = match value.split_once(", ") {
+                    Some((number, rest)) if field == Field::ArticleNumber => {
+                        let pages = rest
+                            .strip_prefix("Pages ")
+                            .or_else(|| rest.strip_prefix("pages "));
+                        (number, pages)
+                    }
+                    _ => (value, None),
+                };
                 fill_field(record, field, value, [line.start, line.end]);
+                if let Some(pages) = pages {
+                    fill_field(record, Field::Pages, pages, [line.start, line.end]);
+                }
             }
         }
     }
@@ -407,5 +421,12 @@ mod tests {
             assert_eq!(record.article_number.as_deref(), article, "{text}");
             assert_eq!(record.volume.as_deref(), volume, "{text}");
         }
+        // ACM: the article's number, then its pages.
+        let record = filled("Article No.: 31, Pages 1 - 24\n");
+        assert_eq!(record.article_number.as_deref(), Some("31"));
+        assert_eq!(
+            (record.page_first.as_deref(), record.page_last.as_deref()),
+            (Some("1"), Some("24"))
+        );
     }
 }
