@@ -273,7 +273,7 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
 ];
 
 /// Run-in labels of the publication details that a page prints under the abstract with no
-/// heading between (IEEE Xplore): the abstract ends at the first line opening with one
+/// heading between (IEEE Xplore, ACM): the abstract ends at the first line opening with one
 /// (compared case-insensitively).
 pub const PUBLICATION_INFO_LABELS: &[&str] = &[
     "published in:",
@@ -281,6 +281,9 @@ pub const PUBLICATION_INFO_LABELS: &[&str] = &[
     "date of publication:",
     "date of current version:",
     "inspec accession number:",
+    // ACM's front matter after the abstract.
+    "ccs concepts:",
+    "acm reference format:",
 ];
 
 /// Labels of the article-information list that a keyword list sits in, printed alone on

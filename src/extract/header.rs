@@ -179,6 +179,9 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_keywords(record, page);
     fill_abstract(record, page);
     fill_title_and_type(record, page);
+    // "Article No.: 31, Pages 1 - 24" before the locator shapes, which may read the same
+    // numbers another way.
+    super::labels::fill_article_number_and_pages(record, page);
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);

@@ -67,20 +67,12 @@ pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
                     fill_field(record, field, &value.text, [value.start, value.end]);
                 }
             } else if let Some((field, value)) = inline_label(&line.text) {
-                // "Article: 1117749", "Volume: 12": label and value on one line; ACM's
-                // "Article No.: 31, Pages 1 - 24" gives the pages after the number.
-                let (value, pages) = match value.split_once(", ") {
-                    Some((number, rest)) if field == Field::ArticleNumber => {
-                        let pages = rest
-                            .strip_prefix("Pages ")
-                            .or_else(|| rest.strip_prefix("pages "));
-                        (number, pages)
-                    }
-                    _ => (value, None),
-                };
-                fill_field(record, field, value, [line.start, line.end]);
-                if let Some(pages) = pages {
+                // "Article: 1117749", "Volume: 12": label and value on one line.
+                if let Some((number, pages)) = number_and_pages(field, value) {
+                    fill_field(record, field, number, [line.start, line.end]);
                     fill_field(record, Field::Pages, pages, [line.start, line.end]);
+                } else {
+                    fill_field(record, field, value, [line.start, line.end]);
                 }
             }
         }
@@ -207,6 +199,35 @@ fn fill_published_in(record: &mut Record, found: &PublishedIn, span: [usize; 2])
     }
     if let Some(year) = found.year {
         fill_field(record, Field::Year, &year.to_string(), span);
+    }
+}
+
+/// ACM's "Article No.: 31, Pages 1 - 24": the article's number, then its pages.
+fn number_and_pages(field: Field, value: &str) -> Option<(&str, &str)> {
+    if field != Field::ArticleNumber {
+        return None;
+    }
+    let (number, rest) = value.split_once(", ")?;
+    let pages = rest
+        .strip_prefix("Pages ")
+        .or_else(|| rest.strip_prefix("pages "))?;
+    Some((number, pages))
+}
+
+/// Fills the article number and pages from a line that labels both ("Article No.: 31,
+/// Pages 1 - 24"), before other lines can give the pages another reading.
+pub fn fill_article_number_and_pages(record: &mut Record, page: &Page<'_>) {
+    let parts = [SectionKind::Header, SectionKind::ArticleInfo];
+    for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
+        for line in page.lines_of(segment) {
+            let found = inline_label(&line.text)
+                .and_then(|(field, value)| Some((field, number_and_pages(field, value)?)));
+            if let Some((field, (number, pages))) = found {
+                fill_field(record, field, number, [line.start, line.end]);
+                fill_field(record, Field::Pages, pages, [line.start, line.end]);
+                return;
+            }
+        }
     }
 }
 

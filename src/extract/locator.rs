@@ -81,6 +81,14 @@ static VOLUME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("volume first regex")
 });
 
+/// "Invent. Trans. Sens. 19, 2, Article 31 (March 2023), 24 pages": the ACM reference
+/// format's journal, volume, issue, article number and date.
+static ACM: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s+(?P<volume>\d{{1,4}}),\s*(?P<issue>\d{{1,4}}),\s*Article\s+(?P<article>[\w.-]{{1,12}})\s*\((?:\p{{L}}+\.?\s+)?(?P<year>(?:19|20)\d{{2}})\)"
+    )
+});
+
 static PHYSICS: BoundedGroup = with_journal(|journal| {
     format!(
         r"^{journal}\s+(?P<volume>\d{{1,4}}),\s*(?P<pages>[A-Z]?\d+(?:[–-][A-Z]?\d+)?)\s*(?:\((?P<year>\d{{4}})\)|[–—-]\s*Published)"
@@ -224,6 +232,7 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
     let caps = NAMED_VOLUME
         .captures(text)
         .or_else(|| VOLUME_FIRST.captures(text))
+        .or_else(|| shape(comma && parenthesis, &ACM))
         .or_else(|| shape(comma, &PHYSICS))
         .or_else(|| shape(comma && digit_end, &CHEMISTRY))
         .or_else(|| shape(colon, &VANCOUVER))
@@ -424,6 +433,19 @@ mod tests {
                     None,
                     None,
                     None,
+                )),
+            ),
+            // The ACM reference format.
+            (
+                "Invent. Trans. Sens. 19, 2, Article 31 (March 2023), 24 pages. https://doi.org/10.5555/3579112",
+                Some((
+                    Some("Invent. Trans. Sens."),
+                    Some("19"),
+                    Some("2"),
+                    None,
+                    None,
+                    Some("31"),
+                    Some(2023),
                 )),
             ),
             // The issue's date between issue and pages (Cambridge Core's information panel).
