@@ -28,7 +28,7 @@ static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// letters each ended by a separator ("KBF-RM-2021-044"), or a known shape with a space
 /// ("R01 GM123456").
 static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{1,6}\s\d{2,}(?:[-/][A-Z0-9]+)*|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
+    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]\s\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{2,6}\s\d{2,}|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
 });
 
 /// Fills funding and acknowledgements.
@@ -453,12 +453,11 @@ mod tests {
             ("DMR-1420709", &["DMR-1420709"]),
             ("grant number KBF-RM-2021-044", &["KBF-RM-2021-044"]),
             ("UMO-2017/25/B/NZ8/01234", &["UMO-2017/25/B/NZ8/01234"]),
-            // A short programme code and a space before the number.
+            // A one-letter programme code and a space before the number; a funder's
+            // acronym before it is no part of it.
             ("grant number P 31245-G29", &["P 31245-G29"]),
-            (
-                "Grant NSTC 110-2221-E-150-017",
-                &["NSTC 110-2221-E-150-017"],
-            ),
+            ("Grant NSTC 110-2221-E-150-017", &["110-2221-E-150-017"]),
+            ("grant UAF 77/2013", &["77/2013"]),
             ("2015", &[]),
         ];
         for (text, want) in cases {

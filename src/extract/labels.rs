@@ -328,7 +328,9 @@ mod tests {
 
     #[test]
     fn published_in_lines() {
-        let cases: &[(&str, Option<(&str, &str, Option<&str>, Option<i32>)>)] = &[
+        // (line, (journal, volume, issue, year))
+        type Want<'a> = Option<(&'a str, &'a str, Option<&'a str>, Option<i32>)>;
+        let cases: &[(&str, Want)] = &[
             (
                 "Published in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)",
                 Some((
