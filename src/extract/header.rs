@@ -1006,8 +1006,22 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
     if !record.keywords.is_empty() {
         return;
     }
-    if let Some(section) = page.first(SectionKind::Keywords) {
-        let lines = page.lines_of(section);
+    // The authors' own keywords where the page groups them with indexing terms (IEEE
+    // Xplore: "IEEE Keywords", "Index Terms", "Author Keywords"), as a part of their own or
+    // as a group label inside the list.
+    let is_author_group = |text: &str| {
+        text.trim()
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case("author keywords")
+    };
+    let author_part = page
+        .sections(SectionKind::Keywords)
+        .find(|s| s.heading.as_deref().is_some_and(is_author_group));
+    if let Some(section) = author_part.or_else(|| page.first(SectionKind::Keywords)) {
+        let mut lines = page.lines_of(section);
+        if let Some(at) = lines.iter().position(|l| is_author_group(&l.text)) {
+            lines = &lines[at + 1..];
+        }
         let mut keywords = Vec::new();
         let mut span: Option<[usize; 2]> = None;
         // A list is bulleted when its first line is: one keyword a bullet. Plain lines may
@@ -3530,6 +3544,17 @@ mod tests {
             assert_eq!(list_number_of(line), number, "{line}");
             assert_eq!(strip_list_number(line), text, "{line}");
         }
+    }
+
+    #[test]
+    fn author_keywords_among_indexing_terms() {
+        let page = "Invented title\n\nKeywords\n\n  • Invented Keywords\n      □ Voltage control,\n      □ Inverters,\n  • Author Keywords\n      □ consensus,\n      □ smart inverters,\nMetrics\n";
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        assert_eq!(record.keywords, ["consensus", "smart inverters"]);
     }
 
     #[test]
