@@ -602,7 +602,11 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
     let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
-        if line.text.len() > 300
+        // A long line is prose, unless it is a manuscript history footnote printed as one
+        // paragraph ("Manuscript received 3 June 2021; revised …; accepted …. Date of
+        // publication …", IEEE).
+        let history = starts_with_ignore_ascii_case(line.text.trim_start(), "manuscript received");
+        if (line.text.len() > 300 && !history)
             || !may_hold_dated_label(&line.text)
             || !DATE_LABEL_WORD.is_match(&line.text)
         {
@@ -3544,6 +3548,25 @@ mod tests {
             assert_eq!(list_number_of(line), number, "{line}");
             assert_eq!(strip_list_number(line), text, "{line}");
         }
+    }
+
+    #[test]
+    fn a_manuscript_history_footnote_of_one_long_line() {
+        let footnote = format!(
+            "Manuscript received 3 June 2021; revised 18 October 2021; accepted 30 January 2022. Date of publication 14 February 2022. {}",
+            "This work was supported in part by the Invented Science Council. ".repeat(4)
+        );
+        assert!(footnote.len() > 300);
+        let page = format!(
+            "Invented title of an article\n\nAbstract\n\nWe study invented feeders.\n\nFootnotes\n\n{footnote}\n"
+        );
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        assert_eq!(record.dates.received.as_deref(), Some("2021-06-03"));
+        assert_eq!(record.dates.accepted.as_deref(), Some("2022-01-30"));
     }
 
     #[test]
