@@ -87,6 +87,12 @@ pub const PROFILES: &[Profile] = &[
         &[],
     ),
     profile(
+        "acm",
+        "dl.acm.org",
+        &["dl.acm.org", "ACM Digital Library"],
+        &["10.1145"],
+    ),
+    profile(
         "nature",
         "nature.com",
         &["nature.com", "Springer Nature SharedIt", "Nature Portfolio"],
@@ -146,6 +152,16 @@ pub const PROFILES: &[Profile] = &[
         &["10.1136"],
     ),
     profile(
+        "cambridge",
+        "cambridge.org/core",
+        &[
+            "cambridge.org/core",
+            "Cambridge Core",
+            "Published online by Cambridge University Press",
+        ],
+        &["10.1017"],
+    ),
+    profile(
         "copernicus",
         "copernicus.org",
         // The site's article URLs, and the line on the first page of every EGU paper (a
@@ -203,6 +219,12 @@ pub const PROFILES: &[Profile] = &[
         &["10.1155"],
     ),
     profile(
+        "ieee",
+        "ieeexplore.ieee.org",
+        &["ieeexplore.ieee.org", "IEEE Xplore"],
+        &["10.1109"],
+    ),
+    profile(
         "iop",
         "iopscience.iop.org",
         &["iopscience.iop.org", "IOPscience", "IOP Publishing"],
@@ -248,6 +270,12 @@ pub const PROFILES: &[Profile] = &[
         "pubs.rsc.org",
         &["pubs.rsc.org", "Royal Society of Chemistry"],
         &["10.1039"],
+    ),
+    profile(
+        "sage",
+        "journals.sagepub.com",
+        &["journals.sagepub.com", "SAGE Journals"],
+        &["10.1177"],
     ),
     profile(
         "tandf",
@@ -458,6 +486,35 @@ mod tests {
                 "generic",
             ),
             ("An invented article", None, None, None, "generic"),
+            // The platforms of the invented cases in tests/data/pages.
+            (
+                "Skip to main content\nSAGE Journals\nAn invented article",
+                None,
+                None,
+                None,
+                "sage",
+            ),
+            (
+                "Cambridge Core\nAn invented article",
+                None,
+                None,
+                None,
+                "cambridge",
+            ),
+            (
+                "text",
+                Some("https://ieeexplore.ieee.org/document/1"),
+                None,
+                None,
+                "ieee",
+            ),
+            (
+                "An invented article",
+                None,
+                None,
+                Some("10.1145/3579112"),
+                "acm",
+            ),
         ];
         for &(text, canonical, url, doi, want) in cases {
             let mut document = Document {

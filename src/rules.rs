@@ -105,6 +105,10 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "pubmed abstract",
     "publisher full text",
     "biomed central full text",
+    // ACM Digital Library and IEEE Xplore.
+    "digital library",
+    "cross ref",
+    "show in context",
 ];
 
 /// Icon-font ligature names that leak into pastes as words.
@@ -168,6 +172,9 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("funding information", SectionKind::Funding),
     ("funding statement", SectionKind::Funding),
     ("financial support", SectionKind::Funding),
+    // IEEE Xplore's list of funders under the abstract.
+    ("funding agency", SectionKind::Funding),
+    ("funding agencies", SectionKind::Funding),
     ("author information", SectionKind::AuthorInfo),
     ("authors and affiliations", SectionKind::AuthorInfo),
     ("affiliations", SectionKind::AuthorInfo),
@@ -184,10 +191,18 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("article information", SectionKind::ArticleInfo),
     ("article info", SectionKind::ArticleInfo),
     ("publication history", SectionKind::ArticleInfo),
+    // Atypon's information tab (SAGE, ACM) after the references: history, rights, authors.
+    (
+        "information, rights and permissions",
+        SectionKind::ArticleInfo,
+    ),
+    ("information & contributors", SectionKind::ArticleInfo),
     // HighWire's side box with the article's citation, DOI and tools.
     ("this article", SectionKind::ArticleInfo),
     ("keywords", SectionKind::Keywords),
     ("key words", SectionKind::Keywords),
+    ("author keywords", SectionKind::Keywords),
+    ("author tags", SectionKind::Keywords),
     ("this article is cited by", SectionKind::CitedBy),
     ("cited by", SectionKind::CitedBy),
     ("citing articles", SectionKind::CitedBy),
@@ -205,6 +220,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("people also looked at", SectionKind::Related),
     ("related research", SectionKind::Related),
     ("more like this", SectionKind::Related),
+    ("recommended", SectionKind::Related),
+    ("recommendations", SectionKind::Related),
     ("introduction", SectionKind::Body),
     ("background", SectionKind::Body),
     ("methods", SectionKind::Body),
@@ -238,6 +255,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("comments", SectionKind::Footer),
     ("rights and permissions", SectionKind::Other),
     ("powerpoint slides", SectionKind::Other),
+    ("save article to kindle", SectionKind::Other),
+    ("ccs concepts", SectionKind::Other),
     ("explore content", SectionKind::Footer),
     // Copernicus: the citation under the abstract, and the side boxes after the article.
     ("how to cite", SectionKind::Other),
@@ -252,6 +271,54 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("publish with us", SectionKind::Footer),
     ("quick links", SectionKind::Footer),
 ];
+
+/// Run-in labels of the publication details that a page prints under the abstract with no
+/// heading between (IEEE Xplore, ACM): the abstract ends at the first line opening with one
+/// (compared case-insensitively).
+pub const PUBLICATION_INFO_LABELS: &[&str] = &[
+    "published in:",
+    "page(s):",
+    "date of publication:",
+    "date of current version:",
+    "inspec accession number:",
+    // ACM's front matter after the abstract.
+    "ccs concepts:",
+    "acm reference format:",
+];
+
+/// Labels of the article-information list that a keyword list sits in, printed alone on
+/// their line with the value below ("Keywords" / "a, b" / "Copyright" / "© 2015 ...").
+pub const INFO_LABELS_ALONE: &[&str] = &[
+    "abbreviations",
+    "academic editor",
+    "accepted",
+    "article information",
+    "citation",
+    "copyright",
+    "data availability",
+    "doi",
+    "editor",
+    "funding",
+    // Cambridge Core's panel under the keywords: "Type" / "Research Article",
+    // "Information" / the citation.
+    "information",
+    "licence",
+    "license",
+    "published",
+    "received",
+    "subject areas",
+    "subjects",
+    "type",
+];
+
+/// Whether a line is an article-information label alone ("Copyright", "Licence:").
+pub fn is_info_label_alone(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    label.len() <= 20
+        && INFO_LABELS_ALONE
+            .iter()
+            .any(|known| label.eq_ignore_ascii_case(known))
+}
 
 /// Headings inside a structured abstract; under "Abstract" they do not end it.
 pub const STRUCTURED_ABSTRACT_LABELS: &[&str] = &[
@@ -534,7 +601,7 @@ fn link_label(word: &str) -> Option<&'static str> {
         "article" | "full text" | "view article" | "free full text" | "publisher full text" => {
             "article"
         }
-        "crossref" | "doi" => "doi",
+        "crossref" | "cross ref" | "doi" => "doi",
         _ => return None,
     })
 }
@@ -545,7 +612,12 @@ const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
 
 /// Labels of page controls that text dumps run onto the end of the line before them
 /// ("https://doi.org/10.1016/j.x.2018.10.004Get rights and content").
-const TRAILING_CONTROL_LABELS: &[&str] = &["Get rights and content"];
+const TRAILING_CONTROL_LABELS: &[&str] = &[
+    "Get rights and content",
+    // Atypon's byline link after the last author ("Ayla DemirtaşView all authors and
+    // affiliations").
+    "View all authors and affiliations",
+];
 
 /// Link labels that pages print inside a line of content, after each name of a byline
 /// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"): never content themselves.
@@ -1626,6 +1698,31 @@ mod tests {
     }
 
     #[test]
+    fn control_labels_run_onto_a_line() {
+        let cases = [
+            (
+                "https://doi.org/10.5555/x.2018.004Get rights and content",
+                Some((
+                    "https://doi.org/10.5555/x.2018.004",
+                    "Get rights and content",
+                )),
+            ),
+            (
+                "Tomasz Brzezicki, Ayla DemirtaşView all authors and affiliations",
+                Some((
+                    "Tomasz Brzezicki, Ayla Demirtaş",
+                    "View all authors and affiliations",
+                )),
+            ),
+            ("View all authors and affiliations", None),
+            ("Mei Lin, Jun Park", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(split_trailing_control_label(line), want, "{line}");
+        }
+    }
+
+    #[test]
     fn link_residue_lines() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -1649,6 +1746,14 @@ mod tests {
             ),
             ("Articles of note", &[]),
             ("Cell Stem Cell 2008; 2:", &[]),
+            (
+                "Digital LibraryCross RefGoogle Scholar",
+                &["doi", "google_scholar"],
+            ),
+            (
+                "Show in Context CrossRef Google Scholar",
+                &["doi", "google_scholar"],
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(link_residue_labels(line), *want, "{line}");

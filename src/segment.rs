@@ -336,7 +336,53 @@ pub fn segment(lines: &[Line]) -> Vec<Segment> {
     });
     let segments = fold_menus_into_header(segments, lines);
     let segments = split_headless_references(segments, lines);
+    let segments = split_publication_info_after_abstract(segments, lines);
     split_citation_after_references(segments, lines)
+}
+
+/// A run-in label of the publication details a page prints right under the abstract,
+/// without a heading between (IEEE Xplore's "Published in: …" / "Page(s): …").
+fn opens_publication_info(text: &str) -> bool {
+    let text = text.trim_start().as_bytes();
+    crate::rules::PUBLICATION_INFO_LABELS
+        .iter()
+        .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+}
+
+/// Cuts an abstract where the publication details under it begin, and a keyword list
+/// where the information panel under it begins: from that line on the part is the
+/// article's information.
+fn split_publication_info_after_abstract(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(segments.len() + 1);
+    for segment in segments {
+        let range = segment.lines.clone();
+        let first = range.clone().find(|&i| !lines[i].is_blank());
+        // Under a keyword list, the article-information panel it sits in ("Type" /
+        // "Research Article" / "Information" / the citation).
+        let opens_info = |text: &str| match segment.kind {
+            SectionKind::Abstract => opens_publication_info(text),
+            SectionKind::Keywords => crate::rules::is_info_label_alone(text),
+            _ => false,
+        };
+        let info = range
+            .clone()
+            .find(|&i| Some(i) != first && opens_info(&lines[i].text));
+        match info {
+            Some(at) => {
+                out.push(Segment {
+                    lines: range.start..at,
+                    ..segment
+                });
+                out.push(Segment {
+                    kind: SectionKind::ArticleInfo,
+                    heading: None,
+                    lines: at..range.end,
+                });
+            }
+            None => out.push(segment),
+        }
+    }
+    out
 }
 
 /// A line that tells how to cite the article ("Cite this article as: Lindqvist et al.: …")
@@ -1036,6 +1082,67 @@ mod tests {
                 [SectionKind::Header, SectionKind::Abstract],
                 "{heading}"
             );
+        }
+    }
+
+    #[test]
+    fn publication_details_under_an_abstract_end_it() {
+        let text = "Title of an invented article\n\nAbstract:\n\nWe study invented feeders. The scheme works.\nPublished in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)\nPage(s): 1412 - 1425\nDate of Publication: 14 February 2022\n";
+        let lines = crate::clean::clean_lines(text);
+        let segments = segment(&lines);
+        let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Header,
+                SectionKind::Abstract,
+                SectionKind::ArticleInfo
+            ]
+        );
+        let info = &lines[segments[2].lines.clone()];
+        assert!(info[0].text.starts_with("Published in:"), "{info:?}");
+    }
+
+    #[test]
+    fn an_information_panel_under_the_keywords_ends_them() {
+        let text = "Title of an invented article\n\nKeywords\n\n  • irrigation;\n  • trust;\n\nType\nResearch Article\nInformation\nInvented Review, Volume 14, Issue 2\n";
+        let lines = crate::clean::clean_lines(text);
+        let segments = segment(&lines);
+        let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Header,
+                SectionKind::Keywords,
+                SectionKind::ArticleInfo
+            ]
+        );
+        assert_eq!(lines[segments[2].lines.start].text, "Type");
+    }
+
+    /// Headings of the publishers' chrome that the dev corpus lacks (SAGE, Cambridge,
+    /// IEEE Xplore, ACM DL) open the part they name.
+    #[test]
+    fn platform_headings() {
+        let cases = [
+            ("Funding Agency:", Some(SectionKind::Funding)),
+            ("Funding Agencies", Some(SectionKind::Funding)),
+            ("Author Tags", Some(SectionKind::Keywords)),
+            ("Author Keywords", Some(SectionKind::Keywords)),
+            ("Recommended", Some(SectionKind::Related)),
+            ("Recommendations", Some(SectionKind::Related)),
+            (
+                "Information, rights and permissions",
+                Some(SectionKind::ArticleInfo),
+            ),
+            ("Information & Contributors", Some(SectionKind::ArticleInfo)),
+            ("Save article to Kindle", Some(SectionKind::Other)),
+            ("CCS Concepts:", Some(SectionKind::Other)),
+            // A menu item of one word stays text.
+            ("History", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(known_heading(text), want, "{text}");
         }
     }
 

@@ -1095,10 +1095,28 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
         return (without_orcid_icon(item), None);
     };
     let orcid = m.as_str().to_owned();
-    let kept: Vec<&str> = item
-        .split_whitespace()
-        .filter(|w| !w.contains(&orcid) && !w.trim_end_matches(':').eq_ignore_ascii_case("orcid"))
-        .collect();
+    let mut kept: Vec<String> = Vec::new();
+    for word in item.split_whitespace() {
+        if word.trim_end_matches(':').eq_ignore_ascii_case("orcid") {
+            continue;
+        }
+        if word.contains(&orcid) {
+            // A name run into its iD's link by a print or a text browser
+            // ("Okonjo-Brighthttps://orcid.org/…", "Lee[orcid]https://orcid.org/…") keeps
+            // the name.
+            let glued = word
+                .find("http")
+                .or_else(|| word.find("orcid.org"))
+                .or_else(|| word.find(&orcid))
+                .map_or("", |at| &word[..at]);
+            let name = without_orcid_icon(glued);
+            if !name.is_empty() {
+                kept.push(name.into_owned());
+            }
+            continue;
+        }
+        kept.push(word.to_owned());
+    }
     (Cow::Owned(kept.join(" ")), Some(orcid))
 }
 
@@ -2151,11 +2169,27 @@ fn correspondence_names(text: &str) -> Option<Vec<String>> {
 /// before its last address goes on on the next one.
 fn mark_correspondents(record: &mut Record, lines: &[Line]) {
     for (i, line) in lines.iter().enumerate() {
-        if !(line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding")) {
-            continue;
-        }
         let mut text = Cow::Borrowed(line.text.as_str());
-        if let Some(next) = lines
+        if !(line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding")) {
+            // In parentheses at the end of a footnote ("… Paper no. X. (Corresponding
+            // author: Mei Lin.)", IEEE), perhaps wrapped before the name.
+            let Some(at) = line.text.find("(Corresponding") else {
+                continue;
+            };
+            let mut inner = line.text[at + 1..].to_owned();
+            if !inner.contains(')') {
+                if let Some(next) = lines.get(i + 1).filter(|n| !n.is_blank()) {
+                    inner.push(' ');
+                    inner.push_str(next.text.trim());
+                }
+            }
+            let end = inner.find(')').unwrap_or(inner.len());
+            inner.truncate(end);
+            if !inner.starts_with("Corresponding author") {
+                continue;
+            }
+            text = Cow::Owned(inner);
+        } else if let Some(next) = lines
             .get(i + 1)
             .filter(|n| !n.is_blank() && !line.text.ends_with([')', '.']))
         {
@@ -2403,6 +2437,66 @@ mod tests {
                     assert_eq!(got.truncated, *truncated, "{text}");
                 }
             }
+        }
+    }
+
+    /// A name run into its ORCID link keeps the name and gives the iD.
+    #[test]
+    fn orcid_links_glued_to_names() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Hannah Okonjo-Brighthttps://orcid.org/0000-0002-5183-4467",
+                "Hannah Okonjo-Bright",
+                Some("0000-0002-5183-4467"),
+            ),
+            (
+                "Mei Lin[orcid]https://orcid.org/0000-0001-7734-2290",
+                "Mei Lin",
+                Some("0000-0001-7734-2290"),
+            ),
+            (
+                "Mei Lin https://orcid.org/0000-0001-7734-2290",
+                "Mei Lin",
+                Some("0000-0001-7734-2290"),
+            ),
+            (
+                "Mei Lin ORCID: 0000-0001-7734-229X",
+                "Mei Lin",
+                Some("0000-0001-7734-229X"),
+            ),
+            ("Mei Lin[orcid]", "Mei Lin", None),
+        ];
+        for (item, name, orcid) in cases {
+            let (got_name, got_orcid) = take_orcid(item);
+            assert_eq!(got_name, *name, "{item}");
+            assert_eq!(got_orcid.as_deref(), *orcid, "{item}");
+        }
+    }
+
+    /// "(Corresponding author: X.)" closing a footnote, perhaps wrapped, marks X.
+    #[test]
+    fn corresponding_author_in_parentheses_after_a_footnote() {
+        let cases: &[(&str, bool)] = &[
+            ("Paper no. X-1. (Corresponding author: Hao Zhang.)", true),
+            ("Paper no. X-1. (Corresponding\nauthor: Hao Zhang.)", true),
+            ("Paper no. X-1. (Corresponding author: Mei Lin.)", false),
+            ("A note (Corresponding to Hao Zhang's data.)", false),
+        ];
+        for (text, want) in cases {
+            let mut record = Record::empty_for_tests("t.txt", "text");
+            for name in ["Mei Lin", "Hao Zhang"] {
+                record.authors.push(crate::record::Author {
+                    name: name.to_owned(),
+                    ..Default::default()
+                });
+            }
+            let lines = crate::clean::clean_lines(text);
+            mark_correspondents(&mut record, &lines);
+            let marked = record
+                .authors
+                .iter()
+                .any(|a| a.name == "Hao Zhang" && a.corresponding);
+            assert_eq!(marked, *want, "{text}");
         }
     }
 

@@ -6,6 +6,7 @@
 
 use super::Page;
 use super::text::join_paragraphs;
+use crate::clean::{Line, LineKind};
 use crate::record::{Funding, Record};
 use crate::segment::SectionKind;
 use regex::Regex;
@@ -27,7 +28,7 @@ static FUNDER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// letters each ended by a separator ("KBF-RM-2021-044"), or a known shape with a space
 /// ("R01 GM123456").
 static AWARD_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]{2,6}\s\d{2,}|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
+    Regex::new(r"^(?:[A-Z]\d{2}\s?[A-Z]{2}\d{5,6}(?:-\d+)?|[A-Z]\s\d{2,}(?:[-/][A-Z0-9]+)*|[A-Z]{2,6}\s\d{2,}|(?:[A-Za-z]{1,12}[-/.]){0,3}[A-Za-z0-9]*\d[A-Za-z0-9./_-]*)$").expect("award id regex")
 });
 
 /// Fills funding and acknowledgements.
@@ -45,6 +46,11 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
                 record.note_source("acknowledgements", "text", joined.span);
             }
             if kind == SectionKind::Funding {
+                if let Some(items) = list_items(lines) {
+                    // A list of funders, one an item ("Funder (Grant Number: …)").
+                    texts.extend(items.into_iter().map(|item| (item, true)));
+                    continue;
+                }
                 // A funding section lists funders as lines ("Funder (award)") with the
                 // people funded as list items under them.
                 for paragraph in joined.text.split("\n\n") {
@@ -79,6 +85,23 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
     if !record.funding.is_empty() {
         record.note_source("funding", "text", None);
     }
+}
+
+/// The items of a section that is a list from its first line: each bullet with the lines
+/// it wraps onto. `None` when the section opens with text.
+fn list_items(lines: &[Line]) -> Option<Vec<String>> {
+    let mut lines = lines.iter().filter(|l| !l.is_blank()).peekable();
+    if !matches!(lines.peek()?.kind, LineKind::Bullet(_)) {
+        return None;
+    }
+    let mut items: Vec<String> = Vec::new();
+    for line in lines {
+        match (line.kind, items.last_mut()) {
+            (LineKind::Bullet(_), _) | (_, None) => items.push(line.text.trim().to_owned()),
+            (_, Some(last)) => super::text::push_joined(last, &line.text),
+        }
+    }
+    Some(items)
 }
 
 /// Parses funding statements into one entry per funder with its award numbers.
@@ -211,8 +234,12 @@ fn parse_clause(clause: &str, sentence: &str) -> Vec<Funding> {
                 .next()
                 .is_some_and(|token| token.chars().any(|c| c.is_ascii_digit()))
     });
-    let funder_end = clause
+    // The funder's name comes after a cue ("supported by"); a parenthesis before it is
+    // part of the sentence ("The author(s) disclosed …: This work was supported by X (…)").
+    let named_from = FUNDER_CUE.find(clause).map_or(0, |m| m.end());
+    let funder_end = clause[named_from..]
         .find(['(', '['])
+        .map(|p| p + named_from)
         .into_iter()
         .chain(cue_with_number.map(|m| m.start()))
         .min()
@@ -390,6 +417,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn funders_listed_one_an_item() {
+        let text = "Funding Agency:\n\n  • Invented Science Council (Grant Number: NSTC\n    110-2221-E-150-017)\n  • Invented Research Council of Nordland (Grant Number: 301144)\n";
+        let lines = crate::clean::clean_lines(text);
+        let items = list_items(&lines[1..]).expect("a list");
+        assert_eq!(
+            items,
+            [
+                "Invented Science Council (Grant Number: NSTC 110-2221-E-150-017)",
+                "Invented Research Council of Nordland (Grant Number: 301144)",
+            ]
+        );
+        assert_eq!(
+            list_items(&crate::clean::clean_lines("This work was funded.\n")),
+            None
+        );
+    }
+
+    #[test]
     fn award_ids() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -408,6 +453,11 @@ mod tests {
             ("DMR-1420709", &["DMR-1420709"]),
             ("grant number KBF-RM-2021-044", &["KBF-RM-2021-044"]),
             ("UMO-2017/25/B/NZ8/01234", &["UMO-2017/25/B/NZ8/01234"]),
+            // A one-letter programme code and a space before the number; a funder's
+            // acronym before it is no part of it.
+            ("grant number P 31245-G29", &["P 31245-G29"]),
+            ("Grant NSTC 110-2221-E-150-017", &["110-2221-E-150-017"]),
+            ("grant UAF 77/2013", &["77/2013"]),
             ("2015", &[]),
         ];
         for (text, want) in cases {
@@ -444,6 +494,14 @@ mod tests {
                 ],
             ),
             ("We thank our colleagues for helpful discussions.", &[]),
+            // A parenthesis before the cue is part of the sentence, not an award.
+            (
+                "The author(s) disclosed receipt of the following financial support for this article: This work was supported by the Invented Rural Trust (grant number IRT-2018-117) and the Invented Care Council (grant number 2019-04412).",
+                &[
+                    ("Invented Rural Trust", &["IRT-2018-117"]),
+                    ("Invented Care Council", &["2019-04412"]),
+                ],
+            ),
             (
                 "This project was supported by the Key Basic Research Project of China (Grant No 2015CB112233 and 2014CB554433); Key Project of the Natural Science Foundation of Hunan (Grant No 81030041).",
                 &[

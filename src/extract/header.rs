@@ -57,7 +57,7 @@ const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>received|revised(?:\s+form)?|accepted|publication date|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>revision received|received|revised(?:\s+form)?|accepted|publication date|date of publication|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?(?:\s+by\s+\p{{Lu}}[\p{{L}}&.'’ ]{{2,60}}?)?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -179,6 +179,9 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_keywords(record, page);
     fill_abstract(record, page);
     fill_title_and_type(record, page);
+    // "Article No.: 31, Pages 1 - 24" before the locator shapes, which may read the same
+    // numbers another way.
+    super::labels::fill_article_number_and_pages(record, page);
     fill_from_cite_this_article(record, page);
     fill_from_citation_line(record, page);
     fill_from_locator_lines(record, page);
@@ -599,7 +602,11 @@ fn slot_article_number(r: &mut Record) -> &mut Option<String> {
 fn fill_dates(record: &mut Record, page: &Page<'_>) {
     let lines: Vec<&Line> = own_lines(page).filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
-        if line.text.len() > 300
+        // A long line is prose, unless it is a manuscript history footnote printed as one
+        // paragraph ("Manuscript received 3 June 2021; revised …; accepted …. Date of
+        // publication …", IEEE).
+        let history = starts_with_ignore_ascii_case(line.text.trim_start(), "manuscript received");
+        if (line.text.len() > 300 && !history)
             || !may_hold_dated_label(&line.text)
             || !DATE_LABEL_WORD.is_match(&line.text)
         {
@@ -726,7 +733,9 @@ fn fill_date(record: &mut Record, label: &str, date: &str, span: [usize; 2]) {
     let label = label.to_lowercase();
     let (field, slot): (&str, Slot) = match label.as_str() {
         "received" => ("dates.received", |r| &mut r.dates.received),
-        l if l.starts_with("revised") => ("dates.revised", |r| &mut r.dates.revised),
+        l if l.starts_with("revised") || l.starts_with("revision") => {
+            ("dates.revised", |r| &mut r.dates.revised)
+        }
         "accepted" => ("dates.accepted", |r| &mut r.dates.accepted),
         "issue date" | "published in issue" => ("dates.issue", |r| &mut r.dates.issue),
         _ => ("dates.published", |r| &mut r.dates.published),
@@ -1001,21 +1010,40 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
     if !record.keywords.is_empty() {
         return;
     }
-    if let Some(section) = page.first(SectionKind::Keywords) {
-        let lines = page.lines_of(section);
+    // The authors' own keywords where the page groups them with indexing terms (IEEE
+    // Xplore: "IEEE Keywords", "Index Terms", "Author Keywords"), as a part of their own or
+    // as a group label inside the list.
+    let is_author_group = |text: &str| {
+        text.trim()
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case("author keywords")
+    };
+    let author_part = page
+        .sections(SectionKind::Keywords)
+        .find(|s| s.heading.as_deref().is_some_and(is_author_group));
+    if let Some(section) = author_part.or_else(|| page.first(SectionKind::Keywords)) {
+        let mut lines = page.lines_of(section);
+        if let Some(at) = lines.iter().position(|l| is_author_group(&l.text)) {
+            lines = &lines[at + 1..];
+        }
         let mut keywords = Vec::new();
         let mut span: Option<[usize; 2]> = None;
         // A list is bulleted when its first line is: one keyword a bullet. Plain lines may
         // hold several; a line that ends on a separator or goes on in lower case wrapped
         // and is joined to the one before. A bullet after them is something else (a
         // "* Correspondence" footnote).
-        let bulleted = lines
-            .iter()
-            .find(|l| !l.is_blank())
-            .is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
+        // An ordered list printed as text ("1. older adults" / "2. living alone") is a
+        // bulleted one whose bullets are numbers.
+        let first = lines.iter().find(|l| !l.is_blank());
+        let numbered = first.is_some_and(|l| list_number_of(&l.text) == Some(1));
+        let bulleted = numbered || first.is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
         let mut plain: Vec<String> = Vec::new();
         for line in lines.iter().filter(|l| !l.is_blank()) {
-            let is_item = matches!(line.kind, LineKind::Bullet(_));
+            let is_item = if numbered {
+                list_number_of(&line.text).is_some()
+            } else {
+                matches!(line.kind, LineKind::Bullet(_))
+            };
             if is_item != bulleted {
                 break;
             }
@@ -1024,7 +1052,7 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                     || plain.len() > 40
                     || (!plain.is_empty() && starts_with_info_label(&line.text))
                     || COPYRIGHT.is_match(&line.text)
-                    || is_info_label_alone(&line.text))
+                    || rules::is_info_label_alone(&line.text))
             {
                 break;
             }
@@ -1032,12 +1060,12 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 if keywords.len() > 40 {
                     break;
                 }
-                keywords.push(
-                    line.text
-                        .trim()
-                        .trim_end_matches([';', ',', '.'])
-                        .to_owned(),
-                );
+                let text = if numbered {
+                    strip_list_number(&line.text)
+                } else {
+                    line.text.trim()
+                };
+                keywords.push(text.trim_end_matches([';', ',', '.']).to_owned());
             } else {
                 let text = line.text.trim();
                 let wrapped = plain.last().is_some_and(|last| {
@@ -1062,11 +1090,19 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
     for line in own_lines(page) {
         // Only a line whose first character lower-cases to `k` can start with a label:
         // the others are passed without a lower-cased copy.
-        if !line.text.starts_with(['k', 'K', '\u{212A}']) {
+        if !line.text.starts_with(['k', 'K', '\u{212A}', 'a', 'A']) {
             continue;
         }
         let lower = line.text.to_lowercase();
-        for label in ["keywords:", "key words:", "keywords", "key words"] {
+        // ACM prints its author keywords under the CCS concepts as "Additional Key Words
+        // and Phrases: …".
+        for label in [
+            "keywords:",
+            "key words:",
+            "keywords",
+            "key words",
+            "additional key words and phrases:",
+        ] {
             if lower.starts_with(label) && line.text.len() > label.len() + 2 {
                 let rest = &line.text[label.len()..];
                 let keywords = split_keyword_line(rest.trim_start_matches([':', ' ']));
@@ -1080,34 +1116,34 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
     }
 }
 
-/// Labels of the article-information list that a keyword list sits in, printed alone on
-/// their line with the value below ("Keywords" / "a, b" / "Copyright" / "© 2015 ...").
-const INFO_LABELS_ALONE: &[&str] = &[
-    "abbreviations",
-    "academic editor",
-    "accepted",
-    "article information",
-    "citation",
-    "copyright",
-    "data availability",
-    "doi",
-    "editor",
-    "funding",
-    "licence",
-    "license",
-    "published",
-    "received",
-    "subject areas",
-    "subjects",
-];
+/// The number of an ordered-list item printed as text: `1. older adults` gives 1.
+fn list_number_of(text: &str) -> Option<u32> {
+    let text = text.trim_start();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let item = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    item.trim_start()
+        .starts_with(char::is_alphabetic)
+        .then(|| text[..digits].parse().ok())
+        .flatten()
+}
 
-/// Whether a line is an article-information label alone ("Copyright", "Licence:").
-fn is_info_label_alone(text: &str) -> bool {
-    let label = text.trim().trim_end_matches(':').trim_end();
-    label.len() <= 20
-        && INFO_LABELS_ALONE
-            .iter()
-            .any(|known| label.eq_ignore_ascii_case(known))
+/// An ordered-list item without its number (`2. living alone` gives `living alone`).
+fn strip_list_number(text: &str) -> &str {
+    let text = text.trim();
+    match list_number_of(text) {
+        Some(_) => text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .get(1..)
+            .unwrap_or("")
+            .trim(),
+        None => text,
+    }
 }
 
 /// Whether a line opens with a label of article information: one to four capitalised or
@@ -2579,10 +2615,12 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                 continue;
             }
             let mut span = [line.start, line.end];
-            // A citation wrapped after its volume ("… 2011 December 16; 3(12):" / "241–247.").
+            // A citation wrapped after its volume ("… 2011 December 16; 3(12):" / "241–247.")
+            // or before its pages ("…, April 2021, pp." / "211 - 238").
             let wrapped = || {
                 let next = lines.get(i + 1).filter(|n| !n.is_blank())?;
-                if !line.text.trim_end().ends_with([':', ';']) {
+                let end = line.text.trim_end();
+                if !end.ends_with([':', ';', ',']) && !end.ends_with(" pp.") {
                     return None;
                 }
                 let mut joined = line.text.clone();
@@ -3524,6 +3562,68 @@ mod tests {
     }
 
     #[test]
+    fn ordered_list_items_printed_as_text() {
+        let cases = [
+            ("1. older adults", Some(1), "older adults"),
+            ("  12) rural health", Some(12), "rural health"),
+            ("2. living alone;", Some(2), "living alone;"),
+            // No item: a number that is a keyword's own, or no text after the number.
+            ("5G networks", None, "5G networks"),
+            ("3.5 GHz band", None, "3.5 GHz band"),
+            ("2019. 12", None, "2019. 12"),
+            ("older adults", None, "older adults"),
+        ];
+        for (line, number, text) in cases {
+            assert_eq!(list_number_of(line), number, "{line}");
+            assert_eq!(strip_list_number(line), text, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_manuscript_history_footnote_of_one_long_line() {
+        let footnote = format!(
+            "Manuscript received 3 June 2021; revised 18 October 2021; accepted 30 January 2022. Date of publication 14 February 2022. {}",
+            "This work was supported in part by the Invented Science Council. ".repeat(4)
+        );
+        assert!(footnote.len() > 300);
+        let page = format!(
+            "Invented title of an article\n\nAbstract\n\nWe study invented feeders.\n\nFootnotes\n\n{footnote}\n"
+        );
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        assert_eq!(record.dates.received.as_deref(), Some("2021-06-03"));
+        assert_eq!(record.dates.accepted.as_deref(), Some("2022-01-30"));
+    }
+
+    #[test]
+    fn author_keywords_among_indexing_terms() {
+        let page = "Invented title\n\nKeywords\n\n  • Invented Keywords\n      □ Voltage control,\n      □ Inverters,\n  • Author Keywords\n      □ consensus,\n      □ smart inverters,\nMetrics\n";
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        assert_eq!(record.keywords, ["consensus", "smart inverters"]);
+    }
+
+    #[test]
+    fn numbered_keyword_lists_lose_their_numbers() {
+        let page = "Invented title\n\nKeywords\n\n1. older adults\n2. living alone\n3. rural health\n\nIntroduction\n\nText.";
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        assert_eq!(
+            record.keywords,
+            ["older adults", "living alone", "rural health"]
+        );
+    }
+
+    #[test]
     fn breadcrumb_trails_give_volume_and_issue() {
         // (line, volume, issue, journal)
         let cases = [
@@ -3750,6 +3850,23 @@ mod tests {
                 "Published online 2011 December 16. doi: 10.1000/x",
                 "Published online",
                 "2011 December 16",
+            ),
+            // Who published it, between label and date (Cambridge Core).
+            (
+                "Published online by Invented University Press: 12 March 2021",
+                "Published online",
+                "12 March 2021",
+            ),
+            // A history list's revision (not its receipt), and IEEE's publication date.
+            (
+                "Revision received: January 11, 2021",
+                "Revision received",
+                "January 11, 2021",
+            ),
+            (
+                "Date of Publication: 14 February 2022",
+                "Date of Publication",
+                "14 February 2022",
             ),
         ];
         for (line, label, date) in cases {

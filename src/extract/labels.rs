@@ -11,6 +11,8 @@ use super::pages::parse_page_range;
 use crate::clean::{Line, LineKind};
 use crate::record::Record;
 use crate::segment::SectionKind;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The fields a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +35,10 @@ const LABELS: &[(&str, Field)] = &[
     ("number", Field::Issue),
     ("pages", Field::Pages),
     ("page range", Field::Pages),
+    ("page(s)", Field::Pages),
     ("article", Field::ArticleNumber),
     ("article number", Field::ArticleNumber),
+    ("article no.", Field::ArticleNumber),
     ("year", Field::Year),
 ];
 
@@ -48,13 +52,28 @@ pub fn fill_from_label_lines(record: &mut Record, page: &Page<'_>) {
     for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
         let lines = page.lines_of(segment);
         for (i, line) in lines.iter().enumerate() {
-            if let Some(field) = label_field(&line.text) {
+            if let Some(found) = published_in(lines, i) {
+                fill_published_in(record, &found, [line.start, line.end]);
+            } else if is_type_label(&line.text) {
+                // "Type" / "Research Article" (Cambridge Core's information panel).
+                let kind = value_below(lines, i, 2)
+                    .and_then(|value| crate::rules::article_type(&value.text).map(|k| (k, value)));
+                if let Some((kind, value)) = kind.filter(|_| record.article_type.is_none()) {
+                    record.article_type = Some(kind.to_owned());
+                    record.note_source("article_type", "text", Some([value.start, value.end]));
+                }
+            } else if let Some(field) = label_field(&line.text) {
                 if let Some(value) = value_below(lines, i, 2) {
                     fill_field(record, field, &value.text, [value.start, value.end]);
                 }
             } else if let Some((field, value)) = inline_label(&line.text) {
                 // "Article: 1117749", "Volume: 12": label and value on one line.
-                fill_field(record, field, value, [line.start, line.end]);
+                if let Some((number, pages)) = number_and_pages(field, value) {
+                    fill_field(record, field, number, [line.start, line.end]);
+                    fill_field(record, Field::Pages, pages, [line.start, line.end]);
+                } else {
+                    fill_field(record, field, value, [line.start, line.end]);
+                }
             }
         }
     }
@@ -120,6 +139,103 @@ fn inline_label(text: &str) -> Option<(Field, &str)> {
         .filter(|&field| field != Field::Journal)?;
     let value = value.trim();
     (!value.is_empty()).then_some((field, value))
+}
+
+/// A "Published in:" line: the journal, then its volume, issue and date in parentheses
+/// ("Published in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)", as
+/// IEEE Xplore prints it).
+static PUBLISHED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*published in:\s*(?P<journal>[^()]{3,120}?)\s*\(\s*volume:\s*(?P<volume>[\w.-]{1,12})(?:\s*,\s*issue:\s*(?P<issue>[\w.-]{1,12}))?(?:\s*,\s*(?P<date>[^)]{1,40}))?\)")
+        .expect("published in regex")
+});
+
+/// What a "Published in:" line names.
+#[derive(Debug, PartialEq, Eq)]
+struct PublishedIn {
+    journal: String,
+    volume: String,
+    issue: Option<String>,
+    year: Option<i32>,
+}
+
+/// Reads a "Published in:" line at `i`, joined with the next when its parenthesis closes
+/// there (a text dump wraps it).
+fn published_in(lines: &[Line], i: usize) -> Option<PublishedIn> {
+    let text = lines[i].text.trim_start();
+    if !text
+        .get(..13)
+        .is_some_and(|head| head.eq_ignore_ascii_case("published in:"))
+    {
+        return None;
+    }
+    let joined;
+    let text = if text.contains(')') {
+        text
+    } else {
+        let next = lines.get(i + 1).filter(|l| !l.is_blank())?;
+        joined = format!("{text} {}", next.text.trim());
+        joined.as_str()
+    };
+    let caps = PUBLISHED_IN.captures(text)?;
+    let year = caps.name("date").and_then(|d| {
+        d.as_str()
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4 && w.starts_with(['1', '2']))
+            .and_then(|y| y.parse().ok())
+    });
+    Some(PublishedIn {
+        journal: caps["journal"].trim().to_owned(),
+        volume: caps["volume"].to_owned(),
+        issue: caps.name("issue").map(|m| m.as_str().to_owned()),
+        year,
+    })
+}
+
+fn fill_published_in(record: &mut Record, found: &PublishedIn, span: [usize; 2]) {
+    fill_field(record, Field::Journal, &found.journal, span);
+    fill_field(record, Field::Volume, &found.volume, span);
+    if let Some(issue) = &found.issue {
+        fill_field(record, Field::Issue, issue, span);
+    }
+    if let Some(year) = found.year {
+        fill_field(record, Field::Year, &year.to_string(), span);
+    }
+}
+
+/// ACM's "Article No.: 31, Pages 1 - 24": the article's number, then its pages.
+fn number_and_pages(field: Field, value: &str) -> Option<(&str, &str)> {
+    if field != Field::ArticleNumber {
+        return None;
+    }
+    let (number, rest) = value.split_once(", ")?;
+    let pages = rest
+        .strip_prefix("Pages ")
+        .or_else(|| rest.strip_prefix("pages "))?;
+    Some((number, pages))
+}
+
+/// Fills the article number and pages from a line that labels both ("Article No.: 31,
+/// Pages 1 - 24"), before other lines can give the pages another reading.
+pub fn fill_article_number_and_pages(record: &mut Record, page: &Page<'_>) {
+    let parts = [SectionKind::Header, SectionKind::ArticleInfo];
+    for segment in page.segments.iter().filter(|s| parts.contains(&s.kind)) {
+        for line in page.lines_of(segment) {
+            let found = inline_label(&line.text)
+                .and_then(|(field, value)| Some((field, number_and_pages(field, value)?)));
+            if let Some((field, (number, pages))) = found {
+                fill_field(record, field, number, [line.start, line.end]);
+                fill_field(record, Field::Pages, pages, [line.start, line.end]);
+                return;
+            }
+        }
+    }
+}
+
+/// A "Type" label alone on its line, over the article's type.
+fn is_type_label(text: &str) -> bool {
+    text.trim()
+        .trim_end_matches(':')
+        .eq_ignore_ascii_case("type")
 }
 
 /// The longest label read before a colon.
@@ -197,6 +313,66 @@ mod tests {
     }
 
     #[test]
+    fn a_type_label_over_the_article_type() {
+        let cases = [
+            ("Type\nResearch Article\n", Some("Research Article")),
+            ("Type:\nReview\n", Some("Review")),
+            // A value that names no type, and the word in running text.
+            ("Type\nOpen access\n", None),
+            ("Type 2 diabetes\nResearch Article\n", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(filled(text).article_type.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn published_in_lines() {
+        // (line, (journal, volume, issue, year))
+        type Want<'a> = Option<(&'a str, &'a str, Option<&'a str>, Option<i32>)>;
+        let cases: &[(&str, Want)] = &[
+            (
+                "Published in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)",
+                Some((
+                    "Invented Transactions on Feeders",
+                    "7",
+                    Some("3"),
+                    Some(2022),
+                )),
+            ),
+            // Wrapped by a text dump before its year.
+            (
+                "Published in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May\n2022)",
+                Some((
+                    "Invented Transactions on Feeders",
+                    "7",
+                    Some("3"),
+                    Some(2022),
+                )),
+            ),
+            (
+                "Published in: Invented Letters ( Volume: 12)",
+                Some(("Invented Letters", "12", None, None)),
+            ),
+            ("Published in: Invented Letters", None),
+            ("Published in 2019 by Invented Press (Volume: 2)", None),
+        ];
+        for (text, want) in cases {
+            let lines = clean_lines(text);
+            let got = published_in(&lines, 0);
+            let got = got.as_ref().map(|f| {
+                (
+                    f.journal.as_str(),
+                    f.volume.as_str(),
+                    f.issue.as_deref(),
+                    f.year,
+                )
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
     fn reads_label_value_lines() {
         type Want = (
             Option<&'static str>,
@@ -268,5 +444,12 @@ mod tests {
             assert_eq!(record.article_number.as_deref(), article, "{text}");
             assert_eq!(record.volume.as_deref(), volume, "{text}");
         }
+        // ACM: the article's number, then its pages.
+        let record = filled("Article No.: 31, Pages 1 - 24\n");
+        assert_eq!(record.article_number.as_deref(), Some("31"));
+        assert_eq!(
+            (record.page_first.as_deref(), record.page_last.as_deref()),
+            (Some("1"), Some("24"))
+        );
     }
 }

@@ -70,7 +70,7 @@ const fn with_journal(pattern: fn(&str) -> String) -> BoundedGroup {
 
 static NAMED_VOLUME: BoundedGroup = with_journal(|journal| {
     format!(
-        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?(?:\s+(?-i:\p{{Lu}}\p{{Ll}}+)\b.*)?\s*$"
+        r"(?i)^{journal},\s*vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*,?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*,\s*(?:\p{{L}}+\s+)?(?P<dyear>(?:19|20)\d{{2}}))?(?:\s*,\s*(?:pages?|pp\.?)\s*{PAGES})?(?:\s+(?-i:\p{{Lu}}\p{{Ll}}+)\b.*)?\s*$"
     )
 });
 
@@ -79,6 +79,14 @@ static VOLUME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^vol(?:ume|\.)?\s*(?P<volume>\d+[A-Z]?)(?:\s*\((?P<year>\d{{4}})\))?(?:\s*[,•—–|]?\s*{ISSUE_LABEL}\s*{ISSUE})?(?:\s*[,•—–|]\s*(?P<date>[\w/ ]*?\b(?P<dyear>\d{{4}})))?(?:\s*,\s*(?:(?:pages?|pp\.?)\s*{PAGES}|article\s+(?:id|number):?\s*(?P<article>[\w.-]+)))?(?:\s*,\s*\d+\s+pages)?\s*$"
     ))
     .expect("volume first regex")
+});
+
+/// "Invent. Trans. Sens. 19, 2, Article 31 (March 2023), 24 pages": the ACM reference
+/// format's journal, volume, issue, article number and date.
+static ACM: BoundedGroup = with_journal(|journal| {
+    format!(
+        r"^{journal}\s+(?P<volume>\d{{1,4}}),\s*(?P<issue>\d{{1,4}}),\s*Article\s+(?P<article>[\w.-]{{1,12}})\s*\((?:\p{{L}}+\.?\s+)?(?P<year>(?:19|20)\d{{2}})\)"
+    )
 });
 
 static PHYSICS: BoundedGroup = with_journal(|journal| {
@@ -224,6 +232,7 @@ fn parse_locator_shapes(text: &str) -> Option<Locator> {
     let caps = NAMED_VOLUME
         .captures(text)
         .or_else(|| VOLUME_FIRST.captures(text))
+        .or_else(|| shape(comma && parenthesis, &ACM))
         .or_else(|| shape(comma, &PHYSICS))
         .or_else(|| shape(comma && digit_end, &CHEMISTRY))
         .or_else(|| shape(colon, &VANCOUVER))
@@ -424,6 +433,32 @@ mod tests {
                     None,
                     None,
                     None,
+                )),
+            ),
+            // The ACM reference format.
+            (
+                "Invent. Trans. Sens. 19, 2, Article 31 (March 2023), 24 pages. https://doi.org/10.5555/3579112",
+                Some((
+                    Some("Invent. Trans. Sens."),
+                    Some("19"),
+                    Some("2"),
+                    None,
+                    None,
+                    Some("31"),
+                    Some(2023),
+                )),
+            ),
+            // The issue's date between issue and pages (Cambridge Core's information panel).
+            (
+                "Review of Invented Studies, Volume 14, Issue 2, April 2021, pp. 211 - 238",
+                Some((
+                    Some("Review of Invented Studies"),
+                    Some("14"),
+                    Some("2"),
+                    Some("211"),
+                    Some("238"),
+                    None,
+                    Some(2021),
                 )),
             ),
             // Table cells joined on one line by a text browser.
