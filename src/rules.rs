@@ -452,6 +452,8 @@ const CHROME_PHRASES: &[&str] = &[
     "subscribe",
     "cookies",
     "go mobile",
+    // Author panels' toggles ("Show author details", "Hide author details").
+    "author details",
 ];
 
 /// Whether a short line is account, access or search chrome.
@@ -1646,6 +1648,20 @@ pub const SITE_NAMES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn account_search_and_panel_controls_are_site_chrome() {
+        let cases = [
+            ("Access provided by Invented University", true),
+            ("Show author details", true),
+            ("Hide author details", true),
+            ("Advanced Search Citation Search", true),
+            ("Who pays for the canal? Water fees and trust", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_site_chrome(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn boilerplate_lines() {
