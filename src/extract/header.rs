@@ -1885,6 +1885,7 @@ fn title_block_above(lines: &[Line], byline_start: usize) -> Option<super::text:
             let end = end_above_tabs_and_metadata(lines, byline_start)?;
             title_block_ending_at(lines, end)
         })
+        .or_else(|| title_block_ending_at(lines, end_above_metadata(lines, byline_start)?))
 }
 
 /// Where a title may end above a run of tab rows (capitalised, up to three words each, as lines or list items) and journal or
@@ -1910,6 +1911,28 @@ fn end_above_tabs_and_metadata(lines: &[Line], byline_start: usize) -> Option<us
         end -= 1;
     }
     (tabs >= 2 && metadata >= 1 && end < byline_start).then_some(end)
+}
+
+/// Where a title may end above one or two journal, publisher or date lines right over the
+/// byline ("Publisher: IEEE Cite This PDF", "Published online by …: 12 March 2021").
+fn end_above_metadata(lines: &[Line], byline_start: usize) -> Option<usize> {
+    const MAX_METADATA: usize = 2;
+    let mut end = byline_start;
+    let mut metadata = 0;
+    while end > 0 {
+        let line = &lines[end - 1];
+        if line.is_blank() {
+        } else if metadata < MAX_METADATA
+            && line.kind == LineKind::Text
+            && looks_like_metadata(&line.text)
+        {
+            metadata += 1;
+        } else {
+            break;
+        }
+        end -= 1;
+    }
+    (metadata > 0).then_some(end)
 }
 
 /// No abstract: the standfirst between the title and the byline, as news and comment
@@ -2162,6 +2185,7 @@ fn looks_like_metadata(text: &str) -> bool {
         || lower.contains("pmcid")
         || rules::article_type(text).is_some()
         || lower.starts_with("doi")
+        || lower.starts_with("publisher:")
         || lower.contains(" doi:")
         || lower.contains("doi.org/")
         || lower.starts_with("http")
@@ -3275,6 +3299,24 @@ mod tests {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_above_publisher_and_date_lines_over_the_byline() {
+        let title = "Invented Voltage Regulation With Smart Things on Long Feeders With High Rooftop Penetration";
+        let tail = "Mei-Ling Lindqvist ; Dara Okafor ; Juno Abara\n\nAbstract:\n\nWe invented a scheme. It works well on all of the invented feeders.\n";
+        let cases = [
+            format!("{title}\n\nPublisher: Invented Press Cite This PDF\n{tail}"),
+            format!(
+                "Invented Voltage Regulation With Smart\nThings on Long Feeders With High\nRooftop Penetration\nPublisher: Invented Press\n{tail}"
+            ),
+            format!("{title}\n\nPublished online by Invented Press: 12 March 2021\n\n{tail}"),
+        ];
+        let options = crate::pipeline::Options::default();
+        for page in cases {
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            assert_eq!(record.title.as_deref(), Some(title), "{page}");
         }
     }
 
