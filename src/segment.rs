@@ -1086,38 +1086,35 @@ mod tests {
     }
 
     #[test]
-    fn publication_details_under_an_abstract_end_it() {
-        let text = "Title of an invented article\n\nAbstract:\n\nWe study invented feeders. The scheme works.\nPublished in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)\nPage(s): 1412 - 1425\nDate of Publication: 14 February 2022\n";
-        let lines = crate::clean::clean_lines(text);
-        let segments = segment(&lines);
-        let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                SectionKind::Header,
+    fn article_information_under_an_abstract_or_keywords_ends_them() {
+        let cases = [
+            // Publication details under an abstract (IEEE Xplore).
+            (
+                "Title of an invented article\n\nAbstract:\n\nWe study invented feeders. The scheme works.\nPublished in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)\nPage(s): 1412 - 1425\nDate of Publication: 14 February 2022\n",
                 SectionKind::Abstract,
-                SectionKind::ArticleInfo
-            ]
-        );
-        let info = &lines[segments[2].lines.clone()];
-        assert!(info[0].text.starts_with("Published in:"), "{info:?}");
-    }
-
-    #[test]
-    fn an_information_panel_under_the_keywords_ends_them() {
-        let text = "Title of an invented article\n\nKeywords\n\n  • irrigation;\n  • trust;\n\nType\nResearch Article\nInformation\nInvented Review, Volume 14, Issue 2\n";
-        let lines = crate::clean::clean_lines(text);
-        let segments = segment(&lines);
-        let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                SectionKind::Header,
+                "Published in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)",
+            ),
+            // An information panel under the keywords (Cambridge Core).
+            (
+                "Title of an invented article\n\nKeywords\n\n  • irrigation;\n  • trust;\n\nType\nResearch Article\nInformation\nInvented Review, Volume 14, Issue 2\n",
                 SectionKind::Keywords,
-                SectionKind::ArticleInfo
-            ]
-        );
-        assert_eq!(lines[segments[2].lines.start].text, "Type");
+                "Type",
+            ),
+        ];
+        for (text, ended, first_info_line) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let segments = segment(&lines);
+            let kinds: Vec<SectionKind> = segments.iter().map(|s| s.kind).collect();
+            assert_eq!(
+                kinds,
+                [SectionKind::Header, ended, SectionKind::ArticleInfo],
+                "{text}"
+            );
+            assert_eq!(
+                lines[segments[2].lines.start].text, first_info_line,
+                "{text}"
+            );
+        }
     }
 
     /// Headings of the publishers' chrome that the dev corpus lacks (SAGE, Cambridge,
