@@ -589,6 +589,22 @@ pub fn extract_cited_by_and_related(record: &mut Record, page: &Page<'_>) {
     }
 }
 
+/// A "cited by" item as kept: link labels at the end of its title go ("… p. 44. CrossRef
+/// Google Scholar"), and an item whose title is nothing else is no item.
+fn finish_cited_item(mut item: CitedBy) -> Option<CitedBy> {
+    let residue_at = item
+        .title
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .find(|&at| crate::rules::is_link_residue(&item.title[at + 1..]));
+    if let Some(at) = residue_at {
+        item.title.truncate(at);
+        item.title.truncate(item.title.trim_end().len());
+    }
+    let residue_only = crate::rules::is_link_residue(&item.title);
+    (!item.title.is_empty() && !residue_only).then_some(item)
+}
+
 /// Items of a "cited by" list: a title (bullet and its continuation lines), authors as
 /// nested bullets, then "Container (Year)".
 fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
@@ -597,7 +613,7 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
     for line in lines.iter().filter(|l| !l.is_blank()) {
         match line.kind {
             LineKind::Bullet(1) => {
-                out.extend(current.take().filter(|c| !c.title.is_empty()));
+                out.extend(current.take().and_then(finish_cited_item));
                 current = Some(CitedBy {
                     title: line.text.clone(),
                     ..CitedBy::default()
@@ -631,7 +647,7 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
             }
         }
     }
-    out.extend(current.filter(|c| !c.title.is_empty()));
+    out.extend(current.and_then(finish_cited_item));
     out
 }
 
@@ -757,6 +773,23 @@ pub fn reference_from_raw(number: Option<u32>, raw: &str) -> Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cited_by_items_lose_trailing_link_labels() {
+        let text = "Cited by\n\n  • Lindqvist, Mei 2022. Invented water. Invented Journal, Vol. 12, p. 44. CrossRef Google Scholar\n  • Google Scholar\n  • Okafor, Dara 2023. Invented fees and an Article on them.\n";
+        let lines = crate::clean::clean_lines(text);
+        let titles: Vec<String> = parse_cited_by(&lines[1..])
+            .into_iter()
+            .map(|c| c.title)
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Lindqvist, Mei 2022. Invented water. Invented Journal, Vol. 12, p. 44.",
+                "Okafor, Dara 2023. Invented fees and an Article on them.",
+            ]
+        );
+    }
     use crate::clean::clean_lines;
 
     #[test]
