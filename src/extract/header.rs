@@ -651,7 +651,7 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             .filter(|_| ends_with_month(&line.text));
         let (text, end) = match next_year {
             Some(next) => (format!("{} {}", line.text, next.text).into(), next.end),
-            None => (std::borrow::Cow::Borrowed(line.text.as_str()), line.end),
+            None => (Cow::Borrowed(line.text.as_str()), line.end),
         };
         let text = without_publisher_of_online_date(text);
         for caps in DATE_EVENT.captures_iter(&text) {
@@ -1502,10 +1502,12 @@ fn starts_with_affiliation_marker(text: &str) -> bool {
 /// ("Background: ", "Systematic review registration: "), colon and space included.
 fn run_in_label_len(text: &str) -> Option<usize> {
     let colon = text.get(..text.len().min(40))?.find(':')?;
-    let label = text[..colon].trim().to_lowercase();
+    let label = text[..colon].trim();
     let after = text[colon + 1..].chars().next()?;
-    (after == ' ' && crate::rules::STRUCTURED_ABSTRACT_LABELS.contains(&label.as_str()))
-        .then_some(colon + 2)
+    let known = crate::rules::STRUCTURED_ABSTRACT_LABELS
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(label));
+    (after == ' ' && known).then_some(colon + 2)
 }
 
 /// An abstract printed without a heading right under the byline's metadata lines, with
