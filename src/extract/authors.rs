@@ -370,7 +370,13 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
             .affiliations
             .sort_by_key(|id| id.parse::<u32>().unwrap_or(u32::MAX));
     }
+    super::author_cards::link_author_cards(record, page);
     fill_orcids_and_emails(record, page);
+}
+
+/// The ORCID iD a line holds (a bare iD or a link).
+pub(crate) fn orcid_in(text: &str) -> Option<String> {
+    ORCID.find(text).map(|m| m.as_str().to_owned())
 }
 
 /// The affiliation ids a byline label stands for. Superscripts printed side by side run
@@ -1606,7 +1612,7 @@ fn parse_author_information(page: &Page<'_>) -> AuthorInformation {
 }
 
 /// Whether an affiliation's text ends with its country ("..., Oslo, Norway.").
-fn ends_at_country(text: &str) -> bool {
+pub(crate) fn ends_at_country(text: &str) -> bool {
     // The country as `parse_affiliation` finds it: the last comma-separated part.
     text.trim()
         .trim_end_matches(['.', ';'])
@@ -3243,14 +3249,21 @@ mod tests {
                 ],
             ),
             (
-                "words before an institution are no names when a clean byline says otherwise",
+                "words before an institution are no names when a clean byline says otherwise; \
+                 the name cards under it link the names",
                 format!(
                     "A Study of Invented Things\n\nMei Lindqvist, Dara Okafor\nPublished 15 June 2016.\n\
                      Mei Lindqvist\nUtopia Key Laboratory for Inventions, Utopia\nDara Okafor\n\
                      North Normal University, Utopia\n\n{ABSTRACT}"
                 ),
-                &[],
-                &[("Mei Lindqvist", &[], false), ("Dara Okafor", &[], false)],
+                &[
+                    ("1", "Utopia Key Laboratory for Inventions, Utopia"),
+                    ("2", "North Normal University, Utopia"),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1"], false),
+                    ("Dara Okafor", &["2"], false),
+                ],
             ),
         ];
         let options = crate::pipeline::Options::default();

@@ -5,6 +5,7 @@
 //! runs first ([`meta`]), then the text extractors fill what is still empty, recording in
 //! `provenance` where each value came from.
 
+pub mod author_cards;
 pub mod authors;
 pub mod bibtex;
 pub mod bounded;
