@@ -652,12 +652,23 @@ pub fn split_glued_control_label(line: &str) -> Option<(&str, &str)> {
 
 /// Splits a control label run onto a line's end: gives the content and the label.
 pub fn split_trailing_control_label(line: &str) -> Option<(&str, &str)> {
-    TRAILING_CONTROL_LABELS.iter().find_map(|label| {
+    let split = |label: &str, cased: bool| {
         let at = line.len().checked_sub(label.len())?;
         let tail = line.get(at..)?;
         let content = line[..at].trim_end();
-        (tail.eq_ignore_ascii_case(label) && !content.is_empty()).then_some((content, tail))
-    })
+        let same = if cased {
+            tail == label
+        } else {
+            tail.eq_ignore_ascii_case(label)
+        };
+        (same && !content.is_empty()).then_some((content, tail))
+    };
+    TRAILING_CONTROL_LABELS
+        .iter()
+        .find_map(|label| split(label, false))
+        // The same link wrapped after its first words ("Ayla DemirtaşView all" /
+        // "authors and affiliations"); written so, never the end of a sentence.
+        .or_else(|| split("View all", true))
 }
 
 /// `text.to_lowercase()`, written into `buf` when the text is ASCII and fits: lines and
@@ -1731,6 +1742,11 @@ mod tests {
                 )),
             ),
             ("View all authors and affiliations", None),
+            (
+                "Tomasz Brzezicki, Ayla DemirtaşView all",
+                Some(("Tomasz Brzezicki, Ayla Demirtaş", "View all")),
+            ),
+            ("so we view all", None),
             ("Mei Lin, Jun Park", None),
         ];
         for (line, want) in cases {

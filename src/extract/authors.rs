@@ -615,6 +615,7 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut best: Option<(usize, Byline)> = None;
     // Affiliations printed under names: (index of the name, text).
     let mut notes: Vec<(usize, String)> = Vec::new();
+    let mut wrapped_orcids: Vec<(usize, String)> = Vec::new();
     let mut note: Option<String> = None;
     let mut corresponding_at: Vec<usize> = Vec::new();
     let mut annotation_open = false;
@@ -644,6 +645,22 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             &listed
         } else {
             line
+        };
+        // An ORCID link wrapped onto the next line with the list going on after it
+        // ("…, Priyanka Sethuraman" / "https://orcid.org/…, Declan Fairweather, …"): the
+        // iD is the last name's, and the rest of the line more names.
+        let unwrapped;
+        let line = match leading_orcid_link(&line.text) {
+            Some((orcid, rest)) if best.is_some() && pending.is_empty() => {
+                wrapped_orcids.push((names_so_far(&best) - 1, orcid));
+                // The comma the link stood before still parts the names.
+                unwrapped = Line {
+                    text: format!(", {rest}"),
+                    ..line.clone()
+                };
+                &unwrapped
+            }
+            _ => line,
         };
         if line.is_blank() {
             annotation_open = false;
@@ -875,6 +892,11 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             name.corresponding = true;
         }
     }
+    for (index, orcid) in wrapped_orcids {
+        if let Some(name) = byline.names.get_mut(index) {
+            name.orcid.get_or_insert(orcid);
+        }
+    }
     for (index, text) in notes {
         if let Some(name) = byline.names.get_mut(index) {
             // The close button of an author card ends its last line ("... China ⨯").
@@ -887,6 +909,20 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         }
     }
     Some((end, byline))
+}
+
+/// A line opening with an ORCID link and a comma, more text after it: the iD and the rest.
+fn leading_orcid_link(text: &str) -> Option<(String, &str)> {
+    if !text.starts_with("http") {
+        return None;
+    }
+    let (link, rest) = text.split_once(' ')?;
+    let link = link.strip_suffix(',')?;
+    let rest = rest.trim_start();
+    if !link.contains("orcid.org/") || rest.is_empty() {
+        return None;
+    }
+    Some((orcid_in(link)?, rest))
 }
 
 /// How many lines of notes (affiliations, e-mail, "More by ...") may follow a name before
@@ -2228,14 +2264,24 @@ fn fill_orcids_and_emails(record: &mut Record, page: &Page<'_>) {
             // The value belongs to the author whose name is on the same line; of several
             // addresses on it, the one that spells the author's family name.
             let key_line = name_key(&line.text);
-            for author in &mut record.authors {
+            let on_line = |author: &Author| {
                 let key = name_key(&author.name);
-                if key.len() > 3 && key_line.contains(&key) {
-                    if author.orcid.is_none() {
+                key.len() > 3 && key_line.contains(&key)
+            };
+            // A line of several names (a byline) does not say whose an iD or an address
+            // is, but for an address that spells the family name.
+            let several = record.authors.iter().filter(|a| on_line(a)).count() > 1;
+            for author in &mut record.authors {
+                if on_line(author) {
+                    if author.orcid.is_none() && !several {
                         author.orcid.clone_from(&orcid);
                     }
                     if author.email.is_none() {
-                        author.email = email_of(author, &emails).map(str::to_owned);
+                        let email = match several {
+                            true => email_by_family_name(author, &emails),
+                            false => email_of(author, &emails),
+                        };
+                        author.email = email.map(str::to_owned);
                     }
                 }
             }
@@ -2249,6 +2295,11 @@ fn email_of<'e>(author: &Author, emails: &[&'e str]) -> Option<&'e str> {
     if let [only] = emails {
         return Some(only);
     }
+    email_by_family_name(author, emails)
+}
+
+/// The address among `emails` whose local part holds the author's family name.
+fn email_by_family_name<'e>(author: &Author, emails: &[&'e str]) -> Option<&'e str> {
     let family = name_key(author.family.as_deref().unwrap_or(&author.name));
     emails.iter().copied().find(|email| {
         let local = email.split('@').next().unwrap_or("");
@@ -2476,6 +2527,50 @@ mod tests {
             let (got_name, got_orcid) = take_orcid(item);
             assert_eq!(got_name, *name, "{item}");
             assert_eq!(got_orcid.as_deref(), *orcid, "{item}");
+        }
+    }
+
+    /// A byline whose lines break after a name, before its ORCID link (a print of an
+    /// Atypon page): each iD is the name's before it, never every name's on the line.
+    #[test]
+    fn orcid_links_wrapped_onto_the_next_byline_line() {
+        type NamesAndIds<'a> = &'a [(&'a str, Option<&'a str>)];
+        let cases: &[(&str, NamesAndIds)] = &[
+            (
+                "Hannah Okonjo-Brighthttps://orcid.org/0000-0002-5183-4467, Mattias Lindgren, Priya Sethu\n\
+                 https://orcid.org/0000-0001-7734-2290, Declan Fairweather, Rosa Calderón, Ayla\n\
+                 DemirtaşView all authors and affiliations",
+                &[
+                    ("Hannah Okonjo-Bright", Some("0000-0002-5183-4467")),
+                    ("Mattias Lindgren", None),
+                    ("Priya Sethu", Some("0000-0001-7734-2290")),
+                    ("Declan Fairweather", None),
+                    ("Rosa Calderón", None),
+                    ("Ayla Demirtaş", None),
+                ],
+            ),
+            (
+                "Mei Lin, Jun Park ORCID 0000-0001-7734-2290, Hao Zhang",
+                &[
+                    ("Mei Lin", None),
+                    ("Jun Park", Some("0000-0001-7734-2290")),
+                    ("Hao Zhang", None),
+                ],
+            ),
+        ];
+        let options = crate::pipeline::Options::default();
+        for (byline, want) in cases {
+            let page = format!(
+                "A Study of Invented Things\n\n{byline}\nVolume 28, Issue 2\n\n\
+                 Abstract\n\nWe invented things. They worked well.\n"
+            );
+            let record = crate::pipeline::extract_document("page.txt", page.as_bytes(), &options);
+            let got: Vec<(&str, Option<&str>)> = record
+                .authors
+                .iter()
+                .map(|a| (a.name.as_str(), a.orcid.as_deref()))
+                .collect();
+            assert_eq!(got, want.to_vec(), "{byline}");
         }
     }
 
