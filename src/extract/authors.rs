@@ -624,9 +624,12 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
     let mut accepted_by_line = false;
     // A list of names one per line opens a block of its own, after a blank line; right
     // under another line it is more of a menu ("Dublin Core", "DC Terms").
-    let opens_block = start
-        .checked_sub(1)
-        .is_none_or(|i| lines[i].is_blank() || is_byline_label(&lines[i].text));
+    let opens_block = start.checked_sub(1).is_none_or(|i| {
+        lines[i].is_blank()
+            || is_byline_label(&lines[i].text)
+            // A print without blank lines: the date line over the names.
+            || lines[i].kind == LineKind::Text && is_article_data_line(&lines[i].text)
+    });
     let mut end = start;
     let names_so_far =
         |best: &Option<(usize, Byline)>| best.as_ref().map_or(0, |(_, b)| b.names.len());
@@ -981,6 +984,18 @@ fn is_name_line(text: &str) -> bool {
     // An ORCID iD or icon after the name ("Mei Lin 0000-0002-1825-0097 *") is no part of it.
     let without_orcid = take_orcid(text.trim()).0;
     let text = without_orcid.trim();
+    // Labels in parentheses glued on ("Mei Lin(a1)") are no part of the name either.
+    let unlabelled;
+    let text = match text
+        .rsplit_once(' ')
+        .map(|(_, last)| parenthesised_labels(last))
+    {
+        Some(Some((word, _))) => {
+            unlabelled = format!("{} {word}", &text[..text.rfind(' ').unwrap_or(0)]);
+            unlabelled.as_str()
+        }
+        _ => text,
+    };
     let text = text
         .strip_suffix("Email author")
         .or_else(|| text.strip_suffix("email author"))
@@ -1163,8 +1178,8 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
 }
 
 /// The byline item without the text icons leave in a dump: an ORCID icon's alt text,
-/// `[orcid]` anywhere (glued to the labels by a text browser) or a word `orcid` alone, and
-/// the `[name]` a text browser prints for an image without alt text (its file's name) at
+/// `[orcid]` anywhere (glued to the labels by a text browser) or a word `orcid` alone
+/// (with a `logo` after it: "ORCID logo"), and the `[name]` a text browser prints for an image without alt text (its file's name) at
 /// a word's start (`"[24]Maja Lindqvist^1"`, a profile photo before each name). Items
 /// without `[` or `rcid`/`RCID` (nearly all) are passed through untouched.
 fn without_orcid_icon(item: &str) -> Cow<'_, str> {
@@ -1172,7 +1187,14 @@ fn without_orcid_icon(item: &str) -> Cow<'_, str> {
         return Cow::Borrowed(item);
     }
     let mut kept = String::with_capacity(item.len());
+    let mut after_orcid = false;
     for word in item.split_whitespace() {
+        // "ORCID logo": the whole alternative text of the icon goes.
+        if after_orcid && word == "logo" {
+            after_orcid = false;
+            continue;
+        }
+        after_orcid = word.eq_ignore_ascii_case("orcid");
         let mut word = word.to_owned();
         let mut from = 0;
         while let Some(open) = word[from..].find('[').map(|o| from + o) {
@@ -1217,11 +1239,22 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         }
     }
     let mut after_label = false;
+    let mut after_orcid = false;
     let last = words.len().saturating_sub(1);
     for (index, word) in words.into_iter().enumerate() {
         // The ORCID icon's alternative text after a name or its labels ("Lin^1ORCID",
-        // "Lin ORCID", as a text browser prints the linked image).
-        if word == "ORCID" || word == "[ORCID]" {
+        // "Lin ORCID", "Lin(a1) ORCID logo", as a text browser prints the linked image).
+        if word == "ORCID" || word == "[ORCID]" || after_orcid && word == "logo" {
+            after_orcid = word != "logo";
+            continue;
+        }
+        after_orcid = false;
+        // Labels in parentheses glued to the name, as Cambridge Core prints them:
+        // "Rinchen(a1)", "Verbeke(a3)(a1)", "Rinchen^(a1)".
+        if let Some((name, glued)) = parenthesised_labels(word) {
+            labels.extend(glued);
+            name_words.push(name);
+            after_label = true;
             continue;
         }
         let word = word
@@ -1271,6 +1304,29 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         }
     }
     (name_words.join(" "), labels, corresponding)
+}
+
+/// A name's last word with its labels in parentheses glued on ("Rinchen(a1)",
+/// "Verbeke(a3)(a1)", "Rinchen^(a1)"): the word and the labels. Each label is a short run
+/// of letters and digits holding a digit, so a name's own parentheses stay.
+fn parenthesised_labels(word: &str) -> Option<(&str, Vec<String>)> {
+    let at = word.find('(').filter(|&at| at > 0)?;
+    let name = word[..at].trim_end_matches('^');
+    let mut rest = &word[at..];
+    let mut labels = Vec::new();
+    while let Some(inner) = rest.strip_prefix('(') {
+        let (label, after) = inner.split_once(')')?;
+        let short = (1..=4).contains(&label.len());
+        if !short
+            || !label.bytes().all(|b| b.is_ascii_alphanumeric())
+            || !label.bytes().any(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        labels.push(label.to_owned());
+        rest = after;
+    }
+    (rest.is_empty() && !name.is_empty()).then_some((name, labels))
 }
 
 fn is_mark(c: char) -> bool {
@@ -2951,6 +3007,15 @@ mod tests {
                     ("Mei Lin", &["1"], false),
                     ("Hao Zhang", &["1", "2"], false),
                     ("Jun Park", &["2"], false),
+                ],
+            ),
+            // Labels in parentheses glued on (Cambridge Core), and the icon's "ORCID logo".
+            (
+                "Mei Lin^(a1) ORCID logo • Hao Zhang(a3)(a1) • Jun Park(a2)",
+                &[
+                    ("Mei Lin", &["a1"], false),
+                    ("Hao Zhang", &["a3", "a1"], false),
+                    ("Jun Park", &["a2"], false),
                 ],
             ),
             // The corresponding-author icon's text printed after the comma.

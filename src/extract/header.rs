@@ -1748,9 +1748,17 @@ fn fill_title_and_type(record: &mut Record, page: &Page<'_>) {
         }
     }
     let cited = cite_this_article(page).and_then(|c| c.title);
-    let above_byline = page
-        .header_byline()
-        .and_then(|&(start, _, _)| title_block_above(lines, start));
+    let above_byline = page.header_byline().and_then(|(start, _, byline)| {
+        title_block_above(lines, *start).or_else(|| {
+            // The names printed twice, a list and then author cards taken for the byline:
+            // the title is above the first print.
+            let first = super::authors::name_key(&byline.names.first()?.name);
+            let earlier = lines[..*start]
+                .iter()
+                .position(|l| super::authors::name_key(&l.text).contains(&first))?;
+            title_block_above(lines, earlier)
+        })
+    });
     // The block above the byline is the title unless the page's own citation says otherwise.
     // Nor is the journal's name printed over the byline a title.
     let is_journal = |text: &str| {
@@ -3340,6 +3348,21 @@ mod tests {
                 "Invented Voltage Regulation With Smart\nThings on Long Feeders With High\nRooftop Penetration\nPublisher: Invented Press\n{tail}"
             ),
             format!("{title}\n\nPublished online by Invented Press: 12 March 2021\n\n{tail}"),
+            // A print: no blank lines, one name a line with its labels.
+            format!(
+                "{title}\nPublished online by Invented Press: 12 March 2021\n\
+                 Mei-Ling Lindqvist(a1) ORCID logo\nDara Okafor(a2)\nJuno Abara(a1)\n\
+                 Show author details\n\nAbstract\n\nWe invented a scheme. It works well.\n"
+            ),
+            // The names again as author cards, which read as the better byline.
+            format!(
+                "{title}\n\nPublished online by Invented Press: 12 March 2021\n\n\
+                 \u{20}\u{20}• Mei-Ling Lindqvist^(a1)\n  • Dara Okafor^(a2)\n  • Juno Abara^(a1)\n\n\
+                 Show author details\n\nMei-Ling Lindqvist*\nAffiliation:\n    Invented University, Oslo, Norway\n\
+                 Dara Okafor\nAffiliation:\n    Example Institute, Lisbon, Portugal\n\
+                 Juno Abara\nAffiliation:\n    Invented University, Oslo, Norway\n\n\
+                 Abstract\n\nWe invented a scheme. It works well.\n"
+            ),
         ];
         let options = crate::pipeline::Options::default();
         for page in cases {
