@@ -667,8 +667,10 @@ pub fn split_trailing_control_label(line: &str) -> Option<(&str, &str)> {
         .iter()
         .find_map(|label| split(label, false))
         // The same link wrapped after its first words ("Ayla DemirtaşView all" /
-        // "authors and affiliations"); written so, never the end of a sentence.
+        // "authors and affiliations"), and IEEE Xplore's link after the byline ("Wei-Ting
+        // Lo All Authors"); written so, never the end of a sentence.
         .or_else(|| split("View all", true))
+        .or_else(|| split("All Authors", true))
 }
 
 /// `text.to_lowercase()`, written into `buf` when the text is ASCII and fits: lines and
@@ -1747,6 +1749,11 @@ mod tests {
                 Some(("Tomasz Brzezicki, Ayla Demirtaş", "View all")),
             ),
             ("so we view all", None),
+            (
+                "; Chiara Benedetti ; Wei-Ting Lo All Authors",
+                Some(("; Chiara Benedetti ; Wei-Ting Lo", "All Authors")),
+            ),
+            ("The final text was approved by all authors", None),
             ("Mei Lin, Jun Park", None),
         ];
         for (line, want) in cases {

@@ -1063,7 +1063,24 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
         let numbered = first.is_some_and(|l| list_number_of(&l.text) == Some(1));
         let bulleted = numbered || first.is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
         let mut plain: Vec<String> = Vec::new();
-        for line in lines.iter().filter(|l| !l.is_blank()) {
+        for (index, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()) {
+            // A heading over a block of labelled values after a blank line ("Metrics" /
+            // "Full Text Views: 587", a print of the page's next tab) ends a plain list.
+            let after_blank = index > 0 && lines[index - 1].is_blank();
+            let heads_labelled_block = || {
+                lines[index + 1..]
+                    .iter()
+                    .find(|l| !l.is_blank())
+                    .is_some_and(|l| starts_with_info_label(&l.text))
+            };
+            if !bulleted
+                && after_blank
+                && !plain.is_empty()
+                && line.text.starts_with(char::is_uppercase)
+                && heads_labelled_block()
+            {
+                break;
+            }
             let is_item = if numbered {
                 list_number_of(&line.text).is_some()
             } else {
@@ -3693,13 +3710,19 @@ mod tests {
 
     #[test]
     fn author_keywords_among_indexing_terms() {
-        let page = "Invented title\n\nKeywords\n\n  • Invented Keywords\n      □ Voltage control,\n      □ Inverters,\n  • Author Keywords\n      □ consensus,\n      □ smart inverters,\nMetrics\n";
-        let record = crate::pipeline::extract_document(
-            "page.txt",
-            page.as_bytes(),
-            &crate::pipeline::Options::default(),
-        );
-        assert_eq!(record.keywords, ["consensus", "smart inverters"]);
+        let cases = [
+            "Invented title\n\nKeywords\n\n  • Invented Keywords\n      □ Voltage control,\n      □ Inverters,\n  • Author Keywords\n      □ consensus,\n      □ smart inverters,\nMetrics\n",
+            // A print: plain lines, a page break inside the list, the next tab after it.
+            "Invented title\n\nKeywords\nInvented Keywords\nVoltage control,\n\nInverters,\nAuthor Keywords\nconsensus,\nsmart inverters,\n\nMetrics\nFull Text Views: 587\n",
+        ];
+        for page in cases {
+            let record = crate::pipeline::extract_document(
+                "page.txt",
+                page.as_bytes(),
+                &crate::pipeline::Options::default(),
+            );
+            assert_eq!(record.keywords, ["consensus", "smart inverters"], "{page}");
+        }
     }
 
     #[test]
