@@ -12,6 +12,8 @@ pub enum Label {
     Volume,
     Issue,
     Pages,
+    /// `Article 71` after the volume and issue (the ACM reference format).
+    Article,
 }
 
 /// Reads a locator label: `vol.`, `Vol`, `v.`, `no.`, `No`, `issue`, `pp.`, `p.`, `pages`.
@@ -399,6 +401,16 @@ impl<'a> Block<'a> {
                 Kind::Word => {}
             }
             let w = &self.text[tok.start..tok.end];
+            // `52, 4 (2019), Article 71, 36 pages.`: inside a block only, so that a title's
+            // `Article 5 of the Convention` opens none.
+            if !items.is_empty()
+                && matches!(w, "Article" | "article")
+                && self.word(i + 1).is_some_and(is_numberish)
+            {
+                label = Some(Label::Article);
+                i += 1;
+                continue;
+            }
             if let Some(l) = label_of(w) {
                 if self.word(i + 1).is_some_and(is_numberish)
                     || (self.is_punct(i + 1, '.') && self.word(i + 2).is_some_and(is_numberish))
@@ -564,6 +576,7 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             Label::Volume => set_once(&mut loc.volume, v),
             Label::Issue => set_once(&mut loc.issue, v),
             Label::Pages => set_pages(&mut loc, v),
+            Label::Article => set_once(&mut loc.article_number, v),
         }
     }
     // The year: parenthesised, before `;`, next to a month, else the first bare year.
@@ -677,10 +690,12 @@ fn resolve(items: &[Item<'_>]) -> Locators {
             && v.len() <= 3
             && items[k + 1..].iter().any(|i| {
                 year_of(clean(i.text)).is_none()
-                    && (i.label == Some(Label::Pages) || is_range(clean(i.text)))
+                    && (matches!(i.label, Some(Label::Pages | Label::Article))
+                        || is_range(clean(i.text)))
             })
         {
-            // `Operations Research 36, 3 (1988), 454-469`: volume, issue, then pages.
+            // `Operations Research 36, 3 (1988), 454-469`: volume, issue, then pages (or
+            // the article number: `52, 4 (2019), Article 71`).
             loc.issue = Some(v.to_owned());
         } else if loc.page_first.is_none() && loc.article_number.is_none() {
             set_pages(&mut loc, v);
@@ -812,6 +827,31 @@ mod tests {
                 loc.year,
             );
             assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn article_numbers_after_volume_and_issue() {
+        // (block, volume, issue, article number, first page)
+        let cases = [
+            (
+                "52, 4 (2019), Article 71, 36 pages.",
+                "52",
+                Some("4"),
+                Some("71"),
+                None,
+            ),
+            ("19, 1 (2023), Article 5.", "19", Some("1"), Some("5"), None),
+            ("36, 3 (1988), 454-469.", "36", Some("3"), None, Some("454")),
+        ];
+        for (text, volume, issue, article, first) in cases {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            let (loc, _) = Block::new(text, &toks).read(0);
+            assert_eq!(loc.volume.as_deref(), Some(volume), "{text}");
+            assert_eq!(loc.issue.as_deref(), issue, "{text}");
+            assert_eq!(loc.article_number.as_deref(), article, "{text}");
+            assert_eq!(loc.page_first.as_deref(), first, "{text}");
         }
     }
 }
