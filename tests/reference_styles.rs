@@ -564,14 +564,47 @@ fn copernicus(w: &Work) -> (String, Expect) {
     )
 }
 
+/// The ACM reference format: full names, the year after them, the journal's abbreviation,
+/// then `volume, issue (year), pages.` and the DOI link.
+fn acm(w: &Work) -> (String, Expect) {
+    let names: Vec<String> = w
+        .authors
+        .iter()
+        .map(|a| format!("{} {}", a.given, a.family))
+        .collect();
+    let authors = if names.len() == 2 {
+        names.join(" and ")
+    } else {
+        join_last(&names, ", ", ", and ")
+    };
+    let title_end = if w.title.ends_with('?') { "" } else { "." };
+    (
+        format!(
+            "{authors}. {}. {}{} {} {}, {} ({}), {}–{}. https://doi.org/10.5555/inv.{}.{}",
+            w.year,
+            w.title,
+            title_end,
+            w.abbrev,
+            w.volume,
+            w.issue,
+            w.year,
+            w.first,
+            w.last,
+            w.year,
+            w.first
+        ),
+        expect(w, w.abbrev.trim_end_matches('.'), true),
+    )
+}
+
 fn check_style(name: &str, style: Style) {
     let mut failures = Vec::new();
     for w in WORKS {
         // `Zare Mehrjardi, Mohammad, and Sara Karimi` reads the same as a list of three
-        // natural-order names; Chicago and MLA cannot tell them apart without a lexicon.
+        // natural-order names; Chicago, MLA and ACM cannot tell them apart without a lexicon.
         let compound_first = w.authors[0].family.contains(' ')
             && w.authors[0].family.starts_with(char::is_uppercase);
-        if compound_first && (name == "chicago" || name == "mla") {
+        if compound_first && matches!(name, "chicago" | "mla" | "acm") {
             continue;
         }
         let (raw, e) = style(w);
@@ -806,6 +839,10 @@ fn acs_style() {
 fn physics_style() {
     check_style("physics", physics);
 }
+#[test]
+fn acm_style() {
+    check_style("acm", acm);
+}
 
 #[test]
 fn apa_dois_are_read() {
@@ -875,6 +912,16 @@ fn reference_kinds() {
             container: Some("Methods in Soil Ecology"),
             year: Some(2009),
             pages: Some(("101", Some("118"))),
+        },
+        // ACM: the book before its editors, who end with the mark and a full stop.
+        Case {
+            raw: "Priya Ramaswamy. 2019. Energy harvesting for building sensors. In Energy-Aware Embedded Systems, Lena Vogt and Tariq Hussain (Eds.). Springer Invented, Cham, 45–78.",
+            kind: "chapter",
+            families: &["Ramaswamy"],
+            title: Some("Energy harvesting for building sensors"),
+            container: Some("Energy-Aware Embedded Systems"),
+            year: Some(2019),
+            pages: Some(("45", Some("78"))),
         },
         Case {
             raw: "Tan, W. (2004). Grammar of tone. In M. Reyes & K. Owusu (Eds.), Handbook of phonology (pp. 211–240). Oxford University Press.",

@@ -1398,7 +1398,15 @@ impl<'a> Parser<'a> {
             let book_first = (a + 1..to)
                 .find(|&k| self.is_punct(k, ';'))
                 .is_some_and(|k| self.starts_book_details(k + 1));
-            if list.editors && list.end <= to {
+            // `In Book, Lena Vogt and Tariq Hussain (Eds.). Publisher` (ACM): the list read
+            // from the book's title on, ended by the mark and a full stop; the book stays
+            // and is cut at the comma before the editors below.
+            let book_before_editors = list.editors
+                && self.is_punct(list.end, '.')
+                && (a + 2..list.end).any(|c| self.editors_listed_after(c));
+            if book_before_editors {
+                shape.editors = true;
+            } else if list.editors && list.end <= to {
                 shape.editors = true;
                 a = list.end;
             } else if book_first {
@@ -1457,6 +1465,10 @@ impl<'a> Parser<'a> {
             }
             if self.word(k).is_some() && self.editors_after_comma(k) {
                 b = k - 1;
+                break;
+            }
+            if self.editors_listed_after(k) {
+                b = k;
                 break;
             }
         }
@@ -1608,6 +1620,10 @@ impl<'a> Parser<'a> {
             // `in Book, eds A. Ruud and P. Hallin (Place: Publisher)` (Frontiers).
             return None;
         }
+        if (from + 1..k).any(|c| self.editors_listed_after(c)) {
+            // `In Book, Lena Vogt and Tariq Hussain (Eds.). Publisher` (ACM).
+            return None;
+        }
         let mut j = k + 1;
         if self.is_punct(j, ')') || self.is_punct(j, ']') {
             j += 1;
@@ -1618,6 +1634,20 @@ impl<'a> Parser<'a> {
         // Only when names (capitalised words, initials) come before the mark.
         let before = (from..k).filter(|&x| self.word(x).is_some()).count();
         (before >= 1 && j < to).then_some(j)
+    }
+
+    /// `, Lena Vogt and Tariq Hussain (Eds.)`: a comma at `k`, then names ended by the
+    /// editors' mark (the ACM reference format prints a chapter's book before its editors).
+    fn editors_listed_after(&self, k: usize) -> bool {
+        if !self.is_punct(k, ',')
+            || !self
+                .word(k + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            return false;
+        }
+        let list = Names::new(self.text, self.toks).parse_list(k + 1);
+        list.editors && !list.authors.is_empty()
     }
 
     /// `, eds A. Ruud` / `, ed. P. Hallin`: an editors' mark after a comma with the
