@@ -260,6 +260,17 @@ fn label_of(text: &str) -> Option<(u32, usize)> {
     ends_label.then(|| (number, text.len() - spaced.len()))
 }
 
+/// Whether a line labelled `n` (its text from `end` on) is only that label: nothing
+/// after it, or the same number printed again ("1. 1.", a text dump of HighWire's list
+/// number and its own label, each entry's authors a numbered list below it).
+fn is_label_alone(text: &str, n: u32, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.is_empty()
+        || rest.len() <= 6
+            && label_of(rest).is_some_and(|(m, e)| m == n && e >= rest.len())
+            && rest.trim_end().ends_with(['.', ')', ']'])
+}
+
 /// Whether `text` starts with an initial and its full stop ("G. …", "N.-G. …").
 fn is_glued_initial(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -279,7 +290,7 @@ const ENTRY_RESERVE: usize = 256;
 fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
     let labels_alone = lines
         .iter()
-        .find_map(|l| label_of(&l.text).map(|(_, end)| end >= l.text.len()))
+        .find_map(|l| label_of(&l.text).map(|(n, end)| is_label_alone(&l.text, n, end)))
         .unwrap_or(false);
     let mut out: Vec<RawReference> = Vec::new();
     let mut current: Option<RawReference> = None;
@@ -301,7 +312,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
         }
         let mut text = line.text.as_str();
         if let Some((n, end)) = label_of(text) {
-            let alone = end >= text.len();
+            let alone = is_label_alone(text, n, end);
             // Only the next number in sequence starts an entry; other numbers at the start
             // of a line are page numbers or volumes wrapped onto a new line.
             // `33. 1. D'Andrea LD,` where the other labels stand alone: the label, then
@@ -329,7 +340,8 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                     out.push(done);
                 }
                 // "1. 22. Witter RL ...": the list's own number, then the printed one.
-                let mut rest = text[end..].trim();
+                // A doubled label alone ("1. 1.") leaves no text.
+                let mut rest = if alone { "" } else { text[end..].trim() };
                 let marked =
                     |e: &usize| rest[..*e].trim_end().ends_with(['.', ')', ']']) && *e < rest.len();
                 let mut next_inner = 1;
@@ -1028,6 +1040,22 @@ mod tests {
             ]
         );
         assert_eq!(got[2].0, Some(3));
+    }
+
+    #[test]
+    fn a_doubled_label_alone_with_numbered_authors() {
+        // w3m's dump of HighWire references: the list number, then the printed label
+        // (its back-link arrow dropped), each author an item of a numbered list.
+        let text = "1. 1.\n1. Moreau AB\n(1999) A first title. J. Invented Res. 12:34–56.\nOpenUrlCrossRef\n2. 2.\n1. Okafor D,\n2. Hale E\n(2004) Second title. J. Invented Res. 3:1–9.\nGoogle Scholar";
+        let got = split(text);
+        let raws: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            raws,
+            vec![
+                "Moreau AB (1999) A first title. J. Invented Res. 12:34–56.",
+                "Okafor D, Hale E (2004) Second title. J. Invented Res. 3:1–9.",
+            ]
+        );
     }
 
     #[test]
