@@ -151,6 +151,12 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("résumé", SectionKind::Abstract),
     ("zusammenfassung", SectionKind::Abstract),
     ("resumen", SectionKind::Abstract),
+    // SciELO's second abstract and its keywords in Portuguese or Spanish: the first
+    // abstract and keyword list of a page stay the record's.
+    ("resumo", SectionKind::Abstract),
+    ("palavras-chave", SectionKind::Keywords),
+    ("palabras clave", SectionKind::Keywords),
+    ("palabras-clave", SectionKind::Keywords),
     ("references", SectionKind::References),
     ("reference", SectionKind::References),
     ("references and notes", SectionKind::References),
