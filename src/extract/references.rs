@@ -509,17 +509,27 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
             .expect("name start regex")
     });
     // A finished entry ends a sentence or with its locator ("1:229-231", "e7775").
+    // So does one that ends with its address (APA's "… https://www.invented.org/report").
     let ended = previous.ends_with(['.', ')', ']'])
         || previous.ends_with(|c: char| c.is_ascii_digit())
-        || previous.len() > 400;
+        || previous.len() > 400
+        || ends_with_address(previous);
     // A group author before the year ("Nordic Lake Monitoring Consortium (2016).",
     // "World Health Organization (2020)."): capitalised words and small ones, then the
-    // year in brackets.
+    // year in brackets, after a full stop in APA ("Invented Centre. (2018).").
     static GROUP_YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][\p{L}'’-]+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\p{L}'’-]*)){1,7}\s\((?:19|20)\d{2}[a-z]?\)")
+        Regex::new(r"^[A-Z][\p{L}'’-]+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\p{L}'’-]*)){1,7}\.?\s\((?:19|20)\d{2}[a-z]?\)")
             .expect("group author year regex")
     });
     ended && (NAME_START.is_match(line) || GROUP_YEAR_START.is_match(line))
+}
+
+/// Whether an entry's text ends with a web address ("… https://doi.org/10.5555/x",
+/// "… https:// www.invented.org/guide" once a wrapped address is joined).
+fn ends_with_address(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("");
+    last.len() > 8
+        && (last.contains("://") || last.starts_with("www.") || last.starts_with("doi.org/"))
 }
 
 /// Splits link labels that follow the end of an entry on its last line
@@ -1157,6 +1167,14 @@ mod tests {
         let text = "Smith, J. (2001). A study. Journal A, 1, 2-3.\nJones, K. (2002). Another\nstudy. Journal B, 4, 5-6.";
         let got = split(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn apa_entries_after_an_address_or_with_a_group_author() {
+        let text = "Moreau, A., & Okafor, D. (2019). First title. Invented Review, 8(3), 211–230.\nhttps://doi.org/10.5555/ir.2019.0211\nInvented Disaster Centre. (2018). A guide for practitioners. IDC. https://\nwww.idc.example.org/guide\nHale, E., Rios, F., & Lund, A. (2016). Third title. Invented Review, 36(9), 1712–1729.";
+        let got = split(text);
+        let starts: Vec<&str> = got.iter().map(|r| &r.1[..12]).collect();
+        assert_eq!(starts, vec!["Moreau, A., ", "Invented Dis", "Hale, E., Ri"]);
     }
 
     #[test]
