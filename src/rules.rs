@@ -628,16 +628,20 @@ const TRAILING_CONTROL_LABELS: &[&str] = &[
 ];
 
 /// Link labels that pages print inside a line of content, after each name of a byline
-/// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"): never content themselves.
-const INLINE_LINK_LABELS: &[&str] = &["Author Vitae"];
+/// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"), and the alternative text of the
+/// ORCID icon linked after a name (HighWire's "View ORCID ProfileAna Ruiz", SciELO's
+/// "Ana RuizORCID logo^I"): never content themselves.
+const INLINE_LINK_LABELS: &[&str] = &["Author Vitae", "View ORCID Profile", "ORCID logo"];
 
 /// Removes the inline link labels (`INLINE_LINK_LABELS`) from a line.
 pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
-    // Every line of a page comes here: one vectorised search for the words the labels
+    // Every line of a page comes here: one vectorised search for each word the labels
     // share, and nearly all lines are returned as they are.
     static VITAE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("Vitae"));
-    if VITAE.find(line.as_bytes()).is_none() {
+    static ORCID: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ORCID "));
+    if VITAE.find(line.as_bytes()).is_none() && ORCID.find(line.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(line);
     }
     let mut text = line.to_owned();
@@ -1880,6 +1884,18 @@ mod tests {
         let cases = [
             ("Lina Okafor^a^, ^bAuthor Vitae,", "Lina Okafor^a^, ^b,"),
             ("Lina Okaforb Author Vitae", "Lina Okaforb "),
+            (
+                "View ORCID ProfileLina Okafor, Mei Lin, View ORCID ProfileAna Ruiz",
+                "Lina Okafor, Mei Lin, Ana Ruiz",
+            ),
+            (
+                "Lina OkaforORCID logo^I^*; Mei Lin^II",
+                "Lina Okafor^I^*; Mei Lin^II",
+            ),
+            (
+                "An ORCID iD identifies a researcher",
+                "An ORCID iD identifies a researcher",
+            ),
             (
                 "Curriculum vitae of the author",
                 "Curriculum vitae of the author",
