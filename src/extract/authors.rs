@@ -54,7 +54,7 @@ static NUMBERED: LazyLock<Regex> =
 /// An affiliation line with a leading label: "1 Department of ...", "a Institute ...", and
 /// the label as text dumps print a superscript: "^1Department of ...".
 static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\^?(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>\p{Lu}.{10,})$")
+    Regex::new(r"^\^?(?P<id>\d{1,2}|[a-z]|[*†‡§]|[IVX]{1,4})[.)]?\s*(?P<text>\p{Lu}.{10,})$")
         .expect("labelled affiliation regex")
 });
 
@@ -68,14 +68,18 @@ fn may_be_labelled_affiliation(text: &str) -> bool {
 
 /// Whether [`LABELLED_AFFILIATION`] matches `text`.
 fn is_labelled_affiliation(text: &str) -> bool {
-    may_be_labelled_affiliation(text) && LABELLED_AFFILIATION.is_match(text)
+    labelled_affiliation(text).is_some()
 }
 
-/// [`LABELLED_AFFILIATION`]'s captures of `text`.
+/// [`LABELLED_AFFILIATION`]'s captures of `text`. A roman numeral labels an affiliation
+/// only as a superscript ("^IIInstituto …", SciELO): a capital I, V or X before a
+/// capital is a word's start otherwise ("IBM Research").
 fn labelled_affiliation(text: &str) -> Option<regex::Captures<'_>> {
-    may_be_labelled_affiliation(text)
+    let caps = may_be_labelled_affiliation(text)
         .then(|| LABELLED_AFFILIATION.captures(text))
-        .flatten()
+        .flatten()?;
+    let roman = caps["id"].starts_with(['I', 'V', 'X']);
+    (!roman || text.starts_with('^')).then_some(caps)
 }
 
 /// A label printed on a line of its own before its affiliation: "1", "^1", "(1)", "a".
@@ -1166,8 +1170,12 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut name_words: Vec<&str> = Vec::new();
     // Leading label-only words belong to the previous name.
     while let Some(first) = words.first() {
-        // A lone letter between commas is a label of the name before ("Lu a,c").
-        if is_label_word(first) || (words.len() == 1 && is_letter_label_word(first)) {
+        // A lone letter between commas is a label of the name before ("Lu a,c"), and so
+        // are roman numerals alone ("Brum^I,III" split at its comma).
+        let alone = words.len() == 1;
+        if is_label_word(first)
+            || alone && (is_letter_label_word(first) || is_roman_label_word(first))
+        {
             collect_labels(first, &mut labels, &mut corresponding);
             words.remove(0);
         } else {
@@ -1175,6 +1183,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         }
     }
     let mut after_label = false;
+    let mut after_caret = false;
     let last = words.len().saturating_sub(1);
     for (index, word) in words.into_iter().enumerate() {
         // The ORCID icon's alternative text after a name or its labels ("Lin^1ORCID",
@@ -1198,16 +1207,22 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             after_label = true;
             continue;
         }
+        // A roman superscript wrapped onto the next word ("Tavares^ I,II").
+        if after_caret && is_roman_label_word(word) {
+            collect_labels(word, &mut labels, &mut corresponding);
+            continue;
+        }
         if after_label {
             // Name words after a label: two names run together, or text that is no name.
             return (String::from("\u{0}"), labels, corresponding);
         }
-        // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3".
+        // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3", "Silva^I,II".
         if let Some(at) = word.find('^').filter(|&at| at > 0) {
             let (name, marks) = word.split_at(at);
             let labels_only = marks
                 .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c))
+                || is_roman_label_word(marks.trim_matches(is_mark));
             if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
                 // A mark before the superscript: "Doe*^‡".
                 let bare = name.trim_end_matches(is_mark);
@@ -1215,6 +1230,7 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 collect_labels(marks, &mut labels, &mut corresponding);
                 name_words.push(bare);
                 after_label = true;
+                after_caret = marks.ends_with('^');
                 continue;
             }
         }
@@ -1266,10 +1282,20 @@ fn is_letter_label_word(word: &str) -> bool {
     letters > 0
 }
 
+/// Roman numerals between commas and carets, as SciELO labels affiliations: `I`,
+/// `I,II`, `^III`.
+fn is_roman_label_word(word: &str) -> bool {
+    word.split([',', '^']).all(|part| {
+        (1..=4).contains(&part.len()) && part.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    })
+}
+
 fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool) {
     let mut digits = String::new();
+    // Roman numerals (`I`, `II`) only come here as superscripts: see `is_roman_label_word`.
+    let roman = text.contains(['I', 'V', 'X']);
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() || roman && matches!(c, 'I' | 'V' | 'X') {
             digits.push(c);
             continue;
         }
@@ -2298,6 +2324,21 @@ mod tests {
     }
 
     #[test]
+    fn roman_affiliation_labels_only_as_superscripts() {
+        let cases = [
+            ("^IUniversidade Inventada, Vale Verde, Brasil", Some("I")),
+            ("^IIInstituto Inventado de Pesquisa, Brasil", Some("II")),
+            ("^IIIUniversidad Inventada, Medellín, Colombia", Some("III")),
+            ("IBM Invented Research Laboratory, Zurich", None),
+            ("^1Department of Physics, Invented University", Some("1")),
+        ];
+        for (text, want) in cases {
+            let got = labelled_affiliation(text).map(|c| c["id"].to_owned());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn word_tests_agree_with_splitting_the_lower_cased_text() {
         let lower_then_split = |text: &str, table: &[&str]| {
             text.to_lowercase()
@@ -2842,6 +2883,15 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // Roman superscripts (SciELO), one wrapped after its caret.
+            (
+                "Ana Silva^I^*; Rui Lobo^II; Eva Brum^ I,III",
+                &[
+                    ("Ana Silva", &["I"], true),
+                    ("Rui Lobo", &["II"], false),
+                    ("Eva Brum", &["I", "III"], false),
+                ],
             ),
             // The ORCID icon's alternative text after the labels, glued or apart.
             (
