@@ -1219,10 +1219,9 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3", "Silva^I,II".
         if let Some(at) = word.find('^').filter(|&at| at > 0) {
             let (name, marks) = word.split_at(at);
-            let labels_only = marks
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c))
-                || is_roman_label_word(marks.trim_matches(is_mark));
+            let labels_only = marks.chars().all(|c| {
+                c.is_ascii_digit() || c.is_ascii_lowercase() || matches!(c, ',' | ')') || is_mark(c)
+            }) || is_roman_label_word(marks.trim_matches(is_mark));
             if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
                 // A mark before the superscript: "Doe*^‡".
                 let bare = name.trim_end_matches(is_mark);
@@ -1234,8 +1233,16 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 continue;
             }
         }
-        // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2".
-        let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
+        // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2", and closed by a
+        // parenthesis as J-STAGE prints them ("NISHIMURA1)*").
+        let mut trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
+        if trimmed.ends_with(')') {
+            let closed =
+                trimmed[..trimmed.len() - 1].trim_end_matches(|c: char| c.is_ascii_digit());
+            if closed.len() + 1 < trimmed.len() {
+                trimmed = closed;
+            }
+        }
         if trimmed.len() < word.len() {
             collect_labels(&word[trimmed.len()..], &mut labels, &mut corresponding);
             after_label = true;
@@ -1254,11 +1261,16 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// Digits and marks between commas: `1`, `2,3`, `*`, and numbers closed by a parenthesis
+/// as J-STAGE prints them: `2)`.
 fn is_label_word(word: &str) -> bool {
+    let mut previous_digit = false;
     !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || is_mark(c) || c == ',')
+        && word.chars().all(|c| {
+            let ok = c.is_ascii_digit() || is_mark(c) || c == ',' || c == ')' && previous_digit;
+            previous_digit = c.is_ascii_digit();
+            ok
+        })
 }
 
 /// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`, and footnote
@@ -2883,6 +2895,22 @@ mod tests {
             (
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
+            ),
+            // Numbers closed by a parenthesis (J-STAGE), as superscripts or glued.
+            (
+                "Ayaka NISHIMURA^1)^*, Hiroshi TAKEDA^2), Yoko FUJISAWA^1), 2)",
+                &[
+                    ("Ayaka NISHIMURA", &["1"], true),
+                    ("Hiroshi TAKEDA", &["2"], false),
+                    ("Yoko FUJISAWA", &["1", "2"], false),
+                ],
+            ),
+            (
+                "Ayaka NISHIMURA1)* , Hiroshi TAKEDA2)",
+                &[
+                    ("Ayaka NISHIMURA", &["1"], true),
+                    ("Hiroshi TAKEDA", &["2"], false),
+                ],
             ),
             // Roman superscripts (SciELO), one wrapped after its caret.
             (
