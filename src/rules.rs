@@ -60,6 +60,8 @@ const BOILERPLATE_LINES: &[&str] = &[
     "springer nature link",
     "aims and scope",
     "submit manuscript",
+    // J-STAGE's pager above the title.
+    "<< previous article | next article >>",
 ];
 
 /// Link labels printed after each reference on many sites.
@@ -806,6 +808,17 @@ pub fn article_type(line: &str) -> Option<&'static str> {
         .or_else(|| candidate.strip_prefix("Type: "))
     {
         candidate = rest.trim_start();
+    }
+    // A badge printed after the type, glued to it or not ("Full PaperFREE ACCESS",
+    // J-STAGE).
+    if let Some(rest) = ARTICLE_BADGES.iter().find_map(|badge| {
+        let at = candidate.len().checked_sub(badge.len())?;
+        let tail = candidate.get(at..)?;
+        tail.eq_ignore_ascii_case(badge)
+            .then(|| candidate[..at].trim_end())
+            .filter(|rest| !rest.is_empty())
+    }) {
+        candidate = rest;
     }
     // Badges printed before the type on its line ("Open Access Highly Accessed Study
     // protocol").
@@ -1688,6 +1701,7 @@ mod tests {
             ("Cookieſ policy", true),
             ("Skip to main contént", false),
             ("Skip to the main content of this page", false),
+            ("<< Previous article | Next article >>", true),
         ];
         for (line, want) in cases {
             assert_eq!(is_boilerplate_line(line), want, "{line}");
@@ -1802,6 +1816,8 @@ mod tests {
                 Some("Study Protocol"),
             ),
             ("Full Access Original Paper", Some("Original Paper")),
+            ("Full PaperFREE ACCESS", Some("Full Paper")),
+            ("Review Open Access", Some("Review")),
             ("Open Access", None),
             ("research article", None),
             // A type named before the word "article" (Frontiers' header).
