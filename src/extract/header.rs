@@ -52,6 +52,15 @@ static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("volume line regex")
 });
 
+/// "2017 Volume 63 Issue 4 Pages 237-245", "Volume 63 (2017) Issue 4 Pages 237-245":
+/// J-STAGE's citation line, without commas.
+static VOLUME_ISSUE_PAGES_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?P<year>\d{4})\s+)?volume\s+(?P<volume>[\w.]+)(?:\s+\(\d{4}\))?\s+issue\s+(?P<issue>[\w.-]+)\s+pages?\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)\b",
+    )
+    .expect("volume issue pages line regex")
+});
+
 /// The printed forms of a date: day month year, month day year, month year, ISO.
 const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}";
 
@@ -543,7 +552,8 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
         let found = JOURNAL_LINE
             .captures(&joined)
             .map(|c| (c.name("journal").map(|m| m.as_str()), c))
-            .or_else(|| VOLUME_LINE.captures(&joined).map(|c| (None, c)));
+            .or_else(|| VOLUME_LINE.captures(&joined).map(|c| (None, c)))
+            .or_else(|| VOLUME_ISSUE_PAGES_LINE.captures(&joined).map(|c| (None, c)));
         let Some((journal, caps)) = found else {
             continue;
         };
@@ -3326,6 +3336,44 @@ mod tests {
         for (text, want) in cases {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn volume_issue_and_pages_lines_without_commas() {
+        let cases = [
+            (
+                "2017 Volume 63 Issue 4 Pages 237-245",
+                Some(("63", "4", "237-245", Some("2017"))),
+            ),
+            (
+                "Volume 63 (2017) Issue 4 Pages 237-245",
+                Some(("63", "4", "237-245", None)),
+            ),
+            ("2017 Volume 63 Issue 4", None),
+            (
+                "Home > Journal home > Volume 63 (2017) Issue 4 > Article overview",
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            let got = VOLUME_ISSUE_PAGES_LINE.captures(text).map(|c| {
+                (
+                    c["volume"].to_owned(),
+                    c["issue"].to_owned(),
+                    c["pages"].to_owned(),
+                    c.name("year").map(|y| y.as_str().to_owned()),
+                )
+            });
+            let want = want.map(|(v, i, p, y): (&str, &str, &str, Option<&str>)| {
+                (
+                    v.to_owned(),
+                    i.to_owned(),
+                    p.to_owned(),
+                    y.map(str::to_owned),
+                )
+            });
             assert_eq!(got, want, "{text}");
         }
     }
