@@ -61,6 +61,15 @@ static VOLUME_ISSUE_PAGES_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("volume issue pages line regex")
 });
 
+/// "Rev. Bras. Agroecol. vol.45 no.3 Viçosa Sept./Dec. 2019": SciELO's issue line, the
+/// journal's abbreviation, volume and number, then the place and the months of the issue.
+static ABBREVIATED_ISSUE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<abbrev>\p{Lu}[^|•:]{1,100}?)\s+vol\.\s?(?P<volume>[\w.]+)\s+no\.\s?(?P<issue>[\w.-]+)\s.{0,80}?\b(?P<year>(?:19|20)\d{2})$",
+    )
+    .expect("abbreviated issue line regex")
+});
+
 /// The printed forms of a date: day month year, month day year, month year, ISO.
 const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}";
 
@@ -182,6 +191,7 @@ const PAYWALL_MARKERS: &[&str] = &[
 /// Fills title, article type, journal data, dates, DOI, metrics, keywords and abstract.
 pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_journal_line(record, page);
+    fill_abbreviated_issue_line(record, page);
     fill_dates(record, page);
     fill_doi(record, page);
     fill_issns_and_publisher(record, page);
@@ -585,6 +595,39 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
             record.note_source("year", "text", span);
         }
         return;
+    }
+}
+
+/// Volume, issue, year and the journal's abbreviation from an issue line in the header
+/// (`ABBREVIATED_ISSUE_LINE`), where the meta tags gave none.
+fn fill_abbreviated_issue_line(record: &mut Record, page: &Page<'_>) {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    // Only a line holding both abbreviations runs the pattern.
+    let found = page.lines_of(header).iter().find_map(|line| {
+        let text = line.text.trim();
+        (text.contains("vol.") && text.contains(" no."))
+            .then(|| ABBREVIATED_ISSUE_LINE.captures(text))
+            .flatten()
+            .map(|caps| (caps, line))
+    });
+    let Some((caps, line)) = found else {
+        return;
+    };
+    let span = Some([line.start, line.end]);
+    fill_text(
+        record,
+        "journal.abbrev",
+        |r| &mut r.journal.abbrev,
+        &caps["abbrev"],
+        span,
+    );
+    fill_text(record, "volume", slot_volume, &caps["volume"], span);
+    fill_text(record, "issue", slot_issue, &caps["issue"], span);
+    if record.year.is_none() {
+        record.year = caps["year"].parse().ok();
+        record.note_source("year", "text", span);
     }
 }
 
@@ -3336,6 +3379,35 @@ mod tests {
         for (text, want) in cases {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviated_issue_lines() {
+        let cases = [
+            (
+                "Rev. Bras. Agroecol. Invent. vol.45 no.3 Vale Verde Sept./Dec. 2019",
+                Some(("Rev. Bras. Agroecol. Invent.", "45", "3", "2019")),
+            ),
+            (
+                "Rev. Invent. Saúde vol.12 no.1 São Paulo Jan. 2008",
+                Some(("Rev. Invent. Saúde", "12", "1", "2008")),
+            ),
+            ("See vol.45 no.3 of the journal for more", None),
+        ];
+        for (text, want) in cases {
+            let got = ABBREVIATED_ISSUE_LINE.captures(text).map(|c| {
+                (
+                    c["abbrev"].to_owned(),
+                    c["volume"].to_owned(),
+                    c["issue"].to_owned(),
+                    c["year"].to_owned(),
+                )
+            });
+            let want = want.map(|(a, v, i, y): (&str, &str, &str, &str)| {
+                (a.to_owned(), v.to_owned(), i.to_owned(), y.to_owned())
+            });
             assert_eq!(got, want, "{text}");
         }
     }
