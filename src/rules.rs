@@ -91,6 +91,9 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "[green version]",
     "[pmc free article]",
     "[ref list]",
+    // SciELO's link to each reference's record in its index.
+    "[ links ]",
+    "[links]",
     "pubmed/ncbi",
     "openurl",
     "abstract/free full text",

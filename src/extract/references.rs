@@ -551,8 +551,15 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
             continue;
         }
         // The entry ends just before: a digit, a dot or a parenthesis, then at most one
-        // space.
-        let before_end = if bytes[i - 1] == b' ' { i - 1 } else { i };
+        // space, or any run of them before a bracketed label (SciELO's `2014.     [ Links
+        // ]`).
+        let before_end = if byte == b'[' {
+            i - bytes[..i].iter().rev().take_while(|&&b| b == b' ').count()
+        } else if bytes[i - 1] == b' ' {
+            i - 1
+        } else {
+            i
+        };
         let ends_entry =
             before_end > 0 && matches!(bytes[before_end - 1], b'0'..=b'9' | b'.' | b')');
         if !ends_entry {
@@ -989,6 +996,11 @@ mod tests {
                 "J Invented Res 2010;3:1-9 Google Scholar",
                 "J Invented Res 2010;3:1-9",
                 Some("Google Scholar"),
+            ),
+            (
+                "Revista Inventada, v. 38, n. 4, p. 701-710, 2014.     [ Links ]",
+                "Revista Inventada, v. 38, n. 4, p. 701-710, 2014.",
+                Some("[ Links ]"),
             ),
             (
                 "Invented Press (2001) PubMed",
