@@ -60,6 +60,8 @@ const BOILERPLATE_LINES: &[&str] = &[
     "springer nature link",
     "aims and scope",
     "submit manuscript",
+    // J-STAGE's pager above the title.
+    "<< previous article | next article >>",
 ];
 
 /// Link labels printed after each reference on many sites.
@@ -89,6 +91,9 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "[green version]",
     "[pmc free article]",
     "[ref list]",
+    // SciELO's link to each reference's record in its index.
+    "[ links ]",
+    "[links]",
     "pubmed/ncbi",
     "openurl",
     "abstract/free full text",
@@ -151,6 +156,12 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("résumé", SectionKind::Abstract),
     ("zusammenfassung", SectionKind::Abstract),
     ("resumen", SectionKind::Abstract),
+    // SciELO's second abstract and its keywords in Portuguese or Spanish: the first
+    // abstract and keyword list of a page stay the record's.
+    ("resumo", SectionKind::Abstract),
+    ("palavras-chave", SectionKind::Keywords),
+    ("palabras clave", SectionKind::Keywords),
+    ("palabras-clave", SectionKind::Keywords),
     ("references", SectionKind::References),
     ("reference", SectionKind::References),
     ("references and notes", SectionKind::References),
@@ -622,16 +633,20 @@ const TRAILING_CONTROL_LABELS: &[&str] = &[
 ];
 
 /// Link labels that pages print inside a line of content, after each name of a byline
-/// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"): never content themselves.
-const INLINE_LINK_LABELS: &[&str] = &["Author Vitae"];
+/// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"), and the alternative text of the
+/// ORCID icon linked after a name (HighWire's "View ORCID ProfileAna Ruiz", SciELO's
+/// "Ana RuizORCID logo^I"): never content themselves.
+const INLINE_LINK_LABELS: &[&str] = &["Author Vitae", "View ORCID Profile", "ORCID logo"];
 
 /// Removes the inline link labels (`INLINE_LINK_LABELS`) from a line.
 pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
-    // Every line of a page comes here: one vectorised search for the words the labels
+    // Every line of a page comes here: one vectorised search for each word the labels
     // share, and nearly all lines are returned as they are.
     static VITAE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("Vitae"));
-    if VITAE.find(line.as_bytes()).is_none() {
+    static ORCID: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ORCID "));
+    if VITAE.find(line.as_bytes()).is_none() && ORCID.find(line.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(line);
     }
     let mut text = line.to_owned();
@@ -809,6 +824,17 @@ pub fn article_type(line: &str) -> Option<&'static str> {
         .or_else(|| candidate.strip_prefix("Type: "))
     {
         candidate = rest.trim_start();
+    }
+    // A badge printed after the type, glued to it or not ("Full PaperFREE ACCESS",
+    // J-STAGE).
+    if let Some(rest) = ARTICLE_BADGES.iter().find_map(|badge| {
+        let at = candidate.len().checked_sub(badge.len())?;
+        let tail = candidate.get(at..)?;
+        tail.eq_ignore_ascii_case(badge)
+            .then(|| candidate[..at].trim_end())
+            .filter(|rest| !rest.is_empty())
+    }) {
+        candidate = rest;
     }
     // Badges printed before the type on its line ("Open Access Highly Accessed Study
     // protocol").
@@ -1691,6 +1717,7 @@ mod tests {
             ("Cookieſ policy", true),
             ("Skip to main contént", false),
             ("Skip to the main content of this page", false),
+            ("<< Previous article | Next article >>", true),
         ];
         for (line, want) in cases {
             assert_eq!(is_boilerplate_line(line), want, "{line}");
@@ -1815,6 +1842,8 @@ mod tests {
                 Some("Study Protocol"),
             ),
             ("Full Access Original Paper", Some("Original Paper")),
+            ("Full PaperFREE ACCESS", Some("Full Paper")),
+            ("Review Open Access", Some("Review")),
             ("Open Access", None),
             ("research article", None),
             // A type named before the word "article" (Frontiers' header).
@@ -1897,6 +1926,18 @@ mod tests {
         let cases = [
             ("Lina Okafor^a^, ^bAuthor Vitae,", "Lina Okafor^a^, ^b,"),
             ("Lina Okaforb Author Vitae", "Lina Okaforb "),
+            (
+                "View ORCID ProfileLina Okafor, Mei Lin, View ORCID ProfileAna Ruiz",
+                "Lina Okafor, Mei Lin, Ana Ruiz",
+            ),
+            (
+                "Lina OkaforORCID logo^I^*; Mei Lin^II",
+                "Lina Okafor^I^*; Mei Lin^II",
+            ),
+            (
+                "An ORCID iD identifies a researcher",
+                "An ORCID iD identifies a researcher",
+            ),
             (
                 "Curriculum vitae of the author",
                 "Curriculum vitae of the author",

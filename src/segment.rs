@@ -409,6 +409,23 @@ fn opens_citation_block(text: &str) -> bool {
         || LABELS
             .iter()
             .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
+        || opens_history(trimmed)
+}
+
+/// The article's history printed under its references: the OJS side panel's "Published"
+/// label alone over its date, SciELO's "Received: May 14, 2018; Accepted: …" footnote.
+/// No reference opens with either. The label is capitalised as a heading is: a table's
+/// cell in lower case ("version 1" / "published" / "12 Dec 2014", F1000's referee status)
+/// is none.
+fn opens_history(text: &str) -> bool {
+    let text = text.trim_end();
+    let label_alone = matches!(text, "Published" | "Published:" | "PUBLISHED");
+    let received = text.len() > 12
+        && text.as_bytes()[..9].eq_ignore_ascii_case(b"received:")
+        && text[9..]
+            .trim_start()
+            .starts_with(|c: char| c.is_alphanumeric());
+    label_alone || received
 }
 
 /// A DOI alone on its line ("doi:10.5555/inv.4-1", "https://doi.org/10.5555/x").
@@ -795,6 +812,12 @@ mod tests {
                 2,
             ),
             (format!("{refs}\nMore text of the list.\n"), 3),
+            // The history under the list (SciELO's footnote, OJS's side panel).
+            (
+                format!("{refs}\nReceived: May 14, 2018; Accepted: February 21, 2019\n"),
+                2,
+            ),
+            (format!("{refs}\nPublished\n\n2022-06-30\n"), 2),
             // A note read before the list (its column first) is cut out; the list follows.
             (
                 format!(
@@ -1125,6 +1148,9 @@ mod tests {
             ("Funding Agency:", Some(SectionKind::Funding)),
             ("Funding Agencies", Some(SectionKind::Funding)),
             ("Author Tags", Some(SectionKind::Keywords)),
+            ("RESUMO", Some(SectionKind::Abstract)),
+            ("Palavras-chave:", Some(SectionKind::Keywords)),
+            ("Palabras clave:", Some(SectionKind::Keywords)),
             ("Author Keywords", Some(SectionKind::Keywords)),
             ("Recommended", Some(SectionKind::Related)),
             ("Recommendations", Some(SectionKind::Related)),

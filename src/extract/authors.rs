@@ -54,7 +54,7 @@ static NUMBERED: LazyLock<Regex> =
 /// An affiliation line with a leading label: "1 Department of ...", "a Institute ...", and
 /// the label as text dumps print a superscript: "^1Department of ...".
 static LABELLED_AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\^?(?P<id>\d{1,2}|[a-z]|[*†‡§])[.)]?\s*(?P<text>\p{Lu}.{10,})$")
+    Regex::new(r"^\^?(?P<id>\d{1,2}|[a-z]|[*†‡§]|[IVX]{1,4})[.)]?\s*(?P<text>\p{Lu}.{10,})$")
         .expect("labelled affiliation regex")
 });
 
@@ -68,14 +68,18 @@ fn may_be_labelled_affiliation(text: &str) -> bool {
 
 /// Whether [`LABELLED_AFFILIATION`] matches `text`.
 fn is_labelled_affiliation(text: &str) -> bool {
-    may_be_labelled_affiliation(text) && LABELLED_AFFILIATION.is_match(text)
+    labelled_affiliation(text).is_some()
 }
 
-/// [`LABELLED_AFFILIATION`]'s captures of `text`.
+/// [`LABELLED_AFFILIATION`]'s captures of `text`. A roman numeral labels an affiliation
+/// only as a superscript ("^IIInstituto …", SciELO): a capital I, V or X before a
+/// capital is a word's start otherwise ("IBM Research").
 fn labelled_affiliation(text: &str) -> Option<regex::Captures<'_>> {
-    may_be_labelled_affiliation(text)
+    let caps = may_be_labelled_affiliation(text)
         .then(|| LABELLED_AFFILIATION.captures(text))
-        .flatten()
+        .flatten()?;
+    let roman = caps["id"].starts_with(['I', 'V', 'X']);
+    (!roman || text.starts_with('^')).then_some(caps)
 }
 
 /// A label printed on a line of its own before its affiliation: "1", "^1", "(1)", "a".
@@ -801,7 +805,17 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
                     continue;
                 }
             }
+            // An ORCID link alone under an affiliation (a link number before it) is no
+            // part of it.
+            let orcid_link = line.text.contains("orcid.org/")
+                && line
+                    .text
+                    .split_whitespace()
+                    .filter(|w| !(w.starts_with('[') && w.ends_with(']')))
+                    .count()
+                    == 1;
             match note.as_mut() {
+                Some(_) if orcid_link => {}
                 Some(text) => push_joined(text, &line.text),
                 None if annotation_open => {
                     annotation_open = !line.text.trim_end().ends_with('.');
@@ -1178,8 +1192,8 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
 }
 
 /// The byline item without the text icons leave in a dump: an ORCID icon's alt text,
-/// `[orcid]` anywhere (glued to the labels by a text browser) or a word `orcid` alone
-/// (with a `logo` after it: "ORCID logo"), and the `[name]` a text browser prints for an image without alt text (its file's name) at
+/// `[orcid]` anywhere (glued to the labels by a text browser) or a word `orcid` alone, and
+/// the `[name]` a text browser prints for an image without alt text (its file's name) at
 /// a word's start (`"[24]Maja Lindqvist^1"`, a profile photo before each name). Items
 /// without `[` or `rcid`/`RCID` (nearly all) are passed through untouched.
 fn without_orcid_icon(item: &str) -> Cow<'_, str> {
@@ -1187,14 +1201,7 @@ fn without_orcid_icon(item: &str) -> Cow<'_, str> {
         return Cow::Borrowed(item);
     }
     let mut kept = String::with_capacity(item.len());
-    let mut after_orcid = false;
     for word in item.split_whitespace() {
-        // "ORCID logo": the whole alternative text of the icon goes.
-        if after_orcid && word == "logo" {
-            after_orcid = false;
-            continue;
-        }
-        after_orcid = word.eq_ignore_ascii_case("orcid");
         let mut word = word.to_owned();
         let mut from = 0;
         while let Some(open) = word[from..].find('[').map(|o| from + o) {
@@ -1230,8 +1237,12 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
     let mut name_words: Vec<&str> = Vec::new();
     // Leading label-only words belong to the previous name.
     while let Some(first) = words.first() {
-        // A lone letter between commas is a label of the name before ("Lu a,c").
-        if is_label_word(first) || (words.len() == 1 && is_letter_label_word(first)) {
+        // A lone letter between commas is a label of the name before ("Lu a,c"), and so
+        // are roman numerals alone ("Brum^I,III" split at its comma).
+        let alone = words.len() == 1;
+        if is_label_word(first)
+            || alone && (is_letter_label_word(first) || is_roman_label_word(first))
+        {
             collect_labels(first, &mut labels, &mut corresponding);
             words.remove(0);
         } else {
@@ -1239,16 +1250,15 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
         }
     }
     let mut after_label = false;
-    let mut after_orcid = false;
+    let mut after_caret = false;
     let last = words.len().saturating_sub(1);
     for (index, word) in words.into_iter().enumerate() {
         // The ORCID icon's alternative text after a name or its labels ("Lin^1ORCID",
-        // "Lin ORCID", "Lin(a1) ORCID logo", as a text browser prints the linked image).
-        if word == "ORCID" || word == "[ORCID]" || after_orcid && word == "logo" {
-            after_orcid = word != "logo";
+        // "Lin ORCID", as a text browser prints the linked image; "ORCID logo" goes with
+        // the other link labels when the page is cleaned).
+        if word == "ORCID" || word == "[ORCID]" {
             continue;
         }
-        after_orcid = false;
         // Labels in parentheses glued to the name, as Cambridge Core prints them:
         // "Rinchen(a1)", "Verbeke(a3)(a1)", "Rinchen^(a1)".
         if let Some((name, glued)) = parenthesised_labels(word) {
@@ -1273,16 +1283,21 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             after_label = true;
             continue;
         }
+        // A roman superscript wrapped onto the next word ("Tavares^ I,II").
+        if after_caret && is_roman_label_word(word) {
+            collect_labels(word, &mut labels, &mut corresponding);
+            continue;
+        }
         if after_label {
             // Name words after a label: two names run together, or text that is no name.
             return (String::from("\u{0}"), labels, corresponding);
         }
-        // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3".
+        // A superscript as text dumps print it: "Lu^a,^*", "Zhang^2,3", "Silva^I,II".
         if let Some(at) = word.find('^').filter(|&at| at > 0) {
             let (name, marks) = word.split_at(at);
-            let labels_only = marks
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || c == ',' || is_mark(c));
+            let labels_only = marks.chars().all(|c| {
+                c.is_ascii_digit() || c.is_ascii_lowercase() || matches!(c, ',' | ')') || is_mark(c)
+            }) || is_roman_label_word(marks.trim_matches(is_mark));
             if labels_only && !name.contains(|c: char| c.is_ascii_digit()) {
                 // A mark before the superscript: "Doe*^‡".
                 let bare = name.trim_end_matches(is_mark);
@@ -1290,11 +1305,20 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
                 collect_labels(marks, &mut labels, &mut corresponding);
                 name_words.push(bare);
                 after_label = true;
+                after_caret = marks.ends_with('^');
                 continue;
             }
         }
-        // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2".
-        let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
+        // Labels glued to the last name: "Wei1", "Shi1*", "Sain1,2", and closed by a
+        // parenthesis as J-STAGE prints them ("NISHIMURA1)*").
+        let mut trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_mark(c));
+        if trimmed.ends_with(')') {
+            let closed =
+                trimmed[..trimmed.len() - 1].trim_end_matches(|c: char| c.is_ascii_digit());
+            if closed.len() + 1 < trimmed.len() {
+                trimmed = closed;
+            }
+        }
         if trimmed.len() < word.len() {
             collect_labels(&word[trimmed.len()..], &mut labels, &mut corresponding);
             after_label = true;
@@ -1336,11 +1360,16 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// Digits and marks between commas: `1`, `2,3`, `*`, and numbers closed by a parenthesis
+/// as J-STAGE prints them: `2)`.
 fn is_label_word(word: &str) -> bool {
+    let mut previous_digit = false;
     !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || is_mark(c) || c == ',')
+        && word.chars().all(|c| {
+            let ok = c.is_ascii_digit() || is_mark(c) || c == ',' || c == ')' && previous_digit;
+            previous_digit = c.is_ascii_digit();
+            ok
+        })
 }
 
 /// Single lower-case letters between commas and marks: `a`, `a,*,`, `b,c`, and footnote
@@ -1364,10 +1393,20 @@ fn is_letter_label_word(word: &str) -> bool {
     letters > 0
 }
 
+/// Roman numerals between commas and carets, as SciELO labels affiliations: `I`,
+/// `I,II`, `^III`.
+fn is_roman_label_word(word: &str) -> bool {
+    word.split([',', '^']).all(|part| {
+        (1..=4).contains(&part.len()) && part.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    })
+}
+
 fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool) {
     let mut digits = String::new();
+    // Roman numerals (`I`, `II`) only come here as superscripts: see `is_roman_label_word`.
+    let roman = text.contains(['I', 'V', 'X']);
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() || roman && matches!(c, 'I' | 'V' | 'X') {
             digits.push(c);
             continue;
         }
@@ -2411,6 +2450,21 @@ mod tests {
     }
 
     #[test]
+    fn roman_affiliation_labels_only_as_superscripts() {
+        let cases = [
+            ("^IUniversidade Inventada, Vale Verde, Brasil", Some("I")),
+            ("^IIInstituto Inventado de Pesquisa, Brasil", Some("II")),
+            ("^IIIUniversidad Inventada, Medellín, Colombia", Some("III")),
+            ("IBM Invented Research Laboratory, Zurich", None),
+            ("^1Department of Physics, Invented University", Some("1")),
+        ];
+        for (text, want) in cases {
+            let got = labelled_affiliation(text).map(|c| c["id"].to_owned());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn word_tests_agree_with_splitting_the_lower_cased_text() {
         let lower_then_split = |text: &str, table: &[&str]| {
             text.to_lowercase()
@@ -3000,6 +3054,31 @@ mod tests {
                 "Mei Lin^a,^*, Hao Zhang^b",
                 &[("Mei Lin", &["a"], true), ("Hao Zhang", &["b"], false)],
             ),
+            // Numbers closed by a parenthesis (J-STAGE), as superscripts or glued.
+            (
+                "Ayaka NISHIMURA^1)^*, Hiroshi TAKEDA^2), Yoko FUJISAWA^1), 2)",
+                &[
+                    ("Ayaka NISHIMURA", &["1"], true),
+                    ("Hiroshi TAKEDA", &["2"], false),
+                    ("Yoko FUJISAWA", &["1", "2"], false),
+                ],
+            ),
+            (
+                "Ayaka NISHIMURA1)* , Hiroshi TAKEDA2)",
+                &[
+                    ("Ayaka NISHIMURA", &["1"], true),
+                    ("Hiroshi TAKEDA", &["2"], false),
+                ],
+            ),
+            // Roman superscripts (SciELO), one wrapped after its caret.
+            (
+                "Ana Silva^I^*; Rui Lobo^II; Eva Brum^ I,III",
+                &[
+                    ("Ana Silva", &["I"], true),
+                    ("Rui Lobo", &["II"], false),
+                    ("Eva Brum", &["I", "III"], false),
+                ],
+            ),
             // The ORCID icon's alternative text after the labels, glued or apart.
             (
                 "Mei Lin^1ORCID, Hao Zhang^1,2 ORCID, and Jun Park^2",
@@ -3009,9 +3088,9 @@ mod tests {
                     ("Jun Park", &["2"], false),
                 ],
             ),
-            // Labels in parentheses glued on (Cambridge Core), and the icon's "ORCID logo".
+            // Labels in parentheses glued on (Cambridge Core).
             (
-                "Mei Lin^(a1) ORCID logo • Hao Zhang(a3)(a1) • Jun Park(a2)",
+                "Mei Lin^(a1) ORCID • Hao Zhang(a3)(a1) • Jun Park(a2)",
                 &[
                     ("Mei Lin", &["a1"], false),
                     ("Hao Zhang", &["a3", "a1"], false),

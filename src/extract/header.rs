@@ -52,6 +52,24 @@ static VOLUME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("volume line regex")
 });
 
+/// "2017 Volume 63 Issue 4 Pages 237-245", "Volume 63 (2017) Issue 4 Pages 237-245":
+/// J-STAGE's citation line, without commas.
+static VOLUME_ISSUE_PAGES_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?P<year>\d{4})\s+)?volume\s+(?P<volume>[\w.]+)(?:\s+\(\d{4}\))?\s+issue\s+(?P<issue>[\w.-]+)\s+pages?\s+(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–-]\s*[A-Za-z]?\d+[A-Za-z]?)?)\b",
+    )
+    .expect("volume issue pages line regex")
+});
+
+/// "Rev. Bras. Agroecol. vol.45 no.3 Viçosa Sept./Dec. 2019": SciELO's issue line, the
+/// journal's abbreviation, volume and number, then the place and the months of the issue.
+static ABBREVIATED_ISSUE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<abbrev>\p{Lu}[^|•:]{1,100}?)\s+vol\.\s?(?P<volume>[\w.]+)\s+no\.\s?(?P<issue>[\w.-]+)\s.{0,80}?\b(?P<year>(?:19|20)\d{2})$",
+    )
+    .expect("abbreviated issue line regex")
+});
+
 /// The printed forms of a date: day month year, month day year, month year, ISO.
 const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}";
 
@@ -173,6 +191,7 @@ const PAYWALL_MARKERS: &[&str] = &[
 /// Fills title, article type, journal data, dates, DOI, metrics, keywords and abstract.
 pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_journal_line(record, page);
+    fill_abbreviated_issue_line(record, page);
     fill_dates(record, page);
     fill_doi(record, page);
     fill_issns_and_publisher(record, page);
@@ -543,7 +562,8 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
         let found = JOURNAL_LINE
             .captures(&joined)
             .map(|c| (c.name("journal").map(|m| m.as_str()), c))
-            .or_else(|| VOLUME_LINE.captures(&joined).map(|c| (None, c)));
+            .or_else(|| VOLUME_LINE.captures(&joined).map(|c| (None, c)))
+            .or_else(|| VOLUME_ISSUE_PAGES_LINE.captures(&joined).map(|c| (None, c)));
         let Some((journal, caps)) = found else {
             continue;
         };
@@ -575,6 +595,39 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
             record.note_source("year", "text", span);
         }
         return;
+    }
+}
+
+/// Volume, issue, year and the journal's abbreviation from an issue line in the header
+/// (`ABBREVIATED_ISSUE_LINE`), where the meta tags gave none.
+fn fill_abbreviated_issue_line(record: &mut Record, page: &Page<'_>) {
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    // Only a line holding both abbreviations runs the pattern.
+    let found = page.lines_of(header).iter().find_map(|line| {
+        let text = line.text.trim();
+        (text.contains("vol.") && text.contains(" no."))
+            .then(|| ABBREVIATED_ISSUE_LINE.captures(text))
+            .flatten()
+            .map(|caps| (caps, line))
+    });
+    let Some((caps, line)) = found else {
+        return;
+    };
+    let span = Some([line.start, line.end]);
+    fill_text(
+        record,
+        "journal.abbrev",
+        |r| &mut r.journal.abbrev,
+        &caps["abbrev"],
+        span,
+    );
+    fill_text(record, "volume", slot_volume, &caps["volume"], span);
+    fill_text(record, "issue", slot_issue, &caps["issue"], span);
+    if record.year.is_none() {
+        record.year = caps["year"].parse().ok();
+        record.note_source("year", "text", span);
     }
 }
 
@@ -3351,6 +3404,73 @@ mod tests {
         for (text, want) in cases {
             let lines = crate::clean::clean_lines(&text);
             let got = unheaded_abstract_span(&lines, 0).map(|r| r.start);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviated_issue_lines() {
+        let cases = [
+            (
+                "Rev. Bras. Agroecol. Invent. vol.45 no.3 Vale Verde Sept./Dec. 2019",
+                Some(("Rev. Bras. Agroecol. Invent.", "45", "3", "2019")),
+            ),
+            (
+                "Rev. Invent. Saúde vol.12 no.1 São Paulo Jan. 2008",
+                Some(("Rev. Invent. Saúde", "12", "1", "2008")),
+            ),
+            ("See vol.45 no.3 of the journal for more", None),
+        ];
+        for (text, want) in cases {
+            let got = ABBREVIATED_ISSUE_LINE.captures(text).map(|c| {
+                (
+                    c["abbrev"].to_owned(),
+                    c["volume"].to_owned(),
+                    c["issue"].to_owned(),
+                    c["year"].to_owned(),
+                )
+            });
+            let want = want.map(|(a, v, i, y): (&str, &str, &str, &str)| {
+                (a.to_owned(), v.to_owned(), i.to_owned(), y.to_owned())
+            });
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn volume_issue_and_pages_lines_without_commas() {
+        let cases = [
+            (
+                "2017 Volume 63 Issue 4 Pages 237-245",
+                Some(("63", "4", "237-245", Some("2017"))),
+            ),
+            (
+                "Volume 63 (2017) Issue 4 Pages 237-245",
+                Some(("63", "4", "237-245", None)),
+            ),
+            ("2017 Volume 63 Issue 4", None),
+            (
+                "Home > Journal home > Volume 63 (2017) Issue 4 > Article overview",
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            let got = VOLUME_ISSUE_PAGES_LINE.captures(text).map(|c| {
+                (
+                    c["volume"].to_owned(),
+                    c["issue"].to_owned(),
+                    c["pages"].to_owned(),
+                    c.name("year").map(|y| y.as_str().to_owned()),
+                )
+            });
+            let want = want.map(|(v, i, p, y): (&str, &str, &str, Option<&str>)| {
+                (
+                    v.to_owned(),
+                    i.to_owned(),
+                    p.to_owned(),
+                    y.map(str::to_owned),
+                )
+            });
             assert_eq!(got, want, "{text}");
         }
     }

@@ -260,6 +260,18 @@ fn label_of(text: &str) -> Option<(u32, usize)> {
     ends_label.then(|| (number, text.len() - spaced.len()))
 }
 
+/// Whether a line labelled with a list number (its text from `end` on) is only labels:
+/// nothing after it, or the entry's printed label ("1. 1.", a text dump of HighWire's list
+/// number and its own label, each entry's authors a numbered list below it; "4. 22." where
+/// the page left entries out and the list renumbers).
+fn is_label_alone(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.is_empty()
+        || rest.len() <= 6
+            && label_of(rest).is_some_and(|(_, e)| e >= rest.len())
+            && rest.trim_end().ends_with(['.', ')', ']'])
+}
+
 /// Whether `text` starts with an initial and its full stop ("G. …", "N.-G. …").
 fn is_glued_initial(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -279,7 +291,7 @@ const ENTRY_RESERVE: usize = 256;
 fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
     let labels_alone = lines
         .iter()
-        .find_map(|l| label_of(&l.text).map(|(_, end)| end >= l.text.len()))
+        .find_map(|l| label_of(&l.text).map(|(_, end)| is_label_alone(&l.text, end)))
         .unwrap_or(false);
     let mut out: Vec<RawReference> = Vec::new();
     let mut current: Option<RawReference> = None;
@@ -301,7 +313,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
         }
         let mut text = line.text.as_str();
         if let Some((n, end)) = label_of(text) {
-            let alone = end >= text.len();
+            let alone = is_label_alone(text, end);
             // Only the next number in sequence starts an entry; other numbers at the start
             // of a line are page numbers or volumes wrapped onto a new line.
             // `33. 1. D'Andrea LD,` where the other labels stand alone: the label, then
@@ -329,7 +341,8 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                     out.push(done);
                 }
                 // "1. 22. Witter RL ...": the list's own number, then the printed one.
-                let mut rest = text[end..].trim();
+                // A doubled label alone ("1. 1.") leaves no text.
+                let mut rest = if alone { "" } else { text[end..].trim() };
                 let marked =
                     |e: &usize| rest[..*e].trim_end().ends_with(['.', ')', ']']) && *e < rest.len();
                 let mut next_inner = 1;
@@ -497,17 +510,27 @@ fn starts_like_reference(line: &str, previous: &str) -> bool {
             .expect("name start regex")
     });
     // A finished entry ends a sentence or with its locator ("1:229-231", "e7775").
+    // So does one that ends with its address (APA's "… https://www.invented.org/report").
     let ended = previous.ends_with(['.', ')', ']'])
         || previous.ends_with(|c: char| c.is_ascii_digit())
-        || previous.len() > 400;
+        || previous.len() > 400
+        || ends_with_address(previous);
     // A group author before the year ("Nordic Lake Monitoring Consortium (2016).",
     // "World Health Organization (2020)."): capitalised words and small ones, then the
-    // year in brackets.
+    // year in brackets, after a full stop in APA ("Invented Centre. (2018).").
     static GROUP_YEAR_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][\p{L}'’-]+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\p{L}'’-]*)){1,7}\s\((?:19|20)\d{2}[a-z]?\)")
+        Regex::new(r"^[A-Z][\p{L}'’-]+(?:\s(?:of|for|and|the|on|in|&|[A-Z][\p{L}'’-]*)){1,7}\.?\s\((?:19|20)\d{2}[a-z]?\)")
             .expect("group author year regex")
     });
     ended && (NAME_START.is_match(line) || GROUP_YEAR_START.is_match(line))
+}
+
+/// Whether an entry's text ends with a web address ("… https://doi.org/10.5555/x",
+/// "… https:// www.invented.org/guide" once a wrapped address is joined).
+fn ends_with_address(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("");
+    last.len() > 8
+        && (last.contains("://") || last.starts_with("www.") || last.starts_with("doi.org/"))
 }
 
 /// Splits link labels that follow the end of an entry on its last line
@@ -529,8 +552,15 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
             continue;
         }
         // The entry ends just before: a digit, a dot or a parenthesis, then at most one
-        // space.
-        let before_end = if bytes[i - 1] == b' ' { i - 1 } else { i };
+        // space, or any run of them before a bracketed label (SciELO's `2014.     [ Links
+        // ]`).
+        let before_end = if byte == b'[' {
+            i - bytes[..i].iter().rev().take_while(|&&b| b == b' ').count()
+        } else if bytes[i - 1] == b' ' {
+            i - 1
+        } else {
+            i
+        };
         let ends_entry =
             before_end > 0 && matches!(bytes[before_end - 1], b'0'..=b'9' | b'.' | b')');
         if !ends_entry {
@@ -969,6 +999,11 @@ mod tests {
                 Some("Google Scholar"),
             ),
             (
+                "Revista Inventada, v. 38, n. 4, p. 701-710, 2014.     [ Links ]",
+                "Revista Inventada, v. 38, n. 4, p. 701-710, 2014.",
+                Some("[ Links ]"),
+            ),
+            (
                 "Invented Press (2001) PubMed",
                 "Invented Press (2001)",
                 Some("PubMed"),
@@ -1028,6 +1063,33 @@ mod tests {
             ]
         );
         assert_eq!(got[2].0, Some(3));
+    }
+
+    #[test]
+    fn a_doubled_label_alone_with_numbered_authors() {
+        // w3m's dump of HighWire references: the list number, then the printed label
+        // (its back-link arrow dropped), each author an item of a numbered list.
+        let text = "1. 1.\n1. Moreau AB\n(1999) A first title. J. Invented Res. 12:34–56.\nOpenUrlCrossRef\n2. 2.\n1. Okafor D,\n2. Hale E\n(2004) Second title. J. Invented Res. 3:1–9.\nGoogle Scholar";
+        let got = split(text);
+        let raws: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            raws,
+            vec![
+                "Moreau AB (1999) A first title. J. Invented Res. 12:34–56.",
+                "Okafor D, Hale E (2004) Second title. J. Invented Res. 3:1–9.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_renumbered_list_of_labels_alone() {
+        // A Markdown conversion renumbers the list where the page left entries out: the
+        // list number, then the printed one, the entry on the lines below.
+        let text = "1. 1.\n   Moreau AB (1999) A first title. J. Invented Res. 12:34–56.\n   * [Google Scholar](#)\n2. 22.\n   Okafor D (2004) Second title. J. Invented Res. 3:1–9.\n";
+        let got = split(text);
+        let raws: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(raws.len(), 2, "{raws:?}");
+        assert!(raws[1].starts_with("Okafor D (2004)"), "{raws:?}");
     }
 
     #[test]
@@ -1129,6 +1191,14 @@ mod tests {
         let text = "Smith, J. (2001). A study. Journal A, 1, 2-3.\nJones, K. (2002). Another\nstudy. Journal B, 4, 5-6.";
         let got = split(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn apa_entries_after_an_address_or_with_a_group_author() {
+        let text = "Moreau, A., & Okafor, D. (2019). First title. Invented Review, 8(3), 211–230.\nhttps://doi.org/10.5555/ir.2019.0211\nInvented Disaster Centre. (2018). A guide for practitioners. IDC. https://\nwww.idc.example.org/guide\nHale, E., Rios, F., & Lund, A. (2016). Third title. Invented Review, 36(9), 1712–1729.";
+        let got = split(text);
+        let starts: Vec<&str> = got.iter().map(|r| &r.1[..12]).collect();
+        assert_eq!(starts, vec!["Moreau, A., ", "Invented Dis", "Hale, E., Ri"]);
     }
 
     #[test]
