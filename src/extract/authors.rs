@@ -2173,7 +2173,10 @@ fn mark_correspondents(record: &mut Record, lines: &[Line]) {
         if !(line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding")) {
             // In parentheses at the end of a footnote ("… Paper no. X. (Corresponding
             // author: Mei Lin.)", IEEE), perhaps wrapped before the name.
-            let Some(at) = line.text.find("(Corresponding") else {
+            // Every line of the page is searched: the searcher is built once.
+            static OPEN_CORRESPONDING: LazyLock<memchr::memmem::Finder<'static>> =
+                LazyLock::new(|| memchr::memmem::Finder::new("(Corresponding"));
+            let Some(at) = OPEN_CORRESPONDING.find(line.text.as_bytes()) else {
                 continue;
             };
             let mut inner = line.text[at + 1..].to_owned();
