@@ -524,10 +524,13 @@ static REFERENCE_START: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// A "References" part that holds fewer years than half the run's entries is a menu or
 /// footer entry of that name (its years are a copyright's), and becomes `Other`.
 fn split_headless_references(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    // Counted up to the fewest that make a list: past that the count decides nothing, and
+    // a long list's every line need not be searched.
     let years_in = |segment: &Segment| {
         lines[segment.lines.clone()]
             .iter()
             .filter(|l| REFERENCE_YEAR.is_match(&l.text))
+            .take(HEADLESS_REFERENCES_MIN_ENTRIES)
             .count()
     };
     let listed = segments
