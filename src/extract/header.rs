@@ -1687,7 +1687,30 @@ fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
 }
 
 fn is_paywall_line(text: &str) -> bool {
-    if text.len() > 120 {
+    // Each byte of a marker comes from a byte of the line or more, so a line shorter than
+    // every marker holds none; and a line that opens with an ASCII letter no marker opens
+    // with (lower-cased, it stays that letter) is none either. Every line of the page is
+    // asked: most go here, before the ASCII scan below.
+    const SHORTEST: usize = {
+        let mut shortest = usize::MAX;
+        let mut i = 0;
+        while i < PAYWALL_MARKERS.len() {
+            if PAYWALL_MARKERS[i].len() < shortest {
+                shortest = PAYWALL_MARKERS[i].len();
+            }
+            i += 1;
+        }
+        shortest
+    };
+    if text.len() > 120 || text.len() < SHORTEST {
+        return false;
+    }
+    let first = text.as_bytes()[0];
+    if first.is_ascii()
+        && !PAYWALL_MARKERS
+            .iter()
+            .any(|m| m.as_bytes()[0] == first.to_ascii_lowercase())
+    {
         return false;
     }
     // The markers are ASCII: an ASCII line (most are) is compared without a lower-cased
