@@ -134,6 +134,16 @@ fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
     // Only a mark that starts in the first 13 bytes counts; the rest of the line is not
     // searched. Read as bytes: `:` and `.` are never part of a longer character, and 0xE2,
     // the first byte of `—`, only ever starts one.
+    // The label is one of INLINE_HEADINGS, capitalised: a line that opens with anything
+    // else (nearly every line) is turned away before the search.
+    let first = *line.trim_start().as_bytes().first()?;
+    if !(first.is_ascii_uppercase()
+        && INLINE_HEADINGS
+            .iter()
+            .any(|h| h.as_bytes()[0] == first.to_ascii_lowercase()))
+    {
+        return None;
+    }
     let bytes = line.as_bytes();
     let colon = (0..bytes.len().min(13)).find(|&i| match bytes[i] {
         b':' | b'.' => true,
