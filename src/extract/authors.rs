@@ -1126,7 +1126,13 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
 /// a word's start (`"[24]Maja Lindqvist^1"`, a profile photo before each name). Items
 /// without `[` or `rcid`/`RCID` (nearly all) are passed through untouched.
 fn without_orcid_icon(item: &str) -> Cow<'_, str> {
-    if !(item.contains('[') || item.contains("rcid") || item.contains("RCID")) {
+    // Every byline item is asked: the searchers are built once.
+    static LOWER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("rcid"));
+    static UPPER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("RCID"));
+    let bytes = item.as_bytes();
+    if !(item.contains('[') || LOWER.find(bytes).is_some() || UPPER.find(bytes).is_some()) {
         return Cow::Borrowed(item);
     }
     let mut kept = String::with_capacity(item.len());
