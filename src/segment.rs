@@ -126,7 +126,7 @@ fn known_heading(text: &str) -> Option<SectionKind> {
 
 /// Heading text without numbering or a trailing colon, before lower-casing.
 fn heading_text(text: &str) -> &str {
-    let mut t = text.trim();
+    let mut t = crate::clean::trim(text);
     // A section number or a Roman numeral opens with a digit, a dot or one of `IVXivx`:
     // other lines (nearly all) are not split.
     let numbered = t.as_bytes().first().is_some_and(|b| {
@@ -148,10 +148,10 @@ fn heading_text(text: &str) -> &str {
                 .all(|c| "IVXivx".contains(c))
             && first.len() > 1;
         if is_number || is_roman {
-            t = rest.trim();
+            t = crate::clean::trim(rest);
         }
     }
-    t.trim_end_matches([':', '.']).trim()
+    crate::clean::trim(t.trim_end_matches([':', '.']))
 }
 
 /// Whether a plain line that reads as a heading ("results.") is the end of the sentence

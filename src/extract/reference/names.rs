@@ -591,8 +591,8 @@ impl Person<'_> {
 
 fn person<'a>(family: &'a str, given: &'a str) -> Person<'a> {
     Person {
-        family: family.trim_end_matches(['.', ',']).trim(),
-        given: given.trim_end_matches(',').trim(),
+        family: crate::clean::trim(family.trim_end_matches(['.', ','])),
+        given: crate::clean::trim(given.trim_end_matches(',')),
     }
 }
 
