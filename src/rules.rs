@@ -408,8 +408,7 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         // case-insensitive pattern alike).
         return in_boilerplate_set(crate::clean::trim(
             line.trim_end_matches([' ', '.'].as_slice()),
-        ))
-            || in_boilerplate_set(line)
+        )) || in_boilerplate_set(line)
             || BOILERPLATE_PATTERN_STARTS
                 .iter()
                 .any(|w| may_start_with_ignore_case(line.as_bytes(), w.as_bytes()))

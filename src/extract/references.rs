@@ -570,8 +570,8 @@ fn residue_start_candidates(bytes: &[u8], from: usize) -> impl Iterator<Item = u
             })
         })
     });
-    let in_tail = (tail_at..bytes.len())
-        .filter(|&i| matches!(bytes[i], b'A'..=b'[') || bytes[i] >= 0xC0);
+    let in_tail =
+        (tail_at..bytes.len()).filter(|&i| matches!(bytes[i], b'A'..=b'[') || bytes[i] >= 0xC0);
     in_words.chain(in_tail)
 }
 
@@ -809,9 +809,7 @@ mod tests {
     fn residue_start_candidates_are_every_capital_bracket_and_lead_byte() {
         let scalar = |bytes: &[u8], from: usize| -> Vec<usize> {
             (from..bytes.len())
-                .filter(|&i| {
-                    bytes[i].is_ascii_uppercase() || bytes[i] == b'[' || bytes[i] >= 0xC0
-                })
+                .filter(|&i| bytes[i].is_ascii_uppercase() || bytes[i] == b'[' || bytes[i] >= 0xC0)
                 .collect()
         };
         // Every byte value at every place of a word, and in the bytes after the last word.
@@ -821,7 +819,11 @@ mod tests {
                 bytes[at] = byte;
                 for from in [0, 1, 5, 8, 11, 19] {
                     let found: Vec<usize> = residue_start_candidates(&bytes, from).collect();
-                    assert_eq!(found, scalar(&bytes, from), "byte {byte:#x} at {at} from {from}");
+                    assert_eq!(
+                        found,
+                        scalar(&bytes, from),
+                        "byte {byte:#x} at {at} from {from}"
+                    );
                 }
             }
         }

@@ -9,8 +9,8 @@
 //! writer's output with serde_json's for every sample page and for strings of every kind.
 
 use crate::record::{
-    Affiliation, Author, CitedBy, Dates, Funding, Journal, Metrics, Pipeline, Problem,
-    Provenance, RefAuthor, Record, Reference, Related, Section, Source, Status,
+    Affiliation, Author, CitedBy, Dates, Funding, Journal, Metrics, Pipeline, Problem, Provenance,
+    Record, RefAuthor, Reference, Related, Section, Source, Status,
 };
 
 /// Writes `record` as JSON into `out`: pretty (two spaces per level) or compact.
@@ -158,7 +158,9 @@ fn needs_escape(word: u64) -> bool {
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-    (below_space | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\'))))
+    (below_space
+        | has_zero(word ^ (ONES * u64::from(b'"')))
+        | has_zero(word ^ (ONES * u64::from(b'\\'))))
         != 0
 }
 
