@@ -32,6 +32,32 @@ static CONTAINER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<container>.{2,200}?)\s*\((?P<year>\d{4})\)$").expect("container regex")
 });
 
+/// The container (trimmed) and year of a cited-by line that [`CONTAINER_YEAR`] matches.
+/// The common case, ASCII digits in the brackets after two to 200 characters on one line,
+/// is read without the regex (which has to find the lazy container's end a character at a
+/// time); only a line that ends with a bracket and is not that case is searched.
+fn container_and_year(text: &str) -> Option<(&str, &str)> {
+    if !text.ends_with(')') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let plain = bytes.len() >= 6
+        && bytes[bytes.len() - 6] == b'('
+        && bytes[bytes.len() - 5..bytes.len() - 1]
+            .iter()
+            .all(u8::is_ascii_digit);
+    if plain {
+        let before = &text[..text.len() - 6];
+        let container = before.trim_end();
+        if (2..=200).contains(&container.chars().count()) && !container.contains('\n') {
+            return Some((container.trim(), &text[text.len() - 5..text.len() - 1]));
+        }
+    }
+    let caps = CONTAINER_YEAR.captures(text)?;
+    let container = caps.name("container")?.as_str().trim();
+    Some((container, caps.name("year")?.as_str()))
+}
+
 /// One entry of a reference list before parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawReference {
@@ -659,16 +685,10 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
                 let Some(cur) = current.as_mut() else {
                     continue;
                 };
-                // Only a line that ends with its bracket can hold "(Year)": the others skip
-                // the regex.
-                let closing = line.text.ends_with(')');
-                if let Some(caps) = closing
-                    .then(|| CONTAINER_YEAR.captures(&line.text))
-                    .flatten()
-                {
+                if let Some((container, year)) = container_and_year(&line.text) {
                     if cur.container_title.is_none() && !cur.authors.is_empty() {
-                        cur.container_title = Some(caps["container"].trim().to_owned());
-                        cur.year = caps["year"].parse().ok();
+                        cur.container_title = Some(container.to_owned());
+                        cur.year = year.parse().ok();
                         continue;
                     }
                 }
@@ -804,6 +824,44 @@ pub fn reference_from_raw(number: Option<u32>, raw: &str) -> Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn container_and_year_read_as_the_regex_reads_them() {
+        let cases = [
+            "Invented Journal of Things (2023)",
+            "Invented Journal of Things  (2023)",
+            "  Invented Journal (1999)",
+            "J (2001)",
+            "Jo (2001)",
+            "Jo\u{a0}(2001)",
+            "X\n (2001)",
+            "Line one\nline two (2001)",
+            "(2001)",
+            " (2001)",
+            "Journal (20011)",
+            "Journal (201)",
+            "Journal (２０２１)",
+            "Journal (2021",
+            "Journal 2021)",
+            "Journal (2021) ",
+        ];
+        let long = format!("{} (2020)", "a".repeat(200));
+        let too_long = format!("{} (2020)", "a".repeat(201));
+        for text in cases
+            .iter()
+            .copied()
+            .chain([long.as_str(), too_long.as_str()])
+        {
+            let by_regex = text
+                .ends_with(')')
+                .then(|| CONTAINER_YEAR.captures(text))
+                .flatten();
+            let want =
+                by_regex.map(|caps| (caps["container"].trim().to_owned(), caps["year"].to_owned()));
+            let got = container_and_year(text).map(|(c, y)| (c.to_owned(), y.to_owned()));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn residue_start_candidates_are_every_capital_bracket_and_lead_byte() {
