@@ -85,6 +85,18 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// `str::trim`, returning at once a text that starts and ends with a visible ASCII
+/// character (nearly every line and word), as `trim` walks in from both ends otherwise.
+pub fn trim(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    let bytes = text.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Labels that pages print inline before their text ("Abstract: ...", "Keywords: ...").
 const INLINE_HEADINGS: &[&str] = &[
     "abstract",
@@ -134,6 +146,16 @@ fn split_inline_heading(line: &str) -> Option<(&str, &str)> {
     // Only a mark that starts in the first 13 bytes counts; the rest of the line is not
     // searched. Read as bytes: `:` and `.` are never part of a longer character, and 0xE2,
     // the first byte of `—`, only ever starts one.
+    // The label is one of INLINE_HEADINGS, capitalised: a line that opens with anything
+    // else (nearly every line) is turned away before the search.
+    let first = *line.trim_start().as_bytes().first()?;
+    if !(first.is_ascii_uppercase()
+        && INLINE_HEADINGS
+            .iter()
+            .any(|h| h.as_bytes()[0] == first.to_ascii_lowercase()))
+    {
+        return None;
+    }
     let bytes = line.as_bytes();
     let colon = (0..bytes.len().min(13)).find(|&i| match bytes[i] {
         b':' | b'.' => true,
@@ -279,7 +301,7 @@ fn drop_collapsed_byline(line: &str) -> Cow<'_, str> {
 fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnotes: bool) {
     let normalised = normalise_text(raw);
     let unlabelled = rules::strip_inline_link_labels(&normalised);
-    let uncollapsed = drop_collapsed_byline(unlabelled.trim());
+    let uncollapsed = drop_collapsed_byline(trim(&unlabelled));
     let trimmed = uncollapsed.as_ref();
     let trimmed = trimmed.strip_prefix("> ").unwrap_or(trimmed);
     // Setext underlines make the line above a heading; a lone rule is layout.
@@ -337,7 +359,7 @@ fn push_line(lines: &mut Vec<Line>, raw: &str, start: usize, end: usize, footnot
         Cow::Borrowed(unmarked.text.as_ref())
     };
     let body = rules::strip_icon_words(&body);
-    let body = collapse_spaces(strip_form_boxes(body.trim()));
+    let body = collapse_spaces(strip_form_boxes(trim(&body)));
     if body.is_empty() {
         // A bare bullet, or a line that held only icon names: layout, not content.
         if !unmarked.residue.is_empty() {

@@ -417,8 +417,9 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         // Every line of a page comes here: ASCII ones are compared ignoring case, with no
         // lower-cased copy (lower-casing ASCII keeps every byte's place, trimming and the
         // case-insensitive pattern alike).
-        return in_boilerplate_set(line.trim_end_matches([' ', '.'].as_slice()).trim())
-            || in_boilerplate_set(line)
+        return in_boilerplate_set(crate::clean::trim(
+            line.trim_end_matches([' ', '.'].as_slice()),
+        )) || in_boilerplate_set(line)
             || BOILERPLATE_PATTERN_STARTS
                 .iter()
                 .any(|w| may_start_with_ignore_case(line.as_bytes(), w.as_bytes()))
@@ -500,7 +501,7 @@ pub fn link_residue_labels(line: &str) -> Vec<&'static str> {
 fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> bool {
     // Most lines are prose: a line that starts with no label is turned away before the
     // lower-cased copy (lower-casing keeps ASCII lengths).
-    let trimmed = line.trim().as_bytes();
+    let trimmed = crate::clean::trim(line).as_bytes();
     let ascii = line.is_ascii();
     if ascii && trimmed.len() > 160 {
         return false;

@@ -126,7 +126,7 @@ fn known_heading(text: &str) -> Option<SectionKind> {
 
 /// Heading text without numbering or a trailing colon, before lower-casing.
 fn heading_text(text: &str) -> &str {
-    let mut t = text.trim();
+    let mut t = crate::clean::trim(text);
     // A section number or a Roman numeral opens with a digit, a dot or one of `IVXivx`:
     // other lines (nearly all) are not split.
     let numbered = t.as_bytes().first().is_some_and(|b| {
@@ -148,10 +148,10 @@ fn heading_text(text: &str) -> &str {
                 .all(|c| "IVXivx".contains(c))
             && first.len() > 1;
         if is_number || is_roman {
-            t = rest.trim();
+            t = crate::clean::trim(rest);
         }
     }
-    t.trim_end_matches([':', '.']).trim()
+    crate::clean::trim(t.trim_end_matches([':', '.']))
 }
 
 /// Whether a plain line that reads as a heading ("results.") is the end of the sentence
@@ -400,6 +400,18 @@ fn opens_citation_block(text: &str) -> bool {
     ];
     let trimmed = text.trim_start();
     let text = trimmed.as_bytes();
+    // Every line of a part is asked: one that opens with an ASCII letter that starts no
+    // label and no copyright notice (nearly every line) is turned away at once.
+    let Some(&first) = text.first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    if first.is_ascii_alphabetic()
+        && first != b'c'
+        && !LABELS.iter().any(|l| l.as_bytes()[0] == first)
+    {
+        return false;
+    }
     // The article's copyright and licence, which may follow as well ("© 2014 by the
     // authors; licensee …").
     let copyright = trimmed.starts_with('©')
@@ -541,10 +553,13 @@ static REFERENCE_START: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// A "References" part that holds fewer years than half the run's entries is a menu or
 /// footer entry of that name (its years are a copyright's), and becomes `Other`.
 fn split_headless_references(segments: Vec<Segment>, lines: &[Line]) -> Vec<Segment> {
+    // Counted up to the fewest that make a list: past that the count decides nothing, and
+    // a long list's every line need not be searched.
     let years_in = |segment: &Segment| {
         lines[segment.lines.clone()]
             .iter()
             .filter(|l| REFERENCE_YEAR.is_match(&l.text))
+            .take(HEADLESS_REFERENCES_MIN_ENTRIES)
             .count()
     };
     let listed = segments

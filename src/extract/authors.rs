@@ -1197,7 +1197,13 @@ fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
 /// a word's start (`"[24]Maja Lindqvist^1"`, a profile photo before each name). Items
 /// without `[` or `rcid`/`RCID` (nearly all) are passed through untouched.
 fn without_orcid_icon(item: &str) -> Cow<'_, str> {
-    if !(item.contains('[') || item.contains("rcid") || item.contains("RCID")) {
+    // Every byline item is asked: the searchers are built once.
+    static LOWER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("rcid"));
+    static UPPER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("RCID"));
+    let bytes = item.as_bytes();
+    if !(item.contains('[') || LOWER.find(bytes).is_some() || UPPER.find(bytes).is_some()) {
         return Cow::Borrowed(item);
     }
     let mut kept = String::with_capacity(item.len());
@@ -2310,7 +2316,10 @@ fn mark_correspondents(record: &mut Record, lines: &[Line]) {
         if !(line.text.starts_with("Correspondence") || line.text.starts_with("Corresponding")) {
             // In parentheses at the end of a footnote ("… Paper no. X. (Corresponding
             // author: Mei Lin.)", IEEE), perhaps wrapped before the name.
-            let Some(at) = line.text.find("(Corresponding") else {
+            // Every line of the page is searched: the searcher is built once.
+            static OPEN_CORRESPONDING: LazyLock<memchr::memmem::Finder<'static>> =
+                LazyLock::new(|| memchr::memmem::Finder::new("(Corresponding"));
+            let Some(at) = OPEN_CORRESPONDING.find(line.text.as_bytes()) else {
                 continue;
             };
             let mut inner = line.text[at + 1..].to_owned();

@@ -13,7 +13,7 @@ use super::locator::{
 use super::pages::parse_page_range;
 use super::text::{fold_alnum, join_lines, join_paragraphs, push_joined};
 use super::{Page, authors};
-use crate::clean::{Line, LineKind};
+use crate::clean::{Line, LineKind, trim};
 use crate::record::{Record, Section};
 use crate::rules;
 use crate::segment::SectionKind;
@@ -453,7 +453,7 @@ fn fill_from_pages_line(record: &mut Record, page: &Page<'_>) {
         return;
     };
     let pages_of = |line: &Line| {
-        let text = line.text.trim();
+        let text = trim(&line.text);
         if !text.starts_with(['P', 'p']) {
             return None;
         }
@@ -713,7 +713,7 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
             }
         }
         // "Published online" on its line, the date on the next.
-        if let Some(caps) = DATE_LABEL_ALONE.captures(line.text.trim()) {
+        if let Some(caps) = DATE_LABEL_ALONE.captures(trim(&line.text)) {
             let next = lines.get(i + 1).filter(|n| is_date_alone(&n.text));
             if let Some(date) = next.and_then(|n| parse_date(&n.text)) {
                 let span = [line.start, next.map_or(line.end, |n| n.end)];
@@ -728,7 +728,7 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
         let bare = header
             .into_iter()
             .flatten()
-            .find(|l| is_date_alone(&l.text) && FULL_DATE.is_match(l.text.trim()));
+            .find(|l| is_date_alone(&l.text) && FULL_DATE.is_match(trim(&l.text)));
         if let Some((line, date)) = bare.and_then(|l| parse_date(&l.text).map(|d| (l, d))) {
             record.dates.published = Some(date);
             record.note_source(
@@ -892,7 +892,7 @@ fn fill_doi(record: &mut Record, page: &Page<'_>) {
     let published_in = || {
         let lines = page.lines;
         let at = lines.iter().position(|l| {
-            let label = l.text.trim().trim_end_matches(':').trim_end();
+            let label = trim(&l.text).trim_end_matches(':').trim_end();
             label.eq_ignore_ascii_case("published in")
                 || label.eq_ignore_ascii_case("published version")
         })?;
@@ -1158,11 +1158,11 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 let text = if numbered {
                     strip_list_number(&line.text)
                 } else {
-                    line.text.trim()
+                    trim(&line.text)
                 };
                 keywords.push(text.trim_end_matches([';', ',', '.']).to_owned());
             } else {
-                let text = line.text.trim();
+                let text = trim(&line.text);
                 let wrapped = plain.last().is_some_and(|last| {
                     last.ends_with([',', ';', '·', '•']) || text.starts_with(char::is_lowercase)
                 });
@@ -1757,7 +1757,30 @@ fn prose_span(lines: &[Line]) -> std::ops::Range<usize> {
 }
 
 fn is_paywall_line(text: &str) -> bool {
-    if text.len() > 120 {
+    // Each byte of a marker comes from a byte of the line or more, so a line shorter than
+    // every marker holds none; and a line that opens with an ASCII letter no marker opens
+    // with (lower-cased, it stays that letter) is none either. Every line of the page is
+    // asked: most go here, before the ASCII scan below.
+    const SHORTEST: usize = {
+        let mut shortest = usize::MAX;
+        let mut i = 0;
+        while i < PAYWALL_MARKERS.len() {
+            if PAYWALL_MARKERS[i].len() < shortest {
+                shortest = PAYWALL_MARKERS[i].len();
+            }
+            i += 1;
+        }
+        shortest
+    };
+    if text.len() > 120 || text.len() < SHORTEST {
+        return false;
+    }
+    let first = text.as_bytes()[0];
+    if first.is_ascii()
+        && !PAYWALL_MARKERS
+            .iter()
+            .any(|m| m.as_bytes()[0] == first.to_ascii_lowercase())
+    {
         return false;
     }
     // The markers are ASCII: an ASCII line (most are) is compared without a lower-cased
@@ -1945,7 +1968,7 @@ fn fill_article_type(record: &mut Record, lines: &[Line]) {
             .take(2)
             .any(|l| {
                 (DATE_EVENT.is_match(&l.text) && l.text.len() < 60)
-                    || rules::is_day_month_year(l.text.trim())
+                    || rules::is_day_month_year(trim(&l.text))
             })
     });
     // "Nature | Letter": the journal's name before the bar makes the line the article's
@@ -2158,7 +2181,7 @@ fn title_block_ending_at(lines: &[Line], byline_start: usize) -> Option<super::t
         // An article type ("Research Note") or a badge without letters ("✚") heads the
         // title block; neither belongs to it.
         // Nor do a sentence ("No metrics data to plot.") or a short lower-case badge ("oa").
-        let text = line.text.trim();
+        let text = trim(&line.text);
         // A sentence ends on a lower-case word, where a title may end on an abbreviation
         // ("… Phoenix paludosa Roxb.").
         let sentence = text.split_whitespace().count() >= 4
@@ -2335,7 +2358,7 @@ struct CiteThisArticle {
 fn cite_this_article(page: &Page<'_>) -> Option<CiteThisArticle> {
     // The last one: pages link to it from the header too.
     let position = page.lines.iter().rposition(|l| {
-        let label = l.text.trim().trim_end_matches(':').trim_end();
+        let label = trim(&l.text).trim_end_matches(':').trim_end();
         (label.eq_ignore_ascii_case("cite this article")
             || label.eq_ignore_ascii_case("cite this article as"))
             && !matches!(l.kind, LineKind::Bullet(_))
@@ -2466,10 +2489,10 @@ fn expand_journal_acronym(record: &mut Record, page: &Page<'_>) {
     // "Studies").
     let full = lines.iter().enumerate().find_map(|(i, line)| {
         if spells(&line.text) {
-            return Some((line.text.trim().to_owned(), [line.start, line.end]));
+            return Some((trim(&line.text).to_owned(), [line.start, line.end]));
         }
         let next = lines.get(i + 1)?;
-        let joined = format!("{} {}", line.text.trim(), next.text.trim());
+        let joined = format!("{} {}", trim(&line.text), trim(&next.text));
         spells(&joined).then_some((joined, [line.start, next.end]))
     });
     if let Some((title, span)) = full {
@@ -2783,7 +2806,7 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
                         .checked_sub(1)
                         .is_some_and(|j| rules::ends_mid_phrase(&lines[j].text));
                     if !wrapped && above.kind == LineKind::Text && is_journal_name(&above.text) {
-                        found.journal = Some(above.text.trim().to_owned());
+                        found.journal = Some(trim(&above.text).to_owned());
                         span[0] = above.start;
                     }
                 }
@@ -2804,7 +2827,7 @@ fn fill_from_locator_lines(record: &mut Record, page: &Page<'_>) {
 fn fill_from_issue_label(record: &mut Record, page: &Page<'_>) {
     let lines = page.lines;
     let found = lines.iter().enumerate().find_map(|(i, line)| {
-        if line.kind != LineKind::Text || !line.text.trim().eq_ignore_ascii_case("issue") {
+        if line.kind != LineKind::Text || !trim(&line.text).eq_ignore_ascii_case("issue") {
             return None;
         }
         let value = lines[i + 1..].iter().take(2).find(|l| !l.is_blank())?;
@@ -2834,7 +2857,7 @@ fn fill_from_issue_box(record: &mut Record, page: &Page<'_>) {
     // The box may follow the reference list without a heading of its own, so every line
     // is read; the article's volume and journal tell its own issue from a cited one.
     let found = page.lines.iter().find_map(|line| {
-        let text = line.text.trim();
+        let text = trim(&line.text);
         if !text.ends_with(')') {
             return None;
         }
@@ -2951,7 +2974,7 @@ fn breadcrumb_journal<'a>(page: &Page<'a>) -> Option<(&'a str, &'a Line)> {
 /// The text of a list item ("2. Journal of Invented Results", "• Archive"), if the line is one.
 fn breadcrumb_item(line: &Line) -> Option<&str> {
     if matches!(line.kind, LineKind::Bullet(_)) {
-        return Some(line.text.trim());
+        return Some(trim(&line.text));
     }
     let text = line.text.trim_start();
     let digits = text.find(|c: char| !c.is_ascii_digit())?;
@@ -2982,7 +3005,7 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
         })
         .filter_map(|line| {
             let name = FOOTER_SENTENCE
-                .captures(line.text.trim())?
+                .captures(trim(&line.text))?
                 .name("journal")?
                 .as_str();
             (is_journal_name(name) && has_journal_title_word(name)).then_some((name, line))
@@ -2996,7 +3019,7 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
             .map_or(usize::MAX, |span| span[0]);
         let lines = page.lines_of(header);
         lines.iter().enumerate().find_map(|(i, line)| {
-            let name = line.text.trim();
+            let name = trim(&line.text);
             if line.kind != LineKind::Text
                 || line.end > title_start
                 || name.len() > 100
@@ -3008,13 +3031,13 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
             let links = lines[i + 1..]
                 .iter()
                 .find(|l| !l.is_blank())
-                .is_some_and(|next| JOURNAL_LINK.is_match(next.text.trim()));
+                .is_some_and(|next| JOURNAL_LINK.is_match(trim(&next.text)));
             // The menu's items are list items, or plain lines among other journals' names
             // when the page was printed without its list marks.
             let is_other_journal = |k: usize| {
                 k != i
                     && lines.get(k).is_some_and(|n| {
-                        has_journal_title_word(&n.text) && is_journal_name(n.text.trim())
+                        has_journal_title_word(&n.text) && is_journal_name(trim(&n.text))
                     })
             };
             let in_menu = || {
@@ -3024,7 +3047,7 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
                         let listed = matches!(l.kind, LineKind::Bullet(_))
                             || is_other_journal(j.wrapping_sub(1))
                             || is_other_journal(j + 1);
-                        listed && l.text.trim().eq_ignore_ascii_case(name)
+                        listed && trim(&l.text).eq_ignore_ascii_case(name)
                     })
             };
             let in_footer = || {
@@ -3036,7 +3059,7 @@ fn fill_journal_from_masthead(record: &mut Record, page: &Page<'_>) {
         })
     });
     let found = masthead
-        .map(|line| (line.text.trim(), line))
+        .map(|line| (trim(&line.text), line))
         .or_else(|| footer_names.first().copied())
         .or_else(|| breadcrumb_journal(page));
     if let Some((name, line)) = found {
@@ -3165,22 +3188,22 @@ fn breadcrumb_locator(lines: &[Line], i: usize) -> Option<(Locator, [usize; 2])>
             .or_else(|| parse_locator(steps[at]))
             .map(|found| (found, [line.start, line.end]));
     }
-    if !BARE_VOLUME.is_match(line.text.trim()) {
+    if !BARE_VOLUME.is_match(trim(&line.text)) {
         return None;
     }
     if let Some(next) = lines
         .get(i + 1)
-        .filter(|l| BARE_ISSUE.is_match(l.text.trim()))
+        .filter(|l| BARE_ISSUE.is_match(trim(&l.text)))
     {
-        let joined = format!("{}, {}", line.text.trim(), next.text.trim());
+        let joined = format!("{}, {}", trim(&line.text), trim(&next.text));
         return parse_locator(&joined).map(|found| (found, [line.start, next.end]));
     }
     let above = lines.get(i.checked_sub(1)?)?;
-    let name = above.text.trim();
+    let name = trim(&above.text);
     if above.is_blank() || name.split_whitespace().count() < 2 || !is_journal_name(name) {
         return None;
     }
-    parse_locator(&format!("{name}, {}", line.text.trim()))
+    parse_locator(&format!("{name}, {}", trim(&line.text)))
         .map(|found| (found, [above.start, line.end]))
 }
 

@@ -32,6 +32,32 @@ static CONTAINER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<container>.{2,200}?)\s*\((?P<year>\d{4})\)$").expect("container regex")
 });
 
+/// The container (trimmed) and year of a cited-by line that [`CONTAINER_YEAR`] matches.
+/// The common case, ASCII digits in the brackets after two to 200 characters on one line,
+/// is read without the regex (which has to find the lazy container's end a character at a
+/// time); only a line that ends with a bracket and is not that case is searched.
+fn container_and_year(text: &str) -> Option<(&str, &str)> {
+    if !text.ends_with(')') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let plain = bytes.len() >= 6
+        && bytes[bytes.len() - 6] == b'('
+        && bytes[bytes.len() - 5..bytes.len() - 1]
+            .iter()
+            .all(u8::is_ascii_digit);
+    if plain {
+        let before = &text[..text.len() - 6];
+        let container = before.trim_end();
+        if (2..=200).contains(&container.chars().count()) && !container.contains('\n') {
+            return Some((container.trim(), &text[text.len() - 5..text.len() - 1]));
+        }
+    }
+    let caps = CONTAINER_YEAR.captures(text)?;
+    let container = caps.name("container")?.as_str().trim();
+    Some((container, caps.name("year")?.as_str()))
+}
+
 /// One entry of a reference list before parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawReference {
@@ -543,14 +569,8 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     let from = tail_start.max(1).min(bytes.len());
-    for (offset, &byte) in bytes[from..].iter().enumerate() {
-        let i = from + offset;
-        // A capital starts the residue: an ASCII one, or a character of several bytes
-        // (its first byte is 0xC0 or more), or the bracket of a bracketed label
-        // (`1990. [Google Scholar]`); most bytes are turned away here.
-        if !(byte.is_ascii_uppercase() || byte == b'[' || byte >= 0xC0) {
-            continue;
-        }
+    for i in residue_start_candidates(bytes, from) {
+        let byte = bytes[i];
         // The entry ends just before: a digit, a dot or a parenthesis, then at most one
         // space, or any run of them before a bracketed label (SciELO's `2014.     [ Links
         // ]`).
@@ -572,6 +592,43 @@ fn split_glued_residue(text: &str) -> (&str, Option<&str>) {
         }
     }
     (text, None)
+}
+
+/// The offsets from `from` on of the bytes that may start link residue: a capital, an
+/// ASCII one (`A` to `Z`) or a character of several bytes (its first byte is 0xC0 or
+/// more), or the bracket of a bracketed label (`1990. [Google Scholar]`, `[` follows `Z`).
+/// Every line of a reference list is searched: eight bytes are tested at a time, and most
+/// words hold none.
+fn residue_start_candidates(bytes: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let starts = |word: u64| {
+        // Below 0x80 a byte plus 0x3F reaches 0x80 from `A` on, plus 0x24 from after `[`
+        // on, with no carry into the next byte.
+        let low = word & !HIGHS;
+        let from_a = low.wrapping_add(ONES * 0x3F) & HIGHS;
+        let after_bracket = low.wrapping_add(ONES * 0x24) & HIGHS;
+        let ascii_capital = from_a & !after_bracket & !word & HIGHS;
+        let lead = word & (word << 1) & HIGHS;
+        ascii_capital | lead
+    };
+    let rest = &bytes[from.min(bytes.len())..];
+    let words = rest.chunks_exact(8);
+    let tail_at = from + rest.len() - words.remainder().len();
+    let in_words = words.enumerate().flat_map(move |(n, chunk)| {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let mut mask = starts(word);
+        std::iter::from_fn(move || {
+            (mask != 0).then(|| {
+                let at = mask.trailing_zeros() as usize / 8;
+                mask &= mask - 1;
+                from + 8 * n + at
+            })
+        })
+    });
+    let in_tail =
+        (tail_at..bytes.len()).filter(|&i| matches!(bytes[i], b'A'..=b'[') || bytes[i] >= 0xC0);
+    in_words.chain(in_tail)
 }
 
 /// `… 31:50–53View` then a residue line `Article`: a link label wrapped after its first
@@ -658,16 +715,10 @@ fn parse_cited_by(lines: &[Line]) -> Vec<CitedBy> {
                 let Some(cur) = current.as_mut() else {
                     continue;
                 };
-                // Only a line that ends with its bracket can hold "(Year)": the others skip
-                // the regex.
-                let closing = line.text.ends_with(')');
-                if let Some(caps) = closing
-                    .then(|| CONTAINER_YEAR.captures(&line.text))
-                    .flatten()
-                {
+                if let Some((container, year)) = container_and_year(&line.text) {
                     if cur.container_title.is_none() && !cur.authors.is_empty() {
-                        cur.container_title = Some(caps["container"].trim().to_owned());
-                        cur.year = caps["year"].parse().ok();
+                        cur.container_title = Some(container.to_owned());
+                        cur.year = year.parse().ok();
                         continue;
                     }
                 }
@@ -803,6 +854,73 @@ pub fn reference_from_raw(number: Option<u32>, raw: &str) -> Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn container_and_year_read_as_the_regex_reads_them() {
+        let cases = [
+            "Invented Journal of Things (2023)",
+            "Invented Journal of Things  (2023)",
+            "  Invented Journal (1999)",
+            "J (2001)",
+            "Jo (2001)",
+            "Jo\u{a0}(2001)",
+            "X\n (2001)",
+            "Line one\nline two (2001)",
+            "(2001)",
+            " (2001)",
+            "Journal (20011)",
+            "Journal (201)",
+            "Journal (２０２１)",
+            "Journal (2021",
+            "Journal 2021)",
+            "Journal (2021) ",
+        ];
+        let long = format!("{} (2020)", "a".repeat(200));
+        let too_long = format!("{} (2020)", "a".repeat(201));
+        for text in cases
+            .iter()
+            .copied()
+            .chain([long.as_str(), too_long.as_str()])
+        {
+            let by_regex = text
+                .ends_with(')')
+                .then(|| CONTAINER_YEAR.captures(text))
+                .flatten();
+            let want =
+                by_regex.map(|caps| (caps["container"].trim().to_owned(), caps["year"].to_owned()));
+            let got = container_and_year(text).map(|(c, y)| (c.to_owned(), y.to_owned()));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn residue_start_candidates_are_every_capital_bracket_and_lead_byte() {
+        let scalar = |bytes: &[u8], from: usize| -> Vec<usize> {
+            (from..bytes.len())
+                .filter(|&i| bytes[i].is_ascii_uppercase() || bytes[i] == b'[' || bytes[i] >= 0xC0)
+                .collect()
+        };
+        // Every byte value at every place of a word, and in the bytes after the last word.
+        for byte in 0..=255u8 {
+            for at in 0..19 {
+                let mut bytes = [b'a'; 19];
+                bytes[at] = byte;
+                for from in [0, 1, 5, 8, 11, 19] {
+                    let found: Vec<usize> = residue_start_candidates(&bytes, from).collect();
+                    assert_eq!(
+                        found,
+                        scalar(&bytes, from),
+                        "byte {byte:#x} at {at} from {from}"
+                    );
+                }
+            }
+        }
+        let text = "Sci 2001; 7: 1–9.CAS PubMed [Google Scholar] É";
+        assert_eq!(
+            residue_start_candidates(text.as_bytes(), 3).collect::<Vec<_>>(),
+            scalar(text.as_bytes(), 3)
+        );
+    }
 
     #[test]
     fn cited_by_items_lose_trailing_link_labels() {

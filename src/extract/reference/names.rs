@@ -107,7 +107,7 @@ impl<'a> Names<'a> {
         i: usize,
         allow_full_given: bool,
         natural_ok: bool,
-    ) -> Option<(RefAuthor, usize)> {
+    ) -> Option<(Person<'a>, usize)> {
         for k in 1..=4 {
             let last = i + k - 1;
             let w = self.word(last)?;
@@ -247,7 +247,7 @@ impl<'a> Names<'a> {
     }
 
     /// `I. I. Family` (Elsevier, IEEE, physics).
-    fn initials_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+    fn initials_first(&self, i: usize) -> Option<(Person<'a>, usize)> {
         if let Some(found) = self.glued_initials(i) {
             return Some(found);
         }
@@ -279,7 +279,7 @@ impl<'a> Names<'a> {
     }
 
     /// `F.Cucker`, `J.-L.Bougeret`: initials glued to the family name in one word.
-    fn glued_initials(&self, i: usize) -> Option<(RefAuthor, usize)> {
+    fn glued_initials(&self, i: usize) -> Option<(Person<'a>, usize)> {
         let w = self.word(i)?;
         let bare = w.trim_end_matches('.');
         let cut = bare.rfind('.')? + 1;
@@ -295,7 +295,7 @@ impl<'a> Names<'a> {
     }
 
     /// The family words from `p` (after given names from `i`) up to a separator.
-    fn family_after_given(&self, i: usize, p: usize) -> Option<(RefAuthor, usize)> {
+    fn family_after_given(&self, i: usize, p: usize) -> Option<(Person<'a>, usize)> {
         for k in 1..=3 {
             let last = p + k - 1;
             let w = self.word(last)?;
@@ -329,7 +329,7 @@ impl<'a> Names<'a> {
     }
 
     /// `Giovanni Bianchi`, `Robert J. Smith`, `Marjolein van der Meulen`.
-    fn given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+    fn given_first(&self, i: usize) -> Option<(Person<'a>, usize)> {
         if (i..i + 4).any(|k| self.word(k).is_some_and(is_organisation_word)) {
             return None;
         }
@@ -412,7 +412,7 @@ impl<'a> Names<'a> {
                     }
                 })
                 .map(|(a, next)| {
-                    if first && a.given.as_deref().is_some_and(|g| !is_initials_run(g)) {
+                    if first && !a.given.is_empty() && !is_initials_run(a.given) {
                         given_first_style = true;
                     }
                     (a, next)
@@ -435,11 +435,12 @@ impl<'a> Names<'a> {
             // `Webber, Bonnie Lynn and Mays, Eric`: every name inverted with full given names.
             if first
                 && self.is_punct(i + 1, ',')
-                && author.given.as_deref().is_some_and(|g| !is_initials_run(g))
+                && !author.given.is_empty()
+                && !is_initials_run(author.given)
             {
                 inverted_full_style = true;
             }
-            list.authors.push(author);
+            list.authors.push(author.into_author());
             // `, Jr.` / `Jr.`
             if self.is_punct(next, ',') && self.word(next + 1).is_some_and(is_name_suffix) {
                 next += 2;
@@ -488,7 +489,7 @@ impl<'a> Names<'a> {
 
     /// A first author in natural order without a conjunction after it: accepted when the
     /// name ends the sentence (`Tim Watson. Title`) or another such name follows a comma.
-    fn lone_given_first(&self, i: usize) -> Option<(RefAuthor, usize)> {
+    fn lone_given_first(&self, i: usize) -> Option<(Person<'a>, usize)> {
         let (author, next) = self.given_first(i)?;
         let ends_sentence = self.word(next - 1).is_some_and(|w| w.ends_with('.'));
         let more = self.is_punct(next, ',')
@@ -569,13 +570,29 @@ fn is_initials_run(given: &str) -> bool {
     given.split_whitespace().all(is_initials)
 }
 
-fn person(family: &str, given: &str) -> RefAuthor {
-    let family = family.trim_end_matches(['.', ',']).trim();
-    let given = given.trim_end_matches(',').trim();
-    RefAuthor {
-        family: Some(family.to_owned()),
-        given: (!given.is_empty()).then(|| given.to_owned()),
-        literal: None,
+/// A person read from the list, borrowed from the reference text: the parse tries several
+/// readings of each name and keeps one, so only the kept one is copied out.
+#[derive(Debug, Clone, Copy)]
+struct Person<'a> {
+    family: &'a str,
+    /// Empty when the name has no given names.
+    given: &'a str,
+}
+
+impl Person<'_> {
+    fn into_author(self) -> RefAuthor {
+        RefAuthor {
+            family: Some(self.family.to_owned()),
+            given: (!self.given.is_empty()).then(|| self.given.to_owned()),
+            literal: None,
+        }
+    }
+}
+
+fn person<'a>(family: &'a str, given: &'a str) -> Person<'a> {
+    Person {
+        family: crate::clean::trim(family.trim_end_matches(['.', ','])),
+        given: crate::clean::trim(given.trim_end_matches(',')),
     }
 }
 
