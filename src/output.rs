@@ -19,21 +19,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
 
-mod json;
-
 /// A record as pretty JSON, byte for byte what `serde_json::to_vec_pretty` writes (two
-/// spaces per level), written by hand rather than through serde (see `output/json.rs`).
+/// spaces per level), with each line break and its indent written at once instead of one
+/// level at a time (a record of a page with a long reference list has thousands of
+/// lines).
 pub fn record_json(record: &Record) -> io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(json_size_hint(record));
-    json::write_record(&mut out, record, true);
-    Ok(out)
-}
-
-/// A record as compact JSON, byte for byte what `serde_json::to_vec` writes.
-pub fn record_json_compact(record: &Record) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json_size_hint(record));
-    json::write_record(&mut out, record, false);
-    out
+    let mut json = Vec::with_capacity(json_size_hint(record));
+    write_pretty_json(&mut json, record)?;
+    Ok(json)
 }
 
 /// A guess at a record's JSON size, so the buffer is allocated once instead of doubling
@@ -46,6 +39,113 @@ fn json_size_hint(record: &Record) -> usize {
         .map(|r| 1024 + 2 * r.raw.len())
         .sum();
     16 * 1024 + references
+}
+
+#[cfg(test)]
+fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
+    let mut json = Vec::with_capacity(16 * 1024);
+    write_pretty_json(&mut json, value)?;
+    Ok(json)
+}
+
+fn write_pretty_json<T: serde::Serialize + ?Sized>(
+    json: &mut Vec<u8>,
+    value: &T,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(json, PrettyJson::default());
+    value.serialize(&mut serializer).map_err(io::Error::other)
+}
+
+/// serde_json's `PrettyFormatter` with a two-space indent, writing `",\n"` or `"\n"` and
+/// the indent of a line with one call.
+#[derive(Default)]
+struct PrettyJson {
+    level: usize,
+    has_value: bool,
+}
+
+impl PrettyJson {
+    /// A comma, a line break and 64 levels of indent: a line start is a slice of it.
+    const LINE_STARTS: &'static [u8] = {
+        const LEN: usize = 2 + 2 * 64;
+        let mut bytes = [b' '; LEN];
+        bytes[0] = b',';
+        bytes[1] = b'\n';
+        &{ bytes }
+    };
+
+    /// A line break (after a comma unless `first`) and the indent of the current level.
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        let from = usize::from(first);
+        let indent = 2 * self.level;
+        match Self::LINE_STARTS.get(from..2 + indent) {
+            Some(line_start) => writer.write_all(line_start),
+            None => {
+                writer.write_all(&Self::LINE_STARTS[from..2])?;
+                (0..self.level).try_for_each(|_| writer.write_all(b"  "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for PrettyJson {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer, true)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer, true)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Writes a record as pretty JSON to `path`, atomically: a temporary file in the same
@@ -281,7 +381,8 @@ impl<W: Write + Send> RecordSink for JsonLinesSink<W> {
     }
 
     fn write(&self, _input: &Input, record: &Record) -> io::Result<()> {
-        let mut line = record_json_compact(record);
+        let mut line = Vec::with_capacity(json_size_hint(record));
+        serde_json::to_writer(&mut line, record).map_err(io::Error::other)?;
         line.push(b'\n');
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(&line)?;
@@ -318,6 +419,45 @@ impl<W: Write + Send> RecordSink for PrettySink<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pretty_json_is_serde_json_pretty() {
+        let deep = (0..70).fold(
+            serde_json::json!({"a": [1, "x\n", null]}),
+            |inner, i| serde_json::json!([i, {}, [], {"k": inner}]),
+        );
+        let values = [
+            deep,
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({"a": {}, "b": [[]], "c": [{"d": 1.5, "e": true}]}),
+        ];
+        for value in &values {
+            assert_eq!(
+                pretty_json(value).unwrap(),
+                serde_json::to_vec_pretty(value).unwrap()
+            );
+        }
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let record = crate::pipeline::extract_document(
+                &path.to_string_lossy(),
+                &bytes,
+                &crate::pipeline::Options::default(),
+            );
+            assert_eq!(
+                record_json(&record).unwrap(),
+                serde_json::to_vec_pretty(&record).unwrap(),
+                "{}",
+                path.display()
+            );
+        }
+    }
 
     #[test]
     fn a_cut_last_line_is_not_counted() {

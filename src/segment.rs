@@ -401,13 +401,14 @@ fn opens_citation_block(text: &str) -> bool {
     let trimmed = text.trim_start();
     let text = trimmed.as_bytes();
     // Every line of a part is asked: one that opens with an ASCII letter that starts no
-    // label and no copyright notice (nearly every line) is turned away at once.
+    // label, no copyright notice and no history line (`Published`, `Received:`; nearly
+    // every line) is turned away at once.
     let Some(&first) = text.first() else {
         return false;
     };
     let first = first.to_ascii_lowercase();
     if first.is_ascii_alphabetic()
-        && first != b'c'
+        && !matches!(first, b'c' | b'p' | b'r')
         && !LABELS.iter().any(|l| l.as_bytes()[0] == first)
     {
         return false;
