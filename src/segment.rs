@@ -426,10 +426,10 @@ fn opens_citation_block(text: &str) -> bool {
 }
 
 /// The article's history printed under its references: the OJS side panel's "Published"
-/// label alone over its date, SciELO's "Received: May 14, 2018; Accepted: …" footnote.
-/// No reference opens with either. The label is capitalised as a heading is: a table's
-/// cell in lower case ("version 1" / "published" / "12 Dec 2014", F1000's referee status)
-/// is none.
+/// label alone over its date, SciELO's "Received: May 14, 2018; Accepted: …" footnote, a
+/// preprint server's "Posted March 16, 2021." No reference opens with any of them. The
+/// label is capitalised as a heading is: a table's cell in lower case ("version 1" /
+/// "published" / "12 Dec 2014", F1000's referee status) is none.
 fn opens_history(text: &str) -> bool {
     let text = text.trim_end();
     let label_alone = matches!(text, "Published" | "Published:" | "PUBLISHED");
@@ -438,7 +438,13 @@ fn opens_history(text: &str) -> bool {
         && text[9..]
             .trim_start()
             .starts_with(|c: char| c.is_alphanumeric());
-    label_alone || received
+    // "Posted" and a month: a reference's author named Posted has initials after it.
+    let posted = text.strip_prefix("Posted ").is_some_and(|rest| {
+        rest.split_whitespace()
+            .next()
+            .is_some_and(|m| crate::extract::dates::month_number(m).is_some())
+    });
+    label_alone || received || posted
 }
 
 /// A DOI alone on its line ("doi:10.5555/inv.4-1", "https://doi.org/10.5555/x").
@@ -834,6 +840,10 @@ mod tests {
                 2,
             ),
             (format!("{refs}\nPublished\n\n2022-06-30\n"), 2),
+            (
+                format!("{refs}\nBack to top\n\nPosted March 16, 2021.\nDownload PDF\n"),
+                2,
+            ),
             // A note read before the list (its column first) is cut out; the list follows.
             (
                 format!(

@@ -76,7 +76,7 @@ const DATE_FORMS: &str = r"\d{4}\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|
 /// Dated events: "Received: 11 March 2013", "Issue date: June 2013", "Published online 5 June 2013".
 static DATE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<label>revision received|received|revised(?:\s+form)?|accepted|publication date|date of publication|published online|first published|published in issue|issue date|published|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
+        r"(?i)\b(?P<label>revision received|received|revised(?:\s+form)?|accepted|publication date|date of publication|published online|first published|published in issue|issue date|published|posted|online)(?:\s*\((?:web|online|print)\))?\s*(?:on(?:\s+the\s+web)?\s*)?:?\s*(?:\|\s*)?(?P<date>{DATE_FORMS}|\d{{4}}/\d{{2}}/\d{{2}})"
     ))
     .expect("date event regex")
 });
@@ -139,7 +139,8 @@ static NUMBERED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
 /// literal search for them turns most lines away before the full pattern, whose Unicode
 /// `\b` makes the regex engine fall back to a slower search on any non-ASCII line.
 static DATE_LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)received|revised|accepted|publi|issue date|online").expect("date label regex")
+    Regex::new(r"(?i)received|revised|accepted|publi|posted|issue date|online")
+        .expect("date label regex")
 });
 
 static DOI: LazyLock<Regex> =
