@@ -648,13 +648,27 @@ pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
     static ORCID: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("ORCID "));
     let bytes = line.as_bytes();
+    // HighWire's label wrapped by a text browser: "…, Henrike Oppermann, View ORCID" /
+    // "ProfileSadia Rahman, …" (the rest glued to the next name).
+    let wrapped_tail = line.ends_with(" View ORCID");
+    let wrapped_head = line
+        .strip_prefix("Profile")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
     // The words' capitals first: most lines hold neither, and are passed after one scan.
-    if memchr::memchr2(b'V', b'O', bytes).is_none()
-        || VITAE.find(bytes).is_none() && ORCID.find(bytes).is_none()
-    {
+    let labelled = || {
+        memchr::memchr2(b'V', b'O', bytes).is_some()
+            && (VITAE.find(bytes).is_some() || ORCID.find(bytes).is_some())
+    };
+    if !wrapped_tail && !wrapped_head && !labelled() {
         return std::borrow::Cow::Borrowed(line);
     }
     let mut text = line.to_owned();
+    if wrapped_tail {
+        text.truncate(text.len() - " View ORCID".len());
+    }
+    if wrapped_head {
+        text.replace_range(.."Profile".len(), "");
+    }
     for label in INLINE_LINK_LABELS {
         text = text.replace(label, "");
     }
@@ -1939,6 +1953,10 @@ mod tests {
                 "Lina OkaforORCID logo^I^*; Mei Lin^II",
                 "Lina Okafor^I^*; Mei Lin^II",
             ),
+            // The label wrapped by a text browser.
+            ("Lina Okafor, Mei Lin, View ORCID", "Lina Okafor, Mei Lin,"),
+            ("ProfileAna Ruiz, Jun Park", "Ana Ruiz, Jun Park"),
+            ("Profile of an invented cell", "Profile of an invented cell"),
             (
                 "An ORCID iD identifies a researcher",
                 "An ORCID iD identifies a researcher",

@@ -642,6 +642,12 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
         let line = &lines[end];
         end += 1;
         let listed;
+        // An ordered list's item ("3. Henrike Oppermann^1"): one name, as a bullet is.
+        let numbered_item = line
+            .text
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+            && without_byline_lead(&line.text).len() < line.text.len();
         let line = if matches!(line.kind, LineKind::Text | LineKind::Bullet(_))
             && without_byline_lead(&line.text).len() < line.text.len()
         {
@@ -868,7 +874,9 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             && is_name_line(&accepted)
             && is_name_line(&line.text);
         let one_per_line = accepted_by_line || listed_by_line;
-        if (matches!(line.kind, LineKind::Bullet(_)) || one_per_line) && !candidate.is_empty() {
+        if (matches!(line.kind, LineKind::Bullet(_)) || one_per_line || numbered_item)
+            && !candidate.is_empty()
+        {
             candidate.push_str(" • ");
             candidate.push_str(&line.text);
         } else {
@@ -3387,6 +3395,31 @@ mod tests {
             ),
         ];
         let more: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "a plain byline, then the names again as an ordered list with their labels \
+                 (HighWire, w3m)",
+                format!(
+                    "A Study of Invented Things\n\nMei Lindqvist, Dara Okafor, Jun Moreau\n\n\
+                     \u{20}1. Mei Lindqvist^1,^2\n 2. Dara Okafor^1\n 3. Jun Moreau^2^*\n\n\
+                     \u{20}1.\n    ^1Department of Invented Studies, University of Utopia, Utopia,\n    Norway\n\
+                     \u{20}2.\n    ^2Institute of Examples, Example University, Lisbon, Portugal\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Department of Invented Studies, University of Utopia, Utopia, Norway",
+                    ),
+                    (
+                        "2",
+                        "Institute of Examples, Example University, Lisbon, Portugal",
+                    ),
+                ],
+                &[
+                    ("Mei Lindqvist", &["1", "2"], false),
+                    ("Dara Okafor", &["1"], false),
+                    ("Jun Moreau", &["2"], true),
+                ],
+            ),
             (
                 "affiliations followed by their members, then a list of the authors",
                 format!(
