@@ -1892,10 +1892,14 @@ fn inline_affiliated_authors(lines: &[Line]) -> Vec<(String, String)> {
             }
             push_joined(&mut text, t);
         }
-        // Entries start at a separator followed by a name and an affiliation opener.
+        // Entries start at a separator followed by a name and an affiliation opener; in
+        // a list, only at an item's bullet: after a comma inside an item, words before an
+        // institution are its name's ("…, Mekong Delta Invented University").
+        let bulleted = matches!(lines[start].kind, LineKind::Bullet(_));
         let mut cuts: Vec<usize> = ENTRY_START
             .find_iter(&text)
             .map(|m| m.start())
+            .filter(|&at| !bulleted || at == 0 || text[at..].starts_with('•'))
             .filter(|&at| {
                 split_name_and_affiliation(without_entry_separator(&text[at..])).is_some()
             })
@@ -3471,6 +3475,28 @@ mod tests {
             ),
         ];
         let run_in: &[(&str, String, Affiliations, Authors)] = &[
+            (
+                "a list of names each with its affiliation run in and wrapped (OJS, w3m)",
+                format!(
+                    "A Study of Invented Things\n\nAuthors\n\n\
+                     \u{20}\u{20}• Lan Phuong Tran Faculty of Communication, Mekong Delta Invented\n    University, Can Tho, Vietnam\n\
+                     \u{20}\u{20}• Oliver Ashdown Department of Geography, University of Westmarch, Westmarch,\n    United Kingdom\n\n{ABSTRACT}"
+                ),
+                &[
+                    (
+                        "1",
+                        "Faculty of Communication, Mekong Delta Invented University, Can Tho, Vietnam",
+                    ),
+                    (
+                        "2",
+                        "Department of Geography, University of Westmarch, Westmarch, United Kingdom",
+                    ),
+                ],
+                &[
+                    ("Lan Phuong Tran", &["1"], false),
+                    ("Oliver Ashdown", &["2"], false),
+                ],
+            ),
             (
                 "names with their affiliations run in, an editor after a bar",
                 format!(
