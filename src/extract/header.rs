@@ -1117,6 +1117,12 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
         let numbered = first.is_some_and(|l| list_number_of(&l.text) == Some(1));
         let bulleted = numbered || first.is_some_and(|l| matches!(l.kind, LineKind::Bullet(_)));
         let mut plain: Vec<String> = Vec::new();
+        // Keywords one a line, no separator anywhere ("flood risk" / "early warning"):
+        // a line in lower case is the next keyword, not the rest of the one before.
+        let separated = lines
+            .iter()
+            .take(12)
+            .any(|l| l.text.contains([',', ';', '·', '•']));
         for (index, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()) {
             // A heading over a block of labelled values after a blank line ("Metrics" /
             // "Full Text Views: 587", a print of the page's next tab) ends a plain list.
@@ -1147,6 +1153,10 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 && (line.text.len() > 200
                     || plain.len() > 40
                     || (!plain.is_empty() && starts_with_info_label(&line.text))
+                    // The article's data under the list ("2017 Volume 63 Issue 4 Pages
+                    // 237-245", "DOI https://…").
+                    || (!plain.is_empty()
+                        && (looks_like_metadata(&line.text) || is_locator_line(&line.text)))
                     || COPYRIGHT.is_match(&line.text)
                     || rules::is_info_label_alone(&line.text))
             {
@@ -1164,8 +1174,16 @@ fn fill_keywords(record: &mut Record, page: &Page<'_>) {
                 keywords.push(text.trim_end_matches([';', ',', '.']).to_owned());
             } else {
                 let text = trim(&line.text);
+                // A line of several keywords that stops without a separator was wrapped
+                // mid-keyword ("…, Mekong" / "Delta, mixed methods").
                 let wrapped = plain.last().is_some_and(|last| {
-                    last.ends_with([',', ';', '·', '•']) || text.starts_with(char::is_lowercase)
+                    last.ends_with([',', ';', '·', '•'])
+                        || text.starts_with(char::is_lowercase) && separated
+                        || text.starts_with(char::is_lowercase)
+                            && !last.ends_with(|c: char| c.is_alphanumeric())
+                        || last.contains([',', ';'])
+                            && !last.ends_with('.')
+                            && text.contains([',', ';'])
                 });
                 match plain.last_mut() {
                     Some(last) if wrapped => super::text::push_joined(last, text),
@@ -1245,6 +1263,21 @@ fn strip_list_number(text: &str) -> &str {
 /// Whether a line opens with a label of article information: one to four capitalised or
 /// lower-case words and a colon, then a space or the line's end (`Citation: …`,
 /// `Received: …`, `Edited by:`, `*Correspondence:`). Keyword lists end there.
+/// A line of the article's locators: two of volume, issue and pages, each with its
+/// number ("2017 Volume 63 Issue 4 Pages 237-245").
+fn is_locator_line(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["volume ", "vol. ", "issue ", "no. ", "pages ", "pp. "]
+        .iter()
+        .filter(|word| {
+            lower
+                .match_indices(*word)
+                .any(|(at, _)| lower[at + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .count()
+        >= 2
+}
+
 fn starts_with_info_label(text: &str) -> bool {
     let text = text.trim_start().trim_start_matches(['*', '†']);
     let Some(colon) = text
@@ -3866,6 +3899,46 @@ mod tests {
                 &crate::pipeline::Options::default(),
             );
             assert_eq!(record.keywords, ["consensus", "smart inverters"], "{page}");
+        }
+    }
+
+    #[test]
+    fn plain_keyword_lists_wrapped_and_ended() {
+        let cases = [
+            // Wrapped inside a keyword (OJS, w3m).
+            (
+                "Invented title\n\nKeywords:\n\nradio, flood risk, participatory communication, Mekong\nDelta, mixed methods\n\nAbstract\n\nText.\n",
+                &[
+                    "radio",
+                    "flood risk",
+                    "participatory communication",
+                    "Mekong Delta",
+                    "mixed methods",
+                ][..],
+            ),
+            // The article's data right under the list (J-STAGE).
+            (
+                "Invented title\n\nKeywords\n\nsoybean paste, postprandial glucose, impaired glucose\ntolerance, older adults\n2017 Volume 63 Issue 4 Pages 237-245\nDOI https://doi.org/10.5555/inv.63.237\n\nAbstract\n\nText.\n",
+                &[
+                    "soybean paste",
+                    "postprandial glucose",
+                    "impaired glucose tolerance",
+                    "older adults",
+                ][..],
+            ),
+            // One keyword a line, no separators: each line its own.
+            (
+                "Invented title\n\nKeywords\n\nflood risk\nearly warning\n\nAbstract\n\nText.\n",
+                &["flood risk", "early warning"][..],
+            ),
+        ];
+        for (page, want) in cases {
+            let record = crate::pipeline::extract_document(
+                "page.txt",
+                page.as_bytes(),
+                &crate::pipeline::Options::default(),
+            );
+            assert_eq!(record.keywords, want, "{page}");
         }
     }
 
