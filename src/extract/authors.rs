@@ -154,17 +154,17 @@ pub fn extract_authors(record: &mut Record, page: &Page<'_>) {
     });
     let shared = inline
         .iter()
-        .any(|(name, _)| byline_keys.contains(&name_key(name)));
+        .any(|(name, _, _)| byline_keys.contains(&name_key(name)));
     // One name before an institution is too little to tell ("King Abdullah University").
     let use_inline = inline.len() >= 2 && (shared || !clean_byline);
     let (header_byline, byline_end) = if use_inline {
         let names = inline
             .into_iter()
-            .map(|(name, affiliation)| BylineName {
+            .map(|(name, affiliation, orcid)| BylineName {
                 name,
                 labels: Vec::new(),
                 corresponding: false,
-                orcid: None,
+                orcid,
                 affiliation_notes: vec![affiliation],
             })
             .collect();
@@ -1861,11 +1861,12 @@ fn is_article_data_line(text: &str) -> bool {
 /// Authors printed each with its affiliation run into the name, as one list: "Mei Lin
 /// University of Utopia, Oslo, Norway & Jun Park Institute of Examples, Lisbon, Portugal",
 /// one per line or bullet, notes ("View further author information") between them. A bar
-/// ("| Ann Editor ...") opens another list. Gives (name, affiliation) in order.
-fn inline_affiliated_authors(lines: &[Line]) -> Vec<(String, String)> {
+/// ("| Ann Editor ...") opens another list. Gives (name, affiliation, the ORCID iD of the
+/// link after it) in order.
+fn inline_affiliated_authors(lines: &[Line]) -> Vec<(String, String, Option<String>)> {
     static ENTRY_START: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|[,&•]\s|\sand\s)").expect("entry start regex"));
-    let mut best: Vec<(String, String)> = Vec::new();
+    let mut best: Vec<(String, String, Option<String>)> = Vec::new();
     let mut start = 0;
     while start < lines.len() {
         let opens =
@@ -1906,13 +1907,19 @@ fn inline_affiliated_authors(lines: &[Line]) -> Vec<(String, String)> {
             .collect();
         cuts.dedup();
         cuts.push(text.len());
-        let entries: Vec<(String, String)> = cuts
+        let entries: Vec<(String, String, Option<String>)> = cuts
             .windows(2)
             .filter_map(|w| {
                 let piece = without_entry_separator(&text[w[0]..w[1]]);
                 let (name, affiliation) = split_name_and_affiliation(piece)?;
+                // The iD's link, perhaps wrapped after "orcid.org/" ("https://orcid.org/
+                // 0000-…").
+                let orcid = piece
+                    .contains("orcid")
+                    .then(|| orcid_in(&affiliation))
+                    .flatten();
                 let affiliation = clean_run_in_affiliation(&affiliation);
-                (!affiliation.is_empty()).then_some((name, affiliation))
+                (!affiliation.is_empty()).then_some((name, affiliation, orcid))
             })
             .collect();
         if entries.len() > best.len() {
@@ -2703,6 +2710,33 @@ mod tests {
                 .collect();
             assert_eq!(got, want.to_vec(), "{byline}");
         }
+    }
+
+    /// Names with their affiliations run in, each with its ORCID link after the
+    /// affiliation, perhaps wrapped after "orcid.org/" (OJS, w3m).
+    #[test]
+    fn orcid_links_after_run_in_affiliations() {
+        let page = "A Study of Invented Things\n\nAuthors\n\n\
+                    \u{20}\u{20}• Lan Tran Faculty of Communication, Invented University, Can Tho,\n    Vietnam https://orcid.org/0000-0001-7342-5598\n\
+                    \u{20}\u{20}• Oliver Ashdown Department of Geography, University of Westmarch, Westmarch\n\
+                    \u{20}\u{20}• Dewi Sari Centre for Resilience, Invented Institute of Technology, Bandung,\n    Indonesia https://orcid.org/\n    0000-0002-9915-3016\n\n\
+                    Abstract\n\nWe invented things. They worked well.\n";
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        let got: Vec<(&str, Option<&str>)> = record
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.orcid.as_deref()))
+            .collect();
+        let want = [
+            ("Lan Tran", Some("0000-0001-7342-5598")),
+            ("Oliver Ashdown", None),
+            ("Dewi Sari", Some("0000-0002-9915-3016")),
+        ];
+        assert_eq!(got, want);
     }
 
     /// "(Corresponding author: X.)" closing a footnote, perhaps wrapped, marks X.
