@@ -198,6 +198,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("consortia", SectionKind::AuthorInfo),
     ("consortium", SectionKind::AuthorInfo),
     ("corresponding authors", SectionKind::AuthorInfo),
+    // ACM DL's list of the authors with their affiliations, after "Funding Sources".
+    ("contributors", SectionKind::AuthorInfo),
     ("about this article", SectionKind::ArticleInfo),
     ("article information", SectionKind::ArticleInfo),
     ("article info", SectionKind::ArticleInfo),

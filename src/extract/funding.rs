@@ -46,7 +46,7 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
                 record.note_source("acknowledgements", "text", joined.span);
             }
             if kind == SectionKind::Funding {
-                if let Some(items) = list_items(lines) {
+                if let Some(items) = list_items(lines).or_else(|| name_lines(lines)) {
                     // A list of funders, one an item ("Funder (Grant Number: …)").
                     texts.extend(items.into_iter().map(|item| (item, true)));
                     continue;
@@ -64,6 +64,11 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
     if !record.funding.is_empty() {
         return;
     }
+    texts.extend(
+        funding_statements(page)
+            .into_iter()
+            .map(|statement| (statement, false)),
+    );
     for (text, in_funding_section) in &texts {
         for funding in parse_funding(text, *in_funding_section) {
             let same = record
@@ -85,6 +90,66 @@ pub fn extract_funding(record: &mut Record, page: &Page<'_>) {
     if !record.funding.is_empty() {
         record.note_source("funding", "text", None);
     }
+}
+
+/// Funding statements printed outside a funding or acknowledgements section, as a
+/// paragraph of the front matter or a footnote ("This work was supported by the Invented
+/// Council under grant X and by …", ACM's and IEEE's first page): each paragraph that opens
+/// with such a sentence, with the lines it wraps onto.
+fn funding_statements(page: &Page<'_>) -> Vec<String> {
+    const OPENERS: [&str; 4] = [
+        "This work was supported",
+        "This research was supported",
+        "This work was funded",
+        "This research was funded",
+    ];
+    let mut statements = Vec::new();
+    for segment in page.segments.iter().filter(|s| {
+        matches!(
+            s.kind,
+            SectionKind::Header | SectionKind::ArticleInfo | SectionKind::Other
+        )
+    }) {
+        let lines = page.lines_of(segment);
+        let mut index = 0;
+        while index < lines.len() {
+            let text = lines[index].text.trim_start();
+            if !OPENERS.iter().any(|o| text.starts_with(o)) {
+                index += 1;
+                continue;
+            }
+            let mut statement = String::new();
+            while index < lines.len() && !lines[index].is_blank() {
+                super::text::push_joined(&mut statement, lines[index].text.trim());
+                index += 1;
+                if statement.ends_with('.') {
+                    break;
+                }
+            }
+            statements.push(statement);
+        }
+    }
+    statements
+}
+
+/// A section of two or more short lines, each a funder's name and no sentence (a print of
+/// a list whose bullets were lost: "Netherlands Invented Research Council" / "Kumasi
+/// Digital Futures Fund"): the lines.
+fn name_lines(lines: &[Line]) -> Option<Vec<String>> {
+    let texts: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.trim())
+        .collect();
+    let is_name = |t: &&str| {
+        t.len() <= 80
+            && t.starts_with(char::is_uppercase)
+            && !t.ends_with(['.', ',', ';', ':'])
+            && !t.contains(':')
+            && t.split_whitespace().count() >= 2
+    };
+    (texts.len() >= 2 && texts.iter().all(is_name))
+        .then(|| texts.iter().map(|t| (*t).to_owned()).collect())
 }
 
 /// The items of a section that is a list from its first line: each bullet with the lines
@@ -431,6 +496,52 @@ mod tests {
         assert_eq!(
             list_items(&crate::clean::clean_lines("This work was funded.\n")),
             None
+        );
+    }
+
+    /// ACM's layout: the funders listed without bullets in a print, their awards only in
+    /// the front matter's statement; each funder once, with its award.
+    #[test]
+    fn funders_listed_and_a_statement_in_the_front_matter() {
+        let statement = "This work was supported by the Invented Research Council under grant \
+                         IRC-17.2021.044 and by the Kumasi\nDigital Futures Fund under grant KDFF/2020/13.";
+        let list = "Funding Sources\nInvented Research Council\nKumasi Digital Futures Fund\n\n\
+                    Contributors\nMei Lin\nInvented University, Oslo, Norway\n";
+        let cases = [
+            format!("Invented title\n\n{statement}\n\nAbstract\n\nWe invented things.\n\n{list}"),
+            // The statement alone, and the list alone.
+            format!("Invented title\n\n{statement}\n\nAbstract\n\nWe invented things.\n"),
+        ];
+        let want = [
+            ("Invented Research Council", vec!["IRC-17.2021.044"]),
+            ("Kumasi Digital Futures Fund", vec!["KDFF/2020/13"]),
+        ];
+        for page in &cases {
+            let record = crate::pipeline::extract_document(
+                "page.txt",
+                page.as_bytes(),
+                &crate::pipeline::Options::default(),
+            );
+            let got: Vec<(&str, Vec<&str>)> = record
+                .funding
+                .iter()
+                .map(|f| {
+                    let ids = f.award_ids.iter().map(String::as_str).collect();
+                    (f.funder.as_str(), ids)
+                })
+                .collect();
+            assert_eq!(got, want, "{page}");
+        }
+        let page = format!("Invented title\n\nAbstract\n\nWe invented things.\n\n{list}");
+        let record = crate::pipeline::extract_document(
+            "page.txt",
+            page.as_bytes(),
+            &crate::pipeline::Options::default(),
+        );
+        let funders: Vec<&str> = record.funding.iter().map(|f| f.funder.as_str()).collect();
+        assert_eq!(
+            funders,
+            ["Invented Research Council", "Kumasi Digital Futures Fund"]
         );
     }
 

@@ -67,7 +67,13 @@ fn breaks_a_doi(text: &str, line: &str) -> bool {
         let prefix = last_word.find("10.").map_or("", |at| &last_word[at + 3..]);
         return (4..=9).contains(&prefix.len()) && prefix.bytes().all(|b| b.is_ascii_digit());
     }
+    // A line opening with a DOI's or an address's own label starts anew ("…/scs.2017.0802."
+    // / "doi:10.5555/scs.2017.0802", the target of a print's link written under it).
+    let labelled = ["doi:", "doi.org/", "http", "www."]
+        .iter()
+        .any(|label| line.starts_with(label));
     if !text.ends_with('.')
+        || labelled
         || !line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_lowercase())
     {
         return false;
@@ -149,6 +155,11 @@ mod tests {
                 "doi: 10.5555/abc. Epub 2019.",
             ),
             ("in 2018.\n63 samples", "in 2018. 63 samples"),
+            // The DOI again under a whole one, as a print writes a link's target.
+            (
+                "DOI: 10.5555/scs.2017.0802.\ndoi:10.5555/scs.2017.0802 Crossref",
+                "DOI: 10.5555/scs.2017.0802. doi:10.5555/scs.2017.0802 Crossref",
+            ),
             // A DOI broken before the slash after its prefix goes on.
             (
                 "36:168–76. doi: 10.5555\n/j.2015.0168",
