@@ -2353,6 +2353,19 @@ fn mark_correspondents(record: &mut Record, lines: &[Line]) {
             if !inner.starts_with("Corresponding author") {
                 continue;
             }
+            // The mark after the name it marks ("Authors' addresses: N. Achterberg
+            // (Corresponding author), Y. Hashimoto, …", ACM).
+            if inner.trim_end() == "Corresponding author" {
+                let before = line.text[..at].trim_end();
+                let name = before
+                    .rsplit([',', ';', ':'])
+                    .next()
+                    .unwrap_or(before)
+                    .trim();
+                let name = name.strip_prefix("and ").unwrap_or(name);
+                mark_abbreviated_name(record, name);
+                continue;
+            }
             text = Cow::Owned(inner);
         } else if let Some(next) = lines
             .get(i + 1)
@@ -2367,6 +2380,33 @@ fn mark_correspondents(record: &mut Record, lines: &[Line]) {
                     author.corresponding = true;
                 }
             }
+        }
+    }
+}
+
+/// Marks the author a name, perhaps with initials for the given names ("N. Achterberg",
+/// "D.-J. de Vos"), names: the same family name and the same first letter.
+fn mark_abbreviated_name(record: &mut Record, name: &str) {
+    let Some(first) = name.chars().next().filter(|c| c.is_uppercase()) else {
+        return;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 5 {
+        return;
+    }
+    for author in &mut record.authors {
+        let family = author.family.clone().unwrap_or_else(|| {
+            author
+                .name
+                .rsplit(' ')
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        });
+        let family_key = name_key(&family);
+        let same_family = family_key.len() > 1 && name_key(name).ends_with(&family_key);
+        if same_family && author.name.starts_with(first) {
+            author.corresponding = true;
         }
     }
 }
@@ -2747,6 +2787,19 @@ mod tests {
             ("Paper no. X-1. (Corresponding\nauthor: Hao Zhang.)", true),
             ("Paper no. X-1. (Corresponding author: Mei Lin.)", false),
             ("A note (Corresponding to Hao Zhang's data.)", false),
+            // The mark after the name, its given name an initial (ACM's addresses).
+            (
+                "Authors' addresses: H. Zhang (Corresponding author), M. Lin, Invented University",
+                true,
+            ),
+            (
+                "Authors' addresses: M. Lin (Corresponding author), H. Zhang, Invented University",
+                false,
+            ),
+            (
+                "Authors' addresses: H. Zhou (Corresponding author), M. Lin",
+                false,
+            ),
         ];
         for (text, want) in cases {
             let mut record = Record::empty_for_tests("t.txt", "text");
