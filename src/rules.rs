@@ -830,6 +830,16 @@ const ARTICLE_BADGES: &[&str] = &[
 ];
 
 pub fn article_type(line: &str) -> Option<&'static str> {
+    // "Research article Open access First published online March 14, 2021" (SAGE): the
+    // type and its badges before the date's label.
+    let line = ["First published", "Published online"]
+        .iter()
+        .find_map(|label| {
+            line.find(label)
+                .filter(|&at| at > 0)
+                .map(|at| line[..at].trim_end())
+        })
+        .unwrap_or(line);
     if line.len() > 60 {
         return None;
     }
@@ -1865,6 +1875,12 @@ mod tests {
             ("Full Access Original Paper", Some("Original Paper")),
             ("Full PaperFREE ACCESS", Some("Full Paper")),
             ("Review Open Access", Some("Review")),
+            // The date's label after the type and its badges (SAGE).
+            (
+                "Research article Open access First published online March 14, 2021",
+                Some("Research Article"),
+            ),
+            ("First published online March 14, 2021", None),
             ("Open Access", None),
             ("research article", None),
             // A type named before the word "article" (Frontiers' header).
