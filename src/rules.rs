@@ -832,14 +832,18 @@ const ARTICLE_BADGES: &[&str] = &[
 pub fn article_type(line: &str) -> Option<&'static str> {
     // "Research article Open access First published online March 14, 2021" (SAGE): the
     // type and its badges before the date's label.
-    let line = ["First published", "Published online"]
-        .iter()
-        .find_map(|label| {
-            line.find(label)
-                .filter(|&at| at > 0)
-                .map(|at| line[..at].trim_end())
-        })
-        .unwrap_or(line);
+    // Only a line a little longer than a type with its badges is searched.
+    let line = match line.len() {
+        0..=60 => line,
+        61..=120 => ["First published", "Published online"]
+            .iter()
+            .find_map(|label| {
+                let at = line.find(label).filter(|&at| at > 0)?;
+                Some(line[..at].trim_end())
+            })
+            .unwrap_or(line),
+        _ => return None,
+    };
     if line.len() > 60 {
         return None;
     }
