@@ -192,6 +192,7 @@ const PAYWALL_MARKERS: &[&str] = &[
 /// Fills title, article type, journal data, dates, DOI, metrics, keywords and abstract.
 pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_journal_line(record, page);
+    fill_journal_above_issn(record, page);
     fill_abbreviated_issue_line(record, page);
     fill_dates(record, page);
     fill_doi(record, page);
@@ -596,6 +597,71 @@ fn fill_journal_line(record: &mut Record, page: &Page<'_>) {
             record.note_source("year", "text", span);
         }
         return;
+    }
+}
+
+/// The journal's name on the line right above its ISSNs ("Journal of Invented Science" /
+/// "Online ISSN : 1881-7742", a journal site's banner), where nothing else gave one. The
+/// line must read as a serial's name ("Journal", "Review", "Transactions", …): a menu entry
+/// there is none.
+fn fill_journal_above_issn(record: &mut Record, page: &Page<'_>) {
+    const SERIAL_WORDS: &[&str] = &[
+        "journal",
+        "review",
+        "reviews",
+        "transactions",
+        "letters",
+        "annals",
+        "bulletin",
+        "proceedings",
+        "reports",
+        "research",
+        "science",
+        "sciences",
+        "acta",
+        "archives",
+        "quarterly",
+        "magazine",
+        "studies",
+        "revista",
+        "zeitschrift",
+    ];
+    if record.journal.title.is_some() {
+        return;
+    }
+    let Some(header) = page.first(SectionKind::Header) else {
+        return;
+    };
+    let lines = page.lines_of(header);
+    let opens_issn = |text: &str| {
+        let head = text
+            .trim_start()
+            .get(..12)
+            .unwrap_or(text)
+            .to_ascii_lowercase();
+        ["issn", "online issn", "print issn", "e-issn", "p-issn"]
+            .iter()
+            .any(|label| head.starts_with(label))
+    };
+    let Some(at) = lines.iter().position(|l| opens_issn(&l.text)) else {
+        return;
+    };
+    let Some(above) = lines[..at].iter().rev().find(|l| !l.is_blank()) else {
+        return;
+    };
+    let name = trim(&above.text);
+    let lower = name.to_lowercase();
+    let serial = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SERIAL_WORDS.contains(&w));
+    if serial && is_journal_name(name) {
+        fill_text(
+            record,
+            "journal",
+            |r| &mut r.journal.title,
+            name,
+            Some([above.start, above.end]),
+        );
     }
 }
 
@@ -3899,6 +3965,33 @@ mod tests {
                 &crate::pipeline::Options::default(),
             );
             assert_eq!(record.keywords, ["consensus", "smart inverters"], "{page}");
+        }
+    }
+
+    #[test]
+    fn journal_names_above_their_issns() {
+        let cases = [
+            (
+                "Journal of Invented Nutrition\nOnline ISSN : 1881-7742\nPrint ISSN : 0301-4800\n",
+                Some("Journal of Invented Nutrition"),
+            ),
+            (
+                "Invented Transactions on Sensing\n\nISSN: 2832-1111\n",
+                Some("Invented Transactions on Sensing"),
+            ),
+            // A menu entry above the numbers names no journal.
+            ("About the Society\nOnline ISSN : 1881-7742\n", None),
+        ];
+        for (banner, want) in cases {
+            let page = format!(
+                "{banner}\nAn Invented Title of a Study\n\nMei Lin, Jun Park\n\nAbstract\n\nWe studied things.\n"
+            );
+            let record = crate::pipeline::extract_document(
+                "page.txt",
+                page.as_bytes(),
+                &crate::pipeline::Options::default(),
+            );
+            assert_eq!(record.journal.title.as_deref(), want, "{page}");
         }
     }
 
