@@ -192,7 +192,6 @@ const PAYWALL_MARKERS: &[&str] = &[
 /// Fills title, article type, journal data, dates, DOI, metrics, keywords and abstract.
 pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_journal_line(record, page);
-    fill_journal_above_issn(record, page);
     fill_abbreviated_issue_line(record, page);
     fill_dates(record, page);
     fill_doi(record, page);
@@ -225,6 +224,8 @@ pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     super::labels::fill_from_label_lines(record, page);
     fill_from_issue_box(record, page);
     fill_journal_from_masthead(record, page);
+    // The last resort: the line above the ISSNs.
+    fill_journal_above_issn(record, page);
     expand_journal_acronym(record, page);
     if record.title.is_none() {
         let header = page.first(SectionKind::Header).map(|h| page.lines_of(h));
