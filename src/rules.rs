@@ -635,6 +635,12 @@ const TRAILING_CONTROL_LABELS: &[&str] = &[
     "View all authors and affiliations",
 ];
 
+/// Control labels run onto a line's end that only count written exactly so, never the end
+/// of a sentence: Atypon's byline link wrapped after its first words ("Ayla DemirtaşView
+/// all" / "authors and affiliations"), IEEE Xplore's link after the byline ("Wei-Ting Lo
+/// All Authors").
+const TRAILING_CASED_CONTROL_LABELS: &[&str] = &["View all", "All Authors"];
+
 /// Link labels that pages print inside a line of content, after each name of a byline
 /// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"), and the alternative text of the
 /// ORCID icon linked after a name (HighWire's "View ORCID ProfileAna Ruiz", SciELO's
@@ -702,11 +708,11 @@ pub fn split_trailing_control_label(line: &str) -> Option<(&str, &str)> {
     TRAILING_CONTROL_LABELS
         .iter()
         .find_map(|label| split(label, false))
-        // The same link wrapped after its first words ("Ayla DemirtaşView all" /
-        // "authors and affiliations"), and IEEE Xplore's link after the byline ("Wei-Ting
-        // Lo All Authors"); written so, never the end of a sentence.
-        .or_else(|| split("View all", true))
-        .or_else(|| split("All Authors", true))
+        .or_else(|| {
+            TRAILING_CASED_CONTROL_LABELS
+                .iter()
+                .find_map(|label| split(label, true))
+        })
 }
 
 /// `text.to_lowercase()`, written into `buf` when the text is ASCII and fits: lines and

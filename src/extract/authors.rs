@@ -1010,10 +1010,10 @@ fn is_name_line(text: &str) -> bool {
     let unlabelled;
     let text = match text
         .rsplit_once(' ')
-        .map(|(_, last)| parenthesised_labels(last))
+        .and_then(|(head, last)| Some((head, parenthesised_labels(last)?.0)))
     {
-        Some(Some((word, _))) => {
-            unlabelled = format!("{} {word}", &text[..text.rfind(' ').unwrap_or(0)]);
+        Some((head, word)) => {
+            unlabelled = format!("{head} {word}");
             unlabelled.as_str()
         }
         _ => text,
@@ -2390,21 +2390,17 @@ fn mark_abbreviated_name(record: &mut Record, name: &str) {
     let Some(first) = name.chars().next().filter(|c| c.is_uppercase()) else {
         return;
     };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 || words.len() > 5 {
+    if !(2..=5).contains(&name.split_whitespace().count()) {
         return;
     }
+    let name_letters = name_key(name);
     for author in &mut record.authors {
-        let family = author.family.clone().unwrap_or_else(|| {
-            author
-                .name
-                .rsplit(' ')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        });
-        let family_key = name_key(&family);
-        let same_family = family_key.len() > 1 && name_key(name).ends_with(&family_key);
+        let family = author
+            .family
+            .as_deref()
+            .unwrap_or_else(|| author.name.rsplit(' ').next().unwrap_or_default());
+        let family_key = name_key(family);
+        let same_family = family_key.len() > 1 && name_letters.ends_with(&family_key);
         if same_family && author.name.starts_with(first) {
             author.corresponding = true;
         }
