@@ -330,7 +330,7 @@ impl<'a> Parser<'a> {
         if s.is_empty() {
             return None;
         }
-        let collapsed = if s.contains("  ") || s.contains(['\n', '\t']) {
+        let collapsed = if has_run_of_spaces(s) {
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         } else {
             s.to_owned()
@@ -1964,6 +1964,15 @@ impl<'a> Parser<'a> {
         }
         "other"
     }
+}
+
+/// Whether `text` holds two spaces in a row, a line break or a tab: whitespace that a
+/// field collapses to single spaces (searched as bytes: every field is asked).
+fn has_run_of_spaces(text: &str) -> bool {
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'\n', b'\t', bytes).is_some() || DOUBLE_SPACE.find(bytes).is_some()
 }
 
 /// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.

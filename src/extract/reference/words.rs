@@ -944,7 +944,13 @@ static GENRE_SET: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// The genre a word names, if any (`dissertation`, `Tech. Rep.`, `dataset`).
 pub fn genre_of(word: &str) -> Option<Genre> {
-    let w = word.trim_end_matches(['.', ',', ')', ':']);
+    // `word.trim_end_matches(['.', ',', ')', ':'])`, on bytes: every word is asked.
+    let mut trimmed = word.as_bytes();
+    while let [rest @ .., b'.' | b',' | b')' | b':'] = trimmed {
+        trimmed = rest;
+    }
+    // Only ASCII bytes were cut off: the rest ends on a character boundary.
+    let w = word.get(..trimmed.len())?;
     GENRE_SET.get(w).and_then(|v| {
         [
             Genre::Thesis,
