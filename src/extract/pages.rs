@@ -70,7 +70,11 @@ pub fn expand_last_page(first: &str, last: &str) -> String {
     if all_digits(first_num) && all_digits(last_num) && last_num.len() < first_num.len() {
         let expanded = joined(&first_num[..first_num.len() - last_num.len()], last_num);
         if expanded.parse::<u64>().ok() > first_num.parse::<u64>().ok() {
-            return joined(prefix, &expanded);
+            return if prefix.is_empty() {
+                expanded
+            } else {
+                joined(prefix, &expanded)
+            };
         }
     }
     // `F31–42`: the letter prefix of the first page carries over to the last.

@@ -114,12 +114,14 @@ fn join_split_formulas(text: Cow<'_, str>) -> Cow<'_, str> {
 /// bytes, as in every [`SPLIT_FORMULA`] match: most references have none, and the regex
 /// need not scan them.
 fn has_split_formula_start(text: &str) -> bool {
+    // A plain walk over byte triples: a reference holds a space every few bytes, too
+    // many for a search that stops at each.
     let bytes = text.as_bytes();
-    memchr::memchr_iter(b' ', bytes).any(|at| {
-        at > 0
-            && bytes[at - 1].is_ascii_digit()
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
-            && bytes[at + 2..bytes.len().min(at + 4)]
+    bytes.windows(3).enumerate().any(|(before, w)| {
+        w[1] == b' '
+            && w[0].is_ascii_digit()
+            && w[2].is_ascii_uppercase()
+            && bytes[before + 3..bytes.len().min(before + 5)]
                 .iter()
                 .any(u8::is_ascii_digit)
     })
@@ -1903,8 +1905,13 @@ impl<'a> Parser<'a> {
     /// The CSL type from cues gathered while parsing.
     fn kind_of(&self, r: &Reference, shape: &Shape, arxiv: bool, accessed: bool) -> &'static str {
         let mut genres = [false; 4];
-        for k in 0..self.toks.len() {
-            if let Some(g) = self.word(k).and_then(words::genre_of) {
+        let bytes = self.text.as_bytes();
+        for t in self.toks.iter().filter(|t| t.is_word()) {
+            // Trimming the word's end leaves its first byte: most words stop there.
+            if !words::may_name_genre(bytes[t.start]) {
+                continue;
+            }
+            if let Some(g) = words::genre_of(&self.text[t.start..t.end]) {
                 genres[g as usize] = true;
             }
         }

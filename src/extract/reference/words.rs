@@ -619,6 +619,12 @@ impl WordSet {
         set
     }
 
+    /// Whether an entry may start with the byte that starts a word (any byte of a
+    /// character of several bytes may, as its lower case is not looked at here).
+    fn may_start_with(&self, first: u8) -> bool {
+        !first.is_ascii() || self.first_bytes[usize::from(first.to_ascii_lowercase())]
+    }
+
     fn length_bit(len: usize) -> u64 {
         1 << len.min(63)
     }
@@ -941,6 +947,12 @@ static GENRE_SET: LazyLock<WordSet> = LazyLock::new(|| {
     let table: Vec<(&str, u8)> = GENRE_WORDS.iter().map(|(w, g)| (*w, *g as u8)).collect();
     WordSet::with_values(&table)
 });
+
+/// Whether a word that starts with `first` may name a genre ([`genre_of`]): most words
+/// are turned away on their first byte, before the word is sliced and looked up.
+pub fn may_name_genre(first: u8) -> bool {
+    GENRE_SET.may_start_with(first)
+}
 
 /// The genre a word names, if any (`dissertation`, `Tech. Rep.`, `dataset`).
 pub fn genre_of(word: &str) -> Option<Genre> {
