@@ -2106,7 +2106,7 @@ fn strip_genre_note(title: String) -> String {
             return title[..at].trim_end().to_owned();
         }
     }
-    if let Some(open) = title.rfind(['(', '[']) {
+    if let Some(open) = memchr::memrchr2(b'(', b'[', title.as_bytes()) {
         let note = title[open..].to_ascii_lowercase();
         if [
             "dissertation",

@@ -191,6 +191,18 @@ fn push_run(text: &str, start: usize, end: usize, plain: bool, out: &mut Vec<Tok
     if !plain {
         return push_marked_run(text, start, end, out);
     }
+    let bytes = &text.as_bytes()[start..end];
+    // A glued year ends in a digit and a glued `and` starts with `a`: most runs hold
+    // neither and are pushed as they are.
+    let may_split = bytes.last().is_some_and(u8::is_ascii_digit) || bytes.first() == Some(&b'a');
+    if !may_split {
+        out.push(Token {
+            kind: Kind::Word,
+            start,
+            end,
+        });
+        return;
+    }
     let run = &text[start..end];
     if let Some(year) = glued_year(run) {
         return push_split(text, start, start + year, end, out);

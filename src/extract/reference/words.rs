@@ -816,6 +816,18 @@ pub fn is_name_word(word: &str) -> bool {
     if !(first.is_uppercase() || (first == 'd' || first == 'O') && w.contains('\'')) {
         return false;
     }
+    // Most names are ASCII: their bytes are read once, as the characters below are.
+    if w.is_ascii() {
+        let mut letters = 0;
+        for &b in w.as_bytes() {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+            } else if !matches!(b, b'-' | b'\'') {
+                return false;
+            }
+        }
+        return letters >= 2;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && w.chars()
