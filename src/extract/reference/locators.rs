@@ -204,17 +204,17 @@ struct Item<'a> {
 
 pub(crate) struct Block<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
 }
 
 impl<'a> Block<'a> {
-    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+    pub fn new(text: &'a str, toks: &'a [Token<'a>]) -> Self {
         Block { text, toks }
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        t.is_word().then(|| &self.text[t.start..t.end])
+        t.is_word().then_some(t.text)
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -400,7 +400,7 @@ impl<'a> Block<'a> {
                 }
                 Kind::Word => {}
             }
-            let w = &self.text[tok.start..tok.end];
+            let w = tok.text;
             // `52, 4 (2019), Article 71, 36 pages.`: inside a block only, so that a title's
             // `Article 5 of the Convention` opens none.
             if !items.is_empty()
@@ -509,7 +509,7 @@ impl<'a> Block<'a> {
             let trimmed = value.trim_end_matches(['.', ',']);
             if trimmed.ends_with(is_dash) {
                 if let Some(t) = self.toks.get(i + 1).filter(|t| t.is_word()) {
-                    if is_numberish(&self.text[t.start..t.end]) {
+                    if is_numberish(t.text) {
                         end = t.end;
                         next_i = i + 2;
                     }

@@ -271,7 +271,7 @@ fn mark_hidden_authors(text: &str) -> Cow<'_, str> {
 
 struct Parser<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
     /// Indices of the full stops left where identifiers were cut out, in order (most
     /// references have none or one): no field runs across one.
     cuts: &'a [usize],
@@ -290,7 +290,7 @@ struct Shape {
 impl<'a> Parser<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        t.is_word().then(|| &self.text[t.start..t.end])
+        t.is_word().then_some(t.text)
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -823,7 +823,7 @@ impl<'a> Parser<'a> {
             let t = self.toks[k];
             match t.kind {
                 Kind::Word => {
-                    let w = &self.text[t.start..t.end];
+                    let w = t.text;
                     words += 1;
                     has_org |= is_organisation_word(w);
                     let acronym = w.trim_end_matches('.').len() >= 2
@@ -1210,7 +1210,7 @@ impl<'a> Parser<'a> {
             None => true,
             Some(t) => match t.kind {
                 Kind::Word => {
-                    let nw = &self.text[t.start..t.end];
+                    let nw = t.text;
                     nw.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 }
                 Kind::Punct(c) => is_quote(c) || matches!(c, '(' | '['),
@@ -1911,7 +1911,7 @@ impl<'a> Parser<'a> {
             if !words::may_name_genre(bytes[t.start]) {
                 continue;
             }
-            if let Some(g) = words::genre_of(&self.text[t.start..t.end]) {
+            if let Some(g) = words::genre_of(t.text) {
                 genres[g as usize] = true;
             }
         }

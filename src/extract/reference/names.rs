@@ -22,17 +22,17 @@ pub struct AuthorList {
 
 pub(crate) struct Names<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Token<'a>],
 }
 
 impl<'a> Names<'a> {
-    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+    pub fn new(text: &'a str, toks: &'a [Token<'a>]) -> Self {
         Names { text, toks }
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        t.is_word().then(|| &self.text[t.start..t.end])
+        t.is_word().then_some(t.text)
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {

@@ -13,15 +13,26 @@ pub enum Kind {
     Punct(char),
 }
 
-/// One token: kind and byte span `[start, end)`.
+/// One token: kind, byte span `[start, end)` and the text of that span, sliced once here
+/// for the many tests the parser runs on each word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
+    pub text: &'a str,
 }
 
-impl Token {
+impl<'a> Token<'a> {
+    fn new(text: &'a str, kind: Kind, start: usize, end: usize) -> Self {
+        Token {
+            kind,
+            start,
+            end,
+            text: &text[start..end],
+        }
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
@@ -92,7 +103,7 @@ static ASCII_CLASS: [u8; 128] = {
 };
 
 /// Splits `text` into tokens, appending them to `out` (cleared first).
-pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+pub fn tokenize<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut word_start: Option<usize> = None;
@@ -125,11 +136,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     push_run(text, s, i, plain, out);
                 }
                 if class == PUNCT {
-                    out.push(Token {
-                        kind: Kind::Punct(c),
-                        start: i,
-                        end: i + c.len_utf8(),
-                    });
+                    out.push(Token::new(text, Kind::Punct(c), i, i + c.len_utf8()));
                 }
             }
             _ => {
@@ -165,18 +172,14 @@ fn is_plain_run(run: &str) -> bool {
 }
 
 /// Pushes `start..at` as a word and reads the rest of the run on its own.
-fn push_split(text: &str, start: usize, at: usize, end: usize, out: &mut Vec<Token>) {
-    out.push(Token {
-        kind: Kind::Word,
-        start,
-        end: at,
-    });
+fn push_split<'a>(text: &'a str, start: usize, at: usize, end: usize, out: &mut Vec<Token<'a>>) {
+    out.push(Token::new(text, Kind::Word, start, at));
     push_word(text, at, end, out);
 }
 
 /// Pushes a whitespace/punctuation-delimited run read on its own (the rest of a run
 /// that was split).
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
     push_run(text, start, end, is_plain_run(&text[start..end]), out);
 }
 
@@ -184,7 +187,7 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// hyphens): leading dots and quote marks, trailing closing single quotes become their
 /// own tokens.
 #[inline]
-fn push_run(text: &str, start: usize, end: usize, plain: bool, out: &mut Vec<Token>) {
+fn push_run<'a>(text: &'a str, start: usize, end: usize, plain: bool, out: &mut Vec<Token<'a>>) {
     // Most runs are letters, digits and hyphens only: of the splits below, only a glued
     // year and a glued `and` can apply to them (the others need a dot, a quote mark, or a
     // non-ASCII character). They are read here, inline, the others out of line.
@@ -196,11 +199,7 @@ fn push_run(text: &str, start: usize, end: usize, plain: bool, out: &mut Vec<Tok
     // neither and are pushed as they are.
     let may_split = bytes.last().is_some_and(u8::is_ascii_digit) || bytes.first() == Some(&b'a');
     if !may_split {
-        out.push(Token {
-            kind: Kind::Word,
-            start,
-            end,
-        });
+        out.push(Token::new(text, Kind::Word, start, end));
         return;
     }
     let run = &text[start..end];
@@ -210,16 +209,12 @@ fn push_run(text: &str, start: usize, end: usize, plain: bool, out: &mut Vec<Tok
     if glued_and(run) {
         return push_split(text, start, start + 3, end, out);
     }
-    out.push(Token {
-        kind: Kind::Word,
-        start,
-        end,
-    });
+    out.push(Token::new(text, Kind::Word, start, end));
 }
 
 /// [`push_run`] for a run that holds more than ASCII letters, digits and hyphens.
 #[inline(never)]
-fn push_marked_run(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+fn push_marked_run<'a>(text: &'a str, mut start: usize, mut end: usize, out: &mut Vec<Token<'a>>) {
     let run = &text[start..end];
     // `'t Hooft`: an elided particle, not a quote.
     let short_year = (run.len() == 3 && run.starts_with('\'')
@@ -227,22 +222,19 @@ fn push_marked_run(text: &str, mut start: usize, mut end: usize, out: &mut Vec<T
         && run.bytes().rev().take(2).all(|b| b.is_ascii_digit());
     // `'t Hooft` (an elided particle) and `Supercomputing '89` (a short year) are words.
     if short_year || matches!(run, "'t" | "’t" | "'s" | "d'" | "l'") {
-        out.push(Token {
-            kind: Kind::Word,
-            start,
-            end,
-        });
+        out.push(Token::new(text, Kind::Word, start, end));
         return;
     }
     // Leading '.' (".doi", " . ") and opening single quotes.
     while start < end {
         let c = text[start..end].chars().next().unwrap_or(' ');
         if c == '.' || c == '\'' || c == '’' || c == '‘' || c == '`' {
-            out.push(Token {
-                kind: Kind::Punct(c),
+            out.push(Token::new(
+                text,
+                Kind::Punct(c),
                 start,
-                end: start + c.len_utf8(),
-            });
+                start + c.len_utf8(),
+            ));
             start += c.len_utf8();
         } else {
             break;
@@ -256,11 +248,7 @@ fn push_marked_run(text: &str, mut start: usize, mut end: usize, out: &mut Vec<T
     let body = &text[start..end];
     if !body.bytes().any(|b| matches!(b, b'/' | b'@')) {
         if let Some(dot) = glued_sentence_end(body) {
-            out.push(Token {
-                kind: Kind::Word,
-                start,
-                end: start + dot + 1,
-            });
+            out.push(Token::new(text, Kind::Word, start, start + dot + 1));
             push_word(text, start + dot + 1, end, out);
             return;
         }
@@ -281,7 +269,7 @@ fn push_marked_run(text: &str, mut start: usize, mut end: usize, out: &mut Vec<T
         return push_split(text, start, start + 3, end, out);
     }
     // A closing single quote at the end, possibly followed by dots: `Title’.`
-    let mut trailing: [Option<Token>; 2] = [None, None];
+    let mut trailing: [Option<Token<'a>>; 2] = [None, None];
     let body = &text[start..end];
     let stripped = body.trim_end_matches('.');
     if stripped.len() < body.len() || !stripped.is_empty() {
@@ -291,27 +279,15 @@ fn push_marked_run(text: &str, mut start: usize, mut end: usize, out: &mut Vec<T
             // Possessive plurals (`students'`) are rare in titles; quotes are common.
             if q_start > start {
                 let dots_start = start + stripped.len();
-                trailing[0] = Some(Token {
-                    kind: Kind::Punct(q),
-                    start: q_start,
-                    end: dots_start,
-                });
+                trailing[0] = Some(Token::new(text, Kind::Punct(q), q_start, dots_start));
                 if dots_start < end {
-                    trailing[1] = Some(Token {
-                        kind: Kind::Punct('.'),
-                        start: dots_start,
-                        end,
-                    });
+                    trailing[1] = Some(Token::new(text, Kind::Punct('.'), dots_start, end));
                 }
                 end = q_start;
             }
         }
     }
-    out.push(Token {
-        kind: Kind::Word,
-        start,
-        end,
-    });
+    out.push(Token::new(text, Kind::Word, start, end));
     out.extend(trailing.into_iter().flatten());
 }
 
