@@ -190,7 +190,7 @@ fn scan_cues(text: &str) -> (u8, bool) {
 /// spelled with the long s (`ſ`, which `(?i)` folds to `s`): a text that holds one asks
 /// [`NOTES`] itself.
 fn may_have_notes(text: &str, note_cue: bool) -> bool {
-    note_cue || text.contains('ſ')
+    note_cue || !text.is_ascii() && text.contains('ſ')
 }
 
 /// Removes trailing `.,;` and an unbalanced closing bracket from an identifier, and

@@ -42,7 +42,7 @@ pub fn glued_label(word: &str) -> Option<(Label, &str)> {
             }
         }
     }
-    let dot = word.find('.')?;
+    let dot = word.bytes().position(|b| b == b'.')?;
     let (head, tail) = (&word[..dot], &word[dot + 1..]);
     if tail.starts_with(|c: char| c.is_ascii_digit()) {
         label_of(head).map(|l| (l, tail))

@@ -52,7 +52,7 @@ fn parse_fields(raw: &str) -> Reference {
         mark_hidden_authors(raw),
     ))));
     // `Ca^2+` (text dumps mark superscripts with a caret): the mark is no part of the text.
-    let text = if text.contains('^') {
+    let text = if memchr::memchr(b'^', text.as_bytes()).is_some() {
         Cow::Owned(text.replace('^', ""))
     } else {
         text
@@ -263,7 +263,9 @@ fn has_grouped_range_start(text: &str) -> bool {
 
 /// Reads the hidden-author count as `et al.`: the list printed is cut short.
 fn mark_hidden_authors(text: &str) -> Cow<'_, str> {
-    if !text.contains(" more") {
+    static MORE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" more"));
+    if MORE.find(text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     HIDDEN_AUTHORS.replace(text, " et al")
@@ -510,7 +512,7 @@ impl<'a> Parser<'a> {
             && i > 0
             && self
                 .word(i - 1)
-                .is_some_and(|w| is_initials(w) && !w.contains('.'))
+                .is_some_and(|w| is_initials(w) && !w.as_bytes().contains(&b'.'))
         {
             if let Some((literal, end)) = self.colon_group_after_persons(i + 1) {
                 r.authors.push(RefAuthor {
@@ -2002,7 +2004,7 @@ fn starts_serial_name(word: &str) -> bool {
 /// `Title, 2nd ed` / `Title, rev. ed.` / `Title, trans. A. Name` / `Title, Name (trans.)`:
 /// an edition or translator statement after a book title.
 fn strip_edition_trailer(title: String) -> String {
-    let Some(comma) = title.rfind(',') else {
+    let Some(comma) = memchr::memrchr(b',', title.as_bytes()) else {
         return title;
     };
     let tail = title[comma + 1..].trim().to_ascii_lowercase();
@@ -2046,7 +2048,7 @@ fn strip_title_trailer(title: String) -> String {
         "forthcoming",
         "accepted",
     ];
-    if let Some(comma) = title.rfind(',') {
+    if let Some(comma) = memchr::memrchr(b',', title.as_bytes()) {
         let tail = title[comma + 1..]
             .trim()
             .trim_end_matches('.')

@@ -142,7 +142,7 @@ impl<'a> Names<'a> {
                     && self.word(p - 1).is_some_and(|prev| prev.ends_with('.'))
                     && self
                         .word(p)
-                        .is_some_and(|w| !w.contains('.') && w.chars().count() >= 2)
+                        .is_some_and(|w| !w.as_bytes().contains(&b'.') && w.chars().count() >= 2)
                 {
                     break;
                 }
@@ -282,7 +282,7 @@ impl<'a> Names<'a> {
     fn glued_initials(&self, i: usize) -> Option<(Person<'a>, usize)> {
         let w = self.word(i)?;
         let bare = w.trim_end_matches('.');
-        let cut = bare.rfind('.')? + 1;
+        let cut = bare.bytes().rposition(|b| b == b'.')? + 1;
         let (given, family) = (&bare[..cut], &bare[cut..]);
         if !is_dotted_initials(given) || !is_name_word(family) || family.chars().count() < 2 {
             return None;

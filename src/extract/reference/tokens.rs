@@ -303,7 +303,7 @@ fn glued_volume(body: &str) -> Option<usize> {
     if !body.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let dot = body.find('.')?;
+    let dot = body.bytes().position(|b| b == b'.')?;
     let (head, tail) = (&body[..dot], &body[dot + 1..]);
     let tail = tail.trim_end_matches([',', '.']);
     let is_label = matches!(

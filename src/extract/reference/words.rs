@@ -713,7 +713,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if bare.is_empty() {
         return true;
     }
-    if bare.contains('.') {
+    if bare.as_bytes().contains(&b'.') {
         // `e.g`, `U.S`, `J.-P`; not a version number (`version 6.0. Mol. Biol.`).
         return bare.contains(char::is_alphabetic);
     }
@@ -770,7 +770,7 @@ pub fn is_conference_word(word: &str) -> bool {
 /// Initials as printed: `G`, `G.`, `JJ`, `G.R.`, `J.-P.`, `Ch.`, `Yu.`, `OA.`.
 /// Undotted clusters must be upper case and at most four letters.
 pub fn is_initials(word: &str) -> bool {
-    let dotted = word.contains('.');
+    let dotted = word.as_bytes().contains(&b'.');
     let mut letters = 0usize;
     let mut chars = word.chars().peekable();
     let mut prev_upper = false;
@@ -800,7 +800,7 @@ pub fn is_initials(word: &str) -> bool {
 
 /// Initials that are dotted or hyphenated (`G.`, `J.-P.`): safe before a family name.
 pub fn is_dotted_initials(word: &str) -> bool {
-    word.contains('.') && is_initials(word)
+    word.as_bytes().contains(&b'.') && is_initials(word)
 }
 
 /// A word that can be part of a person's name: capitalised (any script), hyphenated or
