@@ -585,6 +585,10 @@ struct WordSet {
     /// Per lower-case first byte, bit `n` set when an entry of `n` bytes starts with it
     /// (bit 63 for 63 bytes or more): an ASCII word of another length is not there.
     lengths: [u64; 256],
+    /// Per lower-case ASCII first byte, bit `b` set when an entry's second byte is the
+    /// ASCII byte `b`: a word whose first two bytes are ASCII and start no entry is turned
+    /// away before the hashing (their lower case is that of the word's first two bytes).
+    second_bytes: [u128; 128],
 }
 
 impl WordSet {
@@ -599,6 +603,7 @@ impl WordSet {
             max_len: 0,
             first_bytes: [false; 256],
             lengths: [0; 256],
+            second_bytes: [0; 128],
         };
         for (w, v) in table {
             let lower = w.to_lowercase();
@@ -606,6 +611,11 @@ impl WordSet {
             let first = usize::from(lower.as_bytes()[0]);
             set.first_bytes[first] = true;
             set.lengths[first] |= Self::length_bit(lower.len());
+            if let [a, b, ..] = *lower.as_bytes() {
+                if a.is_ascii() && b.is_ascii() {
+                    set.second_bytes[usize::from(a)] |= 1 << b;
+                }
+            }
             set.map.insert(lower.into_bytes().into_boxed_slice(), *v);
         }
         // From the map, so that a repeated entry keeps the value the map kept.
@@ -650,6 +660,16 @@ impl WordSet {
         // ASCII lower-casing keeps the length: no entry of this length, no lookup.
         if self.lengths[first_lower] & Self::length_bit(w.len()) == 0 && w.is_ascii() {
             return None;
+        }
+        if let [a, b, ..] = *w {
+            if a.is_ascii()
+                && b.is_ascii()
+                && self.second_bytes[usize::from(a.to_ascii_lowercase())] >> b.to_ascii_lowercase()
+                    & 1
+                    == 0
+            {
+                return None;
+            }
         }
         self.look_up(word, w)
     }
@@ -899,6 +919,12 @@ mod tests {
             "Ab\u{212A}",
             "x",
             "Jan\u{0}",
+            // First two bytes that start no entry, and entries with capitals among them.
+            "sx",
+            "sEPTEMBER",
+            "pRoceedings",
+            "fÜR",
+            "aB",
             "ſeptember",
         ];
         for word in words {
