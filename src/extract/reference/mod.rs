@@ -66,7 +66,9 @@ fn parse_fields(raw: &str) -> Reference {
     reference.url = ids.url;
     reference.pmid = ids.pmid;
     reference.pmcid = ids.pmcid;
-    let mut toks = Vec::with_capacity(64);
+    // Room for the tokens of nearly every reference (about one per four bytes), so that
+    // the list is not grown while it is read.
+    let mut toks = Vec::with_capacity(text.len() / 2 + 8);
     tokenize(&text, &mut toks);
     // Each cut's full stop stands alone, so it is a token of its own: its index.
     cut_bytes.retain_mut(|at| match toks.binary_search_by_key(at, |t| t.start) {

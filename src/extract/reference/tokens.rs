@@ -190,18 +190,23 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a
 fn push_run<'a>(text: &'a str, start: usize, end: usize, plain: bool, out: &mut Vec<Token<'a>>) {
     // Most runs are letters, digits and hyphens only: of the splits below, only a glued
     // year and a glued `and` can apply to them (the others need a dot, a quote mark, or a
-    // non-ASCII character). They are read here, inline, the others out of line.
+    // non-ASCII character). A glued year ends in a digit and a glued `and` starts with
+    // `a`: most runs hold neither and are pushed here, inline; the others are read out
+    // of line.
     if !plain {
         return push_marked_run(text, start, end, out);
     }
     let bytes = &text.as_bytes()[start..end];
-    // A glued year ends in a digit and a glued `and` starts with `a`: most runs hold
-    // neither and are pushed as they are.
     let may_split = bytes.last().is_some_and(u8::is_ascii_digit) || bytes.first() == Some(&b'a');
-    if !may_split {
-        out.push(Token::new(text, Kind::Word, start, end));
-        return;
+    if may_split {
+        return push_plain_run(text, start, end, out);
     }
+    out.push(Token::new(text, Kind::Word, start, end));
+}
+
+/// [`push_run`] for a plain run that may hold a glued year or a glued `and`.
+#[inline(never)]
+fn push_plain_run<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a>>) {
     let run = &text[start..end];
     if let Some(year) = glued_year(run) {
         return push_split(text, start, start + year, end, out);
