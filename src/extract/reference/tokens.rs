@@ -186,7 +186,7 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Token<'a
 /// Pushes a whitespace/punctuation-delimited run (`plain`: only ASCII letters, digits and
 /// hyphens): leading dots and quote marks, trailing closing single quotes become their
 /// own tokens.
-#[inline]
+#[inline(always)]
 fn push_run<'a>(text: &'a str, start: usize, end: usize, plain: bool, out: &mut Vec<Token<'a>>) {
     // Most runs are letters, digits and hyphens only: of the splits below, only a glued
     // year and a glued `and` can apply to them (the others need a dot, a quote mark, or a
