@@ -57,14 +57,11 @@ pub fn is_numberish(word: &str) -> bool {
     if is_manuscript_locator(w) {
         return true;
     }
-    let digits_from = w
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_alphabetic())
-        .map(|(i, _)| i)
-        .unwrap_or(w.len());
-    if digits_from > 2 || digits_from == w.len() {
+    // At most two letters before the digits: a word is turned away on its first three
+    // bytes (a byte that is no ASCII letter starts a character that is none either).
+    let Some(digits_from) = w.bytes().take(3).position(|b| !b.is_ascii_alphabetic()) else {
         return false;
-    }
+    };
     let prefix = &w[..digits_from];
     if !(prefix.is_empty() || prefix == "e" || prefix.chars().all(|c| c.is_ascii_uppercase())) {
         return false;
@@ -93,8 +90,11 @@ fn is_manuscript_locator(w: &str) -> bool {
 /// ASCII letters with at least one in lower case, and perhaps a closing `.` or `,`
 /// (`cells`, `Res.`, `Tissue,`): never a number, a Roman numeral or a glued label.
 fn is_plain_word(word: &str) -> bool {
-    let bare = word.trim_end_matches(['.', ',']);
-    bare.bytes().all(|b| b.is_ascii_alphabetic()) && bare.bytes().any(|b| b.is_ascii_lowercase())
+    let mut bare = word.as_bytes();
+    while let [rest @ .., b'.' | b','] = bare {
+        bare = rest;
+    }
+    bare.iter().all(u8::is_ascii_alphabetic) && bare.iter().any(u8::is_ascii_lowercase)
 }
 
 /// `3rd`, `21st`, `4th`, `2nd`: an ordinal (an edition, a meeting), never a locator.
@@ -130,6 +130,10 @@ fn is_numeric_date(word: &str) -> bool {
 
 /// A month or a month range: `May`, `January-February`, `Jan.–Feb.`.
 fn is_month_like(word: &str) -> bool {
+    // A number (a volume, a page range) is none, nor is the part before its dash.
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     is_month(word)
         || word
             .split(is_dash)

@@ -1670,7 +1670,7 @@ impl<'a> Parser<'a> {
         (from..to).any(|k| {
             self.word(k).is_some_and(|w| {
                 is_conference_word(w)
-                    || is_abbreviation(w) && w.ends_with('.')
+                    || w.ends_with('.') && is_abbreviation(w)
                     || matches!(
                         w.trim_end_matches(['.', ',']),
                         "Journal"

@@ -264,13 +264,15 @@ impl<'a> Names<'a> {
             let single = self
                 .word(i)
                 .is_some_and(|w| w.chars().count() == 1 && is_initials(w));
-            let family_then_sep = self
-                .word(i + 1)
-                .is_some_and(|w| is_name_word(w) && !is_particle(w))
-                && (self.is_punct(i + 2, ',')
-                    || self.is_conjunction(i + 2)
-                    || self.is_punct(i + 2, ':'));
-            if single && family_then_sep {
+            // Read only after a single initial: most words are none.
+            let family_then_sep = || {
+                self.word(i + 1)
+                    .is_some_and(|w| is_name_word(w) && !is_particle(w))
+                    && (self.is_punct(i + 2, ',')
+                        || self.is_conjunction(i + 2)
+                        || self.is_punct(i + 2, ':'))
+            };
+            if single && family_then_sep() {
                 return self.family_after_given(i, i + 1);
             }
             return None;
