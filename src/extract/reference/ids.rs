@@ -163,23 +163,38 @@ fn scan_cues(text: &str) -> (u8, bool) {
     // The cues that the byte before could start: each byte is looked up once.
     let mut started_before = 0u32;
     for (i, &byte) in bytes.iter().enumerate() {
-        let mut candidates = started_before & SECOND_BYTES[usize::from(byte)];
+        let candidates = started_before & SECOND_BYTES[usize::from(byte)];
         started_before = FIRST_BYTES[usize::from(byte)];
-        while candidates != 0 {
-            let cue = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            let rest = &bytes[i - 1..];
-            if let Some(&(identifier_cue, bit)) = CUES.get(cue) {
-                if rest.starts_with(identifier_cue.as_bytes()) {
-                    found |= bit;
-                }
-            } else {
-                let note_cue = NOTE_CUES[cue - CUE_COUNT].as_bytes();
-                note = note
-                    || rest
-                        .get(..note_cue.len())
-                        .is_some_and(|r| r.eq_ignore_ascii_case(note_cue));
+        // Few byte pairs start a cue: they are read out of line, so that the walk over
+        // the others stays short.
+        if candidates != 0 {
+            let (identifiers, notes) = read_cues(&bytes[i - 1..], candidates);
+            found |= identifiers;
+            note |= notes;
+        }
+    }
+    (found, note)
+}
+
+/// The cue tables with a cue, and whether a note cue starts `rest`, among the `candidates` (bits as in
+/// [`FIRST_BYTES`]) whose first two bytes it starts with.
+#[inline(never)]
+fn read_cues(rest: &[u8], mut candidates: u32) -> (u8, bool) {
+    let mut found = 0;
+    let mut note = false;
+    while candidates != 0 {
+        let cue = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if let Some(&(identifier_cue, bit)) = CUES.get(cue) {
+            if rest.starts_with(identifier_cue.as_bytes()) {
+                found |= bit;
             }
+        } else {
+            let note_cue = NOTE_CUES[cue - CUE_COUNT].as_bytes();
+            note = note
+                || rest
+                    .get(..note_cue.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(note_cue));
         }
     }
     (found, note)
