@@ -176,8 +176,8 @@ fn scan_cues(text: &str) -> (u8, bool) {
     (found, note)
 }
 
-/// The cue tables with a cue, and whether a note cue starts `rest`, among the `candidates` (bits as in
-/// [`FIRST_BYTES`]) whose first two bytes it starts with.
+/// Of the `candidates` (bits as in [`FIRST_BYTES`]) whose first two bytes start `rest`,
+/// the cue tables with a cue that `rest` starts with, and whether a note cue does.
 #[inline(never)]
 fn read_cues(rest: &[u8], mut candidates: u32) -> (u8, bool) {
     let mut found = 0;
