@@ -248,6 +248,12 @@ impl<'a> Names<'a> {
 
     /// `I. I. Family` (Elsevier, IEEE, physics).
     fn initials_first(&self, i: usize) -> Option<(Person<'a>, usize)> {
+        // Every reading below starts with a dotted word or a single letter: a family name
+        // (`Bianchi`) is turned away here.
+        let w = self.word(i)?;
+        if !w.as_bytes().contains(&b'.') && w.chars().nth(1).is_some() {
+            return None;
+        }
         if let Some(found) = self.glued_initials(i) {
             return Some(found);
         }
