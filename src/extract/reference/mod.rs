@@ -458,7 +458,7 @@ impl<'a> Parser<'a> {
             // A reference is more than its author: a name with nothing after it
             // (`Some Web Browser [URL]`) is the title.
             let group = self
-                .group_author(start)
+                .group_author(start, false)
                 .filter(|&(_, end)| (end..n).any(|k| self.word(k).is_some()));
             if let Some((literal, end)) = group {
                 r.authors.push(RefAuthor {
@@ -818,7 +818,9 @@ impl<'a> Parser<'a> {
     }
 
     /// `World Health Organization. Title` or `WHO (2010) Title`: a group as author.
-    fn group_author(&self, start: usize) -> Option<(String, usize)> {
+    /// `capitalised`: only a group of capitalised words is wanted ([`Self::all_capitalised`]),
+    /// and the walk stops at the first other word (any group would hold it).
+    fn group_author(&self, start: usize, capitalised: bool) -> Option<(String, usize)> {
         let n = self.toks.len();
         let mut k = start;
         let mut has_org = false;
@@ -828,6 +830,9 @@ impl<'a> Parser<'a> {
             match t.kind {
                 Kind::Word => {
                     let w = t.text;
+                    if capitalised && !is_capitalised_or_small(w) {
+                        return None;
+                    }
                     words += 1;
                     has_org |= is_organisation_word(w);
                     let acronym = w.trim_end_matches('.').len() >= 2
@@ -875,7 +880,7 @@ impl<'a> Parser<'a> {
     /// A group name as its own sentence after a person list: capitalised words (and
     /// `and`, `of`, `for`, `on`, `the`) with an organisation word, and a title after it.
     fn group_after_persons(&self, from: usize) -> Option<(String, usize)> {
-        let (literal, end) = self.group_author(from)?;
+        let (literal, end) = self.group_author(from, true)?;
         // A title sentence must follow before the first number: after `Harbour Board
         // Reports in Practice.` comes the journal, so that was the title.
         let title_follows = (end..self.toks.len())
@@ -895,10 +900,9 @@ impl<'a> Parser<'a> {
     /// Whether the words of `[from, to)` are capitalised (or digits, or the small words
     /// of an organisation's name).
     fn all_capitalised(&self, from: usize, to: usize) -> bool {
-        (from..to).filter_map(|k| self.word(k)).all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(w, "and" | "of" | "for" | "on" | "the" | "in")
-        })
+        (from..to)
+            .filter_map(|k| self.word(k))
+            .all(is_capitalised_or_small)
     }
 
     /// `…, van Tulder M, Editorial Board, Review Group: Title` (BMC): capitalised
@@ -1984,6 +1988,12 @@ fn has_run_of_spaces(text: &str) -> bool {
         LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let bytes = text.as_bytes();
     memchr::memchr2(b'\n', b'\t', bytes).is_some() || DOUBLE_SPACE.find(bytes).is_some()
+}
+
+/// A capitalised word or a number, or one of the small words of an organisation's name.
+fn is_capitalised_or_small(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(word, "and" | "of" | "for" | "on" | "the" | "in")
 }
 
 /// Drops a trailing status note from a title: `Title, preprint`, `Title, to appear`.
