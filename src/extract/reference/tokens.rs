@@ -221,6 +221,10 @@ fn push_plain_run<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Tok
 #[inline(never)]
 fn push_marked_run<'a>(text: &'a str, mut start: usize, mut end: usize, out: &mut Vec<Token<'a>>) {
     let run = &text[start..end];
+    if is_whole_word(run) {
+        out.push(Token::new(text, Kind::Word, start, end));
+        return;
+    }
     // `'t Hooft`: an elided particle, not a quote.
     let short_year = (run.len() == 3 && run.starts_with('\'')
         || run.len() == 5 && run.starts_with('’'))
@@ -294,6 +298,26 @@ fn push_marked_run<'a>(text: &'a str, mut start: usize, mut end: usize, out: &mu
     }
     out.push(Token::new(text, Kind::Word, start, end));
     out.extend(trailing.into_iter().flatten());
+}
+
+/// `Phys.`, `al.`, `941–51.`: letters before their dots, or two numbers joined by a dash,
+/// which none of the splits of [`push_marked_run`] takes apart (most of the runs that
+/// come there are one of the two).
+fn is_whole_word(run: &str) -> bool {
+    let bytes = run.trim_end_matches('.').as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        return !glued_and(run);
+    }
+    let digits = |b: &[u8]| b.iter().take_while(|b| b.is_ascii_digit()).count();
+    let first = digits(bytes);
+    let after_dash = match &bytes[first..] {
+        [b'-', rest @ ..] | [0xE2, 0x80, 0x93, rest @ ..] => rest,
+        _ => return false,
+    };
+    first > 0 && !after_dash.is_empty() && digits(after_dash) == after_dash.len()
 }
 
 /// `andEric`: the conjunction glued to a capitalised word.
@@ -438,6 +462,15 @@ mod tests {
                 &["Müller", "Ł", ",", "Øre", "Med", "2009"],
             ),
             ("Straße2009 «Titel»", &["Straße2009", "«", "Titel", "»"]),
+            // Runs read whole before the splits, and those the splits still take apart.
+            (
+                "Phys. al. 941–51. 12-3.",
+                &["Phys.", "al.", "941–51.", "12-3."],
+            ),
+            (
+                "andR. 1998–2005 Med2009.",
+                &["and", "R.", "1998–2005", "Med2009."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(words(text), *want, "{text}");
