@@ -73,16 +73,18 @@ pub fn is_quote(c: char) -> bool {
     )
 }
 
-/// What an ASCII byte is to the tokenizer, looked up in [`ASCII_CLASS`].
+/// What a byte is to the tokenizer, looked up in [`BYTE_CLASS`].
 const PLAIN: u8 = 0;
 const OTHER: u8 = 1;
 const SPACE: u8 = 2;
 const PUNCT: u8 = 3;
+/// A byte of a character of several bytes, which is decoded to be classed.
+const MULTI: u8 = 4;
 
-/// The class of each ASCII byte: whitespace, a punctuation token, a letter, digit or
-/// hyphen (a plain word byte), or another word byte.
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [OTHER; 128];
+/// The class of each byte: for an ASCII one whitespace, a punctuation token, a letter,
+/// digit or hyphen (a plain word byte), or another word byte; the others are [`MULTI`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [MULTI; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8 as char;
@@ -112,23 +114,34 @@ pub fn tokenize<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
     let mut plain = true;
     let mut i = 0;
     while i < bytes.len() {
-        let byte = bytes[i];
-        // ASCII characters (most of a reference) are classed by table, without decoding.
-        let (class, c) = match ASCII_CLASS.get(usize::from(byte)) {
-            Some(&class) => (class, char::from(byte)),
-            None => {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                let class = if c.is_whitespace() {
-                    SPACE
-                } else if is_split_punct(c) {
-                    PUNCT
-                } else {
-                    OTHER
-                };
-                (class, c)
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class == PLAIN {
+            // A run of letters, digits and hyphens (most of a word), read without the
+            // classing below.
+            if word_start.is_none() {
+                word_start = Some(i);
+                plain = true;
             }
+            i += 1;
+            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] == PLAIN {
+                i += 1;
+            }
+            continue;
+        }
+        let (class, c) = if class == MULTI {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let class = if c.is_whitespace() {
+                SPACE
+            } else if is_split_punct(c) {
+                PUNCT
+            } else {
+                OTHER
+            };
+            (class, c)
+        } else {
+            (class, char::from(bytes[i]))
         };
         match class {
             SPACE | PUNCT => {
@@ -142,21 +155,8 @@ pub fn tokenize<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
             _ => {
                 if word_start.is_none() {
                     word_start = Some(i);
-                    plain = true;
                 }
-                plain &= class == PLAIN;
-                if class == PLAIN {
-                    // The rest of a run of letters, digits and hyphens (most of a word),
-                    // read byte by byte without classing each as above.
-                    i += 1;
-                    while bytes
-                        .get(i)
-                        .is_some_and(|&b| ASCII_CLASS.get(usize::from(b)) == Some(&PLAIN))
-                    {
-                        i += 1;
-                    }
-                    continue;
-                }
+                plain = false;
             }
         }
         i += c.len_utf8();
@@ -420,8 +420,9 @@ mod tests {
             } else {
                 OTHER
             };
-            assert_eq!(ASCII_CLASS[usize::from(b)], want, "{c:?}");
+            assert_eq!(BYTE_CLASS[usize::from(b)], want, "{c:?}");
         }
+        assert!(BYTE_CLASS[128..].iter().all(|&class| class == MULTI));
     }
 
     #[test]
