@@ -178,6 +178,14 @@ pub fn is_dash(c: char) -> bool {
 
 fn is_range(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']);
+    // The ASCII dashes are `-` and `~`: an ASCII word is read as bytes.
+    if w.is_ascii() {
+        let bytes = w.as_bytes();
+        return bytes.len() > 2
+            && bytes[1..bytes.len() - 1]
+                .iter()
+                .any(|&b| matches!(b, b'-' | b'~'));
+    }
     w.char_indices()
         .any(|(i, c)| i > 0 && is_dash(c) && i + c.len_utf8() < w.len())
 }

@@ -864,12 +864,27 @@ pub fn is_name_suffix(word: &str) -> bool {
 
 /// A four-digit year 1500–2049, optionally with a letter (`2011a`) and a trailing dot.
 pub fn year_of(word: &str) -> Option<i32> {
-    let w = word.trim_end_matches('.');
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    if digits.len() != 4 || w.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // Read as bytes: most words are asked, and the ones trimmed are ASCII.
+    let mut w = word.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    if w.len() > 5 {
         return None;
     }
-    let y: i32 = digits.parse().ok()?;
+    let mut digits = w;
+    while let [rest @ .., b'a'..=b'z'] = digits {
+        digits = rest;
+    }
+    let [_, _, _, _] = digits else {
+        return None;
+    };
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y = digits
+        .iter()
+        .fold(0, |year, &digit| year * 10 + i32::from(digit - b'0'));
     (1500..2050).contains(&y).then_some(y)
 }
 
@@ -948,6 +963,19 @@ mod tests {
         assert_eq!(year_of("2011a"), Some(2011));
         assert_eq!(year_of("2011."), Some(2011));
         assert_eq!(year_of("20111"), None);
+        // (word, year): the bounds, trailing letters and dots, and other digits.
+        for (word, want) in [
+            ("1500", Some(1500)),
+            ("1499", None),
+            ("2049..", Some(2049)),
+            ("2050", None),
+            ("2011ab", None),
+            ("a2011", None),
+            ("2011A", None),
+            ("٢٠١١", None),
+        ] {
+            assert_eq!(year_of(word), want, "{word}");
+        }
         assert!(is_name_word("Pérez-Higueras"));
         assert!(is_name_word("van"));
         assert!(!is_name_word("the"));
