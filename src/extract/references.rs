@@ -94,6 +94,7 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
         return;
     }
     record.references.clear();
+    record.references.reserve(printed.len());
     for raw in printed {
         let mut reference = parse_owned_reference(raw.raw);
         reference.number = raw.number;

@@ -448,6 +448,11 @@ impl<'a> Names<'a> {
             {
                 inverted_full_style = true;
             }
+            if list.authors.is_empty() {
+                // Room for a usual list (Vancouver prints six names before `et al.`), so
+                // that it is not grown name by name.
+                list.authors.reserve(8);
+            }
             list.authors.push(author.into_author());
             // `, Jr.` / `Jr.`
             if self.is_punct(next, ',') && self.word(next + 1).is_some_and(is_name_suffix) {
