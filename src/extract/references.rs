@@ -322,6 +322,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
         .unwrap_or(false);
     let mut out: Vec<RawReference> = Vec::new();
     let mut current: Option<RawReference> = None;
+    let mut residue_labels = ResidueLabels::default();
     let mut expected = 1;
     let mut inner_expected = 1;
     // Link residue ends an entry: text after it and before the next label is page chrome
@@ -333,7 +334,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                 if !closed {
                     cut_wrapped_label(&mut cur.raw, &line.text);
                 }
-                add_links(cur, &line.text);
+                residue_labels.add_links(cur, &line.text);
                 closed = true;
             }
             continue;
@@ -389,7 +390,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
                     links: Vec::new(),
                 };
                 if let Some(residue) = residue {
-                    add_links(&mut entry, residue);
+                    residue_labels.add_links(&mut entry, residue);
                 }
                 current = Some(entry);
                 expected = n + 1;
@@ -409,7 +410,7 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
         if let Some(cur) = current.as_mut() {
             push_joined(&mut cur.raw, text);
             if let Some(residue) = residue {
-                add_links(cur, residue);
+                residue_labels.add_links(cur, residue);
                 closed = true;
             }
         }
@@ -425,6 +426,7 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
     let has_residue = has_link_residue || has_back_links;
     let mut out: Vec<RawReference> = Vec::new();
     let mut current = RawReference::default();
+    let mut residue_labels = ResidueLabels::default();
     for line in lines {
         if is_back_link_run(&line.text) {
             // Jump-back links end the entry as link residue does, and carry no label.
@@ -436,11 +438,11 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         if line.kind == LineKind::LinkResidue {
             if current.raw.is_empty() {
                 if let Some(last) = out.last_mut() {
-                    add_links(last, &line.text);
+                    residue_labels.add_links(last, &line.text);
                 }
             } else {
                 cut_wrapped_label(&mut current.raw, &line.text);
-                add_links(&mut current, &line.text);
+                residue_labels.add_links(&mut current, &line.text);
                 out.push(std::mem::take(&mut current));
             }
             continue;
@@ -478,7 +480,7 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         push_joined(&mut current.raw, text);
         if let Some(residue) = residue {
             // Residue glued to the entry's last line ends the entry as a residue line does.
-            add_links(&mut current, residue);
+            residue_labels.add_links(&mut current, residue);
             out.push(std::mem::take(&mut current));
         }
     }
@@ -653,10 +655,26 @@ fn cut_wrapped_label(raw: &mut String, residue_line: &str) {
     }
 }
 
-fn add_links(reference: &mut RawReference, text: &str) {
-    for label in rules::link_residue_labels(text) {
-        if !reference.links.contains(&label) {
-            reference.links.push(label);
+/// The labels of the last link residue read: a page prints the same links after every
+/// entry (`CAS  PubMed  Google Scholar`), which are read once, not once per entry.
+#[derive(Default)]
+struct ResidueLabels {
+    text: String,
+    labels: Vec<&'static str>,
+}
+
+impl ResidueLabels {
+    /// Adds the labels of the residue `text` to the links of `reference`.
+    fn add_links(&mut self, reference: &mut RawReference, text: &str) {
+        if self.text != text {
+            self.labels = rules::link_residue_labels(text);
+            self.text.clear();
+            self.text.push_str(text);
+        }
+        for &label in &self.labels {
+            if !reference.links.contains(&label) {
+                reference.links.push(label);
+            }
         }
     }
 }
