@@ -9,7 +9,7 @@ use super::Page;
 use super::dates::parse_date;
 use super::locator::{is_journal_name, parse_locator};
 use super::reference::{parse_owned_reference, parse_reference};
-use super::text::{join_lines, push_joined};
+use super::text::{join_lines, joined_span, push_joined};
 use crate::clean::{Line, LineKind};
 use crate::record::{CitedBy, Record, Reference, Related};
 use crate::rules;
@@ -87,7 +87,7 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
     if lines.is_empty() {
         return;
     }
-    let span = join_lines(lines.iter().copied()).span;
+    let span = joined_span(lines.iter().copied());
     let printed = split_reference_list(&lines);
     let tagged = record.references.len() as f64;
     if tagged >= META_LIST_MIN_SHARE * printed.len() as f64 {

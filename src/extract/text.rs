@@ -14,17 +14,32 @@ pub struct Joined {
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Joined {
     let mut text = String::new();
     let mut span: Option<[usize; 2]> = None;
-    for line in lines {
-        if line.is_blank() || line.text.is_empty() {
-            continue;
-        }
+    for line in lines.into_iter().filter(|line| is_joined(line)) {
         push_joined(&mut text, &line.text);
-        span = Some(match span {
-            None => [line.start, line.end],
-            Some([s, _]) => [s, line.end],
-        });
+        span = Some(widened(span, line));
     }
     Joined { text, span }
+}
+
+/// The span [`join_lines`] gives, without joining the text.
+pub fn joined_span<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Option<[usize; 2]> {
+    lines
+        .into_iter()
+        .filter(|line| is_joined(line))
+        .fold(None, |span, line| Some(widened(span, line)))
+}
+
+/// Whether [`join_lines`] takes a line in: blank and empty ones are skipped.
+fn is_joined(line: &Line) -> bool {
+    !line.is_blank() && !line.text.is_empty()
+}
+
+/// `span` (of the lines before) widened to end with `line`'s end.
+fn widened(span: Option<[usize; 2]>, line: &Line) -> [usize; 2] {
+    match span {
+        None => [line.start, line.end],
+        Some([s, _]) => [s, line.end],
+    }
 }
 
 /// Letters and digits, lower-cased: what two renderings of one text share.
@@ -169,8 +184,12 @@ mod tests {
             ("page 10.5\n/abc", "page 10.5 /abc"),
         ];
         for (input, want) in cases {
-            assert_eq!(join_lines(&clean_lines(input)).text, want, "{input:?}");
+            let lines = clean_lines(input);
+            assert_eq!(join_lines(&lines).text, want, "{input:?}");
+            // The span alone is the span of the joined text.
+            assert_eq!(joined_span(&lines), join_lines(&lines).span, "{input:?}");
         }
+        assert_eq!(joined_span(&clean_lines("\n\n")), None);
     }
 
     #[test]
