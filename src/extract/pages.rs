@@ -10,11 +10,15 @@ pub struct PageRange {
 /// Parses a page range; the last page is expanded when printed abbreviated
 /// (`1338–45` gives `1345`, `314–7` gives `317`, `C675–82` gives `C682`).
 pub fn parse_page_range(text: &str) -> Option<PageRange> {
-    let t = ["pp.", "pp", "p."]
-        .iter()
-        .fold(text.trim(), |t, label| trim_start_repeated(t, label))
-        .trim()
-        .trim_end_matches(['.', ',', ';']);
+    // `clean::trim` is `str::trim` with a fast path for text that starts and ends with a
+    // visible ASCII byte (every locator is read here).
+    let trim = crate::clean::trim;
+    let t = trim(
+        ["pp.", "pp", "p."]
+            .iter()
+            .fold(trim(text), |t, label| trim_start_repeated(t, label)),
+    )
+    .trim_end_matches(['.', ',', ';']);
     if t.is_empty() {
         return None;
     }
@@ -23,17 +27,15 @@ pub fn parse_page_range(text: &str) -> Option<PageRange> {
         .find(|&(_, c)| matches!(c, '-' | '–' | '—' | '‐' | '‑' | '−'))
         .map(|(i, c)| (&t[..i], &t[i + c.len_utf8()..]));
     let (first, last) = match split {
-        Some((a, b)) => (
-            a.trim(),
-            Some(b.trim().trim_start_matches(['-', '–']).trim()),
-        ),
+        Some((a, b)) => (trim(a), Some(trim(trim(b).trim_start_matches(['-', '–'])))),
         None => (t, None),
     };
-    if first.is_empty() || !first.chars().any(|c| c.is_ascii_digit()) || first.contains(' ') {
+    let has_space = |s: &str| s.as_bytes().contains(&b' ');
+    if first.is_empty() || !first.bytes().any(|b| b.is_ascii_digit()) || has_space(first) {
         return None;
     }
     let last = match last {
-        Some(l) if !l.is_empty() && !l.contains(' ') => Some(expand_last_page(first, l)),
+        Some(l) if !l.is_empty() && !has_space(l) => Some(expand_last_page(first, l)),
         Some(_) => return None,
         None => None,
     };
