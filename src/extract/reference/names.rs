@@ -496,6 +496,7 @@ impl<'a> Names<'a> {
                 break;
             }
         }
+        drop_list_closing_dot(&mut list.authors);
         self.take_editor_mark(&mut list);
         list
     }
@@ -577,6 +578,31 @@ fn is_abbreviated_word(word: &str) -> bool {
 fn is_vancouver_run_end(word: &str) -> bool {
     word.strip_suffix('.')
         .is_some_and(|run| run.chars().count() >= 2 && run.chars().all(|c| c.is_uppercase()))
+}
+
+/// `Okafor R, Lindqvist GYH.` (Vancouver): the dot after the last initials closes the
+/// list, it is no part of them. Taken off a run of two or more capitals, which is never
+/// dotted as a whole, and off one capital when the other names print their initials
+/// undotted; a lone `Okafor R.` keeps it, as `R.` is dotted initials in other styles.
+fn drop_list_closing_dot(authors: &mut [RefAuthor]) {
+    let Some((last, others)) = authors.split_last_mut() else {
+        return;
+    };
+    let Some(given) = last.given.as_mut() else {
+        return;
+    };
+    let Some(run) = given.strip_suffix('.') else {
+        return;
+    };
+    if run.is_empty() || !run.chars().all(char::is_uppercase) {
+        return;
+    }
+    let mut other_givens = others.iter().filter_map(|a| a.given.as_deref()).peekable();
+    let others_undotted = other_givens.peek().is_some() && other_givens.all(|g| !g.contains('.'));
+    if run.chars().count() >= 2 || others_undotted {
+        let kept = run.len();
+        given.truncate(kept);
+    }
 }
 
 fn is_initials_run(given: &str) -> bool {
@@ -696,6 +722,47 @@ mod tests {
             assert_eq!(got, *fams, "{text}");
             assert_eq!(got_et_al, *et_al, "{text}");
             assert_eq!(got_rest, *rest, "{text}");
+        }
+    }
+
+    #[test]
+    fn given_names_keep_their_own_dots_only() {
+        let cases: &[(&str, &[&str])] = &[
+            // Vancouver: the dot after the last initials closes the list.
+            (
+                "Okafor R, Brandt DA, Lindqvist C. Risk scores compared. Chest",
+                &["R", "DA", "C"],
+            ),
+            (
+                "Okafor R, Lindqvist GYH. Risk scores compared. Chest",
+                &["R", "GYH"],
+            ),
+            ("Lindqvist GYH. Risk scores compared. Chest", &["GYH"]),
+            // Dotted initials keep their dots.
+            (
+                "Okafor R., Lindqvist C. Risk scores compared. Chest",
+                &["R.", "C."],
+            ),
+            (
+                "Okafor, R., & Lindqvist, C. (2011). Risk scores compared.",
+                &["R.", "C."],
+            ),
+            ("Lindqvist C. Risk scores compared. Chest", &["C."]),
+            (
+                "Okafor J.-P., Lindqvist C. Risk scores compared. Chest",
+                &["J.-P.", "C."],
+            ),
+        ];
+        for (text, givens) in cases {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            let list = Names::new(text, &toks).parse_list(0);
+            let got: Vec<_> = list
+                .authors
+                .iter()
+                .map(|a| a.given.clone().unwrap_or_default())
+                .collect();
+            assert_eq!(got, *givens, "{text}");
         }
     }
 }
