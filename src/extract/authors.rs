@@ -1032,7 +1032,20 @@ fn is_name_line(text: &str) -> bool {
 
 /// Whether a text separates names as bylines do.
 fn has_separator(text: &str) -> bool {
-    text.contains([',', '&', ';', '•']) || text.contains(" and ")
+    text.contains([',', '&', ';', '•', '∙'])
+        || text.contains(" and ")
+        || text.contains('·')
+            && text
+                .char_indices()
+                .any(|(at, c)| is_dot_separator(text, at, c))
+}
+
+/// A middle dot that parts names ("Mei Lin · Jun Park", Springer's and Cell Press's
+/// bylines) rather than joining the letters of one (Catalan "Marcel·lí").
+fn is_dot_separator(text: &str, at: usize, c: char) -> bool {
+    c == '·'
+        && !(text[..at].ends_with(char::is_alphabetic)
+            && text[at + c.len_utf8()..].starts_with(char::is_alphabetic))
 }
 
 /// A line that may still be inside a byline even though the text so far does not parse.
@@ -1134,12 +1147,30 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 static AND: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" and "));
 
-/// The byline with `" and "` read as `", "` and `&`, `•`, `;` as commas, in one copy:
-/// `text.replace(" and ", ", ").replace(['&', '•', ';'], ",")`.
+/// The byline with `" and "` read as `", "` and `&`, `•`, `∙`, `;` and a middle dot
+/// between words (`·`, see [`is_dot_separator`]) as commas, in one copy:
+/// `text.replace(" and ", ", ").replace(['&', '•', '∙', ';'], ",")`.
 fn with_commas_between_names(text: &str) -> String {
+    // A middle dot is rare: only a text holding one is copied with its separators marked.
+    let dotted;
+    let text = if text.contains('·') {
+        dotted = text
+            .char_indices()
+            .map(|(at, c)| {
+                if is_dot_separator(text, at, c) {
+                    ';'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>();
+        dotted.as_str()
+    } else {
+        text
+    };
     let mut normalised = String::with_capacity(text.len());
-    // The marks found by their bytes: `&` and `;`, and the lead byte of `•` (E2 80 A2;
-    // 0xE2 only ever leads a character).
+    // The marks found by their bytes: `&` and `;`, and the lead byte of `•` (E2 80 A2)
+    // and `∙` (E2 88 99; 0xE2 only ever leads a character).
     let mut push_marks_as_commas = |part: &str| {
         let bytes = part.as_bytes();
         let mut copied = 0;
@@ -1147,6 +1178,7 @@ fn with_commas_between_names(text: &str) -> String {
             let mark_len = match bytes[at] {
                 b'&' | b';' => 1,
                 _ if bytes[at..].starts_with("•".as_bytes()) => "•".len(),
+                _ if bytes[at..].starts_with("∙".as_bytes()) => "∙".len(),
                 _ => continue,
             };
             normalised.push_str(&part[copied..at]);
@@ -1285,8 +1317,9 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             .strip_suffix("ORCID")
             .filter(|w| !w.is_empty())
             .unwrap_or(word);
-        // The e-mail icon of a corresponding author prints as "mail".
-        if word == "mail" || word == "✉" {
+        // The e-mail icon of a corresponding author prints as "mail"; the address itself
+        // may stand after the name (Cell Press, The Lancet): the author to write to.
+        if word == "mail" || word == "✉" || is_mail_address(word) {
             corresponding = true;
             continue;
         }
@@ -1367,10 +1400,19 @@ fn parenthesised_labels(word: &str) -> Option<(&str, Vec<String>)> {
     (rest.is_empty() && !name.is_empty()).then_some((name, labels))
 }
 
+/// A word that is an e-mail address: `local@host.tld`.
+fn is_mail_address(word: &str) -> bool {
+    word.split_once('@').is_some_and(|(local, host)| {
+        !local.is_empty() && host.contains('.') && !host.starts_with('.') && !host.contains('@')
+    })
+}
+
+/// A footnote mark. `∗` (U+2217) is the asterisk some typesetters print for the
+/// corresponding author (Elsevier's Cell Press pages).
 fn is_mark(c: char) -> bool {
     matches!(
         c,
-        '*' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^' | '¤' | '⊥' | '∥' | '‖'
+        '*' | '∗' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^' | '¤' | '⊥' | '∥' | '‖'
     )
 }
 
@@ -1430,7 +1472,7 @@ fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool
         if c.is_ascii_lowercase() {
             labels.push(c.to_string());
         }
-        if matches!(c, '*' | '✉') {
+        if matches!(c, '*' | '∗' | '✉') {
             *corresponding = true;
         }
         if matches!(c, '†' | '‡' | '§' | '¶' | '#' | '⊥' | '∥' | '‖') {
@@ -2570,13 +2612,25 @@ mod tests {
             "",
             "O’Brien – Lin… • Zhang‡ •",
             "•",
+            "Amara Okwuosa^1 ∙ Lucien Marchetti^1,2 ∙",
+            "∙∙ and ∙",
         ];
         for text in cases {
             assert_eq!(
                 with_commas_between_names(text),
-                text.replace(" and ", ", ").replace(['&', '•', ';'], ","),
+                text.replace(" and ", ", ")
+                    .replace(['&', '•', '∙', ';'], ","),
                 "{text:?}"
             );
+        }
+        // A middle dot parts names, but not the letters of a Catalan name.
+        let dotted = [
+            ("Mei Lin1 · Jun Park2 ·", "Mei Lin1 , Jun Park2 ,"),
+            ("Marcel·lí Puig · Ada Roca", "Marcel·lí Puig , Ada Roca"),
+            ("·Lin·", ",Lin,"),
+        ];
+        for (text, want) in dotted {
+            assert_eq!(with_commas_between_names(text), want, "{text:?}");
         }
     }
 
@@ -2636,6 +2690,28 @@ mod tests {
                 Some(&[("José Ortega y Gasset", &[], false)]),
                 false,
             ),
+            // Names parted by a bullet operator or a middle dot, the corresponding author
+            // marked with U+2217 and followed by the address to write to (Cell Press;
+            // Springer's PDFs part names with middle dots).
+            (
+                "Amara Okwuosa^1 ORCID ∙ Lucien Marchetti^1,2 ∙ Hiroshi Tanabe^1,4,∗ ORCID ht@rimr.example.org",
+                Some(&[
+                    ("Amara Okwuosa", &["1"], false),
+                    ("Lucien Marchetti", &["1", "2"], false),
+                    ("Hiroshi Tanabe", &["1", "4"], true),
+                ]),
+                false,
+            ),
+            (
+                "Xin Wei1 · Marcel·lí Puig2 · Jun Park1*",
+                Some(&[
+                    ("Xin Wei", &["1"], false),
+                    ("Marcel·lí Puig", &["2"], false),
+                    ("Jun Park", &["1"], true),
+                ]),
+                false,
+            ),
+            ("Open Access · Published: 2022", None, false),
             // Footnote letters closed by a parenthesis after the number labels.
             (
                 "Mei Lin1,a), Hao da Silva2 and Jun Park1,b)",
