@@ -1585,6 +1585,26 @@ pub fn is_role(text: &str) -> bool {
         && !matches!(words[0], "of" | "and" | "in")
 }
 
+/// Academic degrees and post-nominal letters that medical and health journals print after
+/// each author's name in the byline (JMIR: "Tamsin Aldridge-Kaur^1, PhD"; "Mei Lin, MD,
+/// MPH"), compared without their periods ("Ph.D." is "PhD").
+pub const DEGREES: &[&str] = &[
+    "BA", "BDS", "BPharm", "BS", "BSc", "BSN", "DDS", "DMD", "DNP", "DO", "DPhil", "DPT", "DrPH",
+    "DSc", "DVM", "EdD", "FACP", "FACS", "FRACP", "FRCP", "FRCPC", "FRCS", "JD", "LLM", "MA", "MB",
+    "MBA", "MBBS", "MBChB", "MD", "MEd", "MPH", "MPhil", "MRCP", "MS", "MSc", "MSN", "MSW", "OT",
+    "PharmD", "PhD", "PT", "RD", "RN", "ScD",
+];
+
+/// Whether a byline item is only degrees ("PhD", "M.D.", "MBBS MPH").
+pub fn is_degree(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let bare: String = w.chars().filter(|&c| c != '.').collect();
+            DEGREES.contains(&bare.as_str())
+        })
+}
+
 /// Visible-DOM cues for the article's own citation data: (`attribute:token`, record field).
 /// The attribute is `itemprop`, `class`, `id` or `data-test`; tokens are compared
 /// case-insensitively, and a class token also matches as a BEM element

@@ -1124,9 +1124,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             continue;
         }
         if !is_person_name(&name) && !is_group_name(&name) {
-            // A job title after a name ("Mei Lin, assistant professor1"): its labels are
-            // the name's.
-            let last = byline.names.last_mut().filter(|_| rules::is_role(&name))?;
+            // A job title after a name ("Mei Lin, assistant professor1") or its degrees
+            // ("Mei Lin^1, PhD", "Jun Park^2, MBBS, MPH"): its labels are the name's.
+            let last = byline
+                .names
+                .last_mut()
+                .filter(|_| rules::is_role(&name) || rules::is_degree(&name))?;
             last.labels.extend(labels);
             last.corresponding |= corresponding;
             continue;
@@ -2712,6 +2715,18 @@ mod tests {
                 false,
             ),
             ("Open Access · Published: 2022", None, false),
+            // Degrees after each name and its labels (JMIR, medical journals).
+            (
+                "Tamsin Aldridge-Kaur^1, PhD • Rafael Ostrowski^1, 2, MSc • Ada Eze^3, MBBS, MPH • Li Wu, M.D.*",
+                Some(&[
+                    ("Tamsin Aldridge-Kaur", &["1"], false),
+                    ("Rafael Ostrowski", &["1", "2"], false),
+                    ("Ada Eze", &["3"], false),
+                    ("Li Wu", &[], true),
+                ]),
+                false,
+            ),
+            ("PhD, MSc", None, false),
             // Footnote letters closed by a parenthesis after the number labels.
             (
                 "Mei Lin1,a), Hao da Silva2 and Jun Park1,b)",
