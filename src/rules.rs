@@ -643,9 +643,16 @@ const TRAILING_CASED_CONTROL_LABELS: &[&str] = &["View all", "All Authors"];
 
 /// Link labels that pages print inside a line of content, after each name of a byline
 /// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"), and the alternative text of the
-/// ORCID icon linked after a name (HighWire's "View ORCID ProfileAna Ruiz", SciELO's
-/// "Ana RuizORCID logo^I"): never content themselves.
-const INLINE_LINK_LABELS: &[&str] = &["Author Vitae", "View ORCID Profile", "ORCID logo"];
+/// ORCID and e-mail icons linked before or after a name (HighWire's "View ORCID
+/// ProfileAna Ruiz", SciELO's and De Gruyter's "Ana RuizORCID logo^I", JMIR's "Author
+/// Orcid ImageAna Ruiz^1", De Gruyter's "Ana RuizEMAIL logo"): never content themselves.
+const INLINE_LINK_LABELS: &[&str] = &[
+    "Author Vitae",
+    "View ORCID Profile",
+    "ORCID logo",
+    "Author Orcid Image",
+    "EMAIL logo",
+];
 
 /// Removes the inline link labels (`INLINE_LINK_LABELS`) from a line.
 pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
@@ -655,6 +662,10 @@ pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
         LazyLock::new(|| memchr::memmem::Finder::new("Vitae"));
     static ORCID: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("ORCID "));
+    static ORCID_IMAGE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("Orcid Image"));
+    static EMAIL_LOGO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("EMAIL logo"));
     let bytes = line.as_bytes();
     // HighWire's label wrapped by a text browser: "…, Henrike Oppermann, View ORCID" /
     // "ProfileSadia Rahman, …" (the rest glued to the next name).
@@ -664,8 +675,11 @@ pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
         .is_some_and(|rest| rest.starts_with(char::is_uppercase));
     // The words' capitals first: most lines hold neither, and are passed after one scan.
     let labelled = || {
-        memchr::memchr2(b'V', b'O', bytes).is_some()
-            && (VITAE.find(bytes).is_some() || ORCID.find(bytes).is_some())
+        memchr::memchr3(b'V', b'O', b'E', bytes).is_some()
+            && (VITAE.find(bytes).is_some()
+                || ORCID.find(bytes).is_some()
+                || ORCID_IMAGE.find(bytes).is_some()
+                || EMAIL_LOGO.find(bytes).is_some())
     };
     if !wrapped_tail && !wrapped_head && !labelled() {
         return std::borrow::Cow::Borrowed(line);
@@ -2001,6 +2015,10 @@ mod tests {
                 "Lina OkaforORCID logo^I^*; Mei Lin^II",
                 "Lina Okafor^I^*; Mei Lin^II",
             ),
+            // JMIR's ORCID icon before each name, De Gruyter's icons after it.
+            ("Author Orcid ImageLina Okafor^1, PhD", "Lina Okafor^1, PhD"),
+            ("Lina OkaforORCID logoEMAIL logo", "Lina Okafor"),
+            ("Send an EMAIL to the editor", "Send an EMAIL to the editor"),
             // The label wrapped by a text browser.
             ("Lina Okafor, Mei Lin, View ORCID", "Lina Okafor, Mei Lin,"),
             ("ProfileAna Ruiz, Jun Park", "Ana Ruiz, Jun Park"),
