@@ -993,8 +993,9 @@ fn parse_citation_reference(content: &str) -> Option<Reference> {
             }
             "citation_volume" => reference.volume = Some(value),
             "citation_issue" => reference.issue = Some(value),
-            "citation_firstpage" => reference.page_first = Some(value),
-            "citation_lastpage" => reference.page_last = Some(value),
+            // PLOS and De Gruyter spell the page keys with an underscore.
+            "citation_firstpage" | "citation_first_page" => reference.page_first = Some(value),
+            "citation_lastpage" | "citation_last_page" => reference.page_last = Some(value),
             "citation_pages" => {
                 if let Some(range) = parse_page_range(&value) {
                     reference.page_first.get_or_insert(range.first);
@@ -1675,12 +1676,25 @@ mod tests {
                     "citation_reference",
                     "Berg, T. and Okafor, D.: Invented lake ice, J. Invented Limnol., 4, 1–9, 2001.",
                 ),
+                (
+                    "citation_reference",
+                    "citation_title=Invented ice;citation_author=T. Berg;citation_journal_title=Invent Vet Sci;\
+                     citation_volume=69;citation_first_page=1295;citation_last_page=98;citation_publication_date=2007;",
+                ),
             ],
             &[],
         );
         let mut r = empty_record();
         fill_from_source_meta(&mut r, &m);
-        assert_eq!(r.references.len(), 3);
+        assert_eq!(r.references.len(), 4);
+        // The page keys as PLOS and De Gruyter spell them.
+        assert_eq!(
+            (
+                r.references[3].page_first.as_deref(),
+                r.references[3].page_last.as_deref()
+            ),
+            (Some("1295"), Some("1298"))
+        );
         let first = &r.references[0];
         assert_eq!(first.kind, "article-journal");
         assert_eq!(first.title.as_deref(), Some("Dabigatran versus warfarin"));
