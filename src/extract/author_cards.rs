@@ -183,9 +183,32 @@ fn reads_cards_in(kind: SectionKind) -> bool {
     )
 }
 
+/// The line without the list's separator left at its start when each card prints under
+/// its name, between the names of one list ("Mei Lin" / card / ", Jun Park" / card / "and
+/// Ana Ruiz", De Gruyter's author pop-downs as a no-JS page prints them).
+fn without_list_separator(text: &str) -> &str {
+    let rest = if let Some(rest) = text.strip_prefix(", ") {
+        rest
+    } else if let Some(rest) = text
+        .strip_prefix("and ")
+        .or_else(|| text.strip_prefix("& "))
+    {
+        rest
+    } else {
+        return text;
+    };
+    let rest = rest.trim_start();
+    if rest.starts_with(char::is_uppercase) {
+        rest
+    } else {
+        text
+    }
+}
+
 /// A line that opens a card when no author is known: a person's name alone (an ORCID
 /// mark after it allowed), no institution in it.
 fn is_card_name(text: &str) -> bool {
+    let text = without_list_separator(text);
     if text.len() > MAX_NAME_LINE || text.contains(',') {
         return false;
     }
@@ -196,6 +219,7 @@ fn is_card_name(text: &str) -> bool {
 
 /// The [`name_key`] of the name a line prints alone, or `None` for a long line.
 fn name_on_card(text: &str) -> Option<String> {
+    let text = without_list_separator(text);
     if text.len() > MAX_NAME_LINE || text.contains(',') {
         return None;
     }
@@ -206,7 +230,7 @@ fn name_on_card(text: &str) -> Option<String> {
 /// The name on a card's first line, without list bullets, ORCID marks and links, and
 /// footnote marks.
 fn printed_name(text: &str) -> String {
-    let text = text.trim_start_matches(['•', '·', '*', '-', '+', ' ']);
+    let text = without_list_separator(text.trim_start_matches(['•', '·', '*', '-', '+', ' ']));
     let mut name = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         let lower = word.to_ascii_lowercase();
@@ -478,6 +502,31 @@ mod tests {
             first.ends_with("Invented Normal University, Nanjing 210046, China"),
             "{first}"
         );
+    }
+
+    #[test]
+    fn cards_between_the_names_of_one_list() {
+        let page = "Gender agreement in invented heritage speech\n\
+             Dara Okafor\nDepartment of Linguistics, University of Utopia, Utopia, Germany\n\
+             Search for this author in:De Gruyter Brill | Google Scholar\n\
+             , Jun Moreau\nCentro de Linguística, Universidade de Atlantis, Atlantis, Portugal\n\
+             Search for this author in:De Gruyter Brill | Google Scholar\n\
+             and Mei Lindqvist\nDepartment of Linguistics, University of Utopia, Utopia, Germany\n\
+             Search for this author in:De Gruyter Brill | Google Scholar\n\
+             From the journal Invented Studies\n\nAbstract\n\nWe studied invented speech.\n";
+        let got = linked(page, &[]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, ["Dara Okafor", "Jun Moreau", "Mei Lindqvist"]);
+        let separators = [
+            (", Jun Moreau", "Jun Moreau"),
+            ("and Mei Lindqvist", "Mei Lindqvist"),
+            ("& Mei Lindqvist", "Mei Lindqvist"),
+            ("and then the samples", "and then the samples"),
+            ("Andrea Okafor", "Andrea Okafor"),
+        ];
+        for (text, want) in separators {
+            assert_eq!(without_list_separator(text), want, "{text}");
+        }
     }
 
     #[test]
