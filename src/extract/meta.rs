@@ -792,12 +792,16 @@ fn normalise_orcid(value: &str) -> Option<String> {
 
 /// An author from a name in "Family, Given" or "Given Family" order.
 fn author_from_name(raw: &str) -> Option<Author> {
+    let parted = given_family_by_wide_space(raw);
     let raw = collapse(raw);
     let raw = NAME_TRAILER.replace(&raw, "").trim().to_owned();
     if raw.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
-    let (given, family) = split_given_family(&raw);
+    let (given, family) = match parted {
+        Some((given, family)) if raw == format!("{given} {family}") => (Some(given), Some(family)),
+        _ => split_given_family(&raw),
+    };
     let name = match (&given, &family) {
         (Some(g), Some(f)) if raw.contains(',') => format!("{g} {f}"),
         _ => raw.clone(),
@@ -808,6 +812,19 @@ fn author_from_name(raw: &str) -> Option<Author> {
         family,
         ..Author::default()
     })
+}
+
+/// Atypon's `dc.Creator` parts the given names from the family name with two spaces
+/// ("Tomás  Echeverría Ruiz", "B. J.  Lawrie"; ACS, Taylor & Francis, SAGE, PNAS): the one
+/// wide gap of a name tells a family name of two words, which splitting at the last space
+/// would cut. `None` unless the name holds exactly one such gap, with words on both sides.
+fn given_family_by_wide_space(raw: &str) -> Option<(String, String)> {
+    let raw = raw.trim();
+    let at = raw.find("  ")?;
+    let (given, family) = (raw[..at].trim(), raw[at..].trim());
+    let single = |s: &str| !s.contains("  ") && !s.is_empty();
+    (single(given) && single(family) && !raw.contains(','))
+        .then(|| (collapse(given), collapse(family)))
 }
 
 fn authors_from_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Author> {
@@ -1557,6 +1574,31 @@ mod tests {
         fill_from_source_meta(&mut r, &meta(&[("citation_title", "From meta")], &[]));
         assert_eq!(r.title.as_deref(), Some("From text"));
         assert_eq!(r.provenance["title"].source, "text");
+    }
+
+    #[test]
+    fn dublin_core_creators_parted_by_a_wide_space() {
+        let cases = [
+            (
+                "Tomás  Echeverría Ruiz",
+                Some("Tomás"),
+                Some("Echeverría Ruiz"),
+            ),
+            ("B. J.  Lawrie", Some("B. J."), Some("Lawrie")),
+            (" Jean-Paul    Malrieu ", Some("Jean-Paul"), Some("Malrieu")),
+            ("Rosa Inés  Calderón", Some("Rosa Inés"), Some("Calderón")),
+            // One space only, or more than one wide gap: split as before.
+            ("Hao da Silva", Some("Hao"), Some("da Silva")),
+            ("Ana  María  López", Some("Ana María"), Some("López")),
+        ];
+        for (raw, given, family) in cases {
+            let author = author_from_name(raw).unwrap_or_else(|| panic!("{raw}"));
+            assert_eq!(
+                (author.given.as_deref(), author.family.as_deref()),
+                (given, family),
+                "{raw}"
+            );
+        }
     }
 
     #[test]
