@@ -45,17 +45,22 @@ pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
     if linked > 1 {
         return;
     }
+    let mut from_author_info = false;
     let cards = if record.authors.len() >= 2 {
         let keys: Vec<String> = record.authors.iter().map(|a| name_key(&a.name)).collect();
         known_author_cards(page, &keys)
     } else {
-        header_card_run(page)
-            .filter(|run| {
+        card_run(page)
+            .filter(|(run, _)| {
                 // A name the page's byline gave stays: the run must hold it.
                 record.authors.iter().all(|a| {
                     let key = name_key(&a.name);
                     run.iter().any(|c| name_key(&c.name) == key)
                 })
+            })
+            .map(|(run, info)| {
+                from_author_info = info;
+                run
             })
             .unwrap_or_default()
     };
@@ -64,6 +69,11 @@ pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
         return;
     }
     if record.authors.len() < 2 {
+        // The author-information section was read before as a plain affiliation list
+        // (names and links run into the entries): its cards replace that reading.
+        if from_author_info {
+            record.affiliations.clear();
+        }
         record.authors = cards
             .iter()
             .map(|card| {
@@ -140,12 +150,23 @@ fn known_author_cards(page: &Page<'_>, keys: &[String]) -> Vec<Card> {
     cards
 }
 
-/// A run of two or more cards in the header, one after another, each a person's name
-/// with at least one affiliation under it: the page's author list.
-fn header_card_run(page: &Page<'_>) -> Option<Vec<Card>> {
-    let header = page.first(SectionKind::Header)?;
-    let lines = page.lines_of(header);
+/// A run of two or more cards in the header, or else in the author-information section
+/// ("Authors" / "Affiliations", where Atypon's pages print a card per author), one after
+/// another, each a person's name with at least one affiliation under it: the page's author
+/// list, and whether it came from the author-information section.
+fn card_run(page: &Page<'_>) -> Option<(Vec<Card>, bool)> {
     let width = wrap_width(page.lines);
+    if let Some(run) = page
+        .first(SectionKind::Header)
+        .and_then(|header| card_run_in(page.lines_of(header), width))
+    {
+        return Some((run, false));
+    }
+    let info = page.first(SectionKind::AuthorInfo)?;
+    card_run_in(page.lines_of(info), width).map(|run| (run, true))
+}
+
+fn card_run_in(lines: &[Line], width: usize) -> Option<Vec<Card>> {
     let is_name = |text: &str| is_card_name(text);
     let mut index = 0;
     while index < lines.len() {
@@ -289,6 +310,12 @@ fn read_card(
             index += 1;
             break;
         }
+        // The author's roles under the affiliations ("Contribution: Conceptualization, …",
+        // PNAS; "Roles Investigation, …", PLOS): no affiliation, and no end of the card.
+        if is_roles_line(&lower) {
+            index += 1;
+            continue;
+        }
         // A line broken where the text was wrapped: the next word would not have fitted.
         let first_word = text
             .split_whitespace()
@@ -353,6 +380,13 @@ fn wrap_width(lines: &[Line]) -> usize {
 /// by this author", "Search for more papers by this author" (`lower`: lower-cased).
 fn ends_card(lower: &str) -> bool {
     lower.contains("view profile") || lower.starts_with("view all") || is_author_card_link(lower)
+}
+
+/// A card's line listing the author's contributions (`lower`: lower-cased).
+fn is_roles_line(lower: &str) -> bool {
+    ["contribution:", "contributions:", "roles:", "roles "]
+        .iter()
+        .any(|label| lower.starts_with(label))
 }
 
 fn ends_with_joining_word(text: &str) -> bool {
@@ -501,6 +535,31 @@ mod tests {
         assert!(
             first.ends_with("Invented Normal University, Nanjing 210046, China"),
             "{first}"
+        );
+    }
+
+    #[test]
+    fn cards_in_the_author_information_section() {
+        // No byline in the header; the cards under an "Affiliations" heading, each with
+        // its roles and links (PNAS).
+        let page = "A study of invented meadows\n\nAbstract\n\nWe studied invented meadows.\n\n\
+             Affiliations\n\n\
+             Ingrid Solvang\nDepartment of Ecology, University of Bergtal, 3012 Bergtal, Switzerland\n\
+             View ORCID profile\nContribution: Conceptualization, Investigation\n\
+             View all articles by this author\n\
+             Tomás Echeverría Ruiz\nGraduate School of Science, Kitakami University, Sendai 980-8577, Japan\n\
+             Institute of Botany, Invented Academy of Sciences, 252 43 Průhonice, Czech Republic\n\
+             Contribution: Investigation, Formal analysis\n\
+             View all articles by this author\n";
+        let got = linked(page, &[]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ingrid Solvang", "Tomás Echeverría Ruiz"]);
+        let counts: Vec<usize> = got.iter().map(|(_, t, _)| t.len()).collect();
+        assert_eq!(counts, [1, 2]);
+        assert!(
+            got.iter()
+                .flat_map(|(_, t, _)| t)
+                .all(|t| !t.contains("Contribution"))
         );
     }
 
