@@ -374,6 +374,7 @@ pub fn split_award_ids(text: &str) -> Vec<String> {
             .trim_start_matches("and ")
             .trim()
             .trim_end_matches('.');
+        let piece = without_recipient(piece);
         if piece.is_empty() || piece.len() > 40 {
             continue;
         }
@@ -390,6 +391,22 @@ pub fn split_award_ids(text: &str) -> Vec<String> {
         );
     }
     out
+}
+
+/// An award without the initials of the author who holds it, as PNAS, Cell Press and
+/// eLife name them after the number ("R01 AI157730 to H.T.", "310030_197412 to I.S.-M.").
+fn without_recipient(piece: &str) -> &str {
+    match piece.rsplit_once(" to ") {
+        Some((award, holder))
+            if holder.contains('.')
+                && holder
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' ')) =>
+        {
+            award.trim_end()
+        }
+        _ => piece,
+    }
 }
 
 fn is_award_id(text: &str) -> bool {
@@ -569,6 +586,10 @@ mod tests {
             ("grant number P 31245-G29", &["P 31245-G29"]),
             ("Grant NSTC 110-2221-E-150-017", &["110-2221-E-150-017"]),
             ("grant UAF 77/2013", &["77/2013"]),
+            // The holder's initials after the number (PNAS, Cell Press, eLife).
+            ("R01 AI157730 to H.T.", &["R01 AI157730"]),
+            ("grant 310030_197412 to I.S.-M.", &["310030_197412"]),
+            ("Pilot Award HF-2021-034 to L.M.", &["HF-2021-034"]),
             ("2015", &[]),
         ];
         for (text, want) in cases {
