@@ -872,6 +872,11 @@ pub fn article_type(line: &str) -> Option<&'static str> {
     // "Research article | 12 Feb 2019" (Copernicus): the type before the date.
     if is_day_month_year(candidate) {
         candidate = parts.next()?.trim();
+    } else if is_dated_locator(candidate) {
+        // "Research Article | Biological Sciences | July 18, 2022" (PNAS), "Article |
+        // Volume 41, Issue 7, 111634, November 15, 2022" (Cell Press): the type first,
+        // the subject or the issue and the date after it.
+        candidate = line.split('|').next().unwrap_or(line).trim();
     }
     // "TYPE Original Research" (a 2022+ Frontiers PDF's first line), "Type: Review".
     if let Some(rest) = candidate
@@ -923,6 +928,21 @@ pub fn dated_article_type(line: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The part of a type line after its last bar that dates the article: a month's name and
+/// a year ("July 18, 2022", "Volume 41, Issue 7, 111634, November 15, 2022").
+fn is_dated_locator(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let year = words
+        .iter()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
+    year && words
+        .iter()
+        .any(|w| crate::extract::dates::month_number(w).is_some())
 }
 
 /// "12 Feb 2019", "3 July 2018": a day, a month's name and a year.
@@ -1963,6 +1983,18 @@ mod tests {
             ("Research article", Some("Research Article"), None),
             ("Articles | 12 Feb 2019", None, None),
             ("12 Feb 2019", None, None),
+            // The type first, then the subject or the issue, then the date.
+            (
+                "Research Article|Biological Sciences|July 18, 2022",
+                Some("Research Article"),
+                None,
+            ),
+            (
+                "Article|Volume 41, Issue 7, 111634, November 15, 2022",
+                Some("Article"),
+                None,
+            ),
+            ("Home | News | March 2022", None, None),
         ];
         for (line, plain, dated) in cases {
             assert_eq!(article_type(line), plain, "{line}");
