@@ -253,6 +253,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("code availability", SectionKind::Body),
     ("supplementary information", SectionKind::Other),
     ("supplementary material", SectionKind::Other),
+    // PNAS, PLOS, ACS and Wiley name their supplementary files so.
+    ("supporting information", SectionKind::Other),
     ("additional information", SectionKind::Other),
     ("ethics declarations", SectionKind::Other),
     ("competing interests", SectionKind::Other),

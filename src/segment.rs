@@ -1212,6 +1212,7 @@ mod tests {
     fn platform_headings() {
         let cases = [
             ("Funding Agency:", Some(SectionKind::Funding)),
+            ("Supporting Information", Some(SectionKind::Other)),
             ("Funding Agencies", Some(SectionKind::Funding)),
             ("Author Tags", Some(SectionKind::Keywords)),
             ("RESUMO", Some(SectionKind::Abstract)),
