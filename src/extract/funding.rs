@@ -203,6 +203,16 @@ fn parse_funding(text: &str, in_funding_section: bool) -> Vec<Funding> {
 /// Splits text into sentences at ". " followed by a capital, keeping abbreviations
 /// like "No." and "Dr." inside.
 fn split_sentences(text: &str) -> Vec<&str> {
+    // A paragraph break ends a sentence too: an acknowledgment, then a run-in "Research
+    // funding:" note (De Gruyter) is two statements, even when the first ends its line
+    // without a period.
+    text.split("\n\n")
+        .flat_map(split_paragraph_sentences)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn split_paragraph_sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -595,6 +605,28 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split_award_ids(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_break_ends_a_funding_sentence() {
+        let text = "We thank the families who took part in Tannenburg\n\nResearch funding: This research was funded by the Invented Research Foundation, project number 441273915, and by the Invented Science Fund (UIDB/00214/2020).";
+        let got: Vec<(String, Vec<String>)> = parse_funding_text(text)
+            .into_iter()
+            .map(|f| (f.funder, f.award_ids))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Invented Research Foundation".to_owned(),
+                    vec!["441273915".to_owned()]
+                ),
+                (
+                    "Invented Science Fund".to_owned(),
+                    vec!["UIDB/00214/2020".to_owned()]
+                ),
+            ]
+        );
     }
 
     #[test]
