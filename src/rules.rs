@@ -633,8 +633,10 @@ const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
 const TRAILING_CONTROL_LABELS: &[&str] = &[
     "Get rights and content",
     // Atypon's byline link after the last author ("Ayla DemirtaşView all authors and
-    // affiliations").
+    // affiliations"; the core design of PNAS and Science: "… FerrierAuthors Info &
+    // Affiliations").
     "View all authors and affiliations",
+    "Authors Info & Affiliations",
 ];
 
 /// Control labels run onto a line's end that only count written exactly so, never the end
@@ -1868,6 +1870,13 @@ mod tests {
                 )),
             ),
             ("View all authors and affiliations", None),
+            (
+                "Petra Hrdličková, and Malcolm J. Ferrier EmailAuthors Info & Affiliations",
+                Some((
+                    "Petra Hrdličková, and Malcolm J. Ferrier Email",
+                    "Authors Info & Affiliations",
+                )),
+            ),
             (
                 "Tomasz Brzezicki, Ayla DemirtaşView all",
                 Some(("Tomasz Brzezicki, Ayla Demirtaş", "View all")),

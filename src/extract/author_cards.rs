@@ -36,6 +36,17 @@ const MAX_CARD_LINES: usize = 12;
 /// author is linked yet. With fewer than two authors known, a run of two or more cards in the
 /// header gives the author list as well.
 pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
+    // The author-information section printed as a card per author, every one of them an
+    // author the byline gave (PNAS): its cards replace the plain affiliation-list reading
+    // of the same lines, which ran the names and links into the entries.
+    if let Some(run) = author_info_cards_of_known_authors(record, page) {
+        record.affiliations.clear();
+        for author in &mut record.authors {
+            author.affiliations.clear();
+        }
+        link_cards(record, &run);
+        return;
+    }
     // One author linked is what a byline read off the first card gives.
     let linked = record
         .authors
@@ -88,7 +99,38 @@ pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
             .collect();
         record.note_source("authors", "text", None);
     }
-    for card in &cards {
+    link_cards(record, &cards);
+}
+
+/// A run of two or more cards in the author-information section whose names are all
+/// among the two or more authors already known, when the affiliations read so far ran a
+/// card's other lines into their entries (an author's name, a "Contribution:" line).
+fn author_info_cards_of_known_authors(record: &Record, page: &Page<'_>) -> Option<Vec<Card>> {
+    if record.authors.len() < 2 {
+        return None;
+    }
+    let run_together = record.affiliations.iter().any(|a| {
+        a.text.to_lowercase().contains("contribution:")
+            || record
+                .authors
+                .iter()
+                .any(|author| a.text.contains(&author.name))
+    });
+    if !run_together {
+        return None;
+    }
+    let info = page.first(SectionKind::AuthorInfo)?;
+    let run = card_run_in(page.lines_of(info), wrap_width(page.lines))?;
+    let keys: Vec<String> = record.authors.iter().map(|a| name_key(&a.name)).collect();
+    run.iter()
+        .all(|card| keys.contains(&name_key(&card.name)))
+        .then_some(run)
+}
+
+/// Links each card's author to the card's affiliations (added to the record's list when
+/// new) and takes the card's ORCID iD where the author has none.
+fn link_cards(record: &mut Record, cards: &[Card]) {
+    for card in cards {
         let key = name_key(&card.name);
         let mut ids = Vec::with_capacity(card.affiliations.len());
         for text in &card.affiliations {
@@ -348,7 +390,7 @@ fn read_card(
 
 /// An ORCID iD with a link label run on after it ("…/0000-0002-1825-0097View Profile",
 /// as a print gives it), which the word-bounded pattern of [`orcid_in`] misses.
-fn glued_orcid(text: &str) -> Option<String> {
+pub(super) fn glued_orcid(text: &str) -> Option<String> {
     let at = text.find("orcid.org/")? + "orcid.org/".len();
     let id = text.get(at..at + 19)?;
     let shape_ok = id.bytes().enumerate().all(|(i, b)| match i {
@@ -560,6 +602,70 @@ mod tests {
             got.iter()
                 .flat_map(|(_, t, _)| t)
                 .all(|t| !t.contains("Contribution"))
+        );
+    }
+
+    #[test]
+    fn author_information_cards_replace_the_plain_reading_for_known_authors() {
+        let page = "A study of invented meadows\n\nAbstract\n\nWe studied invented meadows.\n\n\
+             Affiliations\n\n\
+             Ingrid Solvang\nDepartment of Ecology, University of Bergtal, 3012 Bergtal, Switzerland\n\
+             Contribution: Conceptualization, Investigation\n\
+             View all articles by this author\n\
+             Tomás Echeverría Ruiz\nGraduate School of Science, Kitakami University, Sendai 980-8577, Japan\n\
+             Contribution: Investigation, Formal analysis\n\
+             View all articles by this author\n";
+        // The section read before as a plain list: names and roles run into entries,
+        // linked to both authors.
+        let lines = clean_lines(page);
+        let segments = segment(&lines);
+        let page = Page::new(&lines, &segments, None);
+        let mut record = Record::empty_for_tests("t.txt", "text");
+        record.affiliations = vec![
+            crate::extract::authors::parse_affiliation(
+                "1",
+                "Ingrid Solvang Department of Ecology, University of Bergtal Contribution: Conceptualization",
+            ),
+            crate::extract::authors::parse_affiliation(
+                "2",
+                "Graduate School of Science, Kitakami University Contribution: Investigation",
+            ),
+        ];
+        record.authors = ["Ingrid Solvang", "Tomás Echeverría Ruiz"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Author {
+                name: (*name).to_owned(),
+                affiliations: vec![(i + 1).to_string()],
+                ..Author::default()
+            })
+            .collect();
+        link_author_cards(&mut record, &page);
+        let text_of = |id: &String| {
+            record
+                .affiliations
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(String::new, |a| a.text.clone())
+        };
+        let texts: Vec<Vec<String>> = record
+            .authors
+            .iter()
+            .map(|a| a.affiliations.iter().map(text_of).collect())
+            .collect();
+        assert_eq!(record.affiliations.len(), 2);
+        assert_eq!(
+            texts,
+            [
+                vec![
+                    "Department of Ecology, University of Bergtal, 3012 Bergtal, Switzerland"
+                        .to_owned()
+                ],
+                vec![
+                    "Graduate School of Science, Kitakami University, Sendai 980-8577, Japan"
+                        .to_owned()
+                ],
+            ]
         );
     }
 

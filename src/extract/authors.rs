@@ -1204,11 +1204,21 @@ fn with_commas_between_names(text: &str) -> String {
 /// the text an ORCID icon leaves without one: its alt text as a text browser shows it
 /// (`"David Okafor^2*[orcid]"`) or as a print shows it (`"David Okafor2* orcid"`).
 fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
-    // Every iD holds hyphens; most byline items hold none and skip the regex.
-    let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
+    // Every iD holds hyphens; most byline items hold none and skip the regex. An iD with
+    // the icon's text run on after it ("…/0000-0003-4417-8209correspondence", a print of
+    // PNAS's byline) has no word boundary for the pattern: it is read after its link.
+    let found = item
+        .contains('-')
+        .then(|| {
+            ORCID
+                .find(item)
+                .map(|m| m.as_str().to_owned())
+                .or_else(|| super::author_cards::glued_orcid(item))
+        })
+        .flatten();
+    let Some(orcid) = found else {
         return (without_orcid_icon(item), None);
     };
-    let orcid = m.as_str().to_owned();
     let mut kept: Vec<String> = Vec::new();
     for word in item.split_whitespace() {
         if word.trim_end_matches(':').eq_ignore_ascii_case("orcid") {
@@ -1320,9 +1330,15 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             .strip_suffix("ORCID")
             .filter(|w| !w.is_empty())
             .unwrap_or(word);
-        // The e-mail icon of a corresponding author prints as "mail"; the address itself
-        // may stand after the name (Cell Press, The Lancet): the author to write to.
-        if word == "mail" || word == "✉" || is_mail_address(word) {
+        // The e-mail icon of a corresponding author prints as "mail" (or its alternative
+        // text "Email", as Atypon's PNAS byline gives it); the address itself may stand
+        // after the name (Cell Press, The Lancet): the author to write to.
+        if word == "mail"
+            || word == "✉"
+            || word.eq_ignore_ascii_case("email")
+            || word.eq_ignore_ascii_case("e-mail")
+            || is_mail_address(word)
+        {
             corresponding = true;
             continue;
         }
@@ -2715,6 +2731,16 @@ mod tests {
                 false,
             ),
             ("Open Access · Published: 2022", None, false),
+            // The e-mail icon's alternative text after a name and its ORCID link (PNAS).
+            (
+                "Ingrid Solvang-Møllerhttps://orcid.org/0000-0003-4417-8209correspondence Email, Tomás Echeverría Ruiz, and Malcolm J. Ferrier Email",
+                Some(&[
+                    ("Ingrid Solvang-Møller", &[], true),
+                    ("Tomás Echeverría Ruiz", &[], false),
+                    ("Malcolm J. Ferrier", &[], true),
+                ]),
+                false,
+            ),
             // Degrees after each name and its labels (JMIR, medical journals).
             (
                 "Tamsin Aldridge-Kaur^1, PhD • Rafael Ostrowski^1, 2, MSc • Ada Eze^3, MBBS, MPH • Li Wu, M.D.*",
