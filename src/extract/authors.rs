@@ -707,6 +707,17 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             // its surname ("… & Jun" / "Moreau2").
             let read_so_far = !accepted.is_empty() || !pending.is_empty();
             let previous = lines[start..end - 1].iter().rev().find(|l| !l.is_blank());
+            // A bulleted byline whose items stand a blank line apart (a loose list, as
+            // HTML and Markdown renderings print `<li>` items): the next item, one name
+            // of the same list, goes on.
+            let loose_list = previous.zip(next).is_some_and(|(above, below)| {
+                matches!(above.kind, LineKind::Bullet(_))
+                    && below.kind == above.kind
+                    && parse_byline(&below.text).is_some_and(|b| b.names.len() == 1)
+            });
+            if best.is_some() && pending.is_empty() && loose_list {
+                continue;
+            }
             let broken = next
                 .is_some_and(|l| l.kind == LineKind::Text && LABELS_OPEN_LINE.is_match(&l.text))
                 || previous.is_some_and(|l| DANGLING_GIVEN_NAME.is_match(&l.text));
@@ -2961,6 +2972,12 @@ mod tests {
             (
                 "Dara Okafor^1^*, Jun Moreau^1 and Mei Lindqvist^2\n\n* Corresponding author: Dara Okafor\n\nAuthor Affiliations\n\n^1 Institute of Invented Studies, Utopia",
                 "Dara Okafor",
+                3,
+            ),
+            // A loose bulleted list: the items a blank line apart.
+            (
+                "Gender agreement in invented heritage speech\n\n  • Amara Okwuosa1\n\n  • Lucien Marchetti1,2\n\n  • Sun-Hee Baek1\n\nWe studied invented cells in invented tissue.",
+                "Amara Okwuosa",
                 3,
             ),
             // Run in after "By", labels glued to the names, a name wrapped.
