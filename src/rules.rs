@@ -253,6 +253,8 @@ pub const SECTION_HEADINGS: &[(&str, SectionKind)] = &[
     ("code availability", SectionKind::Body),
     ("supplementary information", SectionKind::Other),
     ("supplementary material", SectionKind::Other),
+    // PNAS, PLOS, ACS and Wiley name their supplementary files so.
+    ("supporting information", SectionKind::Other),
     ("additional information", SectionKind::Other),
     ("ethics declarations", SectionKind::Other),
     ("competing interests", SectionKind::Other),
@@ -631,8 +633,10 @@ const GLUED_CONTROL_LABELS: &[&str] = &["Author links open overlay panel"];
 const TRAILING_CONTROL_LABELS: &[&str] = &[
     "Get rights and content",
     // Atypon's byline link after the last author ("Ayla DemirtaşView all authors and
-    // affiliations").
+    // affiliations"; the core design of PNAS and Science: "… FerrierAuthors Info &
+    // Affiliations").
     "View all authors and affiliations",
+    "Authors Info & Affiliations",
 ];
 
 /// Control labels run onto a line's end that only count written exactly so, never the end
@@ -643,9 +647,16 @@ const TRAILING_CASED_CONTROL_LABELS: &[&str] = &["View all", "All Authors"];
 
 /// Link labels that pages print inside a line of content, after each name of a byline
 /// (ScienceDirect's "Lucian Doe^a^, ^bAuthor Vitae,"), and the alternative text of the
-/// ORCID icon linked after a name (HighWire's "View ORCID ProfileAna Ruiz", SciELO's
-/// "Ana RuizORCID logo^I"): never content themselves.
-const INLINE_LINK_LABELS: &[&str] = &["Author Vitae", "View ORCID Profile", "ORCID logo"];
+/// ORCID and e-mail icons linked before or after a name (HighWire's "View ORCID
+/// ProfileAna Ruiz", SciELO's and De Gruyter's "Ana RuizORCID logo^I", JMIR's "Author
+/// Orcid ImageAna Ruiz^1", De Gruyter's "Ana RuizEMAIL logo"): never content themselves.
+const INLINE_LINK_LABELS: &[&str] = &[
+    "Author Vitae",
+    "View ORCID Profile",
+    "ORCID logo",
+    "Author Orcid Image",
+    "EMAIL logo",
+];
 
 /// Removes the inline link labels (`INLINE_LINK_LABELS`) from a line.
 pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
@@ -655,6 +666,10 @@ pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
         LazyLock::new(|| memchr::memmem::Finder::new("Vitae"));
     static ORCID: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("ORCID "));
+    static ORCID_IMAGE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("Orcid Image"));
+    static EMAIL_LOGO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("EMAIL logo"));
     let bytes = line.as_bytes();
     // HighWire's label wrapped by a text browser: "…, Henrike Oppermann, View ORCID" /
     // "ProfileSadia Rahman, …" (the rest glued to the next name).
@@ -664,8 +679,11 @@ pub fn strip_inline_link_labels(line: &str) -> std::borrow::Cow<'_, str> {
         .is_some_and(|rest| rest.starts_with(char::is_uppercase));
     // The words' capitals first: most lines hold neither, and are passed after one scan.
     let labelled = || {
-        memchr::memchr2(b'V', b'O', bytes).is_some()
-            && (VITAE.find(bytes).is_some() || ORCID.find(bytes).is_some())
+        memchr::memchr3(b'V', b'O', b'E', bytes).is_some()
+            && (VITAE.find(bytes).is_some()
+                || ORCID.find(bytes).is_some()
+                || ORCID_IMAGE.find(bytes).is_some()
+                || EMAIL_LOGO.find(bytes).is_some())
     };
     if !wrapped_tail && !wrapped_head && !labelled() {
         return std::borrow::Cow::Borrowed(line);
@@ -858,6 +876,11 @@ pub fn article_type(line: &str) -> Option<&'static str> {
     // "Research article | 12 Feb 2019" (Copernicus): the type before the date.
     if is_day_month_year(candidate) {
         candidate = parts.next()?.trim();
+    } else if is_dated_locator(candidate) {
+        // "Research Article | Biological Sciences | July 18, 2022" (PNAS), "Article |
+        // Volume 41, Issue 7, 111634, November 15, 2022" (Cell Press): the type first,
+        // the subject or the issue and the date after it.
+        candidate = line.split('|').next().unwrap_or(line).trim();
     }
     // "TYPE Original Research" (a 2022+ Frontiers PDF's first line), "Type: Review".
     if let Some(rest) = candidate
@@ -909,6 +932,21 @@ pub fn dated_article_type(line: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The part of a type line after its last bar that dates the article: a month's name and
+/// a year ("July 18, 2022", "Volume 41, Issue 7, 111634, November 15, 2022").
+fn is_dated_locator(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let year = words
+        .iter()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
+    year && words
+        .iter()
+        .any(|w| crate::extract::dates::month_number(w).is_some())
 }
 
 /// "12 Feb 2019", "3 July 2018": a day, a month's name and a year.
@@ -1585,6 +1623,26 @@ pub fn is_role(text: &str) -> bool {
         && !matches!(words[0], "of" | "and" | "in")
 }
 
+/// Academic degrees and post-nominal letters that medical and health journals print after
+/// each author's name in the byline (JMIR: "Tamsin Aldridge-Kaur^1, PhD"; "Mei Lin, MD,
+/// MPH"), compared without their periods ("Ph.D." is "PhD").
+pub const DEGREES: &[&str] = &[
+    "BA", "BDS", "BPharm", "BS", "BSc", "BSN", "DDS", "DMD", "DNP", "DO", "DPhil", "DPT", "DrPH",
+    "DSc", "DVM", "EdD", "FACP", "FACS", "FRACP", "FRCP", "FRCPC", "FRCS", "JD", "LLM", "MA", "MB",
+    "MBA", "MBBS", "MBChB", "MD", "MEd", "MPH", "MPhil", "MRCP", "MS", "MSc", "MSN", "MSW", "OT",
+    "PharmD", "PhD", "PT", "RD", "RN", "ScD",
+];
+
+/// Whether a byline item is only degrees ("PhD", "M.D.", "MBBS MPH").
+pub fn is_degree(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let bare: String = w.chars().filter(|&c| c != '.').collect();
+            DEGREES.contains(&bare.as_str())
+        })
+}
+
 /// Visible-DOM cues for the article's own citation data: (`attribute:token`, record field).
 /// The attribute is `itemprop`, `class`, `id` or `data-test`; tokens are compared
 /// case-insensitively, and a class token also matches as a BEM element
@@ -1813,6 +1871,13 @@ mod tests {
             ),
             ("View all authors and affiliations", None),
             (
+                "Petra Hrdličková, and Malcolm J. Ferrier EmailAuthors Info & Affiliations",
+                Some((
+                    "Petra Hrdličková, and Malcolm J. Ferrier Email",
+                    "Authors Info & Affiliations",
+                )),
+            ),
+            (
                 "Tomasz Brzezicki, Ayla DemirtaşView all",
                 Some(("Tomasz Brzezicki, Ayla Demirtaş", "View all")),
             ),
@@ -1929,6 +1994,18 @@ mod tests {
             ("Research article", Some("Research Article"), None),
             ("Articles | 12 Feb 2019", None, None),
             ("12 Feb 2019", None, None),
+            // The type first, then the subject or the issue, then the date.
+            (
+                "Research Article|Biological Sciences|July 18, 2022",
+                Some("Research Article"),
+                None,
+            ),
+            (
+                "Article|Volume 41, Issue 7, 111634, November 15, 2022",
+                Some("Article"),
+                None,
+            ),
+            ("Home | News | March 2022", None, None),
         ];
         for (line, plain, dated) in cases {
             assert_eq!(article_type(line), plain, "{line}");
@@ -1981,6 +2058,10 @@ mod tests {
                 "Lina OkaforORCID logo^I^*; Mei Lin^II",
                 "Lina Okafor^I^*; Mei Lin^II",
             ),
+            // JMIR's ORCID icon before each name, De Gruyter's icons after it.
+            ("Author Orcid ImageLina Okafor^1, PhD", "Lina Okafor^1, PhD"),
+            ("Lina OkaforORCID logoEMAIL logo", "Lina Okafor"),
+            ("Send an EMAIL to the editor", "Send an EMAIL to the editor"),
             // The label wrapped by a text browser.
             ("Lina Okafor, Mei Lin, View ORCID", "Lina Okafor, Mei Lin,"),
             ("ProfileAna Ruiz, Jun Park", "Ana Ruiz, Jun Park"),

@@ -349,6 +349,23 @@ fn opens_publication_info(text: &str) -> bool {
         .any(|l| text.len() > l.len() && text[..l.len()].eq_ignore_ascii_case(l.as_bytes()))
 }
 
+/// A line that is only the article's own short citation, as JMIR and other NLM-style
+/// pages print it under the abstract ("JMIR Mhealth Uhealth 2022;10(4):e34567", "Invent
+/// Med 2019 Mar;12(3):211-219"): journal words without periods, a year (maybe a month
+/// and day), then `;volume(issue):pages` with no spaces. A reference list's lines
+/// ("Ann Surg. 2005 Jul; 242(1):92-100.", PubMed's style) are not matched.
+fn is_citation_line(text: &str) -> bool {
+    static CITATION: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\p{Lu}[\p{L}\p{M} &'-]{1,80}\s(?:19|20)\d{2}(?:\s\p{Lu}\p{Ll}{2}(?:\s\d{1,2})?)?;\d{1,4}(?:\(\d{1,4}\))?:[eE]?\d{1,8}(?:[-–]\d{1,8})?\.?$",
+        )
+        .expect("citation line regex")
+    });
+    let text = text.trim();
+    // Abstract lines are asked: only one holding both marks and short enough is matched.
+    text.len() <= 120 && text.contains(';') && text.contains(':') && CITATION.is_match(text)
+}
+
 /// Cuts an abstract where the publication details under it begin, and a keyword list
 /// where the information panel under it begins: from that line on the part is the
 /// article's information.
@@ -360,7 +377,7 @@ fn split_publication_info_after_abstract(segments: Vec<Segment>, lines: &[Line])
         // Under a keyword list, the article-information panel it sits in ("Type" /
         // "Research Article" / "Information" / the citation).
         let opens_info = |text: &str| match segment.kind {
-            SectionKind::Abstract => opens_publication_info(text),
+            SectionKind::Abstract => opens_publication_info(text) || is_citation_line(text),
             SectionKind::Keywords => crate::rules::is_info_label_alone(text),
             _ => false,
         };
@@ -1143,6 +1160,12 @@ mod tests {
                 SectionKind::Abstract,
                 "Published in: Invented Transactions on Feeders ( Volume: 7, Issue: 3, May 2022)",
             ),
+            // The article's short citation under its abstract (JMIR).
+            (
+                "Title of an invented article\n\nAbstract\n\nWe study invented feeders. The scheme works.\nInvent Mhealth 2022;10(4):e34567\ndoi:10.5555/34567\n",
+                SectionKind::Abstract,
+                "Invent Mhealth 2022;10(4):e34567",
+            ),
             // An information panel under the keywords (Cambridge Core).
             (
                 "Title of an invented article\n\nKeywords\n\n  • irrigation;\n  • trust;\n\nType\nResearch Article\nInformation\nInvented Review, Volume 14, Issue 2\n",
@@ -1166,12 +1189,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn short_citation_lines() {
+        let cases = [
+            ("JMIR Mhealth Uhealth 2022;10(4):e34567", true),
+            ("Invent Med 2019 Mar;12(3):211-219", true),
+            ("J Invent Res 2020 Jun 12;21(6):e13456.", true),
+            ("Results: fatigue fell (P<.001); 21% of days: fewer", false),
+            ("Fatigue fell in 2022;10 of 12 sites: e.g. London", false),
+            ("Trial Registration: ClinicalTrials.gov NCT04812345;", false),
+            ("Ann Surg. 2005 Jul; 242(1):92-100.", false),
+            ("Gastrointest Endosc 2004 Feb; 59(2):225-32.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_citation_line(text), want, "{text}");
+        }
+    }
+
     /// Headings of the publishers' chrome that the dev corpus lacks (SAGE, Cambridge,
     /// IEEE Xplore, ACM DL) open the part they name.
     #[test]
     fn platform_headings() {
         let cases = [
             ("Funding Agency:", Some(SectionKind::Funding)),
+            ("Supporting Information", Some(SectionKind::Other)),
             ("Funding Agencies", Some(SectionKind::Funding)),
             ("Author Tags", Some(SectionKind::Keywords)),
             ("RESUMO", Some(SectionKind::Abstract)),

@@ -36,6 +36,17 @@ const MAX_CARD_LINES: usize = 12;
 /// author is linked yet. With fewer than two authors known, a run of two or more cards in the
 /// header gives the author list as well.
 pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
+    // The author-information section printed as a card per author, every one of them an
+    // author the byline gave (PNAS): its cards replace the plain affiliation-list reading
+    // of the same lines, which ran the names and links into the entries.
+    if let Some(run) = author_info_cards_of_known_authors(record, page) {
+        record.affiliations.clear();
+        for author in &mut record.authors {
+            author.affiliations.clear();
+        }
+        link_cards(record, &run);
+        return;
+    }
     // One author linked is what a byline read off the first card gives.
     let linked = record
         .authors
@@ -45,17 +56,22 @@ pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
     if linked > 1 {
         return;
     }
+    let mut from_author_info = false;
     let cards = if record.authors.len() >= 2 {
         let keys: Vec<String> = record.authors.iter().map(|a| name_key(&a.name)).collect();
         known_author_cards(page, &keys)
     } else {
-        header_card_run(page)
-            .filter(|run| {
+        card_run(page)
+            .filter(|(run, _)| {
                 // A name the page's byline gave stays: the run must hold it.
                 record.authors.iter().all(|a| {
                     let key = name_key(&a.name);
                     run.iter().any(|c| name_key(&c.name) == key)
                 })
+            })
+            .map(|(run, info)| {
+                from_author_info = info;
+                run
             })
             .unwrap_or_default()
     };
@@ -64,6 +80,11 @@ pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
         return;
     }
     if record.authors.len() < 2 {
+        // The author-information section was read before as a plain affiliation list
+        // (names and links run into the entries): its cards replace that reading.
+        if from_author_info {
+            record.affiliations.clear();
+        }
         record.authors = cards
             .iter()
             .map(|card| {
@@ -78,7 +99,38 @@ pub fn link_author_cards(record: &mut Record, page: &Page<'_>) {
             .collect();
         record.note_source("authors", "text", None);
     }
-    for card in &cards {
+    link_cards(record, &cards);
+}
+
+/// A run of two or more cards in the author-information section whose names are all
+/// among the two or more authors already known, when the affiliations read so far ran a
+/// card's other lines into their entries (an author's name, a "Contribution:" line).
+fn author_info_cards_of_known_authors(record: &Record, page: &Page<'_>) -> Option<Vec<Card>> {
+    if record.authors.len() < 2 {
+        return None;
+    }
+    let run_together = record.affiliations.iter().any(|a| {
+        a.text.to_lowercase().contains("contribution:")
+            || record
+                .authors
+                .iter()
+                .any(|author| a.text.contains(&author.name))
+    });
+    if !run_together {
+        return None;
+    }
+    let info = page.first(SectionKind::AuthorInfo)?;
+    let run = card_run_in(page.lines_of(info), wrap_width(page.lines))?;
+    let keys: Vec<String> = record.authors.iter().map(|a| name_key(&a.name)).collect();
+    run.iter()
+        .all(|card| keys.contains(&name_key(&card.name)))
+        .then_some(run)
+}
+
+/// Links each card's author to the card's affiliations (added to the record's list when
+/// new) and takes the card's ORCID iD where the author has none.
+fn link_cards(record: &mut Record, cards: &[Card]) {
+    for card in cards {
         let key = name_key(&card.name);
         let mut ids = Vec::with_capacity(card.affiliations.len());
         for text in &card.affiliations {
@@ -140,12 +192,23 @@ fn known_author_cards(page: &Page<'_>, keys: &[String]) -> Vec<Card> {
     cards
 }
 
-/// A run of two or more cards in the header, one after another, each a person's name
-/// with at least one affiliation under it: the page's author list.
-fn header_card_run(page: &Page<'_>) -> Option<Vec<Card>> {
-    let header = page.first(SectionKind::Header)?;
-    let lines = page.lines_of(header);
+/// A run of two or more cards in the header, or else in the author-information section
+/// ("Authors" / "Affiliations", where Atypon's pages print a card per author), one after
+/// another, each a person's name with at least one affiliation under it: the page's author
+/// list, and whether it came from the author-information section.
+fn card_run(page: &Page<'_>) -> Option<(Vec<Card>, bool)> {
     let width = wrap_width(page.lines);
+    if let Some(run) = page
+        .first(SectionKind::Header)
+        .and_then(|header| card_run_in(page.lines_of(header), width))
+    {
+        return Some((run, false));
+    }
+    let info = page.first(SectionKind::AuthorInfo)?;
+    card_run_in(page.lines_of(info), width).map(|run| (run, true))
+}
+
+fn card_run_in(lines: &[Line], width: usize) -> Option<Vec<Card>> {
     let is_name = |text: &str| is_card_name(text);
     let mut index = 0;
     while index < lines.len() {
@@ -183,9 +246,32 @@ fn reads_cards_in(kind: SectionKind) -> bool {
     )
 }
 
+/// The line without the list's separator left at its start when each card prints under
+/// its name, between the names of one list ("Mei Lin" / card / ", Jun Park" / card / "and
+/// Ana Ruiz", De Gruyter's author pop-downs as a no-JS page prints them).
+fn without_list_separator(text: &str) -> &str {
+    let rest = if let Some(rest) = text.strip_prefix(", ") {
+        rest
+    } else if let Some(rest) = text
+        .strip_prefix("and ")
+        .or_else(|| text.strip_prefix("& "))
+    {
+        rest
+    } else {
+        return text;
+    };
+    let rest = rest.trim_start();
+    if rest.starts_with(char::is_uppercase) {
+        rest
+    } else {
+        text
+    }
+}
+
 /// A line that opens a card when no author is known: a person's name alone (an ORCID
 /// mark after it allowed), no institution in it.
 fn is_card_name(text: &str) -> bool {
+    let text = without_list_separator(text);
     if text.len() > MAX_NAME_LINE || text.contains(',') {
         return false;
     }
@@ -196,6 +282,7 @@ fn is_card_name(text: &str) -> bool {
 
 /// The [`name_key`] of the name a line prints alone, or `None` for a long line.
 fn name_on_card(text: &str) -> Option<String> {
+    let text = without_list_separator(text);
     if text.len() > MAX_NAME_LINE || text.contains(',') {
         return None;
     }
@@ -206,7 +293,7 @@ fn name_on_card(text: &str) -> Option<String> {
 /// The name on a card's first line, without list bullets, ORCID marks and links, and
 /// footnote marks.
 fn printed_name(text: &str) -> String {
-    let text = text.trim_start_matches(['•', '·', '*', '-', '+', ' ']);
+    let text = without_list_separator(text.trim_start_matches(['•', '·', '*', '-', '+', ' ']));
     let mut name = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         let lower = word.to_ascii_lowercase();
@@ -265,6 +352,12 @@ fn read_card(
             index += 1;
             break;
         }
+        // The author's roles under the affiliations ("Contribution: Conceptualization, …",
+        // PNAS; "Roles Investigation, …", PLOS): no affiliation, and no end of the card.
+        if is_roles_line(&lower) {
+            index += 1;
+            continue;
+        }
         // A line broken where the text was wrapped: the next word would not have fitted.
         let first_word = text
             .split_whitespace()
@@ -297,7 +390,7 @@ fn read_card(
 
 /// An ORCID iD with a link label run on after it ("…/0000-0002-1825-0097View Profile",
 /// as a print gives it), which the word-bounded pattern of [`orcid_in`] misses.
-fn glued_orcid(text: &str) -> Option<String> {
+pub(super) fn glued_orcid(text: &str) -> Option<String> {
     let at = text.find("orcid.org/")? + "orcid.org/".len();
     let id = text.get(at..at + 19)?;
     let shape_ok = id.bytes().enumerate().all(|(i, b)| match i {
@@ -329,6 +422,13 @@ fn wrap_width(lines: &[Line]) -> usize {
 /// by this author", "Search for more papers by this author" (`lower`: lower-cased).
 fn ends_card(lower: &str) -> bool {
     lower.contains("view profile") || lower.starts_with("view all") || is_author_card_link(lower)
+}
+
+/// A card's line listing the author's contributions (`lower`: lower-cased).
+fn is_roles_line(lower: &str) -> bool {
+    ["contribution:", "contributions:", "roles:", "roles "]
+        .iter()
+        .any(|label| lower.starts_with(label))
 }
 
 fn ends_with_joining_word(text: &str) -> bool {
@@ -478,6 +578,120 @@ mod tests {
             first.ends_with("Invented Normal University, Nanjing 210046, China"),
             "{first}"
         );
+    }
+
+    #[test]
+    fn cards_in_the_author_information_section() {
+        // No byline in the header; the cards under an "Affiliations" heading, each with
+        // its roles and links (PNAS).
+        let page = "A study of invented meadows\n\nAbstract\n\nWe studied invented meadows.\n\n\
+             Affiliations\n\n\
+             Ingrid Solvang\nDepartment of Ecology, University of Bergtal, 3012 Bergtal, Switzerland\n\
+             View ORCID profile\nContribution: Conceptualization, Investigation\n\
+             View all articles by this author\n\
+             Tomás Echeverría Ruiz\nGraduate School of Science, Kitakami University, Sendai 980-8577, Japan\n\
+             Institute of Botany, Invented Academy of Sciences, 252 43 Průhonice, Czech Republic\n\
+             Contribution: Investigation, Formal analysis\n\
+             View all articles by this author\n";
+        let got = linked(page, &[]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ingrid Solvang", "Tomás Echeverría Ruiz"]);
+        let counts: Vec<usize> = got.iter().map(|(_, t, _)| t.len()).collect();
+        assert_eq!(counts, [1, 2]);
+        assert!(
+            got.iter()
+                .flat_map(|(_, t, _)| t)
+                .all(|t| !t.contains("Contribution"))
+        );
+    }
+
+    #[test]
+    fn author_information_cards_replace_the_plain_reading_for_known_authors() {
+        let page = "A study of invented meadows\n\nAbstract\n\nWe studied invented meadows.\n\n\
+             Affiliations\n\n\
+             Ingrid Solvang\nDepartment of Ecology, University of Bergtal, 3012 Bergtal, Switzerland\n\
+             Contribution: Conceptualization, Investigation\n\
+             View all articles by this author\n\
+             Tomás Echeverría Ruiz\nGraduate School of Science, Kitakami University, Sendai 980-8577, Japan\n\
+             Contribution: Investigation, Formal analysis\n\
+             View all articles by this author\n";
+        // The section read before as a plain list: names and roles run into entries,
+        // linked to both authors.
+        let lines = clean_lines(page);
+        let segments = segment(&lines);
+        let page = Page::new(&lines, &segments, None);
+        let mut record = Record::empty_for_tests("t.txt", "text");
+        record.affiliations = vec![
+            crate::extract::authors::parse_affiliation(
+                "1",
+                "Ingrid Solvang Department of Ecology, University of Bergtal Contribution: Conceptualization",
+            ),
+            crate::extract::authors::parse_affiliation(
+                "2",
+                "Graduate School of Science, Kitakami University Contribution: Investigation",
+            ),
+        ];
+        record.authors = ["Ingrid Solvang", "Tomás Echeverría Ruiz"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Author {
+                name: (*name).to_owned(),
+                affiliations: vec![(i + 1).to_string()],
+                ..Author::default()
+            })
+            .collect();
+        link_author_cards(&mut record, &page);
+        let text_of = |id: &String| {
+            record
+                .affiliations
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(String::new, |a| a.text.clone())
+        };
+        let texts: Vec<Vec<String>> = record
+            .authors
+            .iter()
+            .map(|a| a.affiliations.iter().map(text_of).collect())
+            .collect();
+        assert_eq!(record.affiliations.len(), 2);
+        assert_eq!(
+            texts,
+            [
+                vec![
+                    "Department of Ecology, University of Bergtal, 3012 Bergtal, Switzerland"
+                        .to_owned()
+                ],
+                vec![
+                    "Graduate School of Science, Kitakami University, Sendai 980-8577, Japan"
+                        .to_owned()
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn cards_between_the_names_of_one_list() {
+        let page = "Gender agreement in invented heritage speech\n\
+             Dara Okafor\nDepartment of Linguistics, University of Utopia, Utopia, Germany\n\
+             Search for this author in:De Gruyter Brill | Google Scholar\n\
+             , Jun Moreau\nCentro de Linguística, Universidade de Atlantis, Atlantis, Portugal\n\
+             Search for this author in:De Gruyter Brill | Google Scholar\n\
+             and Mei Lindqvist\nDepartment of Linguistics, University of Utopia, Utopia, Germany\n\
+             Search for this author in:De Gruyter Brill | Google Scholar\n\
+             From the journal Invented Studies\n\nAbstract\n\nWe studied invented speech.\n";
+        let got = linked(page, &[]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, ["Dara Okafor", "Jun Moreau", "Mei Lindqvist"]);
+        let separators = [
+            (", Jun Moreau", "Jun Moreau"),
+            ("and Mei Lindqvist", "Mei Lindqvist"),
+            ("& Mei Lindqvist", "Mei Lindqvist"),
+            ("and then the samples", "and then the samples"),
+            ("Andrea Okafor", "Andrea Okafor"),
+        ];
+        for (text, want) in separators {
+            assert_eq!(without_list_separator(text), want, "{text}");
+        }
     }
 
     #[test]

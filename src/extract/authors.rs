@@ -707,6 +707,17 @@ fn byline_at(lines: &[Line], start: usize) -> Option<(usize, Byline)> {
             // its surname ("… & Jun" / "Moreau2").
             let read_so_far = !accepted.is_empty() || !pending.is_empty();
             let previous = lines[start..end - 1].iter().rev().find(|l| !l.is_blank());
+            // A bulleted byline whose items stand a blank line apart (a loose list, as
+            // HTML and Markdown renderings print `<li>` items): the next item, one name
+            // of the same list, goes on.
+            let loose_list = previous.zip(next).is_some_and(|(above, below)| {
+                matches!(above.kind, LineKind::Bullet(_))
+                    && below.kind == above.kind
+                    && parse_byline(&below.text).is_some_and(|b| b.names.len() == 1)
+            });
+            if best.is_some() && pending.is_empty() && loose_list {
+                continue;
+            }
             let broken = next
                 .is_some_and(|l| l.kind == LineKind::Text && LABELS_OPEN_LINE.is_match(&l.text))
                 || previous.is_some_and(|l| DANGLING_GIVEN_NAME.is_match(&l.text));
@@ -1032,7 +1043,20 @@ fn is_name_line(text: &str) -> bool {
 
 /// Whether a text separates names as bylines do.
 fn has_separator(text: &str) -> bool {
-    text.contains([',', '&', ';', '•']) || text.contains(" and ")
+    text.contains([',', '&', ';', '•', '∙'])
+        || text.contains(" and ")
+        || text.contains('·')
+            && text
+                .char_indices()
+                .any(|(at, c)| is_dot_separator(text, at, c))
+}
+
+/// A middle dot that parts names ("Mei Lin · Jun Park", Springer's and Cell Press's
+/// bylines) rather than joining the letters of one (Catalan "Marcel·lí").
+fn is_dot_separator(text: &str, at: usize, c: char) -> bool {
+    c == '·'
+        && !(text[..at].ends_with(char::is_alphabetic)
+            && text[at + c.len_utf8()..].starts_with(char::is_alphabetic))
 }
 
 /// A line that may still be inside a byline even though the text so far does not parse.
@@ -1111,9 +1135,12 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
             continue;
         }
         if !is_person_name(&name) && !is_group_name(&name) {
-            // A job title after a name ("Mei Lin, assistant professor1"): its labels are
-            // the name's.
-            let last = byline.names.last_mut().filter(|_| rules::is_role(&name))?;
+            // A job title after a name ("Mei Lin, assistant professor1") or its degrees
+            // ("Mei Lin^1, PhD", "Jun Park^2, MBBS, MPH"): its labels are the name's.
+            let last = byline
+                .names
+                .last_mut()
+                .filter(|_| rules::is_role(&name) || rules::is_degree(&name))?;
             last.labels.extend(labels);
             last.corresponding |= corresponding;
             continue;
@@ -1134,12 +1161,30 @@ pub fn parse_byline(text: &str) -> Option<Byline> {
 static AND: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" and "));
 
-/// The byline with `" and "` read as `", "` and `&`, `•`, `;` as commas, in one copy:
-/// `text.replace(" and ", ", ").replace(['&', '•', ';'], ",")`.
+/// The byline with `" and "` read as `", "` and `&`, `•`, `∙`, `;` and a middle dot
+/// between words (`·`, see [`is_dot_separator`]) as commas, in one copy:
+/// `text.replace(" and ", ", ").replace(['&', '•', '∙', ';'], ",")`.
 fn with_commas_between_names(text: &str) -> String {
+    // A middle dot is rare: only a text holding one is copied with its separators marked.
+    let dotted;
+    let text = if text.contains('·') {
+        dotted = text
+            .char_indices()
+            .map(|(at, c)| {
+                if is_dot_separator(text, at, c) {
+                    ';'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>();
+        dotted.as_str()
+    } else {
+        text
+    };
     let mut normalised = String::with_capacity(text.len());
-    // The marks found by their bytes: `&` and `;`, and the lead byte of `•` (E2 80 A2;
-    // 0xE2 only ever leads a character).
+    // The marks found by their bytes: `&` and `;`, and the lead byte of `•` (E2 80 A2)
+    // and `∙` (E2 88 99; 0xE2 only ever leads a character).
     let mut push_marks_as_commas = |part: &str| {
         let bytes = part.as_bytes();
         let mut copied = 0;
@@ -1147,6 +1192,7 @@ fn with_commas_between_names(text: &str) -> String {
             let mark_len = match bytes[at] {
                 b'&' | b';' => 1,
                 _ if bytes[at..].starts_with("•".as_bytes()) => "•".len(),
+                _ if bytes[at..].starts_with("∙".as_bytes()) => "∙".len(),
                 _ => continue,
             };
             normalised.push_str(&part[copied..at]);
@@ -1169,11 +1215,21 @@ fn with_commas_between_names(text: &str) -> String {
 /// the text an ORCID icon leaves without one: its alt text as a text browser shows it
 /// (`"David Okafor^2*[orcid]"`) or as a print shows it (`"David Okafor2* orcid"`).
 fn take_orcid(item: &str) -> (Cow<'_, str>, Option<String>) {
-    // Every iD holds hyphens; most byline items hold none and skip the regex.
-    let Some(m) = item.contains('-').then(|| ORCID.find(item)).flatten() else {
+    // Every iD holds hyphens; most byline items hold none and skip the regex. An iD with
+    // the icon's text run on after it ("…/0000-0003-4417-8209correspondence", a print of
+    // PNAS's byline) has no word boundary for the pattern: it is read after its link.
+    let found = item
+        .contains('-')
+        .then(|| {
+            ORCID
+                .find(item)
+                .map(|m| m.as_str().to_owned())
+                .or_else(|| super::author_cards::glued_orcid(item))
+        })
+        .flatten();
+    let Some(orcid) = found else {
         return (without_orcid_icon(item), None);
     };
-    let orcid = m.as_str().to_owned();
     let mut kept: Vec<String> = Vec::new();
     for word in item.split_whitespace() {
         if word.trim_end_matches(':').eq_ignore_ascii_case("orcid") {
@@ -1285,8 +1341,15 @@ fn split_labels(item: &str) -> (String, Vec<String>, bool) {
             .strip_suffix("ORCID")
             .filter(|w| !w.is_empty())
             .unwrap_or(word);
-        // The e-mail icon of a corresponding author prints as "mail".
-        if word == "mail" || word == "✉" {
+        // The e-mail icon of a corresponding author prints as "mail" (or its alternative
+        // text "Email", as Atypon's PNAS byline gives it); the address itself may stand
+        // after the name (Cell Press, The Lancet): the author to write to.
+        if word == "mail"
+            || word == "✉"
+            || word.eq_ignore_ascii_case("email")
+            || word.eq_ignore_ascii_case("e-mail")
+            || is_mail_address(word)
+        {
             corresponding = true;
             continue;
         }
@@ -1367,10 +1430,19 @@ fn parenthesised_labels(word: &str) -> Option<(&str, Vec<String>)> {
     (rest.is_empty() && !name.is_empty()).then_some((name, labels))
 }
 
+/// A word that is an e-mail address: `local@host.tld`.
+fn is_mail_address(word: &str) -> bool {
+    word.split_once('@').is_some_and(|(local, host)| {
+        !local.is_empty() && host.contains('.') && !host.starts_with('.') && !host.contains('@')
+    })
+}
+
+/// A footnote mark. `∗` (U+2217) is the asterisk some typesetters print for the
+/// corresponding author (Elsevier's Cell Press pages).
 fn is_mark(c: char) -> bool {
     matches!(
         c,
-        '*' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^' | '¤' | '⊥' | '∥' | '‖'
+        '*' | '∗' | '†' | '‡' | '§' | '✉' | '#' | '¶' | '^' | '¤' | '⊥' | '∥' | '‖'
     )
 }
 
@@ -1430,7 +1502,7 @@ fn collect_labels(text: &str, labels: &mut Vec<String>, corresponding: &mut bool
         if c.is_ascii_lowercase() {
             labels.push(c.to_string());
         }
-        if matches!(c, '*' | '✉') {
+        if matches!(c, '*' | '∗' | '✉') {
             *corresponding = true;
         }
         if matches!(c, '†' | '‡' | '§' | '¶' | '#' | '⊥' | '∥' | '‖') {
@@ -2570,13 +2642,25 @@ mod tests {
             "",
             "O’Brien – Lin… • Zhang‡ •",
             "•",
+            "Amara Okwuosa^1 ∙ Lucien Marchetti^1,2 ∙",
+            "∙∙ and ∙",
         ];
         for text in cases {
             assert_eq!(
                 with_commas_between_names(text),
-                text.replace(" and ", ", ").replace(['&', '•', ';'], ","),
+                text.replace(" and ", ", ")
+                    .replace(['&', '•', '∙', ';'], ","),
                 "{text:?}"
             );
+        }
+        // A middle dot parts names, but not the letters of a Catalan name.
+        let dotted = [
+            ("Mei Lin1 · Jun Park2 ·", "Mei Lin1 , Jun Park2 ,"),
+            ("Marcel·lí Puig · Ada Roca", "Marcel·lí Puig , Ada Roca"),
+            ("·Lin·", ",Lin,"),
+        ];
+        for (text, want) in dotted {
+            assert_eq!(with_commas_between_names(text), want, "{text:?}");
         }
     }
 
@@ -2636,6 +2720,50 @@ mod tests {
                 Some(&[("José Ortega y Gasset", &[], false)]),
                 false,
             ),
+            // Names parted by a bullet operator or a middle dot, the corresponding author
+            // marked with U+2217 and followed by the address to write to (Cell Press;
+            // Springer's PDFs part names with middle dots).
+            (
+                "Amara Okwuosa^1 ORCID ∙ Lucien Marchetti^1,2 ∙ Hiroshi Tanabe^1,4,∗ ORCID ht@rimr.example.org",
+                Some(&[
+                    ("Amara Okwuosa", &["1"], false),
+                    ("Lucien Marchetti", &["1", "2"], false),
+                    ("Hiroshi Tanabe", &["1", "4"], true),
+                ]),
+                false,
+            ),
+            (
+                "Xin Wei1 · Marcel·lí Puig2 · Jun Park1*",
+                Some(&[
+                    ("Xin Wei", &["1"], false),
+                    ("Marcel·lí Puig", &["2"], false),
+                    ("Jun Park", &["1"], true),
+                ]),
+                false,
+            ),
+            ("Open Access · Published: 2022", None, false),
+            // The e-mail icon's alternative text after a name and its ORCID link (PNAS).
+            (
+                "Ingrid Solvang-Møllerhttps://orcid.org/0000-0003-4417-8209correspondence Email, Tomás Echeverría Ruiz, and Malcolm J. Ferrier Email",
+                Some(&[
+                    ("Ingrid Solvang-Møller", &[], true),
+                    ("Tomás Echeverría Ruiz", &[], false),
+                    ("Malcolm J. Ferrier", &[], true),
+                ]),
+                false,
+            ),
+            // Degrees after each name and its labels (JMIR, medical journals).
+            (
+                "Tamsin Aldridge-Kaur^1, PhD • Rafael Ostrowski^1, 2, MSc • Ada Eze^3, MBBS, MPH • Li Wu, M.D.*",
+                Some(&[
+                    ("Tamsin Aldridge-Kaur", &["1"], false),
+                    ("Rafael Ostrowski", &["1", "2"], false),
+                    ("Ada Eze", &["3"], false),
+                    ("Li Wu", &[], true),
+                ]),
+                false,
+            ),
+            ("PhD, MSc", None, false),
             // Footnote letters closed by a parenthesis after the number labels.
             (
                 "Mei Lin1,a), Hao da Silva2 and Jun Park1,b)",
@@ -2844,6 +2972,12 @@ mod tests {
             (
                 "Dara Okafor^1^*, Jun Moreau^1 and Mei Lindqvist^2\n\n* Corresponding author: Dara Okafor\n\nAuthor Affiliations\n\n^1 Institute of Invented Studies, Utopia",
                 "Dara Okafor",
+                3,
+            ),
+            // A loose bulleted list: the items a blank line apart.
+            (
+                "Gender agreement in invented heritage speech\n\n  • Amara Okwuosa1\n\n  • Lucien Marchetti1,2\n\n  • Sun-Hee Baek1\n\nWe studied invented cells in invented tissue.",
+                "Amara Okwuosa",
                 3,
             ),
             // Run in after "By", labels glued to the names, a name wrapped.

@@ -105,6 +105,34 @@ fn strip_time_of_day(text: &str) -> &str {
     text
 }
 
+/// A day, month and year in numbers parted by dots, as European and JMIR pages print them
+/// ("03.12.21", "3.12.2021"): ISO. A two-digit year below 50 is in this century, else the
+/// last one.
+pub fn parse_dotted_date(text: &str) -> Option<String> {
+    let mut parts = text.trim().trim_end_matches('.').split('.');
+    let (Some(day), Some(month), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let number = |s: &str, lengths: &[usize]| {
+        (lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month, year) = (
+        number(day, &[1, 2])?,
+        number(month, &[1, 2])?,
+        number(year, &[2, 4])?,
+    );
+    let year = match year {
+        0..=49 => 2000 + year,
+        50..=99 => 1900 + year,
+        _ => year,
+    };
+    format_date(year, Some(month), Some(day))
+}
+
 fn format_date(year: u32, month: Option<u32>, day: Option<u32>) -> Option<String> {
     match (month, day) {
         (None, _) => Some(format!("{year:04}")),
@@ -141,6 +169,24 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn dotted_dates() {
+        let cases = [
+            ("03.12.21", Some("2021-12-03")),
+            ("3.12.2021", Some("2021-12-03")),
+            ("21.02.99", Some("1999-02-21")),
+            ("12.04.22.", Some("2022-04-12")),
+            ("32.01.22", None),
+            ("01.13.22", None),
+            ("1.2", None),
+            ("10.5555.34567", None),
+            ("2021.12.03", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_dotted_date(text).as_deref(), want, "{text}");
         }
     }
 }

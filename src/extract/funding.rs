@@ -203,6 +203,16 @@ fn parse_funding(text: &str, in_funding_section: bool) -> Vec<Funding> {
 /// Splits text into sentences at ". " followed by a capital, keeping abbreviations
 /// like "No." and "Dr." inside.
 fn split_sentences(text: &str) -> Vec<&str> {
+    // A paragraph break ends a sentence too: an acknowledgment, then a run-in "Research
+    // funding:" note (De Gruyter) is two statements, even when the first ends its line
+    // without a period.
+    text.split("\n\n")
+        .flat_map(split_paragraph_sentences)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn split_paragraph_sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -374,6 +384,7 @@ pub fn split_award_ids(text: &str) -> Vec<String> {
             .trim_start_matches("and ")
             .trim()
             .trim_end_matches('.');
+        let piece = without_recipient(piece);
         if piece.is_empty() || piece.len() > 40 {
             continue;
         }
@@ -390,6 +401,22 @@ pub fn split_award_ids(text: &str) -> Vec<String> {
         );
     }
     out
+}
+
+/// An award without the initials of the author who holds it, as PNAS, Cell Press and
+/// eLife name them after the number ("R01 AI157730 to H.T.", "310030_197412 to I.S.-M.").
+fn without_recipient(piece: &str) -> &str {
+    match piece.rsplit_once(" to ") {
+        Some((award, holder))
+            if holder.contains('.')
+                && holder
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' ')) =>
+        {
+            award.trim_end()
+        }
+        _ => piece,
+    }
 }
 
 fn is_award_id(text: &str) -> bool {
@@ -569,11 +596,37 @@ mod tests {
             ("grant number P 31245-G29", &["P 31245-G29"]),
             ("Grant NSTC 110-2221-E-150-017", &["110-2221-E-150-017"]),
             ("grant UAF 77/2013", &["77/2013"]),
+            // The holder's initials after the number (PNAS, Cell Press, eLife).
+            ("R01 AI157730 to H.T.", &["R01 AI157730"]),
+            ("grant 310030_197412 to I.S.-M.", &["310030_197412"]),
+            ("Pilot Award HF-2021-034 to L.M.", &["HF-2021-034"]),
             ("2015", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(split_award_ids(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_break_ends_a_funding_sentence() {
+        let text = "We thank the families who took part in Tannenburg\n\nResearch funding: This research was funded by the Invented Research Foundation, project number 441273915, and by the Invented Science Fund (UIDB/00214/2020).";
+        let got: Vec<(String, Vec<String>)> = parse_funding_text(text)
+            .into_iter()
+            .map(|f| (f.funder, f.award_ids))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Invented Research Foundation".to_owned(),
+                    vec!["441273915".to_owned()]
+                ),
+                (
+                    "Invented Science Fund".to_owned(),
+                    vec!["UIDB/00214/2020".to_owned()]
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -193,6 +193,7 @@ const PAYWALL_MARKERS: &[&str] = &[
 pub fn extract_header(record: &mut Record, page: &Page<'_>) {
     fill_journal_line(record, page);
     fill_abbreviated_issue_line(record, page);
+    fill_dates_from_editorial_history(record, page);
     fill_dates(record, page);
     fill_doi(record, page);
     fill_issns_and_publisher(record, page);
@@ -805,6 +806,70 @@ fn fill_dates(record: &mut Record, page: &Page<'_>) {
                 Some([line.start, line.end]),
             );
         }
+    }
+}
+
+/// The labels of an editorial history's clauses and the date each gives, longest first.
+const HISTORY_CLAUSES: &[(&str, &str)] = &[
+    ("revised version received", "revised"),
+    ("submitted", "received"),
+    ("received", "received"),
+    ("revised", "revised"),
+    ("accepted", "accepted"),
+    ("published", "published"),
+];
+
+/// An editorial history printed as one run of clauses parted by semicolons, the dates in
+/// numbers ("Edited by L Okafor; submitted 03.12.21; peer-reviewed by …; revised version
+/// received 01.02.22; accepted 21.02.22; published 12.04.22", as every JMIR journal closes
+/// its articles): the article's own dates, so they come before any other dated line (a
+/// preprint's "first published" note above the title). Wrapped lines are joined; the
+/// line may stand anywhere on the page (a text dump leaves it under the references).
+fn fill_dates_from_editorial_history(record: &mut Record, page: &Page<'_>) {
+    const MAX_LINES: usize = 4;
+    let lines = page.lines;
+    // Only a line opening with a history's first label is read (nearly every line of a
+    // page is turned away on its first letter).
+    let opens = |text: &str| {
+        let text = text.trim_start();
+        (text.starts_with("Edited by ") || text.starts_with("Submitted ")) && text.contains(';')
+    };
+    let Some(start) = lines.iter().position(|l| opens(&l.text)) else {
+        return;
+    };
+    let mut text = lines[start].text.trim().to_owned();
+    let mut end = lines[start].end;
+    for line in lines[start + 1..].iter().take(MAX_LINES - 1) {
+        let next = line.text.trim();
+        let goes_on = text.ends_with(';')
+            || next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        if line.is_blank() || !goes_on {
+            break;
+        }
+        text.push(' ');
+        text.push_str(next);
+        end = line.end;
+    }
+    let span = Some([lines[start].start, end]);
+    for clause in text.split(';') {
+        let clause = clause.trim();
+        let Some((label, field)) = HISTORY_CLAUSES.iter().find(|(label, _)| {
+            clause
+                .get(..label.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(label))
+        }) else {
+            continue;
+        };
+        let Some(date) = super::dates::parse_dotted_date(clause[label.len()..].trim()) else {
+            continue;
+        };
+        let slot: Slot = match *field {
+            "received" => |r| &mut r.dates.received,
+            "revised" => |r| &mut r.dates.revised,
+            "accepted" => |r| &mut r.dates.accepted,
+            _ => |r| &mut r.dates.published,
+        };
+        fill_text(record, &format!("dates.{field}"), slot, &date, span);
     }
 }
 
@@ -3492,6 +3557,42 @@ pub fn fill_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editorial_history_clauses() {
+        // (page text, received, revised, accepted, published)
+        type Dates = [Option<&'static str>; 4];
+        let cases: [(&str, Dates); 3] = [
+            (
+                "Title\n\nReferences\n\n 1. Lin M. A title. Invent Res 2020;1(1):e1\n\nEdited by L Okafor; submitted 03.12.21; peer-reviewed by K Oduya, S Berg;\ncomments to author 10.01.22; revised version received 01.02.22; accepted\n21.02.22; published 12.04.22\n",
+                [
+                    Some("2021-12-03"),
+                    Some("2022-02-01"),
+                    Some("2022-02-21"),
+                    Some("2022-04-12"),
+                ],
+            ),
+            (
+                "Title\n\nSubmitted 3.5.2019; accepted 4.6.2019\n",
+                [Some("2019-05-03"), None, Some("2019-06-04"), None],
+            ),
+            // No history clauses: nothing is read.
+            (
+                "Title\n\nEdited by the invented editors of the invented series\n",
+                [None, None, None, None],
+            ),
+        ];
+        for (text, want) in cases {
+            let lines = crate::clean::clean_lines(text);
+            let segments = crate::segment::segment(&lines);
+            let page = Page::new(&lines, &segments, None);
+            let mut record = Record::empty_for_tests("t.txt", "text");
+            fill_dates_from_editorial_history(&mut record, &page);
+            let d = &record.dates;
+            let got = [&d.received, &d.revised, &d.accepted, &d.published].map(|x| x.as_deref());
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     #[test]
     fn abstract_closing_the_header() {

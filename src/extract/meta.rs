@@ -792,12 +792,16 @@ fn normalise_orcid(value: &str) -> Option<String> {
 
 /// An author from a name in "Family, Given" or "Given Family" order.
 fn author_from_name(raw: &str) -> Option<Author> {
+    let parted = given_family_by_wide_space(raw);
     let raw = collapse(raw);
     let raw = NAME_TRAILER.replace(&raw, "").trim().to_owned();
     if raw.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
-    let (given, family) = split_given_family(&raw);
+    let (given, family) = match parted {
+        Some((given, family)) if raw == format!("{given} {family}") => (Some(given), Some(family)),
+        _ => split_given_family(&raw),
+    };
     let name = match (&given, &family) {
         (Some(g), Some(f)) if raw.contains(',') => format!("{g} {f}"),
         _ => raw.clone(),
@@ -808,6 +812,19 @@ fn author_from_name(raw: &str) -> Option<Author> {
         family,
         ..Author::default()
     })
+}
+
+/// Atypon's `dc.Creator` parts the given names from the family name with two spaces
+/// ("Tomás  Echeverría Ruiz", "B. J.  Lawrie"; ACS, Taylor & Francis, SAGE, PNAS): the one
+/// wide gap of a name tells a family name of two words, which splitting at the last space
+/// would cut. `None` unless the name holds exactly one such gap, with words on both sides.
+fn given_family_by_wide_space(raw: &str) -> Option<(String, String)> {
+    let raw = raw.trim();
+    let at = raw.find("  ")?;
+    let (given, family) = (raw[..at].trim(), raw[at..].trim());
+    let single = |s: &str| !s.contains("  ") && !s.is_empty();
+    (single(given) && single(family) && !raw.contains(','))
+        .then(|| (collapse(given), collapse(family)))
 }
 
 fn authors_from_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Author> {
@@ -993,8 +1010,9 @@ fn parse_citation_reference(content: &str) -> Option<Reference> {
             }
             "citation_volume" => reference.volume = Some(value),
             "citation_issue" => reference.issue = Some(value),
-            "citation_firstpage" => reference.page_first = Some(value),
-            "citation_lastpage" => reference.page_last = Some(value),
+            // PLOS and De Gruyter spell the page keys with an underscore.
+            "citation_firstpage" | "citation_first_page" => reference.page_first = Some(value),
+            "citation_lastpage" | "citation_last_page" => reference.page_last = Some(value),
             "citation_pages" => {
                 if let Some(range) = parse_page_range(&value) {
                     reference.page_first.get_or_insert(range.first);
@@ -1559,6 +1577,31 @@ mod tests {
     }
 
     #[test]
+    fn dublin_core_creators_parted_by_a_wide_space() {
+        let cases = [
+            (
+                "Tomás  Echeverría Ruiz",
+                Some("Tomás"),
+                Some("Echeverría Ruiz"),
+            ),
+            ("B. J.  Lawrie", Some("B. J."), Some("Lawrie")),
+            (" Jean-Paul    Malrieu ", Some("Jean-Paul"), Some("Malrieu")),
+            ("Rosa Inés  Calderón", Some("Rosa Inés"), Some("Calderón")),
+            // One space only, or more than one wide gap: split as before.
+            ("Hao da Silva", Some("Hao"), Some("da Silva")),
+            ("Ana  María  López", Some("Ana María"), Some("López")),
+        ];
+        for (raw, given, family) in cases {
+            let author = author_from_name(raw).unwrap_or_else(|| panic!("{raw}"));
+            assert_eq!(
+                (author.given.as_deref(), author.family.as_deref()),
+                (given, family),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
     fn highwire_authors_carry_their_institutions() {
         let m = meta(
             &[
@@ -1675,12 +1718,25 @@ mod tests {
                     "citation_reference",
                     "Berg, T. and Okafor, D.: Invented lake ice, J. Invented Limnol., 4, 1–9, 2001.",
                 ),
+                (
+                    "citation_reference",
+                    "citation_title=Invented ice;citation_author=T. Berg;citation_journal_title=Invent Vet Sci;\
+                     citation_volume=69;citation_first_page=1295;citation_last_page=98;citation_publication_date=2007;",
+                ),
             ],
             &[],
         );
         let mut r = empty_record();
         fill_from_source_meta(&mut r, &m);
-        assert_eq!(r.references.len(), 3);
+        assert_eq!(r.references.len(), 4);
+        // The page keys as PLOS and De Gruyter spell them.
+        assert_eq!(
+            (
+                r.references[3].page_first.as_deref(),
+                r.references[3].page_last.as_deref()
+            ),
+            (Some("1295"), Some("1298"))
+        );
         let first = &r.references[0];
         assert_eq!(first.kind, "article-journal");
         assert_eq!(first.title.as_deref(), Some("Dabigatran versus warfarin"));

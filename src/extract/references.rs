@@ -109,6 +109,11 @@ pub fn extract_reference_list(record: &mut Record, page: &Page<'_>) {
 /// Splits the lines of a reference section into entries.
 pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
     let content: Vec<&Line> = lines.iter().copied().filter(|l| !l.is_blank()).collect();
+    let relabelled = close_bare_labels(&content);
+    let content: Vec<&Line> = match &relabelled {
+        Some(lines) => lines.iter().collect(),
+        None => content,
+    };
     let reattached = reattach_detached_labels(&content);
     let content: Vec<&Line> = match &reattached {
         Some(lines) => lines.iter().collect(),
@@ -124,6 +129,48 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
     } else {
         split_unnumbered(&content)
     }
+}
+
+/// A list whose labels are set in an element of their own without a period (Atypon's
+/// Literatum pages: `<div class="label">1</div>`) prints each as a bare number alone on its
+/// line, above its entry. A bare number alone is no label elsewhere (a PDF's page number),
+/// so only numbers that run 1, 2, 3, … through the whole list, at least three of them and
+/// never two in a row, are read as labels: they are given their period. `None` when the
+/// list has no such run.
+fn close_bare_labels(lines: &[&Line]) -> Option<Vec<Line>> {
+    let bare = |line: &Line| {
+        let text = line.text.trim();
+        ((1..=4).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut expected = 1;
+    let mut previous_bare = false;
+    for line in lines {
+        match bare(line) {
+            Some(n) if n == expected && !previous_bare => {
+                expected += 1;
+                previous_bare = true;
+            }
+            Some(_) => return None,
+            None => previous_bare = false,
+        }
+    }
+    if expected <= 3 || previous_bare {
+        return None;
+    }
+    Some(
+        lines
+            .iter()
+            .map(|&line| match bare(line) {
+                Some(n) => Line {
+                    text: format!("{n}."),
+                    ..line.clone()
+                },
+                None => line.clone(),
+            })
+            .collect(),
+    )
 }
 
 /// Text taken from a PDF may print a list's labels apart from its entries, as a column of
@@ -1103,6 +1150,48 @@ mod tests {
             "{}",
             got[2].1
         );
+    }
+
+    #[test]
+    fn bare_numbers_over_their_entries_are_labels_when_they_run_through_the_list() {
+        let entries = [
+            "A. Lindqvist, D. Okafor, Invented things. Invent. Lett. 144, 103–113 (1999).",
+            "J. Moreau, More invented things. Invent. Lett. 108, 667–673 (2002).",
+            "A. Silva, Last invented thing. Invent. Rev. 112, 143–154 (2005).",
+        ];
+        let with_labels = |labels: [&str; 3]| {
+            labels
+                .iter()
+                .zip(entries)
+                .map(|(label, entry)| format!("{label}\n{entry}\nCrossref\n"))
+                .collect::<String>()
+        };
+        type Case = ([&'static str; 3], Vec<Option<u32>>, usize);
+        let cases: [Case; 3] = [
+            // Each entry under its bare number: three entries, numbered, labels gone.
+            (["1", "2", "3"], vec![Some(1), Some(2), Some(3)], 0),
+            // Numbers out of sequence are page numbers or data, not labels: kept.
+            (["1", "7", "3"], vec![], 1),
+            (["2", "3", "4"], vec![], 1),
+        ];
+        for (labels, numbers, kept) in cases {
+            let text = with_labels(labels);
+            let got = split(&text);
+            if numbers.is_empty() {
+                // Not read as labels: some entry still holds a bare number.
+                let holding = got
+                    .iter()
+                    .filter(|r| labels.iter().any(|l| r.1.starts_with(&format!("{l} "))))
+                    .count();
+                assert!(holding >= kept, "{labels:?}: {got:?}");
+            } else {
+                let got_numbers: Vec<Option<u32>> = got.iter().map(|r| r.0).collect();
+                assert_eq!(got_numbers, numbers, "{labels:?}");
+                for (reference, entry) in got.iter().zip(entries) {
+                    assert_eq!(reference.1, entry, "{labels:?}");
+                }
+            }
+        }
     }
 
     #[test]

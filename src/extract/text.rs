@@ -83,10 +83,13 @@ fn breaks_a_doi(text: &str, line: &str) -> bool {
         return (4..=9).contains(&prefix.len()) && prefix.bytes().all(|b| b.is_ascii_digit());
     }
     // A line opening with a DOI's or an address's own label starts anew ("…/scs.2017.0802."
-    // / "doi:10.5555/scs.2017.0802", the target of a print's link written under it).
+    // / "doi:10.5555/scs.2017.0802", the target of a print's link written under it), and
+    // so does one opening with a whole DOI, prefix and slash ("…/jpl.211." / "10.5555/jpl.211",
+    // a DOI link's text under the reference, De Gruyter): no DOI holds another's prefix.
     let labelled = ["doi:", "doi.org/", "http", "www."]
         .iter()
-        .any(|label| line.starts_with(label));
+        .any(|label| line.starts_with(label))
+        || opens_with_doi_prefix(line);
     if !text.ends_with('.')
         || labelled
         || !line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_lowercase())
@@ -96,6 +99,15 @@ fn breaks_a_doi(text: &str, line: &str) -> bool {
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or_default();
     let doi = last_word.find("10.").map_or("", |at| &last_word[at..]);
     doi.len() > 8 && doi.contains('/') && doi[3..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a line opens with a DOI's prefix and its slash: `10.` and four to nine digits.
+fn opens_with_doi_prefix(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("10.") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (4..=9).contains(&digits) && rest[digits..].starts_with('/')
 }
 
 /// A line that opens with punctuation closing the previous one (". 2014 Title", ", 12–15"):
@@ -174,6 +186,11 @@ mod tests {
             (
                 "DOI: 10.5555/scs.2017.0802.\ndoi:10.5555/scs.2017.0802 Crossref",
                 "DOI: 10.5555/scs.2017.0802. doi:10.5555/scs.2017.0802 Crossref",
+            ),
+            // A whole DOI under one (a DOI link's text) starts anew.
+            (
+                "https://doi.org/10.5555/jpl.211.\n10.5555/jpl.211 Search in Google Scholar",
+                "https://doi.org/10.5555/jpl.211. 10.5555/jpl.211 Search in Google Scholar",
             ),
             // A DOI broken before the slash after its prefix goes on.
             (

@@ -27,7 +27,11 @@ pub fn collect_source_meta(html: &Html) -> SourceMeta {
                     continue;
                 };
                 let key = key.trim().to_ascii_lowercase();
-                let content = collapse_whitespace(content);
+                let content = if key == "dc.creator" {
+                    creator_name(content)
+                } else {
+                    collapse_whitespace(content)
+                };
                 if key.is_empty() || content.is_empty() {
                     continue;
                 }
@@ -131,6 +135,26 @@ fn push_json_ld(out: &mut Vec<serde_json::Value>, text: &str) {
 }
 
 /// Trims and folds runs of whitespace to one space.
+/// A `dc.Creator` name with its spaces collapsed, except the wide gap Atypon sets between
+/// the given names and the family name ("Tomás  Echeverría Ruiz"), kept as two spaces for
+/// the name to be split there.
+fn creator_name(text: &str) -> String {
+    match text.trim().split_once("  ") {
+        Some((given, family))
+            if !given.trim().is_empty()
+                && !family.trim().is_empty()
+                && !family.trim().contains("  ") =>
+        {
+            format!(
+                "{}  {}",
+                collapse_whitespace(given),
+                collapse_whitespace(family)
+            )
+        }
+        _ => collapse_whitespace(text),
+    }
+}
+
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -177,6 +201,24 @@ mod tests {
             .filter_map(|v| v["@type"].as_str())
             .collect();
         assert_eq!(types, ["ScholarlyArticle", "WebSite", "Person"]);
+    }
+
+    #[test]
+    fn creator_names_keep_their_one_wide_gap() {
+        let cases = [
+            ("Tomás  Echeverría Ruiz", "Tomás  Echeverría Ruiz"),
+            (" Jean-Paul    Malrieu ", "Jean-Paul  Malrieu"),
+            ("Mei  Lin   Okafor", "Mei Lin Okafor"),
+            ("Lin, Mei", "Lin, Mei"),
+        ];
+        for (content, want) in cases {
+            let page = format!(
+                r#"<html><head><meta name="dc.Creator" content="{content}"><meta name="dc.Title" content="A  title"></head></html>"#
+            );
+            let meta = collect_source_meta(&Html::parse_document(&page));
+            assert_eq!(meta.tags[0].1, want, "{content}");
+            assert_eq!(meta.tags[1].1, "A title");
+        }
     }
 
     #[test]
