@@ -2,7 +2,7 @@
 //!
 //! Start tags are half of a saved article page's bytes, and html5ever reads attribute
 //! names one character at a time: `style`, `data-*`, `onclick`, `src`, `srcset`, `d` (SVG
-//! paths), `xmlns:*` and the like cost parse time and are never looked at. [`drop_unread_attributes`]
+//! paths), `xmlns:*` and the like cost parse time and are never looked at. [`rewrite_markup`]
 //! tokenizes tags exactly as the HTML tokenizer does (the attribute states of the HTML
 //! standard) and writes each start tag again with only the attributes some reader asks for
 //! ([`READ_ATTRIBUTES`]), so the parsed tree is the same as before less those attributes.
@@ -20,11 +20,15 @@
 //! model (`<![CDATA[`, `<plaintext>`, `<frameset>`, a script that may double-escape, an
 //! unterminated tag): the rest of the page is then left as written.
 //!
+//! The same scan closes self-closing tags and measures the nesting depth for
+//! [`super::markup::prepare_markup`] (which the rest of the page still gets after a stop):
+//! html5ever then reads the page once, after one scan of the raw markup.
+//!
 //! Formatting elements (`b`, `i`, `font`, ...) keep every attribute: the tree builder
 //! compares their attributes when it limits repeated formatting elements, so dropping one
 //! could change the tree.
 
-use super::markup::NameTable;
+use super::markup::{NameTable, PreparedMarkup, closing_class};
 use memchr::{memchr, memmem};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -334,37 +338,96 @@ fn is_json_script(bytes: &[u8], attributes: &[Attribute]) -> bool {
     })
 }
 
-/// The markup with every start tag written again without the attributes no reader asks
-/// for, scripts and style sheets emptied and indentation between tags shortened (see the
-/// module docs); borrowed unchanged when there is nothing to drop.
-pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
+/// What [`rewrite_markup`] does with the markup no reader asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unread {
+    /// Drops unread attributes, script code, style sheets and indentation.
+    Drop,
+    /// Keeps them: only closes self-closing tags and measures the depth (the tree the
+    /// tests compare with).
+    #[cfg(test)]
+    Keep,
+}
+
+/// The output of [`rewrite_markup`]: the input borrowed until the first change, then
+/// copied piece by piece.
+struct Rewritten<'a> {
+    text: &'a str,
+    out: Option<String>,
+    /// How much of `text` is in `out` (or would be, while `out` is `None`).
+    copied: usize,
+}
+
+impl<'a> Rewritten<'a> {
+    /// The output with the input copied up to `to`, to write after.
+    fn copy_to(&mut self, to: usize) -> &mut String {
+        let text = self.text;
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(text.len() + 256));
+        out.push_str(&text[self.copied..to]);
+        self.copied = to;
+        out
+    }
+
+    /// Leaves the input out from where it is copied to up to `to`.
+    fn skip_to(&mut self, to: usize) {
+        self.copy_to(self.copied);
+        self.copied = to;
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            Some(mut out) => {
+                out.push_str(&self.text[self.copied..]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(self.text),
+        }
+    }
+}
+
+/// Scans raw markup once, tag by tag as the tokenizer reads it: writes `</name>` after
+/// every self-closing tag of a non-void element (see [`super::markup`]), measures how deep
+/// the markup nests, and with [`Unread::Drop`] writes every start tag again without the
+/// attributes no reader asks for, empties scripts and style sheets and shortens the
+/// indentation between tags (see the module docs). Past `stop_at` levels the scan stops
+/// and the text is incomplete.
+pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> PreparedMarkup<'_> {
     let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut out = Rewritten {
+        text,
+        out: None,
+        copied: 0,
+    };
     let mut attributes: Vec<Attribute> = Vec::with_capacity(16);
     // Open `<svg>`, `<math>` and `<select>` elements as far as this scanner can tell (an
     // over-count, never an under-count): inside them a raw-text tag name may be markup.
     let (mut svg, mut math, mut select) = (0usize, 0usize, 0usize);
     // Open `<pre>` and `<listing>` elements (an over-count): their whitespace is kept.
     let mut preformatted = 0usize;
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    // Cleared where the markup stops being tokenized the way this scanner models: the
+    // rest is left as written but for the closed self-closing tags.
+    let mut rewriting = unread == Unread::Drop;
     let mut at = 0;
     // Whether `at` is where a tag, comment or doctype ended.
     let mut after_markup = false;
     while let Some(found) = memchr(b'<', &bytes[at..]) {
         let lt = at + found;
-        if after_markup
+        if rewriting
+            && after_markup
             && found >= 2
             && preformatted == 0
             && bytes[at..lt].iter().all(|&b| is_space(b))
         {
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..at]);
-            out.push(if memchr(b'\n', &bytes[at..lt]).is_some() {
+            let space = if memchr(b'\n', &bytes[at..lt]).is_some() {
                 '\n'
             } else {
                 ' '
-            });
-            copied = lt;
+            };
+            out.copy_to(at).push(space);
+            out.skip_to(lt);
         }
         after_markup = true;
         let Some(&next) = bytes.get(lt + 1) else {
@@ -378,8 +441,10 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                         None => break,
                     }
                 } else if bytes[lt + 2..].starts_with(b"[CDATA[") {
-                    // A CDATA section in foreign content, a bogus comment elsewhere.
-                    break;
+                    // A CDATA section in foreign content, a bogus comment elsewhere: its
+                    // content is scanned for tags as if it were markup.
+                    rewriting = false;
+                    at = lt + 2;
                 } else {
                     // A doctype or bogus comment: up to the first `>`.
                     match memchr(b'>', &bytes[lt + 2..]) {
@@ -400,12 +465,16 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                     let Some(tag) = read_tag(bytes, lt + 2, &mut attributes) else {
                         break;
                     };
-                    match tag_kind(&bytes[tag.name_start..tag.name_end]) {
+                    let name = &bytes[tag.name_start..tag.name_end];
+                    match tag_kind(name) {
                         TagKind::Svg => svg = svg.saturating_sub(1),
                         TagKind::Math => math = math.saturating_sub(1),
                         TagKind::Select => select = select.saturating_sub(1),
                         TagKind::Preformatted => preformatted = preformatted.saturating_sub(1),
                         _ => {}
+                    }
+                    if closing_class(name).nests() {
+                        depth = depth.saturating_sub(1);
                     }
                     at = tag.end;
                 } else if first == b'>' {
@@ -424,30 +493,50 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                 };
                 let name = &bytes[tag.name_start..tag.name_end];
                 let kind = tag_kind(name);
-                let mut all_read = true;
-                for attribute in &mut attributes {
-                    attribute.read = is_read_attribute(&bytes[attribute.start..attribute.name_end]);
-                    all_read &= attribute.read;
-                }
-                if kind != TagKind::AttributeCompared && !all_read {
-                    let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                    out.push_str(&text[copied..tag.name_end]);
-                    for attribute in attributes.iter().filter(|a| a.read) {
-                        out.push(' ');
-                        out.push_str(&text[attribute.start..attribute.end]);
+                if rewriting && kind != TagKind::AttributeCompared {
+                    let mut all_read = true;
+                    for attribute in &mut attributes {
+                        attribute.read =
+                            is_read_attribute(&bytes[attribute.start..attribute.name_end]);
+                        all_read &= attribute.read;
                     }
-                    out.push_str(if tag.self_closing { " />" } else { ">" });
-                    copied = tag.end;
+                    if !all_read {
+                        let written = out.copy_to(tag.name_end);
+                        for attribute in attributes.iter().filter(|a| a.read) {
+                            written.push(' ');
+                            written.push_str(&text[attribute.start..attribute.end]);
+                        }
+                        written.push_str(if tag.self_closing { " />" } else { ">" });
+                        out.skip_to(tag.end);
+                    }
                 }
                 at = tag.end;
+                let class = closing_class(name);
+                // Closed at once: its content, if any, is what follows the written end tag.
+                let closed = tag.self_closing && !class.is_void();
+                if closed {
+                    let written = out.copy_to(tag.end);
+                    written.push_str("</");
+                    written.push_str(&text[tag.name_start..tag.name_end]);
+                    written.push('>');
+                }
+                if class.nests() && !tag.self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                    if deepest > stop_at {
+                        break;
+                    }
+                }
                 match kind {
-                    TagKind::Stop => break,
+                    // Everything after `<plaintext>` is text.
+                    TagKind::Stop if name.eq_ignore_ascii_case(b"plaintext") => break,
+                    TagKind::Stop => rewriting = false,
                     // A self-closed `<svg/>` is closed at once.
                     TagKind::Svg => svg += usize::from(!tag.self_closing),
                     TagKind::Math => math += usize::from(!tag.self_closing),
-                    TagKind::Select => select += 1,
-                    TagKind::Preformatted => preformatted += 1,
-                    TagKind::RawText => {
+                    TagKind::Select => select += usize::from(!closed),
+                    TagKind::Preformatted => preformatted += usize::from(!closed),
+                    TagKind::RawText if !closed => {
                         let Some(end) = raw_text_end(bytes, tag.end, name) else {
                             break;
                         };
@@ -456,21 +545,20 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                         if (may_be_markup && memchr(b'<', content).is_some())
                             || (name.eq_ignore_ascii_case(b"script") && may_double_escape(content))
                         {
-                            break;
+                            rewriting = false;
                         }
                         let code = if name.eq_ignore_ascii_case(b"script") {
                             !is_json_script(bytes, &attributes)
                         } else {
                             name.eq_ignore_ascii_case(b"style")
                         };
-                        if code && end > tag.end {
-                            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                            out.push_str(&text[copied..tag.end]);
-                            copied = end;
+                        if rewriting && code && end > tag.end {
+                            out.copy_to(tag.end);
+                            out.skip_to(end);
                         }
                         at = end;
                     }
-                    TagKind::AttributeCompared | TagKind::Other => {}
+                    TagKind::RawText | TagKind::AttributeCompared | TagKind::Other => {}
                 }
             }
             _ => {
@@ -479,12 +567,9 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
             }
         }
     }
-    match out {
-        Some(mut out) => {
-            out.push_str(&text[copied..]);
-            Cow::Owned(out)
-        }
-        None => Cow::Borrowed(text),
+    PreparedMarkup {
+        deepest,
+        text: out.finish(),
     }
 }
 
@@ -493,6 +578,20 @@ mod tests {
     use super::*;
     use scraper::{Html, Node};
     use std::fmt::Write;
+
+    /// The markup as `decode_html` gives it to the parser.
+    fn prepared(text: &str) -> String {
+        rewrite_markup(text, usize::MAX, Unread::Drop)
+            .text
+            .into_owned()
+    }
+
+    /// The markup with only its self-closing tags closed: the tree to compare with.
+    fn closed(text: &str) -> String {
+        rewrite_markup(text, usize::MAX, Unread::Keep)
+            .text
+            .into_owned()
+    }
 
     /// Text as HTML shows it: each run of whitespace one space.
     fn shown_text(text: &str) -> String {
@@ -601,7 +700,7 @@ mod tests {
             ),
         ];
         for (input, want) in cases {
-            assert_eq!(drop_unread_attributes(input), want, "{input}");
+            assert_eq!(prepared(input), want, "{input}");
         }
     }
 
@@ -616,12 +715,17 @@ mod tests {
             r#"<div style="x"#,
         ];
         for input in cases {
-            assert_eq!(drop_unread_attributes(input), input, "{input}");
+            assert_eq!(prepared(input), input, "{input}");
         }
+        // Self-closing tags after the stop are still closed.
+        assert_eq!(
+            prepared(r#"<svg><style>a<b</style></svg><div style="x"/>"#),
+            r#"<svg><style>a<b</style></svg><div style="x"/></div>"#
+        );
     }
 
     /// The corpus pages (and bad inputs) as saved, through the same preparation as
-    /// `decode_html`: their trees are the same with and without the unread attributes.
+    /// `decode_html`: their trees are the same with and without the unread markup.
     #[test]
     fn corpus_trees_are_unchanged_but_for_unread_attributes() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -641,10 +745,8 @@ mod tests {
         for page in pages {
             let bytes = std::fs::read(&page).expect("readable");
             let text = super::super::charset::decode_page_bytes(&bytes).text;
-            let prepared = super::super::markup::prepare_markup(&text, usize::MAX).text;
-            let stripped = drop_unread_attributes(&prepared);
             assert!(
-                read_tree(&stripped) == read_tree(&prepared),
+                read_tree(&prepared(&text)) == read_tree(&closed(&text)),
                 "{}",
                 page.display()
             );
@@ -676,8 +778,7 @@ mod tests {
             )
         ) {
             let page: String = pieces.concat();
-            let stripped = drop_unread_attributes(&page);
-            proptest::prop_assert_eq!(read_tree(&stripped), read_tree(&page), "{}", page);
+            proptest::prop_assert_eq!(read_tree(&prepared(&page)), read_tree(&closed(&page)), "{}", page);
         }
     }
 }
