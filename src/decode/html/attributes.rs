@@ -5,7 +5,8 @@
 //! paths), `xmlns:*` and the like cost parse time and are never looked at. [`rewrite_markup`]
 //! tokenizes tags exactly as the HTML tokenizer does (the attribute states of the HTML
 //! standard) and writes each start tag again with only the attributes some reader asks for
-//! ([`READ_ATTRIBUTES`]), so the parsed tree is the same as before less those attributes.
+//! ([`READ_ATTRIBUTES`], and [`ELEMENT_ATTRIBUTES`] on the elements they are read on), so
+//! the parsed tree is the same as before less those attributes.
 //! In the same pass it drops two more things no reader looks at, each a tenth of a saved
 //! page: the code of scripts (all but JSON ones, which hold JSON-LD metadata) and of style
 //! sheets, leaving the elements empty; and the indentation between tags, a run of
@@ -33,39 +34,52 @@ use memchr::{memchr, memmem};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// Attribute names (lower case) that a reader of the parsed tree asks for: the DOM passes
-/// of this module ([`super::chrome`], [`super::cues`], [`super::head`],
-/// [`super::markdown`]), and html5ever's tree builder (`type` of a hidden input, `color` /
-/// `face` / `size` of a `font` in foreign content, `encoding` of `annotation-xml`, `form`,
-/// `shadowrootmode`).
+/// Attribute names (lower case) that a reader of the parsed tree asks for on any element:
+/// the DOM passes of this module ([`super::chrome`], [`super::cues`], [`super::head`],
+/// [`super::markdown`]), and html5ever's tree builder (`color` / `face` / `size` of a
+/// `font` in foreign content, `encoding` of `annotation-xml`, `form`, `shadowrootmode`).
 pub const READ_ATTRIBUTES: &[&str] = &[
     "aria-controls",
     "aria-expanded",
     "aria-hidden",
     "class",
     "color",
-    "content",
     "data-test",
     "encoding",
     "face",
     "form",
     "hidden",
-    "href",
     "id",
     "itemprop",
     "itemscope",
     "itemtype",
-    "name",
-    "property",
-    "rel",
     "role",
     "shadowrootmode",
     "size",
-    "start",
     "title",
-    "type",
-    "value",
 ];
+
+/// Attribute names (lower case) read on some elements only, and those elements: a link's
+/// `href` (DOIs, ORCID iDs, issue numbers) and the canonical `<link>`'s; the `<meta>`
+/// pairs; a list's `start` and an item's `value`; the `type` of a script (JSON-LD) and of
+/// an input (the tree builder keeps a hidden one in its table).
+pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("content", &["meta"]),
+    ("href", &["a", "link"]),
+    ("name", &["meta"]),
+    ("property", &["meta"]),
+    ("rel", &["link"]),
+    ("start", &["ul", "ol", "menu"]),
+    ("type", &["script", "input"]),
+    ("value", &["li"]),
+];
+
+/// On which elements an attribute is read.
+#[derive(Debug, Clone, Copy)]
+enum ReadOn {
+    Any,
+    Only(&'static [&'static str]),
+}
 
 /// Formatting elements whose attributes the tree builder compares (the "Noah's Ark"
 /// clause); `a` and `nobr` are left out, as a new one first closes the one open.
@@ -102,12 +116,20 @@ enum TagKind {
 
 /// The tables compiled once: attribute names kept, and the kind of each listed tag name.
 struct Tables {
-    read: NameTable<()>,
+    read: NameTable<ReadOn>,
     kinds: NameTable<TagKind>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
-    read: NameTable::new(&[(READ_ATTRIBUTES, ())]),
+    read: {
+        let mut groups = vec![(READ_ATTRIBUTES, ReadOn::Any)];
+        groups.extend(
+            ELEMENT_ATTRIBUTES
+                .iter()
+                .map(|(name, tags)| (std::slice::from_ref(name), ReadOn::Only(tags))),
+        );
+        NameTable::new(&groups)
+    },
     kinds: NameTable::new(&[
         (&["svg"], TagKind::Svg),
         (&["math"], TagKind::Math),
@@ -119,15 +141,20 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
     ]),
 });
 
-/// Whether an attribute is one of [`READ_ATTRIBUTES`], also behind a prefix: in SVG and
-/// MathML the parser names `xlink:href` and `xlink:title` by their local part (`href`,
-/// `title`), which is what the readers ask for.
-fn is_read_attribute(name: &[u8]) -> bool {
+/// Whether an attribute of the element `tag` is read ([`READ_ATTRIBUTES`],
+/// [`ELEMENT_ATTRIBUTES`]), also behind a prefix: in SVG and MathML the parser names
+/// `xlink:href` and `xlink:title` by their local part (`href`, `title`), which is what the
+/// readers ask for.
+fn is_read_attribute(tag: &[u8], name: &[u8]) -> bool {
     let local = match memchr(b':', name) {
         Some(colon) => &name[colon + 1..],
         None => name,
     };
-    TABLES.read.get(local).is_some()
+    match TABLES.read.get(local) {
+        Some(ReadOn::Any) => true,
+        Some(ReadOn::Only(tags)) => tags.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(tag)),
+        None => false,
+    }
 }
 
 fn tag_kind(name: &[u8]) -> TagKind {
@@ -141,7 +168,7 @@ struct Attribute {
     start: usize,
     name_end: usize,
     end: usize,
-    /// Its name is one of [`READ_ATTRIBUTES`] (set for start tags only).
+    /// A reader asks for it on its element (set for start tags only).
     read: bool,
 }
 
@@ -497,7 +524,7 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                     let mut all_read = true;
                     for attribute in &mut attributes {
                         attribute.read =
-                            is_read_attribute(&bytes[attribute.start..attribute.name_end]);
+                            is_read_attribute(name, &bytes[attribute.start..attribute.name_end]);
                         all_read &= attribute.read;
                     }
                     if !all_read {
@@ -608,7 +635,7 @@ mod tests {
     }
 
     /// The parsed tree as text, with only what some reader asks for: the attributes in
-    /// [`READ_ATTRIBUTES`], no script code or style sheet, and text as HTML shows it (a
+    /// [`READ_ATTRIBUTES`] and [`ELEMENT_ATTRIBUTES`], no script code or style sheet, and text as HTML shows it (a
     /// run of whitespace as one space) outside preformatted elements.
     fn read_tree(html: &str) -> String {
         let page = Html::parse_document(html);
@@ -635,7 +662,7 @@ mod tests {
                     Node::Element(e) => {
                         let _ = write!(out, "<{:?}:{}", e.name.ns, e.name());
                         for (name, value) in e.attrs() {
-                            if READ_ATTRIBUTES.contains(&name) {
+                            if is_read_attribute(e.name().as_bytes(), name.as_bytes()) {
                                 let _ = write!(out, " {name}={value:?}");
                             }
                         }
@@ -675,6 +702,20 @@ mod tests {
             (r#"<img src="x.png" alt="y"/>"#, "<img />"),
             (r#"<a href=x/ target=_blank>"#, "<a href=x/>"),
             (r#"<p data-a=1 hidden>"#, "<p hidden>"),
+            (r#"<a href="/x" rel=nofollow name=n>"#, r#"<a href="/x">"#),
+            (r#"<div href=x content=c value=1 type=t>"#, "<div>"),
+            (
+                r#"<meta name=a content=b><link rel=canonical href=h>"#,
+                r#"<meta name=a content=b><link rel=canonical href=h>"#,
+            ),
+            (
+                r#"<ol start=2 type=a><li value=3>"#,
+                r#"<ol start=2><li value=3>"#,
+            ),
+            (
+                r#"<input type=hidden value=v><script type=x>"#,
+                r#"<input type=hidden><script type=x>"#,
+            ),
             (r#"<b style="x">bold</b>"#, r#"<b style="x">bold</b>"#),
             (r#"<p class="a">plain</p>"#, r#"<p class="a">plain</p>"#),
             (
@@ -773,6 +814,7 @@ mod tests {
                     "<br/>", "<img src=x alt=y>", "<ul><li>", "<span\tclass=a\nstyle=b>",
                     "<DIV STYLE=X CLASS=Y>", "<use xlink:href=\"#i\" x=1>",
                     "<a xlink:title=t xlink:role=navigation xml:lang=en>", "<a href='x' title=\"t\"/x=1>", "<p a='1'b='2'>",
+                    "<li value=2 type=a>", "<ol start=3 type=i>", "<meta name=n content=c>", "<input value=v type=text>",
                 ]),
                 0..40,
             )

@@ -158,7 +158,7 @@ mod tests {
                 "<object data=\"x\"/><p>a</p>",
                 "<object /></object><p>a</p>",
             ),
-            ("<a name=\"s1\"/>text", "<a name=\"s1\"/></a>text"),
+            ("<a id=\"s1\"/>text", "<a id=\"s1\"/></a>text"),
             ("<br/><img src=\"x\"/>", "<br/><img />"),
             // The slash of an unquoted value is part of it.
             ("<a href=x/>y</a>", "<a href=x/>y</a>"),
@@ -167,10 +167,7 @@ mod tests {
                 "<script>if (a</b) {}</script><div/>",
                 "<script></script><div/></div>",
             ),
-            (
-                "<a name=\"s1\" style=\"x\"/>text",
-                "<a name=\"s1\" /></a>text",
-            ),
+            ("<a id=\"s1\" style=\"x\"/>text", "<a id=\"s1\" /></a>text"),
             ("<noscript><a/></noscript>", "<noscript><a/></noscript>"),
             ("<select/><p>", "<select/></select><p>"),
             ("<!-- <div/> --><p>", "<!-- <div/> --><p>"),
