@@ -29,7 +29,7 @@
 //! compares their attributes when it limits repeated formatting elements, so dropping one
 //! could change the tree.
 
-use super::markup::{NameTable, PreparedMarkup, closing_class};
+use super::markup::{IMPLIED_END_TAGS, NameTable, PreparedMarkup, VOID_TAGS};
 use memchr::{memchr, memmem};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -111,7 +111,18 @@ enum TagKind {
     RawText,
     Stop,
     AttributeCompared,
+    /// Never has children: its `/>` is already right ([`VOID_TAGS`]).
+    Void,
+    /// Ended by what follows: it opens no level of nesting ([`IMPLIED_END_TAGS`]).
+    ImpliedEnd,
     Other,
+}
+
+impl TagKind {
+    /// Counts as a level of nesting.
+    fn nests(self) -> bool {
+        !matches!(self, TagKind::Void | TagKind::ImpliedEnd)
+    }
 }
 
 /// The tables compiled once: attribute names kept, and the kind of each listed tag name.
@@ -138,6 +149,8 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
         (RAW_TEXT_TAGS, TagKind::RawText),
         (STOP_TAGS, TagKind::Stop),
         (ATTRIBUTE_COMPARED_TAGS, TagKind::AttributeCompared),
+        (VOID_TAGS, TagKind::Void),
+        (IMPLIED_END_TAGS, TagKind::ImpliedEnd),
     ]),
 });
 
@@ -146,7 +159,8 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
 /// `xlink:href` and `xlink:title` by their local part (`href`, `title`), which is what the
 /// readers ask for.
 fn is_read_attribute(tag: &[u8], name: &[u8]) -> bool {
-    let local = match memchr(b':', name) {
+    // Names are a few bytes long: a plain search beats setting up `memchr`.
+    let local = match name.iter().position(|&b| b == b':') {
         Some(colon) => &name[colon + 1..],
         None => name,
     };
@@ -493,14 +507,15 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                         break;
                     };
                     let name = &bytes[tag.name_start..tag.name_end];
-                    match tag_kind(name) {
+                    let kind = tag_kind(name);
+                    match kind {
                         TagKind::Svg => svg = svg.saturating_sub(1),
                         TagKind::Math => math = math.saturating_sub(1),
                         TagKind::Select => select = select.saturating_sub(1),
                         TagKind::Preformatted => preformatted = preformatted.saturating_sub(1),
                         _ => {}
                     }
-                    if closing_class(name).nests() {
+                    if kind.nests() {
                         depth = depth.saturating_sub(1);
                     }
                     at = tag.end;
@@ -538,16 +553,15 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                     }
                 }
                 at = tag.end;
-                let class = closing_class(name);
                 // Closed at once: its content, if any, is what follows the written end tag.
-                let closed = tag.self_closing && !class.is_void();
+                let closed = tag.self_closing && kind != TagKind::Void;
                 if closed {
                     let written = out.copy_to(tag.end);
                     written.push_str("</");
                     written.push_str(&text[tag.name_start..tag.name_end]);
                     written.push('>');
                 }
-                if class.nests() && !tag.self_closing {
+                if kind.nests() && !tag.self_closing {
                     depth += 1;
                     deepest = deepest.max(depth);
                     if deepest > stop_at {
@@ -585,7 +599,11 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                         }
                         at = end;
                     }
-                    TagKind::RawText | TagKind::AttributeCompared | TagKind::Other => {}
+                    TagKind::RawText
+                    | TagKind::AttributeCompared
+                    | TagKind::Void
+                    | TagKind::ImpliedEnd
+                    | TagKind::Other => {}
                 }
             }
             _ => {

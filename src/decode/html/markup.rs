@@ -13,7 +13,6 @@
 use super::attributes::{Unread, rewrite_markup};
 use scraper::node::Element;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// The value of an element's attribute, found by comparing names.
 ///
@@ -27,36 +26,16 @@ pub fn attribute<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
 }
 
 /// Elements that never have children: their `/>` is already right.
-const VOID_TAGS: &[&str] = &[
+pub(super) const VOID_TAGS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen", "image", "frame", "basefont", "isindex",
 ];
 
 /// Elements whose end tag is implied by what follows: they do not nest.
-const IMPLIED_END_TAGS: &[&str] = &[
+pub(super) const IMPLIED_END_TAGS: &[&str] = &[
     "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
     "colgroup", "rb", "rt", "rtc", "rp",
 ];
-
-/// Which of the tag tables ([`VOID_TAGS`], [`IMPLIED_END_TAGS`]) a tag name is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TagClass {
-    Void,
-    ImpliedEnd,
-    Other,
-}
-
-impl TagClass {
-    /// Never has children: its `/>` is already right.
-    pub(super) fn is_void(self) -> bool {
-        self == TagClass::Void
-    }
-
-    /// Counts as a level of nesting: neither void nor ended by what follows.
-    pub(super) fn nests(self) -> bool {
-        self == TagClass::Other
-    }
-}
 
 /// Short lower-case ASCII names (tag or attribute names) looked up by bytes of any case.
 /// Every tag and attribute of a page is looked up: names are kept in buckets by length and
@@ -118,17 +97,6 @@ impl<V: Copy + 'static> NameTable<V> {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|&(_, v)| v)
     }
-}
-
-/// The table a tag name (any case) is in.
-pub(super) fn closing_class(name: &[u8]) -> TagClass {
-    static CLASSES: LazyLock<NameTable<TagClass>> = LazyLock::new(|| {
-        NameTable::new(&[
-            (VOID_TAGS, TagClass::Void),
-            (IMPLIED_END_TAGS, TagClass::ImpliedEnd),
-        ])
-    });
-    CLASSES.get(name).unwrap_or(TagClass::Other)
 }
 
 /// Raw markup made ready for the parser, and how deep it nests.
