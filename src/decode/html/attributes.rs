@@ -10,8 +10,8 @@
 //! In the same pass it drops two more things no reader looks at, each a tenth of a saved
 //! page: the code of scripts (all but JSON ones, which hold JSON-LD metadata) and of style
 //! sheets, leaving the elements empty; and the indentation between tags, a run of
-//! whitespace written as one space or line break (HTML shows either as one space), except
-//! inside `<pre>` and `<listing>`.
+//! whitespace written as one space (HTML shows any run as one space), as is every line
+//! break in text, except inside `<pre>` and `<listing>`.
 //!
 //! Bytes the tokenizer does not read as a tag are never touched: comments, doctypes and
 //! bogus comments are skipped to where they end, and the content of raw-text elements
@@ -30,7 +30,7 @@
 //! could change the tree.
 
 use super::markup::{IMPLIED_END_TAGS, NameTable, PreparedMarkup, VOID_TAGS};
-use memchr::{memchr, memmem};
+use memchr::{memchr, memchr2, memmem};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -428,6 +428,27 @@ impl<'a> Rewritten<'a> {
     }
 }
 
+/// Writes each line break (`\n`, `\r` or `\r\n`) of the text from `from` to `to` (a `<`)
+/// as one space: HTML shows either as a space, and html5ever hands each line break to the
+/// tree builder as a character token of its own where a run of text without one is a
+/// single token. (One space for one break keeps the length of the parsed text, which
+/// reads every break as one `\n`.)
+fn write_line_breaks_as_spaces(out: &mut Rewritten<'_>, bytes: &[u8], from: usize, to: usize) {
+    let mut at = from;
+    while let Some(found) = memchr2(b'\n', b'\r', &bytes[at..to]) {
+        let line_break = at + found;
+        // `to` holds a `<`, so a `\r` before it is followed by something.
+        let end = if bytes[line_break] == b'\r' && bytes[line_break + 1] == b'\n' {
+            line_break + 2
+        } else {
+            line_break + 1
+        };
+        out.copy_to(line_break).push(' ');
+        out.skip_to(end);
+        at = end;
+    }
+}
+
 /// Scans raw markup once, tag by tag as the tokenizer reads it: writes `</name>` after
 /// every self-closing tag of a non-void element (see [`super::markup`]), measures how deep
 /// the markup nests, and with [`Unread::Drop`] writes every start tag again without the
@@ -456,19 +477,17 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
     let mut after_markup = false;
     while let Some(found) = memchr(b'<', &bytes[at..]) {
         let lt = at + found;
-        if rewriting
-            && after_markup
-            && found >= 2
-            && preformatted == 0
-            && bytes[at..lt].iter().all(|&b| is_space(b))
-        {
-            let space = if memchr(b'\n', &bytes[at..lt]).is_some() {
-                '\n'
+        if rewriting && preformatted == 0 && found > 0 {
+            let run = &bytes[at..lt];
+            if after_markup && run.iter().all(|&b| is_space(b)) {
+                // Indentation between tags.
+                if run != b" " {
+                    out.copy_to(at).push(' ');
+                    out.skip_to(lt);
+                }
             } else {
-                ' '
-            };
-            out.copy_to(at).push(space);
-            out.skip_to(lt);
+                write_line_breaks_as_spaces(&mut out, bytes, at, lt);
+            }
         }
         after_markup = true;
         let Some(&next) = bytes.get(lt + 1) else {
@@ -746,12 +765,17 @@ mod tests {
             ),
             (
                 "<ul>\n    <li>a</li>\n    <li>b  c</li>  <li>d</li>\n</ul>",
-                "<ul>\n<li>a</li>\n<li>b  c</li> <li>d</li>\n</ul>",
+                "<ul> <li>a</li> <li>b  c</li> <li>d</li> </ul>",
             ),
             (
                 "<pre>\n  <b>x</b>\n  <b>y</b></pre>\n\n<p>z</p>",
-                "<pre>\n  <b>x</b>\n  <b>y</b></pre>\n<p>z</p>",
+                "<pre>\n  <b>x</b>\n  <b>y</b></pre> <p>z</p>",
             ),
+            (
+                "<p>one\ntwo\r\nthree\rfour\n\n five</p>",
+                "<p>one two three four   five</p>",
+            ),
+            ("<textarea>a\nb</textarea>", "<textarea>a\nb</textarea>"),
             ("a < b   <p>c", "a < b   <p>c"),
             (
                 r#"<!-- <div style="x"> --><div style="y">"#,
