@@ -30,7 +30,9 @@
 //! could change the tree.
 
 use super::markup::{IMPLIED_END_TAGS, NameTable, PreparedMarkup, VOID_TAGS};
+use super::{chrome, cues, markdown};
 use memchr::{memchr, memchr2, memmem};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -173,6 +175,37 @@ fn is_read_attribute(tag: &[u8], name: &[u8]) -> bool {
 
 fn tag_kind(name: &[u8]) -> TagKind {
     TABLES.kinds.get(name).unwrap_or(TagKind::Other)
+}
+
+/// Whether a reader asks for a `class` value: its tokens judge the element
+/// ([`chrome::judges_class`]), are citation cues, a label or the name of another work's
+/// block ([`cues::is_cue_class`]), or hide it from sight
+/// ([`markdown::is_screen_reader_class`]). Elsewhere the attribute is dropped like the
+/// unread ones, a third of a page's tags carrying only layout classes.
+fn is_read_class(value: &[u8]) -> bool {
+    // The parser rewrites character references, carriage returns and NULs in values: a
+    // value holding one is kept as written.
+    if value.iter().any(|b| matches!(b, b'&' | b'\r' | b'\0')) {
+        return true;
+    }
+    std::str::from_utf8(value).map_or(true, |value| {
+        chrome::judges_class(value)
+            || cues::is_cue_class(value)
+            || markdown::is_screen_reader_class(value)
+    })
+}
+
+/// The value of an attribute as written, without its quotes (empty when it has none).
+fn attribute_value<'b>(bytes: &'b [u8], attribute: &Attribute) -> &'b [u8] {
+    let written = bytes[attribute.name_end..attribute.end].trim_ascii_start();
+    let written = written
+        .strip_prefix(b"=")
+        .unwrap_or(written)
+        .trim_ascii_start();
+    match written {
+        [open @ (b'"' | b'\''), value @ .., close] if close == open => value,
+        _ => written,
+    }
 }
 
 /// One attribute of a tag: byte offsets of its start, the end of its name, and its end
@@ -463,6 +496,8 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
         copied: 0,
     };
     let mut attributes: Vec<Attribute> = Vec::with_capacity(16);
+    // Whether a reader asks for each class value seen: pages repeat a few class values.
+    let mut read_classes: FxHashMap<&[u8], bool> = FxHashMap::default();
     // Open `<svg>`, `<math>` and `<select>` elements as far as this scanner can tell (an
     // over-count, never an under-count): inside them a raw-text tag name may be markup.
     let (mut svg, mut math, mut select) = (0usize, 0usize, 0usize);
@@ -556,10 +591,26 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                 let kind = tag_kind(name);
                 if rewriting && kind != TagKind::AttributeCompared {
                     let mut all_read = true;
-                    for attribute in &mut attributes {
-                        attribute.read =
-                            is_read_attribute(name, &bytes[attribute.start..attribute.name_end]);
+                    // The one `class` attribute, if the tag has one: the parser keeps the
+                    // first of several, so with more than one all are kept.
+                    let mut class = None;
+                    let mut classes = 0;
+                    for (index, attribute) in attributes.iter_mut().enumerate() {
+                        let attribute_name = &bytes[attribute.start..attribute.name_end];
+                        attribute.read = is_read_attribute(name, attribute_name);
                         all_read &= attribute.read;
+                        if attribute_name.eq_ignore_ascii_case(b"class") {
+                            class = Some(index);
+                            classes += 1;
+                        }
+                    }
+                    if let (Some(index), 1) = (class, classes) {
+                        let value = attribute_value(bytes, &attributes[index]);
+                        let read = *read_classes
+                            .entry(value)
+                            .or_insert_with(|| is_read_class(value));
+                        attributes[index].read = read;
+                        all_read &= read;
                     }
                     if !all_read {
                         let written = out.copy_to(tag.name_end);
@@ -699,7 +750,9 @@ mod tests {
                     Node::Element(e) => {
                         let _ = write!(out, "<{:?}:{}", e.name.ns, e.name());
                         for (name, value) in e.attrs() {
-                            if is_read_attribute(e.name().as_bytes(), name.as_bytes()) {
+                            let read = is_read_attribute(e.name().as_bytes(), name.as_bytes())
+                                && (name != "class" || is_read_class(value.as_bytes()));
+                            if read {
                                 let _ = write!(out, " {name}={value:?}");
                             }
                         }
@@ -733,8 +786,8 @@ mod tests {
     fn drops_only_unread_attributes() {
         let cases = [
             (
-                r#"<div class="a" style="x" data-x='1' id=b onclick="f()">t</div>"#,
-                r#"<div class="a" id=b>t</div>"#,
+                r#"<div class="nav" style="x" data-x='1' id=b onclick="f()">t</div>"#,
+                r#"<div class="nav" id=b>t</div>"#,
             ),
             (r#"<img src="x.png" alt="y"/>"#, "<img />"),
             (r#"<a href=x/ target=_blank>"#, "<a href=x/>"),
@@ -754,7 +807,12 @@ mod tests {
                 r#"<input type=hidden><script type=x>"#,
             ),
             (r#"<b style="x">bold</b>"#, r#"<b style="x">bold</b>"#),
-            (r#"<p class="a">plain</p>"#, r#"<p class="a">plain</p>"#),
+            (r#"<p class="a">plain</p>"#, r#"<p>plain</p>"#),
+            (r#"<div class="mb-3 col-6" id=x>"#, r#"<div id=x>"#),
+            (r#"<div class=x class=nav>"#, r#"<div class=x class=nav>"#),
+            (r#"<span class="sr-only">"#, r#"<span class="sr-only">"#),
+            (r#"<dt class=label>"#, r#"<dt class=label>"#),
+            (r#"<div class="a&amp;b">"#, r#"<div class="a&amp;b">"#),
             (
                 r#"<script src="x">var a = '<div style="y">';</script><p style=z>"#,
                 r#"<script></script><p>"#,
@@ -856,7 +914,9 @@ mod tests {
                     "<br/>", "<img src=x alt=y>", "<ul><li>", "<span\tclass=a\nstyle=b>",
                     "<DIV STYLE=X CLASS=Y>", "<use xlink:href=\"#i\" x=1>",
                     "<a xlink:title=t xlink:role=navigation xml:lang=en>", "<a href='x' title=\"t\"/x=1>", "<p a='1'b='2'>",
-                    "<li value=2 type=a>", "<ol start=3 type=i>", "<meta name=n content=c>", "<input value=v type=text>",
+                    "<li value=2 type=a>", "<ol start=3 type=i>", "<div class=\"nav main\">",
+                    "<p class=abstract>", "<span class='sr-only'>", "<div class=x class=nav>",
+                    "<div class=\"a&amp;b\">", "<li class=ref-list>", "<dt class=label>", "<meta name=n content=c>", "<input value=v type=text>",
                 ]),
                 0..40,
             )

@@ -343,23 +343,33 @@ fn is_foreign_container(element: &Element) -> bool {
     let id = attribute(element, "id").unwrap_or("");
     class_tokens(element)
         .chain(std::iter::once(id))
-        .any(|token| {
-            // Lower-cased on the stack: tokens are short, and every ancestor has some.
-            let mut buffer = [0u8; STACK_TOKEN_LEN];
-            let owned;
-            let lower = match buffer.get_mut(..token.len()) {
-                Some(lower) => {
-                    lower.copy_from_slice(token.as_bytes());
-                    lower.make_ascii_lowercase();
-                    std::str::from_utf8(lower).unwrap_or_default()
-                }
-                None => {
-                    owned = token.to_ascii_lowercase();
-                    owned.as_str()
-                }
-            };
-            DOM_FOREIGN_CONTAINERS.iter().any(|f| lower.contains(f))
-        })
+        .any(names_foreign_block)
+}
+
+/// A class or id token names a block of other works' data ([`DOM_FOREIGN_CONTAINERS`]).
+fn names_foreign_block(token: &str) -> bool {
+    // Lower-cased on the stack: tokens are short, and every ancestor has some.
+    let mut buffer = [0u8; STACK_TOKEN_LEN];
+    let owned;
+    let lower = match buffer.get_mut(..token.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(token.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).unwrap_or_default()
+        }
+        None => {
+            owned = token.to_ascii_lowercase();
+            owned.as_str()
+        }
+    };
+    DOM_FOREIGN_CONTAINERS.iter().any(|f| lower.contains(f))
+}
+
+/// Whether a class value means something to this module: a token is a cue or a label, or
+/// names a block of other works' data.
+pub(super) fn is_cue_class(class: &str) -> bool {
+    let cues = class_cues(class);
+    !cues.cues.is_empty() || cues.label || class.split_ascii_whitespace().any(names_foreign_block)
 }
 
 #[cfg(test)]
