@@ -2,11 +2,12 @@
 //!
 //! Start tags are half of a saved article page's bytes, and html5ever reads attribute
 //! names one character at a time: `style`, `data-*`, `onclick`, `src`, `srcset`, `d` (SVG
-//! paths), `xmlns:*` and the like cost parse time and are never looked at. [`rewrite_markup`]
-//! tokenizes tags exactly as the HTML tokenizer does (the attribute states of the HTML
-//! standard) and writes each start tag again with only the attributes some reader asks for
-//! ([`READ_ATTRIBUTES`], and [`ELEMENT_ATTRIBUTES`] on the elements they are read on), so
-//! the parsed tree is the same as before less those attributes.
+//! paths), `xmlns:*` and the like cost parse time and are never looked at. The scan behind
+//! [`super::markup::prepare_markup`] tokenizes tags exactly as the HTML tokenizer does (the
+//! attribute states of the HTML standard) and writes each start tag again with only the
+//! attributes some reader asks for ([`READ_ATTRIBUTES`], [`ELEMENT_ATTRIBUTES`] on the
+//! elements they are read on, and a `class` whose value some reader looks at), so the
+//! parsed tree is the same as before less those attributes.
 //! In the same pass it drops two more things no reader looks at, each a tenth of a saved
 //! page: the code of scripts (all but JSON ones, which hold JSON-LD metadata) and of style
 //! sheets, leaving the elements empty; and the indentation between tags, a run of
