@@ -600,7 +600,10 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                         let attribute_name = &bytes[attribute.start..attribute.name_end];
                         attribute.read = is_read_attribute(name, attribute_name);
                         all_read &= attribute.read;
-                        if attribute_name.eq_ignore_ascii_case(b"class") {
+                        // The length first: most names are not five bytes long.
+                        if attribute_name.len() == 5
+                            && attribute_name.eq_ignore_ascii_case(b"class")
+                        {
                             class = Some(index);
                             classes += 1;
                         }
