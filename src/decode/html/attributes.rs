@@ -184,16 +184,54 @@ fn tag_kind(name: &[u8]) -> TagKind {
 /// ([`markdown::is_screen_reader_class`]). Elsewhere the attribute is dropped like the
 /// unread ones, a third of a page's tags carrying only layout classes.
 fn is_read_class(value: &[u8]) -> bool {
-    // The parser rewrites character references, carriage returns and NULs in values: a
-    // value holding one is kept as written.
-    if value.iter().any(|b| matches!(b, b'&' | b'\r' | b'\0')) {
-        return true;
-    }
-    std::str::from_utf8(value).map_or(true, |value| {
+    written_as_parsed(value).is_none_or(|value| {
         chrome::judges_class(value)
             || cues::is_cue_class(value)
             || markdown::is_screen_reader_class(value)
     })
+}
+
+/// Whether a reader may ask for the `href` of a link whose start tag ends at `end`: it may
+/// name a DOI or an ORCID iD (read wherever the link is), or the link may name an issue
+/// ([`cues::opens_issue_link`]). A link holding only plain text up to its own end tag is
+/// closed there, so its first child is that text and no copy of it is made later (the
+/// tree builder copies a formatting element left open); for any other link the address
+/// is kept.
+fn is_read_link_target(bytes: &[u8], attributes: &[Attribute], end: usize) -> bool {
+    let Some(lt) = memchr(b'<', &bytes[end..]).map(|i| end + i) else {
+        return true;
+    };
+    let closes_link = bytes.get(lt + 1) == Some(&b'/')
+        && bytes
+            .get(lt + 2)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'a'))
+        && bytes
+            .get(lt + 3)
+            .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
+    let Some(text) = written_as_parsed(&bytes[end..lt]).filter(|_| closes_link) else {
+        return true;
+    };
+    let names_id = |value: &[u8]| {
+        [&b"doi"[..], b"orcid", b"&#"].iter().any(|mark| {
+            value
+                .windows(mark.len())
+                .any(|w| w.eq_ignore_ascii_case(mark))
+        })
+    };
+    cues::opens_issue_link(text)
+        || attributes
+            .iter()
+            .filter(|a| bytes[a.start..a.name_end].eq_ignore_ascii_case(b"href"))
+            .any(|a| names_id(attribute_value(bytes, a)))
+}
+
+/// An attribute value as text, where the parser reads it as written: not where it holds
+/// a character reference, carriage return or NUL (which the parser rewrites).
+fn written_as_parsed(value: &[u8]) -> Option<&str> {
+    if value.iter().any(|b| matches!(b, b'&' | b'\r' | b'\0')) {
+        return None;
+    }
+    std::str::from_utf8(value).ok()
 }
 
 /// The value of an attribute as written, without its quotes (empty when it has none).
@@ -608,6 +646,18 @@ pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> Prep
                             classes += 1;
                         }
                     }
+                    if name.eq_ignore_ascii_case(b"a")
+                        && !is_read_link_target(bytes, &attributes, tag.end)
+                    {
+                        for attribute in &mut attributes {
+                            if bytes[attribute.start..attribute.name_end]
+                                .eq_ignore_ascii_case(b"href")
+                            {
+                                attribute.read = false;
+                                all_read = false;
+                            }
+                        }
+                    }
                     if let (Some(index), 1) = (class, classes) {
                         let value = attribute_value(bytes, &attributes[index]);
                         let read = *read_classes
@@ -755,7 +805,20 @@ mod tests {
                         let _ = write!(out, "<{:?}:{}", e.name.ns, e.name());
                         for (name, value) in e.attrs() {
                             let read = is_read_attribute(e.name().as_bytes(), name.as_bytes())
-                                && (name != "class" || is_read_class(value.as_bytes()));
+                                && match name {
+                                    "class" => is_read_class(value.as_bytes()),
+                                    "href" if e.name() == "a" => {
+                                        let value = value.to_ascii_lowercase();
+                                        value.contains("doi")
+                                            || value.contains("orcid")
+                                            || node.first_child().is_some_and(|c| {
+                                                c.value()
+                                                    .as_text()
+                                                    .is_some_and(|t| cues::opens_issue_link(t))
+                                            })
+                                    }
+                                    _ => true,
+                                };
                             if read {
                                 let _ = write!(out, " {name}={value:?}");
                             }
@@ -817,6 +880,30 @@ mod tests {
             (r#"<span class="sr-only">"#, r#"<span class="sr-only">"#),
             (r#"<dt class=label>"#, r#"<dt class=label>"#),
             (r#"<div class="a&amp;b">"#, r#"<div class="a&amp;b">"#),
+            (
+                r#"<a href="https://scholar.example.org/q?a=1&amp;b=2" class=nav>Google Scholar</a>"#,
+                r#"<a class=nav>Google Scholar</a>"#,
+            ),
+            (
+                r#"<a href="https://doi.org/10.5555/x">CrossRef</a>"#,
+                r#"<a href="https://doi.org/10.5555/x">CrossRef</a>"#,
+            ),
+            (
+                r#"<a href="https://orcid.org/0000-0002-1825-0097">iD</a>"#,
+                r#"<a href="https://orcid.org/0000-0002-1825-0097">iD</a>"#,
+            ),
+            (
+                r#"<a href="/toc/12/3"> Volume 12, Issue 3</a>"#,
+                r#"<a href="/toc/12/3"> Volume 12, Issue 3</a>"#,
+            ),
+            (
+                r#"<a href="/x"><span>y</span></a>"#,
+                r#"<a href="/x"><span>y</span></a>"#,
+            ),
+            (
+                r#"<a href="/x">&#86;ol 1</a>"#,
+                r#"<a href="/x">&#86;ol 1</a>"#,
+            ),
             (
                 r#"<script src="x">var a = '<div style="y">';</script><p style=z>"#,
                 r#"<script></script><p>"#,
@@ -920,7 +1007,9 @@ mod tests {
                     "<a xlink:title=t xlink:role=navigation xml:lang=en>", "<a href='x' title=\"t\"/x=1>", "<p a='1'b='2'>",
                     "<li value=2 type=a>", "<ol start=3 type=i>", "<div class=\"nav main\">",
                     "<p class=abstract>", "<span class='sr-only'>", "<div class=x class=nav>",
-                    "<div class=\"a&amp;b\">", "<li class=ref-list>", "<dt class=label>", "<meta name=n content=c>", "<input value=v type=text>",
+                    "<div class=\"a&amp;b\">", "<li class=ref-list>", "<dt class=label>",
+                    "<a href=/v/1/2>", "<a href=\"https://doi.org/10.5555/1\">", "Issue 2", "Vol 1",
+                    "<a href=\"/p?a=1&amp;b=2\">Google Scholar</a>", "</a>", "<meta name=n content=c>", "<input value=v type=text>",
                 ]),
                 0..40,
             )

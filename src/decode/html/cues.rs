@@ -188,8 +188,7 @@ fn issue_link(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String
     if element.name() != "a" {
         return None;
     }
-    let opening = node.first_child()?.value().as_text()?.trim_start();
-    if !(opening.starts_with("Vol") || opening.starts_with("Issue")) {
+    if !opens_issue_link(node.first_child()?.value().as_text()?) {
         return None;
     }
     let href = attribute(element, "href")?;
@@ -209,6 +208,13 @@ fn issue_link(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String
         ("link:issue", "issue")
     };
     Some((cue, text))
+}
+
+/// Whether the first text of a link may open the name of an issue ("Volume 1, Issue 2"):
+/// only such a link's address is read.
+pub(super) fn opens_issue_link(text: &str) -> bool {
+    let opening = text.trim_start();
+    opening.starts_with("Vol") || opening.starts_with("Issue")
 }
 
 /// The text of a link naming an issue: "Issue 7386", "Volume 1, Issue 2", "Volume 19,

@@ -129,7 +129,7 @@ mod tests {
             ("<a id=\"s1\"/>text", "<a id=\"s1\"/></a>text"),
             ("<br/><img src=\"x\"/>", "<br/><img />"),
             // The slash of an unquoted value is part of it.
-            ("<a href=x/>y</a>", "<a href=x/>y</a>"),
+            ("<a id=x/>y</a>", "<a id=x/>y</a>"),
             ("<a title=\"a/>b\">x</a>", "<a title=\"a/>b\">x</a>"),
             (
                 "<script>if (a</b) {}</script><div/>",
