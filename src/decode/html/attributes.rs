@@ -32,6 +32,7 @@
 
 use super::markup::{IMPLIED_END_TAGS, NameTable, PreparedMarkup, VOID_TAGS};
 use super::{chrome, cues, markdown};
+use aho_corasick::AhoCorasick;
 use memchr::{memchr, memchr2, memmem};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -211,19 +212,21 @@ fn is_read_link_target(bytes: &[u8], attributes: &[Attribute], end: usize) -> bo
     let Some(text) = written_as_parsed(&bytes[end..lt]).filter(|_| closes_link) else {
         return true;
     };
-    let names_id = |value: &[u8]| {
-        [&b"doi"[..], b"orcid", b"&#"].iter().any(|mark| {
-            value
-                .windows(mark.len())
-                .any(|w| w.eq_ignore_ascii_case(mark))
-        })
-    };
     cues::opens_issue_link(text)
         || attributes
             .iter()
             .filter(|a| bytes[a.start..a.name_end].eq_ignore_ascii_case(b"href"))
-            .any(|a| names_id(attribute_value(bytes, a)))
+            .any(|a| LINK_ID_MARKS.is_match(attribute_value(bytes, a)))
 }
+
+/// What an address that may name a DOI or an ORCID iD holds (any case), or a numeric
+/// character reference that may spell one.
+static LINK_ID_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["doi", "orcid", "&#"])
+        .expect("link id marks")
+});
 
 /// An attribute value as text, where the parser reads it as written: not where it holds
 /// a character reference, carriage return or NUL (which the parser rewrites).
