@@ -2,15 +2,17 @@
 //!
 //! Start tags are half of a saved article page's bytes, and html5ever reads attribute
 //! names one character at a time: `style`, `data-*`, `onclick`, `src`, `srcset`, `d` (SVG
-//! paths), `xmlns:*` and the like cost parse time and are never looked at. [`drop_unread_attributes`]
-//! tokenizes tags exactly as the HTML tokenizer does (the attribute states of the HTML
-//! standard) and writes each start tag again with only the attributes some reader asks for
-//! ([`READ_ATTRIBUTES`]), so the parsed tree is the same as before less those attributes.
+//! paths), `xmlns:*` and the like cost parse time and are never looked at. The scan behind
+//! [`super::markup::prepare_markup`] tokenizes tags exactly as the HTML tokenizer does (the
+//! attribute states of the HTML standard) and writes each start tag again with only the
+//! attributes some reader asks for ([`READ_ATTRIBUTES`], [`ELEMENT_ATTRIBUTES`] on the
+//! elements they are read on, and a `class` whose value some reader looks at), so the
+//! parsed tree is the same as before less those attributes.
 //! In the same pass it drops two more things no reader looks at, each a tenth of a saved
 //! page: the code of scripts (all but JSON ones, which hold JSON-LD metadata) and of style
 //! sheets, leaving the elements empty; and the indentation between tags, a run of
-//! whitespace written as one space or line break (HTML shows either as one space), except
-//! inside `<pre>` and `<listing>`.
+//! whitespace written as one space (HTML shows any run as one space), as is every line
+//! break in text, except inside `<pre>` and `<listing>`.
 //!
 //! Bytes the tokenizer does not read as a tag are never touched: comments, doctypes and
 //! bogus comments are skipped to where they end, and the content of raw-text elements
@@ -20,48 +22,68 @@
 //! model (`<![CDATA[`, `<plaintext>`, `<frameset>`, a script that may double-escape, an
 //! unterminated tag): the rest of the page is then left as written.
 //!
+//! The same scan closes self-closing tags and measures the nesting depth for
+//! [`super::markup::prepare_markup`] (which the rest of the page still gets after a stop):
+//! html5ever then reads the page once, after one scan of the raw markup.
+//!
 //! Formatting elements (`b`, `i`, `font`, ...) keep every attribute: the tree builder
 //! compares their attributes when it limits repeated formatting elements, so dropping one
 //! could change the tree.
 
-use super::markup::NameTable;
-use memchr::{memchr, memmem};
+use super::markup::{IMPLIED_END_TAGS, NameTable, PreparedMarkup, VOID_TAGS};
+use super::{chrome, cues, markdown};
+use aho_corasick::AhoCorasick;
+use memchr::{memchr, memchr2, memmem};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// Attribute names (lower case) that a reader of the parsed tree asks for: the DOM passes
-/// of this module ([`super::chrome`], [`super::cues`], [`super::head`],
-/// [`super::markdown`]), and html5ever's tree builder (`type` of a hidden input, `color` /
-/// `face` / `size` of a `font` in foreign content, `encoding` of `annotation-xml`, `form`,
-/// `shadowrootmode`).
+/// Attribute names (lower case) that a reader of the parsed tree asks for on any element:
+/// the DOM passes of this module ([`super::chrome`], [`super::cues`], [`super::head`],
+/// [`super::markdown`]), and html5ever's tree builder (`color` / `face` / `size` of a
+/// `font` in foreign content, `encoding` of `annotation-xml`, `form`, `shadowrootmode`).
 pub const READ_ATTRIBUTES: &[&str] = &[
     "aria-controls",
     "aria-expanded",
     "aria-hidden",
     "class",
     "color",
-    "content",
     "data-test",
     "encoding",
     "face",
     "form",
     "hidden",
-    "href",
     "id",
     "itemprop",
     "itemscope",
     "itemtype",
-    "name",
-    "property",
-    "rel",
     "role",
     "shadowrootmode",
     "size",
-    "start",
     "title",
-    "type",
-    "value",
 ];
+
+/// Attribute names (lower case) read on some elements only, and those elements: a link's
+/// `href` (DOIs, ORCID iDs, issue numbers) and the canonical `<link>`'s; the `<meta>`
+/// pairs; a list's `start` and an item's `value`; the `type` of a script (JSON-LD) and of
+/// an input (the tree builder keeps a hidden one in its table).
+pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("content", &["meta"]),
+    ("href", &["a", "link"]),
+    ("name", &["meta"]),
+    ("property", &["meta"]),
+    ("rel", &["link"]),
+    ("start", &["ul", "ol", "menu"]),
+    ("type", &["script", "input"]),
+    ("value", &["li"]),
+];
+
+/// On which elements an attribute is read.
+#[derive(Debug, Clone, Copy)]
+enum ReadOn {
+    Any,
+    Only(&'static [&'static str]),
+}
 
 /// Formatting elements whose attributes the tree builder compares (the "Noah's Ark"
 /// clause); `a` and `nobr` are left out, as a new one first closes the one open.
@@ -93,17 +115,36 @@ enum TagKind {
     RawText,
     Stop,
     AttributeCompared,
+    /// Never has children: its `/>` is already right ([`VOID_TAGS`]).
+    Void,
+    /// Ended by what follows: it opens no level of nesting ([`IMPLIED_END_TAGS`]).
+    ImpliedEnd,
     Other,
+}
+
+impl TagKind {
+    /// Counts as a level of nesting.
+    fn nests(self) -> bool {
+        !matches!(self, TagKind::Void | TagKind::ImpliedEnd)
+    }
 }
 
 /// The tables compiled once: attribute names kept, and the kind of each listed tag name.
 struct Tables {
-    read: NameTable<()>,
+    read: NameTable<ReadOn>,
     kinds: NameTable<TagKind>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
-    read: NameTable::new(&[(READ_ATTRIBUTES, ())]),
+    read: {
+        let mut groups = vec![(READ_ATTRIBUTES, ReadOn::Any)];
+        groups.extend(
+            ELEMENT_ATTRIBUTES
+                .iter()
+                .map(|(name, tags)| (std::slice::from_ref(name), ReadOn::Only(tags))),
+        );
+        NameTable::new(&groups)
+    },
     kinds: NameTable::new(&[
         (&["svg"], TagKind::Svg),
         (&["math"], TagKind::Math),
@@ -112,22 +153,101 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
         (RAW_TEXT_TAGS, TagKind::RawText),
         (STOP_TAGS, TagKind::Stop),
         (ATTRIBUTE_COMPARED_TAGS, TagKind::AttributeCompared),
+        (VOID_TAGS, TagKind::Void),
+        (IMPLIED_END_TAGS, TagKind::ImpliedEnd),
     ]),
 });
 
-/// Whether an attribute is one of [`READ_ATTRIBUTES`], also behind a prefix: in SVG and
-/// MathML the parser names `xlink:href` and `xlink:title` by their local part (`href`,
-/// `title`), which is what the readers ask for.
-fn is_read_attribute(name: &[u8]) -> bool {
-    let local = match memchr(b':', name) {
+/// Whether an attribute of the element `tag` is read ([`READ_ATTRIBUTES`],
+/// [`ELEMENT_ATTRIBUTES`]), also behind a prefix: in SVG and MathML the parser names
+/// `xlink:href` and `xlink:title` by their local part (`href`, `title`), which is what the
+/// readers ask for.
+fn is_read_attribute(tag: &[u8], name: &[u8]) -> bool {
+    // Names are a few bytes long: a plain search beats setting up `memchr`.
+    let local = match name.iter().position(|&b| b == b':') {
         Some(colon) => &name[colon + 1..],
         None => name,
     };
-    TABLES.read.get(local).is_some()
+    match TABLES.read.get(local) {
+        Some(ReadOn::Any) => true,
+        Some(ReadOn::Only(tags)) => tags.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(tag)),
+        None => false,
+    }
 }
 
 fn tag_kind(name: &[u8]) -> TagKind {
     TABLES.kinds.get(name).unwrap_or(TagKind::Other)
+}
+
+/// Whether a reader asks for a `class` value: its tokens judge the element
+/// ([`chrome::judges_class`]), are citation cues, a label or the name of another work's
+/// block ([`cues::is_cue_class`]), or hide it from sight
+/// ([`markdown::is_screen_reader_class`]). Elsewhere the attribute is dropped like the
+/// unread ones, a third of a page's tags carrying only layout classes.
+fn is_read_class(value: &[u8]) -> bool {
+    written_as_parsed(value).is_none_or(|value| {
+        chrome::judges_class(value)
+            || cues::is_cue_class(value)
+            || markdown::is_screen_reader_class(value)
+    })
+}
+
+/// Whether a reader may ask for the `href` of a link whose start tag ends at `end`: it may
+/// name a DOI or an ORCID iD (read wherever the link is), or the link may name an issue
+/// ([`cues::opens_issue_link`]). A link holding only plain text up to its own end tag is
+/// closed there, so its first child is that text and no copy of it is made later (the
+/// tree builder copies a formatting element left open); for any other link the address
+/// is kept.
+fn is_read_link_target(bytes: &[u8], attributes: &[Attribute], end: usize) -> bool {
+    let Some(lt) = memchr(b'<', &bytes[end..]).map(|i| end + i) else {
+        return true;
+    };
+    let closes_link = bytes.get(lt + 1) == Some(&b'/')
+        && bytes
+            .get(lt + 2)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'a'))
+        && bytes
+            .get(lt + 3)
+            .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>');
+    let Some(text) = written_as_parsed(&bytes[end..lt]).filter(|_| closes_link) else {
+        return true;
+    };
+    cues::opens_issue_link(text)
+        || attributes
+            .iter()
+            .filter(|a| bytes[a.start..a.name_end].eq_ignore_ascii_case(b"href"))
+            .any(|a| LINK_ID_MARKS.is_match(attribute_value(bytes, a)))
+}
+
+/// What an address that may name a DOI or an ORCID iD holds (any case), or a numeric
+/// character reference that may spell one.
+static LINK_ID_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["doi", "orcid", "&#"])
+        .expect("link id marks")
+});
+
+/// An attribute value as text, where the parser reads it as written: not where it holds
+/// a character reference, carriage return or NUL (which the parser rewrites).
+fn written_as_parsed(value: &[u8]) -> Option<&str> {
+    if value.iter().any(|b| matches!(b, b'&' | b'\r' | b'\0')) {
+        return None;
+    }
+    std::str::from_utf8(value).ok()
+}
+
+/// The value of an attribute as written, without its quotes (empty when it has none).
+fn attribute_value<'b>(bytes: &'b [u8], attribute: &Attribute) -> &'b [u8] {
+    let written = bytes[attribute.name_end..attribute.end].trim_ascii_start();
+    let written = written
+        .strip_prefix(b"=")
+        .unwrap_or(written)
+        .trim_ascii_start();
+    match written {
+        [open @ (b'"' | b'\''), value @ .., close] if close == open => value,
+        _ => written,
+    }
 }
 
 /// One attribute of a tag: byte offsets of its start, the end of its name, and its end
@@ -137,7 +257,7 @@ struct Attribute {
     start: usize,
     name_end: usize,
     end: usize,
-    /// Its name is one of [`READ_ATTRIBUTES`] (set for start tags only).
+    /// A reader asks for it on its element (set for start tags only).
     read: bool,
 }
 
@@ -334,37 +454,117 @@ fn is_json_script(bytes: &[u8], attributes: &[Attribute]) -> bool {
     })
 }
 
-/// The markup with every start tag written again without the attributes no reader asks
-/// for, scripts and style sheets emptied and indentation between tags shortened (see the
-/// module docs); borrowed unchanged when there is nothing to drop.
-pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
+/// What [`rewrite_markup`] does with the markup no reader asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unread {
+    /// Drops unread attributes, script code, style sheets and indentation.
+    Drop,
+    /// Keeps them: only closes self-closing tags and measures the depth (the tree the
+    /// tests compare with).
+    #[cfg(test)]
+    Keep,
+}
+
+/// The output of [`rewrite_markup`]: the input borrowed until the first change, then
+/// copied piece by piece.
+struct Rewritten<'a> {
+    text: &'a str,
+    out: Option<String>,
+    /// How much of `text` is in `out` (or would be, while `out` is `None`).
+    copied: usize,
+}
+
+impl<'a> Rewritten<'a> {
+    /// The output with the input copied up to `to`, to write after.
+    fn copy_to(&mut self, to: usize) -> &mut String {
+        let text = self.text;
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(text.len() + 256));
+        out.push_str(&text[self.copied..to]);
+        self.copied = to;
+        out
+    }
+
+    /// Leaves the input out from where it is copied to up to `to`.
+    fn skip_to(&mut self, to: usize) {
+        self.copy_to(self.copied);
+        self.copied = to;
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            Some(mut out) => {
+                out.push_str(&self.text[self.copied..]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(self.text),
+        }
+    }
+}
+
+/// Writes each line break (`\n`, `\r` or `\r\n`) of the text from `from` to `to` (a `<`)
+/// as one space: HTML shows either as a space, and html5ever hands each line break to the
+/// tree builder as a character token of its own where a run of text without one is a
+/// single token. (One space for one break keeps the length of the parsed text, which
+/// reads every break as one `\n`.)
+fn write_line_breaks_as_spaces(out: &mut Rewritten<'_>, bytes: &[u8], from: usize, to: usize) {
+    let mut at = from;
+    while let Some(found) = memchr2(b'\n', b'\r', &bytes[at..to]) {
+        let line_break = at + found;
+        // `to` holds a `<`, so a `\r` before it is followed by something.
+        let end = if bytes[line_break] == b'\r' && bytes[line_break + 1] == b'\n' {
+            line_break + 2
+        } else {
+            line_break + 1
+        };
+        out.copy_to(line_break).push(' ');
+        out.skip_to(end);
+        at = end;
+    }
+}
+
+/// Scans raw markup once, tag by tag as the tokenizer reads it: writes `</name>` after
+/// every self-closing tag of a non-void element (see [`super::markup`]), measures how deep
+/// the markup nests, and with [`Unread::Drop`] writes every start tag again without the
+/// attributes no reader asks for, empties scripts and style sheets and shortens the
+/// indentation between tags (see the module docs). Past `stop_at` levels the scan stops
+/// and the text is incomplete.
+pub(super) fn rewrite_markup(text: &str, stop_at: usize, unread: Unread) -> PreparedMarkup<'_> {
     let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut out = Rewritten {
+        text,
+        out: None,
+        copied: 0,
+    };
     let mut attributes: Vec<Attribute> = Vec::with_capacity(16);
+    // Whether a reader asks for each class value seen: pages repeat a few class values.
+    let mut read_classes: FxHashMap<&[u8], bool> = FxHashMap::default();
     // Open `<svg>`, `<math>` and `<select>` elements as far as this scanner can tell (an
     // over-count, never an under-count): inside them a raw-text tag name may be markup.
     let (mut svg, mut math, mut select) = (0usize, 0usize, 0usize);
     // Open `<pre>` and `<listing>` elements (an over-count): their whitespace is kept.
     let mut preformatted = 0usize;
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    // Cleared where the markup stops being tokenized the way this scanner models: the
+    // rest is left as written but for the closed self-closing tags.
+    let mut rewriting = unread == Unread::Drop;
     let mut at = 0;
     // Whether `at` is where a tag, comment or doctype ended.
     let mut after_markup = false;
     while let Some(found) = memchr(b'<', &bytes[at..]) {
         let lt = at + found;
-        if after_markup
-            && found >= 2
-            && preformatted == 0
-            && bytes[at..lt].iter().all(|&b| is_space(b))
-        {
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..at]);
-            out.push(if memchr(b'\n', &bytes[at..lt]).is_some() {
-                '\n'
+        if rewriting && preformatted == 0 && found > 0 {
+            let run = &bytes[at..lt];
+            if after_markup && run.iter().all(|&b| is_space(b)) {
+                // Indentation between tags.
+                if run != b" " {
+                    out.copy_to(at).push(' ');
+                    out.skip_to(lt);
+                }
             } else {
-                ' '
-            });
-            copied = lt;
+                write_line_breaks_as_spaces(&mut out, bytes, at, lt);
+            }
         }
         after_markup = true;
         let Some(&next) = bytes.get(lt + 1) else {
@@ -378,8 +578,10 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                         None => break,
                     }
                 } else if bytes[lt + 2..].starts_with(b"[CDATA[") {
-                    // A CDATA section in foreign content, a bogus comment elsewhere.
-                    break;
+                    // A CDATA section in foreign content, a bogus comment elsewhere: its
+                    // content is scanned for tags as if it were markup.
+                    rewriting = false;
+                    at = lt + 2;
                 } else {
                     // A doctype or bogus comment: up to the first `>`.
                     match memchr(b'>', &bytes[lt + 2..]) {
@@ -400,12 +602,17 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                     let Some(tag) = read_tag(bytes, lt + 2, &mut attributes) else {
                         break;
                     };
-                    match tag_kind(&bytes[tag.name_start..tag.name_end]) {
+                    let name = &bytes[tag.name_start..tag.name_end];
+                    let kind = tag_kind(name);
+                    match kind {
                         TagKind::Svg => svg = svg.saturating_sub(1),
                         TagKind::Math => math = math.saturating_sub(1),
                         TagKind::Select => select = select.saturating_sub(1),
                         TagKind::Preformatted => preformatted = preformatted.saturating_sub(1),
                         _ => {}
+                    }
+                    if kind.nests() {
+                        depth = depth.saturating_sub(1);
                     }
                     at = tag.end;
                 } else if first == b'>' {
@@ -424,30 +631,80 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                 };
                 let name = &bytes[tag.name_start..tag.name_end];
                 let kind = tag_kind(name);
-                let mut all_read = true;
-                for attribute in &mut attributes {
-                    attribute.read = is_read_attribute(&bytes[attribute.start..attribute.name_end]);
-                    all_read &= attribute.read;
-                }
-                if kind != TagKind::AttributeCompared && !all_read {
-                    let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                    out.push_str(&text[copied..tag.name_end]);
-                    for attribute in attributes.iter().filter(|a| a.read) {
-                        out.push(' ');
-                        out.push_str(&text[attribute.start..attribute.end]);
+                if rewriting && kind != TagKind::AttributeCompared {
+                    let mut all_read = true;
+                    // The one `class` attribute, if the tag has one: the parser keeps the
+                    // first of several, so with more than one all are kept.
+                    let mut class = None;
+                    let mut classes = 0;
+                    for (index, attribute) in attributes.iter_mut().enumerate() {
+                        let attribute_name = &bytes[attribute.start..attribute.name_end];
+                        attribute.read = is_read_attribute(name, attribute_name);
+                        all_read &= attribute.read;
+                        // The length first: most names are not five bytes long.
+                        if attribute_name.len() == 5
+                            && attribute_name.eq_ignore_ascii_case(b"class")
+                        {
+                            class = Some(index);
+                            classes += 1;
+                        }
                     }
-                    out.push_str(if tag.self_closing { " />" } else { ">" });
-                    copied = tag.end;
+                    if name.eq_ignore_ascii_case(b"a")
+                        && !is_read_link_target(bytes, &attributes, tag.end)
+                    {
+                        for attribute in &mut attributes {
+                            if bytes[attribute.start..attribute.name_end]
+                                .eq_ignore_ascii_case(b"href")
+                            {
+                                attribute.read = false;
+                                all_read = false;
+                            }
+                        }
+                    }
+                    if let (Some(index), 1) = (class, classes) {
+                        let value = attribute_value(bytes, &attributes[index]);
+                        let read = *read_classes
+                            .entry(value)
+                            .or_insert_with(|| is_read_class(value));
+                        attributes[index].read = read;
+                        all_read &= read;
+                    }
+                    if !all_read {
+                        let written = out.copy_to(tag.name_end);
+                        for attribute in attributes.iter().filter(|a| a.read) {
+                            written.push(' ');
+                            written.push_str(&text[attribute.start..attribute.end]);
+                        }
+                        written.push_str(if tag.self_closing { " />" } else { ">" });
+                        out.skip_to(tag.end);
+                    }
                 }
                 at = tag.end;
+                // Closed at once: its content, if any, is what follows the written end tag.
+                let closed = tag.self_closing && kind != TagKind::Void;
+                if closed {
+                    let written = out.copy_to(tag.end);
+                    written.push_str("</");
+                    written.push_str(&text[tag.name_start..tag.name_end]);
+                    written.push('>');
+                }
+                if kind.nests() && !tag.self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                    if deepest > stop_at {
+                        break;
+                    }
+                }
                 match kind {
-                    TagKind::Stop => break,
+                    // Everything after `<plaintext>` is text.
+                    TagKind::Stop if name.eq_ignore_ascii_case(b"plaintext") => break,
+                    TagKind::Stop => rewriting = false,
                     // A self-closed `<svg/>` is closed at once.
                     TagKind::Svg => svg += usize::from(!tag.self_closing),
                     TagKind::Math => math += usize::from(!tag.self_closing),
-                    TagKind::Select => select += 1,
-                    TagKind::Preformatted => preformatted += 1,
-                    TagKind::RawText => {
+                    TagKind::Select => select += usize::from(!closed),
+                    TagKind::Preformatted => preformatted += usize::from(!closed),
+                    TagKind::RawText if !closed => {
                         let Some(end) = raw_text_end(bytes, tag.end, name) else {
                             break;
                         };
@@ -456,21 +713,24 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
                         if (may_be_markup && memchr(b'<', content).is_some())
                             || (name.eq_ignore_ascii_case(b"script") && may_double_escape(content))
                         {
-                            break;
+                            rewriting = false;
                         }
                         let code = if name.eq_ignore_ascii_case(b"script") {
                             !is_json_script(bytes, &attributes)
                         } else {
                             name.eq_ignore_ascii_case(b"style")
                         };
-                        if code && end > tag.end {
-                            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                            out.push_str(&text[copied..tag.end]);
-                            copied = end;
+                        if rewriting && code && end > tag.end {
+                            out.copy_to(tag.end);
+                            out.skip_to(end);
                         }
                         at = end;
                     }
-                    TagKind::AttributeCompared | TagKind::Other => {}
+                    TagKind::RawText
+                    | TagKind::AttributeCompared
+                    | TagKind::Void
+                    | TagKind::ImpliedEnd
+                    | TagKind::Other => {}
                 }
             }
             _ => {
@@ -479,12 +739,9 @@ pub fn drop_unread_attributes(text: &str) -> Cow<'_, str> {
             }
         }
     }
-    match out {
-        Some(mut out) => {
-            out.push_str(&text[copied..]);
-            Cow::Owned(out)
-        }
-        None => Cow::Borrowed(text),
+    PreparedMarkup {
+        deepest,
+        text: out.finish(),
     }
 }
 
@@ -493,6 +750,20 @@ mod tests {
     use super::*;
     use scraper::{Html, Node};
     use std::fmt::Write;
+
+    /// The markup as `decode_html` gives it to the parser.
+    fn prepared(text: &str) -> String {
+        rewrite_markup(text, usize::MAX, Unread::Drop)
+            .text
+            .into_owned()
+    }
+
+    /// The markup with only its self-closing tags closed: the tree to compare with.
+    fn closed(text: &str) -> String {
+        rewrite_markup(text, usize::MAX, Unread::Keep)
+            .text
+            .into_owned()
+    }
 
     /// Text as HTML shows it: each run of whitespace one space.
     fn shown_text(text: &str) -> String {
@@ -509,7 +780,7 @@ mod tests {
     }
 
     /// The parsed tree as text, with only what some reader asks for: the attributes in
-    /// [`READ_ATTRIBUTES`], no script code or style sheet, and text as HTML shows it (a
+    /// [`READ_ATTRIBUTES`] and [`ELEMENT_ATTRIBUTES`], no script code or style sheet, and text as HTML shows it (a
     /// run of whitespace as one space) outside preformatted elements.
     fn read_tree(html: &str) -> String {
         let page = Html::parse_document(html);
@@ -536,7 +807,22 @@ mod tests {
                     Node::Element(e) => {
                         let _ = write!(out, "<{:?}:{}", e.name.ns, e.name());
                         for (name, value) in e.attrs() {
-                            if READ_ATTRIBUTES.contains(&name) {
+                            let read = is_read_attribute(e.name().as_bytes(), name.as_bytes())
+                                && match name {
+                                    "class" => is_read_class(value.as_bytes()),
+                                    "href" if e.name() == "a" => {
+                                        let value = value.to_ascii_lowercase();
+                                        value.contains("doi")
+                                            || value.contains("orcid")
+                                            || node.first_child().is_some_and(|c| {
+                                                c.value()
+                                                    .as_text()
+                                                    .is_some_and(|t| cues::opens_issue_link(t))
+                                            })
+                                    }
+                                    _ => true,
+                                };
+                            if read {
                                 let _ = write!(out, " {name}={value:?}");
                             }
                         }
@@ -570,14 +856,57 @@ mod tests {
     fn drops_only_unread_attributes() {
         let cases = [
             (
-                r#"<div class="a" style="x" data-x='1' id=b onclick="f()">t</div>"#,
-                r#"<div class="a" id=b>t</div>"#,
+                r#"<div class="nav" style="x" data-x='1' id=b onclick="f()">t</div>"#,
+                r#"<div class="nav" id=b>t</div>"#,
             ),
             (r#"<img src="x.png" alt="y"/>"#, "<img />"),
             (r#"<a href=x/ target=_blank>"#, "<a href=x/>"),
             (r#"<p data-a=1 hidden>"#, "<p hidden>"),
+            (r#"<a href="/x" rel=nofollow name=n>"#, r#"<a href="/x">"#),
+            (r#"<div href=x content=c value=1 type=t>"#, "<div>"),
+            (
+                r#"<meta name=a content=b><link rel=canonical href=h>"#,
+                r#"<meta name=a content=b><link rel=canonical href=h>"#,
+            ),
+            (
+                r#"<ol start=2 type=a><li value=3>"#,
+                r#"<ol start=2><li value=3>"#,
+            ),
+            (
+                r#"<input type=hidden value=v><script type=x>"#,
+                r#"<input type=hidden><script type=x>"#,
+            ),
             (r#"<b style="x">bold</b>"#, r#"<b style="x">bold</b>"#),
-            (r#"<p class="a">plain</p>"#, r#"<p class="a">plain</p>"#),
+            (r#"<p class="a">plain</p>"#, r#"<p>plain</p>"#),
+            (r#"<div class="mb-3 col-6" id=x>"#, r#"<div id=x>"#),
+            (r#"<div class=x class=nav>"#, r#"<div class=x class=nav>"#),
+            (r#"<span class="sr-only">"#, r#"<span class="sr-only">"#),
+            (r#"<dt class=label>"#, r#"<dt class=label>"#),
+            (r#"<div class="a&amp;b">"#, r#"<div class="a&amp;b">"#),
+            (
+                r#"<a href="https://scholar.example.org/q?a=1&amp;b=2" class=nav>Google Scholar</a>"#,
+                r#"<a class=nav>Google Scholar</a>"#,
+            ),
+            (
+                r#"<a href="https://doi.org/10.5555/x">CrossRef</a>"#,
+                r#"<a href="https://doi.org/10.5555/x">CrossRef</a>"#,
+            ),
+            (
+                r#"<a href="https://orcid.org/0000-0002-1825-0097">iD</a>"#,
+                r#"<a href="https://orcid.org/0000-0002-1825-0097">iD</a>"#,
+            ),
+            (
+                r#"<a href="/toc/12/3"> Volume 12, Issue 3</a>"#,
+                r#"<a href="/toc/12/3"> Volume 12, Issue 3</a>"#,
+            ),
+            (
+                r#"<a href="/x"><span>y</span></a>"#,
+                r#"<a href="/x"><span>y</span></a>"#,
+            ),
+            (
+                r#"<a href="/x">&#86;ol 1</a>"#,
+                r#"<a href="/x">&#86;ol 1</a>"#,
+            ),
             (
                 r#"<script src="x">var a = '<div style="y">';</script><p style=z>"#,
                 r#"<script></script><p>"#,
@@ -588,12 +917,17 @@ mod tests {
             ),
             (
                 "<ul>\n    <li>a</li>\n    <li>b  c</li>  <li>d</li>\n</ul>",
-                "<ul>\n<li>a</li>\n<li>b  c</li> <li>d</li>\n</ul>",
+                "<ul> <li>a</li> <li>b  c</li> <li>d</li> </ul>",
             ),
             (
                 "<pre>\n  <b>x</b>\n  <b>y</b></pre>\n\n<p>z</p>",
-                "<pre>\n  <b>x</b>\n  <b>y</b></pre>\n<p>z</p>",
+                "<pre>\n  <b>x</b>\n  <b>y</b></pre> <p>z</p>",
             ),
+            (
+                "<p>one\ntwo\r\nthree\rfour\n\n five</p>",
+                "<p>one two three four   five</p>",
+            ),
+            ("<textarea>a\nb</textarea>", "<textarea>a\nb</textarea>"),
             ("a < b   <p>c", "a < b   <p>c"),
             (
                 r#"<!-- <div style="x"> --><div style="y">"#,
@@ -601,7 +935,7 @@ mod tests {
             ),
         ];
         for (input, want) in cases {
-            assert_eq!(drop_unread_attributes(input), want, "{input}");
+            assert_eq!(prepared(input), want, "{input}");
         }
     }
 
@@ -616,12 +950,17 @@ mod tests {
             r#"<div style="x"#,
         ];
         for input in cases {
-            assert_eq!(drop_unread_attributes(input), input, "{input}");
+            assert_eq!(prepared(input), input, "{input}");
         }
+        // Self-closing tags after the stop are still closed.
+        assert_eq!(
+            prepared(r#"<svg><style>a<b</style></svg><div style="x"/>"#),
+            r#"<svg><style>a<b</style></svg><div style="x"/></div>"#
+        );
     }
 
     /// The corpus pages (and bad inputs) as saved, through the same preparation as
-    /// `decode_html`: their trees are the same with and without the unread attributes.
+    /// `decode_html`: their trees are the same with and without the unread markup.
     #[test]
     fn corpus_trees_are_unchanged_but_for_unread_attributes() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -641,10 +980,8 @@ mod tests {
         for page in pages {
             let bytes = std::fs::read(&page).expect("readable");
             let text = super::super::charset::decode_page_bytes(&bytes).text;
-            let prepared = super::super::markup::prepare_markup(&text, usize::MAX).text;
-            let stripped = drop_unread_attributes(&prepared);
             assert!(
-                read_tree(&stripped) == read_tree(&prepared),
+                read_tree(&prepared(&text)) == read_tree(&closed(&text)),
                 "{}",
                 page.display()
             );
@@ -671,13 +1008,17 @@ mod tests {
                     "<br/>", "<img src=x alt=y>", "<ul><li>", "<span\tclass=a\nstyle=b>",
                     "<DIV STYLE=X CLASS=Y>", "<use xlink:href=\"#i\" x=1>",
                     "<a xlink:title=t xlink:role=navigation xml:lang=en>", "<a href='x' title=\"t\"/x=1>", "<p a='1'b='2'>",
+                    "<li value=2 type=a>", "<ol start=3 type=i>", "<div class=\"nav main\">",
+                    "<p class=abstract>", "<span class='sr-only'>", "<div class=x class=nav>",
+                    "<div class=\"a&amp;b\">", "<li class=ref-list>", "<dt class=label>",
+                    "<a href=/v/1/2>", "<a href=\"https://doi.org/10.5555/1\">", "Issue 2", "Vol 1",
+                    "<a href=\"/p?a=1&amp;b=2\">Google Scholar</a>", "</a>", "<meta name=n content=c>", "<input value=v type=text>",
                 ]),
                 0..40,
             )
         ) {
             let page: String = pieces.concat();
-            let stripped = drop_unread_attributes(&page);
-            proptest::prop_assert_eq!(read_tree(&stripped), read_tree(&page), "{}", page);
+            proptest::prop_assert_eq!(read_tree(&prepared(&page)), read_tree(&closed(&page)), "{}", page);
         }
     }
 }

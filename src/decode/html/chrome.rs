@@ -348,6 +348,12 @@ pub fn judge_tokens(element: &Element) -> TokenVerdict {
     verdict
 }
 
+/// Whether a class value's tokens say anything about its element (its verdict is not the
+/// default one).
+pub(super) fn judges_class(value: &str) -> bool {
+    judge_value(value) != TokenVerdict::default()
+}
+
 /// Class values already judged on one page: pages repeat the same few class values on
 /// many elements, and each is judged once.
 #[derive(Debug, Default)]

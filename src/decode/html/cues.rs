@@ -13,6 +13,7 @@ use crate::decode::DomValue;
 use crate::rules::{
     DOM_CUES, DOM_FOREIGN_CONTAINERS, DOM_LABEL_ELEMENTS, DOM_LABELS, DOM_PUBLISHED_OPENINGS,
 };
+use aho_corasick::AhoCorasick;
 use ego_tree::NodeRef;
 use rustc_hash::FxHashMap;
 use scraper::node::Element;
@@ -187,8 +188,7 @@ fn issue_link(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String
     if element.name() != "a" {
         return None;
     }
-    let opening = node.first_child()?.value().as_text()?.trim_start();
-    if !(opening.starts_with("Vol") || opening.starts_with("Issue")) {
+    if !opens_issue_link(node.first_child()?.value().as_text()?) {
         return None;
     }
     let href = attribute(element, "href")?;
@@ -210,6 +210,13 @@ fn issue_link(node: NodeRef<'_, Node>, element: &Element) -> Option<(Cue, String
     Some((cue, text))
 }
 
+/// Whether the first text of a link may open the name of an issue ("Volume 1, Issue 2"):
+/// only such a link's address is read.
+pub(super) fn opens_issue_link(text: &str) -> bool {
+    let opening = text.trim_start();
+    opening.starts_with("Vol") || opening.starts_with("Issue")
+}
+
 /// The text of a link naming an issue: "Issue 7386", "Volume 1, Issue 2", "Volume 19,
 /// issue 3", "Vol. 3 No. 4".
 static ISSUE_LINK_TEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -218,13 +225,6 @@ static ISSUE_LINK_TEXT: LazyLock<regex::Regex> = LazyLock::new(|| {
     )
     .expect("issue link regex")
 });
-
-/// The words of an element's `class` attribute, read without interning them as atoms.
-fn class_tokens(element: &Element) -> impl Iterator<Item = &str> {
-    attribute(element, "class")
-        .into_iter()
-        .flat_map(str::split_ascii_whitespace)
-}
 
 /// Adds the values an element marks up, if any.
 pub fn collect_dom_values<'a>(
@@ -340,26 +340,31 @@ fn in_foreign_container(
 
 /// A class token or the id of the element names a block of other works' data.
 fn is_foreign_container(element: &Element) -> bool {
-    let id = attribute(element, "id").unwrap_or("");
-    class_tokens(element)
-        .chain(std::iter::once(id))
-        .any(|token| {
-            // Lower-cased on the stack: tokens are short, and every ancestor has some.
-            let mut buffer = [0u8; STACK_TOKEN_LEN];
-            let owned;
-            let lower = match buffer.get_mut(..token.len()) {
-                Some(lower) => {
-                    lower.copy_from_slice(token.as_bytes());
-                    lower.make_ascii_lowercase();
-                    std::str::from_utf8(lower).unwrap_or_default()
-                }
-                None => {
-                    owned = token.to_ascii_lowercase();
-                    owned.as_str()
-                }
-            };
-            DOM_FOREIGN_CONTAINERS.iter().any(|f| lower.contains(f))
-        })
+    [attribute(element, "class"), attribute(element, "id")]
+        .into_iter()
+        .flatten()
+        .any(names_foreign_block)
+}
+
+/// [`DOM_FOREIGN_CONTAINERS`] (lower case, no spaces), searched for at once in any case.
+static FOREIGN_FRAGMENTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(DOM_FOREIGN_CONTAINERS)
+        .expect("foreign container fragments")
+});
+
+/// A class or id value has a token naming a block of other works' data: a fragment
+/// holds no space, so it is found in the whole value only within one token.
+fn names_foreign_block(value: &str) -> bool {
+    FOREIGN_FRAGMENTS.is_match(value)
+}
+
+/// Whether a class value means something to this module: a token is a cue or a label, or
+/// names a block of other works' data.
+pub(super) fn is_cue_class(class: &str) -> bool {
+    let cues = class_cues(class);
+    !cues.cues.is_empty() || cues.label || names_foreign_block(class)
 }
 
 #[cfg(test)]

@@ -534,11 +534,14 @@ const SCREEN_READER_ONLY: &[&str] = &[
 ];
 
 fn is_screen_reader_only(element: &scraper::node::Element) -> bool {
-    attribute(element, "class").is_some_and(|class| {
-        class
-            .split_ascii_whitespace()
-            .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s)))
-    })
+    attribute(element, "class").is_some_and(is_screen_reader_class)
+}
+
+/// Whether a class value holds one of [`SCREEN_READER_ONLY`].
+pub(super) fn is_screen_reader_class(class: &str) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|c| SCREEN_READER_ONLY.iter().any(|s| c.eq_ignore_ascii_case(s)))
 }
 
 /// Opens an element: `None` when it is skipped whole.

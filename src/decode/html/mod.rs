@@ -44,7 +44,7 @@ pub fn decode_html(bytes: &[u8], limits: &Limits) -> Result<Document, DecodeErro
     if prepared.deepest > depth_cap {
         return Err(DecodeError::TooDeep(limits.max_html_depth));
     }
-    let html = Html::parse_document(&attributes::drop_unread_attributes(&prepared.text));
+    let html = Html::parse_document(&prepared.text);
     drop(prepared);
     let meta = head::collect_source_meta(&html);
     let rendered = markdown::render_markdown(&html, limits.max_html_depth);
