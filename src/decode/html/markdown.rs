@@ -267,8 +267,11 @@ struct Writer {
     reference_numbered: bool,
     /// The open reference item's link labels have started a line of their own.
     reference_residue: bool,
-    /// The open reference item has link labels (its DOI goes before them, or nowhere).
+    /// The open reference item has link labels (its DOI goes before them).
     reference_labels: bool,
+    /// Where in `current` the open reference item's first link label starts, when the
+    /// labels stay on the reference's line (an unnumbered list): its DOI goes there.
+    reference_labels_at: Option<usize>,
 }
 
 impl Writer {
@@ -462,6 +465,7 @@ pub fn render_markdown(html: &Html, max_depth: usize) -> Rendered {
         reference_numbered: false,
         reference_residue: false,
         reference_labels: false,
+        reference_labels_at: None,
     };
     let mut frames: Vec<Frame> = Vec::with_capacity(64);
     let mut truncated = false;
@@ -553,7 +557,16 @@ fn open_element(
     let Some(element) = node.value().as_element() else {
         return Some(Frame::default());
     };
-    let tag = element.name();
+    let tag = match element.name() {
+        // ARIA lists of `div`s (`role="list"` / `role="listitem"`; Atypon's reference
+        // lists) are lists.
+        "div" => match attribute(element, "role") {
+            Some("list") => "ul",
+            Some("listitem") => "li",
+            _ => "div",
+        },
+        tag => tag,
+    };
     let stat = stats.get(&node.id()).copied();
     let flags = stat.map_or_else(|| tag_flags(tag), |s| s.flags);
     // A button is no text, except a section's toggle and an author's name that opens the
@@ -606,13 +619,18 @@ fn open_element(
     if tag == "a" {
         if w.reference_items > 0 && short_text(node, 40).is_some_and(|t| rules::is_link_residue(&t))
         {
-            w.reference_labels = true;
             let numbered = w.reference_numbered || ITEM_LABEL.is_match(w.current.trim_start());
             if numbered && !w.reference_residue {
                 // The first link label of a numbered reference ("PubMed Abstract",
                 // "CrossRef") ends its text: the labels go to a line of their own.
                 end_reference_text(w);
+            } else if !w.reference_labels && !w.reference_residue {
+                // (An opening bracket, `[CrossRef]`, belongs to the label.)
+                let text = w.current.trim_end();
+                let text = text.strip_suffix(['[', '(']).unwrap_or(text).trim_end();
+                w.reference_labels_at = Some(text.len());
             }
+            w.reference_labels = true;
         }
         if w.link_end == Some(w.current.len()) || is_label_glued_to_text(w, node) {
             w.space();
@@ -757,6 +775,7 @@ fn open_element(
                 w.reference_numbered = matches!(w.prefix, Some(Prefix::Number(_)));
                 w.reference_residue = false;
                 w.reference_labels = false;
+                w.reference_labels_at = None;
             }
             frame.block = true;
             return Some(frame);
@@ -866,10 +885,15 @@ fn close_element(w: &mut Writer, frame: Frame) {
         w.flush(false);
     }
     if frame.reference_item {
-        // Without labels the DOI goes at the end; after labels glued to the text it would
-        // hide them from the reference splitter.
-        if let Some(doi) = w.reference_doi.take().filter(|_| !w.reference_labels) {
-            write_doi(w, &doi);
+        // Without labels the DOI goes at the end; labels left on the reference's line
+        // (`… 218, 3022–3038. Crossref PubMed`) get it before them, where the reference
+        // splitter still finds them at the end.
+        if let Some(doi) = w.reference_doi.take() {
+            match w.reference_labels_at.take() {
+                Some(at) if w.reference_labels => insert_doi(w, &doi, at),
+                None if !w.reference_labels => write_doi(w, &doi),
+                _ => {}
+            }
         }
         w.flatten = w.flatten.saturating_sub(1);
         w.reference_items = w.reference_items.saturating_sub(1);
@@ -954,6 +978,18 @@ fn write_doi(w: &mut Writer, doi: &str) {
     w.current.push_str(" doi:");
     w.current.push_str(doi);
     w.pending_space = true;
+}
+
+/// Writes `doi:…` at byte `at` of the line (where the reference's link labels start)
+/// unless the text before holds the DOI already.
+fn insert_doi(w: &mut Writer, doi: &str, at: usize) {
+    let Some(text) = w.current.get(..at) else {
+        return;
+    };
+    if text.trim().is_empty() || text.to_lowercase().contains(&doi.to_lowercase()) {
+        return;
+    }
+    w.current.insert_str(at, &format!(" doi:{doi}"));
 }
 
 /// The DOI behind the first link of a subtree that points at a DOI resolver
@@ -1402,6 +1438,23 @@ mod tests {
                  <a href=\"/pubmed/1\">PubMed Abstract</a> | \
                  <a href=\"http://dx.doi.org/10.1006/geno.1999.5894\">Publisher Full Text</a></li></ul>",
                 "2. Gao Q: Title. Genomics. 1999; 60: 31–9. doi:10.1006/geno.1999.5894\nPubMed Abstract | Publisher Full Text",
+            ),
+            // Unnumbered, with the labels on the reference's line: the DOI goes before them.
+            (
+                "<ul class=\"references\"><li>Roe, B. (2019). Title. J. 1, 2–3. <div class=\"ref__links\">\
+                 <a href=\"https://doi.org/10.5555/j.1\">Crossref</a> <a href=\"/s\">PubMed</a></div></li></ul>",
+                "• Roe, B. (2019). Title. J. 1, 2–3. doi:10.5555/j.1 Crossref PubMed",
+            ),
+            (
+                "<ul class=\"references\"><li>Roe, B. (2019). Title. J. 1, 2–3. <span class=\"ref-links\">\
+                 [<a href=\"https://doi.org/10.5555/j.1\">CrossRef</a>]</span></li></ul>",
+                "• Roe, B. (2019). Title. J. 1, 2–3. doi:10.5555/j.1 [CrossRef]",
+            ),
+            // An ARIA list of `div`s is a list like `ul`.
+            (
+                "<section class=\"references\"><div role=\"list\"><div role=\"listitem\">Roe, B. (2019). Title. J. 1, 2–3. \
+                 <div class=\"external-links\"><a href=\"https://doi.org/10.5555/j.1\">Crossref</a></div></div></div></section>",
+                "• Roe, B. (2019). Title. J. 1, 2–3. doi:10.5555/j.1\nCrossref",
             ),
             // A linked title without labels: the DOI goes at the end.
             (
