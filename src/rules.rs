@@ -91,9 +91,18 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "[green version]",
     "[pmc free article]",
     "[ref list]",
+    // JMIR: "[FREE Full text] [CrossRef] [Medline]".
+    "[free full text]",
+    "[full text]",
+    "[medline]",
+    "[scopus]",
+    "[web of science]",
     // SciELO's link to each reference's record in its index.
     "[ links ]",
     "[links]",
+    // (Its end, when a text browser wrapped it: "1993. [" / "Links ]".)
+    "links ]",
+    "links]",
     "pubmed/ncbi",
     "openurl",
     "abstract/free full text",
@@ -513,7 +522,9 @@ fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> boo
     let Some(&first) = trimmed.first() else {
         return false;
     };
+    // (A bracket may hold spaces before its label: "[ PubMed]".)
     if first.is_ascii()
+        && !matches!(first, b'[' | b']')
         && !residue_words_starting_with(first.to_ascii_lowercase())
             .iter()
             .any(|w| may_start_with_ignore_case(trimmed, w.word.as_bytes()))
@@ -535,6 +546,33 @@ fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> boo
     };
     let starts_with_word = |text: &str| candidates(text).iter().any(|w| text.starts_with(w.word));
     while !rest.is_empty() {
+        // A bracket opening a label that a text browser wrapped onto the next line
+        // ("[CrossRef] [" / "Medline]").
+        if rest == "[" {
+            break;
+        }
+        // The bracket closing a label wrapped from the line above ("[ Links" / "]").
+        if let Some(after) = rest.strip_prefix(']') {
+            rest = after.trim_start_matches([' ', ',', '|']);
+            continue;
+        }
+        // A label in brackets, which a text browser may wrap inside ("[ Medline]",
+        // "[CrossRef ]"), or before the closing bracket ("[ Links" / "]").
+        let bracketed = rest.strip_prefix('[').and_then(|inner| {
+            let (inner, after) = inner.split_once(']').unwrap_or((inner, ""));
+            let inner = inner.trim();
+            let word = candidates(inner)
+                .iter()
+                .find(|w| w.word.trim_matches(['[', ']', ' ']) == inner)?;
+            Some((word, after))
+        });
+        if let Some((word, after)) = bracketed {
+            if let Some(label) = word.label {
+                on_label(label);
+            }
+            rest = after.trim_start_matches([' ', ',', '|']);
+            continue;
+        }
         // Longest match first so that "pubmed central" wins over "pubmed".
         let Some(word) = candidates(rest)
             .iter()
@@ -542,7 +580,7 @@ fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> boo
                 rest.starts_with(w.word) && {
                     let next = &rest[w.word.len()..];
                     next.is_empty()
-                        || next.starts_with([' ', ',', '|', '['])
+                        || next.starts_with([' ', ',', '|', '[', ']'])
                         || starts_with_word(next)
                 }
             })
@@ -553,7 +591,15 @@ fn parse_link_residue(line: &str, mut on_label: impl FnMut(&'static str)) -> boo
         if let Some(label) = word.label {
             on_label(label);
         }
-        rest = rest[word.word.len()..].trim_start_matches([' ', ',', '|']);
+        // (A closing bracket after a label: the end of a wrapped one.)
+        rest = rest[word.word.len()..].trim_start_matches([' ', ',', '|', ']']);
+        // A label with its count of citing works: "Scopus (49)" (Cell Press).
+        if let Some(count) = rest.strip_prefix('(') {
+            let digits = count.bytes().take_while(u8::is_ascii_digit).count();
+            if let Some(after) = count[digits..].strip_prefix(')').filter(|_| digits > 0) {
+                rest = after.trim_start_matches([' ', ',', '|']);
+            }
+        }
     }
     true
 }
@@ -1926,9 +1972,44 @@ mod tests {
                 "Show in Context CrossRef Google Scholar",
                 &["doi", "google_scholar"],
             ),
+            (
+                "[FREE Full text] [CrossRef] [Medline]",
+                &["article", "doi", "pubmed"],
+            ),
+            (
+                "Crossref Scopus (49) PubMed Google Scholar",
+                &["doi", "pubmed", "google_scholar"],
+            ),
+            (
+                "[FREE Full text] [ CrossRef] [Medline ]",
+                &["article", "doi", "pubmed"],
+            ),
+            ("[ Links ]", &[]),
+            // Wrapped inside a bracket by a text browser.
+            ("[FREE Full text] [CrossRef] [", &["article", "doi"]),
+            ("Medline]", &["pubmed"]),
+            ("[ PubMed]", &["pubmed"]),
+            ("[ Medline", &["pubmed"]),
+            ("[Figure 2]", &[]),
+            ("Scopus (49 citations in 2020)", &[]),
+            ("Scopus () PubMed", &[]),
         ];
         for (line, want) in cases {
             assert_eq!(link_residue_labels(line), *want, "{line}");
+        }
+        // Residue without a label of record.md's.
+        let residue_or_not = [
+            ("[ Links ]", true),
+            ("[ Links", true),
+            ("]", true),
+            ("[", true),
+            ("[ Links of the world", false),
+            ("[Figure 2]", false),
+            ("Scopus (49 citations in 2020)", false),
+            ("Scopus () PubMed", false),
+        ];
+        for (line, residue) in residue_or_not {
+            assert_eq!(is_link_residue(line), residue, "{line}");
         }
     }
 

@@ -425,10 +425,14 @@ fn opens_citation_block(text: &str) -> bool {
     };
     let first = first.to_ascii_lowercase();
     if first.is_ascii_alphabetic()
-        && !matches!(first, b'c' | b'p' | b'r')
+        && !matches!(first, b'a' | b'c' | b'p' | b'r')
         && !LABELS.iter().any(|l| l.as_bytes()[0] == first)
     {
         return false;
+    }
+    // PubMed Central's footer: "Articles from Journal X are provided here courtesy of Y".
+    if trimmed.starts_with("Articles from ") && trimmed.contains(" are provided here courtesy of") {
+        return true;
     }
     // The article's copyright and licence, which may follow as well ("© 2014 by the
     // authors; licensee …").
@@ -859,6 +863,13 @@ mod tests {
             (format!("{refs}\nPublished\n\n2022-06-30\n"), 2),
             (
                 format!("{refs}\nBack to top\n\nPosted March 16, 2021.\nDownload PDF\n"),
+                2,
+            ),
+            // PubMed Central's footer.
+            (
+                format!(
+                    "{refs}Articles from Journal of Invented Studies are provided here courtesy of Invented Press\n"
+                ),
                 2,
             ),
             // A note read before the list (its column first) is cut out; the list follows.

@@ -124,11 +124,36 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
         .find(|l| l.kind != LineKind::LinkResidue)
         .and_then(|l| label_of(&l.text))
         .is_some_and(|(n, _)| n <= 1);
-    if numbered {
+    let mut entries = if numbered {
         split_numbered(&content)
     } else {
         split_unnumbered(&content)
+    };
+    for entry in &mut entries {
+        drop_joined_residue(entry);
     }
+    entries
+}
+
+/// Link labels still at the end of an entry once its lines are joined, where no single
+/// line showed them whole: a text browser or a PDF wrapped a label across lines
+/// ("… e28870 [FREE Full" / "text] [CrossRef] [Medline]"). A DOI that a PDF's link gave
+/// after the labels ("[FREE Full text] doi:10.…") goes back before them.
+fn drop_joined_residue(entry: &mut RawReference) {
+    let raw = entry.raw.as_str();
+    let (body, doi) = match raw.rfind(" doi:") {
+        Some(at) if !raw[at + 1..].contains(' ') => (&raw[..at], &raw[at..]),
+        _ => (raw, ""),
+    };
+    let (kept, Some(residue)) = split_glued_residue(body) else {
+        return;
+    };
+    for label in rules::link_residue_labels(residue) {
+        if !entry.links.contains(&label) {
+            entry.links.push(label);
+        }
+    }
+    entry.raw = format!("{}{doi}", kept.trim_end());
 }
 
 /// A list whose labels are set in an element of their own without a period (Atypon's
@@ -468,7 +493,11 @@ fn split_numbered(lines: &[&Line]) -> Vec<RawReference> {
 }
 
 fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
-    let has_link_residue = lines.iter().any(|l| l.kind == LineKind::LinkResidue);
+    // (The end of a label a text browser wrapped, "PubMed]" under "… 2007;13:1268. [", is
+    // the tail of the residue glued to the line above, not a residue line of its own.)
+    let has_link_residue = lines
+        .iter()
+        .any(|l| l.kind == LineKind::LinkResidue && !closes_wrapped_bracket(&l.text));
     let has_back_links = lines.iter().any(|l| is_back_link_run(&l.text));
     let has_residue = has_link_residue || has_back_links;
     let mut out: Vec<RawReference> = Vec::new();
@@ -535,6 +564,12 @@ fn split_unnumbered(lines: &[&Line]) -> Vec<RawReference> {
         out.push(current);
     }
     out
+}
+
+/// Whether a line closes a bracket opened on the line above: a `]` before any `[`.
+fn closes_wrapped_bracket(text: &str) -> bool {
+    text.find(']')
+        .is_some_and(|close| text.find('[').is_none_or(|open| close < open))
 }
 
 /// Whether an entry ends with its year and a full stop (`…, 2012.`, `…, 2020b.`), as
@@ -1108,6 +1143,24 @@ mod tests {
     }
 
     #[test]
+    fn labels_wrapped_by_a_text_browser_leave_bulleted_entries_apart() {
+        let text = "• Moreau AB. A first title. J Invented Res. 2007;13:1268–1270. [\n  PubMed]\n• Okafor D. A book without links. Oslo: Invented Press; 2000. pp. 61–68.\n• Hale E. A third title. J Invented Res. 2005;20 :676–681. [PubMed] [Cross\n  Ref]\n• Rios F. A fourth title. J Invented Res. 2000;85 :1241–1249.\n";
+        let got = split(text);
+        let raws: Vec<&str> = got.iter().map(|(_, raw, _)| raw.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "Moreau AB. A first title. J Invented Res. 2007;13:1268–1270.",
+                "Okafor D. A book without links. Oslo: Invented Press; 2000. pp. 61–68.",
+                "Hale E. A third title. J Invented Res. 2005;20 :676–681.",
+                "Rios F. A fourth title. J Invented Res. 2000;85 :1241–1249.",
+            ]
+        );
+        assert_eq!(got[0].2, ["pubmed"]);
+        assert_eq!(got[2].2, ["pubmed", "doi"]);
+    }
+
+    #[test]
     fn numbered_lists_survive_page_breaks_and_residue() {
         let text = "1. Dezawa M, Ishikawa H. Bone marrow cells. Science 2005; 309: 314–\n7.\nCAS  PubMed  Google Scholar \n2. Pittenger MF, Mackay AM, Beck SC,\n\n\nMosca JD, et al. Multilineage potential. Science 1999; 284:\n\n143–7.\nPubMed \n";
         assert_eq!(
@@ -1256,6 +1309,48 @@ mod tests {
         ];
         for (text, kept, residue) in cases {
             assert_eq!(split_glued_residue(text), (*kept, *residue), "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_wrapped_across_lines_leave_the_joined_entry() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Okafor R. Pacing. J Invent Res 2021;10(6):e28870 [FREE Full text] [CrossRef] [Medline]",
+                "Okafor R. Pacing. J Invent Res 2021;10(6):e28870",
+                &["article", "doi", "pubmed"],
+            ),
+            (
+                "Okafor R. Pacing. J Invent Res 2020;133:110105 [FREE Full text] doi:10.5555/ref.3",
+                "Okafor R. Pacing. J Invent Res 2020;133:110105 doi:10.5555/ref.3",
+                &["article"],
+            ),
+            (
+                "Okafor R. Pacing. J Invent Res 2020;133:110105. doi:10.5555/ref.3",
+                "Okafor R. Pacing. J Invent Res 2020;133:110105. doi:10.5555/ref.3",
+                &[],
+            ),
+            // A bracket whose label went to a line of residue of its own.
+            (
+                "Okafor R. Pacing. J Invent Res 2020;133:110105. [",
+                "Okafor R. Pacing. J Invent Res 2020;133:110105.",
+                &[],
+            ),
+            (
+                "Okafor R. Full text search in archives. J Invent Res 2020;133:110105",
+                "Okafor R. Full text search in archives. J Invent Res 2020;133:110105",
+                &[],
+            ),
+        ];
+        for (raw, kept, links) in cases {
+            let mut entry = RawReference {
+                number: None,
+                raw: (*raw).to_owned(),
+                links: Vec::new(),
+            };
+            drop_joined_residue(&mut entry);
+            assert_eq!(entry.raw, *kept, "{raw}");
+            assert_eq!(entry.links, *links, "{raw}");
         }
     }
 
