@@ -17,6 +17,8 @@ const BOILERPLATE_LINES: &[&str] = &[
     "advertisement",
     "[image]",
     "view author publications",
+    // Atypon's link under each author card (PNAS, Science, ACS, Taylor & Francis).
+    "view all articles by this author",
     "search author on:pubmed google scholar",
     "you can also search for this author in pubmed google scholar",
     "download references",
@@ -1863,6 +1865,8 @@ mod tests {
             ("Skip to main contént", false),
             ("Skip to the main content of this page", false),
             ("<< Previous article | Next article >>", true),
+            ("View all articles by this author", true),
+            ("View all articles by this author and others", false),
         ];
         for (line, want) in cases {
             assert_eq!(is_boilerplate_line(line), want, "{line}");
