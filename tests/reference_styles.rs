@@ -1,6 +1,6 @@
 //! Table-driven tests of `parse_reference` across citation styles and reference kinds.
 //!
-//! Ten invented journal articles are rendered in each supported style (Vancouver, AMA,
+//! Eleven invented journal articles (one journal with a colon in its name) are rendered in each supported style (Vancouver, AMA,
 //! Nature, Springer, Elsevier, APA, Harvard, Chicago, MLA, IEEE, ACS, physics) and must
 //! parse back into the same fields. Hand-written tables cover the other kinds (books,
 //! chapters, conference papers, theses, reports, web pages, preprints) and details (DOIs,
@@ -178,6 +178,19 @@ const WORKS: &[Work] = &[
         issue: "4",
         first: "1338",
         last: "1345",
+    },
+    // A journal whose name holds a colon, which `Place: Publisher` must not take.
+    Work {
+        authors: &[p("Almeida", "R", "Rita"), p("Brandt", "K", "Karin")],
+        title: "Gender agreement in heritage speakers of Portuguese",
+        journal: "Bilingualism: Language and Cognition",
+        abbrev: "Biling.: Lang. Cogn.",
+        nlm: "Biling Lang Cogn",
+        year: 2013,
+        volume: "16",
+        issue: "3",
+        first: "538",
+        last: "557",
     },
 ];
 

@@ -1501,10 +1501,13 @@ impl<'a> Parser<'a> {
         }
         // `New York: Penguin, 1988. 368 pp.` / `(London: Verso, 1991), 39`: a book's
         // imprint, even with a page after it.
+        let place_colon_publisher = self.place_colon_publisher(a, b);
+        let colon_journal = place_colon_publisher && self.serial_locators_at(to);
         if journal_like
             && !shape.in_container
             && !self.has_serial_cue(a, b)
-            && (self.place_colon_publisher(a, b) || self.names_imprint(a, b))
+            && !colon_journal
+            && (place_colon_publisher || self.names_imprint(a, b))
         {
             shape.publisher = true;
             return None;
@@ -1813,6 +1816,33 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         false
+    }
+
+    /// Locators only a serial prints: a volume with its issue (`16(3)`, `16, no. 3`,
+    /// `vol. 16`) or NLM's `2013;16`. A `Bilingualism: Language and Cognition 16(3).` or
+    /// `J Phys: Condens Matter. 2000;12:345` before them is a journal, not `Place:
+    /// Publisher`.
+    fn serial_locators_at(&self, mut k: usize) -> bool {
+        while matches!(
+            self.toks.get(k).map(|t| t.kind),
+            Some(Kind::Punct(',' | '.'))
+        ) {
+            k += 1;
+        }
+        let number = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let volume_label = self
+            .word(k)
+            .is_some_and(|w| matches!(w, "vol." | "Vol." | "vol" | "Vol" | "Volume"));
+        let volume_issue = number(k)
+            && (self.is_punct(k + 1, '(') && number(k + 2) && self.is_punct(k + 3, ')')
+                || self.is_punct(k + 1, ',')
+                    && self.word(k + 2).is_some_and(|w| matches!(w, "no." | "No.")));
+        let year_volume =
+            self.word(k).and_then(year_of).is_some() && self.is_punct(k + 1, ';') && number(k + 2);
+        volume_label || volume_issue || year_volume
     }
 
     /// Words that only a publisher's name holds: `Press`, `Verlag`, `Publishing`, `Inc.`.
