@@ -93,12 +93,6 @@ const LINK_RESIDUE_WORDS: &[&str] = &[
     "[green version]",
     "[pmc free article]",
     "[ref list]",
-    // JMIR: "[FREE Full text] [CrossRef] [Medline]".
-    "[free full text]",
-    "[full text]",
-    "[medline]",
-    "[scopus]",
-    "[web of science]",
     // SciELO's link to each reference's record in its index.
     "[ links ]",
     "[links]",
@@ -985,16 +979,13 @@ pub fn dated_article_type(line: &str) -> Option<&'static str> {
 /// The part of a type line after its last bar that dates the article: a month's name and
 /// a year ("July 18, 2022", "Volume 41, Issue 7, 111634, November 15, 2022").
 fn is_dated_locator(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let year = words
-        .iter()
-        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
-    year && words
-        .iter()
-        .any(|w| crate::extract::dates::month_number(w).is_some())
+    let words = || {
+        text.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let year =
+        words().any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)));
+    year && words().any(|w| crate::extract::dates::month_number(w).is_some())
 }
 
 /// "12 Feb 2019", "3 July 2018": a day, a month's name and a year.

@@ -2733,9 +2733,9 @@ mod tests {
                 false,
             ),
             (
-                "Xin Wei1 · Marcel·lí Puig2 · Jun Park1*",
+                "Mei Lin1 · Marcel·lí Puig2 · Jun Park1*",
                 Some(&[
-                    ("Xin Wei", &["1"], false),
+                    ("Mei Lin", &["1"], false),
                     ("Marcel·lí Puig", &["2"], false),
                     ("Jun Park", &["1"], true),
                 ]),

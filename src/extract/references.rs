@@ -129,8 +129,9 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
     } else {
         split_unnumbered(&content)
     };
+    let mut residue_labels = ResidueLabels::default();
     for entry in &mut entries {
-        drop_joined_residue(entry);
+        drop_joined_residue(entry, &mut residue_labels);
     }
     entries
 }
@@ -139,21 +140,18 @@ pub fn split_reference_list(lines: &[&Line]) -> Vec<RawReference> {
 /// line showed them whole: a text browser or a PDF wrapped a label across lines
 /// ("… e28870 [FREE Full" / "text] [CrossRef] [Medline]"). A DOI that a PDF's link gave
 /// after the labels ("[FREE Full text] doi:10.…") goes back before them.
-fn drop_joined_residue(entry: &mut RawReference) {
+fn drop_joined_residue(entry: &mut RawReference, residue_labels: &mut ResidueLabels) {
     let raw = entry.raw.as_str();
-    let (body, doi) = match raw.rfind(" doi:") {
-        Some(at) if !raw[at + 1..].contains(' ') => (&raw[..at], &raw[at..]),
-        _ => (raw, ""),
+    let body_end = match raw.rfind(" doi:") {
+        Some(at) if !raw[at + 1..].contains(' ') => at,
+        _ => raw.len(),
     };
-    let (kept, Some(residue)) = split_glued_residue(body) else {
+    let (kept, Some(residue)) = split_glued_residue(&raw[..body_end]) else {
         return;
     };
-    for label in rules::link_residue_labels(residue) {
-        if !entry.links.contains(&label) {
-            entry.links.push(label);
-        }
-    }
-    entry.raw = format!("{}{doi}", kept.trim_end());
+    let kept_end = kept.trim_end().len();
+    residue_labels.add_to(&mut entry.links, residue);
+    entry.raw.replace_range(kept_end..body_end, "");
 }
 
 /// A list whose labels are set in an element of their own without a period (Atypon's
@@ -748,14 +746,19 @@ struct ResidueLabels {
 impl ResidueLabels {
     /// Adds the labels of the residue `text` to the links of `reference`.
     fn add_links(&mut self, reference: &mut RawReference, text: &str) {
+        self.add_to(&mut reference.links, text);
+    }
+
+    /// Adds the labels of the residue `text` to `links`.
+    fn add_to(&mut self, links: &mut Vec<&'static str>, text: &str) {
         if self.text != text {
             self.labels = rules::link_residue_labels(text);
             self.text.clear();
             self.text.push_str(text);
         }
         for &label in &self.labels {
-            if !reference.links.contains(&label) {
-                reference.links.push(label);
+            if !links.contains(&label) {
+                links.push(label);
             }
         }
     }
@@ -1348,7 +1351,7 @@ mod tests {
                 raw: (*raw).to_owned(),
                 links: Vec::new(),
             };
-            drop_joined_residue(&mut entry);
+            drop_joined_residue(&mut entry, &mut ResidueLabels::default());
             assert_eq!(entry.raw, *kept, "{raw}");
             assert_eq!(entry.links, *links, "{raw}");
         }

@@ -890,7 +890,9 @@ fn close_element(w: &mut Writer, frame: Frame) {
         // splitter still finds them at the end.
         if let Some(doi) = w.reference_doi.take() {
             match w.reference_labels_at.take() {
-                Some(at) if w.reference_labels => insert_doi(w, &doi, at),
+                Some(at) if w.reference_labels => {
+                    insert_doi(w, &doi, at);
+                }
                 None if !w.reference_labels => write_doi(w, &doi),
                 _ => {}
             }
@@ -969,27 +971,24 @@ fn end_reference_text(w: &mut Writer) {
 
 /// Writes `doi:…` after the reference text unless the text holds the DOI already.
 fn write_doi(w: &mut Writer, doi: &str) {
-    let text = w.current.to_lowercase();
-    if text.trim().is_empty() || text.contains(&doi.to_lowercase()) {
-        return;
+    let end = w.current.trim_end().len();
+    if insert_doi(w, doi, end) {
+        w.current.truncate(end + " doi:".len() + doi.len());
+        w.pending_space = true;
     }
-    let text = w.current.trim_end().to_owned();
-    w.current = text;
-    w.current.push_str(" doi:");
-    w.current.push_str(doi);
-    w.pending_space = true;
 }
 
 /// Writes `doi:…` at byte `at` of the line (where the reference's link labels start)
-/// unless the text before holds the DOI already.
-fn insert_doi(w: &mut Writer, doi: &str, at: usize) {
+/// unless the text before holds the DOI already; whether it did.
+fn insert_doi(w: &mut Writer, doi: &str, at: usize) -> bool {
     let Some(text) = w.current.get(..at) else {
-        return;
+        return false;
     };
     if text.trim().is_empty() || text.to_lowercase().contains(&doi.to_lowercase()) {
-        return;
+        return false;
     }
     w.current.insert_str(at, &format!(" doi:{doi}"));
+    true
 }
 
 /// The DOI behind the first link of a subtree that points at a DOI resolver

@@ -1501,14 +1501,16 @@ impl<'a> Parser<'a> {
         }
         // `New York: Penguin, 1988. 368 pp.` / `(London: Verso, 1991), 39`: a book's
         // imprint, even with a page after it.
-        let place_colon_publisher = self.place_colon_publisher(a, b);
-        let colon_journal = place_colon_publisher && self.serial_locators_at(to);
-        if journal_like
-            && !shape.in_container
-            && !self.has_serial_cue(a, b)
-            && !colon_journal
-            && (place_colon_publisher || self.names_imprint(a, b))
-        {
+        // (`Bilingualism: Language and Cognition 16(3)`: a colon before serial locators is
+        // a journal's.)
+        let imprint = || {
+            if self.place_colon_publisher(a, b) {
+                !self.serial_locators_at(to)
+            } else {
+                self.names_imprint(a, b)
+            }
+        };
+        if journal_like && !shape.in_container && !self.has_serial_cue(a, b) && imprint() {
             shape.publisher = true;
             return None;
         }
